@@ -1,0 +1,51 @@
+// The in-memory corpus: everything in graph-data/, as plain records, with lookups by id.
+import type { Claim, Entity, Judgement, Property, Source } from './schema-types.js';
+
+export type * from './schema-types.js';
+
+export interface Corpus {
+  sources: Source[];
+  /** Full text of each source, by source id. */
+  texts: Map<string, string>;
+  entities: Entity[];
+  properties: Property[];
+  claims: Claim[];
+  judgements: Judgement[];
+}
+
+export interface CorpusIndex {
+  source: Map<string, Source>;
+  entity: Map<string, Entity>;
+  property: Map<string, Property>;
+  claim: Map<string, Claim>;
+}
+
+export function indexCorpus(corpus: Corpus): CorpusIndex {
+  return {
+    source: byId(corpus.sources),
+    entity: byId(corpus.entities),
+    property: byId(corpus.properties),
+    claim: byId(corpus.claims),
+  };
+}
+
+export function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  return new Map(records.map((r) => [r.id, r]));
+}
+
+export function emptyCorpus(): Corpus {
+  return { sources: [], texts: new Map(), entities: [], properties: [], claims: [], judgements: [] };
+}
+
+/** A problem found in graph-data: which file, which record, what is wrong. */
+export interface DataProblem {
+  file: string;
+  record?: string;
+  at?: string;
+  message: string;
+}
+
+export function formatProblem(p: DataProblem): string {
+  const where = [p.file, p.record && `record ${p.record}`, p.at && p.at !== '/' && `at ${p.at}`].filter(Boolean).join(', ');
+  return `${where}: ${p.message}`;
+}

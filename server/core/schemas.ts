@@ -1,0 +1,55 @@
+// One ajv instance holding every schema of schemas/, used at every boundary (store, API, CLI).
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../schemas');
+
+// ajv-formats ships CommonJS; its default export is the plugin function.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+let shared: Ajv | undefined;
+
+export function schemaRegistry(): Ajv {
+  if (shared) return shared;
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+    ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')));
+  }
+  shared = ajv;
+  return ajv;
+}
+
+/** A compiled validator for a schema file (`claim.schema.json`) or a fragment (`collections.schema.json#/definitions/ClaimsFile`). */
+export function validatorFor(ref: string): ValidateFunction {
+  const validate = schemaRegistry().getSchema(ref);
+  if (!validate) throw new Error(`no schema ${ref} in ${SCHEMA_DIR}`);
+  return validate;
+}
+
+export interface SchemaProblem {
+  /** JSON pointer into the validated document. */
+  at: string;
+  message: string;
+}
+
+export function describeErrors(errors: ErrorObject[] | null | undefined): SchemaProblem[] {
+  return (errors ?? [])
+    .filter((e) => e.keyword !== 'oneOf' || (errors ?? []).length === 1)
+    .map((e) => ({ at: e.instancePath || '/', message: explain(e) }));
+}
+
+function explain(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return `unknown field "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'enum') return `${e.message}: ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  if (e.keyword === 'const') return `must be ${JSON.stringify(e.params.allowedValue)}`;
+  return e.message ?? e.keyword;
+}
+
+/** Validates and returns the problems; an empty list means valid. */
+export function check(ref: string, data: unknown): SchemaProblem[] {
+  const validate = validatorFor(ref);
+  return validate(data) ? [] : describeErrors(validate.errors);
+}

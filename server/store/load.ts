@@ -1,0 +1,87 @@
+// Reads graph-data/ into a Corpus and reports every problem with its file and record id.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkIntegrity } from '../core/integrity.js';
+import { emptyCorpus, type Corpus, type DataProblem } from '../core/model.js';
+import { check } from '../core/schemas.js';
+import type { Claim, Source } from '../core/schema-types.js';
+import { relativeFileOf, storeLayout, type StoreLayout } from './layout.js';
+
+export interface LoadResult {
+  corpus: Corpus;
+  problems: DataProblem[];
+}
+
+const COLLECTION = 'collections.schema.json#/definitions/';
+
+export async function loadStore(root?: string): Promise<LoadResult> {
+  const layout = storeLayout(root);
+  const corpus = emptyCorpus();
+  const problems: DataProblem[] = [];
+  const rel = (p: string) => path.relative(layout.root, p);
+
+  async function readJson<T>(file: string, schemaRef: string, fallback: T): Promise<T> {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8'));
+    } catch (err) {
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!missing) problems.push({ file: rel(file), message: `unreadable JSON: ${(err as Error).message}` });
+      return fallback;
+    }
+    const schemaProblems = check(schemaRef, data);
+    for (const p of schemaProblems) {
+      problems.push({ file: rel(file), record: recordIdAt(data, p.at), at: p.at, message: p.message });
+    }
+    return schemaProblems.length === 0 ? (data as T) : fallback;
+  }
+
+  corpus.entities = await readJson(layout.entitiesFile, `${COLLECTION}EntitiesFile`, []);
+  corpus.properties = await readJson(layout.propertiesFile, `${COLLECTION}PropertiesFile`, []);
+  corpus.judgements = await readJson(layout.judgementsFile, `${COLLECTION}JudgementsFile`, []);
+
+  for (const file of await jsonFilesIn(layout.sourcesDir)) {
+    const source = await readJson<Source | undefined>(path.join(layout.sourcesDir, file), 'source.schema.json', undefined);
+    if (!source) continue;
+    if (`${source.id}.json` !== file) problems.push({ file: rel(path.join(layout.sourcesDir, file)), record: source.id, message: 'file name does not match the source id' });
+    corpus.sources.push(source);
+    try {
+      corpus.texts.set(source.id, await readFile(path.join(layout.sourcesDir, source.text.file), 'utf8'));
+    } catch {
+      // reported by the integrity check as a missing text
+    }
+  }
+  for (const file of await jsonFilesIn(layout.claimsDir)) {
+    const claims = await readJson<Claim[]>(path.join(layout.claimsDir, file), `${COLLECTION}ClaimsFile`, []);
+    const sourceId = file.replace(/\.json$/, '');
+    for (const c of claims) {
+      if (c.source !== sourceId) problems.push({ file: rel(path.join(layout.claimsDir, file)), record: c.id, message: `claim of source ${c.source} is filed under ${sourceId}` });
+    }
+    corpus.claims.push(...claims);
+  }
+
+  const claimSource = new Map(corpus.claims.map((c) => [c.id, c.source]));
+  problems.push(...checkIntegrity(corpus, relativeFileOf(layout, (id) => claimSource.get(id))));
+  return { corpus, problems };
+}
+
+async function jsonFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The id of the record a JSON pointer points into, for messages such as "claims/x.json, record wp-7". */
+function recordIdAt(data: unknown, pointer: string): string | undefined {
+  const first = pointer.split('/')[1];
+  if (Array.isArray(data) && first !== undefined) {
+    const record = data[Number(first)] as { id?: unknown } | undefined;
+    return typeof record?.id === 'string' ? record.id : `#${first}`;
+  }
+  const id = (data as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export type { StoreLayout };
