@@ -1,0 +1,20 @@
+// `npm run report [-- --json]`: the contradictions, grouped by entity and property, then the agreements.
+import { analyse } from '../core/analyse.js';
+import { formatProblem } from '../core/model.js';
+import { buildReport, formatReport } from '../core/report.js';
+import { loadStore } from '../store/load.js';
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--json');
+if (unknown.length > 0) {
+  console.error(`report: unknown argument ${unknown.join(' ')}\nusage: npm run report [-- --json]`);
+  process.exit(2);
+}
+const { corpus, problems } = await loadStore(process.env.CONCORDANCE_DATA);
+if (problems.length > 0) {
+  for (const p of problems) console.error(formatProblem(p));
+  console.error(`\nreport: graph-data has ${problems.length} problem(s); run npm run validate`);
+  process.exit(1);
+}
+const report = buildReport(analyse(corpus));
+process.stdout.write(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);

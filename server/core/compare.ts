@@ -1,0 +1,156 @@
+// Compares the values of two claims already known to be about the same subject and property.
+// Every verdict carries a machine-readable basis and a reason a person can check.
+import { dateInterval, formatDate, type DateSettings } from './dates.js';
+import { contains, entirelyBelow, isPoint, overlaps, type Interval } from './interval.js';
+import { describeQuantity, formatNumber, formatPercent, quantityInterval, type QuantitySettings } from './quantities.js';
+import type { Claim, Property } from './schema-types.js';
+
+export type Verdict = 'agrees' | 'conflicts';
+export type Basis =
+  | 'equal' // the same value
+  | 'compatible' // one value lies within the other's range, or the ranges overlap
+  | 'disjoint' // the ranges do not meet
+  | 'bound' // a total or peak is smaller than a count it must include
+  | 'arithmetic' // stated parts against their stated total
+  | 'relation' // same relation asserted, or asserted and denied
+  | 'single-valued' // a property that has one value per subject and scope, given two values
+  | 'curated'; // a person's judgement
+
+export interface Outcome {
+  verdict: Verdict;
+  basis: Basis;
+  reason: string;
+  /** For quantities and dates: how far apart the two sides are (absolute, and relative to the bound crossed). */
+  gap?: { absolute: number; relative?: number; unit?: string };
+}
+
+export interface CompareSettings {
+  quantity: QuantitySettings;
+  date: DateSettings;
+}
+
+/** A claim with what comparison needs computed once. */
+export interface PreparedClaim {
+  claim: Claim;
+  /** Value as an interval (quantities: the unit's numbers; dates: day numbers). */
+  interval?: Interval;
+  /** Scope time span in day numbers. */
+  time?: Interval;
+  /** How the reason mentions this value: "'over 72,000'", "1,399 + 1,717 = 3,116", "25 October 1922". */
+  mention: string;
+}
+
+export function valueInterval(claim: Claim, settings: CompareSettings): Interval | undefined {
+  if (claim.value.type === 'quantity') return quantityInterval(claim.value, settings.quantity);
+  if (claim.value.type === 'date') return dateInterval(claim.value.date, settings.date);
+  return undefined;
+}
+
+export function mentionOf(claim: Claim, entityLabel: (id: string) => string = (id) => id): string {
+  const v = claim.value;
+  switch (v.type) {
+    case 'quantity': {
+      const plain = describeQuantity(v);
+      return v.parts || v.comparator === 'exact' ? plain : `'${claim.wording}'`;
+    }
+    case 'date': return formatDate(v.date);
+    case 'entity': return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
+    case 'text': return `'${v.text}'`;
+  }
+}
+
+/** Compares two values in the same scope. Undefined when they cannot be compared (units differ, unrelated texts). */
+export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  if (va.type !== vb.type) return undefined;
+  if (va.type === 'quantity' && vb.type === 'quantity') {
+    if (normaliseUnit(va.unit) !== normaliseUnit(vb.unit)) return undefined;
+    return compareIntervals(a, b, { ...QUANTITY_WORDS, unit: va.unit });
+  }
+  if (va.type === 'date' && vb.type === 'date') return compareIntervals(a, b, DATE_WORDS);
+  if (va.type === 'entity' && vb.type === 'entity') {
+    if (va.entity === vb.entity) {
+      return Boolean(va.negated) === Boolean(vb.negated)
+        ? { verdict: 'agrees', basis: 'relation', reason: `both name ${a.mention}` }
+        : { verdict: 'conflicts', basis: 'relation', reason: `one asserts and the other denies the relation with ${a.mention.replace(/^not /, '')}` };
+    }
+    if (property?.functional && !va.negated && !vb.negated) {
+      return { verdict: 'conflicts', basis: 'single-valued', reason: `${property.label} has one value here, but one names ${a.mention} and the other ${b.mention}` };
+    }
+    return undefined;
+  }
+  if (va.type === 'text' && vb.type === 'text') {
+    if (normaliseText(va.text) === normaliseText(vb.text)) return { verdict: 'agrees', basis: 'equal', reason: `both say ${a.mention}` };
+    if (property?.functional) {
+      return { verdict: 'conflicts', basis: 'single-valued', reason: `${property.label} has one value here: ${a.mention} vs ${b.mention}` };
+    }
+  }
+  return undefined;
+}
+
+function compareIntervals(a: PreparedClaim, b: PreparedClaim, words: Wording): Outcome {
+  const ia = a.interval!;
+  const ib = b.interval!;
+  if (overlaps(ia, ib)) {
+    if (isPoint(ia) && isPoint(ib)) return { verdict: 'agrees', basis: 'equal', reason: sameValueReason(a, b) };
+    if (contains(ib, ia)) return { verdict: 'agrees', basis: 'compatible', reason: `${a.mention} lies within ${b.mention}` };
+    if (contains(ia, ib)) return { verdict: 'agrees', basis: 'compatible', reason: `${b.mention} lies within ${a.mention}` };
+    return { verdict: 'agrees', basis: 'compatible', reason: `${a.mention} and ${b.mention} overlap` };
+  }
+  const [low, high] = entirelyBelow(ia, ib) ? [a, b] : [b, a];
+  return { verdict: 'conflicts', basis: 'disjoint', ...disjointReason(low, high, words) };
+}
+
+function sameValueReason(a: PreparedClaim, b: PreparedClaim): string {
+  return a.mention === b.mention ? `both give ${a.mention}` : `${a.mention} equals ${b.mention}`;
+}
+
+interface Wording {
+  below: string;
+  above: string;
+  lowerBound: string;
+  upperBound: string;
+  unit: string;
+  /** Relative gaps make sense for counts, not for calendar days. */
+  relative: boolean;
+}
+
+const QUANTITY_WORDS = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
+const DATE_WORDS = { below: 'before', above: 'after', lowerBound: 'earliest date', upperBound: 'latest date', unit: 'days', relative: false };
+
+/** Why `low` lies entirely below `high`, with the gap measured against the bound that is crossed. */
+export function disjointReason(low: PreparedClaim, high: PreparedClaim, words: Wording): Pick<Outcome, 'reason' | 'gap'> {
+  const l = low.interval!;
+  const h = high.interval!;
+  const absolute = h.lo - l.hi;
+  const amount = words.relative ? formatNumber(absolute) : plural(absolute, 'day');
+  const pct = (relative: number) => (words.relative && Number.isFinite(relative) ? ` (${formatPercent(relative)})` : '');
+  const gap = (relative?: number) => ({ absolute, unit: words.unit, ...(words.relative && relative !== undefined && Number.isFinite(relative) ? { relative } : {}) });
+  if (isPoint(l) && !isPoint(h)) {
+    const relative = (l.hi - h.lo) / Math.abs(h.lo);
+    return { reason: `${low.mention} is ${words.below} the ${words.lowerBound} of ${high.mention}${pct(relative)}`, gap: gap(relative) };
+  }
+  if (isPoint(h) && !isPoint(l)) {
+    const relative = (h.lo - l.hi) / Math.abs(l.hi);
+    return { reason: `${high.mention} is ${words.above} the ${words.upperBound} of ${low.mention}${pct(relative)}`, gap: gap(relative) };
+  }
+  if (isPoint(l) && isPoint(h)) {
+    const relative = (l.hi - h.lo) / Math.abs(h.lo);
+    return { reason: `${low.mention} is ${amount} ${words.below} ${high.mention}${pct(relative)}`, gap: gap(relative) };
+  }
+  const relative = (h.lo - l.hi) / Math.abs(l.hi);
+  return { reason: `${high.mention} lies entirely ${words.above} ${low.mention}${pct(relative)}`, gap: gap(relative) };
+}
+
+function plural(n: number, word: string): string {
+  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function normaliseUnit(unit: string): string {
+  return unit.trim().toLowerCase();
+}
+
+function normaliseText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

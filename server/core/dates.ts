@@ -1,0 +1,106 @@
+// Dates as day-number intervals, so "April 6, 1920" and "April 1920" compare as ranges:
+// a more precise date inside a coarser one is compatible, not a conflict.
+import type { Interval } from './interval.js';
+import type { DateValue } from './schema-types.js';
+
+const MS_PER_DAY = 86_400_000;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Days since 1970-01-01 (UTC) of a calendar day. */
+export function dayNumber(year: number, month: number, day: number): number {
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return dayNumber(year, month + 1, 1) - 1;
+}
+
+/** Month spans of the parts of a year (northern hemisphere; winter Y = December Y-1 to February Y). */
+const PART_MONTHS: Record<NonNullable<DateValue['part']>, [number, number]> = {
+  early: [1, 4],
+  mid: [5, 8],
+  late: [9, 12],
+  spring: [3, 5],
+  summer: [6, 8],
+  fall: [9, 11],
+  winter: [0, 2],
+};
+
+export interface ParsedDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+export function parseDateString(value: string): ParsedDate {
+  const m = /^(-?\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) throw new Error(`not an ISO date: ${value}`);
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
+}
+
+/** The span of days a date denotes at its precision, before any comparator. */
+export function dateSpan(date: DateValue): Interval {
+  const { year, month, day } = parseDateString(date.value);
+  if (date.part && date.precision !== 'day') {
+    const [from, to] = PART_MONTHS[date.part];
+    if (month !== undefined && (date.part === 'early' || date.part === 'mid' || date.part === 'late')) {
+      // "early October": thirds of the month
+      const first = dayNumber(year, month, 1);
+      const length = lastDayOfMonth(year, month) - first + 1;
+      const third = Math.floor(length / 3);
+      const index = ['early', 'mid', 'late'].indexOf(date.part);
+      return { lo: first + index * third, hi: index === 2 ? first + length - 1 : first + (index + 1) * third - 1 };
+    }
+    return from === 0
+      ? { lo: dayNumber(year - 1, 12, 1), hi: lastDayOfMonth(year, to) }
+      : { lo: dayNumber(year, from, 1), hi: lastDayOfMonth(year, to) };
+  }
+  if (date.precision === 'decade') {
+    const start = Math.floor(year / 10) * 10;
+    return { lo: dayNumber(start, 1, 1), hi: dayNumber(start + 9, 12, 31) };
+  }
+  if (day !== undefined && month !== undefined) return { lo: dayNumber(year, month, day), hi: dayNumber(year, month, day) };
+  if (month !== undefined) return { lo: dayNumber(year, month, 1), hi: lastDayOfMonth(year, month) };
+  return { lo: dayNumber(year, 1, 1), hi: dayNumber(year, 12, 31) };
+}
+
+export interface DateSettings {
+  /** How far "about <date>" reaches beyond its span, as a share of the span's length (at least a day). */
+  approxWidening: number;
+}
+
+/** The days a dated statement allows, comparator included ("by May 15, 1925" = any day up to it). */
+export function dateInterval(date: DateValue, settings: DateSettings = { approxWidening: 1 }): Interval {
+  const span = dateSpan(date);
+  switch (date.comparator ?? 'exact') {
+    case 'by': return { lo: -Infinity, hi: span.hi };
+    case 'before': return { lo: -Infinity, hi: span.lo, hiOpen: true };
+    case 'after': return { lo: span.hi, hi: Infinity, loOpen: true };
+    case 'approx': {
+      const widen = Math.max(1, Math.round((span.hi - span.lo + 1) * settings.approxWidening));
+      return { lo: span.lo - widen, hi: span.hi + widen };
+    }
+    default: return span;
+  }
+}
+
+/** "25 October 1922", "April 1920", "early 1920", "summer 1919", "by May 1925". */
+export function formatDate(date: DateValue): string {
+  const { year, month, day } = parseDateString(date.value);
+  let text: string;
+  if (date.part && date.precision !== 'day') {
+    text = month !== undefined ? `${date.part} ${MONTHS[month - 1]} ${year}` : `${date.part} ${year}`;
+  } else if (date.precision === 'decade') text = `${Math.floor(year / 10) * 10}s`;
+  else if (day !== undefined && month !== undefined) text = `${day} ${MONTHS[month - 1]} ${year}`;
+  else if (month !== undefined) text = `${MONTHS[month - 1]} ${year}`;
+  else text = String(year);
+  const prefix = { exact: '', approx: 'about ', by: 'by ', before: 'before ', after: 'after ' }[date.comparator ?? 'exact'];
+  return prefix + text;
+}
+
+export function formatDayNumber(day: number): string {
+  const d = new Date(day * MS_PER_DAY);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}

@@ -1,0 +1,126 @@
+// Builds the graphology graph that is the product's wire format (its export() JSON).
+// Node keys are stable ids prefixed by kind; edge keys derive from the records they stand for.
+import { MultiDirectedGraph } from 'graphology';
+import { mentionOf } from './compare.js';
+import { indexCorpus, type Corpus } from './model.js';
+import type { Comparison } from './reconcile.js';
+import type { Claim } from './schema-types.js';
+
+export type NodeKind = 'source' | 'entity' | 'claim' | 'citation';
+export type EdgeKind = 'about' | 'object' | 'from' | 'cites' | 'agrees' | 'conflicts';
+
+export interface NodeAttributes {
+  kind: NodeKind;
+  label: string;
+  x: number;
+  y: number;
+  [extra: string]: unknown;
+}
+
+export interface EdgeAttributes {
+  kind: EdgeKind;
+  [extra: string]: unknown;
+}
+
+export type ConcordanceGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export const nodeKey = {
+  source: (id: string) => `source:${id}`,
+  entity: (id: string) => `entity:${id}`,
+  claim: (id: string) => `claim:${id}`,
+  citation: (sourceId: string, ref: number) => `citation:${sourceId}:${ref}`,
+};
+
+export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[]): ConcordanceGraph {
+  const graph: ConcordanceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  const index = indexCorpus(corpus);
+  const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
+  const counts = verdictCounts(comparisons);
+  const place = seededPlacement();
+
+  for (const source of corpus.sources) {
+    graph.addNode(nodeKey.source(source.id), {
+      kind: 'source', label: source.title, ...place('source'),
+      sourceId: source.id, publisher: source.publisher, sourceKind: source.kind, url: source.url,
+    });
+    for (const ref of source.references) {
+      graph.addNode(nodeKey.citation(source.id, ref.number), {
+        kind: 'citation', label: `[${ref.number}] ${ref.text}`, ...place('citation'),
+        source: source.id, number: ref.number, text: ref.text, work: ref.work, pages: ref.pages,
+      });
+    }
+  }
+  for (const entity of corpus.entities) {
+    if (entity.status === 'rejected') continue;
+    graph.addNode(nodeKey.entity(entity.id), {
+      kind: 'entity', label: entity.label, ...place('entity'),
+      entityId: entity.id, entityType: entity.type, aliases: entity.aliases.map((a) => a.name), status: entity.status ?? 'reviewed',
+    });
+  }
+  for (const claim of corpus.claims) {
+    if (claim.status === 'rejected') continue;
+    const property = index.property.get(claim.property);
+    const c = counts.get(claim.id);
+    const key = nodeKey.claim(claim.id);
+    graph.addNode(key, {
+      kind: 'claim', label: `${entityLabel(claim.subject)} · ${property?.label ?? claim.property}: ${claim.wording}`, ...place('claim'),
+      claimId: claim.id, source: claim.source, subject: claim.subject, property: claim.property,
+      propertyLabel: property?.label ?? claim.property, valueText: claim.wording, valueMention: mentionOf(claim, entityLabel),
+      status: claim.status, citationNeeded: claim.citations.some((x) => x.kind === 'citation-needed'),
+      uncited: claim.citations.length === 0, conflicts: c?.conflicts ?? 0, agreements: c?.agrees ?? 0,
+    });
+    addStructuralEdges(graph, claim);
+  }
+  for (const cmp of comparisons) {
+    const [a, b] = [nodeKey.claim(cmp.a), nodeKey.claim(cmp.b)];
+    if (!graph.hasNode(a)) continue;
+    const others = cmp.parts ?? [cmp.b];
+    for (const other of others) {
+      const target = nodeKey.claim(other);
+      if (!graph.hasNode(target) || target === a || !graph.hasNode(b)) continue;
+      graph.addDirectedEdgeWithKey(`${cmp.verdict}:${cmp.id}${cmp.parts ? `:${other}` : ''}`, a, target, {
+        kind: cmp.verdict, comparison: cmp.id, basis: cmp.basis, reason: cmp.reason, scope: cmp.scope,
+      });
+    }
+  }
+  return graph;
+}
+
+function addStructuralEdges(graph: ConcordanceGraph, claim: Claim): void {
+  const key = nodeKey.claim(claim.id);
+  const link = (edgeKey: string, target: string, kind: EdgeKind) => {
+    if (graph.hasNode(target)) graph.addDirectedEdgeWithKey(edgeKey, key, target, { kind });
+  };
+  link(`about:${claim.id}`, nodeKey.entity(claim.subject), 'about');
+  if (claim.value.type === 'entity') link(`object:${claim.id}`, nodeKey.entity(claim.value.entity), 'object');
+  link(`from:${claim.id}`, nodeKey.source(claim.source), 'from');
+  for (const c of claim.citations) {
+    if (c.kind === 'reference') link(`cites:${claim.id}:${c.ref}`, nodeKey.citation(claim.source, c.ref), 'cites');
+  }
+}
+
+function verdictCounts(comparisons: readonly Comparison[]): Map<string, { agrees: number; conflicts: number }> {
+  const counts = new Map<string, { agrees: number; conflicts: number }>();
+  const bump = (id: string, verdict: 'agrees' | 'conflicts') => {
+    const c = counts.get(id) ?? { agrees: 0, conflicts: 0 };
+    c[verdict]++;
+    counts.set(id, c);
+  };
+  for (const cmp of comparisons) for (const id of new Set([cmp.a, cmp.b, ...(cmp.parts ?? [])])) bump(id, cmp.verdict);
+  return counts;
+}
+
+/**
+ * Deterministic starting positions (a golden-angle spiral per kind, kinds on separate rings) so the
+ * first frame can be drawn before any layout runs, and so the same data always starts the same way.
+ */
+function seededPlacement(): (kind: NodeKind) => { x: number; y: number } {
+  const counters: Record<NodeKind, number> = { source: 0, entity: 0, claim: 0, citation: 0 };
+  const ring: Record<NodeKind, number> = { source: 0, entity: 40, claim: 80, citation: 120 };
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  return (kind) => {
+    const i = counters[kind]++;
+    const r = ring[kind] + 6 * Math.sqrt(i + 1);
+    return { x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) };
+  };
+}

@@ -1,0 +1,58 @@
+// Quantities as intervals built from their comparator: "over 72,000" is (72,000, ∞),
+// "up to 3,000" is (-∞, 3,000], "some 5,000" is 5,000 ± the approximation tolerance.
+import type { Interval } from './interval.js';
+import type { QuantityValue } from './schema-types.js';
+
+export interface QuantitySettings {
+  /** Relative half-width of "some / about X" (0.1 = ±10 %). */
+  approxTolerance: number;
+  /** How far below X "almost / nearly X" may be (0.1 = down to 90 % of X). */
+  almostTolerance: number;
+}
+
+export const DEFAULT_QUANTITY_SETTINGS: QuantitySettings = { approxTolerance: 0.1, almostTolerance: 0.1 };
+
+export function quantityInterval(value: QuantityValue, settings: QuantitySettings = DEFAULT_QUANTITY_SETTINGS): Interval {
+  const a = value.amount;
+  const spread = (share: number) => Math.abs(a) * share;
+  switch (value.comparator) {
+    case 'exact': return { lo: a, hi: a };
+    case 'approx': return { lo: a - spread(settings.approxTolerance), hi: a + spread(settings.approxTolerance) };
+    case 'almost': return { lo: a - spread(settings.almostTolerance), hi: a, hiOpen: true };
+    case 'gt': return { lo: a, hi: Infinity, loOpen: true };
+    case 'gte': return { lo: a, hi: Infinity };
+    case 'lt': return { lo: -Infinity, hi: a, hiOpen: true };
+    case 'lte': return { lo: -Infinity, hi: a };
+    case 'range': return { lo: a, hi: value.upper ?? a };
+  }
+}
+
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+export function formatNumber(n: number): string {
+  return NUMBER.format(n);
+}
+
+/** A signed percentage with a true minus sign: "−2.8 %", "+3.9 %". */
+export function formatPercent(share: number): string {
+  const pct = share * 100;
+  const digits = Math.abs(pct) >= 10 ? 0 : Math.abs(pct) >= 0.1 ? 1 : 2;
+  const text = Math.abs(pct).toFixed(digits);
+  return `${pct < 0 ? '−' : '+'}${text} %`;
+}
+
+/** The value as a reader would state it: "1,399 + 1,717 = 3,116", "over 72,000", "some 5,000". */
+export function describeQuantity(value: QuantityValue): string {
+  const n = formatNumber(value.amount);
+  if (value.parts) return `${value.parts.map((p) => formatNumber(p.amount)).join(' + ')} = ${n}`;
+  switch (value.comparator) {
+    case 'exact': return n;
+    case 'approx': return `about ${n}`;
+    case 'almost': return `almost ${n}`;
+    case 'gt': return `over ${n}`;
+    case 'gte': return `at least ${n}`;
+    case 'lt': return `under ${n}`;
+    case 'lte': return `up to ${n}`;
+    case 'range': return `${n}–${formatNumber(value.upper ?? value.amount)}`;
+  }
+}

@@ -1,0 +1,64 @@
+// Whether two claims talk about the same thing at the same time. Claims about different moments
+// are a series, not a conflict — unless one is a total or peak that bounds the other.
+import { dateSpan } from './dates.js';
+import { overlaps, type Interval } from './interval.js';
+import type { Claim, Scope } from './schema-types.js';
+
+export type ScopeRelation =
+  | { kind: 'same' }
+  /** `bounding` is a total or peak that can be no smaller than `bounded`. */
+  | { kind: 'bound'; bounding: Claim; bounded: Claim }
+  | { kind: 'series' }
+  | { kind: 'different' };
+
+const BOUNDING = new Set(['total', 'peak']);
+
+/** The days a claim's scope covers: its point in time or period, undefined when it has none. */
+export function scopeTime(scope: Scope | undefined): Interval | undefined {
+  if (!scope) return undefined;
+  if (scope.pointInTime) return dateSpan(scope.pointInTime);
+  const { start, end } = scope.period ?? {};
+  if (!start && !end) return undefined;
+  return { lo: start ? dateSpan(start).lo : -Infinity, hi: end ? dateSpan(end).hi : Infinity };
+}
+
+export function scopeRelation(a: Claim, b: Claim, timeA = scopeTime(a.scope), timeB = scopeTime(b.scope)): ScopeRelation {
+  const sa = a.scope ?? {};
+  const sb = b.scope ?? {};
+  if (normalise(sa.population) !== normalise(sb.population)) return { kind: 'different' };
+  if (sa.place && sb.place && sa.place !== sb.place) return { kind: 'different' };
+  const timesApart = timeA !== undefined && timeB !== undefined && !overlaps(timeA, timeB);
+
+  if (sa.aggregate === sb.aggregate) return timesApart ? { kind: 'series' } : { kind: 'same' };
+  // A total or peak bounds any count at one moment, and a total bounds a peak.
+  if (a.value.type !== 'quantity' || b.value.type !== 'quantity') return { kind: 'different' };
+  const aBounds = isBounding(sa, sb, timeB);
+  const bBounds = isBounding(sb, sa, timeA);
+  if (aBounds && !bBounds) return { kind: 'bound', bounding: a, bounded: b };
+  if (bBounds && !aBounds) return { kind: 'bound', bounding: b, bounded: a };
+  // One side has an aggregate, the other states no scope at all: read them as the same figure.
+  if (isUnscoped(sa) || isUnscoped(sb)) return { kind: 'same' };
+  return { kind: 'different' };
+}
+
+function isBounding(outer: Scope, inner: Scope, innerTime: Interval | undefined): boolean {
+  if (!outer.aggregate || !BOUNDING.has(outer.aggregate)) return false;
+  if (outer.aggregate === 'total' && inner.aggregate === 'peak') return true;
+  // The bounded count must be taken at a moment: a dated count with no aggregate of its own.
+  return inner.aggregate === undefined && innerTime !== undefined;
+}
+
+function isUnscoped(s: Scope): boolean {
+  return !s.aggregate && !s.pointInTime && !s.period;
+}
+
+function normalise(text: string | undefined): string {
+  return (text ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** "by October 1918", "(total)", "1922 only": the scope as a reader would mention it. */
+export function describeScope(scope: Scope | undefined): string {
+  if (!scope) return '';
+  if (scope.wording) return scope.wording;
+  return [scope.aggregate && `(${scope.aggregate})`, scope.population].filter(Boolean).join(' ');
+}

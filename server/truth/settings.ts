@@ -1,0 +1,142 @@
+// Parameters of truth discovery, graphology style: DEFAULT_SETTINGS, a validator that throws clear
+// prefixed errors, and resolveSettings() to merge a partial override onto the defaults.
+// One section per concern; a new method (CRH, Accu) adds its own section.
+
+export interface SimilaritySettings {
+  /** Relative distance |a-b| / max(|a|,|b|) at which two numbers' similarity falls to 1/e. */
+  relativeScale: number;
+  /** Similarities below this are treated as 0, which keeps the graph of supporting pairs sparse. */
+  minSimilarity: number;
+}
+
+export interface TruthFinderSettings {
+  /** t0: trust of every source before any evidence (Yin et al. use 0.9). */
+  initialTrust: number;
+  /** gamma: dampening of the logistic confidence, so that many sources do not saturate it at once. */
+  dampening: number;
+  /** rho: weight of the support a value gets from the other values of its item. */
+  implicationWeight: number;
+  /** Similarity that counts as neutral: less similar values count against each other, more similar ones support. */
+  baseSimilarity: number;
+  /**
+   * Pseudo-items of initialTrust added to every source's average. Trust learned from one item is
+   * mostly noise; this pulls sources with little evidence towards t0 instead of to an extreme.
+   */
+  trustPrior: number;
+  /** Trust is capped below 1 because the trust score -ln(1 - t) is infinite at 1. */
+  maxTrust: number;
+  maxIterations: number;
+  /** Stop when no source's trust moves by more than this in one iteration. */
+  tolerance: number;
+}
+
+export interface EvidenceSettings {
+  /** Items with at most this many sources are flagged low-evidence. */
+  lowEvidenceMaxSources: number;
+  /** A source's trust counts as learned once it shares this many items with other sources. */
+  minSharedItems: number;
+}
+
+export interface TruthSettings {
+  similarity: SimilaritySettings;
+  truthfinder: TruthFinderSettings;
+  evidence: EvidenceSettings;
+}
+
+export type TruthSettingsInput = { [S in keyof TruthSettings]?: Partial<TruthSettings[S]> };
+
+export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
+  similarity: Object.freeze({ relativeScale: 0.05, minSimilarity: 1e-3 }),
+  truthfinder: Object.freeze({
+    initialTrust: 0.9,
+    dampening: 0.3,
+    implicationWeight: 0.5,
+    baseSimilarity: 0.5,
+    trustPrior: 0,
+    maxTrust: 0.999999,
+    maxIterations: 100,
+    tolerance: 1e-6,
+  }),
+  evidence: Object.freeze({ lowEvidenceMaxSources: 3, minSharedItems: 3 }),
+});
+
+interface Rule {
+  min: number;
+  max: number;
+  /** The bounds themselves are not allowed. */
+  open?: boolean;
+  integer?: boolean;
+}
+
+const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule } } = {
+  similarity: {
+    relativeScale: { min: 0, max: Infinity, open: true },
+    minSimilarity: { min: 0, max: 1 },
+  },
+  truthfinder: {
+    initialTrust: { min: 0, max: 1, open: true },
+    dampening: { min: 0, max: Infinity, open: true },
+    implicationWeight: { min: 0, max: 1 },
+    baseSimilarity: { min: 0, max: 1 },
+    trustPrior: { min: 0, max: Infinity },
+    maxTrust: { min: 0, max: 1, open: true },
+    maxIterations: { min: 1, max: 1e6, integer: true },
+    tolerance: { min: 0, max: 1, open: true },
+  },
+  evidence: {
+    lowEvidenceMaxSources: { min: 0, max: 1e9, integer: true },
+    minSharedItems: { min: 0, max: 1e9, integer: true },
+  },
+};
+
+function describeRule(rule: Rule): string {
+  const [lo, hi] = rule.open ? ['>', '<'] : ['>=', '<='];
+  const bounds = rule.max === Infinity ? `${lo} ${rule.min}` : `${lo} ${rule.min} and ${hi} ${rule.max}`;
+  return `${rule.integer ? 'an integer' : 'a number'} ${bounds}`;
+}
+
+function breaks(value: unknown, rule: Rule): boolean {
+  if (typeof value !== 'number' || Number.isNaN(value)) return true;
+  if (rule.integer && !Number.isInteger(value)) return true;
+  return rule.open ? value <= rule.min || value >= rule.max : value < rule.min || value > rule.max;
+}
+
+/** Throws `truth: settings.<section>.<name> ...` for the first unknown or out-of-range setting. */
+export function validateSettings(settings: unknown): asserts settings is TruthSettings {
+  if (typeof settings !== 'object' || settings === null) throw new Error('truth: settings must be an object');
+  const record = settings as Record<string, unknown>;
+  for (const section of Object.keys(record)) {
+    if (!(section in RULES)) throw new Error(`truth: unknown settings section "${section}" (known: ${Object.keys(RULES).join(', ')})`);
+  }
+  for (const [section, rules] of Object.entries(RULES) as [string, Record<string, Rule>][]) {
+    const values = record[section];
+    if (typeof values !== 'object' || values === null) throw new Error(`truth: settings.${section} must be an object`);
+    for (const name of Object.keys(values)) {
+      if (!(name in rules)) throw new Error(`truth: unknown setting settings.${section}.${name}`);
+    }
+    for (const [name, rule] of Object.entries(rules)) {
+      const value = (values as Record<string, unknown>)[name];
+      if (breaks(value, rule)) {
+        throw new Error(`truth: settings.${section}.${name} must be ${describeRule(rule)}, got ${JSON.stringify(value)}`);
+      }
+    }
+  }
+  const tf = (settings as TruthSettings).truthfinder;
+  if (tf.initialTrust > tf.maxTrust) throw new Error('truth: settings.truthfinder.initialTrust must not exceed maxTrust');
+}
+
+/** Defaults overlaid with the given overrides, validated. */
+export function resolveSettings(overrides: TruthSettingsInput = {}): TruthSettings {
+  if (typeof overrides !== 'object' || overrides === null) throw new Error('truth: settings must be an object');
+  const merged: Record<string, unknown> = {};
+  for (const section of new Set([...Object.keys(DEFAULT_SETTINGS), ...Object.keys(overrides)])) {
+    const base = (DEFAULT_SETTINGS as unknown as Record<string, object | undefined>)[section];
+    const over = (overrides as Record<string, unknown>)[section];
+    if (over !== undefined && (typeof over !== 'object' || over === null)) {
+      throw new Error(`truth: settings.${section} must be an object`);
+    }
+    merged[section] = { ...base, ...(over as object | undefined) };
+  }
+  validateSettings(merged);
+  return merged;
+}

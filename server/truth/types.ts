@@ -1,0 +1,80 @@
+// Shared shapes of truth discovery: generic observations in, verdicts per item and trust per source out.
+// Every method works on the same FactGraph and returns the same MethodOutput, so adding CRH or Accu
+// later means writing one function, not a new pipeline.
+
+/** One source's statement about one item. Generic on purpose: any domain can be mapped to this. */
+export interface Observation {
+  /** What the value is about (a city and census year, a claim group key). */
+  item: string;
+  /** Who says it (a contributor, a document id). */
+  source: string;
+  /** Numbers are compared by closeness, strings by equality. */
+  value: number | string;
+  /** The set of values the observation is consistent with ("over 72,000" = [72000, Infinity]). Numbers only. */
+  interval?: readonly [number, number];
+  /**
+   * Absolute distance at which numeric similarity falls to 1/e. Absent: closeness is relative to the
+   * magnitude (742,884 vs 742,880 is close, 5 vs 1 is not). Needed for day numbers, whose origin is arbitrary.
+   */
+  scale?: number;
+}
+
+/** Why an iterative method stopped. */
+export interface Convergence {
+  iterations: number;
+  /** Largest change of any source's trust in the last iteration. */
+  delta: number;
+  converged: boolean;
+}
+
+/** What every method computes: a confidence per fact and a trust per source, both in [0, 1]. */
+export interface MethodOutput {
+  factConfidence: Float64Array;
+  trust: Float64Array;
+  convergence: Convergence;
+}
+
+/** One distinct value of an item with the evidence behind it. */
+export interface FactSummary {
+  value: number | string;
+  interval?: readonly [number, number];
+  confidence: number;
+  /** Sources stating this value, most trusted first. */
+  sources: string[];
+  /** Indices into the input observations that state this value (lets adapters point back at their records). */
+  observations: number[];
+  /** Other values of the item that lend this one support by similarity or implication, with the similarity. */
+  supportedBy: { value: number | string; similarity: number }[];
+}
+
+export interface ItemVerdict {
+  item: string;
+  chosen: FactSummary;
+  /** The other values, best first. */
+  alternatives: FactSummary[];
+  sourceCount: number;
+  /** True when the data cannot back a confident choice; lowEvidenceReason says why. */
+  lowEvidence: boolean;
+  lowEvidenceReason?: string;
+  /** How the choice was broken when the best values scored the same (absent when there was no tie). */
+  tieBreak?: string;
+}
+
+export interface SourceTrust {
+  source: string;
+  trust: number;
+  /** Items the source states a value for. */
+  items: number;
+  /** Items where its value is the chosen one. */
+  agreed: number;
+  /** Items it shares with at least one other source: the only ones that can teach anything about its trust. */
+  shared: number;
+  explanation: string;
+}
+
+export interface TruthResult {
+  method: string;
+  items: ItemVerdict[];
+  sources: SourceTrust[];
+  convergence: Convergence;
+}

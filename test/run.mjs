@@ -1,0 +1,29 @@
+// Runs every test with vitest and ends with the plain line CI reads: "N passed, N failed".
+// Exits non-zero on any failure, and on zero tests (a suite that ran nothing proves nothing).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = path.join(root, '.vitest-results.json');
+rmSync(results, { force: true });
+
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+);
+
+let summary;
+try {
+  summary = JSON.parse(readFileSync(results, 'utf8'));
+} catch {
+  console.log('0 passed, 1 failed');
+  console.error(`test runner: vitest wrote no results (exit ${run.status})`);
+  process.exit(1);
+}
+const passed = summary.numPassedTests ?? 0;
+const failed = (summary.numFailedTests ?? 0) + (summary.numFailedTestSuites ?? 0);
+const skipped = (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 || run.status !== 0 ? 1 : 0);
