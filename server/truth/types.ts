@@ -1,6 +1,8 @@
 // Shared shapes of truth discovery: generic observations in, verdicts per item and trust per source out.
 // Every method works on the same FactGraph and returns the same MethodOutput, so adding CRH or Accu
 // later means writing one function, not a new pipeline.
+import type { FactGraph } from './graph.js';
+import type { TruthSettings } from './settings.js';
 
 /** One source's statement about one item. Generic on purpose: any domain can be mapped to this. */
 export interface Observation {
@@ -40,11 +42,14 @@ export interface FactSummary {
   interval?: readonly [number, number];
   confidence: number;
   /** Sources stating this value, most trusted first. */
-  sources: string[];
+  sources: { source: string; trust: number }[];
   /** Indices into the input observations that state this value (lets adapters point back at their records). */
   observations: number[];
-  /** Other values of the item that lend this one support by similarity or implication, with the similarity. */
-  supportedBy: { value: number | string; similarity: number }[];
+  /**
+   * Other values of the item close to or consistent with this one, most similar first. Methods that use
+   * similarity (TruthFinder) count them as support; vote ignores them.
+   */
+  closeValues: { value: number | string; similarity: number }[];
 }
 
 export interface ItemVerdict {
@@ -77,4 +82,15 @@ export interface TruthResult {
   items: ItemVerdict[];
   sources: SourceTrust[];
   convergence: Convergence;
+}
+
+/**
+ * A truth-discovery method: fact confidences and source trust from the compiled graph. Choosing one
+ * value per item, evidence flags and explanations are shared (discover.ts), so a method is only this.
+ */
+export interface TruthMethod {
+  name: string;
+  /** One line for reports. */
+  description: string;
+  run(graph: FactGraph, settings: TruthSettings): MethodOutput;
 }

@@ -1,0 +1,56 @@
+// The Express app: API under /api, the built client at /. No domain logic lives here.
+import compression from 'compression';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Repository } from '../store/repository.js';
+import { errorHandler, unknownRoute } from './errors.js';
+import { graphRoutes } from './routes/graph.js';
+
+export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist');
+
+export interface AppOptions {
+  /** Folder of the built client; not served when it does not exist. */
+  clientDir?: string;
+}
+
+export function createApp(repo: Repository, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ForceAtlas2's worker starts from a blob: URL; without this the layout silently never runs.
+        workerSrc: ["'self'", 'blob:'],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        // Served over plain http on localhost: upgrading subresources to https would break it.
+        upgradeInsecureRequests: null,
+      },
+    },
+  }));
+  app.use(compression());
+
+  const api = express.Router();
+  api.use(graphRoutes(repo));
+  api.use(unknownRoute);
+  app.use('/api', api);
+
+  const clientDir = options.clientDir ?? CLIENT_DIST;
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: 'index.html' }));
+    // Views live in the URL: any non-API path serves the app shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  app.use(unknownRoute);
+  app.use(errorHandler);
+  return app;
+}

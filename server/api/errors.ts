@@ -1,0 +1,29 @@
+// Every error leaves the API as JSON { error, details }: 400 for bad input, 404 for unknown ids.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly details?: unknown) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
+export const notFound = (what: string, id: string) => new HttpError(404, `no ${what} with id ${JSON.stringify(id)}`);
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, `no such endpoint: ${req.method} ${req.path}`));
+};
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  if (err instanceof HttpError) {
+    res.status(err.status).json({ error: err.message, details: err.details ?? null });
+    return;
+  }
+  // body-parser errors carry a status and a type (malformed JSON, body too large, bad charset).
+  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  if (status === 500) console.error(err);
+  res.status(status).json({
+    error: status === 500 ? 'internal error' : String(err.message ?? 'bad request'),
+    details: status === 500 ? null : { type: err.type ?? null },
+  });
+};

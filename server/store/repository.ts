@@ -1,0 +1,63 @@
+// The live state behind the server: the loaded corpus and everything derived from it.
+// Reads share one immutable snapshot; every write goes through one queue (see `exclusive`).
+import { createHash } from 'node:crypto';
+import { analyse, type Analysis } from '../core/analyse.js';
+import { formatProblem, type DataProblem } from '../core/model.js';
+import { loadStore } from './load.js';
+import { storeLayout, type StoreLayout } from './layout.js';
+
+export class StoreProblemError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(`graph-data has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'StoreProblemError';
+  }
+}
+
+export interface Snapshot {
+  analysis: Analysis;
+  /** graph.export() serialised once per change, with its ETag. */
+  graphJson: string;
+  graphEtag: string;
+  /** Increases with every change, so caches can tell snapshots apart. */
+  revision: number;
+}
+
+export class Repository {
+  private current: Snapshot;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly layout: StoreLayout, analysis: Analysis) {
+    this.current = snapshotOf(analysis, 1);
+  }
+
+  /** Loads and validates graph-data; refuses a store with problems, naming file and record. */
+  static async open(root?: string): Promise<Repository> {
+    const layout = storeLayout(root);
+    const { corpus, problems } = await loadStore(layout.root);
+    if (problems.length > 0) throw new StoreProblemError(problems);
+    return new Repository(layout, analyse(corpus));
+  }
+
+  get snapshot(): Snapshot {
+    return this.current;
+  }
+
+  /** Runs `task` after every earlier write has finished: one writer at a time. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Replaces the snapshot after a successful write. */
+  publish(analysis: Analysis): Snapshot {
+    this.current = snapshotOf(analysis, this.current.revision + 1);
+    return this.current;
+  }
+}
+
+function snapshotOf(analysis: Analysis, revision: number): Snapshot {
+  const graphJson = JSON.stringify(analysis.graph.export());
+  const graphEtag = `"${createHash('sha1').update(graphJson).digest('base64url')}"`;
+  return { analysis, graphJson, graphEtag, revision };
+}
