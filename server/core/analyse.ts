@@ -1,7 +1,8 @@
 // One call from a loaded corpus to everything derived from it: comparisons, groups, the graph.
 import { buildGraph, type ConcordanceGraph } from './graph.js';
 import { indexCorpus, type Corpus, type CorpusIndex } from './model.js';
-import { DEFAULT_RECONCILE_SETTINGS, reconcile, type Comparison, type ReconcileSettings } from './reconcile.js';
+import { DEFAULT_RECONCILE_SETTINGS, groupKey, reconcile, reconcileGroups, type Comparison, type ReconcileSettings } from './reconcile.js';
+import type { Claim } from './schema-types.js';
 
 export interface Analysis {
   corpus: Corpus;
@@ -15,5 +16,43 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
   const index = indexCorpus(corpus);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const { comparisons, groups } = reconcile({ ...corpus, entityLabel }, settings);
+  return { corpus, index, comparisons, groups, graph: buildGraph(corpus, comparisons) };
+}
+
+/**
+ * After claims changed, re-runs reconciliation for the affected groups only (the groups of every
+ * changed claim, before and after the change) and keeps every other comparison as it was.
+ */
+export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?: Claim; after?: Claim }[], settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Analysis {
+  const index = indexCorpus(corpus);
+  const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
+  const affected = new Set<string>();
+  const touched = new Set<string>();
+  for (const { before, after } of changed) {
+    for (const c of [before, after]) {
+      if (!c) continue;
+      affected.add(groupKey(c));
+      touched.add(c.id);
+      if (c.partOf) touched.add(c.partOf);
+    }
+  }
+  const kept = previous.comparisons.filter(
+    (cmp) => !affected.has(cmp.group) && !touched.has(cmp.a) && !touched.has(cmp.b) && !(cmp.parts ?? []).some((p) => touched.has(p)),
+  );
+  // Arithmetic checks live in the total's group; bring in the groups of totals whose parts changed.
+  for (const id of touched) {
+    const claim = index.claim.get(id);
+    if (claim) affected.add(groupKey(claim));
+  }
+  const fresh = reconcileGroups({ ...corpus, entityLabel }, affected, settings);
+  const seen = new Set(kept.map((c) => c.id));
+  const comparisons = [...kept, ...fresh.filter((c) => !seen.has(c.id))];
+  const groups = new Map(previous.groups);
+  for (const key of affected) groups.delete(key);
+  for (const claim of corpus.claims) {
+    const key = groupKey(claim);
+    if (!affected.has(key) || claim.status === 'rejected') continue;
+    groups.set(key, [...(groups.get(key) ?? []), claim.id]);
+  }
   return { corpus, index, comparisons, groups, graph: buildGraph(corpus, comparisons) };
 }

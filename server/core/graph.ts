@@ -68,6 +68,7 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[]): 
       propertyLabel: property?.label ?? claim.property, valueText: claim.wording, valueMention: mentionOf(claim, entityLabel),
       status: claim.status, citationNeeded: claim.citations.some((x) => x.kind === 'citation-needed'),
       uncited: claim.citations.length === 0, conflicts: c?.conflicts ?? 0, agreements: c?.agrees ?? 0,
+      orphaned: corpus.orphaned?.has(claim.id) ?? false,
     });
     addStructuralEdges(graph, claim);
   }

@@ -12,8 +12,9 @@ export function sha256(text: string): string {
 export function checkIntegrity(corpus: Corpus, fileOf: (kind: string, id: string) => string): DataProblem[] {
   const problems: DataProblem[] = [];
   const index = indexCorpus(corpus);
-  const report = (kind: string, id: string, message: string, at?: string) =>
-    problems.push({ file: fileOf(kind, id), record: id, at, message });
+  const report = (kind: string, id: string, message: string, at?: string, code?: DataProblem['code']) =>
+    problems.push({ file: fileOf(kind, id), record: id, at, message, ...(code ? { code } : {}) });
+  const changedTexts = new Set<string>();
 
   duplicates(corpus.sources, 'source', report);
   duplicates(corpus.entities, 'entity', report);
@@ -28,14 +29,17 @@ export function checkIntegrity(corpus: Corpus, fileOf: (kind: string, id: string
       continue;
     }
     const actual = sha256(text);
-    if (actual !== source.text.sha256) report('source', source.id, `text changed: sha256 is ${actual}, recorded ${source.text.sha256}`);
-    if (text.length !== source.text.length) report('source', source.id, `text length is ${text.length}, recorded ${source.text.length}`);
+    if (actual !== source.text.sha256) {
+      changedTexts.add(source.id);
+      report('source', source.id, `text changed: sha256 is ${actual}, recorded ${source.text.sha256}`, '/text/sha256', 'text-changed');
+    }
+    if (text.length !== source.text.length) report('source', source.id, `text length is ${text.length}, recorded ${source.text.length}`, '/text/length', 'text-changed');
     const numbers = new Set<number>();
     source.references.forEach((ref, i) => {
       if (numbers.has(ref.number)) report('source', source.id, `reference ${ref.number} appears twice`, `/references/${i}`);
       numbers.add(ref.number);
       const problem = ref.quote && selectorProblem(text, ref.quote);
-      if (problem) report('source', source.id, `reference ${ref.number} quote: ${problem}`, `/references/${i}/quote`);
+      if (problem) report('source', source.id, `reference ${ref.number} quote: ${problem}`, `/references/${i}/quote`, changedTexts.has(source.id) ? 'orphaned-quote' : undefined);
     });
   }
 
@@ -49,7 +53,7 @@ export function checkIntegrity(corpus: Corpus, fileOf: (kind: string, id: string
   return problems;
 
   function checkClaim(claim: Claim): void {
-    const bad = (message: string, at?: string) => report('claim', claim.id, message, at);
+    const bad = (message: string, at?: string, code?: DataProblem['code']) => report('claim', claim.id, message, at, code);
     const source = index.source.get(claim.source);
     if (!source) bad(`unknown source ${claim.source}`, '/source');
     if (!index.entity.has(claim.subject)) bad(`unknown subject entity ${claim.subject}`, '/subject');
@@ -71,13 +75,13 @@ export function checkIntegrity(corpus: Corpus, fileOf: (kind: string, id: string
     const text = corpus.texts.get(claim.source);
     if (text === undefined) return;
     const quoteProblem = selectorProblem(text, claim.quote);
-    if (quoteProblem) bad(`quote: ${quoteProblem}`, '/quote');
+    if (quoteProblem) bad(`quote: ${quoteProblem}`, '/quote', changedTexts.has(claim.source) ? 'orphaned-quote' : undefined);
     claim.citations.forEach((c, i) => {
       if (c.kind === 'reference' && source && !source.references.some((r) => r.number === c.ref)) {
         bad(`citation [${c.ref}] is not in the reference list of ${source.id}`, `/citations/${i}/ref`);
       }
       const markerProblem = c.marker && selectorProblem(text, c.marker);
-      if (markerProblem) bad(`citation marker: ${markerProblem}`, `/citations/${i}/marker`);
+      if (markerProblem) bad(`citation marker: ${markerProblem}`, `/citations/${i}/marker`, changedTexts.has(claim.source) ? 'orphaned-quote' : undefined);
     });
   }
 }

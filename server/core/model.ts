@@ -11,6 +11,11 @@ export interface Corpus {
   properties: Property[];
   claims: Claim[];
   judgements: Judgement[];
+  /**
+   * Claims whose source text changed after they were anchored and whose quote no longer matches:
+   * shown as orphaned, never silently re-anchored.
+   */
+  orphaned?: Set<string>;
 }
 
 export interface CorpusIndex {
@@ -39,6 +44,8 @@ export function emptyCorpus(): Corpus {
 
 /** A problem found in graph-data: which file, which record, what is wrong. */
 export interface DataProblem {
+  /** text-changed and orphaned-quote problems let a server still start, showing the claims as orphaned. */
+  code?: 'text-changed' | 'orphaned-quote';
   file: string;
   record?: string;
   at?: string;

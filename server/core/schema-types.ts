@@ -240,9 +240,6 @@ export interface Scope {
   wording?: string;
 }
 /**
- * A W3C Web Annotation style anchor: TextQuoteSelector (exact, prefix, suffix) plus TextPositionSelector (start, end). Offsets are JavaScript string indices (UTF-16 code units) into the source text; text.slice(start, end) === exact.
- */
-/**
  * A curated verdict between two claims that no rule can compare (relation and text claims): 'relations with Kolchak were strained' conflicts with 'Japan continued to support Kolchak'.
  */
 export interface Judgement {
@@ -261,3 +258,95 @@ export interface Judgement {
   verdict: 'agrees' | 'conflicts';
   reason: string;
 }
+
+/**
+ * One line of graph-data/changelog.jsonl: an append-only record of a review decision or an ingest, with the record before and after, so any edit can be audited and undone.
+ */
+export interface Change {
+  seq: number;
+  at: string;
+  who: string;
+  action: 'create' | 'accept' | 'edit' | 'reject' | 'ingest';
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  claim?: string;
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  source?: string;
+  before?: null | Claim;
+  after?: null | Claim;
+  /**
+   * Ingest: how many candidate claims were extracted.
+   */
+  count?: number;
+  note?: string;
+}
+/**
+ * A new source as a user submits it (POST /api/sources, npm run ingest). The text is stored unchanged.
+ */
+export interface SourceInput {
+  title: string;
+  publisher: string;
+  author?: string;
+  url?: string;
+  published?: string;
+  kind?: 'news' | 'encyclopedia' | 'official-history' | 'book' | 'journal-article' | 'primary' | 'dataset' | 'other';
+  language?: string;
+  text: string;
+}
+
+/**
+ * A claim added by hand (POST /api/claims). The quote must be found in the source text; offsets are then computed.
+ */
+export interface ClaimInput {
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  source: string;
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  subject: string;
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  property: string;
+  value: QuantityValue | DateClaimValue | EntityValue | TextValue;
+  wording: string;
+  scope?: Scope;
+  quote: {
+    exact: string;
+    /**
+     * Where to look first when the words occur more than once.
+     */
+    start?: number;
+  };
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  partOf?: string;
+  note?: string;
+}
+/**
+ * A review decision on a claim (PATCH /api/claims/:id): accept it, reject it (kept, never deleted), or edit its value, subject, property, wording or scope.
+ */
+export interface ClaimPatch {
+  action: 'accept' | 'reject' | 'edit';
+  value?: QuantityValue | DateClaimValue | EntityValue | TextValue;
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  subject?: string;
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  property?: string;
+  wording?: string;
+  scope?: Scope;
+  note?: string;
+}
+/**
+ * A calendar date with its precision. 'value' is ISO-like: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source. 'part' narrows a year or month: early/mid/late, or a season (northern hemisphere; winter YYYY = December YYYY-1 to February YYYY).
+ */

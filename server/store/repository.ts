@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 import { analyse, type Analysis } from '../core/analyse.js';
 import { formatProblem, type DataProblem } from '../core/model.js';
+import { readChangelog } from './changelog.js';
 import { loadStore } from './load.js';
+import { recover } from './transaction.js';
 import { storeLayout, type StoreLayout } from './layout.js';
 
 export class StoreProblemError extends Error {
@@ -33,9 +35,16 @@ export class Repository {
   /** Loads and validates graph-data; refuses a store with problems, naming file and record. */
   static async open(root?: string): Promise<Repository> {
     const layout = storeLayout(root);
+    await recover(layout.root);
     const { corpus, problems } = await loadStore(layout.root);
-    if (problems.length > 0) throw new StoreProblemError(problems);
-    return new Repository(layout, analyse(corpus));
+    const { problems: logProblems } = await readChangelog(layout.root);
+    // A changed source text is not corruption: its claims are served, marked orphaned.
+    const fatal = [...problems, ...logProblems].filter((p) => !p.code);
+    if (fatal.length > 0) throw new StoreProblemError(fatal);
+    const orphaned = new Set(problems.filter((p) => p.code === 'orphaned-quote' && p.record).map((p) => p.record!));
+    const changed = problems.filter((p) => p.code === 'text-changed');
+    for (const p of changed) console.warn(`warning: ${formatProblem(p)}; its claims' quotes are shown as orphaned`);
+    return new Repository(layout, analyse({ ...corpus, orphaned }));
   }
 
   get snapshot(): Snapshot {

@@ -1,0 +1,124 @@
+// Adding a source: store its text unchanged with its hash, extract candidate claims, reconcile them
+// against everything already in the graph, all in one all-or-nothing write.
+import { reanalyse } from '../core/analyse.js';
+import { sha256 } from '../core/integrity.js';
+import type { Comparison } from '../core/reconcile.js';
+import { claimProblems } from '../core/review.js';
+import { check } from '../core/schemas.js';
+import type { Claim, Entity, Property, Reference, Source, SourceInput } from '../core/schema-types.js';
+import { toJsonFile } from './atomic.js';
+import { changeLine, changelogPath } from './changelog.js';
+import { advanceSeq, lastSeq, MutationError, type Actor } from './mutations.js';
+import type { Repository } from './repository.js';
+import { commitFiles } from './transaction.js';
+
+export interface ExtractionContext {
+  sourceId: string;
+  entities: Entity[];
+  properties: Property[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExtractionOutput {
+  claims: Claim[];
+  proposedEntities: Entity[];
+  references: Reference[];
+  warnings: string[];
+}
+
+export type Extractor = (text: string, context: ExtractionContext) => ExtractionOutput;
+
+export interface IngestResult {
+  source: Source;
+  claims: Claim[];
+  proposedEntities: Entity[];
+  /** The agree/conflict edges the new claims take part in. */
+  comparisons: Comparison[];
+  warnings: string[];
+}
+
+export const MAX_TEXT_CHARS = 5_000_000;
+
+export function ingestSource(repo: Repository, input: SourceInput, actor: Actor, extract: Extractor, onProgress?: ExtractionContext['onProgress']): Promise<IngestResult> {
+  return repo.exclusive(async () => {
+    const problems = check('source-input.schema.json', input);
+    if (typeof input?.text === 'string' && input.text.length > MAX_TEXT_CHARS) {
+      throw new MutationError('too-large', `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS}`);
+    }
+    if (problems.length > 0) throw new MutationError('invalid', problems.map((p) => `${p.at}: ${p.message}`).join('; '), problems);
+    const refusal = refuseText(input.text);
+    if (refusal) throw new MutationError('invalid', refusal, [{ at: '/text', message: refusal }]);
+
+    const { analysis } = repo.snapshot;
+    const hash = sha256(input.text);
+    const duplicate = analysis.corpus.sources.find((s) => s.text.sha256 === hash);
+    if (duplicate) throw new MutationError('duplicate', `this text is already stored as source ${duplicate.id}`, { existing: duplicate.id });
+
+    const id = uniqueId(slug(input.title), new Set(analysis.corpus.sources.map((s) => s.id)));
+    const extraction = extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });
+    const known = new Set(analysis.corpus.entities.map((e) => e.id));
+    const proposedEntities = extraction.proposedEntities.filter((e) => !known.has(e.id) && check('entity.schema.json', e).length === 0);
+    const source: Source = {
+      id, title: input.title.trim(), publisher: input.publisher.trim(), kind: input.kind ?? 'other',
+      ...(input.author ? { author: input.author } : {}), ...(input.url ? { url: input.url } : {}),
+      ...(input.published ? { published: input.published } : {}), ...(input.language ? { language: input.language } : {}),
+      text: { file: `${id}.txt`, sha256: hash, length: input.text.length },
+      references: extraction.references.filter((r) => check('source.schema.json#/definitions/Reference', r).length === 0),
+    };
+    const corpus = {
+      ...analysis.corpus,
+      sources: [...analysis.corpus.sources, source],
+      texts: new Map(analysis.corpus.texts).set(id, input.text),
+      entities: [...analysis.corpus.entities, ...proposedEntities],
+    };
+    const warnings = [...extraction.warnings];
+    const claims: Claim[] = [];
+    for (const claim of extraction.claims) {
+      const claimIssues = claimProblems(claim, corpus);
+      if (claimIssues.length === 0) claims.push(claim);
+      else warnings.push(`candidate ${claim.id} left out: ${claimIssues.map((p) => `${p.at}: ${p.message}`).join('; ')}`);
+    }
+    corpus.claims = [...analysis.corpus.claims, ...claims];
+
+    const seq = (await lastSeq(repo)) + 1;
+    const writes = [
+      { file: repo.layout.textFile(id), content: input.text },
+      { file: repo.layout.sourceFile(id), content: toJsonFile(source) },
+      { file: repo.layout.claimsFile(id), content: toJsonFile(claims) },
+    ];
+    if (proposedEntities.length > 0) writes.push({ file: repo.layout.entitiesFile, content: toJsonFile(corpus.entities) });
+    const change = changeLine({ seq, at: new Date().toISOString(), who: actor.who, action: 'ingest', source: id, count: claims.length });
+    await commitFiles(repo.layout.root, writes, [{ file: changelogPath(repo.layout.root), content: change }]);
+    advanceSeq(repo, seq);
+
+    const next = reanalyse(analysis, corpus, claims.map((after) => ({ after })));
+    repo.publish(next);
+    const mine = new Set(claims.map((c) => c.id));
+    const comparisons = next.comparisons.filter((c) => mine.has(c.a) || mine.has(c.b));
+    return { source, claims, proposedEntities, comparisons, warnings };
+  });
+}
+
+/** Why a text cannot be stored as a source, or undefined. HTML documents are refused, not stripped:
+ * offsets must point into the text the user sees, so the user should paste the text itself. */
+export function refuseText(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'the text contains NUL bytes: it looks like a binary file, not text';
+  if (text.includes('\uFFFD')) return 'the text contains U+FFFD replacement characters: it was not valid UTF-8';
+  if (/^\s*(<!doctype html|<html[\s>])/i.test(text) || /<(head|body)[\s>]/i.test(text)) {
+    return 'the text is an HTML document; paste its plain text instead (HTML is refused, not stripped, so that quotes keep exact offsets)';
+  }
+  if (text.trim().length === 0) return 'the text is empty';
+  return undefined;
+}
+
+export function slug(title: string): string {
+  const s = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return (s.slice(0, 60).replace(/-+$/, '') || 'source');
+}
+
+function uniqueId(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}

@@ -1,0 +1,110 @@
+// Writes to graph-data/: review decisions, hand-made claims and new sources. Each runs alone
+// (Repository.exclusive), is all-or-nothing on disk (commitFiles), is on disk before it returns,
+// leaves an audit line in the changelog, and re-runs reconciliation for the affected groups only.
+import { reanalyse } from '../core/analyse.js';
+import { applyPatch, claimFromInput } from '../core/review.js';
+import type { SchemaProblem } from '../core/schemas.js';
+import type { Change, Claim, ClaimInput, ClaimPatch } from '../core/schema-types.js';
+import { toJsonFile } from './atomic.js';
+import { changeLine, changelogPath, readChangelog } from './changelog.js';
+import type { Repository } from './repository.js';
+import { commitFiles } from './transaction.js';
+
+export class MutationError extends Error {
+  constructor(
+    readonly kind: 'invalid' | 'not-found' | 'version-mismatch' | 'duplicate' | 'too-large',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface Actor {
+  who: string;
+}
+
+export function claimEtag(claim: Claim): string {
+  return `"${claim.version ?? 1}"`;
+}
+
+/** Accept, reject or edit a claim; `expectedVersion` must match the stored one (optimistic concurrency). */
+export function patchClaim(repo: Repository, id: string, expectedVersion: number, patch: ClaimPatch, actor: Actor): Promise<Claim> {
+  return repo.exclusive(async () => {
+    const { analysis } = repo.snapshot;
+    const before = analysis.index.claim.get(id);
+    if (!before) throw new MutationError('not-found', `no claim with id ${JSON.stringify(id)}`);
+    if ((before.version ?? 1) !== expectedVersion) {
+      throw new MutationError('version-mismatch', `claim ${id} is at version ${before.version ?? 1}, not ${expectedVersion}`, before);
+    }
+    const result = applyPatch(before, patch, analysis.corpus);
+    if (!result.ok) throw invalid(result.problems);
+    await saveClaims(repo, before.source, [{ before, after: result.value }], actor, patch.action, patch.note);
+    return result.value;
+  });
+}
+
+/** Adds a claim by hand; its quote must be found in the source text. */
+export function createClaim(repo: Repository, input: ClaimInput, actor: Actor): Promise<Claim> {
+  return repo.exclusive(async () => {
+    const { analysis } = repo.snapshot;
+    const id = nextClaimId(input.source, analysis.index.claim);
+    const result = claimFromInput(input, analysis.corpus, id);
+    if (!result.ok) throw invalid(result.problems);
+    await saveClaims(repo, input.source, [{ after: result.value }], actor, 'create', input.note);
+    return result.value;
+  });
+}
+
+export async function claimHistory(repo: Repository, id: string): Promise<Change[]> {
+  const { changes } = await readChangelog(repo.layout.root);
+  return changes.filter((c) => c.claim === id);
+}
+
+async function saveClaims(repo: Repository, sourceId: string, changed: { before?: Claim; after: Claim }[], actor: Actor, action: Change['action'], note?: string): Promise<void> {
+  const { analysis } = repo.snapshot;
+  const replacements = new Map(changed.map((c) => [c.after.id, c.after]));
+  const claims = analysis.corpus.claims.map((c) => replacements.get(c.id) ?? c);
+  for (const c of changed) if (!c.before) claims.push(c.after);
+  const corpus = { ...analysis.corpus, claims };
+  const at = new Date().toISOString();
+  let seq = await lastSeq(repo);
+  const lines = changed.map((c) => changeLine({
+    seq: ++seq, at, who: actor.who, action, claim: c.after.id, source: sourceId,
+    before: c.before ?? null, after: c.after, ...(note ? { note } : {}),
+  }));
+  await commitFiles(
+    repo.layout.root,
+    [{ file: repo.layout.claimsFile(sourceId), content: toJsonFile(claims.filter((c) => c.source === sourceId)) }],
+    [{ file: changelogPath(repo.layout.root), content: lines.join('') }],
+  );
+  advanceSeq(repo, seq);
+  repo.publish(reanalyse(analysis, corpus, changed));
+}
+
+const seqCache = new WeakMap<Repository, number>();
+
+/** The last sequence number in the changelog, read once and then counted in memory (one writer). */
+export async function lastSeq(repo: Repository): Promise<number> {
+  let seq = seqCache.get(repo);
+  if (seq === undefined) {
+    const { changes } = await readChangelog(repo.layout.root);
+    seq = changes.reduce((max, c) => Math.max(max, c.seq), 0);
+  }
+  return seq;
+}
+
+export function advanceSeq(repo: Repository, seq: number): void {
+  seqCache.set(repo, seq);
+}
+
+function nextClaimId(sourceId: string, existing: Map<string, unknown>): string {
+  const prefix = sourceId.length > 100 ? sourceId.slice(0, 100).replace(/-+$/, '') : sourceId;
+  let n = existing.size + 1;
+  while (existing.has(`${prefix}-m${n}`)) n++;
+  return `${prefix}-m${n}`;
+}
+
+function invalid(problems: SchemaProblem[]): MutationError {
+  return new MutationError('invalid', problems.map((p) => `${p.at}: ${p.message}`).join('; '), problems);
+}
