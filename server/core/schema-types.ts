@@ -105,8 +105,14 @@ export interface Property {
   cues?: string[];
 }
 
-export type Value = QuantityValue | DateClaimValue | EntityValue | TextValue;
-export type Citation =
+export type Value = {
+  type: 'quantity' | 'date' | 'entity' | 'text';
+} & Value1;
+export type Value1 = QuantityValue | DateClaimValue | EntityValue | TextValue;
+export type Citation = {
+  kind: 'reference' | 'citation-needed';
+} & Citation1;
+export type Citation1 =
   | {
       kind: 'reference';
       /**
@@ -313,7 +319,7 @@ export interface ClaimInput {
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */
   property: string;
-  value: QuantityValue | DateClaimValue | EntityValue | TextValue;
+  value: Value;
   wording: string;
   scope?: Scope;
   quote: {
@@ -334,7 +340,7 @@ export interface ClaimInput {
  */
 export interface ClaimPatch {
   action: 'accept' | 'reject' | 'edit';
-  value?: QuantityValue | DateClaimValue | EntityValue | TextValue;
+  value?: Value;
   /**
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */

@@ -13,7 +13,7 @@ let shared: Ajv | undefined;
 
 export function schemaRegistry(): Ajv {
   if (shared) return shared;
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true });
   addFormats(ajv);
   for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
     ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')));
