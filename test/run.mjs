@@ -1,8 +1,19 @@
 // Runs every test with vitest and ends with the plain line CI reads: "N passed, N failed".
 // Exits non-zero on any failure, and on zero tests (a suite that ran nothing proves nothing).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+
+// The browser tests drive Debian's Chromium (never a downloaded browser). On a fresh machine where
+// we are root, install it from Debian's packages so that this one command runs every test.
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log('installing Debian chromium for the browser tests (apt-get)...');
+  const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core']);
+}
+if (!existsSync(CHROMIUM)) console.error(`warning: ${CHROMIUM} is missing; the browser tests will fail (apt-get install chromium)`);
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.vitest-results.json');
