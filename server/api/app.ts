@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Repository } from '../store/repository.js';
 import { errorHandler, unknownRoute } from './errors.js';
+import { claimRoutes } from './routes/claims.js';
+import { comparisonRoutes } from './routes/comparisons.js';
+import { entityRoutes } from './routes/entities.js';
 import { graphRoutes } from './routes/graph.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { searchRoutes } from './routes/search.js';
+import { sourceRoutes } from './routes/sources.js';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist');
 
@@ -40,7 +46,9 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   app.use(compression());
 
   const api = express.Router();
-  api.use(graphRoutes(repo));
+  // Every route here must be described in openapi.ts (a test checks both ways).
+  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes]) api.use(routes(repo));
+  api.use(openApiRoutes());
   api.use(unknownRoute);
   app.use('/api', api);
 

@@ -10,6 +10,12 @@ export class HttpError extends Error {
 export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
 export const notFound = (what: string, id: string) => new HttpError(404, `no ${what} with id ${JSON.stringify(id)}`);
 
+/** The record a view found, or a 404 naming what was looked for. */
+export function found<T>(value: T | undefined, what: string, id: string): T {
+  if (value === undefined) throw notFound(what, id);
+  return value;
+}
+
 export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, `no such endpoint: ${req.method} ${req.path}`));
 };

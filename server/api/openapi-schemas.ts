@@ -1,0 +1,118 @@
+// Response shapes of the API as JSON Schema (2020-12, as OpenAPI 3.1 uses), for the OpenAPI
+// document's components. They mirror the view types of server/api/views/; the API tests validate
+// real responses against them, so a view that drifts from its description fails a test.
+import type { JsonSchema } from './validation.js';
+
+const str: JsonSchema = { type: 'string' };
+const int: JsonSchema = { type: 'integer', minimum: 0 };
+const num: JsonSchema = { type: 'number' };
+const bool: JsonSchema = { type: 'boolean' };
+const nullable = (type: 'string' | 'integer'): JsonSchema => ({ type: [type, 'null'] });
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const array = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+const oneOf = (...values: string[]): JsonSchema => ({ enum: values });
+
+/** An object whose listed properties are all required except those named in `optional`. */
+function obj(properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema {
+  return { type: 'object', required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
+}
+
+/** `{ count, items }`: every list endpoint's envelope. */
+const list = (item: string): JsonSchema => obj({ count: int, items: array(ref(item)) });
+
+const verdict = oneOf('agrees', 'conflicts');
+const basis = oneOf('equal', 'compatible', 'disjoint', 'bound', 'arithmetic', 'relation', 'single-valued', 'curated');
+const scope = oneOf('between', 'within');
+const claimStatus = oneOf('reviewed', 'extracted', 'rejected');
+
+export const responseSchemas: Record<string, JsonSchema> = {
+  Error: obj({
+    error: str,
+    details: {
+      description: 'For invalid input: one entry per problem, located by a JSON pointer into { query, params }.',
+      oneOf: [array(obj({ at: str, message: str })), { type: 'object' }, { type: 'null' }],
+    },
+  }),
+  SourceRef: obj({ id: str, title: str }),
+  LabelRef: obj({ id: str, label: str }),
+  Span: obj({ exact: str, start: int, end: int }),
+  VerdictCounts: obj({ agrees: int, conflicts: int }),
+  Comparison: obj({
+    id: str, a: str, b: str, parts: array(str), verdict, basis, scope, reason: str,
+    gap: obj({ absolute: num, relative: num, unit: str }, ['relative', 'unit']),
+  }, ['parts', 'gap']),
+
+  Graph: { description: 'graphology export() JSON.', ...obj({ attributes: { type: 'object' }, options: { type: 'object' }, nodes: array({ type: 'object' }), edges: array({ type: 'object' }) }) },
+
+  SourceCounts: obj({ claims: int, conflicts: int, agreements: int }),
+  SourceSummary: obj({ id: str, title: str, publisher: str, kind: str, url: nullable('string'), counts: ref('SourceCounts') }),
+  SourceList: list('SourceSummary'),
+  Reference: obj({ number: int, text: str, work: nullable('string'), pages: nullable('string') }),
+  ClaimSpan: obj({ claim: str, start: int, end: int, property: str, status: claimStatus, citationNeeded: bool, verdicts: ref('VerdictCounts') }),
+  Marker: obj({ kind: oneOf('reference', 'citation-needed'), ref: nullable('integer'), exact: str, start: int, end: int }),
+  SourceDetail: {
+    allOf: [ref('SourceSummary'), obj({
+      author: nullable('string'), published: nullable('string'), accessed: nullable('string'), language: nullable('string'), note: nullable('string'),
+      references: array(ref('Reference')), text: str,
+      spans: { ...array(ref('ClaimSpan')), description: 'Every claim of the source, sorted by start offset.' },
+      markers: { ...array(ref('Marker')), description: 'Every footnote marker printed in the text, in order.' },
+    })],
+  },
+
+  EntityCounts: obj({ claims: int, relations: int }),
+  EntitySummary: obj({ id: str, label: str, type: str, status: oneOf('reviewed', 'proposed', 'rejected'), aliases: array(str), counts: ref('EntityCounts') }),
+  EntityList: list('EntitySummary'),
+  Value: obj({ claim: str, source: ref('SourceRef'), wording: str, mention: str, scopeWording: nullable('string'), quote: ref('Span'), status: claimStatus }),
+  Relation: { allOf: [ref('Value'), obj({ subject: ref('LabelRef'), property: ref('LabelRef'), negated: bool })] },
+  PropertyGroup: obj({
+    property: obj({ id: str, label: str, valueType: oneOf('quantity', 'date', 'entity', 'text'), unit: nullable('string'), functional: bool }),
+    bySource: array(obj({ source: ref('SourceRef'), values: array(ref('Value')) })),
+    comparisons: array(ref('Comparison')),
+  }),
+  EntityDetail: obj({
+    id: str, label: str, type: str, status: str, counts: ref('EntityCounts'), description: nullable('string'),
+    aliases: array(obj({ name: str, kind: nullable('string'), language: nullable('string'), sources: array(ref('SourceRef')) })),
+    properties: array(ref('PropertyGroup')),
+    relations: { ...array(ref('Relation')), description: 'Claims with this entity as their object.' },
+  }),
+
+  LabelledClaim: {
+    description: 'A claim as stored (see schemas/claim.schema.json) with its labels and its citation chain in words.',
+    ...obj({
+      id: str, source: str, subject: str, property: str, value: { type: 'object' }, wording: str, scope: { type: 'object' },
+      quote: ref('Span'), citations: array({ type: 'object' }), status: claimStatus,
+      sourceTitle: str, subjectLabel: str, propertyLabel: str, citedAs: array(str),
+    }, ['scope']),
+  },
+  ClaimDetail: { allOf: [ref('LabelledClaim'), obj({ mention: str, verdicts: ref('VerdictCounts') })] },
+  ClaimTrace: obj({
+    claim: ref('LabelledClaim'),
+    source: obj({ id: str, title: str, publisher: str, url: nullable('string') }),
+    quote: { allOf: [ref('Span'), obj({ context: obj({ start: int, end: int, before: str, after: str }) })] },
+    status: oneOf('cited', 'citation needed', 'no citation given'),
+    citations: array(obj({
+      kind: oneOf('reference', 'citation-needed'),
+      marker: { oneOf: [{ allOf: [ref('Span'), obj({ found: oneOf('recorded', 'located') })] }, { type: 'null' }] },
+      reference: { oneOf: [ref('Reference'), { type: 'null' }] },
+    })),
+    comparisons: array({ allOf: [ref('Comparison'), obj({ others: array(obj({ claim: str, wording: str, mention: str, source: ref('SourceRef'), quote: ref('Span') })) })] }),
+  }),
+
+  ReportItem: obj({
+    id: str, verdict, basis, scope, reason: str, gap: { type: 'object' },
+    subject: ref('LabelRef'), property: ref('LabelRef'), a: ref('LabelledClaim'), b: ref('LabelledClaim'), parts: array(ref('LabelledClaim')),
+  }, ['gap', 'parts']),
+  ComparisonList: list('ReportItem'),
+
+  SearchResults: obj({
+    query: str, folded: str,
+    counts: obj({ entities: int, claims: int, sources: int }),
+    entities: array(hit({ id: str, label: str, type: str }, ['label', 'alias'])),
+    claims: array(hit({ id: str, source: ref('SourceRef'), subject: ref('LabelRef'), property: ref('LabelRef'), wording: str }, ['wording', 'quote', 'subject'])),
+    sources: array(hit({ id: str, title: str, publisher: str }, ['title', 'publisher'])),
+  }),
+};
+
+function hit(fields: Record<string, JsonSchema>, matchedFields: string[]): JsonSchema {
+  return obj({ ...fields, rank: oneOf('exact', 'prefix', 'word', 'substring'), field: oneOf(...matchedFields), matched: str });
+}

@@ -1,0 +1,106 @@
+// The OpenAPI 3.1 description of the API, served at GET /api/openapi.json. Parameters are generated
+// from the same request schemas the routes validate with, so the document cannot promise a
+// parameter the server refuses (or the reverse). A test checks that every route of the app is
+// described here and every path described here is a route of the app.
+import { responseSchemas } from './openapi-schemas.js';
+import { REQUEST_SCHEMAS, requestSchemas, sharedDefinitions, type JsonSchema, type RequestSchema } from './validation.js';
+
+export interface Endpoint {
+  /** OpenAPI path template: /api/sources/{id}. */
+  path: string;
+  summary: string;
+  description?: string;
+  params?: RequestSchema;
+  query: RequestSchema;
+  /** Component schema of the 200 response. */
+  response: string;
+  /** Error statuses besides 400 (every endpoint refuses a malformed query). */
+  notFound?: boolean;
+  notModified?: boolean;
+}
+
+const { idParams, noQuery, comparisonQuery, searchQuery } = REQUEST_SCHEMAS;
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  { path: '/api/graph', summary: 'The whole graph as graphology export() JSON', description: 'Sent with an ETag; a request with a matching If-None-Match gets 304.', query: noQuery, response: 'Graph', notModified: true },
+  { path: '/api/sources', summary: 'Sources with claim, conflict and agreement counts', query: noQuery, response: 'SourceList' },
+  { path: '/api/sources/{id}', summary: 'A source: metadata, references, full text, claim spans and footnote markers', params: idParams, query: noQuery, response: 'SourceDetail', notFound: true },
+  { path: '/api/entities', summary: 'Entities with aliases and claim counts', query: noQuery, response: 'EntityList' },
+  { path: '/api/entities/{id}', summary: 'An entity: aliases with their sources, claims grouped by property with the verdicts between them, and relations naming it', params: idParams, query: noQuery, response: 'EntityDetail', notFound: true },
+  { path: '/api/claims/{id}', summary: 'A claim with its labels', params: idParams, query: noQuery, response: 'ClaimDetail', notFound: true },
+  { path: '/api/claims/{id}/trace', summary: 'A claim traced to its source, quote in context, footnote markers and reference entries, with the comparisons it takes part in', params: idParams, query: noQuery, response: 'ClaimTrace', notFound: true },
+  { path: '/api/conflicts', summary: 'Conflicts between claims, with both claims in full and the reason', description: 'A filter value naming no record is a 400 naming the parameter.', query: comparisonQuery, response: 'ComparisonList' },
+  { path: '/api/agreements', summary: 'Agreements between claims, with both claims in full and the reason', description: 'A filter value naming no record is a 400 naming the parameter.', query: comparisonQuery, response: 'ComparisonList' },
+  { path: '/api/search', summary: 'Entities (any alias), claims and sources matching a text, ignoring accents, case and punctuation', description: 'Ranked: exact match, then prefix, then word start, then substring.', query: searchQuery, response: 'SearchResults' },
+  { path: '/api/openapi.json', summary: 'This document', query: noQuery, response: 'OpenApi' },
+];
+
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const componentRef = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const errorResponse = (description: string) => ({ description, content: json(componentRef('Error')) });
+
+export function openApiDocument(): JsonSchema {
+  const paths: Record<string, JsonSchema> = {};
+  for (const e of ENDPOINTS) {
+    paths[e.path] = {
+      get: {
+        operationId: operationId(e.path),
+        summary: e.summary,
+        ...(e.description ? { description: e.description } : {}),
+        parameters: [...(e.params ? parameters(e.params, 'path') : []), ...parameters(e.query, 'query')],
+        responses: {
+          200: { description: 'OK', content: json(componentRef(e.response)) },
+          ...(e.notModified ? { 304: { description: 'Not modified since the ETag given in If-None-Match' } } : {}),
+          400: errorResponse(e.params ? 'Malformed id or query' : 'Malformed query'),
+          ...(e.notFound ? { 404: errorResponse('No record with this id') } : {}),
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Concordance API',
+      version: '0.1.0',
+      description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404.',
+    },
+    paths,
+    components: { schemas: { ...responseSchemas, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
+  };
+}
+
+/** OpenAPI parameter objects for the properties of a request schema. */
+function parameters(schemaName: RequestSchema, where: 'path' | 'query'): JsonSchema[] {
+  const schema = requestSchemas.get(schemaName)!;
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  return Object.entries((schema.properties as Record<string, JsonSchema> | undefined) ?? {}).map(([name, property]) => {
+    const { description, ...rest } = inlineShared(property);
+    return {
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+/** Replaces a $ref into defs.schema.json by the definition itself: the document stands alone. */
+function inlineShared(property: JsonSchema): JsonSchema {
+  const target = typeof property.$ref === 'string' ? /^defs\.schema\.json#\/definitions\/(\w+)$/.exec(property.$ref)?.[1] : undefined;
+  if (!target) return property;
+  const definitions = sharedDefinitions.definitions as Record<string, JsonSchema>;
+  const { $ref: _ref, ...own } = property;
+  // The request schema's own description is the more specific one.
+  return { ...definitions[target], ...own };
+}
+
+function operationId(path: string): string {
+  const words = path.replace(/^\/api\//, '').replace(/\.json$/, '').split('/').map((w) => (w === '{id}' ? 'ById' : w));
+  return `get${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+}
+
+/** The Express route path an OpenAPI path template stands for: /api/sources/{id} → /api/sources/:id. */
+export function expressPath(openApiPath: string): string {
+  return openApiPath.replace(/\{(\w+)\}/g, ':$1');
+}

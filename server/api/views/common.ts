@@ -1,0 +1,127 @@
+// Lookups and small shapes every view shares. Views are pure functions of an Analysis: no Express,
+// no I/O, so they can be unit-tested and reused by a CLI or an export.
+import type { Analysis } from '../../core/analyse.js';
+import { mentionOf } from '../../core/compare.js';
+import type { Comparison } from '../../core/reconcile.js';
+import { citedAs, type ReportClaim } from '../../core/report.js';
+import type { Claim } from '../../core/schema-types.js';
+
+export interface SourceRef {
+  id: string;
+  title: string;
+}
+
+export interface LabelRef {
+  id: string;
+  label: string;
+}
+
+export interface VerdictCounts {
+  agrees: number;
+  conflicts: number;
+}
+
+/** A comparison as the API shows it beside the claims it compares. */
+export interface ComparisonView {
+  id: string;
+  a: string;
+  b: string;
+  parts?: string[];
+  verdict: Comparison['verdict'];
+  basis: Comparison['basis'];
+  scope: Comparison['scope'];
+  reason: string;
+  gap?: Comparison['gap'];
+}
+
+/**
+ * Derives a value once per snapshot. An Analysis is never mutated (the repository publishes a new
+ * one on every write), so a WeakMap keyed by it is a cache that can never go stale.
+ */
+export function perAnalysis<T>(derive: (analysis: Analysis) => T): (analysis: Analysis) => T {
+  const cache = new WeakMap<Analysis, T>();
+  return (analysis) => {
+    let value = cache.get(analysis);
+    if (value === undefined) {
+      value = derive(analysis);
+      cache.set(analysis, value);
+    }
+    return value;
+  };
+}
+
+/** Every claim a comparison involves: both sides, and for arithmetic checks every part. */
+export function claimsCompared(cmp: Comparison): string[] {
+  return [...new Set([cmp.a, cmp.b, ...(cmp.parts ?? [])])];
+}
+
+/** Items by key, in their original order; an item with several keys is listed under each. */
+export function groupBy<T>(items: Iterable<T>, keys: (item: T) => string | readonly string[] | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keys(item);
+    for (const key of typeof k === 'string' ? [k] : k ?? []) {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+  }
+  return map;
+}
+
+/** Comparisons by the id of each claim they involve. */
+export const comparisonsByClaim = perAnalysis((analysis): ReadonlyMap<string, readonly Comparison[]> =>
+  groupBy(analysis.comparisons, claimsCompared));
+
+/** Comparisons by reconciliation group ("subject|property"). */
+export const comparisonsByGroup = perAnalysis((analysis): ReadonlyMap<string, readonly Comparison[]> =>
+  groupBy(analysis.comparisons, (cmp) => cmp.group));
+
+export function comparisonsOf(analysis: Analysis, claimId: string): readonly Comparison[] {
+  return comparisonsByClaim(analysis).get(claimId) ?? [];
+}
+
+export function verdictsOf(analysis: Analysis, claimId: string): VerdictCounts {
+  const counts: VerdictCounts = { agrees: 0, conflicts: 0 };
+  for (const cmp of comparisonsOf(analysis, claimId)) counts[cmp.verdict]++;
+  return counts;
+}
+
+export function sourceRef(analysis: Analysis, id: string): SourceRef {
+  return { id, title: analysis.index.source.get(id)?.title ?? id };
+}
+
+export function entityRef(analysis: Analysis, id: string): LabelRef {
+  return { id, label: analysis.index.entity.get(id)?.label ?? id };
+}
+
+export function propertyRef(analysis: Analysis, id: string): LabelRef {
+  return { id, label: analysis.index.property.get(id)?.label ?? id };
+}
+
+/** How a claim's value reads in a reason: "'over 72,000'", "25 October 1922", "Grigory Semyonov". */
+export function mention(analysis: Analysis, claim: Claim): string {
+  return mentionOf(claim, (id) => entityRef(analysis, id).label);
+}
+
+/** A claim with its labels and citation chain in words: the same shape as a report item's claims. */
+export function labelledClaim(analysis: Analysis, claim: Claim): ReportClaim {
+  const source = analysis.index.source.get(claim.source);
+  return {
+    ...claim,
+    sourceTitle: source?.title ?? claim.source,
+    subjectLabel: entityRef(analysis, claim.subject).label,
+    propertyLabel: propertyRef(analysis, claim.property).label,
+    citedAs: citedAs(claim.citations, (n) => source?.references.find((r) => r.number === n)?.text),
+  };
+}
+
+export function comparisonView(cmp: Comparison): ComparisonView {
+  const { id, a, b, parts, verdict, basis, scope, reason, gap } = cmp;
+  return { id, a, b, ...(parts ? { parts } : {}), verdict, basis, scope, reason, ...(gap ? { gap } : {}) };
+}
+
+/** The claims that are not rejected: what the reconciliation and the graph count. */
+export function isLive(claim: Claim): boolean {
+  return claim.status !== 'rejected';
+}

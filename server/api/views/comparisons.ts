@@ -1,0 +1,52 @@
+// Conflicts and agreements as the contradictions report lists them (both full claims and the
+// reason), filtered by source, entity, property and scope.
+import type { Analysis } from '../../core/analyse.js';
+import type { Comparison } from '../../core/reconcile.js';
+import { buildReport, type ReportClaim, type ReportItem } from '../../core/report.js';
+import { perAnalysis } from './common.js';
+
+export interface ComparisonFilters {
+  source?: string;
+  entity?: string;
+  property?: string;
+  scope?: Comparison['scope'];
+}
+
+/** A filter naming a record that does not exist: `parameter` is the query parameter's name. */
+export interface UnknownFilter {
+  parameter: 'source' | 'entity' | 'property';
+  id: string;
+}
+
+export interface ComparisonList {
+  count: number;
+  items: ReportItem[];
+}
+
+const reportOf = perAnalysis(buildReport);
+
+/**
+ * Filter values that name no record. Checked before filtering so that a typo is a 400 naming the
+ * parameter, not an empty list that looks like "no conflicts".
+ */
+export function unknownFilters(analysis: Analysis, filters: ComparisonFilters): UnknownFilter[] {
+  const known = { source: analysis.index.source, entity: analysis.index.entity, property: analysis.index.property };
+  return (['source', 'entity', 'property'] as const)
+    .filter((p) => filters[p] !== undefined && !known[p].has(filters[p]))
+    .map((parameter) => ({ parameter, id: filters[parameter]! }));
+}
+
+export function listComparisons(analysis: Analysis, verdict: Comparison['verdict'], filters: ComparisonFilters): ComparisonList {
+  const report = reportOf(analysis);
+  const items = (verdict === 'conflicts' ? report.conflicts : report.agreements).filter((item) => matches(item, filters));
+  return { count: items.length, items };
+}
+
+function matches(item: ReportItem, f: ComparisonFilters): boolean {
+  if (f.scope && item.scope !== f.scope) return false;
+  const claims: ReportClaim[] = [item.a, item.b, ...(item.parts ?? [])];
+  if (f.source && !claims.some((c) => c.source === f.source)) return false;
+  if (f.property && !claims.some((c) => c.property === f.property)) return false;
+  if (f.entity && !claims.some((c) => c.subject === f.entity || (c.value.type === 'entity' && c.value.entity === f.entity))) return false;
+  return true;
+}

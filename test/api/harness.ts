@@ -1,0 +1,78 @@
+// Real HTTP against the real app: a temp copy of graph-data/, the app listening on an ephemeral
+// port, and a small fetch wrapper. Every 200 JSON body can be checked against the OpenAPI document.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { expect } from 'vitest';
+import { createApp } from '../../server/api/app.js';
+import { openApiDocument } from '../../server/api/openapi.js';
+import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
+import { Repository } from '../../server/store/repository.js';
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RunningApi {
+  dataDir: string;
+  repo: Repository;
+  get<T = any>(pathAndQuery: string, headers?: Record<string, string>): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+/** A private copy of graph-data/: tests never touch the store people are curating. */
+export async function copyGraphData(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-api-'));
+  await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/** Opens the store at `dataDir` and serves the app on an ephemeral port (no client bundle). */
+export async function startApi(dataDir: string): Promise<RunningApi> {
+  const repo = await Repository.open(dataDir);
+  const server: Server = createApp(repo, { clientDir: path.join(dataDir, 'no-client') }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    dataDir,
+    repo,
+    async get(pathAndQuery, headers = {}) {
+      const res = await fetch(base + pathAndQuery, { headers });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const DOC_ID = 'https://concordance.local/openapi.json';
+let responseValidator: Ajv2020 | undefined;
+
+/** Asserts that `body` has the shape the OpenAPI document gives for component `schema`. */
+export function expectShape(body: unknown, schema: string): void {
+  if (!responseValidator) {
+    responseValidator = new Ajv2020({ allErrors: true, strict: false });
+    responseValidator.addSchema({ $id: DOC_ID, ...openApiDocument() });
+  }
+  const validate = responseValidator.getSchema(`${DOC_ID}#/components/schemas/${schema}`)!;
+  const ok = validate(body);
+  expect(ok ? [] : validate.errors, `response does not match #/components/schemas/${schema}`).toEqual([]);
+}
+
+/** Asserts a JSON error reply: status, and a details entry at `at` when given. */
+export function expectError(reply: Reply, status: number, at?: string): void {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
+  expectShape(reply.body, 'Error');
+  if (at) expect(reply.body.details.map((d: { at: string }) => d.at)).toContain(at);
+}
