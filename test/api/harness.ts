@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { expect } from 'vitest';
 import { createApp } from '../../server/api/app.js';
 import { openApiDocument } from '../../server/api/openapi.js';
@@ -15,7 +15,7 @@ import { Repository } from '../../server/store/repository.js';
 
 export interface Reply<T = any> {
   status: number;
-  headers: Headers;
+  headers: IncomingHttpHeaders;
   body: T;
 }
 
@@ -42,17 +42,31 @@ export async function startApi(dataDir: string): Promise<RunningApi> {
   return {
     dataDir,
     repo,
-    async get(pathAndQuery, headers = {}) {
-      const res = await fetch(base + pathAndQuery, { headers });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-    },
+    get: (pathAndQuery, headers = {}) => httpGet(base + pathAndQuery, headers),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A plain node:http GET. Not fetch(): fetch adds "Cache-Control: no-cache" to any request carrying
+ * If-None-Match, which (rightly) stops the server from answering 304.
+ */
+function httpGet(url: string, headers: Record<string, string>): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined });
+      });
+      res.on('error', reject);
+    }).on('error', reject).end();
+  });
 }
 
 const DOC_ID = 'https://concordance.local/openapi.json';
@@ -72,7 +86,7 @@ export function expectShape(body: unknown, schema: string): void {
 /** Asserts a JSON error reply: status, and a details entry at `at` when given. */
 export function expectError(reply: Reply, status: number, at?: string): void {
   expect(reply.status).toBe(status);
-  expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(reply.headers['content-type']).toMatch(/^application\/json/);
   expectShape(reply.body, 'Error');
   if (at) expect(reply.body.details.map((d: { at: string }) => d.at)).toContain(at);
 }

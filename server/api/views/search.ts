@@ -12,8 +12,9 @@ const UNDECOMPOSED: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: '
 
 /**
  * The form names are compared in: compatibility-decomposed, marks stripped (ō → o, é → e), lower
- * case, apostrophes dropped (O’Brien → obrien) and any other run of punctuation or space collapsed
- * to one space ("70,000" → "70 000", "Nikolayevsk-on-Amur" → "nikolayevsk on amur").
+ * case, apostrophes dropped (O’Brien → obrien), digit-group separators dropped ("70,000" and
+ * "70.000" → "70000", so a figure is found however it is typed; not spaces: "in 1918 120 men") and any other run of punctuation or
+ * space collapsed to one space ("Nikolayevsk-on-Amur" → "nikolayevsk on amur").
  */
 export function fold(text: string): string {
   return text
@@ -22,6 +23,7 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/[øłđðþæœßıħ]/g, (c) => UNDECOMPOSED[c] ?? c)
     .replace(/['’‘ʼ`]/g, '')
+    .replace(/(?<=\d)[,.](?=\d{3}(?!\d))/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
