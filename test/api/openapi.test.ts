@@ -1,0 +1,68 @@
+// The OpenAPI document describes exactly the routes the app serves, and is served itself.
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/api/app.js';
+import { ENDPOINTS, expressPath, openApiDocument } from '../../server/api/openapi.js';
+import { writeFixtureStore } from './fixture-store.js';
+import { copyGraphData, expectShape, startApi, type RunningApi } from './harness.js';
+import { routesOf } from './route-table.js';
+
+let api: RunningApi;
+
+beforeAll(async () => {
+  const dir = await copyGraphData();
+  await writeFixtureStore(dir);
+  api = await startApi(dir);
+});
+afterAll(() => api.close());
+
+/** Example values for path parameters, so every described path can be requested. */
+const EXAMPLE_IDS: Record<string, string> = {
+  '/api/sources/{id}': 'russia-beyond',
+  '/api/entities/{id}': 'semyonov',
+  '/api/claims/{id}': 'wp-troops-70000',
+  '/api/claims/{id}/trace': 'wp-troops-70000',
+};
+const REQUIRED_QUERY: Record<string, string> = { '/api/search': '?q=otani' };
+
+describe('GET /api/openapi.json', () => {
+  it('serves an OpenAPI 3.1 document', async () => {
+    const { status, body } = await api.get('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body).toEqual(openApiDocument());
+    expect(body.openapi).toBe('3.1.0');
+  });
+
+  it('describes every route of the app, and nothing else', () => {
+    const app = createApp(api.repo, { clientDir: path.join(api.dataDir, 'no-client') });
+    const served = routesOf(app).map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+    const described = Object.entries(openApiDocument().paths as Record<string, Record<string, unknown>>)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${expressPath(p)}`))
+      .sort();
+    expect(served).toEqual(described);
+  });
+
+  it.each(ENDPOINTS.map((e) => [e.path, e] as const))('%s answers as described', async (p, endpoint) => {
+    const url = p.replace('{id}', EXAMPLE_IDS[p] ?? '') + (REQUIRED_QUERY[p] ?? '');
+    const reply = await api.get(url);
+    expect(reply.status).toBe(200);
+    expectShape(reply.body, endpoint.response);
+  });
+
+  it('documents each parameter with the schema the server validates it with', () => {
+    const doc = openApiDocument() as { paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[] } }> };
+    const byName = (p: string) => Object.fromEntries(doc.paths[p]!.get.parameters.map((x) => [x.name, x]));
+    expect(byName('/api/conflicts').scope).toMatchObject({ in: 'query', required: false, schema: { enum: ['between', 'within'] } });
+    expect(byName('/api/search').q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', maxLength: 200 } });
+    expect(byName('/api/claims/{id}/trace').id).toMatchObject({ in: 'path', required: true, schema: { type: 'string', pattern: expect.any(String) } });
+    expect(JSON.stringify(doc)).not.toContain('defs.schema.json');
+  });
+
+  it('its component schemas are valid JSON Schema 2020-12', () => {
+    const ajv = new Ajv2020({ strict: false });
+    const doc = openApiDocument() as { components: { schemas: Record<string, unknown> } };
+    expect(() => ajv.addSchema({ $id: 'https://x/doc.json', ...doc }).getSchema('https://x/doc.json#/components/schemas/ClaimTrace')).not.toThrow();
+    for (const name of new Set(ENDPOINTS.map((e) => e.response))) expect(doc.components.schemas[name], name).toBeDefined();
+  });
+});
