@@ -1,0 +1,91 @@
+// What the user can do, in one place: panels, search, list and keyboard call these; they change the
+// store and move the camera, and know nothing about the DOM.
+import type { ReportItem } from './api.js';
+import type { AppGraph } from './graph-view/load.js';
+import type { LayoutRunner } from './graph-view/layout.js';
+import type { GraphView } from './graph-view/renderer.js';
+import type { Store } from './state/store.js';
+import { kindOfKey, type NodeKind, type PanelName } from './state/types.js';
+
+export interface SelectOptions {
+  /** Panel to show; default: the details panel. `keep` leaves the open panel as it is. */
+  panel?: PanelName | null | 'keep';
+  /** Move the camera to the selection (default true). */
+  camera?: boolean;
+}
+
+export class Actions {
+  constructor(readonly store: Store, readonly graph: AppGraph, readonly view: GraphView, readonly layout: LayoutRunner) {}
+
+  selectNode(key: string, options: SelectOptions = {}): void {
+    if (!this.graph.hasNode(key)) return;
+    this.store.update({ node: key, edge: null, panel: this.panelFor(options), hidden: this.revealed([key]) });
+    if (options.camera !== false) void this.view.focusOn([key]);
+  }
+
+  selectClaim(claimId: string, options: SelectOptions = {}): void {
+    this.selectNode(`claim:${claimId}`, options);
+  }
+
+  selectEdge(key: string, options: SelectOptions = {}): void {
+    if (!this.graph.hasEdge(key)) return;
+    const ends = this.graph.extremities(key);
+    this.store.update({ node: null, edge: key, panel: this.panelFor(options), hidden: this.revealed(ends) });
+    if (options.camera !== false) void this.view.focusOn(ends);
+  }
+
+  /** Opens one conflict of the list: selects its edge, frames both claims. */
+  openComparison(item: Pick<ReportItem, 'id' | 'verdict' | 'a' | 'b' | 'parts'>): void {
+    const key = this.edgeOfComparison(item.id, item.verdict);
+    const claims = [item.a.id, item.b.id, ...(item.parts ?? []).map((p) => p.id)].map((id) => `claim:${id}`);
+    if (key) this.selectEdge(key, { camera: false });
+    else this.selectNode(`claim:${item.a.id}`, { camera: false });
+    void this.view.focusOn(claims.filter((k) => this.graph.hasNode(k)));
+  }
+
+  edgeOfComparison(comparisonId: string, verdict: string): string | undefined {
+    const direct = `${verdict}:${comparisonId}`;
+    if (this.graph.hasEdge(direct)) return direct;
+    return this.graph.findEdge((_e, attrs) => attrs.comparison === comparisonId);
+  }
+
+  openReader(nodeKey: string): void {
+    this.store.select({ node: nodeKey }, 'reader');
+  }
+
+  closePanel(): void {
+    this.store.update({ panel: null });
+  }
+
+  clearSelection(): void {
+    this.store.update({ node: null, edge: null, panel: null });
+  }
+
+  toggleKind(kind: NodeKind): void {
+    const hidden = this.store.state.hidden;
+    this.store.update({ hidden: hidden.includes(kind) ? hidden.filter((k) => k !== kind) : [...hidden, kind] });
+  }
+
+  setLens(on: boolean): void {
+    this.store.update({ lens: on });
+  }
+
+  setList(open: boolean): void {
+    this.store.update({ list: open });
+  }
+
+  showContradictions(): void {
+    this.store.update({ lens: true, list: true });
+  }
+
+  private panelFor(options: SelectOptions): PanelName | null {
+    if (options.panel === 'keep') return this.store.state.panel ?? 'details';
+    return options.panel === undefined ? 'details' : options.panel;
+  }
+
+  /** The hidden kinds without those of nodes the user asked for: a chosen node is never left hidden. */
+  private revealed(keys: readonly string[]): NodeKind[] {
+    const kinds = new Set(keys.map(kindOfKey));
+    return this.store.state.hidden.filter((k) => !kinds.has(k));
+  }
+}

@@ -1,0 +1,41 @@
+// The first thing a visitor reads: what is in the graph, and the way in to the contradictions.
+import type { Actions } from '../actions.js';
+import { button, h } from '../dom.js';
+import type { AppGraph } from '../graph-view/load.js';
+
+export interface Summary {
+  claims: number;
+  sources: number;
+  entities: number;
+  conflicts: number;
+  agreements: number;
+}
+
+export function summarise(graph: AppGraph): Summary {
+  const s: Summary = { claims: 0, sources: 0, entities: 0, conflicts: 0, agreements: 0 };
+  graph.forEachNode((_k, a) => {
+    if (a.kind === 'claim') s.claims++;
+    else if (a.kind === 'source') s.sources++;
+    else if (a.kind === 'entity') s.entities++;
+  });
+  const conflicts = new Set<string>();
+  const agreements = new Set<string>();
+  graph.forEachEdge((key, a) => {
+    if (a.kind === 'conflicts') conflicts.add(String(a.comparison ?? key));
+    if (a.kind === 'agrees') agreements.add(String(a.comparison ?? key));
+  });
+  s.conflicts = conflicts.size;
+  s.agreements = agreements.size;
+  return s;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function banner(summary: Summary, actions: Actions): HTMLElement {
+  return h('div', { class: 'banner' },
+    h('p', { class: 'summary' },
+      h('span', {}, plural(summary.claims, 'claim')), ' from ', h('span', {}, plural(summary.sources, 'source')),
+      ' · ', h('span', { class: summary.conflicts ? 'hot' : '' }, plural(summary.conflicts, 'contradiction')),
+      ' · ', h('span', {}, plural(summary.agreements, 'agreement'))),
+    summary.conflicts > 0 ? button('Show contradictions', () => actions.showContradictions(), { class: 'primary show-contradictions' }) : null);
+}

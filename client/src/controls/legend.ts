@@ -1,0 +1,36 @@
+// The legend is also the filter: each node kind is a toggle button (hidden through the reducers,
+// the graph is untouched). Below, what edge colours and the red ring mean.
+import type { Actions } from '../actions.js';
+import { button, h } from '../dom.js';
+import type { AppGraph } from '../graph-view/load.js';
+import { KIND_HINT, KIND_LABEL } from '../graph-view/style.js';
+import type { Store } from '../state/store.js';
+import { NODE_KINDS, type NodeKind } from '../state/types.js';
+
+export function legend(store: Store, actions: Actions, graph: AppGraph): HTMLElement {
+  const counts = new Map<NodeKind, number>();
+  graph.forEachNode((_k, a) => counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1));
+  const buttons = NODE_KINDS.map((kind) => button(
+    [h('span', { class: `swatch dot-${kind}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-name' }, KIND_LABEL[kind]), h('span', { class: 'kind-count' }, String(counts.get(kind) ?? 0))],
+    () => actions.toggleKind(kind),
+    { class: 'legend-kind', title: `${KIND_LABEL[kind]}: ${KIND_HINT[kind]}. Click to hide or show.`, attrs: { 'data-kind': kind } },
+  ));
+  const sync = () => {
+    const hidden = store.state.hidden;
+    buttons.forEach((b, i) => {
+      const shown = !hidden.includes(NODE_KINDS[i]!);
+      b.setAttribute('aria-pressed', String(shown));
+      b.classList.toggle('off', !shown);
+    });
+  };
+  store.subscribe(sync);
+  sync();
+  return h('section', { class: 'legend', attrs: { 'aria-label': 'Legend and filter' } },
+    h('h2', { class: 'mini-title' }, 'Show'),
+    h('div', { class: 'legend-kinds' }, buttons),
+    h('ul', { class: 'legend-edges' },
+      h('li', {}, h('span', { class: 'line line-conflicts', attrs: { 'aria-hidden': 'true' } }), 'conflicts'),
+      h('li', {}, h('span', { class: 'line line-agrees', attrs: { 'aria-hidden': 'true' } }), 'agrees'),
+      h('li', {}, h('span', { class: 'line line-structure', attrs: { 'aria-hidden': 'true' } }), 'about / from / cites'),
+      h('li', {}, h('span', { class: 'ring-sample', attrs: { 'aria-hidden': 'true' } }), 'claim in conflict')));
+}

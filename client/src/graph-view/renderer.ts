@@ -1,0 +1,131 @@
+// The sigma renderer and everything that ties it to the store: reducers, hover, clicks, camera
+// <-> URL, container resizes. Knows nothing about panels.
+import Sigma from 'sigma';
+import { NodeCircleProgram } from 'sigma/rendering';
+import type { CameraState } from 'sigma/types';
+import type { Store } from '../state/store.js';
+import { DEFAULT_CAMERA, type CameraView, type ViewState } from '../state/types.js';
+import { normaliseCamera, sameCamera } from '../state/url.js';
+import type { AppGraph, EdgeAttrs, NodeAttrs } from './load.js';
+import { Highlight, makeEdgeReducer, makeNodeReducer, type EdgeView, type NodeView } from './reducers.js';
+import { NodeRingProgram } from './ring-program.js';
+
+export class GraphView {
+  readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
+  readonly highlight: Highlight;
+  readonly nodeReducer: (node: string, data: NodeAttrs) => NodeView;
+  readonly edgeReducer: (edge: string, data: EdgeAttrs) => EdgeView;
+  private cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly resizeObserver: ResizeObserver;
+
+  constructor(readonly graph: AppGraph, readonly container: HTMLElement, private readonly store: Store) {
+    this.highlight = new Highlight(graph);
+    this.highlight.update(store.state);
+    this.nodeReducer = makeNodeReducer(() => store.state, this.highlight);
+    this.edgeReducer = makeEdgeReducer(() => store.state, this.highlight, graph);
+    this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
+      nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
+      nodeReducer: this.nodeReducer as never,
+      edgeReducer: this.edgeReducer as never,
+      enableEdgeEvents: true,
+      zIndex: true,
+      renderEdgeLabels: false,
+      labelFont: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+      labelSize: 12,
+      labelWeight: '500',
+      labelColor: { color: '#1f2933' },
+      labelDensity: 0.6,
+      labelRenderedSizeThreshold: 7,
+      minCameraRatio: 0.03,
+      maxCameraRatio: 4,
+      stagePadding: 40,
+    });
+    // Fix the frame to the starting layout: camera coordinates in links keep meaning the same place,
+    // and the view does not jump while ForceAtlas2 moves nodes.
+    this.sigma.setCustomBBox(this.sigma.getBBox());
+    this.applyCamera(store.state.camera, false);
+    this.bindEvents();
+    this.resizeObserver = new ResizeObserver(() => {
+      this.sigma.resize();
+      this.sigma.refresh({ skipIndexation: true });
+    });
+    this.resizeObserver.observe(container);
+    store.subscribe((state, previous) => this.onState(state, previous));
+    store.beforePush = () => this.flushCamera();
+  }
+
+  /** Re-applies reducers without re-indexing positions: hover, selection, lens, filter changes. */
+  refresh(): void {
+    this.highlight.update(this.store.state);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** Moves the camera so every given node is in view (one node: centred and zoomed in). */
+  focusOn(keys: readonly string[], duration = 600): Promise<void> {
+    const points = keys.map((k) => this.sigma.getNodeDisplayData(k)).filter((d): d is NonNullable<typeof d> => !!d);
+    if (points.length === 0) return Promise.resolve();
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const x = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const y = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    const camera = this.sigma.getCamera();
+    const ratio = points.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1.2, Math.max(0.12, span * 1.7));
+    return camera.animate({ x, y, ratio }, { duration });
+  }
+
+  cameraView(): CameraView {
+    const { x, y, ratio } = this.sigma.getCamera().getState();
+    return normaliseCamera({ x, y, ratio });
+  }
+
+  kill(): void {
+    this.resizeObserver.disconnect();
+    this.sigma.kill();
+  }
+
+  private onState(state: ViewState, previous: ViewState): void {
+    this.refresh();
+    if (!sameCamera(state.camera, previous.camera) && !sameCamera(state.camera, this.cameraView())) {
+      this.applyCamera(state.camera, true);
+    }
+  }
+
+  private applyCamera(view: CameraView | null, animate: boolean): void {
+    const target: Partial<CameraState> = { ...(view ?? DEFAULT_CAMERA), angle: 0 };
+    const camera = this.sigma.getCamera();
+    if (animate) void camera.animate(target, { duration: 300 });
+    else camera.setState(target);
+  }
+
+  private bindEvents(): void {
+    const { sigma, store } = this;
+    sigma.on('enterNode', ({ node }) => {
+      this.highlight.hovered = node;
+      this.container.classList.add('hovering');
+      this.refresh();
+    });
+    sigma.on('leaveNode', () => {
+      this.highlight.hovered = null;
+      this.container.classList.remove('hovering');
+      this.refresh();
+    });
+    sigma.on('enterEdge', () => this.container.classList.add('hovering'));
+    sigma.on('leaveEdge', () => this.container.classList.remove('hovering'));
+    sigma.on('clickNode', ({ node }) => store.select({ node }, 'details'));
+    sigma.on('clickEdge', ({ edge }) => store.select({ edge }, 'details'));
+    sigma.on('clickStage', () => store.update({ node: null, edge: null, panel: null }));
+    sigma.getCamera().on('updated', () => {
+      clearTimeout(this.cameraTimer);
+      this.cameraTimer = setTimeout(() => this.flushCamera(), 250);
+    });
+  }
+
+  /** Writes the current camera into the URL (replaceState: camera moves are not history steps). */
+  private flushCamera(): void {
+    clearTimeout(this.cameraTimer);
+    this.cameraTimer = undefined;
+    const view = this.cameraView();
+    if (!sameCamera(view, this.store.state.camera)) this.store.update({ camera: view }, 'replace');
+  }
+}

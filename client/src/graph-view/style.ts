@@ -1,0 +1,48 @@
+// Colours and sizes: one palette for the graph, the legend and the panels.
+import type { EdgeKind, NodeKind } from '../state/types.js';
+
+export const KIND_COLOR: Record<NodeKind, string> = {
+  source: '#1f6fd1',
+  entity: '#d9770b',
+  claim: '#7048e8',
+  citation: '#7c8591',
+};
+
+export const KIND_LABEL: Record<NodeKind, string> = {
+  source: 'Sources',
+  entity: 'Entities',
+  claim: 'Claims',
+  citation: 'Citations',
+};
+
+export const KIND_HINT: Record<NodeKind, string> = {
+  source: 'documents that make claims',
+  entity: 'people, forces, places the claims are about',
+  claim: 'one checkable statement, quoted',
+  citation: 'footnotes a source gives',
+};
+
+export const CONFLICT_COLOR = '#d6336c';
+export const CONFLICT_RING = '#e03131';
+export const AGREE_COLOR = '#2f9e44';
+export const STRUCTURE_COLOR = '#cfd4dc';
+export const DIM_NODE = '#e4e7eb';
+export const DIM_EDGE = '#eef0f3';
+export const DIM_LABEL = null;
+
+export function edgeColor(kind: EdgeKind | undefined): string {
+  if (kind === 'conflicts') return CONFLICT_RING;
+  if (kind === 'agrees') return AGREE_COLOR;
+  return STRUCTURE_COLOR;
+}
+
+export function edgeSize(kind: EdgeKind | undefined): number {
+  return kind === 'conflicts' ? 3 : kind === 'agrees' ? 2 : 0.6;
+}
+
+const BASE_SIZE: Record<NodeKind, number> = { source: 9, entity: 5, claim: 3, citation: 2.5 };
+
+/** Size grows with the square root of degree, so hubs stand out without swallowing the view. */
+export function nodeSize(kind: NodeKind, degree: number): number {
+  return Math.min(28, BASE_SIZE[kind] + 1.6 * Math.sqrt(degree));
+}

@@ -1,0 +1,20 @@
+// What every panel receives: the store to read, the graph for labels, the actions to call.
+import type { Actions } from '../actions.js';
+import type { AppGraph } from '../graph-view/load.js';
+import type { Store } from '../state/store.js';
+
+export interface PanelContext {
+  store: Store;
+  graph: AppGraph;
+  actions: Actions;
+}
+
+/** A panel's content: a title for the panel's aria-label and heading, and its body. */
+export interface PanelContent {
+  title: string;
+  /** Kind shown above the title: "Claim", "Entity", "Source text"... */
+  eyebrow: string;
+  body: HTMLElement;
+  /** Element to scroll to and focus once shown (the active claim in the reader). */
+  focusTarget?: HTMLElement | null;
+}

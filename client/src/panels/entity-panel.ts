@@ -1,0 +1,70 @@
+// An entity: its names, then what each source says about it, property by property, values side by
+// side per source with the verdicts between them; then the claims that name it as their object.
+import { api, type ComparisonView, type EntityDetail, type PropertyGroup, type RelationView } from '../api.js';
+import { button, h } from '../dom.js';
+import type { PanelContent, PanelContext } from './context.js';
+import { claimButton, definition, scopeBadge, section, verdictBadge } from './widgets.js';
+
+export async function entityPanel(ctx: PanelContext, entityId: string): Promise<PanelContent> {
+  const entity = await api.entity(entityId);
+  const body = h('div', { class: 'entity-panel' },
+    entity.description ? h('p', { class: 'lede' }, entity.description) : null,
+    definition([
+      ['Type', entity.type.replace(/-/g, ' ')],
+      ['Claims', `${entity.counts.claims} about it${entity.counts.relations ? `, ${entity.counts.relations} naming it` : ''}`],
+      ['Status', entity.status === 'proposed' ? 'proposed by extraction, awaiting review' : entity.status],
+    ]),
+    aliasesSection(entity),
+    entity.properties.length > 0
+      ? section('What the sources say', entity.properties.map((g) => propertyGroup(ctx, g)))
+      : section('What the sources say', h('p', { class: 'muted' }, 'No claim has this entity as its subject.')),
+    entity.relations.length > 0 ? section('Named in', h('ul', { class: 'relations' }, entity.relations.map((r) => relation(ctx, r)))) : null,
+  );
+  return { eyebrow: 'Entity', title: entity.label, body };
+}
+
+function aliasesSection(entity: EntityDetail): HTMLElement | null {
+  const others = entity.aliases.filter((a) => a.name !== entity.label);
+  if (others.length === 0) return null;
+  return section('Also written',
+    h('ul', { class: 'aliases' }, others.map((a) => h('li', {},
+      h('span', { class: 'alias' }, a.name),
+      a.kind ? h('span', { class: 'muted' }, ` (${a.kind}${a.language ? `, ${a.language}` : ''})`) : null,
+      a.sources.length ? h('span', { class: 'muted' }, ` — ${a.sources.map((s) => s.title).join('; ')}`) : null))));
+}
+
+function propertyGroup(ctx: PanelContext, group: PropertyGroup): HTMLElement {
+  const wording = new Map<string, string>();
+  for (const column of group.bySource) for (const v of column.values) wording.set(v.claim, `${v.wording} (${v.source.title})`);
+  return h('div', { class: 'property-group' },
+    h('h4', {}, group.property.label, group.comparisons.some((c) => c.verdict === 'conflicts') ? h('span', { class: 'badge badge-conflicts small' }, 'disputed') : null),
+    h('table', { class: 'by-source' },
+      h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Source'), h('th', { attrs: { scope: 'col' } }, 'Says'))),
+      h('tbody', {}, group.bySource.map((column) => h('tr', {},
+        h('th', { attrs: { scope: 'row' } }, column.source.title),
+        h('td', {}, column.values.map((v) => h('div', { class: 'value-line' },
+          claimButton(v.wording, () => ctx.actions.selectClaim(v.claim), `Open the claim: “${v.quote.exact}”`),
+          v.scopeWording ? h('span', { class: 'muted' }, ` — ${v.scopeWording}`) : null))))))),
+    group.comparisons.length > 0
+      ? h('ul', { class: 'verdicts' }, group.comparisons.map((c) => verdictLine(ctx, c, wording)))
+      : null);
+}
+
+function verdictLine(ctx: PanelContext, cmp: ComparisonView, wording: ReadonlyMap<string, string>): HTMLElement {
+  const name = (id: string) => wording.get(id) ?? id;
+  const others = [cmp.b, ...(cmp.parts ?? [])].filter((id, i, all) => id !== cmp.a && all.indexOf(id) === i);
+  return h('li', { class: `verdict-line comparison-${cmp.verdict}` },
+    verdictBadge(cmp.verdict), ' ', scopeBadge(cmp.scope), ' ',
+    h('span', { class: 'pair' }, name(cmp.a), ' ↔ ', others.map(name).join(' + ')),
+    h('p', { class: 'reason' }, cmp.reason),
+    button('Show pair', () => {
+      const edge = ctx.actions.edgeOfComparison(cmp.id, cmp.verdict);
+      if (edge) ctx.actions.selectEdge(edge);
+    }, { class: 'secondary small' }));
+}
+
+function relation(ctx: PanelContext, r: RelationView): HTMLElement {
+  return h('li', {},
+    claimButton(`${r.subject.label} · ${r.property.label}${r.negated ? ' (not)' : ''}: ${r.wording}`, () => ctx.actions.selectClaim(r.claim)),
+    h('span', { class: 'muted' }, ` — ${r.source.title}`));
+}
