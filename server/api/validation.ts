@@ -69,7 +69,10 @@ export function validInput<P = Record<string, never>, Q = Record<string, never>>
     ...(schemas.params ? checkInput(schemas.params, 'params', req.params) : []),
     ...checkInput(schemas.query, 'query', req.query),
   ];
-  if (problems.length > 0) throw badRequest(problems.some((p) => p.at.startsWith('/params')) ? 'invalid path' : 'invalid query', problems);
+  if (problems.length > 0) {
+    const parts = (['params', 'query'] as const).filter((part) => problems.some((p) => p.at.startsWith(`/${part}/`)));
+    throw badRequest(`invalid ${parts.map((part) => (part === 'params' ? 'path' : 'query')).join(' and ')}`, problems);
+  }
   return { params: { ...req.params } as P, query: { ...(req.query as object) } as Q };
 }
 

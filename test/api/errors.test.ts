@@ -84,6 +84,7 @@ describe('400', () => {
   it('reports a malformed id and a malformed query together', async () => {
     const reply = await api.get('/api/claims/BAD?x=1');
     expect(reply.body.details.map((d: { at: string }) => d.at)).toEqual(['/params/id', '/query/x']);
+    expect(reply.body.error).toBe('invalid path and query');
   });
 
   it('a path that cannot be decoded is a JSON 400', async () => {
