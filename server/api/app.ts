@@ -5,7 +5,8 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Repository } from '../store/repository.js';
-import { errorHandler, unknownRoute } from './errors.js';
+import { errorHandler, methodNotAllowed, unknownRoute } from './errors.js';
+import { ENDPOINTS } from './openapi.js';
 import { claimRoutes } from './routes/claims.js';
 import { comparisonRoutes } from './routes/comparisons.js';
 import { entityRoutes } from './routes/entities.js';
@@ -49,6 +50,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   // Every route here must be described in openapi.ts (a test checks both ways).
   for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes]) api.use(routes(repo));
   api.use(openApiRoutes());
+  api.use(methodNotAllowed(ENDPOINTS.map((e) => e.path)));
   api.use(unknownRoute);
   app.use('/api', api);
 

@@ -1,4 +1,5 @@
-// Every error leaves the API as JSON { error, details }: 400 for bad input, 404 for unknown ids.
+// Every error leaves the API as JSON { error, details }: 400 for bad input, 404 for unknown ids
+// and paths, 405 for a known path asked with the wrong method.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 
 export class HttpError extends Error {
@@ -19,6 +20,21 @@ export function found<T>(value: T | undefined, what: string, id: string): T {
 export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, `no such endpoint: ${req.method} ${req.path}`));
 };
+
+/**
+ * 405 for a path the API serves, asked with a method it does not serve (POST /api/sources): a
+ * plain 404 would wrongly say the path does not exist. Every endpoint is read-only (GET, HEAD).
+ */
+export function methodNotAllowed(pathTemplates: readonly string[]): RequestHandler {
+  const patterns = pathTemplates.map((t) => new RegExp(`^${t.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}/?$`));
+  return (req, res, next) => {
+    const path = req.baseUrl + req.path;
+    if (!patterns.some((p) => p.test(path))) return next();
+    // The same Allow header Express sends when it answers OPTIONS on these paths itself.
+    res.setHeader('Allow', 'GET, HEAD');
+    next(new HttpError(405, `${req.method} is not allowed on ${path}; use GET`));
+  };
+}
 
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (err instanceof HttpError) {

@@ -62,7 +62,7 @@ export function openApiDocument(): JsonSchema {
     info: {
       title: 'Concordance API',
       version: '0.1.0',
-      description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404.',
+      description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404; a known path asked with a method other than GET or HEAD is 405.',
     },
     paths,
     components: { schemas: { ...responseSchemas, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },

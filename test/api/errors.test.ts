@@ -31,6 +31,24 @@ describe('404', () => {
   });
 });
 
+describe('405', () => {
+  it.each([['POST', '/api/sources'], ['DELETE', '/api/claims/wp-troops-70000'], ['PUT', '/api/claims/x/trace'], ['PATCH', '/api/openapi.json']])('%s %s: a known path, a method it does not serve', async (method, path) => {
+    const reply = await api.send(method, path);
+    expectError(reply, 405);
+    expect(reply.headers['allow']).toBe('GET, HEAD');
+  });
+
+  it('OPTIONS names the methods (answered by Express itself)', async () => {
+    const reply = await api.send('OPTIONS', '/api/conflicts');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['allow']).toBe('GET, HEAD');
+  });
+
+  it('an unknown path stays 404 whatever the method', async () => {
+    expectError(await api.send('POST', '/api/nothing'), 404);
+  });
+});
+
 describe('400', () => {
   it('names a bad scope value and the values allowed', async () => {
     const reply = await api.get('/api/conflicts?scope=everywhere');

@@ -23,6 +23,7 @@ export interface RunningApi {
   dataDir: string;
   repo: Repository;
   get<T = any>(pathAndQuery: string, headers?: Record<string, string>): Promise<Reply<T>>;
+  send<T = any>(method: string, pathAndQuery: string): Promise<Reply<T>>;
   close(): Promise<void>;
 }
 
@@ -42,7 +43,8 @@ export async function startApi(dataDir: string): Promise<RunningApi> {
   return {
     dataDir,
     repo,
-    get: (pathAndQuery, headers = {}) => httpGet(base + pathAndQuery, headers),
+    get: (pathAndQuery, headers = {}) => httpRequest('GET', base + pathAndQuery, headers),
+    send: (method, pathAndQuery) => httpRequest(method, base + pathAndQuery, {}),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -52,17 +54,18 @@ export async function startApi(dataDir: string): Promise<RunningApi> {
 }
 
 /**
- * A plain node:http GET. Not fetch(): fetch adds "Cache-Control: no-cache" to any request carrying
+ * A plain node:http request. Not fetch(): fetch adds "Cache-Control: no-cache" to any request carrying
  * If-None-Match, which (rightly) stops the server from answering 304.
  */
-function httpGet(url: string, headers: Record<string, string>): Promise<Reply> {
+function httpRequest(method: string, url: string, headers: Record<string, string>): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
+    request(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined });
+        const json = /^application\/json/.test(res.headers['content-type'] ?? '');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json ? JSON.parse(text) : text || undefined });
       });
       res.on('error', reject);
     }).on('error', reject).end();
