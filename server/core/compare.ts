@@ -53,7 +53,8 @@ export function mentionOf(claim: Claim, entityLabel: (id: string) => string = (i
       const plain = describeQuantity(v);
       return v.parts || v.comparator === 'exact' ? plain : `'${claim.wording}'`;
     }
-    case 'date': return formatDate(v.date);
+    // A date with a comparator reads as a phrase ("by 1925"): quote it so reasons stay readable.
+    case 'date': return v.date.comparator && v.date.comparator !== 'exact' ? `'${formatDate(v.date)}'` : formatDate(v.date);
     case 'entity': return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
     case 'text': return `'${v.text}'`;
   }
@@ -93,13 +94,17 @@ function compareIntervals(a: PreparedClaim, b: PreparedClaim, words: Wording): O
   const ia = a.interval!;
   const ib = b.interval!;
   if (overlaps(ia, ib)) {
-    if (isPoint(ia) && isPoint(ib)) return { verdict: 'agrees', basis: 'equal', reason: sameValueReason(a, b) };
+    if (sameInterval(ia, ib)) return { verdict: 'agrees', basis: 'equal', reason: sameValueReason(a, b) };
     if (contains(ib, ia)) return { verdict: 'agrees', basis: 'compatible', reason: `${a.mention} lies within ${b.mention}` };
     if (contains(ia, ib)) return { verdict: 'agrees', basis: 'compatible', reason: `${b.mention} lies within ${a.mention}` };
     return { verdict: 'agrees', basis: 'compatible', reason: `${a.mention} and ${b.mention} overlap` };
   }
   const [low, high] = entirelyBelow(ia, ib) ? [a, b] : [b, a];
   return { verdict: 'conflicts', basis: 'disjoint', ...disjointReason(low, high, words) };
+}
+
+function sameInterval(x: Interval, y: Interval): boolean {
+  return x.lo === y.lo && x.hi === y.hi && Boolean(x.loOpen) === Boolean(y.loOpen) && Boolean(x.hiOpen) === Boolean(y.hiOpen);
 }
 
 function sameValueReason(a: PreparedClaim, b: PreparedClaim): string {

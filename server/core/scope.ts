@@ -59,6 +59,11 @@ function normalise(text: string | undefined): string {
 /** "by October 1918", "(total)", "1922 only": the scope as a reader would mention it. */
 export function describeScope(scope: Scope | undefined): string {
   if (!scope) return '';
-  if (scope.wording) return scope.wording;
+  if (scope.wording) return midSentence(scope.wording);
   return [scope.aggregate && `(${scope.aggregate})`, scope.population].filter(Boolean).join(' ');
+}
+
+/** "By October 1918" opens a sentence in the source but sits mid-sentence in a reason. */
+function midSentence(phrase: string): string {
+  return /^(By|In|During|From|Until|Before|After|At|On|Since|Between)\b/.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
 }

@@ -64,6 +64,14 @@ describe('dates compared as ranges at their precision', () => {
     expect(pair(date('1922-10-25', 'day'), date('1922-10-25', 'day'))).toMatchObject({ verdict: 'agrees', basis: 'equal', reason: 'both give 25 October 1922' });
   });
 
+  it('two equal months are equal, not one within the other', () => {
+    expect(pair(date('1922-11', 'month'), date('1922-11', 'month'))).toMatchObject({ verdict: 'agrees', basis: 'equal', reason: 'both give November 1922' });
+  });
+
+  it('quotes a date phrase with a comparator in the reason', () => {
+    expect(pair(date('1920', 'year'), date('1925', 'year', { comparator: 'by' }))!.reason).toBe("1920 lies within 'by 1925'");
+  });
+
   it('"April 6" (1920) agrees with "April 1920"', () => {
     const r = pair(date('1920-04-06', 'day'), date('1920-04', 'month'));
     expect(r).toMatchObject({ verdict: 'agrees', basis: 'compatible', reason: '6 April 1920 lies within April 1920' });

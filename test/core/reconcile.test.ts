@@ -14,7 +14,7 @@ describe('scope decides what is comparable', () => {
 
   it('a total below a count at one moment conflicts: 70,000 (total) vs over 72,000 by October 1918', () => {
     const total = claim(qty('exact', 70000), { id: 'wp', source: 'wp', wording: '70,000', scope: { aggregate: 'total' } });
-    const moment = claim(qty('gt', 72000), { id: 'rb', source: 'rb', wording: 'over 72,000', scope: { ...at('1918-10', 'month'), wording: 'by October 1918' } });
+    const moment = claim(qty('gt', 72000), { id: 'rb', source: 'rb', wording: 'over 72,000', scope: { ...at('1918-10', 'month'), wording: 'By October 1918' } });
     const [c] = reconcile({ claims: [total, moment], properties }).comparisons;
     expect(c).toMatchObject({ verdict: 'conflicts', basis: 'bound', a: 'rb', b: 'wp', scope: 'between' });
     expect(c!.reason).toBe("70,000 (total) is below the lower bound of 'over 72,000' by October 1918 (−2.8 %): a total cannot be smaller than the count at one moment");
