@@ -1,7 +1,7 @@
 // ForceAtlas2 in its web worker (started from a blob: URL, allowed by the CSP's worker-src), with a
 // time budget: it stops by itself, and the positions it reached stay.
-import { FA2Layout, forceAtlas2 } from './fa2.js';
-import type { AppGraph } from './load.js';
+import { FA2Layout } from './fa2.js';
+import { layoutSettings, layoutWeight, type AppGraph } from './load.js';
 
 export type LayoutListener = (running: boolean) => void;
 
@@ -23,7 +23,8 @@ export class LayoutRunner {
   start(): void {
     if (this.running) return;
     this.supervisor ??= new FA2Layout(this.graph, {
-      settings: { ...forceAtlas2.inferSettings(this.graph), slowDown: 5 },
+      getEdgeWeight: layoutWeight,
+      settings: { ...layoutSettings(this.graph), slowDown: 5 },
     });
     this.supervisor.start();
     clearTimeout(this.timer);

@@ -48,11 +48,26 @@ export function prepareGraph(data: SerializedGraph): AppGraph {
   return graph;
 }
 
+/**
+ * How strongly each kind of edge pulls in the layout. Every claim links to its source, so at full
+ * weight two source hubs would swallow everything; weakened, claims gather around their subjects
+ * and compared claims sit side by side.
+ */
+const LAYOUT_WEIGHT: Record<string, number> = { about: 1, object: 0.5, from: 0.08, cites: 0.3, agrees: 1.5, conflicts: 1.5 };
+
+export function layoutWeight(_edge: string, attrs: EdgeAttrs): number {
+  return LAYOUT_WEIGHT[attrs.kind] ?? 1;
+}
+
+export function layoutSettings(graph: AppGraph) {
+  return { ...forceAtlas2.inferSettings(graph), outboundAttractionDistribution: true, edgeWeightInfluence: 1 };
+}
+
 /** A few hundred synchronous ForceAtlas2 iterations from the server's seeded positions: deterministic. */
 export function preLayout(graph: AppGraph): void {
   if (graph.order < 2) return;
   const iterations = Math.max(60, Math.min(400, Math.round(150_000 / graph.order)));
-  forceAtlas2.assign(graph, { iterations, settings: { ...forceAtlas2.inferSettings(graph), slowDown: 2 } });
+  forceAtlas2.assign(graph, { iterations, getEdgeWeight: layoutWeight, settings: { ...layoutSettings(graph), slowDown: 2 } });
 }
 
 function shortLabel(kind: NodeKind, attrs: Record<string, unknown>, full: string): string {

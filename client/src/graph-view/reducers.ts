@@ -94,7 +94,7 @@ export function makeEdgeReducer(getState: () => ViewState, hl: Highlight, graph:
     if (hiddenKinds.includes(graph.getNodeAttribute(s, 'kind')) || hiddenKinds.includes(graph.getNodeAttribute(t, 'kind'))) {
       return { ...res, hidden: true };
     }
-    if (edge === state.edge) return { ...res, size: (res.size ?? 1) * 2, zIndex: 3 };
+    if (edge === state.edge) return { ...res, size: (res.size ?? 1) * 1.5, zIndex: 3 };
     if (hl.focus) {
       const incident = hl.centres.has(s) || hl.centres.has(t);
       if (!incident) return { ...res, color: DIM_EDGE, dimmed: true, zIndex: 0 };

@@ -30,9 +30,13 @@ export const DIM_NODE = '#e4e7eb';
 export const DIM_EDGE = '#eef0f3';
 export const DIM_LABEL = null;
 
+/** Claim → source links are the most numerous and the least informative: the faintest. */
+export const SOURCE_LINK_COLOR = 'rgba(150, 160, 175, 0.28)';
+
 export function edgeColor(kind: EdgeKind | undefined): string {
   if (kind === 'conflicts') return CONFLICT_RING;
   if (kind === 'agrees') return AGREE_COLOR;
+  if (kind === 'from') return SOURCE_LINK_COLOR;
   return STRUCTURE_COLOR;
 }
 

@@ -1,0 +1,175 @@
+// The client in a real browser, against the real app over a copy of the curated graph-data/:
+// drawing, search by alias, the claim trace, the contradictions lens, and links that reproduce views.
+import { rm } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertWebGL, clientBundle, copyGraphData, countForegroundPixels, launchBrowser, openApp, screenshot, startApp,
+  type PageHooks, type RunningApp,
+} from './harness.js';
+
+const WP = 'wikipedia-japanese-intervention';
+
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+const cleanup: string[] = [];
+
+beforeAll(async () => {
+  const [bundle, data] = await Promise.all([clientBundle(), copyGraphData()]);
+  if (bundle.temporary) cleanup.push(bundle.dir);
+  cleanup.push(data);
+  app = await startApp(data, bundle.dir);
+  browser = await launchBrowser();
+  context = browser.context;
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+const hooks = (page: Page) => page.evaluate(() => {
+  const w = window as unknown as PageHooks;
+  return { state: w.__concordance.state(), camera: w.__concordance.camera(), csp: w.__cspViolations, errors: w.__pageErrors };
+});
+
+/** The claim quoting "The Japanese eventually deployed 70,000 troops", found by its quote, not its id. */
+function deployedClaimId(): string {
+  const claim = app.repo.snapshot.analysis.corpus.claims.find((c) => c.source === WP && c.quote.exact.includes('eventually deployed 70,000'));
+  expect(claim, 'no Wikipedia claim quotes "The Japanese eventually deployed 70,000 troops" (curated claims not landed yet?)').toBeDefined();
+  return claim!.id;
+}
+
+describe('Concordance in the browser', () => {
+  it('draws the graph: WebGL is there and the canvas is not blank', async () => {
+    const page = await openApp(context, app.base);
+    await assertWebGL(page);
+    await page.waitForTimeout(300);
+    const png = await page.locator('#graph').screenshot();
+    await screenshot(page, 'overview');
+    const { foreground, total } = await countForegroundPixels(context, png);
+    // Nodes, edges and labels: far more than stray anti-aliasing, far less than a filled canvas.
+    expect(foreground, 'the graph canvas looks blank').toBeGreaterThan(total * 0.01);
+    expect(foreground).toBeLessThan(total * 0.9);
+    const counts = await page.evaluate(() => (window as unknown as PageHooks).__concordance.counts());
+    expect(counts.nodes).toBeGreaterThan(0);
+    expect(await page.locator('.banner .summary').textContent()).toMatch(/claims? from \d+ sources? · \d+ contradictions?/);
+    expect((await hooks(page)).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('typing "Semenov" suggests Semyonov; choosing it selects the entity (URL and panel)', async () => {
+    const page = await openApp(context, app.base);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type('Semenov');
+    const option = page.locator('#search-list [role="option"][data-key="entity:semyonov"]');
+    await option.waitFor({ timeout: 5000 });
+    expect(await option.textContent()).toContain('Semyonov');
+    await option.click();
+    await page.waitForURL(/node=entity:semyonov/);
+    expect((await hooks(page)).state.node).toBe('entity:semyonov');
+    const panel = page.locator('aside.side-panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.getAttribute('role')).toBe('complementary');
+    await expect.poll(() => page.locator('#panel-title').textContent()).toMatch(/Semyonov/);
+    await panel.locator('.property-group, .relations').first().waitFor({ state: 'visible' });
+    // Focus moved into the opened panel.
+    expect(await page.evaluate(() => document.querySelector('aside.side-panel')!.contains(document.activeElement))).toBe(true);
+    await screenshot(page, 'search-semyonov');
+    await page.close();
+  });
+
+  it('the Wikipedia 70,000-troops claim opens from the source reader with its quote and its reference (Humphreys)', async () => {
+    const id = deployedClaimId();
+    const page = await openApp(context, `${app.base}/?node=source:${WP}&panel=details`);
+    const span = page.locator(`.source-text [data-claim="${id}"]`).first();
+    await span.waitFor({ timeout: 5000 });
+    await span.click();
+    await page.waitForURL(new RegExp(`node=claim:${id}`));
+    const panel = page.locator('aside.side-panel');
+    await panel.locator('mark.quote').waitFor();
+    expect(await panel.locator('mark.quote').textContent()).toMatch(/The Japanese eventually deployed 70,000 troops/);
+    const chain = await panel.locator('.citation-chain').textContent();
+    expect(chain).toContain('Humphreys');
+    expect(chain).toContain('[8]');
+    await screenshot(page, 'claim-70000');
+    await page.close();
+  });
+
+  it('the contradictions lens greys every node that is not on a conflicts edge, and lists the conflicts', async () => {
+    const page = await openApp(context, app.base);
+    const before = await page.evaluate(() => (window as unknown as PageHooks).__concordance.visibleNodeKeys().length);
+    await page.getByRole('button', { name: 'Show contradictions' }).click();
+    await page.waitForURL(/lens=1/);
+    const result = await page.evaluate(() => {
+      const c = (window as unknown as PageHooks).__concordance;
+      const visible = c.visibleNodeKeys();
+      return { visible, sample: visible.map((k) => c.nodeDisplay(k)), all: Object.keys(c.positions()) };
+    });
+    const conflicts = app.repo.snapshot.analysis.graph.filterEdges((_e, a) => a.kind === 'conflicts');
+    expect(conflicts.length, 'no conflicts in the data (curated claims not landed yet?)').toBeGreaterThan(0);
+    const onConflict = new Set(conflicts.flatMap((e) => app.repo.snapshot.analysis.graph.extremities(e)));
+    expect(new Set(result.visible)).toEqual(onConflict);
+    expect(result.visible.length).toBeLessThan(before);
+    const greyed = await page.evaluate((keys) => keys.map((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k)), result.all.filter((k) => !onConflict.has(k)).slice(0, 20));
+    for (const d of greyed) expect(d).toMatchObject({ dimmed: true });
+    const items = page.locator('.conflicts-list .conflict-item');
+    const comparisons = new Set(conflicts.map((e) => app.repo.snapshot.analysis.graph.getEdgeAttribute(e, 'comparison')));
+    await expect.poll(() => items.count()).toBe(comparisons.size);
+    expect((await items.first().locator('.reason').textContent())?.trim()).not.toBe('');
+    await screenshot(page, 'lens');
+    await page.close();
+  });
+
+  it('a copied link restores selection, lens and camera; back and forward walk the history', async () => {
+    const page = await openApp(context, app.base);
+    await page.getByRole('button', { name: 'Show contradictions' }).click();
+    await page.locator('.conflicts-list .item-open').first().click();
+    await page.waitForURL(/edge=conflicts/);
+    const graph = page.locator('#graph');
+    const box = (await graph.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForURL(/cam=/);
+    await page.waitForTimeout(700);
+    const original = await hooks(page);
+    const link = page.url();
+    const title = await page.locator('#panel-title').textContent();
+
+    const copy = await openApp(context, link);
+    const restored = await hooks(copy);
+    expect(restored.state).toEqual(original.state);
+    expect(restored.camera.x).toBeCloseTo(original.camera.x, 3);
+    expect(restored.camera.y).toBeCloseTo(original.camera.y, 3);
+    expect(restored.camera.ratio).toBeCloseTo(original.camera.ratio, 3);
+    await expect.poll(() => copy.locator('#panel-title').textContent()).toBe(title);
+    expect(await copy.getByRole('button', { name: 'Contradictions lens' }).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(copy, 'restored-link');
+
+    // History: pick an entity (push), close the panel with Esc (push), then walk back and forth.
+    await copy.keyboard.press('/');
+    await copy.keyboard.type('Semenov');
+    await copy.locator('#search-list [role="option"][data-key="entity:semyonov"]').click();
+    await copy.waitForURL(/node=entity:semyonov/);
+    await copy.locator('#graph').focus();
+    await copy.keyboard.press('Escape');
+    await copy.waitForURL((u) => !u.search.includes('panel='));
+    expect((await hooks(copy)).state).toMatchObject({ node: 'entity:semyonov', panel: null });
+    await copy.goBack();
+    await copy.waitForURL(/panel=details/);
+    expect((await hooks(copy)).state).toMatchObject({ node: 'entity:semyonov', panel: 'details' });
+    await copy.goBack();
+    await copy.waitForURL(/edge=conflicts/);
+    expect((await hooks(copy)).state).toMatchObject({ edge: original.state.edge, lens: true, list: true });
+    await expect.poll(() => copy.locator('#panel-title').textContent()).toBe(title);
+    await copy.goForward();
+    await copy.waitForURL(/node=entity:semyonov/);
+    expect((await hooks(copy)).state.node).toBe('entity:semyonov');
+    expect((await hooks(copy)).errors).toEqual([]);
+    await copy.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,165 @@
+// Browser-test harness: the built client served by the real app (real helmet CSP) over a temp copy
+// of graph-data/, driven by playwright-core in Debian's Chromium. One browser per test file.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createApp } from '../../server/api/app.js';
+import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
+import { Repository } from '../../server/store/repository.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const CLIENT = path.join(ROOT, 'client');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Newest modification time of any file under `dir` (recursively), skipping `skip` folders. */
+async function newest(dir: string, skip: readonly string[] = []): Promise<number> {
+  let max = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (skip.includes(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    max = Math.max(max, entry.isDirectory() ? await newest(full, skip) : (await stat(full)).mtimeMs);
+  }
+  return max;
+}
+
+/**
+ * The client bundle to serve: client/dist when it is newer than every client source file, else a
+ * fresh build into a private temp folder (so parallel test files never write the same folder).
+ */
+export async function clientBundle(): Promise<{ dir: string; temporary: boolean }> {
+  const dist = path.join(CLIENT, 'dist');
+  const built = await stat(path.join(dist, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  if (built > 0 && built > (await newest(CLIENT, ['dist', 'node_modules']))) return { dir: dist, temporary: false };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-client-'));
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(CLIENT, 'vite.config.ts'), '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+  return { dir, temporary: true };
+}
+
+/** A private copy of graph-data/: tests never touch the store people are curating. */
+export async function copyGraphData(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-browser-'));
+  await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export interface RunningApp {
+  base: string;
+  repo: Repository;
+  close(): Promise<void>;
+}
+
+export async function startApp(dataDir: string, clientDir: string): Promise<RunningApp> {
+  const repo = await Repository.open(dataDir);
+  const server: Server = createApp(repo, { clientDir }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    repo,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'concordance-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  // Every page records CSP violations and uncaught errors where the tests can read them.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[]; __pageErrors: string[] };
+    w.__cspViolations = [];
+    w.__pageErrors = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    window.addEventListener('error', (e) => w.__pageErrors.push(String(e.message)));
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `url` and waits until the app has drawn the graph (its debug hook is installed). */
+export async function openApp(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __concordance?: { ready: boolean } }).__concordance?.ready === true, null, { timeout: 15_000 });
+  return page;
+}
+
+/** Fails loudly when this Chromium has no WebGL: sigma cannot draw anything without it. */
+export async function assertWebGL(page: Page): Promise<void> {
+  const gl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    return ctx ? (ctx instanceof WebGL2RenderingContext ? 'webgl2' : 'webgl') : null;
+  });
+  if (!gl) throw new Error('WebGL is not available in this Chromium (needs --enable-unsafe-swiftshader and no --disable-software-rasterizer): sigma cannot render.');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Pixels of a PNG that differ from its most common colour (the background), decoded by the
+ * browser itself on a blank page (no CSP there, no PNG decoder needed in Node).
+ */
+export async function countForegroundPixels(context: BrowserContext, png: Buffer): Promise<{ foreground: number; total: number }> {
+  const page = await context.newPage();
+  try {
+    return await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      const freq = new Map<number, number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const key = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+        freq.set(key, (freq.get(key) ?? 0) + 1);
+      }
+      const background = [...freq.entries()].sort((a, b) => b[1] - a[1])[0]![1];
+      const total = data.length / 4;
+      return { foreground: total - background, total };
+    }, png.toString('base64'));
+  } finally {
+    await page.close();
+  }
+}
+
+export interface PageHooks {
+  __concordance: {
+    state(): { node: string | null; edge: string | null; hidden: string[]; lens: boolean; list: boolean; panel: string | null; camera: { x: number; y: number; ratio: number } | null };
+    visibleNodeKeys(): string[];
+    nodeDisplay(key: string): Record<string, unknown> | null;
+    positions(): Record<string, { x: number; y: number }>;
+    camera(): { x: number; y: number; ratio: number };
+    layoutRunning(): boolean;
+    counts(): { nodes: number; edges: number };
+  };
+  __cspViolations: string[];
+  __pageErrors: string[];
+  __pwned?: unknown;
+}
