@@ -124,6 +124,26 @@ describe('Concordance in the browser', () => {
     await page.close();
   });
 
+  it('keyboard: arrows walk to a neighbour, Enter opens its details with focus inside, Esc closes then clears', async () => {
+    const page = await openApp(context, `${app.base}/?node=entity:semyonov`);
+    expect((await hooks(page)).state).toMatchObject({ node: 'entity:semyonov', panel: null });
+    await page.locator('#graph').focus();
+    const neighbours = app.repo.snapshot.analysis.graph.neighbors('entity:semyonov');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await hooks(page)).state.node).not.toBe('entity:semyonov');
+    const walked = (await hooks(page)).state.node!;
+    expect(neighbours).toContain(walked);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/panel=details/);
+    await expect.poll(() => page.evaluate(() => document.querySelector('aside.side-panel')!.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForURL((u) => !u.search.includes('panel='));
+    expect((await hooks(page)).state).toMatchObject({ node: walked, panel: null });
+    await page.keyboard.press('Escape');
+    await page.waitForURL((u) => !u.search.includes('node='));
+    await page.close();
+  });
+
   it('a copied link restores selection, lens and camera; back and forward walk the history', async () => {
     const page = await openApp(context, app.base);
     await page.getByRole('button', { name: 'Show contradictions' }).click();

@@ -151,6 +151,7 @@ export async function countForegroundPixels(context: BrowserContext, png: Buffer
 
 export interface PageHooks {
   __concordance: {
+    ready: boolean;
     state(): { node: string | null; edge: string | null; hidden: string[]; lens: boolean; list: boolean; panel: string | null; camera: { x: number; y: number; ratio: number } | null };
     visibleNodeKeys(): string[];
     nodeDisplay(key: string): Record<string, unknown> | null;

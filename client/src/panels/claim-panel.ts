@@ -21,10 +21,7 @@ export async function claimPanel(ctx: PanelContext, claimId: string): Promise<Pa
       ['Source', h('span', {}, trace.source.title, trace.source.publisher ? h('span', { class: 'muted' }, ` · ${trace.source.publisher}`) : null)],
       ['Status', claim.status === 'reviewed' ? 'reviewed by a person' : claim.status === 'extracted' ? 'extracted automatically, not yet reviewed' : claim.status],
     ]),
-    section('Quote',
-      quoteInContext(trace.quote.context.before, trace.quote.exact, trace.quote.context.after, {
-        clipped: { start: trace.quote.context.start > 0, end: trace.quote.context.after.length > 0 },
-      }),
+    section('Quote', quoteWithContext(trace),
       h('p', { class: 'actions-row' },
         button('Read in the source', () => ctx.actions.openReader(`claim:${claimId}`), { class: 'secondary' }),
         trace.source.url ? externalLink(trace.source.url, 'Original page ↗') : null)),
@@ -33,6 +30,19 @@ export async function claimPanel(ctx: PanelContext, claimId: string): Promise<Pa
     claim.note ? section('Note', h('p', {}, claim.note)) : null,
   );
   return { eyebrow: 'Claim', title: `${claim.subjectLabel} · ${claim.propertyLabel}`, body };
+}
+
+/** The quote inside its line of text: context is cut at line breaks, so an infobox row stays one row. */
+function quoteWithContext(trace: ClaimTrace): HTMLElement {
+  const { before, after } = trace.quote.context;
+  const lineStart = before.lastIndexOf('\n');
+  const lineEnd = after.indexOf('\n');
+  return quoteInContext(
+    lineStart >= 0 ? before.slice(lineStart + 1) : before,
+    trace.quote.exact,
+    lineEnd >= 0 ? after.slice(0, lineEnd) : after,
+    { clipped: { start: lineStart < 0 && trace.quote.context.start > 0, end: lineEnd < 0 && after.length > 0 } },
+  );
 }
 
 function citationSection(trace: ClaimTrace): HTMLElement {
