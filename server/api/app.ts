@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Extractor } from '../store/ingest.js';
 import type { Repository } from '../store/repository.js';
 import { errorHandler, methodNotAllowed, unknownRoute } from './errors.js';
 import { ENDPOINTS } from './openapi.js';
@@ -11,7 +12,10 @@ import { claimRoutes } from './routes/claims.js';
 import { comparisonRoutes } from './routes/comparisons.js';
 import { entityRoutes } from './routes/entities.js';
 import { graphRoutes } from './routes/graph.js';
+import { defaultExtractor } from './extractor.js';
+import { ingestRoutes } from './routes/ingest.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { reviewRoutes } from './routes/review.js';
 import { searchRoutes } from './routes/search.js';
 import { sourceRoutes } from './routes/sources.js';
 
@@ -20,6 +24,8 @@ export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist'
 export interface AppOptions {
   /** Folder of the built client; not served when it does not exist. */
   clientDir?: string;
+  /** The claim extractor used by POST /api/sources (tests inject their own). */
+  extractor?: () => Promise<Extractor>;
 }
 
 export function createApp(repo: Repository, options: AppOptions = {}): Express {
@@ -48,9 +54,10 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
 
   const api = express.Router();
   // Every route here must be described in openapi.ts (a test checks both ways).
-  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes]) api.use(routes(repo));
+  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes]) api.use(routes(repo));
+  api.use(ingestRoutes(repo, options.extractor ?? defaultExtractor));
   api.use(openApiRoutes());
-  api.use(methodNotAllowed(ENDPOINTS.map((e) => e.path)));
+  api.use(methodNotAllowed(ENDPOINTS));
   api.use(unknownRoute);
   app.use('/api', api);
 

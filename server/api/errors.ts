@@ -22,17 +22,26 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * 405 for a path the API serves, asked with a method it does not serve (POST /api/sources): a
- * plain 404 would wrongly say the path does not exist. Every endpoint is read-only (GET, HEAD).
+ * 405 for a path the API serves, asked with a method it does not serve (DELETE /api/sources): a
+ * plain 404 would wrongly say the path does not exist. Allow lists what the path does serve.
  */
-export function methodNotAllowed(pathTemplates: readonly string[]): RequestHandler {
-  const patterns = pathTemplates.map((t) => new RegExp(`^${t.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}/?$`));
+export function methodNotAllowed(endpoints: readonly { path: string; method?: string }[]): RequestHandler {
+  const byPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  for (const e of endpoints) {
+    const entry = byPath.get(e.path) ?? { pattern: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}/?$`), methods: new Set<string>() };
+    const method = (e.method ?? 'get').toUpperCase();
+    entry.methods.add(method);
+    if (method === 'GET') entry.methods.add('HEAD');
+    byPath.set(e.path, entry);
+  }
+  const order = ['GET', 'HEAD', 'POST', 'PATCH'];
   return (req, res, next) => {
     const path = req.baseUrl + req.path;
-    if (!patterns.some((p) => p.test(path))) return next();
-    // The same Allow header Express sends when it answers OPTIONS on these paths itself.
-    res.setHeader('Allow', 'GET, HEAD');
-    next(new HttpError(405, `${req.method} is not allowed on ${path}; use GET`));
+    const allowed = new Set<string>();
+    for (const { pattern, methods } of byPath.values()) if (pattern.test(path)) for (const m of methods) allowed.add(m);
+    if (allowed.size === 0) return next();
+    res.setHeader('Allow', order.filter((m) => allowed.has(m)).join(', '));
+    next(new HttpError(405, `${req.method} is not allowed on ${path}; use ${[...allowed].filter((m) => m !== 'HEAD').join(' or ')}`));
   };
 }
 

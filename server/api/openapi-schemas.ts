@@ -1,6 +1,9 @@
 // Response shapes of the API as JSON Schema (2020-12, as OpenAPI 3.1 uses), for the OpenAPI
 // document's components. They mirror the view types of server/api/views/; the API tests validate
 // real responses against them, so a view that drifts from its description fails a test.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SCHEMA_DIR } from '../core/schemas.js';
 import type { JsonSchema } from './validation.js';
 
 const str: JsonSchema = { type: 'string' };
@@ -115,4 +118,39 @@ export const responseSchemas: Record<string, JsonSchema> = {
 
 function hit(fields: Record<string, JsonSchema>, matchedFields: string[]): JsonSchema {
   return obj({ ...fields, rank: oneOf('exact', 'prefix', 'word', 'substring'), field: oneOf(...matchedFields), matched: str });
+}
+
+/**
+ * The domain schemas of schemas/ (the bodies the write endpoints take, and the records they return)
+ * as OpenAPI components: each file under its title, each definition under its name, and every
+ * cross-file $ref rewritten to a component, so the document stands alone. A definition whose name a
+ * response shape already uses is prefixed with "Stored".
+ */
+export function domainSchemas(): Record<string, JsonSchema> {
+  const files = ['defs', 'claim', 'source', 'entity', 'change', 'source-input', 'claim-input', 'claim-patch'];
+  const docs = files.map((f) => ({ file: `${f}.schema.json`, doc: JSON.parse(readFileSync(path.join(SCHEMA_DIR, `${f}.schema.json`), 'utf8')) as JsonSchema }));
+  const taken = new Set(Object.keys(responseSchemas));
+  const nameOf = (name: string) => (taken.has(name) ? `Stored${name}` : name);
+  const out: Record<string, JsonSchema> = {};
+  const rewrite = (node: unknown, file: string): unknown => {
+    if (Array.isArray(node)) return node.map((n) => rewrite(n, file));
+    if (typeof node !== 'object' || node === null) return node;
+    const entries = Object.entries(node as JsonSchema).filter(([k]) => k !== '$schema' && k !== '$id' && k !== 'definitions');
+    return Object.fromEntries(entries.map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? componentRefFor(v, file) : rewrite(v, file)]));
+  };
+  const componentRefFor = (target: string, file: string): string => {
+    const [refFile, pointer] = target.split('#');
+    const owner = refFile || file;
+    const definition = /^\/definitions\/(\w+)$/.exec(pointer ?? '')?.[1];
+    if (definition) return `#/components/schemas/${nameOf(definition)}`;
+    const title = docs.find((d) => d.file === owner)?.doc.title;
+    return `#/components/schemas/${nameOf(String(title))}`;
+  };
+  for (const { file, doc } of docs) {
+    if (file !== 'defs.schema.json') out[nameOf(String(doc.title))] = rewrite(doc, file) as JsonSchema;
+    for (const [name, def] of Object.entries((doc.definitions ?? {}) as Record<string, JsonSchema>)) out[nameOf(name)] = rewrite(def, file) as JsonSchema;
+  }
+  out.IngestResult = obj({ source: ref('Source'), claims: array(ref('Claim')), proposedEntities: array(ref('Entity')), comparisons: array({ type: 'object' }), warnings: array(str) });
+  out.History = obj({ count: int, items: array(ref('Change')) });
+  return out;
 }

@@ -2,12 +2,14 @@
 // from the same request schemas the routes validate with, so the document cannot promise a
 // parameter the server refuses (or the reverse). A test checks that every route of the app is
 // described here and every path described here is a route of the app.
-import { responseSchemas } from './openapi-schemas.js';
+import { domainSchemas, responseSchemas } from './openapi-schemas.js';
 import { REQUEST_SCHEMAS, requestSchemas, sharedDefinitions, type JsonSchema, type RequestSchema } from './validation.js';
 
 export interface Endpoint {
   /** OpenAPI path template: /api/sources/{id}. */
   path: string;
+  /** Default: get. */
+  method?: 'get' | 'post' | 'patch';
   summary: string;
   description?: string;
   params?: RequestSchema;
@@ -17,9 +19,13 @@ export interface Endpoint {
   /** Error statuses besides 400 (every endpoint refuses a malformed query). */
   notFound?: boolean;
   notModified?: boolean;
+  /** Writes: the body's domain schema (schemas/<name>.schema.json), its media types, the success status and the other refusals. */
+  body?: { schema: string; mediaTypes: string[] };
+  success?: number;
+  refusals?: Record<number, string>;
 }
 
-const { idParams, noQuery, comparisonQuery, searchQuery } = REQUEST_SCHEMAS;
+const { idParams, noQuery, comparisonQuery, searchQuery, sourceUploadQuery } = REQUEST_SCHEMAS;
 
 export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/graph', summary: 'The whole graph as graphology export() JSON', description: 'Sent with an ETag; a request with a matching If-None-Match gets 304.', query: noQuery, response: 'Graph', notModified: true },
@@ -33,6 +39,23 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/agreements', summary: 'Agreements between claims, with both claims in full and the reason', description: 'A filter value naming no record is a 400 naming the parameter.', query: comparisonQuery, response: 'ComparisonList' },
   { path: '/api/search', summary: 'Entities (any alias), claims and sources matching a text, ignoring accents, case and punctuation', description: 'Ranked: exact match, then prefix, then word start, then substring.', query: searchQuery, response: 'SearchResults' },
   { path: '/api/openapi.json', summary: 'This document', query: noQuery, response: 'OpenApi' },
+  {
+    path: '/api/sources', method: 'post', summary: 'Add a source: store its text, extract candidate claims, reconcile them',
+    description: 'JSON SourceInput, or the text as text/plain with the metadata (title, publisher, ...) in the query. With Accept: application/x-ndjson the answer streams {"progress": 0..1} lines and ends with {"result": ...} or {"error": ...}. The reviewer may be named in X-Reviewer.',
+    query: sourceUploadQuery, body: { schema: 'SourceInput', mediaTypes: ['application/json', 'text/plain'] }, response: 'IngestResult', success: 201,
+    refusals: { 409: 'The same text (same SHA-256) is already stored; details.existing names it', 413: 'The body or the text is over the limit', 415: 'Neither JSON nor plain text' },
+  },
+  {
+    path: '/api/claims', method: 'post', summary: 'Add a claim by hand; its quote must be found in the source text',
+    query: noQuery, body: { schema: 'ClaimInput', mediaTypes: ['application/json'] }, response: 'Claim', success: 201,
+  },
+  {
+    path: '/api/claims/{id}', method: 'patch', summary: 'Accept, edit or reject a claim (rejected claims are kept)',
+    description: 'Requires If-Match with the ETag of the version edited; re-runs reconciliation for the affected groups only.',
+    params: idParams, query: noQuery, body: { schema: 'ClaimPatch', mediaTypes: ['application/json'] }, response: 'Claim', notFound: true,
+    refusals: { 412: 'The claim changed since the version in If-Match; details holds the current record', 428: 'If-Match is missing' },
+  },
+  { path: '/api/claims/{id}/history', summary: 'The audit trail of a claim: every change with who, when, before and after', params: idParams, query: noQuery, response: 'History', notFound: true },
 ];
 
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
@@ -42,17 +65,21 @@ const errorResponse = (description: string) => ({ description, content: json(com
 export function openApiDocument(): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
   for (const e of ENDPOINTS) {
+    const method = e.method ?? 'get';
     paths[e.path] = {
-      get: {
-        operationId: operationId(e.path),
+      ...paths[e.path],
+      [method]: {
+        operationId: operationId(e.path, method),
         summary: e.summary,
         ...(e.description ? { description: e.description } : {}),
         parameters: [...(e.params ? parameters(e.params, 'path') : []), ...parameters(e.query, 'query')],
+        ...(e.body ? { requestBody: { required: true, content: Object.fromEntries(e.body.mediaTypes.map((t) => [t, { schema: t === 'text/plain' ? { type: 'string' } : componentRef(e.body!.schema) }])) } } : {}),
         responses: {
-          200: { description: 'OK', content: json(componentRef(e.response)) },
+          [e.success ?? 200]: { description: e.success === 201 ? 'Created' : 'OK', content: json(componentRef(e.response)) },
           ...(e.notModified ? { 304: { description: 'Not modified since the ETag given in If-None-Match' } } : {}),
-          400: errorResponse(e.params ? 'Malformed id or query' : 'Malformed query'),
+          400: errorResponse(e.body ? 'Invalid body, id or query; details lists every problem with its JSON pointer' : e.params ? 'Malformed id or query' : 'Malformed query'),
           ...(e.notFound ? { 404: errorResponse('No record with this id') } : {}),
+          ...Object.fromEntries(Object.entries(e.refusals ?? {}).map(([status, why]) => [status, errorResponse(why)])),
         },
       },
     };
@@ -65,7 +92,7 @@ export function openApiDocument(): JsonSchema {
       description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404; a known path asked with a method other than GET or HEAD is 405.',
     },
     paths,
-    components: { schemas: { ...responseSchemas, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
+    components: { schemas: { ...responseSchemas, ...domainSchemas(), OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
   };
 }
 
@@ -95,9 +122,9 @@ function inlineShared(property: JsonSchema): JsonSchema {
   return { ...definitions[target], ...own };
 }
 
-function operationId(path: string): string {
+function operationId(path: string, method: string): string {
   const words = path.replace(/^\/api\//, '').replace(/\.json$/, '').split('/').map((w) => (w === '{id}' ? 'ById' : w));
-  return `get${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+  return `${method}${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
 }
 
 /** The Express route path an OpenAPI path template stands for: /api/sources/{id} → /api/sources/:id. */

@@ -16,6 +16,7 @@ export const REQUEST_SCHEMAS = {
   noQuery: 'no-query.json',
   comparisonQuery: 'comparison-query.json',
   searchQuery: 'search-query.json',
+  sourceUploadQuery: 'source-upload-query.json',
 } as const;
 export type RequestSchema = (typeof REQUEST_SCHEMAS)[keyof typeof REQUEST_SCHEMAS];
 

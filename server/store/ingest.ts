@@ -39,20 +39,28 @@ export interface IngestResult {
 
 export const MAX_TEXT_CHARS = 5_000_000;
 
+/**
+ * Throws the MutationError an ingest of `input` would fail with before any work: bad fields, a text
+ * over the limit, binary or HTML, a duplicate. Lets the API refuse before it starts streaming progress.
+ */
+export function precheckSource(repo: Repository, input: SourceInput): void {
+  if (typeof input?.text === 'string' && input.text.length > MAX_TEXT_CHARS) {
+    throw new MutationError('too-large', `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS}`);
+  }
+  const problems = check('source-input.schema.json', input);
+  if (problems.length > 0) throw new MutationError('invalid', problems.map((p) => `${p.at}: ${p.message}`).join('; '), problems);
+  const refusal = refuseText(input.text);
+  if (refusal) throw new MutationError('invalid', refusal, [{ at: '/text', message: refusal }]);
+  const hash = sha256(input.text);
+  const duplicate = repo.snapshot.analysis.corpus.sources.find((s) => s.text.sha256 === hash);
+  if (duplicate) throw new MutationError('duplicate', `this text is already stored as source ${duplicate.id}`, { existing: duplicate.id });
+}
+
 export function ingestSource(repo: Repository, input: SourceInput, actor: Actor, extract: Extractor, onProgress?: ExtractionContext['onProgress']): Promise<IngestResult> {
   return repo.exclusive(async () => {
-    const problems = check('source-input.schema.json', input);
-    if (typeof input?.text === 'string' && input.text.length > MAX_TEXT_CHARS) {
-      throw new MutationError('too-large', `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS}`);
-    }
-    if (problems.length > 0) throw new MutationError('invalid', problems.map((p) => `${p.at}: ${p.message}`).join('; '), problems);
-    const refusal = refuseText(input.text);
-    if (refusal) throw new MutationError('invalid', refusal, [{ at: '/text', message: refusal }]);
-
+    precheckSource(repo, input);
     const { analysis } = repo.snapshot;
     const hash = sha256(input.text);
-    const duplicate = analysis.corpus.sources.find((s) => s.text.sha256 === hash);
-    if (duplicate) throw new MutationError('duplicate', `this text is already stored as source ${duplicate.id}`, { existing: duplicate.id });
 
     const id = uniqueId(slug(input.title), new Set(analysis.corpus.sources.map((s) => s.id)));
     const extraction = extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });

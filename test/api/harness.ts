@@ -8,7 +8,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { expect } from 'vitest';
-import { createApp } from '../../server/api/app.js';
+import { createApp, type AppOptions } from '../../server/api/app.js';
 import { openApiDocument } from '../../server/api/openapi.js';
 import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
 import { Repository } from '../../server/store/repository.js';
@@ -23,7 +23,7 @@ export interface RunningApi {
   dataDir: string;
   repo: Repository;
   get<T = any>(pathAndQuery: string, headers?: Record<string, string>): Promise<Reply<T>>;
-  send<T = any>(method: string, pathAndQuery: string): Promise<Reply<T>>;
+  send<T = any>(method: string, pathAndQuery: string, init?: { headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply<T>>;
   close(): Promise<void>;
 }
 
@@ -35,16 +35,16 @@ export async function copyGraphData(): Promise<string> {
 }
 
 /** Opens the store at `dataDir` and serves the app on an ephemeral port (no client bundle). */
-export async function startApi(dataDir: string): Promise<RunningApi> {
+export async function startApi(dataDir: string, options: AppOptions = {}): Promise<RunningApi> {
   const repo = await Repository.open(dataDir);
-  const server: Server = createApp(repo, { clientDir: path.join(dataDir, 'no-client') }).listen(0, '127.0.0.1');
+  const server: Server = createApp(repo, { clientDir: path.join(dataDir, 'no-client'), ...options }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     dataDir,
     repo,
     get: (pathAndQuery, headers = {}) => httpRequest('GET', base + pathAndQuery, headers),
-    send: (method, pathAndQuery) => httpRequest(method, base + pathAndQuery, {}),
+    send: (method, pathAndQuery, init = {}) => httpRequest(method, base + pathAndQuery, init.headers ?? {}, init.body),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -57,7 +57,7 @@ export async function startApi(dataDir: string): Promise<RunningApi> {
  * A plain node:http request. Not fetch(): fetch adds "Cache-Control: no-cache" to any request carrying
  * If-None-Match, which (rightly) stops the server from answering 304.
  */
-function httpRequest(method: string, url: string, headers: Record<string, string>): Promise<Reply> {
+function httpRequest(method: string, url: string, headers: Record<string, string>, body?: string | Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
     request(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -68,7 +68,7 @@ function httpRequest(method: string, url: string, headers: Record<string, string
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json ? JSON.parse(text) : text || undefined });
       });
       res.on('error', reject);
-    }).on('error', reject).end();
+    }).on('error', reject).end(body);
   });
 }
 

@@ -23,6 +23,7 @@ const EXAMPLE_IDS: Record<string, string> = {
   '/api/entities/{id}': 'semyonov',
   '/api/claims/{id}': 'wp-troops-70000',
   '/api/claims/{id}/trace': 'wp-troops-70000',
+  '/api/claims/{id}/history': 'wp-troops-70000',
 };
 const REQUIRED_QUERY: Record<string, string> = { '/api/search': '?q=otani' };
 
@@ -43,7 +44,7 @@ describe('GET /api/openapi.json', () => {
     expect(served).toEqual(described);
   });
 
-  it.each(ENDPOINTS.map((e) => [e.path, e] as const))('%s answers as described', async (p, endpoint) => {
+  it.each(ENDPOINTS.filter((e) => (e.method ?? 'get') === 'get').map((e) => [e.path, e] as const))('%s answers as described', async (p, endpoint) => {
     const url = p.replace('{id}', EXAMPLE_IDS[p] ?? '') + (REQUIRED_QUERY[p] ?? '');
     const reply = await api.get(url);
     expect(reply.status).toBe(200);

@@ -1,0 +1,10 @@
+// The claim extractor the ingest endpoint uses, loaded on first use: its language model is large
+// and a server that never ingests should not pay for it at start-up.
+import type { Extractor } from '../store/ingest.js';
+
+let loaded: Promise<Extractor> | undefined;
+
+export function defaultExtractor(): Promise<Extractor> {
+  loaded ??= import('../extract/index.js').then((m) => m.extractClaims as Extractor);
+  return loaded;
+}

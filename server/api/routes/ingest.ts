@@ -1,0 +1,85 @@
+import express, { Router, type Request, type Response } from 'express';
+import type { SourceInput } from '../../core/schema-types.js';
+import { ingestSource, precheckSource, type Extractor, type IngestResult } from '../../store/ingest.js';
+import type { Repository } from '../../store/repository.js';
+import { HttpError } from '../errors.js';
+import { REQUEST_SCHEMAS, validInput } from '../validation.js';
+import { BODY_LIMIT, httpErrorOf, jsonBody, objectBody, reviewerOf } from '../writes.js';
+
+const textBody = express.raw({ type: 'text/plain', limit: BODY_LIMIT });
+
+/**
+ * POST /api/sources: a new source as JSON ({ title, publisher, ..., text }) or as a text/plain body
+ * with its metadata in the query. Answers 201 with the stored source, its candidate claims and the
+ * agree/conflict edges they make. With `Accept: application/x-ndjson` it streams progress lines
+ * ({"progress": 0.4}) and ends with {"result": ...} or {"error": ...}, for a progress bar.
+ */
+export function ingestRoutes(repo: Repository, extractor: () => Promise<Extractor>): Router {
+  const router = Router();
+  router.post('/sources', jsonBody, textBody, async (req, res) => {
+    const input = sourceInputOf(req);
+    const actor = reviewerOf(req);
+    try {
+      precheckSource(repo, input);
+    } catch (err) {
+      throw httpErrorOf(err);
+    }
+    const extract = await extractor();
+    const streaming = req.get('accept')?.includes('application/x-ndjson') ?? false;
+    if (!streaming) {
+      const result = await ingestSource(repo, input, actor, extract).catch((err: unknown) => { throw httpErrorOf(err); });
+      respondCreated(res, result);
+      return;
+    }
+    // Checked above, so a failure from here on is rare; it still ends the stream with an error line.
+    res.status(201).type('application/x-ndjson');
+    let last = -1;
+    const result = await ingestSource(repo, input, actor, extract, (done, total) => {
+      const share = Math.round((done / Math.max(total, 1)) * 100) / 100;
+      if (share > last) {
+        res.write(`${JSON.stringify({ progress: share })}\n`);
+        last = share;
+      }
+    }).catch((err: unknown) => {
+      const http = err instanceof HttpError ? err : httpErrorOf(err);
+      res.end(`${JSON.stringify({ error: http.message, status: http.status, details: http.details ?? null })}\n`);
+      return undefined;
+    });
+    if (result) res.end(`${JSON.stringify({ result: summary(result) })}\n`);
+  });
+  return router;
+}
+
+function respondCreated(res: Response, result: IngestResult): void {
+  res.status(201).setHeader('Location', `/api/sources/${result.source.id}`).json(summary(result));
+}
+
+function summary(result: IngestResult) {
+  return {
+    source: result.source,
+    claims: result.claims,
+    proposedEntities: result.proposedEntities,
+    comparisons: result.comparisons,
+    warnings: result.warnings,
+  };
+}
+
+/** The submitted source from a JSON body, or from a plain-text body plus query metadata. */
+function sourceInputOf(req: Request): SourceInput {
+  if (req.is('text/plain')) {
+    const { query } = validInput<Record<string, never>, Record<string, string>>(req, { query: REQUEST_SCHEMAS.sourceUploadQuery });
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new HttpError(400, 'the body is not valid UTF-8 text', [{ at: '/body', message: 'must be UTF-8 encoded text' }]);
+    }
+    return { ...query, text } as SourceInput;
+  }
+  validInput(req, { query: REQUEST_SCHEMAS.noQuery });
+  if (!req.is('application/json')) {
+    throw new HttpError(415, 'send the source as application/json, or its text as text/plain with the metadata in the query', [{ at: '/headers/content-type', message: 'must be application/json or text/plain' }]);
+  }
+  return objectBody(req) as unknown as SourceInput;
+}

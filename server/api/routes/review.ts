@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import type { ClaimInput, ClaimPatch } from '../../core/schema-types.js';
+import { claimEtag, claimHistory, createClaim, patchClaim } from '../../store/mutations.js';
+import type { Repository } from '../../store/repository.js';
+import { HttpError } from '../errors.js';
+import { REQUEST_SCHEMAS, validInput } from '../validation.js';
+import { httpErrorOf, jsonBody, objectBody, reviewerOf } from '../writes.js';
+import type { IdParams } from './helpers.js';
+
+/**
+ * PATCH /api/claims/:id (accept / edit / reject, with If-Match), POST /api/claims (add by hand),
+ * GET /api/claims/:id/history (the audit trail). Writes are on disk before the response is sent.
+ */
+export function reviewRoutes(repo: Repository): Router {
+  const router = Router();
+
+  router.patch('/claims/:id', jsonBody, async (req, res) => {
+    const { params } = validInput<IdParams>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.noQuery });
+    const current = repo.snapshot.analysis.index.claim.get(params.id);
+    if (!current) throw new HttpError(404, `no claim with id ${JSON.stringify(params.id)}`);
+    const expected = versionOf(req.get('if-match'));
+    const body = objectBody(req) as unknown as ClaimPatch;
+    try {
+      const claim = await patchClaim(repo, params.id, expected, body, reviewerOf(req));
+      res.setHeader('ETag', claimEtag(claim));
+      res.json(claim);
+    } catch (err) {
+      const http = httpErrorOf(err);
+      if (http.status === 412) res.setHeader('ETag', claimEtag(repo.snapshot.analysis.index.claim.get(params.id)!));
+      throw http;
+    }
+  });
+
+  router.post('/claims', jsonBody, async (req, res) => {
+    validInput(req, { query: REQUEST_SCHEMAS.noQuery });
+    const body = objectBody(req) as unknown as ClaimInput;
+    const claim = await createClaim(repo, body, reviewerOf(req)).catch((err: unknown) => { throw httpErrorOf(err); });
+    res.status(201).setHeader('Location', `/api/claims/${claim.id}`).setHeader('ETag', claimEtag(claim)).json(claim);
+  });
+
+  router.get('/claims/:id/history', async (req, res) => {
+    const { params } = validInput<IdParams>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.noQuery });
+    if (!repo.snapshot.analysis.corpus.claims.some((c) => c.id === params.id)) throw new HttpError(404, `no claim with id ${JSON.stringify(params.id)}`);
+    const changes = await claimHistory(repo, params.id);
+    res.json({ count: changes.length, items: changes });
+  });
+
+  return router;
+}
+
+/** The version an If-Match header names: `"3"` or `W/"3"`. Required, so no write is ever blind. */
+function versionOf(header: string | undefined): number {
+  if (header === undefined) {
+    throw new HttpError(428, 'If-Match is required: send the ETag of the claim you edited (GET /api/claims/:id)', [{ at: '/headers/if-match', message: 'is required' }]);
+  }
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  if (!match) throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be an ETag such as "3"' }]);
+  return Number(match[1]);
+}
