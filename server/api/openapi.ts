@@ -25,10 +25,10 @@ export interface Endpoint {
   refusals?: Record<number, string>;
 }
 
-const { idParams, noQuery, comparisonQuery, searchQuery, sourceUploadQuery } = REQUEST_SCHEMAS;
+const { idParams, noQuery, comparisonQuery, searchQuery, sourceUploadQuery, graphQuery } = REQUEST_SCHEMAS;
 
 export const ENDPOINTS: readonly Endpoint[] = [
-  { path: '/api/graph', summary: 'The whole graph as graphology export() JSON', description: 'Sent with an ETag; a request with a matching If-None-Match gets 304.', query: noQuery, response: 'Graph', notModified: true },
+  { path: '/api/graph', summary: 'The graph as graphology export() JSON: the whole of it, or a view', description: 'Sent with an ETag; a request with a matching If-None-Match gets 304. A view (conflicts first, one entity or source, the neighbourhood of a node) is capped at `limit` nodes; its graph attribute `view` says whether it was truncated and how large the whole graph is.', query: graphQuery, response: 'Graph', notModified: true, notFound: true },
   { path: '/api/sources', summary: 'Sources with claim, conflict and agreement counts', query: noQuery, response: 'SourceList' },
   { path: '/api/sources/{id}', summary: 'A source: metadata, references, full text, claim spans and footnote markers', params: idParams, query: noQuery, response: 'SourceDetail', notFound: true },
   { path: '/api/entities', summary: 'Entities with aliases and claim counts', query: noQuery, response: 'EntityList' },

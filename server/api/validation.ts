@@ -17,6 +17,7 @@ export const REQUEST_SCHEMAS = {
   comparisonQuery: 'comparison-query.json',
   searchQuery: 'search-query.json',
   sourceUploadQuery: 'source-upload-query.json',
+  graphQuery: 'graph-query.json',
 } as const;
 export type RequestSchema = (typeof REQUEST_SCHEMAS)[keyof typeof REQUEST_SCHEMAS];
 

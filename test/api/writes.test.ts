@@ -166,3 +166,19 @@ describe('POST /api/claims', () => {
     expect((await a.get(`/api/claims/${reply.body.id}`)).status).toBe(200);
   });
 });
+
+describe('GET /api/graph views', () => {
+  it('sends a view with its info, 404 for an unknown target, 400 for a bad view', async () => {
+    const a = await start();
+    const view = await a.get('/api/graph?view=conflicts');
+    expect(view.status).toBe(200);
+    expect(view.body.attributes.view).toMatchObject({ kind: 'conflicts', truncated: false });
+    expect(view.body.nodes.map((n: { key: string }) => n.key)).toEqual(expect.arrayContaining(['claim:chronicle-1', 'claim:chronicle-2', 'entity:garrison']));
+    expect((await a.get('/api/graph?view=conflicts', { 'if-none-match': view.headers.etag as string })).status).toBe(304);
+    expect((await a.get('/api/graph?view=neighbourhood&id=claim:chronicle-1&hops=1')).body.nodes.length).toBeGreaterThan(1);
+    expectError(await a.get('/api/graph?view=entity&id=nobody'), 404);
+    expectError(await a.get('/api/graph?view=entity'), 400, '/query/id');
+    expectError(await a.get('/api/graph?view=everything'), 400, '/query/view');
+    expectError(await a.get('/api/graph?view=neighbourhood&id=claim:chronicle-1&hops=9'), 400, '/query/hops');
+  });
+});

@@ -1,20 +1,81 @@
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import type { Repository } from '../../store/repository.js';
+import { DEFAULT_VIEW_LIMIT, UnknownViewTarget, viewGraph, type ViewSpec } from '../../core/views.js';
+import type { Repository, Snapshot } from '../../store/repository.js';
+import { badRequest, HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
 
-/** GET /api/graph: the graphology export() of the whole graph, cached per revision (ETag / 304). */
+interface GraphQuery {
+  view?: ViewSpec['kind'];
+  id?: string;
+  hops?: string;
+  limit?: string;
+}
+
+/**
+ * GET /api/graph: the graphology export() of the whole graph, or of a view of it. Each answer is
+ * serialised once per revision and sent with an ETag, so an unchanged graph costs a 304.
+ */
 export function graphRoutes(repo: Repository): Router {
   const router = Router();
+  const cache = new ViewCache();
   router.get('/graph', (req, res) => {
-    validInput(req, { query: REQUEST_SCHEMAS.noQuery });
-    const { graphJson, graphEtag } = repo.snapshot;
-    res.setHeader('ETag', graphEtag);
+    const { query } = validInput<Record<string, never>, GraphQuery>(req, { query: REQUEST_SCHEMAS.graphQuery });
+    const snapshot = repo.snapshot;
+    const { json, etag } = query.view === undefined || query.view === 'all'
+      ? { json: snapshot.graphJson, etag: snapshot.graphEtag }
+      : cache.get(snapshot, specOf(query));
+    res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
-    if (req.headers['if-none-match'] === graphEtag) {
+    if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(graphJson);
+    res.type('application/json').send(json);
   });
   return router;
+}
+
+function specOf(query: GraphQuery): ViewSpec {
+  const limit = query.limit ? Number(query.limit) : DEFAULT_VIEW_LIMIT;
+  const needId = () => {
+    if (!query.id) throw badRequest('invalid query', [{ at: '/query/id', message: `is required for view=${query.view}` }]);
+    return query.id;
+  };
+  switch (query.view) {
+    case 'conflicts': return { kind: 'conflicts', limit };
+    case 'entity': return { kind: 'entity', id: needId(), limit };
+    case 'source': return { kind: 'source', id: needId(), limit };
+    case 'neighbourhood': return { kind: 'neighbourhood', node: needId(), hops: query.hops ? Number(query.hops) : 1, limit };
+    default: return { kind: 'all' };
+  }
+}
+
+/** Serialised views of the current revision; a new revision empties it. Small: views are for big graphs. */
+class ViewCache {
+  private revision = -1;
+  private entries = new Map<string, { json: string; etag: string }>();
+
+  get(snapshot: Snapshot, spec: ViewSpec): { json: string; etag: string } {
+    if (snapshot.revision !== this.revision) {
+      this.entries.clear();
+      this.revision = snapshot.revision;
+    }
+    const key = JSON.stringify(spec);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      let graph;
+      try {
+        graph = viewGraph(snapshot.analysis.graph, spec);
+      } catch (err) {
+        if (err instanceof UnknownViewTarget) throw new HttpError(404, err.message);
+        throw err;
+      }
+      const json = JSON.stringify(graph.export());
+      entry = { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+      if (this.entries.size >= 32) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
 }
