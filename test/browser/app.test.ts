@@ -121,6 +121,12 @@ describe('Concordance in the browser', () => {
     await expect.poll(() => items.count()).toBe(comparisons.size);
     expect((await items.first().locator('.reason').textContent())?.trim()).not.toBe('');
     await screenshot(page, 'lens');
+    // The legend is the filter: hiding a kind hides its nodes through the reducer, in the URL too.
+    const someClaim = result.all.find((k) => k.startsWith('claim:'))!;
+    await page.locator('.legend-kind[data-kind="claim"]').click();
+    await page.waitForURL(/hide=claim/);
+    expect(await page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k), someClaim)).toMatchObject({ hidden: true });
+    expect(await page.locator('.legend-kind[data-kind="claim"]').getAttribute('aria-pressed')).toBe('false');
     await page.close();
   });
 

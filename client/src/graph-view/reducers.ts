@@ -5,6 +5,9 @@ import type { ViewState } from '../state/types.js';
 import type { AppGraph, EdgeAttrs, NodeAttrs } from './load.js';
 import { CONFLICT_RING, DIM_EDGE, DIM_NODE, edgeColor, edgeSize } from './style.js';
 
+/** Above this many focused nodes, sigma's label grid picks which neighbours get a label. */
+const MAX_FORCED_LABELS = 16;
+
 export interface NodeView extends Partial<NodeDisplayData> {
   ringColor?: string;
   /** Greyed by the lens or by a focus elsewhere (still drawn, but not part of what is shown). */
@@ -73,7 +76,8 @@ export function makeNodeReducer(getState: () => ViewState, hl: Highlight) {
       return { ...res, color: DIM_NODE, ringColor: DIM_NODE, label: null, dimmed: true, zIndex: 0, forceLabel: false };
     }
     if (inFocus) {
-      res.forceLabel = true;
+      // Labels of every neighbour of a hub would pile up: force them only for small neighbourhoods.
+      res.forceLabel = hl.centres.has(node) || (hl.focus?.size ?? 0) <= MAX_FORCED_LABELS;
       res.zIndex = hl.centres.has(node) ? 3 : 2;
       if (hl.centres.has(node)) res.highlighted = true;
     } else if (state.lens) {

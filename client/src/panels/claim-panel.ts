@@ -3,7 +3,7 @@
 // or conflicts with, with the reason.
 import { api, type CitationStep, type ClaimTrace, type TraceComparison } from '../api.js';
 import { button, h } from '../dom.js';
-import type { PanelContent, PanelContext } from './context.js';
+import { sourceName, type PanelContent, type PanelContext } from './context.js';
 import { citationWarning, claimButton, countsLine, definition, externalLink, plainQuote, quoteInContext, scopeBadge, section, verdictBadge } from './widgets.js';
 
 export async function claimPanel(ctx: PanelContext, claimId: string): Promise<PanelContent> {
@@ -72,7 +72,7 @@ function comparisonsSection(ctx: PanelContext, comparisons: readonly TraceCompar
       h('p', { class: 'comparison-head' }, verdictBadge(cmp.verdict), ' ', scopeBadge(cmp.scope)),
       cmp.others.map((o) => h('div', { class: 'other-claim' },
         claimButton(o.wording, () => ctx.actions.selectClaim(o.claim)),
-        h('span', { class: 'muted' }, ` — ${o.source.title}`),
+        h('span', { class: 'muted', title: o.source.title }, ` — ${sourceName(ctx, o.source)}`),
         plainQuote(o.quote.exact))),
       h('p', { class: 'reason' }, h('strong', {}, 'Why: '), cmp.reason),
       button('Show this pair on the graph', () => {

@@ -2,7 +2,7 @@
 // reason. Choosing one selects the pair and frames it on the graph.
 import { api, type ReportClaim, type ReportItem } from '../api.js';
 import { button, h, replaceChildren } from '../dom.js';
-import type { PanelContext } from './context.js';
+import { sourceName, type PanelContext } from './context.js';
 import { errorBox, loading, scopeBadge } from './widgets.js';
 
 type ScopeFilter = 'all' | 'between' | 'within';
@@ -68,7 +68,7 @@ export class ConflictsList {
   private itemEl(item: ReportItem): HTMLElement {
     const open = button(
       [h('span', { class: 'item-subject' }, `${item.subject.label} · ${item.property.label}`),
-        h('span', { class: 'item-values' }, valueOf(item.a), h('span', { class: 'vs', attrs: { 'aria-label': 'versus' } }, ' vs '), valueOf(item.b, item.parts))],
+        h('span', { class: 'item-values' }, this.valueOf(item.a), h('span', { class: 'vs', attrs: { 'aria-label': 'versus' } }, ' vs '), this.valueOf(item.b, item.parts))],
       () => this.ctx.actions.openComparison(item),
       { class: 'item-open', attrs: { 'data-comparison': item.id } });
     return h('li', { class: 'conflict-item' }, open,
@@ -87,9 +87,10 @@ export class ConflictsList {
       else el.removeAttribute('aria-current');
     }
   }
-}
 
-function valueOf(claim: ReportClaim, parts?: readonly ReportClaim[]): HTMLElement {
-  const wording = parts && parts.length > 0 ? parts.map((p) => p.wording).join(' + ') : claim.wording;
-  return h('span', { class: 'item-value' }, h('strong', {}, wording), h('span', { class: 'item-source' }, claim.sourceTitle));
+  private valueOf(claim: ReportClaim, parts?: readonly ReportClaim[]): HTMLElement {
+    const wording = parts && parts.length > 0 ? parts.map((p) => p.wording).join(' + ') : claim.wording;
+    return h('span', { class: 'item-value' }, h('strong', {}, wording),
+      h('span', { class: 'item-source', title: claim.sourceTitle }, sourceName(this.ctx, { id: claim.source, title: claim.sourceTitle })));
+  }
 }

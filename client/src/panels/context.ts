@@ -18,3 +18,10 @@ export interface PanelContent {
   /** Element to scroll to and focus once shown (the active claim in the reader). */
   focusTarget?: HTMLElement | null;
 }
+
+/** A source's short name for tight places (its publisher: "Russia Beyond"), its title otherwise. */
+export function sourceName(ctx: PanelContext, source: { id: string; title: string }): string {
+  const key = `source:${source.id}`;
+  const publisher = ctx.graph.hasNode(key) ? ctx.graph.getNodeAttribute(key, 'publisher') : undefined;
+  return typeof publisher === 'string' && publisher ? publisher : source.title;
+}

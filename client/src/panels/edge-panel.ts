@@ -2,7 +2,7 @@
 // structural edges, what the link means in words.
 import { api, idOf, type ClaimTrace } from '../api.js';
 import { button, h } from '../dom.js';
-import type { PanelContent, PanelContext } from './context.js';
+import { sourceName, type PanelContent, type PanelContext } from './context.js';
 import { citationWarning, claimButton, definition, plainQuote, scopeBadge, section, verdictBadge } from './widgets.js';
 
 const STRUCTURAL: Record<string, string> = {
@@ -35,7 +35,8 @@ export async function edgePanel(ctx: PanelContext, edge: string): Promise<PanelC
 }
 
 function side(ctx: PanelContext, trace: ClaimTrace): HTMLElement {
-  return section(trace.source.title,
+  return section(sourceName(ctx, trace.source),
+    h('p', { class: 'muted small-print' }, trace.source.title),
     h('p', { class: 'claim-value' }, h('span', { class: 'value' }, trace.claim.wording),
       trace.claim.scope?.wording ? h('span', { class: 'scope' }, ` — ${trace.claim.scope.wording}`) : null),
     plainQuote(trace.quote.exact),

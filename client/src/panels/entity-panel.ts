@@ -2,7 +2,7 @@
 // side per source with the verdicts between them; then the claims that name it as their object.
 import { api, type ComparisonView, type EntityDetail, type PropertyGroup, type RelationView } from '../api.js';
 import { button, h } from '../dom.js';
-import type { PanelContent, PanelContext } from './context.js';
+import { sourceName, type PanelContent, type PanelContext } from './context.js';
 import { claimButton, definition, scopeBadge, section, verdictBadge } from './widgets.js';
 
 export async function entityPanel(ctx: PanelContext, entityId: string): Promise<PanelContent> {
@@ -16,7 +16,7 @@ export async function entityPanel(ctx: PanelContext, entityId: string): Promise<
     ]),
     aliasesSection(entity),
     entity.properties.length > 0
-      ? section('What the sources say', entity.properties.map((g) => propertyGroup(ctx, g)))
+      ? section('What the sources say', [...entity.properties].sort(disputedFirst).map((g) => propertyGroup(ctx, g)))
       : section('What the sources say', h('p', { class: 'muted' }, 'No claim has this entity as its subject.')),
     entity.relations.length > 0 ? section('Named in', h('ul', { class: 'relations' }, entity.relations.map((r) => relation(ctx, r)))) : null,
   );
@@ -26,22 +26,26 @@ export async function entityPanel(ctx: PanelContext, entityId: string): Promise<
 function aliasesSection(entity: EntityDetail): HTMLElement | null {
   const others = entity.aliases.filter((a) => a.name !== entity.label);
   if (others.length === 0) return null;
+  // One line of names; the kind of each spelling and the sources using it are in its tooltip.
   return section('Also written',
-    h('ul', { class: 'aliases' }, others.map((a) => h('li', {},
-      h('span', { class: 'alias' }, a.name),
-      a.kind ? h('span', { class: 'muted' }, ` (${a.kind}${a.language ? `, ${a.language}` : ''})`) : null,
-      a.sources.length ? h('span', { class: 'muted' }, ` — ${a.sources.map((s) => s.title).join('; ')}`) : null))));
+    h('p', { class: 'aliases' }, others.map((a, i) => [
+      i > 0 ? h('span', { class: 'sep', attrs: { 'aria-hidden': 'true' } }, ' · ') : null,
+      h('span', {
+        class: 'alias',
+        title: [a.kind, a.language, a.sources.length ? `used by ${a.sources.map((s) => s.title).join('; ')}` : ''].filter(Boolean).join(' — '),
+      }, a.name),
+    ])));
 }
 
 function propertyGroup(ctx: PanelContext, group: PropertyGroup): HTMLElement {
   const wording = new Map<string, string>();
-  for (const column of group.bySource) for (const v of column.values) wording.set(v.claim, `${v.wording} (${v.source.title})`);
+  for (const column of group.bySource) for (const v of column.values) wording.set(v.claim, `${v.wording} (${sourceName(ctx, v.source)})`);
   return h('div', { class: 'property-group' },
     h('h4', {}, group.property.label, group.comparisons.some((c) => c.verdict === 'conflicts') ? h('span', { class: 'badge badge-conflicts small' }, 'disputed') : null),
     h('table', { class: 'by-source' },
       h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Source'), h('th', { attrs: { scope: 'col' } }, 'Says'))),
       h('tbody', {}, group.bySource.map((column) => h('tr', {},
-        h('th', { attrs: { scope: 'row' } }, column.source.title),
+        h('th', { attrs: { scope: 'row' }, title: column.source.title }, sourceName(ctx, column.source)),
         h('td', {}, column.values.map((v) => h('div', { class: 'value-line' },
           claimButton(v.wording, () => ctx.actions.selectClaim(v.claim), `Open the claim: “${v.quote.exact}”`),
           v.scopeWording ? h('span', { class: 'muted' }, ` — ${v.scopeWording}`) : null))))))),
@@ -63,8 +67,14 @@ function verdictLine(ctx: PanelContext, cmp: ComparisonView, wording: ReadonlyMa
     }, { class: 'secondary small' }));
 }
 
+/** Properties the sources dispute first, then those several sources state, then by name. */
+function disputedFirst(x: PropertyGroup, y: PropertyGroup): number {
+  const rank = (g: PropertyGroup) => (g.comparisons.some((c) => c.verdict === 'conflicts') ? 0 : g.comparisons.length > 0 ? 1 : g.bySource.length > 1 ? 2 : 3);
+  return rank(x) - rank(y) || x.property.label.localeCompare(y.property.label);
+}
+
 function relation(ctx: PanelContext, r: RelationView): HTMLElement {
   return h('li', {},
     claimButton(`${r.subject.label} · ${r.property.label}${r.negated ? ' (not)' : ''}: ${r.wording}`, () => ctx.actions.selectClaim(r.claim)),
-    h('span', { class: 'muted' }, ` — ${r.source.title}`));
+    h('span', { class: 'muted', title: r.source.title }, ` — ${sourceName(ctx, r.source)}`));
 }

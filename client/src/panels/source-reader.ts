@@ -3,6 +3,7 @@
 // The text is split at span boundaries and every piece goes in as a text node: never as markup.
 import { api, type SourceDetail } from '../api.js';
 import { button, h } from '../dom.js';
+import { toQuery } from '../state/url.js';
 import type { PanelContent, PanelContext } from './context.js';
 import { definition, externalLink, section } from './widgets.js';
 
@@ -23,11 +24,21 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
       continue;
     }
     const span = [...seg.spans].sort((x, y) => (x.claim === activeClaim ? -1 : y.claim === activeClaim ? 1 : (x.end - x.start) - (y.end - y.start)))[0]!;
-    const el = button(content, () => ctx.actions.selectClaim(span.claim, { panel: 'details' }), {
+    // A link, not a button: it stays inline in the running text, is reachable by Tab, and its
+    // address is the claim's own view (open in a new tab, copy).
+    const el = h('a', {
       class: spanClasses(seg.spans, span, activeClaim, seg.end === span.end),
       title: spanTitle(ctx, seg.spans),
+      href: toQuery({ ...ctx.store.state, node: `claim:${span.claim}`, edge: null, panel: 'details' }) || '/',
       attrs: { 'data-claim': span.claim },
-    });
+      on: {
+        click: (e) => {
+          if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+          e.preventDefault();
+          ctx.actions.selectClaim(span.claim, { panel: 'details' });
+        },
+      },
+    }, content);
     if (span.claim === activeClaim && !focusTarget) focusTarget = el;
     text.append(el);
   }
