@@ -38,6 +38,8 @@ export interface PreparedClaim {
   time?: Interval;
   /** How the reason mentions this value: "'over 72,000'", "1,399 + 1,717 = 3,116", "25 October 1922". */
   mention: string;
+  /** A text value normalised for comparison, filled on first use (once per claim, not once per pair). */
+  normalisedText?: string;
 }
 
 export function valueInterval(claim: Claim, settings: CompareSettings): Interval | undefined {
@@ -49,12 +51,13 @@ export function valueInterval(claim: Claim, settings: CompareSettings): Interval
 export function mentionOf(claim: Claim, entityLabel: (id: string) => string = (id) => id): string {
   const v = claim.value;
   switch (v.type) {
-    case 'quantity': {
-      const plain = describeQuantity(v);
-      return v.parts || v.comparator === 'exact' ? plain : `'${claim.wording}'`;
-    }
+    // Formatting numbers is costly at a million claims: only the mentions that show them do it.
+    case 'quantity': return v.parts || v.comparator === 'exact' ? describeQuantity(v) : `'${claim.wording}'`;
     // A date with a comparator reads as a phrase ("by 1925"): quote it so reasons stay readable.
-    case 'date': return v.date.comparator && v.date.comparator !== 'exact' ? `'${formatDate(v.date)}'` : formatDate(v.date);
+    case 'date': {
+      const text = formatDate(v.date);
+      return v.date.comparator && v.date.comparator !== 'exact' ? `'${text}'` : text;
+    }
     case 'entity': return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
     case 'text': return `'${v.text}'`;
   }
@@ -66,10 +69,10 @@ export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Prop
   const vb = b.claim.value;
   if (va.type !== vb.type) return undefined;
   if (va.type === 'quantity' && vb.type === 'quantity') {
-    if (normaliseUnit(va.unit) !== normaliseUnit(vb.unit)) return undefined;
-    return compareIntervals(a, b, { ...QUANTITY_WORDS, unit: va.unit });
+    if (va.unit !== vb.unit && normaliseUnit(va.unit) !== normaliseUnit(vb.unit)) return undefined;
+    return compareIntervals(a, b, va.unit);
   }
-  if (va.type === 'date' && vb.type === 'date') return compareIntervals(a, b, DATE_WORDS);
+  if (va.type === 'date' && vb.type === 'date') return compareIntervals(a, b);
   if (va.type === 'entity' && vb.type === 'entity') {
     if (va.entity === vb.entity) {
       return Boolean(va.negated) === Boolean(vb.negated)
@@ -82,7 +85,7 @@ export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Prop
     return undefined;
   }
   if (va.type === 'text' && vb.type === 'text') {
-    if (normaliseText(va.text) === normaliseText(vb.text)) return { verdict: 'agrees', basis: 'equal', reason: `both say ${a.mention}` };
+    if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text)) return { verdict: 'agrees', basis: 'equal', reason: `both say ${a.mention}` };
     if (property?.functional) {
       return { verdict: 'conflicts', basis: 'single-valued', reason: `${property.label} has one value here: ${a.mention} vs ${b.mention}` };
     }
@@ -90,7 +93,8 @@ export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Prop
   return undefined;
 }
 
-function compareIntervals(a: PreparedClaim, b: PreparedClaim, words: Wording): Outcome {
+/** Quantities (with their unit) and dates (without) compared as intervals. */
+function compareIntervals(a: PreparedClaim, b: PreparedClaim, unit?: string): Outcome {
   const ia = a.interval!;
   const ib = b.interval!;
   if (overlaps(ia, ib)) {
@@ -100,6 +104,8 @@ function compareIntervals(a: PreparedClaim, b: PreparedClaim, words: Wording): O
     return { verdict: 'agrees', basis: 'compatible', reason: `${a.mention} and ${b.mention} overlap` };
   }
   const [low, high] = entirelyBelow(ia, ib) ? [a, b] : [b, a];
+  // The words are only needed for a conflict: built here rather than for every pair.
+  const words = unit === undefined ? DATE_WORDS : { ...QUANTITY_WORDS, unit };
   return { verdict: 'conflicts', basis: 'disjoint', ...disjointReason(low, high, words) };
 }
 
@@ -154,6 +160,10 @@ function plural(n: number, word: string): string {
 
 function normaliseUnit(unit: string): string {
   return unit.trim().toLowerCase();
+}
+
+function normalisedText(p: PreparedClaim, text: string): string {
+  return (p.normalisedText ??= normaliseText(text));
 }
 
 function normaliseText(text: string): string {

@@ -77,42 +77,57 @@ export function reconcileGroups(input: ReconcileInput, keys: Iterable<string>, s
 
 function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, settings: ReconcileSettings, allClaims?: readonly Claim[]): Comparison[] {
   const properties = new Map(input.properties.map((p) => [p.id, p]));
-  const prepared = new Map<string, PreparedClaim>();
-  const prepare = (claim: Claim): PreparedClaim => {
-    let p = prepared.get(claim.id);
-    if (!p) {
-      p = { claim, interval: valueInterval(claim, settings), time: scopeTime(claim.scope), mention: mentionOf(claim, input.entityLabel) };
-      prepared.set(claim.id, p);
-    }
-    return p;
-  };
-  const curated = curatedByPair(input.judgements ?? []);
+  const inScope = new Set<string>();
+  let grouped = 0;
+  for (const claims of groups.values()) {
+    grouped += claims.length;
+    for (const c of claims) inScope.add(c.id);
+  }
+  const fresh = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
+  // Preparing is pure, so with unique ids each group prepares its claims afresh and drops them
+  // after (a million prepared claims held to the end cost hundreds of MB). When ids repeat (invalid
+  // data) or only some groups run, the first preparation of an id stands for all, as it always has.
+  const prepare = allClaims === undefined && inScope.size === grouped ? fresh : memoise(fresh);
+  const judgements = input.judgements ?? [];
+  const curated = curatedByPair(judgements);
+  const judged = new Set(judgements.flatMap((j) => [j.a, j.b]));
   const comparisons: Comparison[] = [];
   const usedJudgements = new Set<string>();
 
   for (const [key, claims] of groups) {
+    const n = claims.length;
+    if (n < 2) continue;
     const property = properties.get(claims[0]!.property);
-    for (let i = 0; i < claims.length; i++) {
-      for (let j = i + 1; j < claims.length; j++) {
-        const [a, b] = ordered(claims[i]!, claims[j]!);
-        const judgement = curated.get(pairKey(a.id, b.id));
+    // Each claim is prepared once per group, at its first pair, in the order pairs meet it.
+    const ready: (PreparedClaim | undefined)[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = claims[i]!;
+      for (let j = i + 1; j < n; j++) {
+        const y = claims[j]!;
+        // Canonical order so that comparing (a, b) and (b, a) gives the same record.
+        const swap = !(x.id < y.id);
+        const a = swap ? y : x;
+        const b = swap ? x : y;
+        // Pair keys are built only for claims some judgement names: not once per pair.
+        const judgement = judged.has(a.id) && judged.has(b.id) ? curated.get(pairKey(a.id, b.id)) : undefined;
         if (judgement) {
           usedJudgements.add(judgement.id);
           comparisons.push(fromJudgement(judgement, a, b, key));
           continue;
         }
-        const outcome = comparePair(prepare(a), prepare(b), property);
+        const pa = swap ? (ready[j] ??= prepare(y)) : (ready[i] ??= prepare(x));
+        const pb = swap ? (ready[i] ??= prepare(x)) : (ready[j] ??= prepare(y));
+        const outcome = comparePair(pa, pb, property);
         if (outcome) comparisons.push(comparison(a, b, key, outcome));
       }
     }
   }
 
   // Judgements between claims of different groups (a relation against a text claim, say).
-  const inScope = new Set<string>();
-  for (const claims of groups.values()) for (const c of claims) inScope.add(c.id);
-  const byId = new Map((allClaims ?? [...groups.values()].flat()).map((c) => [c.id, c]));
-  for (const judgement of input.judgements ?? []) {
-    if (usedJudgements.has(judgement.id) || !(inScope.has(judgement.a) || inScope.has(judgement.b))) continue;
+  const everyClaim = (): Iterable<Claim> => allClaims ?? claimsOf(groups);
+  const pending = judgements.filter((j) => !usedJudgements.has(j.id) && (inScope.has(j.a) || inScope.has(j.b)));
+  const byId = withIds(everyClaim(), new Set(pending.flatMap((j) => [j.a, j.b])));
+  for (const judgement of pending) {
     const ca = byId.get(judgement.a);
     const cb = byId.get(judgement.b);
     if (!ca || !cb) continue;
@@ -120,11 +135,44 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
     comparisons.push(fromJudgement(judgement, a, b, groupKey(a)));
   }
 
-  comparisons.push(...arithmeticChecks(allClaims ?? [...groups.values()].flat(), inScope, prepare));
+  comparisons.push(...arithmeticChecks(everyClaim, inScope, prepare));
   return comparisons;
 }
 
-function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
+/** What comparison needs of a claim, computed once: its value and scope as intervals, its mention. */
+export function prepareClaim(claim: Claim, settings: ReconcileSettings, entityLabel?: (id: string) => string): PreparedClaim {
+  return { claim, interval: valueInterval(claim, settings), time: scopeTime(claim.scope), mention: mentionOf(claim, entityLabel) };
+}
+
+function memoise(prepare: (claim: Claim) => PreparedClaim): (claim: Claim) => PreparedClaim {
+  const prepared = new Map<string, PreparedClaim>();
+  return (claim) => {
+    let p = prepared.get(claim.id);
+    if (!p) {
+      p = prepare(claim);
+      prepared.set(claim.id, p);
+    }
+    return p;
+  };
+}
+
+function* claimsOf(groups: Map<string, Claim[]>): Iterable<Claim> {
+  for (const claims of groups.values()) yield* claims;
+}
+
+/** The claims bearing the wanted ids, the last one winning where ids repeat (as `new Map(pairs)` does). */
+function withIds(claims: Iterable<Claim>, wanted: ReadonlySet<string>): Map<string, Claim> {
+  const found = new Map<string, Claim>();
+  if (wanted.size === 0) return found;
+  for (const c of claims) if (wanted.has(c.id)) found.set(c.id, c);
+  return found;
+}
+
+/**
+ * Compares two claims of one group (a before b in id order): same scope compares values; a total
+ * or peak against a count at one moment checks the bound; anything else is not comparable.
+ */
+export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
   const relation = scopeRelation(a.claim, b.claim, a.time, b.time);
   if (relation.kind === 'same') return compareValues(a, b, property);
   if (relation.kind !== 'bound') return undefined;
@@ -143,26 +191,27 @@ function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | un
 }
 
 /** Parts stated as separate claims (`partOf`) must add up to their stated total. */
-function arithmeticChecks(claims: readonly Claim[], inScope: Set<string>, prepare: (c: Claim) => PreparedClaim): Comparison[] {
+function arithmeticChecks(claims: () => Iterable<Claim>, inScope: Set<string>, prepare: (c: Claim) => PreparedClaim): Comparison[] {
   const partsOf = new Map<string, Claim[]>();
-  for (const c of claims) {
+  for (const c of claims()) {
     if (!c.partOf || c.value.type !== 'quantity') continue;
     const list = partsOf.get(c.partOf);
     if (list) list.push(c);
     else partsOf.set(c.partOf, [c]);
   }
-  const byId = new Map(claims.map((c) => [c.id, c]));
+  const byId = withIds(claims(), new Set(partsOf.keys()));
   const out: Comparison[] = [];
   for (const [totalId, parts] of partsOf) {
     const total = byId.get(totalId);
     if (!total || total.value.type !== 'quantity') continue;
     if (!inScope.has(totalId) && !parts.some((p) => inScope.has(p.id))) continue;
-    const totalInterval = prepare(total).interval!;
+    const preparedTotal = prepare(total);
+    const totalInterval = preparedTotal.interval!;
     const sum = sumIntervals(parts.map((p) => prepare(p).interval!));
     const stated = parts.map((p) => formatNumber((p.value as { amount: number }).amount)).join(' + ');
     // Parts are stated figures; their sum is read as the sum of the stated amounts.
     const sumText = formatNumber(sum.lo);
-    const totalMention = prepare(total).mention;
+    const totalMention = preparedTotal.mention;
     const agrees = overlaps(sum, totalInterval);
     const difference = sum.lo - total.value.amount;
     const reason = agrees

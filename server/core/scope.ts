@@ -25,7 +25,8 @@ export function scopeTime(scope: Scope | undefined): Interval | undefined {
 export function scopeRelation(a: Claim, b: Claim, timeA = scopeTime(a.scope), timeB = scopeTime(b.scope)): ScopeRelation {
   const sa = a.scope ?? {};
   const sb = b.scope ?? {};
-  if (normalise(sa.population) !== normalise(sb.population)) return { kind: 'different' };
+  // Most pairs carry the same population string (usually none): normalising is for the rest.
+  if (sa.population !== sb.population && normalise(sa.population) !== normalise(sb.population)) return { kind: 'different' };
   if (sa.place && sb.place && sa.place !== sb.place) return { kind: 'different' };
   const timesApart = timeA !== undefined && timeB !== undefined && !overlaps(timeA, timeB);
 

@@ -1,0 +1,100 @@
+// generateCorpus: a deterministic, realistic corpus of any size. Claims come in groups of 2–20
+// per (subject, property), sizes Zipf-like (P(k) ∝ 1/k²: most facts are stated by a handful of
+// sources, a few by many), with mostly agreeing values, some conflicting ones, breakdowns of
+// totals into parts, and a few curated judgements. Sources number claims/50.
+import type { Claim, Corpus, Entity, Judgement, Property } from '../../server/core/model.js';
+import { ClaimEmitter } from './emit.js';
+import { generateGroup, type GroupPools } from './groups.js';
+import { createRng, type Rng } from './prng.js';
+import { draftSource } from './texts.js';
+import { inventEntity, PART_PROPERTIES, PROPERTY_SPECS, type PropertySpec } from './vocabulary.js';
+
+export interface GenerateOptions {
+  /** Exact number of claims to generate (parts of breakdowns included). */
+  claims: number;
+  seed?: number;
+}
+
+const MIN_GROUP = 2;
+const MAX_GROUP = 20;
+const GROUP_WEIGHTS = Array.from({ length: MAX_GROUP - MIN_GROUP + 1 }, (_, i) => 1 / (i + MIN_GROUP) ** 2);
+const CLAIMS_PER_SOURCE = 50;
+
+/** Which properties sources state about each kind of subject. */
+const PROPERTIES_BY_TYPE: Partial<Record<Entity['type'], string[]>> = {
+  'armed-force': ['troop-strength', 'ships', 'deaths', 'casualties', 'prisoners', 'commanded-by', 'supported', 'start-date'],
+  person: ['rank', 'motive', 'supported', 'start-date'],
+  state: ['troop-strength', 'deaths', 'refugees', 'supported', 'motive', 'signed-date'],
+  event: ['start-date', 'end-date', 'casualties', 'deaths', 'refugees', 'prisoners'],
+  organisation: ['refugees', 'start-date', 'supported', 'motive'],
+};
+const SUBJECT_TYPES = Object.keys(PROPERTIES_BY_TYPE) as Entity['type'][];
+const SPECS = new Map<string, PropertySpec>(PROPERTY_SPECS.map((s) => [s.property.id, s]));
+
+export function generateCorpus({ claims, seed = 1 }: GenerateOptions): Corpus {
+  if (!Number.isInteger(claims) || claims < 0) throw new Error(`claims must be a whole number, not ${claims}`);
+  const rng = createRng(seed);
+  const drafts = Array.from({ length: Math.max(2, Math.round(claims / CLAIMS_PER_SOURCE)) }, (_, i) => draftSource(rng, i));
+  const entities: Entity[] = [];
+  const newEntity = (type?: Entity['type']): Entity => {
+    const entity = inventEntity(rng, `e${entities.length.toString(36)}`, type);
+    entities.push(entity);
+    return entity;
+  };
+  const pool = (count: number, type: () => Entity['type']) => Array.from({ length: count }, () => newEntity(type()));
+  const persons = pool(Math.max(8, Math.ceil(claims / 400)), () => 'person');
+  const places = pool(Math.max(4, Math.ceil(claims / 2500)), () => 'place');
+  const backers = pool(Math.max(6, Math.ceil(claims / 1000)), () => rng.pick(['state', 'organisation'] as const));
+  const labels = new Map([...persons, ...places, ...backers].map((e) => [e.id, e.label]));
+  const pools: GroupPools = { persons, places, backers, label: (id) => labels.get(id) ?? id };
+
+  const emitter = new ClaimEmitter(rng, drafts);
+  const judgements: Judgement[] = [];
+  const judge = (j: Omit<Judgement, 'id'>) => judgements.push({ id: `j${judgements.length + 1}`, ...j });
+  while (emitter.count < claims) {
+    const subject = newEntity(rng.pick(SUBJECT_TYPES));
+    for (const property of choose(rng, PROPERTIES_BY_TYPE[subject.type]!, rng.int(2, 5))) {
+      const left = claims - emitter.count;
+      if (left <= 0) break;
+      const size = Math.min(left, MIN_GROUP + rng.weighted(GROUP_WEIGHTS));
+      generateGroup({ rng, emitter, pools, subject, spec: SPECS.get(property)!, size, budget: () => claims - emitter.count, judge });
+    }
+  }
+
+  // Sorted by id, the order the store loader reads claims/<source>.json files in.
+  drafts.sort((x, y) => (x.id < y.id ? -1 : 1));
+  const corpus: Corpus = { sources: [], texts: new Map(), entities, properties: allProperties(), claims: [], judgements };
+  for (const draft of drafts) {
+    const { source, text } = draft.finish();
+    corpus.sources.push(source);
+    corpus.texts.set(source.id, text);
+    for (const claim of draft.claims) corpus.claims.push(claim);
+  }
+  return corpus;
+}
+
+export function allProperties(): Property[] {
+  return [...PROPERTY_SPECS.map((s) => s.property), ...PART_PROPERTIES];
+}
+
+/** `count` distinct items in random order (a partial Fisher–Yates shuffle). */
+function choose<T>(rng: Rng, items: readonly T[], count: number): T[] {
+  const copy = [...items];
+  const n = Math.min(count, copy.length);
+  for (let i = 0; i < n; i++) {
+    const j = rng.int(i, copy.length - 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+}
+
+/** Claims grouped by source id: the layout of graph-data/claims/<source>.json. */
+export function claimsBySource(claims: readonly Claim[]): Map<string, Claim[]> {
+  const out = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const list = out.get(c.source);
+    if (list) list.push(c);
+    else out.set(c.source, [c]);
+  }
+  return out;
+}

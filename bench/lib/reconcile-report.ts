@@ -1,0 +1,90 @@
+// bench/reconcile.ts --all: each size in a fresh child process (a process's peak memory is its
+// own), the smallest also against naive all-pairs, then bench/results/reconcile.md rewritten
+// between its measurement markers; the notes around them (profile, changes) are kept.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { machine, median, round, type Machine } from './measure.js';
+import type { NaiveDetail, RunDetail, RunSummary } from './reconcile-run.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const RECONCILE_RESULTS = path.join(ROOT, 'bench/results/reconcile.md');
+const START = '<!-- measurements:start (bench/reconcile.ts --all rewrites this part) -->';
+const END = '<!-- measurements:end -->';
+
+export interface ChildRun {
+  summary: RunSummary;
+  detail: RunDetail;
+  naive?: NaiveDetail;
+}
+
+/** Runs bench/reconcile.ts in a child node and reads its lines back. */
+export function runChild(claims: number, seed: number, naive: boolean): ChildRun {
+  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/reconcile.ts'), '--claims', String(claims), '--seed', String(seed)];
+  if (naive) args.push('--naive');
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (child.status !== 0) throw new Error(`bench at ${claims} claims failed (exit ${child.status}):\n${child.stderr}`);
+  const lines = child.stdout.trim().split('\n');
+  for (const line of lines) if (line.startsWith('#')) console.log(line);
+  const tagged = (tag: string) => {
+    const line = lines.find((l) => l.startsWith(`${tag} `));
+    return line ? JSON.parse(line.slice(tag.length + 1)) : undefined;
+  };
+  return { summary: JSON.parse(lines[lines.length - 1]!) as RunSummary, detail: tagged('detail') as RunDetail, naive: tagged('naive') as NaiveDetail | undefined };
+}
+
+export function runAll({ sizes, seed, repeat }: { sizes: number[]; seed: number; repeat: number }): void {
+  const host = machine();
+  const results = new Map<number, ChildRun[]>();
+  for (let r = 0; r < repeat; r++) {
+    for (const [i, claims] of sizes.entries()) {
+      const run = runChild(claims, seed, i === 0);
+      console.log(JSON.stringify(run.summary));
+      results.set(claims, [...(results.get(claims) ?? []), run]);
+    }
+  }
+  const markdown = measurementsMarkdown(host, results, seed, repeat);
+  writeFileSync(RECONCILE_RESULTS, spliceMeasurements(markdown));
+  console.log(`wrote ${path.relative(ROOT, RECONCILE_RESULTS)}`);
+}
+
+function spliceMeasurements(section: string): string {
+  const block = `${START}\n${section}\n${END}`;
+  if (!existsSync(RECONCILE_RESULTS)) return `# Reconciliation benchmark\n\n${block}\n`;
+  const old = readFileSync(RECONCILE_RESULTS, 'utf8');
+  const from = old.indexOf(START);
+  const to = old.indexOf(END);
+  if (from === -1 || to === -1) return `${old.trimEnd()}\n\n${block}\n`;
+  return old.slice(0, from) + block + old.slice(to + END.length);
+}
+
+function measurementsMarkdown(host: Machine, results: Map<number, ChildRun[]>, seed: number, repeat: number): string {
+  const sizes = [...results.keys()];
+  const seconds = (n: number) => median(results.get(n)!.map((r) => r.summary.seconds));
+  const lines = [
+    `Measured ${host.date.slice(0, 10)} on ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, node ${host.node}, ${host.platform}; load average ${host.load} at the start (a shared machine: compare ratios within one run).`,
+    `Command: \`npm run bench:reconcile -- --all\` (seed ${seed}; ${repeat === 1 ? 'one run per size' : `median of ${repeat} runs per size`}, each in a fresh process).`,
+    '',
+    '| claims | reconcile s | peak MB (process) | corpus MB (rss before reconcile) | groups | comparisons | agree / conflict | generate s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const n of sizes) {
+    const runs = results.get(n)!;
+    const d = runs[0]!.detail;
+    const peak = Math.max(...runs.map((r) => r.summary.peakMB));
+    lines.push(`| ${n.toLocaleString('en-US')} | ${round(seconds(n), 3)} | ${peak} | ${d.corpusRssMB} | ${d.groups.toLocaleString('en-US')} | ${d.comparisons.toLocaleString('en-US')} | ${d.agrees.toLocaleString('en-US')} / ${d.conflicts.toLocaleString('en-US')} | ${d.generateSeconds} |`);
+  }
+  lines.push('');
+  const naive = results.get(sizes[0]!)![0]!.naive;
+  if (naive) {
+    lines.push(`**Naive all-pairs vs grouped at ${sizes[0]!.toLocaleString('en-US')} claims (same process, median of 3 warm runs each):** naive ${naive.naiveSeconds} s, grouped ${naive.groupedSeconds} s, ratio **${naive.ratio}×**. Naive looked at ${naive.pairs.toLocaleString('en-US')} pairs and found ${naive.naiveComparisons.toLocaleString('en-US')} rule-based comparisons; grouped found ${naive.groupedRuleComparisons.toLocaleString('en-US')} (curated pairs are compared by rule in the naive baseline, hence any difference).`);
+  }
+  const big = sizes.filter((n) => n >= 100_000).sort((a, b) => a - b);
+  for (let i = 1; i < big.length; i++) {
+    const [lo, hi] = [big[i - 1]!, big[i]!];
+    const ratio = seconds(hi) / seconds(lo);
+    const nlogn = (hi * Math.log(hi)) / (lo * Math.log(lo));
+    lines.push('', `**Growth ${hi.toLocaleString('en-US')} / ${lo.toLocaleString('en-US')}:** time ratio **${round(ratio, 2)}** (n log n would give ${round(nlogn, 2)}; target ≤ 12).`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,104 @@
+// One benchmark run in this process: generate N claims, collect the generator's garbage, then
+// time reconcile() alone. Prints progress lines, a `detail` line, and (with --naive) a `naive`
+// line; the caller prints the summary JSON last.
+import type { Corpus } from '../../server/core/model.js';
+import { reconcile, type ReconcileResult } from '../../server/core/reconcile.js';
+import { generateCorpus } from './corpus.js';
+import { collectGarbage, heapMB, median, peakMB, round, rssMB, timed } from './measure.js';
+import { naiveAllPairs } from './naive.js';
+import { printTopSelfTime, profiled } from './profile.js';
+
+export interface RunSummary {
+  claims: number;
+  seconds: number;
+  peakMB: number;
+}
+
+export interface RunDetail {
+  generateSeconds: number;
+  sources: number;
+  entities: number;
+  /** Resident memory with the corpus generated and garbage collected, before reconciling. */
+  corpusRssMB: number;
+  corpusHeapMB: number;
+  groups: number;
+  comparisons: number;
+  agrees: number;
+  conflicts: number;
+}
+
+export interface NaiveDetail {
+  /** Medians of warm runs (after one untimed run of each), from the same process. */
+  groupedSeconds: number;
+  naiveSeconds: number;
+  ratio: number;
+  pairs: number;
+  naiveComparisons: number;
+  groupedRuleComparisons: number;
+}
+
+export interface RunOptions {
+  naive?: boolean;
+  /** Write a CPU profile of reconcile() alone to this file and print its top self-time functions. */
+  profile?: string;
+}
+
+export function runOnce(claims: number, seed: number, { naive = false, profile }: RunOptions = {}): RunSummary {
+  const generated = timed(() => generateCorpus({ claims, seed }));
+  const corpus = generated.value;
+  const input = reconcileInput(corpus);
+  collectGarbage();
+  const corpusRssMB = rssMB();
+  const corpusHeapMB = heapMB();
+  console.log(`# generated ${claims} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${round(generated.seconds, 2)} s; rss ${corpusRssMB} MB, heap ${corpusHeapMB} MB`);
+
+  const run = profile ? timed(() => profiled(profile, () => reconcile(input))) : timed(() => reconcile(input));
+  const seconds = run.seconds;
+  // Taken now, so the naive comparison that may follow does not count towards it.
+  const peak = Math.max(peakMB(), rssMB());
+  const detail = describe(run.value, { generateSeconds: round(generated.seconds, 2), sources: corpus.sources.length, entities: corpus.entities.length, corpusRssMB, corpusHeapMB });
+  console.log(`# reconciled in ${round(seconds)} s: ${detail.comparisons} comparisons (${detail.agrees} agree, ${detail.conflicts} conflict) in ${detail.groups} groups; peak ${peak} MB`);
+  console.log(`detail ${JSON.stringify(detail)}`);
+  if (profile) printTopSelfTime(profile, 30);
+  if (naive) console.log(`naive ${JSON.stringify(compareNaive(corpus, run.value))}`);
+  return { claims, seconds: round(seconds), peakMB: peak };
+}
+
+function reconcileInput(corpus: Corpus) {
+  const labels = new Map(corpus.entities.map((e) => [e.id, e.label]));
+  // As analyse() calls it: entity mentions read as labels.
+  return { claims: corpus.claims, properties: corpus.properties, judgements: corpus.judgements, entityLabel: (id: string) => labels.get(id) ?? id };
+}
+
+function describe(result: ReconcileResult, base: Omit<RunDetail, 'groups' | 'comparisons' | 'agrees' | 'conflicts'>): RunDetail {
+  let agrees = 0;
+  for (const c of result.comparisons) if (c.verdict === 'agrees') agrees++;
+  return { ...base, groups: result.groups.size, comparisons: result.comparisons.length, agrees, conflicts: result.comparisons.length - agrees };
+}
+
+/** Grouped against naive all-pairs on the same corpus, warm, alternating so drift hits both alike. */
+function compareNaive(corpus: Corpus, grouped: ReconcileResult): NaiveDetail {
+  const input = reconcileInput(corpus);
+  const groupedTimes: number[] = [];
+  const naiveTimes: number[] = [];
+  let naive = naiveAllPairs(corpus.claims, corpus.properties, input.entityLabel);
+  reconcile(input);
+  for (let round = 0; round < 3; round++) {
+    collectGarbage();
+    groupedTimes.push(timed(() => reconcile(input)).seconds);
+    collectGarbage();
+    const n = timed(() => naiveAllPairs(corpus.claims, corpus.properties, input.entityLabel));
+    naiveTimes.push(n.seconds);
+    naive = n.value;
+  }
+  const groupedSeconds = median(groupedTimes);
+  const naiveSeconds = median(naiveTimes);
+  return {
+    groupedSeconds: round(groupedSeconds, 4),
+    naiveSeconds: round(naiveSeconds, 4),
+    ratio: round(naiveSeconds / groupedSeconds, 1),
+    pairs: naive.pairs,
+    naiveComparisons: naive.outcomes.length,
+    groupedRuleComparisons: grouped.comparisons.filter((c) => c.basis !== 'curated' && c.basis !== 'arithmetic').length,
+  };
+}
