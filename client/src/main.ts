@@ -2,7 +2,7 @@
 // search, all driven by one store whose state is the URL.
 import { Actions } from './actions.js';
 import { api } from './api.js';
-import { banner, summarise } from './controls/banner.js';
+import { banner, hint, summarise } from './controls/banner.js';
 import { legend } from './controls/legend.js';
 import { toolbar } from './controls/toolbar.js';
 import { installDebugHook } from './debug.js';
@@ -35,6 +35,7 @@ async function boot(): Promise<void> {
   const summary = summarise(graph);
   replaceChildren(byId('banner-slot'), banner(summary, actions));
   replaceChildren(byId('controls-slot'), toolbar(store, actions, layout, summary.conflicts), legend(store, actions, graph));
+  byId('stage').append(hint(store));
   const list = new ConflictsList(ctx);
   replaceChildren(byId('list-slot'), list.el);
   const panel = new SidePanel(ctx);

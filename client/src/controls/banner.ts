@@ -39,3 +39,16 @@ export function banner(summary: Summary, actions: Actions): HTMLElement {
       ' · ', h('span', {}, plural(summary.agreements, 'agreement'))),
     summary.conflicts > 0 ? button('Show contradictions', () => actions.showContradictions(), { class: 'primary show-contradictions' }) : null);
 }
+
+/** A one-line how-to at the foot of the graph, gone once the user has picked something. */
+export function hint(store: { state: { node: string | null; edge: string | null }; subscribe(l: () => void): unknown }): HTMLElement {
+  const el = h('p', { class: 'hint' },
+    'Click a dot to see what the sources say about it · ',
+    h('kbd', {}, '/'), ' search · ', h('kbd', {}, '←'), h('kbd', {}, '→'), ' walk its links · ', h('kbd', {}, 'Esc'), ' close');
+  const sync = () => {
+    if (store.state.node || store.state.edge) el.hidden = true;
+  };
+  store.subscribe(sync);
+  sync();
+  return el;
+}
