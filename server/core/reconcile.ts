@@ -100,6 +100,8 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
     const property = properties.get(claims[0]!.property);
     // Each claim is prepared once per group, at its first pair, in the order pairs meet it.
     const ready: (PreparedClaim | undefined)[] = new Array(n);
+    // Whether a judgement names the claim, looked up once per claim rather than once per pair.
+    const named = judged.size > 0 ? claims.map((c) => judged.has(c.id)) : undefined;
     for (let i = 0; i < n; i++) {
       const x = claims[i]!;
       for (let j = i + 1; j < n; j++) {
@@ -109,7 +111,7 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
         const a = swap ? y : x;
         const b = swap ? x : y;
         // Pair keys are built only for claims some judgement names: not once per pair.
-        const judgement = judged.has(a.id) && judged.has(b.id) ? curated.get(pairKey(a.id, b.id)) : undefined;
+        const judgement = named && named[i] && named[j] ? curated.get(pairKey(a.id, b.id)) : undefined;
         if (judgement) {
           usedJudgements.add(judgement.id);
           comparisons.push(fromJudgement(judgement, a, b, key));
@@ -124,9 +126,9 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
   }
 
   // Judgements between claims of different groups (a relation against a text claim, say).
-  const everyClaim = (): Iterable<Claim> => allClaims ?? claimsOf(groups);
+  const everyClaim = allClaims ?? flatten(groups);
   const pending = judgements.filter((j) => !usedJudgements.has(j.id) && (inScope.has(j.a) || inScope.has(j.b)));
-  const byId = withIds(everyClaim(), new Set(pending.flatMap((j) => [j.a, j.b])));
+  const byId = withIds(everyClaim, new Set(pending.flatMap((j) => [j.a, j.b])));
   for (const judgement of pending) {
     const ca = byId.get(judgement.a);
     const cb = byId.get(judgement.b);
@@ -156,12 +158,15 @@ function memoise(prepare: (claim: Claim) => PreparedClaim): (claim: Claim) => Pr
   };
 }
 
-function* claimsOf(groups: Map<string, Claim[]>): Iterable<Claim> {
-  for (const claims of groups.values()) yield* claims;
+/** Every grouped claim, group by group (the order arithmetic checks and judgements read them in). */
+function flatten(groups: Map<string, Claim[]>): Claim[] {
+  const all: Claim[] = [];
+  for (const claims of groups.values()) for (const c of claims) all.push(c);
+  return all;
 }
 
 /** The claims bearing the wanted ids, the last one winning where ids repeat (as `new Map(pairs)` does). */
-function withIds(claims: Iterable<Claim>, wanted: ReadonlySet<string>): Map<string, Claim> {
+function withIds(claims: readonly Claim[], wanted: ReadonlySet<string>): Map<string, Claim> {
   const found = new Map<string, Claim>();
   if (wanted.size === 0) return found;
   for (const c of claims) if (wanted.has(c.id)) found.set(c.id, c);
@@ -191,15 +196,15 @@ export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Proper
 }
 
 /** Parts stated as separate claims (`partOf`) must add up to their stated total. */
-function arithmeticChecks(claims: () => Iterable<Claim>, inScope: Set<string>, prepare: (c: Claim) => PreparedClaim): Comparison[] {
+function arithmeticChecks(claims: readonly Claim[], inScope: Set<string>, prepare: (c: Claim) => PreparedClaim): Comparison[] {
   const partsOf = new Map<string, Claim[]>();
-  for (const c of claims()) {
+  for (const c of claims) {
     if (!c.partOf || c.value.type !== 'quantity') continue;
     const list = partsOf.get(c.partOf);
     if (list) list.push(c);
     else partsOf.set(c.partOf, [c]);
   }
-  const byId = withIds(claims(), new Set(partsOf.keys()));
+  const byId = withIds(claims, new Set(partsOf.keys()));
   const out: Comparison[] = [];
   for (const [totalId, parts] of partsOf) {
     const total = byId.get(totalId);
@@ -234,8 +239,18 @@ function arithmeticChecks(claims: () => Iterable<Claim>, inScope: Set<string>, p
   return out;
 }
 
+/**
+ * Spelled out rather than `{ ..., ...outcome }`: a spread into a literal is a generic runtime copy,
+ * and at millions of comparisons it cost twice the time. Fields and their order are the same as
+ * the spread gave (every Outcome field, gap only when present): a new Outcome field goes here too.
+ */
 function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Comparison {
-  return { id: `${a.id}--${b.id}`, a: a.id, b: b.id, group, scope: a.source === b.source ? 'within' : 'between', ...outcome };
+  const c: Comparison = {
+    id: `${a.id}--${b.id}`, a: a.id, b: b.id, group, scope: a.source === b.source ? 'within' : 'between',
+    verdict: outcome.verdict, basis: outcome.basis, reason: outcome.reason,
+  };
+  if ('gap' in outcome) c.gap = outcome.gap;
+  return c;
 }
 
 function fromJudgement(j: Judgement, a: Claim, b: Claim, group: string): Comparison {
