@@ -1,0 +1,86 @@
+// Dates of one sentence that are the value of a date property (founded, signed, withdrew...) as
+// date claims. A range gives two claims, its start and its end ("1918–1922" → start and end date;
+// a person's "(1865–1940)" → birth and death). Dates that only time a figure stay its scope.
+import type { DateValue } from '../core/schema-types.js';
+import type { DateMention } from './dates.js';
+import { clauseAround } from './sentences.js';
+import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
+import { rankProperties, type PropertyScore } from './properties.js';
+import { dateLead, withComparator, type DateLead } from './scope.js';
+import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
+
+/** Words that stand for each end of a range when the sentence says nothing more specific. */
+const RANGE_START = ['from', 'since', 'began', 'beginning', 'started', 'start'];
+const RANGE_END = ['until', 'to', 'ended', 'end'];
+/** A person's "(1865–1940)" is a lifespan. */
+const LIFE_START = ['born', 'birth'];
+const LIFE_END = ['died', 'death'];
+const MIN_PROPERTY_SCORE = 0.34;
+
+export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: readonly { start: number; end: number }[]): Draft[] {
+  const drafts: Draft[] = [];
+  for (const d of ctx.dates) {
+    if (/^\s*only\b/.test(ctx.masked.slice(d.end, d.end + 8))) continue; // "(1922 only)" restricts a figure
+    if (figureSpans.some((f) => f.start <= d.start && d.end <= f.end)) continue;
+    const clause = clauseAround(ctx.masked, ctx.sentence, d.start);
+    const subjectInput: SubjectInput = {
+      text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
+      valueStart: d.start, valueEnd: d.end, mentions: ctx.mentions, kind: 'date', carried: ctx.carried,
+    };
+    const subject = chooseSubject(subjectInput);
+    if (!subject) continue;
+    const lead = dateLead(ctx.masked, d.start);
+    const wordingStart = lead && lead.role !== 'at' ? lead.start : d.start;
+    const place = placeOf(subjectInput, subject.entity)?.id;
+    const subjects = [subject.entity, ...subject.also];
+    const segment = segmentAround(ctx, clause, d.start, d.end);
+    if (d.until) {
+      const lifespan = subject.entity.type === 'person' && /\(\s*$/.test(ctx.masked.slice(d.start - 3, d.start));
+      // Only a range the words mark as one ("from … to", "between … and", "1918–1922") has a start and an end role.
+      const marked = lifespan || /\b(?:from|between|since)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 12), d.start)) || /[–—-]|\bto\b|\buntil\b/.test(ctx.masked.slice(d.start, d.end));
+      const ends: [DateValue, readonly string[]][] = [[d.date, lifespan ? LIFE_START : marked ? RANGE_START : []], [d.until, lifespan ? LIFE_END : marked ? RANGE_END : []]];
+      const taken = new Set<string>();
+      for (const [date, role] of ends) {
+        const property = chooseProperty(ctx, d, role, taken, segment);
+        if (!property) continue;
+        taken.add(property.entry.property.id);
+        for (const entity of subjects) drafts.push(dateDraft(ctx, sourceId, { date, d, property, subject: { ...subject, entity }, wordingStart, place, lead: undefined, inferred: d.inferredYear }));
+      }
+      continue;
+    }
+    const role = lead?.role === 'since' ? RANGE_START : lead?.role === 'until' ? RANGE_END : [];
+    const property = chooseProperty(ctx, d, role, new Set(), segment);
+    if (!property) continue;
+    for (const entity of subjects) drafts.push(dateDraft(ctx, sourceId, { date: d.date, d, property, subject: { ...subject, entity }, wordingStart, place, lead, inferred: d.inferredYear }));
+  }
+  return drafts;
+}
+
+function chooseProperty(ctx: SentenceContext, d: DateMention, roleWords: readonly string[], taken: Set<string>, segment: { segmentFrom: number; segmentTo: number }): PropertyScore | undefined {
+  const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
+  const ranked = rankProperties(ctx.properties.date, { tokens: ctx.tokens, from, to, roleWords, ...segment });
+  const best = ranked.find((p) => !taken.has(p.entry.property.id));
+  return best && best.score >= MIN_PROPERTY_SCORE ? best : undefined;
+}
+
+interface DateDraftInput {
+  date: DateValue;
+  d: DateMention;
+  property: PropertyScore;
+  subject: SubjectChoice;
+  wordingStart: number;
+  place?: string;
+  lead: DateLead | undefined;
+  inferred: boolean;
+}
+
+function dateDraft(ctx: SentenceContext, sourceId: string, input: DateDraftInput): Draft {
+  const value = { type: 'date' as const, date: withComparator(input.date, input.lead) };
+  const reading = input.inferred ? 0.75 : 1;
+  const confidence = combine({ property: Math.min(1, input.property.score / 1.2), subject: input.subject.confidence, reading });
+  const note = `property cue "${input.property.cue}"${input.inferred ? '; year taken from the preceding text' : ''}`;
+  return draft(ctx, {
+    sourceId, subject: input.subject.entity.id, property: input.property.entry.property.id, value,
+    wordingStart: input.wordingStart, wordingEnd: input.d.end, scope: input.place ? { place: input.place } : undefined, confidence, note,
+  });
+}

@@ -1,0 +1,181 @@
+// Dates in running text with their precision: "October 25, 1922", "25 October 1922", "October 25
+// 1922", "April 1920", "1918", "early 1920", "the summer and fall of 1919", "the 1920s", ISO dates,
+// ranges ("from 1918 to 1922", "1918–1922", "12 January 1918 — 24 June 1922", "23 to 31 May 1920")
+// and dates with no year ("on April 6"), which take the year the text last named.
+import type { DateValue } from '../core/schema-types.js';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  date: DateValue;
+  /** End of a range; `date` is then its start. */
+  until?: DateValue;
+  /** The year came from context, not from the words. */
+  inferredYear: boolean;
+  /** Internal: no year known yet. */
+  unresolved?: boolean;
+}
+
+type Part = NonNullable<DateValue['part']>;
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(\\d{4})(?!\\d|[.,]\\d|\\.\\p{L})';
+const SEASON = '([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)';
+const PART = '([Ee]arly|[Mm]id|[Ll]ate|[Tt]he beginning of|[Tt]he start of|[Tt]he middle of|[Tt]he end of)';
+
+interface Pattern {
+  re: RegExp;
+  read: (m: RegExpExecArray, year: number | undefined) => Omit<DateMention, 'start' | 'end'> | undefined;
+}
+
+const rx = (source: string) => new RegExp(source, 'gu');
+
+const PATTERNS: Pattern[] = [
+  // "23 to 31 May 1920", "12–15 March 1920"
+  { re: rx(`(?<!\\d)${DAY}\\s*(?:–|-|to|and)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}`), read: (m) => range(day(m[4]!, m[3]!, m[1]!), day(m[4]!, m[3]!, m[2]!)) },
+  // "March and April 1922", "April to June 1919"
+  { re: rx(`${MONTH}\\s*(?:and|to|–|-)\\s*${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => range(month(m[3]!, m[1]!), month(m[3]!, m[2]!)) },
+  { re: rx(`${MONTH}\\s+${DAY}(?:,\\s*|\\s+)${YEAR}`), read: (m) => point(day(m[3]!, m[1]!, m[2]!)) },
+  { re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), read: (m) => point(day(m[3]!, m[2]!, m[1]!)) },
+  { re: rx(`(?<![\\d-])(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d-])`), read: (m) => point({ value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' }) },
+  // "the summer and fall of 1919": a date value holds one part, so the pair reads as its year
+  { re: rx(`(?:\\b[Tt]he\\s+)?\\b${SEASON}\\s+and\\s+${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => (plausibleYear(m[3]!) ? point({ value: m[3]!, precision: 'year' }) : undefined) },
+  { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)) },
+  { re: rx(`(?:\\b[Tt]he\\s+)?\\b(?:[Ee]arly|[Ll]ate)?\\s*${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(season(m[2]!, m[1]!)) },
+  { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${YEAR}`), read: (m) => point(yearPart(m[2]!, m[1]!)) },
+  { re: rx(`${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(month(m[2]!, m[1]!)) },
+  // No year: "on April 6", "6 April", "by October" — the year comes from context.
+  { re: rx(`${MONTH}\\s+${DAY}(?![\\d:])(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[1]!, m[2]!)) },
+  { re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH}(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[2]!, m[1]!)) },
+  { re: rx(`(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-])${MONTH}(?![\\p{L}]|\\s+\\d)`), read: (m, y) => inferred(y, (year) => month(year, m[1]!)) },
+  { re: rx(`(?<![\\d,.])(1\\d|20)(\\d)0s\\b`), read: (m) => point({ value: `${m[1]}${m[2]}0`, precision: 'decade' }) },
+  // "1918–1922", "1917–23", "from 1918 to 1922"
+  { re: rx(`(?<![\\d,.$£€¥])(\\d{4})\\s*(?:–|—|-|to)\\s*(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`), read: (m) => yearRange(m[1]!, m[2]!) },
+  { re: rx(`(?<![\\d,.$£€¥/#-])${YEAR}`), read: (m) => (plausibleYear(m[1]!) ? point({ value: m[1]!, precision: 'year' }) : undefined) },
+];
+
+/** Every date in `s`, longest reading first, non-overlapping. `year` fills dates that lack one. */
+export function findDates(s: string, year?: number): DateMention[] {
+  const found: DateMention[] = [];
+  for (const { re, read } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const reading = read(m, year);
+      if (reading) found.push({ start: m.index, end: m.index + m[0].length, ...reading });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const taken: DateMention[] = [];
+  for (const d of found) {
+    const last = taken[taken.length - 1];
+    if (last && d.start < last.end) continue;
+    taken.push(d);
+  }
+  return joinRanges(s, withYearsFromSentence(taken));
+}
+
+/** "on January 9, 1918, and arrived on January 12": a date with no year takes the one named just before it. */
+function withYearsFromSentence(dates: DateMention[]): DateMention[] {
+  let year: string | undefined;
+  const out: DateMention[] = [];
+  for (const d of dates) {
+    if (!d.inferredYear) {
+      year = (d.until ?? d.date).value.slice(0, 4);
+      out.push(d);
+    } else if (year) {
+      out.push({ start: d.start, end: d.end, date: { ...d.date, value: year + d.date.value.slice(4) }, inferredYear: true });
+    } else if (!d.unresolved) out.push(d);
+  }
+  return out;
+}
+
+/** "from A to B", "A — B", "between A and B": two dates become one range. */
+function joinRanges(s: string, dates: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    const a = dates[i]!;
+    const b = dates[i + 1];
+    if (b && !a.until && !b.until) {
+      const gap = s.slice(a.end, b.start);
+      const between = /\bbetween\s+$/i.test(s.slice(Math.max(0, a.start - 9), a.start));
+      if (/^\s*(?:–|—|-|to|until|till|through)\s*$/.test(gap) || (between && /^\s*and\s*$/.test(gap))) {
+        out.push({ start: a.start, end: b.end, date: a.date, until: b.date, inferredYear: a.inferredYear || b.inferredYear });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function point(date: DateValue | undefined): Omit<DateMention, 'start' | 'end'> | undefined {
+  return date ? { date, inferredYear: false } : undefined;
+}
+
+function range(from: DateValue | undefined, until: DateValue | undefined): Omit<DateMention, 'start' | 'end'> | undefined {
+  return from && until ? { date: from, until, inferredYear: false } : undefined;
+}
+
+/** A leap year stands in until the sentence or the context supplies the real one. */
+const NO_YEAR = '2000';
+
+function inferred(year: number | undefined, build: (year: string) => DateValue | undefined): Omit<DateMention, 'start' | 'end'> | undefined {
+  const date = build(year === undefined ? NO_YEAR : String(year));
+  if (!date) return undefined;
+  return year === undefined ? { date, inferredYear: true, unresolved: true } : { date, inferredYear: true };
+}
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase().replace('.', '');
+  return MONTH_NAMES.findIndex((m) => m.startsWith(lower.slice(0, 3))) + 1;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function day(year: string, monthName: string, dayText: string): DateValue | undefined {
+  const m = monthNumber(monthName);
+  const d = Number(dayText);
+  const last = new Date(Date.UTC(2000, m, 0)).getUTCDate(); // leap-year February allowed
+  if (!plausibleYear(year) || d < 1 || d > last) return undefined;
+  return { value: `${year}-${pad(m)}-${pad(d)}`, precision: 'day' };
+}
+
+function month(year: string, monthName: string): DateValue | undefined {
+  return plausibleYear(year) ? { value: `${year}-${pad(monthNumber(monthName))}`, precision: 'month' } : undefined;
+}
+
+function season(year: string, name: string): DateValue | undefined {
+  const part = (name.toLowerCase() === 'autumn' ? 'fall' : name.toLowerCase()) as Part;
+  return plausibleYear(year) ? { value: year, precision: 'season', part } : undefined;
+}
+
+function partOf(words: string): Part {
+  const w = words.toLowerCase();
+  if (w === 'early' || /beginning|start/.test(w)) return 'early';
+  if (w === 'late' || /end/.test(w)) return 'late';
+  return 'mid';
+}
+
+function monthPart(year: string, monthName: string, words: string): DateValue | undefined {
+  const m = month(year, monthName);
+  return m ? { ...m, part: partOf(words) } : undefined;
+}
+
+function yearPart(year: string, words: string): DateValue | undefined {
+  return plausibleYear(year) ? { value: year, precision: 'year', part: partOf(words) } : undefined;
+}
+
+function yearRange(from: string, to: string): Omit<DateMention, 'start' | 'end'> | undefined {
+  const end = to.length === 2 ? from.slice(0, 2) + to : to;
+  if (!plausibleYear(from) || !plausibleYear(end) || Number(end) <= Number(from)) return undefined;
+  return range({ value: from, precision: 'year' }, { value: end, precision: 'year' });
+}
+
+/** Years a historical or current text plausibly names; "4192" or "0001" are other numbers. */
+export function plausibleYear(text: string): boolean {
+  const y = Number(text);
+  return y >= 1000 && y <= 2100;
+}

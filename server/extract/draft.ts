@@ -1,0 +1,119 @@
+// What the per-sentence extractors share: the sentence's context, and turning a reading into a
+// claim with its exact quote (the sentence, or a window of it around the value when very long).
+import { selectorAt } from '../core/anchor.js';
+import type { Citation, Claim, Scope, Value } from '../core/schema-types.js';
+import type { DateMention } from './dates.js';
+import type { EntityMention } from './entities.js';
+import type { PropertyIndex } from './properties.js';
+import type { Sentence } from './sentences.js';
+import type { Carried } from './subjects.js';
+import type { Token } from './tokens.js';
+
+export interface SentenceContext {
+  /** The source text as given: quotes and wordings are sliced from it. */
+  text: string;
+  /** The same text with markers, markup and the reference list blanked: everything is read from it. */
+  masked: string;
+  sentence: Sentence;
+  tokens: Token[];
+  mentions: EntityMention[];
+  /** Dates of the sentence, absolute offsets. */
+  dates: DateMention[];
+  carried?: Carried;
+  properties: PropertyIndex;
+  /** The citations of the statement a value at this offset belongs to. */
+  citationsAt(offset: number): Citation[];
+}
+
+export type DraftClaim = Omit<Claim, 'id'> & { id?: undefined };
+
+export interface Draft {
+  claim: DraftClaim;
+  /** Where the value starts: orders the claims, so ids are stable for the same text. */
+  at: number;
+}
+
+const MAX_QUOTE = 1200;
+
+export interface DraftInput {
+  sourceId: string;
+  subject: string;
+  property: string;
+  value: Value;
+  wordingStart: number;
+  wordingEnd: number;
+  scope?: Scope;
+  confidence: number;
+  note?: string;
+}
+
+export function draft(ctx: SentenceContext, input: DraftInput): Draft {
+  const { start, end } = quoteWindow(ctx.text, ctx.sentence, input.wordingStart, input.wordingEnd);
+  const wording = ctx.text.slice(input.wordingStart, input.wordingEnd).replace(/\s+/g, ' ').trim().slice(0, 500) || ctx.text.slice(start, end).slice(0, 500);
+  const claim: DraftClaim = {
+    source: input.sourceId,
+    subject: input.subject,
+    property: input.property,
+    value: input.value,
+    wording,
+    quote: selectorAt(ctx.text, start, end),
+    citations: ctx.citationsAt(input.wordingEnd),
+    status: 'extracted',
+    confidence: round(input.confidence),
+    version: 1,
+  };
+  if (input.scope) claim.scope = input.scope;
+  if (input.note) claim.note = input.note.slice(0, 2000);
+  return { claim, at: input.wordingStart };
+}
+
+/** The sentence, or for a very long one a window around the value cut at spaces (no split word or surrogate pair). */
+function quoteWindow(text: string, sentence: Sentence, from: number, to: number): { start: number; end: number } {
+  if (sentence.end - sentence.start <= MAX_QUOTE) return { start: sentence.start, end: sentence.end };
+  const half = Math.max(0, Math.floor((MAX_QUOTE - (to - from)) / 2));
+  let start = Math.max(sentence.start, from - half);
+  let end = Math.min(sentence.end, to + half);
+  if (start > sentence.start) {
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < from) start = space + 1;
+  }
+  if (end < sentence.end) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > to) end = space;
+  }
+  return { start, end };
+}
+
+export function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+}
+
+/** Overall confidence of a claim from the strength of its parts (each 0..1). */
+export function combine(parts: { property: number; subject: number; reading: number }): number {
+  return parts.reading * (0.15 + 0.45 * parts.property + 0.4 * parts.subject);
+}
+
+/** Index range [from, to) of the tokens inside [start, end). */
+export function tokenRange(tokens: readonly Token[], start: number, end: number): { from: number; to: number } {
+  let from = tokens.findIndex((t) => t.end > start);
+  if (from === -1) from = tokens.length;
+  let to = from;
+  while (to < tokens.length && tokens[to]!.start < end) to++;
+  return { from, to };
+}
+
+/**
+ * Token range of the comma-delimited stretch around a value, inside its clause: "Soon after X signed
+ * the Treaty on March 3, 1918, contingents began to land" — "signed" is in the date's stretch, "began"
+ * is not. Commas inside the value itself ("March 3, 1918", "1,399") do not count.
+ */
+export function segmentAround(ctx: SentenceContext, clause: { start: number; end: number }, valueStart: number, valueEnd: number): { segmentFrom: number; segmentTo: number } {
+  const before = ctx.masked.slice(clause.start, valueStart);
+  const after = ctx.masked.slice(valueEnd, clause.end);
+  const lastComma = before.search(/,\s(?![\s\S]*,\s)/);
+  const nextComma = after.search(/,\s/);
+  const start = lastComma === -1 ? clause.start : clause.start + lastComma + 1;
+  const end = nextComma === -1 ? clause.end : valueEnd + nextComma;
+  const { from, to } = tokenRange(ctx.tokens, start, end);
+  return { segmentFrom: from, segmentTo: to };
+}

@@ -1,0 +1,157 @@
+// Orchestration: markers and the reference list first (so "[4]" is never a number), a masked copy of
+// the text with the same offsets, sentences, then per sentence entity mentions, dates, figures and
+// their claims; carried context (the year last named, the subject last talked about) flows forward.
+import type { Citation, Claim, Entity, Property, Reference } from '../core/schema-types.js';
+import { findDates, type DateMention } from './dates.js';
+import { dateClaims } from './date-claims.js';
+import type { Draft, SentenceContext } from './draft.js';
+import { buildEntityIndex, findMentions, type EntityMention } from './entities.js';
+import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js';
+import { buildPropertyIndex } from './properties.js';
+import { ProposalCollector, nameSpans } from './proposals.js';
+import { quantityClaims } from './quantity-claims.js';
+import { findReferenceList } from './references.js';
+import { splitSentences, type Sentence } from './sentences.js';
+import type { Carried } from './subjects.js';
+import { tokenize } from './tokens.js';
+
+export interface ExtractContext {
+  sourceId: string;
+  entities: Entity[];
+  properties: Property[];
+  /** The source's reference list when already known; otherwise it is parsed from the text. */
+  references?: Reference[];
+}
+
+export interface ExtractOptions {
+  /** Called as sentences are read: characters done and the text length. */
+  onProgress?: (done: number, total: number) => void;
+  /** Claims below this confidence are left out (default 0.5); 0 keeps every candidate. */
+  minConfidence?: number;
+  /** Proposed entities below this confidence are left out (default 0.4). */
+  minProposalConfidence?: number;
+}
+
+export interface ExtractionResult {
+  claims: Claim[];
+  proposedEntities: Entity[];
+  /** Confidence of each proposed entity, by id (the entity schema has no field for it). */
+  proposalConfidence: Record<string, number>;
+  references: Reference[];
+  warnings: string[];
+}
+
+const MARKUP = /<\/?[A-Za-z][^<>\n]{0,300}>/g;
+const PROGRESS_EVERY = 64 * 1024;
+
+export function extractClaims(text: string, context: ExtractContext, options: ExtractOptions = {}): ExtractionResult {
+  const warnings: string[] = [];
+  const list = findReferenceList(text);
+  const references = context.references ?? list.references;
+  const maxRef = references.length > 0 ? Math.max(...references.map((r) => r.number)) : undefined;
+  const markers = findMarkers(text, { maxRef: maxRef ?? 300 });
+  if (maxRef !== undefined) {
+    const known = new Set(references.map((r) => r.number));
+    const unknown = [...new Set(markers.flatMap((m) => m.refs).filter((r) => !known.has(r)))];
+    if (unknown.length > 0) warnings.push(`footnote markers cite references missing from the list: ${unknown.join(', ')}`);
+  }
+  const blanks: { start: number; end: number }[] = [...markers, ...[...text.matchAll(MARKUP)].map((m) => ({ start: m.index, end: m.index + m[0].length }))];
+  if (list.end > list.start) blanks.push({ start: list.start, end: list.end });
+  const masked = maskSpans(text, blanks);
+  const sentences = splitSentences(masked);
+
+  const entityIndex = buildEntityIndex(context.entities);
+  const properties = buildPropertyIndex(context.properties);
+  if (properties.quantity.length + properties.date.length === 0) warnings.push('no quantity or date property declares cues: nothing can be extracted');
+  const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
+  const drafts: Draft[] = [];
+  const state = new Carry();
+  let reported = 0;
+
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const nextStart = sentences[i + 1]?.start ?? text.length;
+    const tokens = tokenize(masked.slice(sentence.start, sentence.end), sentence.start);
+    const mentions = findMentions(entityIndex, masked, tokens);
+    const covered = (start: number, end: number) => mentions.some((m) => m.via === 'alias' && m.start < end && start < m.end);
+    for (const span of nameSpans(masked, tokens, covered)) {
+      const { entity, confidence } = proposals.add(span);
+      mentions.push({ start: span.start, end: span.end, entities: [entity], confidence: 0.6 * confidence, via: 'alias' });
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year), sentence.start);
+    state.enter(sentence, mentions, masked);
+    const ctx: SentenceContext = {
+      text, masked, sentence, tokens, mentions, dates, properties, carried: state.carried(),
+      citationsAt: (offset) => citationsAfter(text, markers, offset, nextStart),
+    };
+    const figures = quantityClaims(ctx, context.sourceId);
+    drafts.push(...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length }))));
+    state.leave(dates, mentions, sentence, masked);
+    if (options.onProgress && (sentence.end - reported >= PROGRESS_EVERY || i === sentences.length - 1)) {
+      reported = sentence.end;
+      options.onProgress(i === sentences.length - 1 ? text.length : sentence.end, text.length);
+    }
+  }
+  if (sentences.length === 0) options.onProgress?.(text.length, text.length);
+
+  const minConfidence = options.minConfidence ?? 0.5;
+  const kept = drafts.filter((d) => (d.claim.confidence ?? 0) >= minConfidence).sort((a, b) => a.at - b.at || a.claim.property.localeCompare(b.claim.property));
+  const claims: Claim[] = kept.map((d, n) => ({ ...d.claim, id: `${context.sourceId}-x${n + 1}` }));
+  const { entities: proposedEntities, confidence: proposalConfidence } = proposals.results(options.minProposalConfidence ?? 0.4);
+  const used = new Set(claims.map((c) => c.subject));
+  const known = new Set(context.entities.map((e) => e.id));
+  // A claim may stand on a low-confidence proposal: keep every proposal a kept claim refers to.
+  const extra = proposals.results(0).entities.filter((e) => used.has(e.id) && !known.has(e.id) && !proposedEntities.some((p) => p.id === e.id));
+  return { claims, proposedEntities: [...proposedEntities, ...extra], proposalConfidence, references, warnings };
+}
+
+function shift(dates: DateMention[], by: number): DateMention[] {
+  return dates.map((d) => ({ ...d, start: d.start + by, end: d.end + by }));
+}
+
+/** The first run of markers at or after `offset` within the sentence's reach: the statement's citations. */
+function citationsAfter(text: string, markers: readonly Marker[], offset: number, limit: number): Citation[] {
+  const run: Marker[] = [];
+  for (const m of markers) {
+    if (m.start < offset || m.start >= limit) continue;
+    const previous = run[run.length - 1];
+    if (previous && !/^[\s.,;:]*$/.test(text.slice(previous.end, m.start))) break;
+    run.push(m);
+  }
+  return citationsOf(text, run);
+}
+
+/**
+ * What flows from one sentence to the next: the last year named (for "on April 6"), the subject
+ * the text is talking about (for "It", "They" and for rows that name nothing), and the document's
+ * title entity, the fallback for infobox rows.
+ */
+class Carry {
+  year: number | undefined;
+  private topic: Carried | undefined;
+  private title: Carried | undefined;
+  private paragraph = -1;
+
+  carried(): Carried | undefined {
+    return this.topic ?? this.title;
+  }
+
+  enter(sentence: Sentence, mentions: readonly EntityMention[], masked: string): void {
+    if (sentence.paragraph !== this.paragraph && this.topic) this.topic = { ...this.topic, confidence: this.topic.confidence * 0.7 };
+    this.paragraph = sentence.paragraph;
+    if (!this.title && sentence.isLine) {
+      const whole = mentions.find((m) => m.start === sentence.start && m.via === 'alias' && masked.slice(m.end, sentence.end).trim() === '');
+      if (whole) this.title = { entity: whole.entities[0]!, confidence: 0.6 };
+    }
+  }
+
+  leave(dates: readonly DateMention[], mentions: readonly EntityMention[], sentence: Sentence, masked: string): void {
+    for (const d of dates) if (!d.inferredYear) this.year = Number((d.until ?? d.date).value.slice(0, 4));
+    // The grammatical subject: a mention opening the sentence (after at most a short introductory phrase).
+    // Captions, headings and infobox rows (lines without a full stop) do not change the topic of the prose.
+    if (sentence.isLine) return;
+    const opening = mentions.find((m) => m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:the\s+)?$|^[^,]{0,40},\s*(?:the\s+)?$/i.test(masked.slice(sentence.start, m.start)));
+    if (opening) this.topic = { entity: opening.entities[0]!, confidence: Math.min(0.9, opening.confidence) };
+  }
+}

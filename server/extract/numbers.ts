@@ -1,0 +1,159 @@
+// Numbers in running text: numerals with any thousands separator ("1,399", "1 399", European
+// "70.000"), decimals, multipliers ("900 million"), currency ("¥900 million"), word numbers ("two",
+// "a hundred", "twenty-five thousand") and ranges ("three to five"). Offsets are relative to the
+// string given; callers pass a sentence of the masked text, so footnote markers never reach here.
+import { wordNumberAt } from './word-numbers.js';
+
+export interface NumberMention {
+  start: number;
+  end: number;
+  amount: number;
+  /** Upper end of a range ("three to five", "12,000–15,000"). */
+  upper?: number;
+  /** Currency sign or word found with the number: "yen", "dollars"... */
+  currency?: string;
+  /** Spelled out ("two marine companies"): counts only when a counted noun follows. */
+  spelled: boolean;
+  /** A bare four-digit number 1000–2100 with no separator: a year unless a counted noun follows. */
+  yearLike: boolean;
+  /** 0..1: how sure the reading is (an ambiguous "1.399" is less sure). */
+  certainty: number;
+  /** The multiplier word applied ("million" = 1e6), so a range can share it: "5 to 10 million". */
+  multiplier?: number;
+}
+
+const CURRENCY_SIGNS: Record<string, string> = { '¥': 'yen', '$': 'dollars', '£': 'pounds', '€': 'euros', '₽': 'rubles' };
+const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
+/** Measures after which "1.399" is a decimal, not 1,399. */
+const MEASURES = new Set(['percent', 'per', 'km', 'kilometres', 'kilometers', 'miles', 'mi', 'kg', 'm', 'metres', 'meters', 'tons', 'tonnes', 'degrees', 'hectares', 'acres', 'litres', 'hours', 'times']);
+
+// Thousands by comma, thin/no-break/plain space, or dot; else plain digits with an optional decimal part.
+const NUMERAL =
+  /(?<![\p{L}\p{N}.,/#-])([¥$£€₽]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![.,]?\d)|\d{1,3}\.\d{3}(?!\d)|\d+(?:[.,]\d+)?)(?![\p{N}])(?!(?:st|nd|rd|th|s)\b)(?!\.\p{L})(\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?/gu;
+
+/** Where a spelled-out number can begin: a number word, or "a/an/half (a)" before a scale word. */
+const WORD_START =
+  /(?<![\p{L}\p{N}])(?:(?:an?|half(?: an?)?) (?=(?:hundred|thousand|million|billion|dozen)\b)|(?=(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b))/giu;
+
+export function findNumbers(s: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of s.matchAll(NUMERAL)) {
+    const mention = readNumeral(s, m);
+    if (mention) out.push(mention);
+  }
+  WORD_START.lastIndex = 0;
+  for (let m = WORD_START.exec(s); m; m = WORD_START.exec(s)) {
+    const at = m.index;
+    WORD_START.lastIndex = at + 1; // the pattern is a lookahead and matches empty: always move on
+    const w = wordNumberAt(s, at);
+    if (!w || out.some((n) => n.start < w.end && at < n.end)) continue; // "900 million": already read
+    out.push({ start: at, end: w.end, amount: w.value, spelled: true, yearLike: false, certainty: w.certain ? 0.9 : 0.7 });
+    WORD_START.lastIndex = w.end;
+  }
+  out.sort((a, b) => a.start - b.start);
+  return mergeRanges(s, out);
+}
+
+function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMention | undefined {
+  const start = m.index!;
+  const sign = m[1]?.trim();
+  const digits = m[2]!;
+  const multiplier = m[3]?.trim().toLowerCase();
+  let amount: number;
+  let certainty = 1;
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)) amount = Number(digits.replace(/,/g, ''));
+  else if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) amount = Number(digits.replace(/\./g, ''));
+  else if (/^\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+$/.test(digits)) amount = Number(digits.replace(/\D/g, ''));
+  else if (/^\d{1,3}\.\d{3}$/.test(digits)) {
+    // "70.000 troops": European thousands unless a measure follows ("1.500 km").
+    const next = /^\s*([\p{L}%]+)/u.exec(s.slice(start + m[0].length))?.[1]?.toLowerCase();
+    const decimal = multiplier !== undefined || next === undefined || next === '%' || MEASURES.has(next);
+    amount = decimal ? Number(digits) : Number(digits.replace('.', ''));
+    certainty = 0.7;
+  } else if (/^\d+,\d{1,2}$/.test(digits)) {
+    if (!multiplier) return undefined; // "1,5" alone is a list or a typo, not a figure
+    amount = Number(digits.replace(',', '.'));
+  } else amount = Number(digits);
+  if (!Number.isFinite(amount)) return undefined;
+  const scale = multiplier ? MULTIPLIERS[multiplier] ?? 1 : 1;
+  amount *= scale;
+  const end = start + m[0].length;
+  const bare = !sign && !multiplier && /^\d{4}$/.test(digits);
+  const mention: NumberMention = { start, end, amount, spelled: false, yearLike: bare && amount >= 1000 && amount <= 2100, certainty };
+  if (scale !== 1) mention.multiplier = scale;
+  const currency = sign ? CURRENCY_SIGNS[sign] : undefined;
+  if (currency) mention.currency = currency;
+  return mention;
+}
+
+/** "three to five", "12,000–15,000", "between 5 and 10": one range mention. */
+function mergeRanges(s: string, numbers: NumberMention[]): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const a = numbers[i]!;
+    const b = numbers[i + 1];
+    const gap = b ? s.slice(a.end, b.start) : '';
+    if (b && !a.yearLike && !b.yearLike && /^\s*(?:[–—-]|to|and)\s*$/.test(gap) && b.amount > a.amount) {
+      const isBetween = /\bbetween\s+$/i.test(s.slice(Math.max(0, a.start - 10), a.start));
+      if (!/and/.test(gap) || isBetween) {
+        const scale = scaleOf(b, a);
+        out.push({ ...a, end: b.end, amount: a.amount * scale, upper: b.amount, certainty: Math.min(a.certainty, b.certainty), currency: a.currency ?? b.currency });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** "5 to 10 million": the multiplier written once applies to both ends. */
+function scaleOf(upper: NumberMention, lower: NumberMention): number {
+  const m = upper.multiplier;
+  if (!m || lower.multiplier || lower.amount * m > upper.amount) return 1;
+  return m;
+}
+
+export type Comparator = 'exact' | 'approx' | 'almost' | 'gt' | 'gte' | 'lt' | 'lte' | 'range';
+
+export interface ComparatorReading {
+  comparator: Comparator;
+  /** Span of the wording, comparator words included: "over 72,000", "3,000 or more". */
+  start: number;
+  end: number;
+}
+
+/** Comparator phrases that come before the number, longest first so "just under" is not "just". */
+const BEFORE: [string, Comparator][] = ([
+  ['in excess of', 'gt'], ['upwards of', 'gt'], ['more than', 'gt'], ['greater than', 'gt'], ['well over', 'gt'], ['exceeding', 'gt'], ['exceeded', 'gt'], ['exceeds', 'gt'], ['exceed', 'gt'], ['over', 'gt'], ['above', 'gt'],
+  ['no fewer than', 'gte'], ['no less than', 'gte'], ['not less than', 'gte'], ['a minimum of', 'gte'], ['at least', 'gte'],
+  ['no more than', 'lte'], ['not more than', 'lte'], ['a maximum of', 'lte'], ['up to', 'lte'], ['at most', 'lte'],
+  ['fewer than', 'lt'], ['less than', 'lt'], ['under', 'lt'], ['below', 'lt'],
+  ['approximately', 'approx'], ['an estimated', 'approx'], ['estimated', 'approx'], ['roughly', 'approx'], ['around', 'approx'], ['about', 'approx'], ['circa', 'approx'], ['approx.', 'approx'], ['ca.', 'approx'], ['c.', 'approx'], ['some', 'approx'], ['more or less', 'approx'],
+  ['just under', 'almost'], ['just short of', 'almost'], ['close to', 'almost'], ['almost', 'almost'], ['nearly', 'almost'],
+  ['exactly', 'exact'], ['precisely', 'exact'], ['a mere', 'exact'], ['just', 'exact'], ['only', 'exact'],
+] as [string, Comparator][]).sort((a, b) => b[0].length - a[0].length);
+
+const AFTER: [RegExp, Comparator][] = [
+  [/^\s*(?:\+|or more\b|or over\b|and more\b|plus\b)/i, 'gte'],
+  [/^\s*(?:or (?:fewer|less)\b|at most\b)/i, 'lte'],
+  [/^(?:-odd\b|\s+odd\b|\s+or so\b)/i, 'approx'],
+];
+
+/** The comparator the wording gives a number, from the words right before or after it. */
+export function readComparator(s: string, mention: NumberMention): ComparatorReading {
+  if (mention.upper !== undefined) return { comparator: 'range', start: mention.start, end: mention.end };
+  const before = s.slice(Math.max(0, mention.start - 24), mention.start).toLowerCase();
+  for (const [phrase, comparator] of BEFORE) {
+    if (!before.endsWith(phrase + ' ') && !before.endsWith(phrase + '\u00A0')) continue;
+    const at = before.length - phrase.length - 1;
+    if (at > 0 && /[\p{L}]/u.test(before[at - 1]!)) continue; // "moreover 5", "Lover 5"
+    return { comparator, start: mention.start - phrase.length - 1, end: mention.end };
+  }
+  const after = s.slice(mention.end, mention.end + 16);
+  for (const [pattern, comparator] of AFTER) {
+    const m = pattern.exec(after);
+    if (m) return { comparator, start: mention.start, end: mention.end + m[0].length };
+  }
+  return { comparator: 'exact', start: mention.start, end: mention.end };
+}

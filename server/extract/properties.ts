@@ -1,0 +1,138 @@
+// Which property a figure or date states, from the `cues` each property declares in graph-data:
+// a new subject area needs new cues, not new code. A cue counts more when it is close to the value,
+// when it names what is counted ("72,000 soldiers"), when it is several words long, and less when it
+// is a function word ("from", "in") that half the sentences of any text contain.
+import type { Property } from '../core/schema-types.js';
+import type { Token } from './tokens.js';
+
+interface Cue {
+  words: string[];
+  weight: number;
+  /** The cue word is part of the property's label: a tie-breaker for shared cues ("killed"). */
+  inLabel: boolean;
+}
+
+export interface PropertyEntry {
+  property: Property;
+  cues: Cue[];
+  unit?: string;
+  labelWords: number;
+}
+
+export interface PropertyIndex {
+  quantity: PropertyEntry[];
+  date: PropertyEntry[];
+  /** Every property unit and one-word quantity cue: words that name what a number counts. */
+  countWords: Set<string>;
+}
+
+export interface PropertyScore {
+  entry: PropertyEntry;
+  score: number;
+  /** The cue that counted most, for notes and tests. */
+  cue: string;
+}
+
+/** English function words: as cues they say little, so they weigh little. */
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'in', 'on', 'at', 'to', 'from', 'by', 'of', 'for', 'with', 'until', 'till', 'since', 'after', 'before',
+  'between', 'against', 'into', 'its', 'their', 'his', 'her', 'first', 'end', 'head', 'held', 'control', 'following',
+  'took', 'fell', 'include', 'staff', 'because', 'due to', 'poor',
+]);
+
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+export function buildPropertyIndex(properties: readonly Property[]): PropertyIndex {
+  const index: PropertyIndex = { quantity: [], date: [], countWords: new Set() };
+  for (const property of properties) {
+    if (property.valueType !== 'quantity' && property.valueType !== 'date') continue;
+    const label = new Set(`${property.label} ${property.id}`.toLowerCase().split(/[^a-z]+/).map(stem));
+    const cues: Cue[] = (property.cues ?? []).map((cue) => {
+      const words = cue.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+      const base = FUNCTION_WORDS.has(cue.toLowerCase()) ? 0.3 : 1;
+      return { words, weight: base * (1 + 0.35 * (words.length - 1)), inLabel: words.every((w) => label.has(w)) };
+    }).filter((c) => c.words.length > 0);
+    const entry: PropertyEntry = { property, cues, labelWords: property.label.split(/\s+/).length };
+    if (property.unit) entry.unit = property.unit.toLowerCase();
+    if (property.valueType === 'quantity') {
+      index.quantity.push(entry);
+      if (entry.unit) index.countWords.add(entry.unit);
+      for (const c of cues) if (c.words.length === 1 && c.weight >= 1) index.countWords.add(c.words[0]!);
+    } else index.date.push(entry);
+  }
+  return index;
+}
+
+export interface ScoreInput {
+  tokens: readonly Token[];
+  /** Token range of the value itself (cues inside it do not count). */
+  from: number;
+  to: number;
+  /** The counted noun after a number, lower case ("soldiers"), and its token index. */
+  noun?: string;
+  nounAt?: number;
+  /** Extra words standing for the value's position, e.g. "from"/"to" for the ends of a range. */
+  roleWords?: readonly string[];
+  /** Token range of the comma-delimited stretch around the value: cues there count more. */
+  segmentFrom?: number;
+  segmentTo?: number;
+}
+
+/**
+ * Properties of the given kind ranked by cue evidence around the value; empty when no cue is present.
+ * Evidence: the word right before the value ("lost up to 3,000", "deployed 70,000") is the predicate
+ * and weighs most; the counted noun ("900 orphans") next; the property's unit; then any other cue,
+ * less the farther it is and more inside the value's own comma-delimited stretch.
+ */
+export function rankProperties(entries: readonly PropertyEntry[], input: ScoreInput): PropertyScore[] {
+  const stems = input.tokens.map((t) => stem(t.lower));
+  const noun = input.noun ? stem(input.noun) : undefined;
+  const out: PropertyScore[] = [];
+  for (const entry of entries) {
+    let best = 0;
+    let bestCue = '';
+    let total = 0;
+    for (const cue of entry.cues) {
+      const s = cueScore(cue, stems, input);
+      total += s;
+      if (s > best) {
+        best = s;
+        bestCue = cue.words.join(' ');
+      }
+    }
+    if (best <= 0) continue;
+    const unit = entry.unit && noun && stem(entry.unit) === noun ? 0.4 : 0;
+    // Corroborating cues add a little; more words in the label mean a narrower property.
+    const score = best + unit + 0.15 * (total - best) - 0.01 * entry.labelWords;
+    out.push({ entry, score, cue: bestCue });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+function cueScore(cue: Cue, stems: readonly string[], input: ScoreInput): number {
+  let best = 0;
+  const n = cue.words.length;
+  if (input.roleWords && n === 1 && input.roleWords.includes(cue.words[0]!)) best = cue.weight * 1.2;
+  for (let i = 0; i + n <= stems.length; i++) {
+    if (i + n > input.from && i < input.to) continue;
+    let hit = true;
+    for (let j = 0; j < n; j++) if (stems[i + j] !== cue.words[j]) { hit = false; break; }
+    if (!hit) continue;
+    let s: number;
+    if (i + n === input.from) s = cue.weight * 1.5; // the predicate: "numbered over 72,000"
+    else if (i === input.nounAt) s = cue.weight * 1.1; // the counted noun: "900 orphans"
+    else {
+      const distance = i >= input.to ? i - input.to : input.from - (i + n);
+      s = cue.weight / (1 + distance / 4);
+      const inSegment = input.segmentFrom !== undefined && i >= input.segmentFrom && i + n <= (input.segmentTo ?? stems.length);
+      if (inSegment) s *= 1.5;
+    }
+    if (cue.inLabel) s *= 1.1;
+    if (s > best) best = s;
+  }
+  return best;
+}

@@ -1,0 +1,156 @@
+// Sentence spans over the masked text (footnote markers already blanked, offsets unchanged).
+// A blank line always ends a sentence; a single line break ends one too (captions, infobox rows,
+// headings), except the soft wraps of OCR and hard-wrapped text: a line that does not end in
+// punctuation followed by one that starts in lower case.
+
+export interface Sentence {
+  start: number;
+  /** Just past the terminal punctuation (or the last non-space character of the line). */
+  end: number;
+  /** Index of the paragraph (blank-line separated block), for carrying years and subjects. */
+  paragraph: number;
+  /** A line with no terminal punctuation: a heading, caption or infobox row. */
+  isLine: boolean;
+}
+
+/** Words whose full stop is not a sentence end ("Lieut.-General", "p. 127", "Mr. Kato"). */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lieut', 'lt', 'col', 'capt', 'adm', 'maj', 'sgt', 'rev', 'prof', 'hon', 'gov',
+  'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds', 'jr', 'sr', 'vs', 'cf', 'ca', 'c', 'approx', 'est', 'dept', 'inc',
+  'ltd', 'co', 'corp', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'e.g', 'i.e', 'viz', 'al',
+]);
+
+const TERMINAL = /[.!?…]+["”’')\]]*/g;
+const BULLET = /^[\s•·▪◦*–—-]+/;
+
+export function splitSentences(masked: string, from = 0, to = masked.length): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  for (const block of blocks(masked, from, to)) {
+    paragraph += block.paragraphBreak ? 1 : 0;
+    splitBlock(masked, block.start, block.end, paragraph, out);
+  }
+  return out;
+}
+
+interface Block {
+  start: number;
+  end: number;
+  paragraphBreak: boolean;
+}
+
+/** Lines joined across soft wraps; `paragraphBreak` when a blank line came before. */
+function blocks(text: string, from: number, to: number): Block[] {
+  const out: Block[] = [];
+  let lineStart = from;
+  let current: Block | undefined;
+  let blank = true;
+  while (lineStart <= to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === '') {
+      if (current) out.push(current);
+      current = undefined;
+      blank = true;
+    } else if (current && isSoftWrap(text.slice(current.start, current.end), line)) {
+      current.end = lineEnd;
+    } else {
+      if (current) out.push(current);
+      current = { start: lineStart, end: lineEnd, paragraphBreak: blank };
+      blank = false;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function isSoftWrap(previous: string, next: string): boolean {
+  const tail = previous.trimEnd();
+  if (/[.!?:;…"”]$/.test(tail) || tail.length < 30) return false;
+  return /^\s*\p{Ll}/u.test(next) || /\p{L}-$/u.test(tail);
+}
+
+function splitBlock(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  let sentenceStart = start;
+  TERMINAL.lastIndex = start;
+  for (let m = TERMINAL.exec(text); m && m.index < end; m = TERMINAL.exec(text)) {
+    const after = m.index + m[0].length;
+    if (after > end) break;
+    if (!isBoundary(text, m.index, after, end)) continue;
+    push(text, sentenceStart, after, paragraph, false, out);
+    sentenceStart = after;
+  }
+  push(text, sentenceStart, end, paragraph, true, out);
+}
+
+function isBoundary(text: string, stop: number, after: number, end: number): boolean {
+  const next = text.slice(after, Math.min(end, after + 12));
+  if (after < end && !/^\s/.test(next)) return false; // "p.969", "1.5", "U.S.A"
+  const following = next.trimStart();
+  if (following !== '' && /^[\p{Ll},;]/u.test(following)) return false; // "approx. five", "etc., and"
+  if (text[stop] !== '.') return true;
+  const word = /[\p{L}.]*$/u.exec(text.slice(Math.max(0, stop - 12), stop))?.[0] ?? '';
+  const bare = word.replace(/^\.+/, '').toLowerCase();
+  if (ABBREVIATIONS.has(bare)) return false;
+  if (/^\p{Lu}$/u.test(word)) return false; // an initial: "G. F. Krivosheyev"
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // "U.S."
+  return true;
+}
+
+function push(text: string, start: number, end: number, paragraph: number, isLine: boolean, out: Sentence[]): void {
+  const raw = text.slice(start, end);
+  const lead = BULLET.exec(raw)?.[0].length ?? 0;
+  const trimmed = raw.slice(lead).trimEnd();
+  if (trimmed === '') return;
+  const s = start + lead;
+  out.push({ start: s, end: s + trimmed.length, paragraph, isLine: isLine && !/[.!?…]["”’')\]]*$/.test(trimmed) });
+}
+
+/**
+ * The clause of a sentence around an offset: semicolons, dashes and conjunctions after a comma
+ * separate statements. A parenthesis is its own clause for a value inside it ("(by way of
+ * comparison, the USA's force numbered just 9,000)") and is stepped over by a value outside it.
+ */
+export function clauseAround(text: string, sentence: Sentence, offset: number): { start: number; end: number } {
+  const s = text.slice(sentence.start, sentence.end);
+  const at = offset - sentence.start;
+  const parens = parentheticals(s);
+  const inside = parens.find((p) => p.start < at && at < p.end);
+  const from = inside ? inside.start + 1 : 0;
+  const to = inside ? inside.end - 1 : s.length;
+  let start = from;
+  let end = to;
+  CLAUSE_BREAK.lastIndex = from;
+  for (let m = CLAUSE_BREAK.exec(s); m && m.index < to; m = CLAUSE_BREAK.exec(s)) {
+    if (!inside && parens.some((p) => p.start <= m!.index && m!.index < p.end)) continue;
+    const breakEnd = m.index + m[0].length;
+    if (breakEnd <= at) start = breakEnd;
+    else if (m.index >= at) {
+      end = m.index;
+      break;
+    }
+  }
+  return { start: sentence.start + start, end: sentence.start + end };
+}
+
+const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:and|but|whereas|while|although)\s|\s(?:but|whereas)\s/g;
+
+/** Balanced "( … )" spans of a sentence, outermost only. */
+function parentheticals(s: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (s[i] === ')' && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ start: open, end: i + 1 });
+    }
+  }
+  return out;
+}

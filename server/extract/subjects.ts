@@ -1,0 +1,173 @@
+// Who or what a value is about. Candidates are the entity mentions of the sentence, weighed by
+// kind (a count is rarely about a place, a date often about an event), by position (the nearest
+// mention before the value in the same clause; the grammatical subject at the sentence start; not
+// a mention governed by "in"/"at"/"from"), and the subject carried over from earlier sentences
+// when the sentence opens with a pronoun or names nothing.
+import type { Entity } from '../core/schema-types.js';
+import type { EntityMention } from './entities.js';
+
+export type ValueKind = 'quantity' | 'date';
+
+const TYPE_WEIGHT: Record<ValueKind, Record<Entity['type'], number>> = {
+  quantity: { 'armed-force': 1, group: 0.9, organisation: 0.85, state: 0.8, event: 0.75, vessel: 0.6, other: 0.6, person: 0.45, document: 0.4, place: 0.15 },
+  date: { event: 1, document: 1, organisation: 0.95, state: 0.95, 'armed-force': 0.95, group: 0.9, vessel: 0.9, person: 0.85, other: 0.8, place: 0.3 },
+};
+
+const GOVERNED = /\b(?:in|at|to|from|into|near|across|towards?|on|with|against|through|throughout|via|over)\s+(?:the\s+)?$/i;
+const PRONOUN_START = /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|those)\b/i;
+
+export interface Carried {
+  entity: Entity;
+  confidence: number;
+}
+
+export interface SubjectInput {
+  text: string;
+  sentenceStart: number;
+  clauseStart: number;
+  clauseEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  mentions: readonly EntityMention[];
+  kind: ValueKind;
+  carried?: Carried;
+}
+
+export interface SubjectChoice {
+  entity: Entity;
+  /** 0..1: how clearly the sentence points at this subject. */
+  confidence: number;
+  mention?: EntityMention;
+  /** Entities coordinated with the chosen one ("Kolchak and Denikin"): the value is theirs too. */
+  also: Entity[];
+}
+
+export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
+  let best: { entity: Entity; mention?: EntityMention } | undefined;
+  let bestScore = 0;
+  const antecedent = relativeAntecedent(input);
+  for (const mention of input.mentions) {
+    const entity = preferredEntity(mention, input.kind);
+    let score = TYPE_WEIGHT[input.kind][entity.type] * positionWeight(input, mention) * mention.confidence;
+    if (mention === antecedent) score *= 1.8;
+    if (score > bestScore) {
+      bestScore = score;
+      best = { entity, mention };
+    }
+  }
+  const carried = input.carried;
+  if (carried) {
+    const weight = pronounSubject(input) ? 0.8 : 0.3;
+    const score = TYPE_WEIGHT[input.kind][carried.entity.type] * weight * carried.confidence;
+    if (score > bestScore) {
+      bestScore = score;
+      best = { entity: carried.entity };
+    }
+  }
+  if (!best) return undefined;
+  const also = best.mention ? coordinated(input, best.mention, best.entity) : [];
+  return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.25 + bestScore), also };
+}
+
+/** A shared alias ("Japanese") names several entities: take the one whose kind suits the value. */
+function preferredEntity(mention: EntityMention, kind: ValueKind): Entity {
+  let best = mention.entities[0]!;
+  for (const e of mention.entities) if (TYPE_WEIGHT[kind][e.type] > TYPE_WEIGHT[kind][best.type]) best = e;
+  return best;
+}
+
+/** Nouns after which "of X" still names what is counted ("the number of Japanese soldiers"). */
+const QUANTIFYING_OF = /\b(?:number|total|majority|most|many|some|all|each|one|none|part|rest|remnants?)\s+of\s+(?:the\s+)?$/i;
+
+function positionWeight(input: SubjectInput, mention: EntityMention): number {
+  const inClause = mention.start >= input.clauseStart && mention.end <= input.clauseEnd;
+  let w: number;
+  if (mention.end <= input.valueStart) w = 1 / (1 + (input.valueStart - mention.end) / 60);
+  else if (mention.start >= input.valueEnd) w = 0.45 / (1 + (mention.start - input.valueEnd) / 40);
+  else w = 0.9; // the value sits inside the mention's span (rare: "Force of 1918")
+  if (!inClause) w *= 0.4;
+  const before = input.text.slice(Math.max(input.sentenceStart, mention.start - 60), mention.start);
+  if (GOVERNED.test(before)) w *= 0.45;
+  else if (/\bof\s+(?:the\s+)?$/i.test(before) && !QUANTIFYING_OF.test(before)) w *= 0.7; // "the history of Japan"
+  if (/\bsuch as\b[^;:()]{0,50}$/i.test(before)) w *= 0.5; // examples, not the subject
+  if (mention.end <= input.valueStart && isPossessor(input, mention)) w *= 1.6;
+  if (isSentenceSubject(input, mention)) w += 0.5;
+  return w;
+}
+
+/** "Kolchak until his defeat … in 1920": the person a "his"/"her" before the value refers to. */
+function isPossessor(input: SubjectInput, mention: EntityMention): boolean {
+  if (!mention.entities.some((e) => e.type === 'person')) return false;
+  const between = input.text.slice(mention.end, input.valueStart);
+  if (!/\b(?:his|her)\b/i.test(between)) return false;
+  return !input.mentions.some((m) => m !== mention && m.start >= mention.end && m.end <= input.valueStart && m.entities.some((e) => e.type === 'person'));
+}
+
+/** "the Far Eastern Republic (FER), which was established on April 6": the mention a relative clause hangs on. */
+function relativeAntecedent(input: SubjectInput): EntityMention | undefined {
+  let found: EntityMention | undefined;
+  for (const m of input.mentions) {
+    if (m.end > input.valueStart) break;
+    const after = input.text.slice(m.end, Math.min(input.valueStart, m.end + 40));
+    if (/^\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b/i.test(after)) found = m;
+  }
+  return found;
+}
+
+/** "They", "it", "he" as the subject of the value's clause: the carried subject is meant. */
+function pronounSubject(input: SubjectInput): boolean {
+  const opening = input.text.slice(input.sentenceStart, input.sentenceStart + 12);
+  if (PRONOUN_START.test(opening)) return true;
+  const clause = input.text.slice(input.clauseStart, input.valueStart);
+  const m = /(?:^|[,;]\s*)(?:they|it|he|she)\b(?![\s\S]*\b(?:they|it|he|she)\b)/i.exec(clause);
+  if (!m) return false;
+  const at = input.clauseStart + m.index;
+  return !input.mentions.some((x) => x.start >= at && x.end <= input.valueStart);
+}
+
+/** The mention opens the sentence, possibly after an introductory phrase ("By October 1918, ..."). */
+function isSentenceSubject(input: SubjectInput, mention: EntityMention): boolean {
+  if (mention.start > input.valueStart) return false;
+  const lead = input.text.slice(input.sentenceStart, mention.start);
+  return /^\W*(?:the\s+)?$/i.test(lead) || /^[^,]{0,40},\s*(?:the\s+)?$/i.test(lead);
+}
+
+/** Entities joined to the chosen mention by "and" or commas, of the same kind. */
+function coordinated(input: SubjectInput, chosen: EntityMention, entity: Entity): Entity[] {
+  const out: Entity[] = [];
+  const index = input.mentions.indexOf(chosen);
+  const join = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/;
+  for (let i = index - 1; i >= 0; i--) {
+    const m = input.mentions[i]!;
+    const next = input.mentions[i + 1]!;
+    const e = m.entities.find((x) => x.type === entity.type);
+    if (!e || !join.test(input.text.slice(m.end, next.start))) break;
+    if (e !== entity && !out.includes(e)) out.push(e);
+  }
+  for (let i = index + 1; i < input.mentions.length; i++) {
+    const m = input.mentions[i]!;
+    const previous = input.mentions[i - 1]!;
+    const e = m.entities.find((x) => x.type === entity.type);
+    if (!e || m.start > input.valueStart || !join.test(input.text.slice(previous.end, m.start))) break;
+    if (e !== entity && !out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+/** The place a value is located at: a place mention governed by "in"/"at"/"from"/"left" in its clause. */
+export function placeOf(input: SubjectInput, subject: Entity | undefined): Entity | undefined {
+  let best: Entity | undefined;
+  let bestDistance = Infinity;
+  for (const mention of input.mentions) {
+    const entity = mention.entities.find((e) => e.type === 'place');
+    if (!entity || entity === subject || mention.start < input.clauseStart || mention.end > input.clauseEnd) continue;
+    const before = input.text.slice(Math.max(input.clauseStart, mention.start - 24), mention.start);
+    if (!/\b(?:in|at|to|from|into|near|left|reached|throughout|across)\s+(?:the\s+)?(?:(?:port|city|town|region|area|vicinity)\s+of\s+(?:the\s+)?)?$/i.test(before)) continue;
+    const distance = Math.abs(mention.start - input.valueStart);
+    if (distance < bestDistance && distance < 80) {
+      best = entity;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

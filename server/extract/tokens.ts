@@ -1,0 +1,78 @@
+// Word tokens with offsets, and the folding that makes spellings of one name compare equal:
+// accents ("Ōtani" = "Otani"), case, apostrophes, and the common variants of romanised Russian and
+// Japanese names ("Semyonov" = "Semenov" = "Semenoff", "Koltchak" = "Kolchak", "Itou" = "Ito").
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case with accents removed, for cue matching. */
+  lower: string;
+  /** Starts with a capital letter (or is CJK, which has no case). */
+  capital: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+export function tokenize(s: string, base = 0): Token[] {
+  const out: Token[] = [];
+  for (const m of s.matchAll(WORD)) {
+    const text = m[0];
+    const first = text[0]!;
+    out.push({
+      start: base + m.index,
+      end: base + m.index + text.length,
+      text,
+      lower: stripAccents(text).toLowerCase(),
+      capital: first !== first.toLowerCase() || /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(first),
+    });
+  }
+  return out;
+}
+
+const accentCache = new Map<string, string>();
+
+export function stripAccents(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  let out = accentCache.get(text);
+  if (out === undefined) {
+    out = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[łŁ]/g, (c) => (c === 'ł' ? 'l' : 'L')).replace(/[’‘]/g, "'");
+    if (accentCache.size < 50_000) accentCache.set(text, out);
+  }
+  return out;
+}
+
+/** Romanisation variants folded to one form, applied to whole lower-case words (order matters). */
+const VARIANTS: [RegExp, string][] = [
+  [/['’]s$/, ''],
+  [/['’]/g, ''],
+  [/tch/g, 'ch'],
+  [/(?<=[^aeiou])yo/g, 'e'], // Semyonov → Semenov (ё), Krasnoshchyokov → Krasnoshchekov
+  [/(?<=[^aeiou])ye/g, 'e'], // Vasilyev → Vasilev
+  [/(?<=[^aeiou])io/g, 'e'], // Semionov, Fiodor
+  [/off$/, 'ov'],
+  [/ff$/, 'f'],
+  [/(?:iy|ii|yi|ij)$/, 'y'],
+  [/kh/g, 'h'],
+  [/ou$/, 'o'],
+  [/(?<=[aeiou])u(?=[^aeiou]|$)/g, ''], // Japanese long vowels written out: "Itou", "Satou"
+  [/([aeiou])\1/g, '$1'],
+];
+
+const foldCache = new Map<string, string>();
+
+/** One word's folded key: lower case, no accents, romanisation variants merged. */
+export function foldWord(word: string): string {
+  let out = foldCache.get(word);
+  if (out !== undefined) return out;
+  out = stripAccents(word).toLowerCase();
+  for (const [pattern, replacement] of VARIANTS) out = out.replace(pattern, replacement);
+  if (out === '') out = stripAccents(word).toLowerCase();
+  if (foldCache.size < 100_000) foldCache.set(word, out);
+  return out;
+}
+
+/** A name's folded key: its words folded and joined by single spaces ("Lieut.-General" = "lieut general"). */
+export function foldName(name: string): string {
+  return tokenize(name).map((t) => foldWord(t.text)).join(' ');
+}

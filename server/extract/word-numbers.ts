@@ -1,0 +1,78 @@
+// Spelled-out numbers: "two", "twenty-five", "a hundred", "two hundred and fifty thousand",
+// "a dozen", "half a million". Numerals are numbers.ts's job; this reads words only.
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+export interface WordNumber {
+  end: number;
+  value: number;
+  /** False for a lone "one" or "a dozen", often not a count at all. */
+  certain: boolean;
+}
+
+const WORD = /[A-Za-z]+/y;
+
+/** The spelled-out number starting at `at` in `s`, if any. */
+export function wordNumberAt(s: string, at: number): WordNumber | undefined {
+  const tokens = wordsFrom(s, at, 12);
+  if (tokens.length === 0) return undefined;
+  let i = 0;
+  let prefixValue: number | undefined; // "a hundred", "half a million"
+  const first = tokens[0]!.word;
+  if ((first === 'a' || first === 'an') && tokens[1] && (SCALES[tokens[1].word] || tokens[1].word === 'dozen')) {
+    prefixValue = 1;
+    i = 1;
+  } else if (first === 'half' && (tokens[1]?.word === 'a' || tokens[1]?.word === 'an') && tokens[2] && SCALES[tokens[2].word]) {
+    return { end: tokens[2].end, value: SCALES[tokens[2].word]! / 2, certain: true };
+  }
+  if (tokens[i]?.word === 'dozen') {
+    return { end: tokens[i]!.end, value: 12 * (prefixValue ?? 1), certain: false };
+  }
+  let total = 0;
+  let current = prefixValue ?? 0;
+  let end = -1;
+  let count = 0;
+  for (; i < tokens.length; i++) {
+    const { word, end: wordEnd } = tokens[i]!;
+    if (word === 'and' && count > 0 && tokens[i + 1] && isNumberWord(tokens[i + 1]!.word) && (current >= 100 || total > 0)) continue;
+    if (UNITS[word] !== undefined) current += UNITS[word]!;
+    else if (TENS[word] !== undefined) current += TENS[word]!;
+    else if (word === 'hundred') current = (current || 1) * 100;
+    else if (SCALES[word]) {
+      total += (current || 1) * SCALES[word]!;
+      current = 0;
+    } else break;
+    count++;
+    end = wordEnd;
+  }
+  if (count === 0) return undefined;
+  const value = total + current;
+  return { end, value, certain: !(count === 1 && value === 1) };
+}
+
+function isNumberWord(word: string): boolean {
+  return UNITS[word] !== undefined || TENS[word] !== undefined || SCALES[word] !== undefined;
+}
+
+/** Lower-cased words from `at`, crossing single spaces and hyphens only ("twenty-five"). */
+function wordsFrom(s: string, at: number, max: number): { word: string; end: number }[] {
+  const out: { word: string; end: number }[] = [];
+  let pos = at;
+  while (out.length < max) {
+    WORD.lastIndex = pos;
+    const m = WORD.exec(s);
+    if (!m) break;
+    const end = pos + m[0].length;
+    if (end < s.length && /[\p{L}\p{N}]/u.test(s[end]!)) break;
+    out.push({ word: m[0].toLowerCase(), end });
+    const sep = /^(?: |-)/.exec(s.slice(end, end + 1));
+    if (!sep) break;
+    pos = end + 1;
+  }
+  return out;
+}
