@@ -6,7 +6,7 @@ import type { Claim, Corpus, Entity, Judgement, Property } from '../../server/co
 import { ClaimEmitter } from './emit.js';
 import { generateGroup, type GroupPools } from './groups.js';
 import { createRng, type Rng } from './prng.js';
-import { draftSource } from './texts.js';
+import { SourceShelf } from './shelf.js';
 import { inventEntity, PART_PROPERTIES, PROPERTY_SPECS, type PropertySpec } from './vocabulary.js';
 
 export interface GenerateOptions {
@@ -19,6 +19,8 @@ const MIN_GROUP = 2;
 const MAX_GROUP = 20;
 const GROUP_WEIGHTS = Array.from({ length: MAX_GROUP - MIN_GROUP + 1 }, (_, i) => 1 / (i + MIN_GROUP) ** 2);
 const CLAIMS_PER_SOURCE = 50;
+/** Sources written at the same time: a group draws its sources from these. */
+const OPEN_SOURCES = 100;
 
 /** Which properties sources state about each kind of subject. */
 const PROPERTIES_BY_TYPE: Partial<Record<Entity['type'], string[]>> = {
@@ -34,7 +36,13 @@ const SPECS = new Map<string, PropertySpec>(PROPERTY_SPECS.map((s) => [s.propert
 export function generateCorpus({ claims, seed = 1 }: GenerateOptions): Corpus {
   if (!Number.isInteger(claims) || claims < 0) throw new Error(`claims must be a whole number, not ${claims}`);
   const rng = createRng(seed);
-  const drafts = Array.from({ length: Math.max(2, Math.round(claims / CLAIMS_PER_SOURCE)) }, (_, i) => draftSource(rng, i));
+  const corpus: Corpus = { sources: [], texts: new Map(), entities: [], properties: allProperties(), claims: [], judgements: [] };
+  // Finished in id order, the order the store loader reads claims/<source>.json files in.
+  const shelf = new SourceShelf(rng, Math.max(2, Math.round(claims / CLAIMS_PER_SOURCE)), claims, OPEN_SOURCES, ({ source, text, claims: written }) => {
+    corpus.sources.push(source);
+    corpus.texts.set(source.id, text);
+    for (const claim of written) corpus.claims.push(claim);
+  });
   const entities: Entity[] = [];
   const newEntity = (type?: Entity['type']): Entity => {
     const entity = inventEntity(rng, `e${entities.length.toString(36)}`, type);
@@ -48,7 +56,7 @@ export function generateCorpus({ claims, seed = 1 }: GenerateOptions): Corpus {
   const labels = new Map([...persons, ...places, ...backers].map((e) => [e.id, e.label]));
   const pools: GroupPools = { persons, places, backers, label: (id) => labels.get(id) ?? id };
 
-  const emitter = new ClaimEmitter(rng, drafts);
+  const emitter = new ClaimEmitter(rng, shelf);
   const judgements: Judgement[] = [];
   const judge = (j: Omit<Judgement, 'id'>) => judgements.push({ id: `j${judgements.length + 1}`, ...j });
   while (emitter.count < claims) {
@@ -61,16 +69,8 @@ export function generateCorpus({ claims, seed = 1 }: GenerateOptions): Corpus {
     }
   }
 
-  // Sorted by id, the order the store loader reads claims/<source>.json files in.
-  drafts.sort((x, y) => (x.id < y.id ? -1 : 1));
-  const corpus: Corpus = { sources: [], texts: new Map(), entities, properties: allProperties(), claims: [], judgements };
-  for (const draft of drafts) {
-    const { source, text } = draft.finish();
-    corpus.sources.push(source);
-    corpus.texts.set(source.id, text);
-    for (const claim of draft.claims) corpus.claims.push(claim);
-  }
-  return corpus;
+  shelf.finishAll();
+  return { ...corpus, entities, judgements };
 }
 
 export function allProperties(): Property[] {

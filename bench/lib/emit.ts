@@ -2,6 +2,7 @@
 // source's text (so the quote is anchored), and files the claim under its source.
 import type { Claim, Entity, Scope, Value } from '../../server/core/model.js';
 import type { Rng } from './prng.js';
+import type { SourceShelf } from './shelf.js';
 import { pickCitation, type SourceDraft } from './texts.js';
 import type { Stated } from './values.js';
 
@@ -18,24 +19,20 @@ export interface EmitOptions {
 
 export class ClaimEmitter {
   private previous: SourceDraft | undefined;
-  private readonly byId: Map<string, SourceDraft>;
   count = 0;
 
-  constructor(private readonly rng: Rng, private readonly sources: readonly SourceDraft[]) {
-    this.byId = new Map(sources.map((s) => [s.id, s]));
-  }
+  constructor(private readonly rng: Rng, private readonly shelf: SourceShelf) {}
 
-  /** The draft a claim was written into. */
+  /** The draft a claim was written into (still open: parts follow their total at once). */
   sourceOf(claim: Claim): SourceDraft {
-    const draft = this.byId.get(claim.source);
-    if (!draft) throw new Error(`no source ${claim.source}`);
-    return draft;
+    return this.shelf.sourceOf(claim);
   }
 
   emit(subject: Entity, property: string, verb: string, stated: Stated, unitNoun: string, options: EmitOptions = {}): Claim {
     const rng = this.rng;
     // Now and then a source states the same thing twice (an infobox and the body): a 'within' pair.
-    const source = options.source ?? (this.previous && rng.chance(0.04) ? this.previous : rng.pick(this.sources));
+    const again = this.previous && !this.previous.finished && rng.chance(0.04);
+    const source = options.source ?? (again ? this.previous! : this.shelf.pick(this.count));
     this.previous = source;
     const alias = subject.aliases.length > 0 ? rng.pick(subject.aliases).name : subject.label;
     const sentence = options.sentence ?? `${alias} ${verb} ${preposition(stated.value)}${stated.wording}${unitNoun}${options.scopeText ?? ''}.`;
@@ -51,7 +48,7 @@ export class ClaimEmitter {
       wording: stated.wording,
       ...(options.scope ? { scope: options.scope } : {}),
       quote,
-      citations: citation ? [citation] : [],
+      citations: source.citationList(citation),
       ...(options.partOf ? { partOf: options.partOf } : {}),
       // Mostly machine-extracted, a third reviewed by a person, a few rejected (kept, never compared).
       status: roll < 0.01 ? 'rejected' : roll < 0.35 ? 'reviewed' : 'extracted',

@@ -56,12 +56,14 @@ function countGroup(ctx: GroupContext): void {
   const { rng, spec } = ctx;
   const truth = logUniform(rng, spec.scale!);
   const year = rng.int(1918, 1925);
-  const subset = rng.chance(0.15) ? { truth: Math.max(1, Math.round(truth * (0.2 + rng.next() * 0.3))), population: `${year} only` } : undefined;
+  const subset = rng.chance(0.15) ? { truth: Math.max(1, Math.round(truth * (0.2 + rng.next() * 0.3))), scope: { aggregate: 'total', population: `${year} only` } as Scope } : undefined;
+  // Scope records are shared by the claims of a group that state the same scope (read-only data).
+  const totalScope: Scope = { aggregate: 'total' };
   for (let i = 0; i < ctx.size; i++) {
     const inSubset = subset !== undefined && rng.chance(0.3);
     const conflicting = rng.chance(CONFLICT_RATE);
     const stated = statedQuantity(rng, inSubset ? subset.truth : truth, spec.property.unit!, conflicting);
-    const scope: Scope | undefined = inSubset ? { aggregate: 'total', population: subset.population } : rng.chance(0.7) ? { aggregate: 'total' } : undefined;
+    const scope: Scope | undefined = inSubset ? subset.scope : rng.chance(0.7) ? totalScope : undefined;
     const claim = emitQuantity(ctx, stated, scope, inSubset ? ` in ${year}` : scope ? ' in total' : '');
     const v = stated.value;
     // The claims still to come in this group are already promised: parts only fit in what is left.
@@ -95,30 +97,31 @@ function seriesGroup(ctx: GroupContext): void {
   const { rng, spec } = ctx;
   const moments = rng.int(1, 3);
   const firstYear = rng.int(1915, 1922);
-  const points: { month: number; year: number; truth: number }[] = [];
+  const points: { month: number; year: number; truth: number; scope: Scope; when: string }[] = [];
   let truth = logUniform(rng, spec.scale!);
   let month = firstYear * 12 + rng.int(0, 11);
   for (let i = 0; i < moments; i++) {
-    points.push({ year: Math.floor(month / 12), month: (month % 12) + 1, truth });
+    const [y, m] = [Math.floor(month / 12), (month % 12) + 1];
+    const when = `by ${MONTHS[m - 1]} ${y}`;
+    points.push({ year: y, month: m, truth, when, scope: { pointInTime: { value: `${y}-${String(m).padStart(2, '0')}`, precision: 'month' }, wording: when } });
     month += rng.int(3, 14);
     truth = Math.max(truth + 1, Math.round(truth * (1.1 + rng.next() * 0.6)));
   }
   const peak = roundSig(Math.max(...points.map((p) => p.truth)) * (1 + rng.next() * 0.1), 'up');
   const total = roundSig(peak * (1.2 + rng.next() * 0.4), 'up');
   const lastYear = points[points.length - 1]!.year + 1;
+  const peakScope: Scope = { aggregate: 'peak' };
+  const totalScope: Scope = { aggregate: 'total', period: { start: { value: String(firstYear), precision: 'year' }, end: { value: String(lastYear), precision: 'year' } } };
   for (let i = 0; i < ctx.size; i++) {
     const conflicting = rng.chance(CONFLICT_RATE);
     const roll = rng.next();
     if (roll < 0.7) {
       const p = rng.pick(points);
-      const when = `by ${MONTHS[p.month - 1]} ${p.year}`;
-      const scope: Scope = { pointInTime: { value: `${p.year}-${String(p.month).padStart(2, '0')}`, precision: 'month' }, wording: when };
-      emitQuantity(ctx, statedQuantity(rng, p.truth, spec.property.unit!, conflicting), scope, ` ${when}`);
+      emitQuantity(ctx, statedQuantity(rng, p.truth, spec.property.unit!, conflicting), p.scope, ` ${p.when}`);
     } else if (roll < 0.85) {
-      emitQuantity(ctx, statedQuantity(rng, peak, spec.property.unit!, conflicting), { aggregate: 'peak' }, ' at the peak');
+      emitQuantity(ctx, statedQuantity(rng, peak, spec.property.unit!, conflicting), peakScope, ' at the peak');
     } else {
-      const scope: Scope = { aggregate: 'total', period: { start: { value: String(firstYear), precision: 'year' }, end: { value: String(lastYear), precision: 'year' } } };
-      emitQuantity(ctx, statedQuantity(rng, total, spec.property.unit!, conflicting), scope, ` in all from ${firstYear} to ${lastYear}`);
+      emitQuantity(ctx, statedQuantity(rng, total, spec.property.unit!, conflicting), totalScope, ` in all from ${firstYear} to ${lastYear}`);
     }
   }
 }
@@ -127,12 +130,12 @@ function seriesGroup(ctx: GroupContext): void {
 function dateGroup(ctx: GroupContext): void {
   const { rng, spec, pools } = ctx;
   const places = rng.chance(0.1) ? [rng.pick(pools.places), rng.pick(pools.places)] : [];
+  const scopes = places.map((place) => ({ scope: { place: place.id }, scopeText: ` in ${place.label}` }));
   const truths = [randomDay(rng, 1900, 1930), randomDay(rng, 1900, 1930)];
   for (let i = 0; i < ctx.size; i++) {
     const at = places.length > 0 ? rng.int(0, 1) : 0;
-    const place = places[at];
     const stated = statedDate(rng, truths[at]!, rng.chance(CONFLICT_RATE));
-    const options = place ? { scope: { place: place.id }, scopeText: ` in ${place.label}` } : {};
+    const options = scopes[at] ?? {};
     ctx.emitter.emit(ctx.subject, spec.property.id, spec.verb, stated, '', options);
   }
 }

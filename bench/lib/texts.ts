@@ -1,6 +1,7 @@
 // Source texts built sentence by sentence while claims are generated, so every quote is anchored
 // at real offsets. When a text is finished each quote's `exact` is re-pointed at a slice of the
 // final text: V8 keeps such slices as views of one string, so a million quotes cost little memory.
+// For the same reason claims of one source citing the same footnote share one citation list.
 import { sha256 } from '../../server/core/integrity.js';
 import type { Citation, Claim, Reference, Source, TextSelector } from '../../server/core/model.js';
 import type { Rng } from './prng.js';
@@ -12,6 +13,8 @@ export class SourceDraft {
   private readonly pieces: string[] = [];
   private length = 0;
   private readonly quotes: TextSelector[] = [];
+  private readonly citationLists = new Map<string, Citation[]>();
+  finished = false;
 
   constructor(readonly id: string, readonly title: string, readonly publisher: string, readonly kind: Source['kind'], references: Reference[]) {
     this.references = references;
@@ -20,6 +23,7 @@ export class SourceDraft {
 
   /** Appends one sentence (and its footnote marker) and returns the quote selecting the sentence. */
   addSentence(sentence: string, citation: Citation | undefined): TextSelector {
+    if (this.finished) throw new Error(`source ${this.id} is already finished`);
     const start = this.length;
     this.append(sentence);
     const quote: TextSelector = { exact: sentence, start, end: this.length };
@@ -31,12 +35,24 @@ export class SourceDraft {
     return quote;
   }
 
+  /** The claim's citations: one shared (read-only) list per footnote of this source. */
+  citationList(citation: Citation | undefined): Citation[] {
+    const key = citation === undefined ? '' : citation.kind === 'reference' ? String(citation.ref) : 'needed';
+    let list = this.citationLists.get(key);
+    if (!list) {
+      list = citation ? [citation] : [];
+      this.citationLists.set(key, list);
+    }
+    return list;
+  }
+
   nextClaimId(): string {
     return `${this.id}-${this.claims.length + 1}`;
   }
 
   /** The finished text and source record; quotes now share the text's memory. */
   finish(): { source: Source; text: string } {
+    this.finished = true;
     this.append('\n\nReferences\n');
     for (const r of this.references) this.append(`${r.number}. ${r.text}\n`);
     const text = this.pieces.join('');
@@ -57,8 +73,9 @@ export class SourceDraft {
   }
 }
 
-export function draftSource(rng: Rng, index: number): SourceDraft {
-  const id = `s${index.toString(36)}`;
+/** Source `index` of `count`: ids padded so that sorting them keeps the order sources are made in. */
+export function draftSource(rng: Rng, index: number, sourceCount: number): SourceDraft {
+  const id = `s${index.toString(36).padStart(Math.max(0, sourceCount - 1).toString(36).length, '0')}`;
   const author = inventName(rng);
   const year = rng.int(1921, 2023);
   const references: Reference[] = [];
