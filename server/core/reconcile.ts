@@ -54,10 +54,8 @@ export function reconcile(input: ReconcileInput, settings: ReconcileSettings = D
     if (group) group.push(claim);
     else groups.set(key, [claim]);
   }
-  const comparisons = compareGroups(groups, input, settings);
-  const groupIds = new Map<string, string[]>();
-  for (const [key, claims] of groups) groupIds.set(key, claims.map((c) => c.id));
-  return { comparisons, groups: groupIds };
+  const { comparisons, ids } = compareGroups(groups, input, settings);
+  return { comparisons, groups: ids };
 }
 
 /** Re-runs only the given groups (after an edit), with arithmetic and judgements touching them. */
@@ -72,36 +70,80 @@ export function reconcileGroups(input: ReconcileInput, keys: Iterable<string>, s
     else groups.set(key, [claim]);
   }
   // Arithmetic checks span groups (parts have their own properties): include totals whose parts moved.
-  return compareGroups(groups, input, settings, input.claims.filter((c) => c.status !== 'rejected'));
+  return compareGroups(groups, input, settings, input.claims.filter((c) => c.status !== 'rejected')).comparisons;
 }
 
-function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, settings: ReconcileSettings, allClaims?: readonly Claim[]): Comparison[] {
-  const properties = new Map(input.properties.map((p) => [p.id, p]));
-  const inScope = new Set<string>();
-  let grouped = 0;
-  for (const claims of groups.values()) {
-    grouped += claims.length;
-    for (const c of claims) inScope.add(c.id);
-  }
+function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, settings: ReconcileSettings, allClaims?: readonly Claim[]): Sweep {
   const fresh = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
   // Preparing is pure, so with unique ids each group prepares its claims afresh and drops them
-  // after (a million prepared claims held to the end cost hundreds of MB). When ids repeat (invalid
-  // data) or only some groups run, the first preparation of an id stands for all, as it always has.
-  const prepare = allClaims === undefined && inScope.size === grouped ? fresh : memoise(fresh);
+  // after (a million prepared claims held to the end cost hundreds of MB). When an id repeats
+  // (invalid data; the sweep stops) or only some groups run, the first preparation of an id
+  // stands for all, as it always has.
+  const sweep = (allClaims === undefined ? sweepGroups(groups, input, fresh, true) : undefined) ?? sweepGroups(groups, input, memoise(fresh), false)!;
+  const { comparisons, usedJudgements, byId: inScope, prepare } = sweep;
+
+  // Judgements between claims of different groups (a relation against a text claim, say).
+  const judgements = input.judgements ?? [];
+  const pending = judgements.filter((j) => !usedJudgements.has(j.id) && (inScope.has(j.a) || inScope.has(j.b)));
+  const byId = allClaims ? withIds(allClaims, new Set(pending.flatMap((j) => [j.a, j.b]))) : inScope;
+  for (const judgement of pending) {
+    const ca = byId.get(judgement.a);
+    const cb = byId.get(judgement.b);
+    if (!ca || !cb) continue;
+    const [a, b] = ordered(ca, cb);
+    comparisons.push(fromJudgement(judgement, a, b, groupKey(a)));
+  }
+
+  const parts = allClaims ? allClaims.filter((c) => c.partOf) : sweep.parts;
+  const totals = allClaims ? withIds(allClaims, new Set(parts.map((c) => c.partOf!))) : inScope;
+  comparisons.push(...arithmeticChecks(parts, totals, inScope, prepare));
+  return sweep;
+}
+
+interface Sweep {
+  comparisons: Comparison[];
+  usedJudgements: Set<string>;
+  /** Grouped claims by id (the last of a repeated id winning, as `new Map(pairs)` does). */
+  byId: Map<string, Claim>;
+  /** Grouped claims that state a part of a total, in group order. */
+  parts: Claim[];
+  /** Claim ids by group key. */
+  ids: Map<string, string[]>;
+  prepare: (claim: Claim) => PreparedClaim;
+}
+
+/**
+ * One pass over the groups: each claim is indexed and each pair compared while the group's claims
+ * are at hand (a million claims walked once rather than once per purpose). With `uniqueIds`, gives
+ * up (undefined) at the first repeated id.
+ */
+function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepare: (claim: Claim) => PreparedClaim, uniqueIds: boolean): Sweep | undefined {
+  const properties = new Map(input.properties.map((p) => [p.id, p]));
   const judgements = input.judgements ?? [];
   const curated = curatedByPair(judgements);
   const judged = new Set(judgements.flatMap((j) => [j.a, j.b]));
-  const comparisons: Comparison[] = [];
-  const usedJudgements = new Set<string>();
+  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: new Map(), prepare };
+  const { comparisons, byId } = sweep;
 
   for (const [key, claims] of groups) {
     const n = claims.length;
+    const ids = new Array<string>(n);
+    // Whether a judgement names the claim, looked up once per claim rather than once per pair.
+    const named = judged.size > 0 ? new Array<boolean>(n) : undefined;
+    for (let i = 0; i < n; i++) {
+      const c = claims[i]!;
+      const known = byId.size;
+      byId.set(c.id, c);
+      if (uniqueIds && byId.size === known) return undefined;
+      ids[i] = c.id;
+      if (named) named[i] = judged.has(c.id);
+      if (c.partOf) sweep.parts.push(c);
+    }
+    sweep.ids.set(key, ids);
     if (n < 2) continue;
     const property = properties.get(claims[0]!.property);
     // Each claim is prepared once per group, at its first pair, in the order pairs meet it.
     const ready: (PreparedClaim | undefined)[] = new Array(n);
-    // Whether a judgement names the claim, looked up once per claim rather than once per pair.
-    const named = judged.size > 0 ? claims.map((c) => judged.has(c.id)) : undefined;
     for (let i = 0; i < n; i++) {
       const x = claims[i]!;
       for (let j = i + 1; j < n; j++) {
@@ -113,7 +155,7 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
         // Pair keys are built only for claims some judgement names: not once per pair.
         const judgement = named && named[i] && named[j] ? curated.get(pairKey(a.id, b.id)) : undefined;
         if (judgement) {
-          usedJudgements.add(judgement.id);
+          sweep.usedJudgements.add(judgement.id);
           comparisons.push(fromJudgement(judgement, a, b, key));
           continue;
         }
@@ -124,21 +166,7 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
       }
     }
   }
-
-  // Judgements between claims of different groups (a relation against a text claim, say).
-  const everyClaim = allClaims ?? flatten(groups);
-  const pending = judgements.filter((j) => !usedJudgements.has(j.id) && (inScope.has(j.a) || inScope.has(j.b)));
-  const byId = withIds(everyClaim, new Set(pending.flatMap((j) => [j.a, j.b])));
-  for (const judgement of pending) {
-    const ca = byId.get(judgement.a);
-    const cb = byId.get(judgement.b);
-    if (!ca || !cb) continue;
-    const [a, b] = ordered(ca, cb);
-    comparisons.push(fromJudgement(judgement, a, b, groupKey(a)));
-  }
-
-  comparisons.push(...arithmeticChecks(everyClaim, inScope, prepare));
-  return comparisons;
+  return sweep;
 }
 
 /** What comparison needs of a claim, computed once: its value and scope as intervals, its mention. */
@@ -156,13 +184,6 @@ function memoise(prepare: (claim: Claim) => PreparedClaim): (claim: Claim) => Pr
     }
     return p;
   };
-}
-
-/** Every grouped claim, group by group (the order arithmetic checks and judgements read them in). */
-function flatten(groups: Map<string, Claim[]>): Claim[] {
-  const all: Claim[] = [];
-  for (const claims of groups.values()) for (const c of claims) all.push(c);
-  return all;
 }
 
 /** The claims bearing the wanted ids, the last one winning where ids repeat (as `new Map(pairs)` does). */
@@ -196,7 +217,7 @@ export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Proper
 }
 
 /** Parts stated as separate claims (`partOf`) must add up to their stated total. */
-function arithmeticChecks(claims: readonly Claim[], inScope: Set<string>, prepare: (c: Claim) => PreparedClaim): Comparison[] {
+function arithmeticChecks(claims: readonly Claim[], byId: ReadonlyMap<string, Claim>, inScope: ReadonlyMap<string, Claim>, prepare: (c: Claim) => PreparedClaim): Comparison[] {
   const partsOf = new Map<string, Claim[]>();
   for (const c of claims) {
     if (!c.partOf || c.value.type !== 'quantity') continue;
@@ -204,7 +225,6 @@ function arithmeticChecks(claims: readonly Claim[], inScope: Set<string>, prepar
     if (list) list.push(c);
     else partsOf.set(c.partOf, [c]);
   }
-  const byId = withIds(claims, new Set(partsOf.keys()));
   const out: Comparison[] = [];
   for (const [totalId, parts] of partsOf) {
     const total = byId.get(totalId);
