@@ -23,35 +23,42 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     if (/^\s*only\b/.test(ctx.masked.slice(d.end, d.end + 8))) continue; // "(1922 only)" restricts a figure
     if (figureSpans.some((f) => f.start <= d.start && d.end <= f.end)) continue;
     const clause = clauseAround(ctx.masked, ctx.sentence, d.start);
-    const subjectInput: SubjectInput = {
-      text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
-      valueStart: d.start, valueEnd: d.end, mentions: ctx.mentions, kind: 'date', carried: ctx.carried,
-    };
-    const subject = chooseSubject(subjectInput);
-    if (!subject) continue;
+    const segment = segmentAround(ctx, clause, d.start, d.end);
     const lead = dateLead(ctx.masked, d.start);
     const wordingStart = lead && lead.role !== 'at' ? lead.start : d.start;
-    const place = placeOf(subjectInput, subject.entity)?.id;
-    const subjects = [subject.entity, ...subject.also];
-    const segment = segmentAround(ctx, clause, d.start, d.end);
+    // The value's properties first: where their cue sits helps find the subject.
+    const readings: [DateValue, PropertyScore, DateLead | undefined][] = [];
     if (d.until) {
-      const lifespan = subject.entity.type === 'person' && /\(\s*$/.test(ctx.masked.slice(d.start - 3, d.start));
+      const lifespan = /\(\s*$/.test(ctx.masked.slice(d.start - 3, d.start)) && ctx.mentions.some((m) => m.end <= d.start && m.entities[0]!.type === 'person');
       // Only a range the words mark as one ("from … to", "between … and", "1918–1922") has a start and an end role.
       const marked = lifespan || /\b(?:from|between|since)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 12), d.start)) || /[–—-]|\bto\b|\buntil\b/.test(ctx.masked.slice(d.start, d.end));
-      const ends: [DateValue, readonly string[]][] = [[d.date, lifespan ? LIFE_START : marked ? RANGE_START : []], [d.until, lifespan ? LIFE_END : marked ? RANGE_END : []]];
       const taken = new Set<string>();
-      for (const [date, role] of ends) {
+      for (const [date, role] of [[d.date, lifespan ? LIFE_START : marked ? RANGE_START : []], [d.until, lifespan ? LIFE_END : marked ? RANGE_END : []]] as const) {
         const property = chooseProperty(ctx, d, role, taken, segment);
         if (!property) continue;
         taken.add(property.entry.property.id);
-        for (const entity of subjects) drafts.push(dateDraft(ctx, sourceId, { date, d, property, subject: { ...subject, entity }, wordingStart, place, lead: undefined, inferred: d.inferredYear }));
+        readings.push([date, property, undefined]);
       }
-      continue;
+    } else {
+      const role = lead?.role === 'since' ? RANGE_START : lead?.role === 'until' ? RANGE_END : [];
+      const property = chooseProperty(ctx, d, role, new Set(), segment);
+      if (property) readings.push([d.date, property, lead]);
     }
-    const role = lead?.role === 'since' ? RANGE_START : lead?.role === 'until' ? RANGE_END : [];
-    const property = chooseProperty(ctx, d, role, new Set(), segment);
-    if (!property) continue;
-    for (const entity of subjects) drafts.push(dateDraft(ctx, sourceId, { date: d.date, d, property, subject: { ...subject, entity }, wordingStart, place, lead, inferred: d.inferredYear }));
+    if (readings.length === 0) continue;
+    const cueAt = readings[0]![1].cueAt;
+    const subjectInput: SubjectInput = {
+      text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
+      valueStart: d.start, valueEnd: d.end, mentions: ctx.mentions, kind: 'date', carried: ctx.carried,
+      cueStart: cueAt === undefined ? undefined : ctx.tokens[cueAt]?.start,
+    };
+    const subject = chooseSubject(subjectInput);
+    if (!subject) continue;
+    const place = placeOf(subjectInput, subject.entity)?.id;
+    for (const [date, property, dateLeadWord] of readings) {
+      for (const entity of [subject.entity, ...subject.also]) {
+        drafts.push(dateDraft(ctx, sourceId, { date, d, property, subject: { ...subject, entity }, wordingStart, place, lead: dateLeadWord, inferred: d.inferredYear, sameSentence: d.yearFromSentence }));
+      }
+    }
   }
   return drafts;
 }
@@ -72,11 +79,13 @@ interface DateDraftInput {
   place?: string;
   lead: DateLead | undefined;
   inferred: boolean;
+  /** The inferred year came from the same sentence, which is surer than the paragraph. */
+  sameSentence?: boolean;
 }
 
 function dateDraft(ctx: SentenceContext, sourceId: string, input: DateDraftInput): Draft {
   const value = { type: 'date' as const, date: withComparator(input.date, input.lead) };
-  const reading = input.inferred ? 0.75 : 1;
+  const reading = !input.inferred ? 1 : input.sameSentence ? 0.9 : 0.75;
   const confidence = combine({ property: Math.min(1, input.property.score / 1.2), subject: input.subject.confidence, reading });
   const note = `property cue "${input.property.cue}"${input.inferred ? '; year taken from the preceding text' : ''}`;
   return draft(ctx, {

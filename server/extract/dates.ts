@@ -12,6 +12,8 @@ export interface DateMention {
   until?: DateValue;
   /** The year came from context, not from the words. */
   inferredYear: boolean;
+  /** The year came from an earlier date of the same sentence ("January 9, 1918, … on January 12"). */
+  yearFromSentence?: boolean;
   /** Internal: no year known yet. */
   unresolved?: boolean;
 }
@@ -85,7 +87,7 @@ function withYearsFromSentence(dates: DateMention[]): DateMention[] {
       year = (d.until ?? d.date).value.slice(0, 4);
       out.push(d);
     } else if (year) {
-      out.push({ start: d.start, end: d.end, date: { ...d.date, value: year + d.date.value.slice(4) }, inferredYear: true });
+      out.push({ start: d.start, end: d.end, date: { ...d.date, value: year + d.date.value.slice(4) }, inferredYear: true, yearFromSentence: true });
     } else if (!d.unresolved) out.push(d);
   }
   return out;

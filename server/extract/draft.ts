@@ -88,9 +88,12 @@ export function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 }
 
-/** Overall confidence of a claim from the strength of its parts (each 0..1). */
+/**
+ * Overall confidence of a claim from the strength of its parts (each 0..1): a geometric mean, so a
+ * claim needs both a clear property and a clear subject — a strong cue does not rescue a guessed subject.
+ */
 export function combine(parts: { property: number; subject: number; reading: number }): number {
-  return parts.reading * (0.15 + 0.45 * parts.property + 0.4 * parts.subject);
+  return parts.reading * Math.sqrt(parts.property * parts.subject);
 }
 
 /** Index range [from, to) of the tokens inside [start, end). */
@@ -113,7 +116,12 @@ export function segmentAround(ctx: SentenceContext, clause: { start: number; end
   const lastComma = before.search(/,\s(?![\s\S]*,\s)/);
   const nextComma = after.search(/,\s/);
   const start = lastComma === -1 ? clause.start : clause.start + lastComma + 1;
-  const end = nextComma === -1 ? clause.end : valueEnd + nextComma;
+  let end = nextComma === -1 ? clause.end : valueEnd + nextComma;
+  // A fronted date ("On January 20, 1925, the Convention was signed"): its stretch is the main clause after it.
+  if (/^\W*(?:\p{L}+\s+){0,2}$/u.test(ctx.masked.slice(start, valueStart)) && nextComma !== -1) {
+    const further = ctx.masked.slice(end + 1, clause.end).search(/,\s/);
+    end = further === -1 ? clause.end : end + 1 + further;
+  }
   const { from, to } = tokenRange(ctx.tokens, start, end);
   return { segmentFrom: from, segmentTo: to };
 }

@@ -29,6 +29,8 @@ export interface EntityIndex {
   byPhonetic: Map<string, { entity: Entity; word: string }[]>;
   maxWords: number;
   byId: Map<string, Entity>;
+  /** A people's adjective → the force or group whose aliases it opens ("Japanese" → "Japanese troops"). */
+  demonyms: Map<string, Entity>;
 }
 
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
@@ -58,7 +60,32 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { byKey, byPhonetic, maxWords, byId: new Map(entities.map((e) => [e.id, e])) };
+  return { byKey, byPhonetic, maxWords, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
+}
+
+/**
+ * "Japanese troops", "Japanese soldiers", "Japanese forces" are aliases of one force: its first word,
+ * before any plural noun, stands for it when the text counts something else ("Japanese casualties").
+ */
+function demonymsOf(entities: readonly Entity[]): Map<string, Entity> {
+  const votes = new Map<string, Map<Entity, number>>();
+  for (const entity of entities) {
+    if (entity.status === 'rejected' || (entity.type !== 'armed-force' && entity.type !== 'group')) continue;
+    for (const alias of entity.aliases) {
+      const tokens = tokenize(alias.name).filter((t) => t.lower !== 'the');
+      if (tokens.length !== 2 || !tokens[0]!.capital || !/s$/i.test(tokens[1]!.text)) continue;
+      const key = foldWord(tokens[0]!.text);
+      const counts = votes.get(key) ?? new Map<Entity, number>();
+      counts.set(entity, (counts.get(entity) ?? 0) + 1);
+      votes.set(key, counts);
+    }
+  }
+  const out = new Map<string, Entity>();
+  for (const [key, counts] of votes) {
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    if (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) out.set(key, ranked[0]![0]);
+  }
+  return out;
 }
 
 const phoneticCache = new Map<string, string[]>();
@@ -74,27 +101,43 @@ export function phoneticKeys(word: string): string[] {
   return codes;
 }
 
-/** Entity mentions among the tokens of one sentence, longest alias first, left to right. */
-export function findMentions(index: EntityIndex, text: string, tokens: readonly Token[]): EntityMention[] {
-  const out: EntityMention[] = [];
+/**
+ * Entity mentions among the tokens of one sentence. Every position's longest alias is a candidate;
+ * longer candidates win overlaps ("The Japanese Siberian Intervention" is the event, not "The Japanese").
+ */
+export function findMentions(index: EntityIndex, text: string, tokens: readonly Token[], countWords?: ReadonlySet<string>): EntityMention[] {
   const folded = tokens.map((t) => foldWord(t.text));
-  for (let i = 0; i < tokens.length; ) {
+  const candidates: { mention: EntityMention; from: number; words: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
     const match = aliasAt(index, text, tokens, folded, i);
-    if (match) {
-      out.push(match.mention);
-      i += match.words;
+    if (match) candidates.push({ ...match, from: i });
+  }
+  candidates.sort((a, b) => b.words - a.words || a.from - b.from);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const out: EntityMention[] = [];
+  for (const c of candidates) {
+    let free = true;
+    for (let k = c.from; k < c.from + c.words; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = c.from; k < c.from + c.words; k++) taken[k] = true;
+    out.push(c.mention);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken[i] || !t.capital || t.text.length < 4 || /\d/.test(t.text)) continue;
+    const next = tokens[i + 1];
+    const force = index.demonyms.get(folded[i]!);
+    if (force && next && !taken[i + 1] && countWords?.has(next.lower) && /^\s+$/.test(text.slice(t.end, next.start))) {
+      out.push({ start: t.start, end: next.end, entities: [force], confidence: 0.75, via: 'alias' });
+      taken[i + 1] = true;
       continue;
     }
-    const t = tokens[i]!;
-    if (t.capital && t.text.length >= 4 && !/\d/.test(t.text)) {
-      // Only a different spelling is a phonetic candidate: the same word was already tried as an alias.
-      const candidates = new Set<Entity>();
-      for (const code of phoneticKeys(t.text)) for (const b of index.byPhonetic.get(code) ?? []) if (b.word !== folded[i]) candidates.add(b.entity);
-      if (candidates.size > 0) out.push({ start: t.start, end: t.end, entities: [...candidates], confidence: 0.55, via: 'phonetic' });
-    }
-    i++;
+    // Only a different spelling is a phonetic candidate: the same word was already tried as an alias.
+    const found = new Set<Entity>();
+    for (const code of phoneticKeys(t.text)) for (const b of index.byPhonetic.get(code) ?? []) if (b.word !== folded[i]) found.add(b.entity);
+    if (found.size > 0) out.push({ start: t.start, end: t.end, entities: [...found], confidence: 0.55, via: 'phonetic' });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Words of one name are separated by a space, hyphen, dot or comma at most ("Lieut.-General", "Force, Siberia"). */
@@ -106,7 +149,8 @@ function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], fol
   for (let n = span; n >= 1; n--) {
     const entries = index.byKey.get(folded.slice(i, i + n).join(' '));
     if (!entries) continue;
-    const fitting = entries.filter((e) => e.capitals.every((cap, j) => !cap || tokens[i + j]!.capital));
+    // Capitals must match, except the first word of a long title ("the revolt of the Czechoslovak Legion").
+    const fitting = entries.filter((e) => e.capitals.every((cap, j) => !cap || tokens[i + j]!.capital || (j === 0 && n >= 3 && e.capitals.slice(1).some(Boolean))));
     if (fitting.length === 0) continue;
     const confidence = fitting.length === 1 ? 0.95 : 0.7;
     return { mention: { start: tokens[i]!.start, end: tokens[i + n - 1]!.end, entities: fitting.map((e) => e.entity), confidence, via: 'alias' }, words: n };

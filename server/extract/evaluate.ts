@@ -59,20 +59,25 @@ function overlap(a: Claim, b: Claim): number {
   return Math.max(0, Math.min(a.quote.end, b.quote.end) - Math.max(a.quote.start, b.quote.start));
 }
 
-/** One-to-one matching: each curated claim takes the matching extracted claim whose quote overlaps it most. */
+/**
+ * One-to-one matching: pairs with the same key (source, subject, property, value) are taken in order of
+ * quote overlap, so that two curated statements of one figure each get the extracted claim of their own sentence.
+ */
 export function matchClaims(extracted: readonly Claim[], curated: readonly Claim[]): Map<string, string> {
+  const pairs: { c: Claim; x: Claim; overlap: number }[] = [];
+  for (const c of curated.filter(measurable)) {
+    for (const x of extracted) {
+      if (x.source !== c.source || x.subject !== c.subject || x.property !== c.property || !sameValue(x, c)) continue;
+      pairs.push({ c, x, overlap: overlap(x, c) });
+    }
+  }
+  pairs.sort((a, b) => b.overlap - a.overlap);
   const matches = new Map<string, string>();
   const used = new Set<string>();
-  for (const c of curated.filter(measurable)) {
-    let best: Claim | undefined;
-    for (const x of extracted) {
-      if (used.has(x.id) || x.source !== c.source || x.subject !== c.subject || x.property !== c.property || !sameValue(x, c)) continue;
-      if (!best || overlap(x, c) > overlap(best, c)) best = x;
-    }
-    if (best) {
-      matches.set(c.id, best.id);
-      used.add(best.id);
-    }
+  for (const { c, x } of pairs) {
+    if (matches.has(c.id) || used.has(x.id)) continue;
+    matches.set(c.id, x.id);
+    used.add(x.id);
   }
   return matches;
 }

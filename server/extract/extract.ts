@@ -42,6 +42,8 @@ export interface ExtractionResult {
 }
 
 const MARKUP = /<\/?[A-Za-z][^<>\n]{0,300}>/g;
+/** Image file names left in captured pages ("War flag of the Imperial Japanese Army (1868-1945).svg"). */
+const FILE_NAME = /[^\n.!?]{0,120}?\.(?:svg|png|jpe?g|gif|tiff?|webp)\b/gi;
 const PROGRESS_EVERY = 64 * 1024;
 
 export function extractClaims(text: string, context: ExtractContext, options: ExtractOptions = {}): ExtractionResult {
@@ -55,7 +57,8 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     const unknown = [...new Set(markers.flatMap((m) => m.refs).filter((r) => !known.has(r)))];
     if (unknown.length > 0) warnings.push(`footnote markers cite references missing from the list: ${unknown.join(', ')}`);
   }
-  const blanks: { start: number; end: number }[] = [...markers, ...[...text.matchAll(MARKUP)].map((m) => ({ start: m.index, end: m.index + m[0].length }))];
+  const spansOf = (re: RegExp) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const blanks: { start: number; end: number }[] = [...markers, ...spansOf(MARKUP), ...spansOf(FILE_NAME)];
   if (list.end > list.start) blanks.push({ start: list.start, end: list.end });
   const masked = maskSpans(text, blanks);
   const sentences = splitSentences(masked);
@@ -72,7 +75,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     const sentence = sentences[i]!;
     const nextStart = sentences[i + 1]?.start ?? text.length;
     const tokens = tokenize(masked.slice(sentence.start, sentence.end), sentence.start);
-    const mentions = findMentions(entityIndex, masked, tokens);
+    const mentions = findMentions(entityIndex, masked, tokens, properties.countWords);
     const covered = (start: number, end: number) => mentions.some((m) => m.via === 'alias' && m.start < end && start < m.end);
     for (const span of nameSpans(masked, tokens, covered)) {
       const { entity, confidence } = proposals.add(span);
@@ -142,7 +145,7 @@ class Carry {
     this.paragraph = sentence.paragraph;
     if (!this.title && sentence.isLine) {
       const whole = mentions.find((m) => m.start === sentence.start && m.via === 'alias' && masked.slice(m.end, sentence.end).trim() === '');
-      if (whole) this.title = { entity: whole.entities[0]!, confidence: 0.6 };
+      if (whole) this.title = { entity: whole.entities[0]!, confidence: 0.5 };
     }
   }
 

@@ -29,16 +29,19 @@ export interface PropertyIndex {
 export interface PropertyScore {
   entry: PropertyEntry;
   score: number;
-  /** The cue that counted most, for notes and tests. */
+  /** The cue that counted most, for notes and tests, and its token index (undefined for a role word). */
   cue: string;
+  cueAt?: number;
 }
 
 /** English function words: as cues they say little, so they weigh little. */
 const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'in', 'on', 'at', 'to', 'from', 'by', 'of', 'for', 'with', 'until', 'till', 'since', 'after', 'before',
-  'between', 'against', 'into', 'its', 'their', 'his', 'her', 'first', 'end', 'head', 'held', 'control', 'following',
-  'took', 'fell', 'include', 'staff', 'because', 'due to', 'poor',
+  'between', 'against', 'into', 'its', 'their', 'his', 'her', 'because', 'due to', 'following', 'as', 'and', 'or',
 ]);
+
+/** What a range's "from"/"to" alone is worth: enough to state a start or end date, not more. */
+const ROLE_SCORE = 0.36;
 
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
@@ -95,44 +98,61 @@ export function rankProperties(entries: readonly PropertyEntry[], input: ScoreIn
   for (const entry of entries) {
     let best = 0;
     let bestCue = '';
+    let cueAt: number | undefined;
     let total = 0;
     for (const cue of entry.cues) {
-      const s = cueScore(cue, stems, input);
-      total += s;
-      if (s > best) {
-        best = s;
+      const hit = cueScore(cue, stems, input);
+      total += hit.score;
+      if (hit.score > best) {
+        best = hit.score;
         bestCue = cue.words.join(' ');
+        cueAt = hit.at;
       }
     }
     if (best <= 0) continue;
     const unit = entry.unit && noun && stem(entry.unit) === noun ? 0.4 : 0;
     // Corroborating cues add a little; more words in the label mean a narrower property.
     const score = best + unit + 0.15 * (total - best) - 0.01 * entry.labelWords;
-    out.push({ entry, score, cue: bestCue });
+    out.push(cueAt === undefined ? { entry, score, cue: bestCue } : { entry, score, cue: bestCue, cueAt });
   }
   return out.sort((a, b) => b.score - a.score);
 }
 
-function cueScore(cue: Cue, stems: readonly string[], input: ScoreInput): number {
+function cueScore(cue: Cue, stems: readonly string[], input: ScoreInput): { score: number; at?: number } {
   let best = 0;
+  let at: number | undefined;
   const n = cue.words.length;
-  if (input.roleWords && n === 1 && input.roleWords.includes(cue.words[0]!)) best = cue.weight * 1.2;
+  // A role ("from" for a range's start) is weak evidence, whatever the cue's own weight.
+  if (input.roleWords && n === 1 && input.roleWords.includes(cue.words[0]!)) best = ROLE_SCORE;
+  // A role completes a cue that ends in it: "existed from April 1920 to November 1922" states "existed until".
+  if (input.roleWords && n > 1 && input.roleWords.includes(cue.words[n - 1]!)) {
+    const head = cue.words.slice(0, -1);
+    for (const gap of [0, 1]) {
+      const at = input.from - gap - head.length;
+      if (at >= 0 && head.every((w, j) => stems[at + j] === w)) best = Math.max(best, cue.weight * 1.2);
+    }
+  }
   for (let i = 0; i + n <= stems.length; i++) {
     if (i + n > input.from && i < input.to) continue;
     let hit = true;
     for (let j = 0; j < n; j++) if (stems[i + j] !== cue.words[j]) { hit = false; break; }
     if (!hit) continue;
-    let s: number;
-    if (i + n === input.from) s = cue.weight * 1.5; // the predicate: "numbered over 72,000"
-    else if (i === input.nounAt) s = cue.weight * 1.1; // the counted noun: "900 orphans"
-    else {
-      const distance = i >= input.to ? i - input.to : input.from - (i + n);
-      s = cue.weight / (1 + distance / 4);
-      const inSegment = input.segmentFrom !== undefined && i >= input.segmentFrom && i + n <= (input.segmentTo ?? stems.length);
-      if (inSegment) s *= 1.5;
+    const distance = i >= input.to ? i - input.to : input.from - (i + n);
+    let s = cue.weight / (1 + distance / 4);
+    if (cue.weight >= 1) {
+      // Function words get no bonus: "in" right before a date says nothing about which date it is.
+      if (i + n === input.from) s = cue.weight * 1.5; // the predicate: "numbered over 72,000"
+      else if (i === input.nounAt) s = cue.weight * 1.1; // the counted noun: "900 orphans"
+      else if (input.segmentFrom !== undefined) {
+        const inSegment = i >= input.segmentFrom && i + n <= (input.segmentTo ?? stems.length);
+        s *= inSegment ? 1.5 : 0.6;
+      }
     }
     if (cue.inLabel) s *= 1.1;
-    if (s > best) best = s;
+    if (s > best) {
+      best = s;
+      at = i;
+    }
   }
-  return best;
+  return at === undefined ? { score: best } : { score: best, at };
 }

@@ -46,7 +46,7 @@ export function nameSpans(text: string, tokens: readonly Token[], covered: (star
 }
 
 function isNameWord(t: Token): boolean {
-  return t.capital && /^\p{L}/u.test(t.text) && !(t.text.length > 1 && t.text === t.text.toUpperCase() && t.text.length > 5);
+  return t.capital && /^\p{L}+(?:['’]\p{L}+)?$/u.test(t.text) && !(t.text === t.text.toUpperCase() && t.text.length > 5);
 }
 
 function classify(text: string, tokens: readonly Token[], i: number, j: number): NameSpan | undefined {

@@ -65,6 +65,7 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const subjectInput: SubjectInput = {
     text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
     valueStart, valueEnd, mentions: ctx.mentions, kind: 'quantity', carried: ctx.carried,
+    cueStart: property.cueAt === undefined ? undefined : ctx.tokens[property.cueAt]?.start,
   };
   const counted = countedEntity(ctx, first, base);
   const subject = counted ?? chooseSubject(subjectInput);
@@ -109,7 +110,8 @@ function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], value
   }
   const best = ranked[0];
   if (!best || best.score < MIN_PROPERTY_SCORE) return undefined;
-  if (noun && TIME_UNITS.has(stem(noun.noun)) && stem(best.cue) === stem(noun.noun)) return undefined;
+  // "two days before", "5 months": a time noun is a duration only when another cue says so ("lasted").
+  if (noun && TIME_UNITS.has(stem(noun.noun)) && TIME_UNITS.has(stem(best.cue))) return undefined;
   return best;
 }
 

@@ -136,7 +136,8 @@ export function clauseAround(text: string, sentence: Sentence, offset: number): 
   return { start: sentence.start + start, end: sentence.start + end };
 }
 
-const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:and|but|whereas|while|although)\s|\s(?:but|whereas)\s/g;
+// ", and" starts a new clause unless a verb follows with the same subject (", and arrived at …").
+const CLAUSE_BREAK = /;|\s[—–]\s|,\s+and\b(?!\s+(?:also\s+|then\s+)?\p{Ll}+(?:ed|ame|ook|ew|ent|ought|ave|ade|old|oke|ose|ung)\b)|,\s+(?:but|whereas|while|although)\b|\s(?:but|whereas)\s/gu;
 
 /** Balanced "( … )" spans of a sentence, outermost only. */
 function parentheticals(s: string): { start: number; end: number }[] {

@@ -13,7 +13,7 @@ const TYPE_WEIGHT: Record<ValueKind, Record<Entity['type'], number>> = {
   date: { event: 1, document: 1, organisation: 0.95, state: 0.95, 'armed-force': 0.95, group: 0.9, vessel: 0.9, person: 0.85, other: 0.8, place: 0.3 },
 };
 
-const GOVERNED = /\b(?:in|at|to|from|into|near|across|towards?|on|with|against|through|throughout|via|over)\s+(?:the\s+)?$/i;
+const GOVERNED = /\b(?:in|at|to|from|into|near|across|towards?|on|with|against|through|throughout|via|over|during|under|between)\s+(?:the\s+)?$/i;
 const PRONOUN_START = /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|those)\b/i;
 
 export interface Carried {
@@ -31,6 +31,8 @@ export interface SubjectInput {
   mentions: readonly EntityMention[];
   kind: ValueKind;
   carried?: Carried;
+  /** Where the property's cue word is: the mention right before it is often its subject ("other Allied forces withdrew"). */
+  cueStart?: number;
 }
 
 export interface SubjectChoice {
@@ -48,8 +50,10 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   const antecedent = relativeAntecedent(input);
   for (const mention of input.mentions) {
     const entity = preferredEntity(mention, input.kind);
-    let score = TYPE_WEIGHT[input.kind][entity.type] * positionWeight(input, mention) * mention.confidence;
-    if (mention === antecedent) score *= 1.8;
+    // The antecedent of the value's relative clause ("X, which was established on …") is its subject
+    // however far the clause runs; otherwise the position in the sentence decides.
+    const position = mention === antecedent ? 1.5 : positionWeight(input, mention);
+    const score = TYPE_WEIGHT[input.kind][entity.type] * position * mention.confidence;
     if (score > bestScore) {
       bestScore = score;
       best = { entity, mention };
@@ -66,7 +70,7 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   }
   if (!best) return undefined;
   const also = best.mention ? coordinated(input, best.mention, best.entity) : [];
-  return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.25 + bestScore), also };
+  return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.1 + 1.1 * bestScore), also };
 }
 
 /** A shared alias ("Japanese") names several entities: take the one whose kind suits the value. */
@@ -87,10 +91,19 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   else w = 0.9; // the value sits inside the mention's span (rare: "Force of 1918")
   if (!inClause) w *= 0.4;
   const before = input.text.slice(Math.max(input.sentenceStart, mention.start - 60), mention.start);
-  if (GOVERNED.test(before)) w *= 0.45;
+  // "the Russian Civil War of 1917–1922", "the Nikolayevsk incident of 1920": the value belongs to the name.
+  const owns = /^\s+of\s+(?:about\s+|some\s+)?$/.test(input.text.slice(mention.end, input.valueStart));
+  if (owns) w *= 2;
+  else if (GOVERNED.test(before)) w *= 0.45;
   else if (/\bof\s+(?:the\s+)?$/i.test(before) && !QUANTIFYING_OF.test(before)) w *= 0.7; // "the history of Japan"
   if (/\bsuch as\b[^;:()]{0,50}$/i.test(before)) w *= 0.5; // examples, not the subject
   if (mention.end <= input.valueStart && isPossessor(input, mention)) w *= 1.6;
+  if (input.cueStart !== undefined) {
+    // The mention right before the cue is its subject ("other Allied forces withdrew"); a mention
+    // containing the cue is named by it ("the Nikolayevsk incident in 1920").
+    if (mention.start <= input.cueStart && input.cueStart < mention.end) w *= 1.5;
+    else if (mention.end <= input.cueStart && /^[\s,]*(?:\w+\s+)?$/.test(input.text.slice(mention.end, input.cueStart))) w *= 1.3;
+  }
   if (isSentenceSubject(input, mention)) w += 0.5;
   return w;
 }
@@ -109,7 +122,10 @@ function relativeAntecedent(input: SubjectInput): EntityMention | undefined {
   for (const m of input.mentions) {
     if (m.end > input.valueStart) break;
     const after = input.text.slice(m.end, Math.min(input.valueStart, m.end + 40));
-    if (/^\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b/i.test(after)) found = m;
+    if (!/^\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b/i.test(after)) continue;
+    // "an army during the Russian Civil War, which fought …": after a preposition the clause may hang higher up.
+    const before = input.text.slice(Math.max(input.sentenceStart, m.start - 30), m.start);
+    found = GOVERNED.test(before) ? undefined : m;
   }
   return found;
 }
@@ -125,11 +141,15 @@ function pronounSubject(input: SubjectInput): boolean {
   return !input.mentions.some((x) => x.start >= at && x.end <= input.valueStart);
 }
 
-/** The mention opens the sentence, possibly after an introductory phrase ("By October 1918, ..."). */
+/** The mention opens the sentence or the value's clause, possibly after an introductory phrase ("By October 1918, ..."). */
 function isSentenceSubject(input: SubjectInput, mention: EntityMention): boolean {
   if (mention.start > input.valueStart) return false;
-  const lead = input.text.slice(input.sentenceStart, mention.start);
-  return /^\W*(?:the\s+)?$/i.test(lead) || /^[^,]{0,40},\s*(?:the\s+)?$/i.test(lead);
+  const opens = (from: number) => {
+    if (mention.start < from) return false;
+    const lead = input.text.slice(from, mention.start);
+    return /^\W*(?:the\s+)?$/i.test(lead) || /^[^,]{0,40},\s*(?:the\s+)?$/i.test(lead);
+  };
+  return opens(input.sentenceStart) || opens(input.clauseStart);
 }
 
 /** Entities joined to the chosen mention by "and" or commas, of the same kind. */
