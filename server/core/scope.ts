@@ -68,3 +68,13 @@ export function describeScope(scope: Scope | undefined): string {
 function midSentence(phrase: string): string {
   return /^(By|In|During|From|Until|Before|After|At|On|Since|Between)\b/.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
 }
+
+/**
+ * A key shared by claims that state the same figure in the same scope: same aggregate, population,
+ * place and time span. Truth discovery picks one value per such set; a series over time is several sets.
+ */
+export function scopeSignature(claim: Claim): string {
+  const s = claim.scope ?? {};
+  const time = scopeTime(s);
+  return [s.aggregate ?? '', normalise(s.population), s.place ?? '', time ? `${time.lo}..${time.hi}` : ''].join('|');
+}
