@@ -3,7 +3,7 @@
 // leaves an audit line in the changelog, and re-runs reconciliation for the affected groups only.
 import { reanalyse } from '../core/analyse.js';
 import { applyPatch, claimFromInput } from '../core/review.js';
-import type { SchemaProblem } from '../core/schemas.js';
+import { check, type SchemaProblem } from '../core/schemas.js';
 import type { Change, Claim, ClaimInput, ClaimPatch } from '../core/schema-types.js';
 import { toJsonFile } from './atomic.js';
 import { changeLine, changelogPath, readChangelog } from './changelog.js';
@@ -48,6 +48,9 @@ export function patchClaim(repo: Repository, id: string, expectedVersion: number
 export function createClaim(repo: Repository, input: ClaimInput, actor: Actor): Promise<Claim> {
   return repo.exclusive(async () => {
     const { analysis } = repo.snapshot;
+    // The id is built from input.source: check the input's shape before using any of it.
+    const shape = check('claim-input.schema.json', input);
+    if (shape.length > 0) throw invalid(shape);
     const id = nextClaimId(input.source, analysis.index.claim);
     const result = claimFromInput(input, analysis.corpus, id);
     if (!result.ok) throw invalid(result.problems);
