@@ -112,6 +112,9 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
 export function refuseText(text: string): string | undefined {
   if (text.includes('\u0000')) return 'the text contains NUL bytes: it looks like a binary file, not text';
   if (text.includes('\uFFFD')) return 'the text contains U+FFFD replacement characters: it was not valid UTF-8';
+  // JSON can carry half a surrogate pair ("\ud800"); UTF-8 cannot. The file would hold U+FFFD, every
+  // quote anchored in the text as sent would stop matching, and the store would refuse to reopen.
+  if (/\p{Cs}/u.test(text)) return 'the text contains a lone UTF-16 surrogate (half of a character): it cannot be stored as UTF-8';
   if (/^\s*(<!doctype html|<html[\s>])/i.test(text) || /<(head|body)[\s>]/i.test(text)) {
     return 'the text is an HTML document; paste its plain text instead (HTML is refused, not stripped, so that quotes keep exact offsets)';
   }

@@ -110,6 +110,7 @@ export function createSourceCases(existingText: string): BadCase[] {
     c('an HTML document', { text: '<!DOCTYPE html><html><body>x</body></html>' }, '/text'),
     c('the text of a stored source', { text: existingText }, undefined, 409),
     c('a text over 5 million characters', { text: 'x'.repeat(5_000_001) }, undefined, 413),
+    ...LONE.map((s, i) => c(`a lone surrogate in the text (${i + 1})`, { text: `The garrison had 9,000 men ${s} that winter.` }, '/text')),
   ];
 }
 

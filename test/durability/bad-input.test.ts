@@ -5,7 +5,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Extractor } from '../../server/store/ingest.js';
+import { ingestSource, type Extractor } from '../../server/store/ingest.js';
 import { Repository } from '../../server/store/repository.js';
 import { WP, writeFixtureStore } from '../api/fixture-store.js';
 import { expectError } from '../api/harness.js';
@@ -70,6 +70,23 @@ describe('the valid bodies the refusals start from are accepted', () => {
       expect(reply.status, JSON.stringify(reply.body)).toBe(status);
     } finally {
       await api.close();
+    }
+  });
+});
+
+describe('the store refuses a text it cannot write back', () => {
+  // Through the API the body check answers first; the ingest CLI reaches the store directly.
+  it('ingest refuses a text with a lone surrogate and writes nothing', async () => {
+    const dir = await tempStore();
+    try {
+      await writeFixtureStore(dir);
+      const repo = await Repository.open(dir);
+      const before = await fingerprint(dir);
+      const input = { title: 'Probe', publisher: 'Test', text: 'The garrison had 9,000 men \ud800 that winter.' };
+      await expect(ingestSource(repo, input, { who: 'test' }, noClaims)).rejects.toMatchObject({ kind: 'invalid', details: [{ at: '/text' }] });
+      expect(await fingerprint(dir)).toEqual(before);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
