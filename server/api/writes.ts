@@ -33,10 +33,33 @@ export function httpErrorOf(err: unknown): HttpError {
   throw err;
 }
 
-/** A body must be a JSON object; arrays, strings and numbers are refused with a clear message. */
+/**
+ * A body must be a JSON object; arrays, strings and numbers are refused with a clear message. So is
+ * a string holding half a surrogate pair: JSON's "\ud800" escape can carry one, but it is not a
+ * character — a source text file cannot hold it (it would come back as U+FFFD) and strict JSON
+ * readers of the store's files refuse it.
+ */
 export function objectBody(req: Request): Record<string, unknown> {
   if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
     throw new HttpError(req.is('application/json') ? 400 : 415, req.is('application/json') ? 'the body must be a JSON object' : 'send the body as application/json', [{ at: '/body', message: 'must be a JSON object' }]);
   }
+  const broken = loneSurrogates(req.body);
+  if (broken.length > 0) {
+    throw new HttpError(400, 'the body has text that is not valid Unicode', broken.map((at) => ({ at, message: 'contains a lone UTF-16 surrogate (half of a character)' })));
+  }
   return req.body as Record<string, unknown>;
+}
+
+/** JSON pointers of every string below `body` that holds a lone surrogate. A loop, not recursion:
+ * a body nested thousands deep must not overflow the stack. */
+function loneSurrogates(body: unknown): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[body, '']];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, at] = next;
+    if (typeof value === 'string' && /\p{Cs}/u.test(value)) found.push(at || '/');
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, v] of Object.entries(value)) pending.push([v, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+  }
+  return found.sort();
 }

@@ -44,6 +44,8 @@ export function patchBodyCases(): BadCase[] {
     c('a traversal subject', { action: 'edit', subject: '../../etc/passwd' }, '/subject'),
     c('a range ending below its start', { action: 'edit', value: { ...troops, comparator: 'range', upper: 1 } }, '/value/upper'),
     c('an upper end on an exact value', { action: 'edit', value: { ...troops, upper: 80000 } }, '/value/upper'),
+    ...LONE.map((s, i) => c(`a lone surrogate in the note (${i + 1})`, { action: 'accept', note: s }, '/note')),
+    c('a lone surrogate in the wording', { action: 'edit', wording: `70,000 ${LONE[0]}` }, '/wording'),
   ];
 }
 
@@ -83,6 +85,9 @@ export function createClaimCases(): BadCase[] {
     c('a quote with an RTL override', { quote: { exact: 'deployed \u202E70,000 troops' } }, '/quote/exact'),
     // The text has the composed "Ōtani"; a decomposed lookalike is not the same quote.
     c('a decomposed lookalike of a quote', { quote: { exact: 'O\u0304tani' } }, '/quote/exact'),
+    ...LONE.map((s, i) => c(`a lone surrogate in the wording (${i + 1})`, { wording: s }, '/wording')),
+    c('a lone surrogate in the note', { note: LONE[0] }, '/note'),
+    c('a lone surrogate in the quote', { quote: { exact: `deployed${LONE[0]}` } }, '/quote/exact'),
   ];
 }
 
@@ -111,6 +116,8 @@ export function createSourceCases(existingText: string): BadCase[] {
     c('the text of a stored source', { text: existingText }, undefined, 409),
     c('a text over 5 million characters', { text: 'x'.repeat(5_000_001) }, undefined, 413),
     ...LONE.map((s, i) => c(`a lone surrogate in the text (${i + 1})`, { text: `The garrison had 9,000 men ${s} that winter.` }, '/text')),
+    c('a lone surrogate in the title', { title: `Probe ${LONE[0]}` }, '/title'),
+    c('a lone surrogate in the publisher', { publisher: LONE[1] }, '/publisher'),
   ];
 }
 
