@@ -5,6 +5,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Request } from 'express';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import querystring from 'node:querystring';
 import { SCHEMA_DIR } from '../core/schemas.js';
 import { badRequest } from './errors.js';
 
@@ -69,6 +70,7 @@ export interface InputSchemas {
 export function validInput<P = Record<string, never>, Q = Record<string, never>>(req: Request, schemas: InputSchemas): { params: P; query: Q } {
   const problems = [
     ...(schemas.params ? checkInput(schemas.params, 'params', req.params) : []),
+    ...undecodableQuery(req),
     ...checkInput(schemas.query, 'query', req.query),
   ];
   if (problems.length > 0) {
@@ -76,6 +78,32 @@ export function validInput<P = Record<string, never>, Q = Record<string, never>>
     throw badRequest(`invalid ${parts.map((part) => (part === 'params' ? 'path' : 'query')).join(' and ')}`, problems);
   }
   return { params: { ...req.params } as P, query: { ...(req.query as object) } as Q };
+}
+
+/**
+ * Query parameters whose percent-encoding is not UTF-8 ("%FF", "%ED%A0%80", a bare "%"). The query
+ * parser does not refuse them: it turns the bytes into U+FFFD, so an upload's title would be stored
+ * as something the client never sent.
+ */
+function undecodableQuery(req: Request): InputProblem[] {
+  const raw = req.originalUrl.split('?').slice(1).join('?');
+  const problems: InputProblem[] = [];
+  for (const pair of raw ? raw.split('&') : []) {
+    const eq = pair.indexOf('=');
+    const [key, value] = eq === -1 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    if (decodes(key) && decodes(value)) continue;
+    problems.push({ at: `/query/${querystring.unescape(key)}`, message: 'is not valid percent-encoded UTF-8' });
+  }
+  return problems;
+}
+
+function decodes(part: string): boolean {
+  try {
+    decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function describe(e: ErrorObject, part: 'query' | 'params'): InputProblem {

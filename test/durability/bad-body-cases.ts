@@ -136,5 +136,7 @@ export function plainTextCases(): BadCase[] {
     plain('an encoded lone surrogate in the body', ok, Buffer.from([0xed, 0xa0, 0x80]), 400, '/body'),
     plain('an empty body', ok, '', 400, '/text'),
     plain('a NUL in the body', ok, 'a\u0000b', 400, '/text'),
+    plain('a title that is not UTF-8 once decoded', 'title=%ED%A0%80&publisher=Test', 'Some text.', 400, '/query/title'),
+    plain('a publisher with a broken escape', 'title=Probe&publisher=%FF', 'Some text.', 400, '/query/publisher'),
   ];
 }
