@@ -1,5 +1,5 @@
-// Crash-safe file replacement: write a temporary file in the same folder, fsync it, rename it over
-// the target, then fsync the folder so the rename itself is durable.
+// Crash-safe file primitives: content reaches the disk (fsync) before anyone relies on it, and a
+// replaced file is swapped in by rename, then its folder fsynced so the rename itself is durable.
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -7,24 +7,30 @@ import { randomBytes } from 'node:crypto';
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(tmp, 'w');
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeDurably(tmp, content);
   try {
     await rename(tmp, file);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
-  await syncDir(dir);
+  await fsyncPath(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+/** Writes (flag 'w') or appends (flag 'a') and fsyncs before returning. */
+export async function writeDurably(file: string, content: string, flag: 'w' | 'a' = 'w'): Promise<void> {
+  const handle = await open(file, flag);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fsync of a file or a folder (a folder's entry list, after a rename). */
+export async function fsyncPath(file: string): Promise<void> {
+  const handle = await open(file, 'r');
   try {
     await handle.sync();
   } finally {

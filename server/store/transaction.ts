@@ -4,9 +4,9 @@
 // either the old store or the new one: on start, `recover` rolls back a transaction whose journal
 // is still there (it was never acknowledged), and sweeps leftovers.
 import { randomBytes } from 'node:crypto';
-import { copyFile, open, readFile, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic.js';
+import { fsyncPath, writeDurably, writeFileAtomic } from './atomic.js';
 
 export interface FileWrite {
   file: string;
@@ -47,7 +47,7 @@ export async function commitFiles(root: string, writes: FileWrite[], appends: Ap
       if (await exists(w.file)) {
         backup = path.join(dir, `.${base}.${tag}.bak`);
         await copyFile(w.file, backup);
-        await fsyncFile(backup);
+        await fsyncPath(backup);
       }
       entries.push({ file: w.file, tmp, backup });
     }
@@ -61,15 +61,15 @@ export async function commitFiles(root: string, writes: FileWrite[], appends: Ap
   };
   await writeFileAtomic(path.join(root, JOURNAL), JSON.stringify(journal));
   try {
-    for (const a of appends) await appendDurably(a.file, a.content);
+    for (const a of appends) await writeDurably(a.file, a.content, 'a');
     for (const e of entries) await rename(e.tmp, e.file);
-    for (const dir of new Set(entries.map((e) => path.dirname(e.file)))) await fsyncFile(dir);
+    for (const dir of new Set(entries.map((e) => path.dirname(e.file)))) await fsyncPath(dir);
   } catch (err) {
     await rollBack(root, journal);
     throw err;
   }
   await rm(path.join(root, JOURNAL));
-  await fsyncFile(root);
+  await fsyncPath(root);
   await Promise.all(entries.map((e) => (e.backup ? rm(e.backup, { force: true }) : undefined)));
 }
 
@@ -86,7 +86,7 @@ export async function recover(root: string): Promise<'clean' | 'rolled-back'> {
     }
     if (journal) await rollBack(root, journal);
     await rm(journalFile, { force: true });
-    await fsyncFile(root);
+    await fsyncPath(root);
     outcome = 'rolled-back';
   }
   await sweepLeftovers(root);
@@ -102,7 +102,7 @@ async function rollBack(root: string, journal: Journal): Promise<void> {
   for (const a of journal.appends) {
     if (await exists(a.file)) await truncate(a.file, a.length);
   }
-  for (const dir of new Set([root, ...journal.writes.map((e) => path.dirname(e.file))])) await fsyncFile(dir);
+  for (const dir of new Set([root, ...journal.writes.map((e) => path.dirname(e.file))])) await fsyncPath(dir);
 }
 
 async function sweepLeftovers(root: string): Promise<void> {
@@ -115,35 +115,6 @@ async function sweepLeftovers(root: string): Promise<void> {
 async function subdirs(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
   return entries.filter((e) => e.isDirectory()).map((e) => path.join(root, e.name));
-}
-
-async function writeDurably(file: string, content: string): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function appendDurably(file: string, content: string): Promise<void> {
-  const handle = await open(file, 'a');
-  try {
-    await handle.appendFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 async function exists(file: string): Promise<boolean> {
