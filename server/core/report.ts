@@ -32,19 +32,21 @@ export interface Report {
   agreements: ReportItem[];
 }
 
-export function buildReport(analysis: Analysis): Report {
+/** A claim with its labels and its citation chain in words. */
+export function labelledClaim(analysis: Pick<Analysis, 'index'>, claim: Claim): ReportClaim {
   const { index } = analysis;
-  const full = (id: string): ReportClaim => {
-    const claim = index.claim.get(id)!;
-    const source = index.source.get(claim.source);
-    return {
-      ...claim,
-      sourceTitle: source?.title ?? claim.source,
-      subjectLabel: index.entity.get(claim.subject)?.label ?? claim.subject,
-      propertyLabel: index.property.get(claim.property)?.label ?? claim.property,
-      citedAs: citedAs(claim.citations, (n) => source?.references.find((r) => r.number === n)?.text),
-    };
+  const source = index.source.get(claim.source);
+  return {
+    ...claim,
+    sourceTitle: source?.title ?? claim.source,
+    subjectLabel: index.entity.get(claim.subject)?.label ?? claim.subject,
+    propertyLabel: index.property.get(claim.property)?.label ?? claim.property,
+    citedAs: citedAs(claim.citations, (n) => source?.references.find((r) => r.number === n)?.text),
   };
+}
+
+export function buildReport(analysis: Analysis): Report {
+  const full = (id: string): ReportClaim => labelledClaim(analysis, analysis.index.claim.get(id)!);
   const items = analysis.comparisons.map((cmp): ReportItem => {
     const a = full(cmp.a);
     return {

@@ -3,7 +3,7 @@
 import type { Analysis } from '../../core/analyse.js';
 import { mentionOf } from '../../core/compare.js';
 import type { Comparison } from '../../core/reconcile.js';
-import { citedAs, type ReportClaim } from '../../core/report.js';
+export { labelledClaim } from '../../core/report.js';
 import type { Claim } from '../../core/schema-types.js';
 
 export interface SourceRef {
@@ -102,18 +102,6 @@ export function propertyRef(analysis: Analysis, id: string): LabelRef {
 /** How a claim's value reads in a reason: "'over 72,000'", "25 October 1922", "Grigory Semyonov". */
 export function mention(analysis: Analysis, claim: Claim): string {
   return mentionOf(claim, (id) => entityRef(analysis, id).label);
-}
-
-/** A claim with its labels and citation chain in words: the same shape as a report item's claims. */
-export function labelledClaim(analysis: Analysis, claim: Claim): ReportClaim {
-  const source = analysis.index.source.get(claim.source);
-  return {
-    ...claim,
-    sourceTitle: source?.title ?? claim.source,
-    subjectLabel: entityRef(analysis, claim.subject).label,
-    propertyLabel: propertyRef(analysis, claim.property).label,
-    citedAs: citedAs(claim.citations, (n) => source?.references.find((r) => r.number === n)?.text),
-  };
 }
 
 export function comparisonView(cmp: Comparison): ComparisonView {
