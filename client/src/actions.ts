@@ -1,6 +1,7 @@
 // What the user can do, in one place: panels, search, list and keyboard call these; they change the
 // store and move the camera, and know nothing about the DOM.
-import type { ReportItem } from './api.js';
+import { api, type ReportItem } from './api.js';
+import type { GraphFeed } from './graph-view/feed.js';
 import type { AppGraph } from './graph-view/load.js';
 import type { LayoutRunner } from './graph-view/layout.js';
 import type { GraphView } from './graph-view/renderer.js';
@@ -15,7 +16,40 @@ export interface SelectOptions {
 }
 
 export class Actions {
-  constructor(readonly store: Store, readonly graph: AppGraph, readonly view: GraphView, readonly layout: LayoutRunner) {}
+  constructor(readonly store: Store, readonly graph: AppGraph, readonly view: GraphView, readonly layout: LayoutRunner, readonly feed: GraphFeed) {}
+
+  /** Selects a node, first loading it (and what surrounds it) when a large graph is shown in part. */
+  async reveal(key: string, options: SelectOptions = {}): Promise<boolean> {
+    if (!this.graph.hasNode(key) && !(await this.feed.ensure(key))) return false;
+    this.selectNode(key, options);
+    return true;
+  }
+
+  /** Loads the k-hop neighbourhood of the selected node into a partly loaded graph. */
+  async expandSelection(hops: number): Promise<number> {
+    const node = this.store.state.node;
+    if (!node) return 0;
+    const added = await this.feed.expand(node, hops);
+    if (added > 0) void this.view.focusOn([node]);
+    return added;
+  }
+
+  /** After a write: detail views are stale, and the graph is re-fetched (a 304 when unchanged). */
+  async afterWrite(): Promise<void> {
+    api.invalidate();
+    await this.feed.refresh();
+  }
+
+  /** The review queue of a source's extracted claims (its node need not be drawn). */
+  openReview(sourceId: string): void {
+    this.store.update({ node: `source:${sourceId}`, edge: null, panel: 'review' });
+  }
+
+  /** Loads the whole graph, however large: a reload with full=1 in the address. */
+  loadEverything(): void {
+    this.store.update({ full: true });
+    location.reload();
+  }
 
   selectNode(key: string, options: SelectOptions = {}): void {
     if (!this.graph.hasNode(key)) return;

@@ -12,6 +12,9 @@ export type { ReportItem, ReportClaim } from '../../server/core/report.js';
 export type { TraceComparison, CitationStep, OtherClaim } from '../../server/api/views/claims.js';
 export type { PropertyGroup, ValueView, RelationView } from '../../server/api/views/entities.js';
 export type { ComparisonView } from '../../server/api/views/common.js';
+export type { ClaimDetail } from '../../server/api/views/claims.js';
+export type { Claim, ClaimPatch, SourceInput, Value, QuantityValue, DateValue } from '../../server/core/schema-types.js';
+export type { Trust, Likely } from './truth/types.js';
 
 /** An API error, with the server's `{ error, details }` when it sent one. */
 export class ApiError extends Error {
@@ -21,20 +24,43 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let res: Response;
+/** The error a non-2xx reply stands for, with the server's `{ error, details }` when it sent one. */
+export async function apiErrorOf(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null);
+  const e = body as { error?: unknown; details?: unknown } | null;
+  return new ApiError(res.status, typeof e?.error === 'string' ? e.error : `${res.status} ${res.statusText}`, e?.details ?? null);
+}
+
+/** fetch() with the network failure turned into an ApiError (status 0); aborts pass through. */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+    return await fetch(path, init);
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'The server could not be reached.');
   }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = body as { error?: unknown; details?: unknown } | null;
-    throw new ApiError(res.status, typeof e?.error === 'string' ? e.error : `${res.status} ${res.statusText}`, e?.details ?? null);
-  }
-  return body as T;
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await send(path, { headers: { Accept: 'application/json' }, signal });
+  if (!res.ok) throw await apiErrorOf(res);
+  return (await res.json()) as T;
+}
+
+/** A graph reply: `data` is null when the server said 304 (unchanged since `etag`). */
+export interface GraphReply {
+  data: SerializedGraph | null;
+  etag: string | null;
+}
+
+/** GET /api/graph (or one of its views), conditional on the ETag of the copy already held. */
+async function getGraph(query: string, etag: string | null = null): Promise<GraphReply> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (etag) headers['If-None-Match'] = etag;
+  const res = await send(`/api/graph${query}`, { headers });
+  if (res.status === 304) return { data: null, etag };
+  if (!res.ok) throw await apiErrorOf(res);
+  return { data: (await res.json()) as SerializedGraph, etag: res.headers.get('ETag') };
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -53,13 +79,16 @@ function cached<T>(path: string): Promise<T> {
 const seg = encodeURIComponent;
 
 export const api = {
-  graph: () => getJson<SerializedGraph>('/api/graph'),
+  /** `query`: '' for the whole graph, or '?view=conflicts&limit=5000' and the like. */
+  graph: getGraph,
   source: (id: string) => cached<SourceDetail>(`/api/sources/${seg(id)}`),
   entity: (id: string) => cached<EntityDetail>(`/api/entities/${seg(id)}`),
   trace: (id: string) => cached<ClaimTrace>(`/api/claims/${seg(id)}/trace`),
   conflicts: () => cached<ComparisonList>('/api/conflicts'),
   agreements: () => cached<ComparisonList>('/api/agreements'),
   search: (q: string, signal?: AbortSignal) => getJson<SearchResults>(`/api/search?q=${seg(q)}&limit=8`, signal),
+  /** Forgets every cached detail view: called after a write, which changes what they say. */
+  invalidate: () => cache.clear(),
 };
 
 /** The id part of a node key: `claim:wp-7` → `wp-7`. */

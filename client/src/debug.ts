@@ -1,6 +1,8 @@
 // A read-only window onto what is drawn, for browser tests and for curious users in the console:
 // it reports the reducers' output and the store, and changes nothing.
+import type { GraphFeed } from './graph-view/feed.js';
 import type { LayoutRunner } from './graph-view/layout.js';
+import { perf, type PerfRecord } from './perf.js';
 import type { GraphView } from './graph-view/renderer.js';
 import type { Store } from './state/store.js';
 import type { ViewState } from './state/types.js';
@@ -17,9 +19,17 @@ export interface DebugHook {
   camera(): { x: number; y: number; ratio: number };
   layoutRunning(): boolean;
   counts(): { nodes: number; edges: number };
+  /** The whole graph's size on the server, and whether only part of it is drawn. */
+  extent(): { partial: boolean; total: { nodes: number; edges: number } };
+  /** performance.now() of the first frame sigma drew (ms since navigation start), or null. */
+  readonly firstFrameAt: number | null;
+  /** Boot timings and the number of frames drawn so far. */
+  perf(): PerfRecord;
+  /** Where a node is drawn in the graph container (CSS pixels), or null. */
+  viewportPosition(key: string): { x: number; y: number } | null;
 }
 
-export function installDebugHook(store: Store, view: GraphView, layout: LayoutRunner): void {
+export function installDebugHook(store: Store, view: GraphView, layout: LayoutRunner, feed: GraphFeed): void {
   const { graph } = view;
   const hook: DebugHook = {
     ready: true,
@@ -38,6 +48,12 @@ export function installDebugHook(store: Store, view: GraphView, layout: LayoutRu
     camera: () => view.cameraView(),
     layoutRunning: () => layout.running,
     counts: () => ({ nodes: graph.order, edges: graph.size }),
+    extent: () => ({ partial: feed.partial, total: { ...feed.total } }),
+    get firstFrameAt() {
+      return perf.marks.firstFrame ?? null;
+    },
+    perf: () => structuredClone(perf),
+    viewportPosition: (key) => view.viewportPosition(key),
   };
   Object.defineProperty(window, '__concordance', { value: Object.freeze(hook), configurable: false, writable: false });
 }

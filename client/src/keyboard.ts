@@ -10,7 +10,8 @@ export function bindKeyboard(actions: Actions, view: GraphView, search: SearchBo
   const { store, graph } = actions;
   let previous: string | null = null;
   document.addEventListener('keydown', (e) => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    // A modal dialog (Add source) has the keyboard to itself.
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || document.querySelector('dialog[open]')) return;
     const target = e.target as HTMLElement | null;
     const typing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
     const onGraph = !target || target === document.body || view.container.contains(target);

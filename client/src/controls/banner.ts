@@ -1,6 +1,7 @@
 // The first thing a visitor reads: what is in the graph, and the way in to the contradictions.
 import type { Actions } from '../actions.js';
-import { button, h } from '../dom.js';
+import { button, h, replaceChildren } from '../dom.js';
+import type { GraphFeed } from '../graph-view/feed.js';
 import type { AppGraph } from '../graph-view/load.js';
 
 export interface Summary {
@@ -31,13 +32,23 @@ export function summarise(graph: AppGraph): Summary {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-export function banner(summary: Summary, actions: Actions): HTMLElement {
-  return h('div', { class: 'banner' },
+/** The summary, redrawn whenever the data changes (a write, an expansion). */
+export function banner(actions: Actions, feed: GraphFeed): HTMLElement {
+  const el = h('div', { class: 'banner' });
+  const draw = () => replaceChildren(el, ...bannerContent(summarise(actions.graph), actions));
+  feed.onChange(draw);
+  draw();
+  return el;
+}
+
+function bannerContent(summary: Summary, actions: Actions): HTMLElement[] {
+  return [
     h('p', { class: 'summary' },
       h('span', {}, plural(summary.claims, 'claim')), ' from ', h('span', {}, plural(summary.sources, 'source')),
       ' · ', h('span', { class: summary.conflicts ? 'hot' : '' }, plural(summary.conflicts, 'contradiction')),
       ' · ', h('span', {}, plural(summary.agreements, 'agreement'))),
-    summary.conflicts > 0 ? button('Show contradictions', () => actions.showContradictions(), { class: 'primary show-contradictions' }) : null);
+    ...(summary.conflicts > 0 ? [button('Show contradictions', () => actions.showContradictions(), { class: 'primary show-contradictions' })] : []),
+  ];
 }
 
 /** A one-line how-to at the foot of the graph, gone once the user has picked something. */

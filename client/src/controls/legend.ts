@@ -2,16 +2,30 @@
 // the graph is untouched). Below, what edge colours and the red ring mean.
 import type { Actions } from '../actions.js';
 import { button, h } from '../dom.js';
+import type { GraphFeed } from '../graph-view/feed.js';
 import type { AppGraph } from '../graph-view/load.js';
 import { KIND_HINT, KIND_LABEL } from '../graph-view/style.js';
 import type { Store } from '../state/store.js';
 import { NODE_KINDS, type NodeKind } from '../state/types.js';
 
-export function legend(store: Store, actions: Actions, graph: AppGraph): HTMLElement {
-  const counts = new Map<NodeKind, number>();
-  graph.forEachNode((_k, a) => counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1));
+export function legend(store: Store, actions: Actions, graph: AppGraph, feed: GraphFeed): HTMLElement {
+  const countEls = new Map(NODE_KINDS.map((kind) => [kind, h('span', { class: 'kind-count' })]));
+  const trustNote = h('li', { class: 'trust-note', hidden: true }, h('span', { class: 'size-sample', attrs: { 'aria-hidden': 'true' } }), 'larger source: more trusted');
+  const count = () => {
+    const counts = new Map<NodeKind, number>();
+    let rated = false;
+    graph.forEachNode((_k, a) => {
+      counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+      if (a.kind === 'source' && typeof a.trust === 'number') rated = true;
+    });
+    for (const [kind, el] of countEls) el.textContent = (counts.get(kind) ?? 0).toLocaleString('en');
+    // Sources are sized by trust only when the server rates them.
+    trustNote.hidden = !rated;
+  };
+  feed.onChange(count);
+  count();
   const buttons = NODE_KINDS.map((kind) => button(
-    [h('span', { class: `swatch dot-${kind}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-name' }, KIND_LABEL[kind]), h('span', { class: 'kind-count' }, String(counts.get(kind) ?? 0))],
+    [h('span', { class: `swatch dot-${kind}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-name' }, KIND_LABEL[kind]), countEls.get(kind)!],
     () => actions.toggleKind(kind),
     { class: 'legend-kind', title: `${KIND_LABEL[kind]}: ${KIND_HINT[kind]}. Click to hide or show.`, attrs: { 'data-kind': kind } },
   ));
@@ -32,5 +46,6 @@ export function legend(store: Store, actions: Actions, graph: AppGraph): HTMLEle
       h('li', {}, h('span', { class: 'line line-conflicts', attrs: { 'aria-hidden': 'true' } }), 'conflicts'),
       h('li', {}, h('span', { class: 'line line-agrees', attrs: { 'aria-hidden': 'true' } }), 'agrees'),
       h('li', {}, h('span', { class: 'line line-structure', attrs: { 'aria-hidden': 'true' } }), 'about / from / cites'),
-      h('li', {}, h('span', { class: 'ring-sample', attrs: { 'aria-hidden': 'true' } }), 'claim in conflict')));
+      h('li', {}, h('span', { class: 'ring-sample', attrs: { 'aria-hidden': 'true' } }), 'claim in conflict'),
+      trustNote));
 }

@@ -31,21 +31,26 @@ export type AppGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
 
 export function prepareGraph(data: SerializedGraph): AppGraph {
   const graph = MultiDirectedGraph.from(data as SerializedGraph<NodeAttrs, EdgeAttrs>) as AppGraph;
-  graph.updateEachNodeAttributes((key, attrs) => {
-    const kind: NodeKind = isNodeKind(attrs.kind) ? attrs.kind : 'entity';
-    const fullLabel = String(attrs.label ?? key);
-    return {
-      ...attrs,
-      kind,
-      fullLabel,
-      label: shortLabel(kind, attrs, fullLabel),
-      x: Number.isFinite(attrs.x) ? attrs.x : 0,
-      y: Number.isFinite(attrs.y) ? attrs.y : 0,
-      size: nodeSize(kind, graph.degree(key)),
-      color: KIND_COLOR[kind],
-    };
-  });
+  graph.updateEachNodeAttributes((key, attrs) => prepareNode(attrs, key, graph.degree(key)));
   return graph;
+}
+
+/** What sigma draws for a node of the server's data: kind, short label, colour, size by degree (and trust). */
+export function prepareNode(attrs: Record<string, unknown>, key: string, degree: number): NodeAttrs {
+  const kind: NodeKind = isNodeKind(attrs.kind) ? attrs.kind : 'entity';
+  const fullLabel = String(attrs.fullLabel ?? attrs.label ?? key);
+  const x = Number(attrs.x);
+  const y = Number(attrs.y);
+  return {
+    ...attrs,
+    kind,
+    fullLabel,
+    label: shortLabel(kind, attrs, fullLabel),
+    x: Number.isFinite(x) ? x : 0,
+    y: Number.isFinite(y) ? y : 0,
+    size: nodeSize(kind, degree, typeof attrs.trust === 'number' ? attrs.trust : null),
+    color: KIND_COLOR[kind],
+  };
 }
 
 /**
@@ -59,15 +64,23 @@ export function layoutWeight(_edge: string, attrs: EdgeAttrs): number {
   return LAYOUT_WEIGHT[attrs.kind] ?? 1;
 }
 
+/** inferSettings turns Barnes-Hut on above 2,000 nodes: O(n log n) repulsion instead of O(n²). */
 export function layoutSettings(graph: AppGraph) {
-  return { ...forceAtlas2.inferSettings(graph), outboundAttractionDistribution: true, edgeWeightInfluence: 1 };
+  return { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000, outboundAttractionDistribution: true, edgeWeightInfluence: 1 };
 }
 
+/**
+ * Above this many nodes the first frame is drawn from the server's positions and ForceAtlas2 runs
+ * in its worker afterwards: the synchronous pass below would hold the first frame back by seconds.
+ */
+export const PRELAYOUT_MAX_NODES = 2000;
+
 /** A few hundred synchronous ForceAtlas2 iterations from the server's seeded positions: deterministic. */
-export function preLayout(graph: AppGraph): void {
-  if (graph.order < 2) return;
+export function preLayout(graph: AppGraph): boolean {
+  if (graph.order < 2 || graph.order > PRELAYOUT_MAX_NODES) return false;
   const iterations = Math.max(60, Math.min(400, Math.round(150_000 / graph.order)));
   forceAtlas2.assign(graph, { iterations, getEdgeWeight: layoutWeight, settings: { ...layoutSettings(graph), slowDown: 2 } });
+  return true;
 }
 
 function shortLabel(kind: NodeKind, attrs: Record<string, unknown>, full: string): string {

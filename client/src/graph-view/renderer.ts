@@ -6,9 +6,11 @@ import type { CameraState } from 'sigma/types';
 import type { Store } from '../state/store.js';
 import { DEFAULT_CAMERA, type CameraView, type ViewState } from '../state/types.js';
 import { normaliseCamera, sameCamera } from '../state/url.js';
+import { frameDrawn } from '../perf.js';
 import type { AppGraph, EdgeAttrs, NodeAttrs } from './load.js';
 import { Highlight, makeEdgeReducer, makeNodeReducer, type EdgeView, type NodeView } from './reducers.js';
 import { NodeRingProgram } from './ring-program.js';
+import { densitySettings } from './style.js';
 
 export class GraphView {
   readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
@@ -34,8 +36,7 @@ export class GraphView {
       labelSize: 12,
       labelWeight: '500',
       labelColor: { color: '#1f2933' },
-      labelDensity: 0.6,
-      labelRenderedSizeThreshold: 7,
+      ...densitySettings(graph.order),
       minCameraRatio: 0.03,
       maxCameraRatio: 4,
       stagePadding: 40,
@@ -45,6 +46,7 @@ export class GraphView {
     this.sigma.setCustomBBox(this.sigma.getBBox());
     this.applyCamera(store.state.camera, false);
     this.bindEvents();
+    this.sigma.on('afterRender', frameDrawn);
     this.resizeObserver = new ResizeObserver(() => {
       this.sigma.resize();
       this.sigma.refresh({ skipIndexation: true });
@@ -58,6 +60,22 @@ export class GraphView {
   refresh(): void {
     this.highlight.update(this.store.state);
     this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** The data changed (a write, an expansion): conflicts recounted, density tuned, redrawn in place. */
+  dataChanged(): void {
+    this.highlight.recountConflicts();
+    for (const [name, value] of Object.entries(densitySettings(this.graph.order))) {
+      this.sigma.setSetting(name as keyof ReturnType<typeof densitySettings>, value as never);
+    }
+    this.highlight.update(this.store.state);
+    this.sigma.refresh();
+  }
+
+  /** Where a node is on screen (CSS pixels in the container), or null when it is not drawn. */
+  viewportPosition(key: string): { x: number; y: number } | null {
+    const d = this.sigma.getNodeDisplayData(key);
+    return d ? this.sigma.framedGraphToViewport(d) : null;
   }
 
   /** Moves the camera so every given node is in view (one node: centred and zoomed in). */

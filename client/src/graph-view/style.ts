@@ -46,7 +46,27 @@ export function edgeSize(kind: EdgeKind | undefined): number {
 
 const BASE_SIZE: Record<NodeKind, number> = { source: 9, entity: 5, claim: 3, citation: 2.5 };
 
-/** Size grows with the square root of degree, so hubs stand out without swallowing the view. */
-export function nodeSize(kind: NodeKind, degree: number): number {
-  return Math.min(28, BASE_SIZE[kind] + 1.6 * Math.sqrt(degree));
+/**
+ * Size grows with the square root of degree, so hubs stand out without swallowing the view. A
+ * source's size also follows its trust (when the server rates it): from 70 % at 0 to 130 % at 1.
+ */
+export function nodeSize(kind: NodeKind, degree: number, trust: number | null = null): number {
+  const base = Math.min(28, BASE_SIZE[kind] + 1.6 * Math.sqrt(degree));
+  return kind === 'source' && trust !== null ? base * (0.7 + 0.6 * trust) : base;
+}
+
+/**
+ * Labels and edges by graph size: a few hundred nodes can all be labelled and drawn while the
+ * camera moves; tens of thousands cannot. Labels then appear only as the user zooms in (sigma
+ * draws a label once its node is rendered above the size threshold, and thins them on a grid).
+ */
+export function densitySettings(order: number) {
+  const large = order > 5000;
+  return {
+    labelDensity: large ? 0.25 : 0.6,
+    labelGridCellSize: large ? 120 : 100,
+    labelRenderedSizeThreshold: large ? 11 : 7,
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
+  };
 }

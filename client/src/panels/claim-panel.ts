@@ -4,7 +4,7 @@
 import { api, type CitationStep, type ClaimTrace, type TraceComparison } from '../api.js';
 import { button, h } from '../dom.js';
 import { sourceName, type PanelContent, type PanelContext } from './context.js';
-import { citationWarning, claimButton, countsLine, definition, externalLink, plainQuote, quoteInContext, scopeBadge, section, verdictBadge } from './widgets.js';
+import { citationWarning, claimButton, countsLine, definition, externalLink, plainQuote, quoteInLine, scopeBadge, section, verdictBadge } from './widgets.js';
 
 export async function claimPanel(ctx: PanelContext, claimId: string): Promise<PanelContent> {
   const trace = await api.trace(claimId);
@@ -32,17 +32,9 @@ export async function claimPanel(ctx: PanelContext, claimId: string): Promise<Pa
   return { eyebrow: 'Claim', title: `${claim.subjectLabel} · ${claim.propertyLabel}`, body };
 }
 
-/** The quote inside its line of text: context is cut at line breaks, so an infobox row stays one row. */
 function quoteWithContext(trace: ClaimTrace): HTMLElement {
-  const { before, after } = trace.quote.context;
-  const lineStart = before.lastIndexOf('\n');
-  const lineEnd = after.indexOf('\n');
-  return quoteInContext(
-    lineStart >= 0 ? before.slice(lineStart + 1) : before,
-    trace.quote.exact,
-    lineEnd >= 0 ? after.slice(0, lineEnd) : after,
-    { clipped: { start: lineStart < 0 && trace.quote.context.start > 0, end: lineEnd < 0 && after.length > 0 } },
-  );
+  const { before, after, start } = trace.quote.context;
+  return quoteInLine(before, trace.quote.exact, after, { start: start === 0, end: after.length === 0 });
 }
 
 function citationSection(trace: ClaimTrace): HTMLElement {

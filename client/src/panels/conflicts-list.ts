@@ -3,6 +3,7 @@
 import { api, type ReportClaim, type ReportItem } from '../api.js';
 import { button, h, replaceChildren } from '../dom.js';
 import { sourceName, type PanelContext } from './context.js';
+import { likelyField, percent, type Likely } from '../truth/types.js';
 import { errorBox, loading, scopeBadge } from './widgets.js';
 
 type ScopeFilter = 'all' | 'between' | 'within';
@@ -66,13 +67,19 @@ export class ConflictsList {
   }
 
   private itemEl(item: ReportItem): HTMLElement {
+    const likely = likelyField(item);
+    const side = likely ? favouredSide(item, likely) : null;
     const open = button(
       [h('span', { class: 'item-subject' }, `${item.subject.label} · ${item.property.label}`),
-        h('span', { class: 'item-values' }, this.valueOf(item.a), h('span', { class: 'vs', attrs: { 'aria-label': 'versus' } }, ' vs '), this.valueOf(item.b, item.parts))],
+        h('span', { class: 'item-values' },
+          this.valueOf(item.a, undefined, side === 'a'),
+          h('span', { class: 'vs', attrs: { 'aria-label': 'versus' } }, ' vs '),
+          this.valueOf(item.b, item.parts, side === 'b'))],
       () => this.ctx.actions.openComparison(item),
       { class: 'item-open', attrs: { 'data-comparison': item.id } });
     return h('li', { class: 'conflict-item' }, open,
       h('p', { class: 'reason' }, item.reason),
+      likely ? evidenceLine(likely, side) : null,
       h('p', { class: 'item-meta' }, scopeBadge(item.scope)));
   }
 
@@ -88,9 +95,24 @@ export class ConflictsList {
     }
   }
 
-  private valueOf(claim: ReportClaim, parts?: readonly ReportClaim[]): HTMLElement {
+  private valueOf(claim: ReportClaim, parts: readonly ReportClaim[] | undefined, favoured: boolean): HTMLElement {
     const wording = parts && parts.length > 0 ? parts.map((p) => p.wording).join(' + ') : claim.wording;
-    return h('span', { class: 'item-value' }, h('strong', {}, wording),
+    return h('span', { class: `item-value${favoured ? ' favoured' : ''}` }, h('strong', {}, wording),
+      favoured ? h('span', { class: 'badge badge-likely small' }, '✓ evidence favours') : null,
       h('span', { class: 'item-source', title: claim.sourceTitle }, sourceName(this.ctx, { id: claim.source, title: claim.sourceTitle })));
   }
+}
+
+/** Which side of a conflict the group's most likely value stands on, if either. */
+export function favouredSide(item: Pick<ReportItem, 'a' | 'b' | 'parts'>, likely: Likely): 'a' | 'b' | null {
+  const supports = new Set(likely.claims);
+  if (supports.has(item.a.id)) return 'a';
+  if (supports.has(item.b.id) || (item.parts ?? []).some((p) => supports.has(p.id))) return 'b';
+  return null;
+}
+
+function evidenceLine(likely: Likely, side: 'a' | 'b' | null): HTMLElement {
+  const what = side ? `The evidence favours ${likely.value} (${percent(likely.confidence)}).` : `The evidence favours neither: most likely ${likely.value} (${percent(likely.confidence)}).`;
+  return h('p', { class: `evidence${likely.lowEvidence ? ' evidence-low' : ''}`, title: likely.explanation || undefined },
+    what, likely.lowEvidence ? h('strong', { class: 'low-evidence-inline' }, ' Low evidence — a hint, not a verdict.') : null);
 }

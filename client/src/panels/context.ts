@@ -17,6 +17,8 @@ export interface PanelContent {
   body: HTMLElement;
   /** Element to scroll to and focus once shown (the active claim in the reader). */
   focusTarget?: HTMLElement | null;
+  /** Called when the panel shows something else: drops listeners the content installed. */
+  dispose?: () => void;
 }
 
 /** A source's short name for tight places (its publisher: "Russia Beyond"), its title otherwise. */

@@ -3,6 +3,8 @@
 import { api, type ComparisonView, type EntityDetail, type PropertyGroup, type RelationView } from '../api.js';
 import { button, h } from '../dom.js';
 import { sourceName, type PanelContent, type PanelContext } from './context.js';
+import { likelyField } from '../truth/types.js';
+import { likelyBlock } from '../truth/views.js';
 import { claimButton, definition, scopeBadge, section, verdictBadge } from './widgets.js';
 
 export async function entityPanel(ctx: PanelContext, entityId: string): Promise<PanelContent> {
@@ -40,14 +42,19 @@ function aliasesSection(entity: EntityDetail): HTMLElement | null {
 function propertyGroup(ctx: PanelContext, group: PropertyGroup): HTMLElement {
   const wording = new Map<string, string>();
   for (const column of group.bySource) for (const v of column.values) wording.set(v.claim, `${v.wording} (${sourceName(ctx, v.source)})`);
-  return h('div', { class: 'property-group' },
+  // The server's verdict on which value is right, when it gives one (absent on older servers).
+  const likely = likelyField(group);
+  const supports = new Set(likely?.claims ?? []);
+  return h('div', { class: 'property-group', attrs: { 'data-property': group.property.id } },
     h('h4', {}, group.property.label, group.comparisons.some((c) => c.verdict === 'conflicts') ? h('span', { class: 'badge badge-conflicts small' }, 'disputed') : null),
+    likely ? likelyBlock(likely, { sources: group.bySource.length }) : null,
     h('table', { class: 'by-source' },
       h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Source'), h('th', { attrs: { scope: 'col' } }, 'Says'))),
       h('tbody', {}, group.bySource.map((column) => h('tr', {},
         h('th', { attrs: { scope: 'row' }, title: column.source.title }, sourceName(ctx, column.source)),
-        h('td', {}, column.values.map((v) => h('div', { class: 'value-line' },
+        h('td', {}, column.values.map((v) => h('div', { class: `value-line${supports.has(v.claim) ? ' supports-likely' : ''}` },
           claimButton(v.wording, () => ctx.actions.selectClaim(v.claim), `Open the claim: “${v.quote.exact}”`),
+          supports.has(v.claim) ? h('span', { class: 'badge badge-likely small', title: 'Supports the most likely value' }, '✓ likely') : null,
           v.scopeWording ? h('span', { class: 'muted' }, ` — ${v.scopeWording}`) : null))))))),
     group.comparisons.length > 0
       ? h('ul', { class: 'verdicts' }, group.comparisons.map((c) => verdictLine(ctx, c, wording)))

@@ -8,6 +8,7 @@ import type { PanelContent, PanelContext } from './context.js';
 import { citationPanel } from './citation-panel.js';
 import { edgePanel } from './edge-panel.js';
 import { entityPanel } from './entity-panel.js';
+import { reviewPanel } from '../review/review-panel.js';
 import { sourceReader } from './source-reader.js';
 import { errorBox, loading } from './widgets.js';
 
@@ -18,6 +19,7 @@ export class SidePanel {
   private readonly body = h('div', { class: 'panel-body' });
   private shown = '';
   private token = 0;
+  private dispose: (() => void) | undefined;
 
   constructor(private readonly ctx: PanelContext) {
     this.el = h('aside', { class: 'side-panel', role: 'complementary', hidden: true, attrs: { 'aria-labelledby': 'panel-title' } },
@@ -43,6 +45,8 @@ export class SidePanel {
     const takeFocus = moveFocus && (!wasOpen || this.el.contains(active) || active === document.body || active === null);
     this.shown = target;
     const token = ++this.token;
+    this.dispose?.();
+    this.dispose = undefined;
     if (!target) {
       this.el.hidden = true;
       replaceChildren(this.body);
@@ -61,7 +65,11 @@ export class SidePanel {
       replaceChildren(this.body, errorBox(err, 'these details'));
       return;
     }
-    if (token !== this.token) return;
+    if (token !== this.token) {
+      content.dispose?.();
+      return;
+    }
+    this.dispose = content.dispose;
     this.eyebrow.textContent = content.eyebrow;
     this.heading.textContent = content.title;
     replaceChildren(this.body, content.body);
@@ -74,10 +82,16 @@ export class SidePanel {
     const { graph } = this.ctx;
     if (state.edge) return edgePanel(this.ctx, state.edge);
     const node = state.node;
+    const kind = node ? kindOfKey(node) : undefined;
+    // A source's text and queue come from the API: its node need not be drawn (a large graph shown
+    // in part, or a source added a moment ago).
+    if (node && kind === 'source') {
+      return state.panel === 'review' ? reviewPanel(this.ctx, idOf(node)) : sourceReader(this.ctx, idOf(node), null);
+    }
     if (!node || !graph.hasNode(node)) return Promise.reject(new Error('That item is not in the graph.'));
-    const kind = kindOfKey(node);
-    if (state.panel === 'reader' || kind === 'source') {
-      const sourceId = kind === 'source' ? idOf(node) : String(graph.getNodeAttribute(node, 'source') ?? '');
+    if (state.panel !== 'details') {
+      const sourceId = String(graph.getNodeAttribute(node, 'source') ?? '');
+      if (state.panel === 'review') return reviewPanel(this.ctx, sourceId);
       return sourceReader(this.ctx, sourceId, kind === 'claim' ? idOf(node) : null);
     }
     if (kind === 'claim') return claimPanel(this.ctx, idOf(node));

@@ -5,6 +5,8 @@ import { api, type SourceDetail } from '../api.js';
 import { button, h } from '../dom.js';
 import { toQuery } from '../state/url.js';
 import type { PanelContent, PanelContext } from './context.js';
+import { trustField } from '../truth/types.js';
+import { trustBlock } from '../truth/views.js';
 import { definition, externalLink, section } from './widgets.js';
 
 type Span = SourceDetail['spans'][number];
@@ -45,6 +47,8 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
 
   const conflicts = source.spans.filter((s) => s.verdicts.conflicts > 0).length;
   const needed = source.spans.filter((s) => s.citationNeeded).length;
+  const extracted = source.spans.filter((s) => s.status === 'extracted').length;
+  const trust = trustField(source);
   const body = h('div', { class: 'reader' },
     definition([
       ['Publisher', source.publisher],
@@ -54,6 +58,12 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
       ['Original', source.url ? externalLink(source.url, source.url) : null],
       ['Note', source.note],
     ]),
+    trust ? trustBlock(trust) : null,
+    extracted > 0
+      ? h('p', { class: 'actions-row review-call' },
+        button(`Review ${extracted} extracted claim${extracted === 1 ? '' : 's'}`, () => ctx.actions.openReview(sourceId), { class: 'primary-blue review-open' }),
+        h('span', { class: 'muted' }, 'found automatically, not yet checked by a person'))
+      : null,
     h('p', { class: 'reader-legend' },
       `${source.spans.length} claim${source.spans.length === 1 ? '' : 's'} highlighted: `,
       h('span', { class: 'span-claim sample' }, 'claim'), ' ',

@@ -30,6 +30,28 @@ export function quoteInContext(before: string, exact: string, after: string, opt
     clip.start ? '…' : '', before, h('mark', { class: 'quote' }, exact), after, clip.end ? '…' : '');
 }
 
+/**
+ * The quote inside its line of text: context is cut at line breaks, so an infobox row stays one
+ * row. `whole` says whether `before` / `after` already reach the start / end of the text.
+ */
+export function quoteInLine(before: string, exact: string, after: string, whole: { start: boolean; end: boolean }): HTMLElement {
+  const lineStart = before.lastIndexOf('\n');
+  const lineEnd = after.indexOf('\n');
+  return quoteInContext(
+    lineStart >= 0 ? before.slice(lineStart + 1) : before,
+    exact,
+    lineEnd >= 0 ? after.slice(0, lineEnd) : after,
+    { clipped: { start: lineStart < 0 && !whole.start, end: lineEnd < 0 && !whole.end } },
+  );
+}
+
+/** A quote at [start, end) of `text`, in up to `chars` characters of its line either side. */
+export function quoteInText(text: string, start: number, end: number, chars = 200): HTMLElement {
+  const from = Math.max(0, start - chars);
+  const to = Math.min(text.length, end + chars);
+  return quoteInLine(text.slice(from, start), text.slice(start, end), text.slice(end, to), { start: from === 0, end: to === text.length });
+}
+
 export function plainQuote(exact: string): HTMLElement {
   return h('blockquote', { class: 'quote-plain' }, '“', exact, '”');
 }

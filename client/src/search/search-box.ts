@@ -13,7 +13,8 @@ export class SearchBox {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller: AbortController | null = null;
 
-  constructor(private readonly graph: AppGraph, private readonly onChoose: (s: Suggestion) => void) {
+  /** `canShow`: whether a suggestion can be selected (drawn, or loadable on demand). */
+  constructor(private readonly graph: AppGraph, private readonly onChoose: (s: Suggestion) => void, private readonly canShow: (key: string) => boolean = (k) => graph.hasNode(k)) {
     this.input = h('input', {
       type: 'search',
       id: 'search',
@@ -54,7 +55,7 @@ export class SearchBox {
     this.controller = controller;
     try {
       const found = await suggest(q, this.graph, controller.signal);
-      if (!controller.signal.aborted) this.show(found.filter((s) => this.graph.hasNode(s.key)).slice(0, 12));
+      if (!controller.signal.aborted) this.show(found.filter((s) => this.canShow(s.key)).slice(0, 12));
     } catch (err) {
       if ((err as Error).name !== 'AbortError') this.show([]);
     }

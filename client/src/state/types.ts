@@ -6,8 +6,11 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const EDGE_KINDS = ['about', 'object', 'from', 'cites', 'agrees', 'conflicts'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
-/** Which side panel is open: the details of the selection, or the source reader of the selection's source. */
-export type PanelName = 'details' | 'reader';
+/**
+ * Which side panel is open: the details of the selection, the source reader of the selection's
+ * source, or the review queue of that source's extracted claims.
+ */
+export type PanelName = 'details' | 'reader' | 'review';
 
 export interface CameraView {
   x: number;
@@ -29,6 +32,8 @@ export interface ViewState {
   panel: PanelName | null;
   /** Sigma camera state; null means the default framing. */
   camera: CameraView | null;
+  /** Load the whole graph even when it is large (by default a large graph opens on its contradictions). */
+  full: boolean;
 }
 
 export const DEFAULT_STATE: ViewState = Object.freeze({
@@ -39,6 +44,7 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   list: false,
   panel: null,
   camera: null,
+  full: false,
 }) as ViewState;
 
 export const DEFAULT_CAMERA: CameraView = Object.freeze({ x: 0.5, y: 0.5, ratio: 1 });

@@ -16,8 +16,10 @@ export function parseQuery(search: string): ViewState {
     hidden: NODE_KINDS.filter((k) => hiddenRaw.includes(k)),
     lens: q.get('lens') === '1',
     list: q.get('list') === '1',
-    panel: (node || edge) && isPanel(panel) ? (panel === 'reader' && !node ? 'details' : panel) : null,
+    // The reader and the review queue belong to a node's source: with only an edge, show its details.
+    panel: (node || edge) && isPanel(panel) ? (panel !== 'details' && !node ? 'details' : panel) : null,
     camera: parseCamera(q.get('cam')),
+    full: q.get('full') === '1',
   };
 }
 
@@ -29,6 +31,7 @@ export function toQuery(state: ViewState): string {
   if ((state.node || state.edge) && state.panel) put('panel', state.panel);
   if (state.lens) put('lens', '1');
   if (state.list) put('list', '1');
+  if (state.full) put('full', '1');
   const hidden = NODE_KINDS.filter((k) => state.hidden.includes(k));
   if (hidden.length > 0) put('hide', hidden.join(','));
   const cam = state.camera && normaliseCamera(state.camera);
@@ -68,7 +71,7 @@ function keyParam(raw: string | null): string | null {
 }
 
 function isPanel(value: string | null): value is PanelName {
-  return value === 'details' || value === 'reader';
+  return value === 'details' || value === 'reader' || value === 'review';
 }
 
 function round(n: number, digits: number): number {
