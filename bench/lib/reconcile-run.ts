@@ -15,6 +15,8 @@ export interface RunSummary {
 }
 
 export interface RunDetail {
+  /** CPU time of the reconciliation (all threads: GC helpers included); less skewed than wall time on a busy machine. */
+  cpuSeconds: number;
   generateSeconds: number;
   sources: number;
   entities: number;
@@ -53,12 +55,14 @@ export function runOnce(claims: number, seed: number, { naive = false, profile }
   console.log(`# generated ${claims} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${round(generated.seconds, 2)} s; rss ${corpusRssMB} MB, heap ${corpusHeapMB} MB`);
 
   // Timed inside the profiler's bracket: starting and stopping it is not reconciliation.
+  const cpuBefore = process.cpuUsage();
   const run = profile ? profiled(profile, () => timed(() => reconcile(input))) : timed(() => reconcile(input));
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = run.seconds;
   // Taken now, so the naive comparison that may follow does not count towards it.
   const peak = Math.max(peakMB(), rssMB());
-  const detail = describe(run.value, { generateSeconds: round(generated.seconds, 2), sources: corpus.sources.length, entities: corpus.entities.length, corpusRssMB, corpusHeapMB });
-  console.log(`# reconciled in ${round(seconds)} s: ${detail.comparisons} comparisons (${detail.agrees} agree, ${detail.conflicts} conflict) in ${detail.groups} groups; peak ${peak} MB`);
+  const detail = describe(run.value, { cpuSeconds: round((cpu.user + cpu.system) / 1e6), generateSeconds: round(generated.seconds, 2), sources: corpus.sources.length, entities: corpus.entities.length, corpusRssMB, corpusHeapMB });
+  console.log(`# reconciled in ${round(seconds)} s (cpu ${detail.cpuSeconds} s): ${detail.comparisons} comparisons (${detail.agrees} agree, ${detail.conflicts} conflict) in ${detail.groups} groups; peak ${peak} MB`);
   console.log(`detail ${JSON.stringify(detail)}`);
   if (profile) printTopSelfTime(profile, 30);
   if (naive) console.log(`naive ${JSON.stringify(compareNaive(corpus, run.value))}`);

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { loadStore } from '../server/store/load.js';
+import { extractClaims } from '../server/extract/index.js';
+const { corpus } = await loadStore();
+const text = readFileSync('/tmp/wx/synth.txt', 'utf8').slice(0, Number(process.argv[2] ?? 2_000_000));
+extractClaims(text.slice(0, 100000), { sourceId: 'x', entities: corpus.entities, properties: corpus.properties });
+const t0 = performance.now();
+const r = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties });
+const s = (performance.now() - t0) / 1000;
+console.log((Buffer.byteLength(text) / 1e6 / s).toFixed(2), 'MB/s', text.length, r.claims.length);
