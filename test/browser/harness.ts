@@ -159,6 +159,10 @@ export interface PageHooks {
     camera(): { x: number; y: number; ratio: number };
     layoutRunning(): boolean;
     counts(): { nodes: number; edges: number };
+    extent(): { partial: boolean; total: { nodes: number; edges: number } };
+    readonly firstFrameAt: number | null;
+    perf(): { marks: Record<string, number>; frames: number; lastFrameAt: number | null };
+    viewportPosition(key: string): { x: number; y: number } | null;
   };
   __cspViolations: string[];
   __pageErrors: string[];

@@ -35,10 +35,18 @@ export async function submitSource(input: SourceInput, reviewer: string | null, 
   throw new ApiError(500, 'the server ended the upload without a result');
 }
 
-/** Problems a 400 lists: `[{ at: "/title", message }]` → field name and message. */
+/**
+ * Problems a 400 lists: `[{ at: "/title", message }]` → field name and message. A missing field is
+ * reported at the root ("must have required property 'title'"): it belongs to that field.
+ */
 export function problemsOf(details: unknown): { field: string; message: string }[] {
   if (!Array.isArray(details)) return [];
   return details
     .filter((d): d is { at?: unknown; message?: unknown } => typeof d === 'object' && d !== null)
-    .map((d) => ({ field: String(d.at ?? '').replace(/^\/(body\/)?/, '').split('/')[0] || 'request', message: String(d.message ?? '') }));
+    .map((d) => {
+      const message = String(d.message ?? '');
+      const at = String(d.at ?? '').replace(/^\/(body\/)?/, '').split('/')[0];
+      const missing = /required property '([\w-]+)'/.exec(message)?.[1];
+      return { field: at || missing || 'request', message: !at && missing ? 'is required' : message };
+    });
 }
