@@ -10,20 +10,21 @@ export interface SimilaritySettings {
 }
 
 export interface TruthFinderSettings {
-  /** t0: trust of every source before any evidence (Yin et al. use 0.9). */
+  /** t0: every source's trust before any evidence. */
   initialTrust: number;
-  /** gamma: dampening of the logistic confidence, so that many sources do not saturate it at once. */
+  /** gamma: slope of the logistic confidence. Above 1 it sharpens, which lets trust grow where it is earned. */
   dampening: number;
   /** rho: weight of the support a value gets from the other values of its item. */
   implicationWeight: number;
   /** Similarity that counts as neutral: less similar values count against each other, more similar ones support. */
   baseSimilarity: number;
-  /**
-   * Pseudo-items of initialTrust added to every source's average. Trust learned from one item is
-   * mostly noise; this pulls sources with little evidence towards t0 instead of to an extreme.
-   */
-  trustPrior: number;
-  /** Trust is capped below 1 because the trust score -ln(1 - t) is infinite at 1. */
+  /** Trust of a source with no evidence. 0.5 = a coin flip, whose vote counts for nothing. */
+  priorTrust: number;
+  /** Pseudo-items at priorTrust added to every source's record: a source seen once cannot reach an extreme trust. */
+  priorStrength: number;
+  /** Fraction of the way each iteration moves trust towards its new estimate; below 1 damps oscillation. */
+  step: number;
+  /** Trust is clamped to [1 - maxTrust, maxTrust] because the log-odds vote is infinite at 0 and 1. */
   maxTrust: number;
   maxIterations: number;
   /** Stop when no source's trust moves by more than this in one iteration. */
@@ -48,14 +49,16 @@ export type TruthSettingsInput = { [S in keyof TruthSettings]?: Partial<TruthSet
 export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
   similarity: Object.freeze({ relativeScale: 0.05, minSimilarity: 1e-3 }),
   truthfinder: Object.freeze({
-    initialTrust: 0.9,
-    dampening: 0.3,
+    initialTrust: 0.6,
+    dampening: 2,
     implicationWeight: 0.5,
     baseSimilarity: 0.5,
-    trustPrior: 0,
-    maxTrust: 0.999999,
-    maxIterations: 100,
-    tolerance: 1e-6,
+    priorTrust: 0.5,
+    priorStrength: 1,
+    step: 0.5,
+    maxTrust: 0.999,
+    maxIterations: 1000,
+    tolerance: 1e-4,
   }),
   evidence: Object.freeze({ lowEvidenceMaxSources: 3, minSharedItems: 3 }),
 });
@@ -65,6 +68,8 @@ interface Rule {
   max: number;
   /** The bounds themselves are not allowed. */
   open?: boolean;
+  /** Only the lower bound is not allowed. */
+  openMin?: boolean;
   integer?: boolean;
 }
 
@@ -78,8 +83,10 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
     dampening: { min: 0, max: Infinity, open: true },
     implicationWeight: { min: 0, max: 1 },
     baseSimilarity: { min: 0, max: 1 },
-    trustPrior: { min: 0, max: Infinity },
-    maxTrust: { min: 0, max: 1, open: true },
+    priorTrust: { min: 0, max: 1, open: true },
+    priorStrength: { min: 0, max: Infinity },
+    step: { min: 0, max: 1, openMin: true },
+    maxTrust: { min: 0.5, max: 1, open: true },
     maxIterations: { min: 1, max: 1e6, integer: true },
     tolerance: { min: 0, max: 1, open: true },
   },
@@ -90,7 +97,7 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
 };
 
 function describeRule(rule: Rule): string {
-  const [lo, hi] = rule.open ? ['>', '<'] : ['>=', '<='];
+  const [lo, hi] = rule.open ? ['>', '<'] : rule.openMin ? ['>', '<='] : ['>=', '<='];
   const bounds = rule.max === Infinity ? `${lo} ${rule.min}` : `${lo} ${rule.min} and ${hi} ${rule.max}`;
   return `${rule.integer ? 'an integer' : 'a number'} ${bounds}`;
 }
@@ -98,7 +105,9 @@ function describeRule(rule: Rule): string {
 function breaks(value: unknown, rule: Rule): boolean {
   if (typeof value !== 'number' || Number.isNaN(value)) return true;
   if (rule.integer && !Number.isInteger(value)) return true;
-  return rule.open ? value <= rule.min || value >= rule.max : value < rule.min || value > rule.max;
+  if (rule.open) return value <= rule.min || value >= rule.max;
+  if (rule.openMin) return value <= rule.min || value > rule.max;
+  return value < rule.min || value > rule.max;
 }
 
 /** Throws `truth: settings.<section>.<name> ...` for the first unknown or out-of-range setting. */
@@ -121,8 +130,6 @@ export function validateSettings(settings: unknown): asserts settings is TruthSe
       }
     }
   }
-  const tf = (settings as TruthSettings).truthfinder;
-  if (tf.initialTrust > tf.maxTrust) throw new Error('truth: settings.truthfinder.initialTrust must not exceed maxTrust');
 }
 
 /** Defaults overlaid with the given overrides, validated. */

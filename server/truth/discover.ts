@@ -1,0 +1,97 @@
+// The one entry point: observations in, verdicts and source trust out, for any registered method.
+import { chooseFacts, rankFacts } from './choose.js';
+import { lowEvidenceReason, sourceRecords, type SourceRecord } from './evidence.js';
+import { explainSource } from './explain.js';
+import { buildFactGraph, type FactGraph } from './graph.js';
+import { resolveSettings, type TruthSettings, type TruthSettingsInput } from './settings.js';
+import { truthfinder } from './truthfinder.js';
+import type { FactSummary, ItemVerdict, MethodOutput, Observation, SourceTrust, TruthMethod, TruthResult } from './types.js';
+import { vote } from './vote.js';
+
+export const METHODS = { truthfinder, vote } as const satisfies Record<string, TruthMethod>;
+export type MethodName = keyof typeof METHODS;
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(METHODS, name);
+}
+
+export interface DiscoverOptions {
+  method?: MethodName;
+  settings?: TruthSettingsInput;
+}
+
+function summarize(graph: FactGraph, out: MethodOutput, f: number): FactSummary {
+  const sources: FactSummary['sources'] = [];
+  for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++) {
+    const s = graph.factSources[j]!;
+    sources.push({ source: graph.sources[s]!, trust: out.trust[s]! });
+  }
+  sources.sort((a, b) => b.trust - a.trust || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const closeValues: FactSummary['closeValues'] = [];
+  for (let j = graph.pairStart[f]!; j < graph.pairStart[f + 1]!; j++) {
+    closeValues.push({ value: graph.factValue[graph.pairFrom[j]!]!, similarity: graph.pairSim[j]! });
+  }
+  closeValues.sort((a, b) => b.similarity - a.similarity);
+  const interval = graph.factInterval[f];
+  return {
+    value: graph.factValue[f]!,
+    ...(interval ? { interval } : {}),
+    confidence: out.factConfidence[f]!,
+    sources,
+    observations: Array.from(graph.factObs.subarray(graph.factObsStart[f]!, graph.factObsStart[f + 1]!)),
+    closeValues,
+  };
+}
+
+function verdicts(graph: FactGraph, out: MethodOutput, chosen: Int32Array, ties: (string | undefined)[], record: SourceRecord, settings: TruthSettings): ItemVerdict[] {
+  return graph.items.map((item, i) => {
+    const facts: number[] = [];
+    for (let f = graph.itemFactStart[i]!; f < graph.itemFactStart[i + 1]!; f++) if (f !== chosen[i]) facts.push(f);
+    facts.sort((a, b) => rankFacts(graph, out.factConfidence, a, b));
+    const reason = lowEvidenceReason(graph, i, record, settings.evidence);
+    const tieBreak = ties[i];
+    return {
+      item,
+      chosen: summarize(graph, out, chosen[i]!),
+      alternatives: facts.map((f) => summarize(graph, out, f)),
+      sourceCount: graph.itemSourceCount[i]!,
+      lowEvidence: reason !== undefined,
+      ...(reason !== undefined ? { lowEvidenceReason: reason } : {}),
+      ...(tieBreak !== undefined ? { tieBreak } : {}),
+    };
+  });
+}
+
+function trustRecords(graph: FactGraph, out: MethodOutput, record: SourceRecord, settings: TruthSettings): SourceTrust[] {
+  return graph.sources.map((source, s) => {
+    const base = { source, trust: out.trust[s]!, items: record.items[s]!, agreed: record.agreed[s]!, shared: record.shared[s]! };
+    return { ...base, explanation: explainSource(base, settings.evidence.minSharedItems) };
+  });
+}
+
+/** The chosen fact per item only: what the CLI and the benchmark need, without building explanations. */
+export function chooseOnGraph(graph: FactGraph, method: MethodName, settings: TruthSettings): { chosen: Int32Array; output: MethodOutput } {
+  const output = METHODS[method].run(graph, settings);
+  return { chosen: chooseFacts(graph, output.factConfidence).fact, output };
+}
+
+/** Full results on an already compiled graph (lets callers compile once and run several methods). */
+export function discoverOnGraph(graph: FactGraph, method: MethodName, settings: TruthSettings): TruthResult {
+  const output = METHODS[method].run(graph, settings);
+  const choice = chooseFacts(graph, output.factConfidence);
+  const record = sourceRecords(graph, choice.fact);
+  return {
+    method,
+    items: verdicts(graph, output, choice.fact, choice.tieBreak, record, settings),
+    sources: trustRecords(graph, output, record, settings),
+    convergence: output.convergence,
+  };
+}
+
+export function discoverTruth(observations: readonly Observation[], options: DiscoverOptions = {}): TruthResult {
+  const method = options.method ?? 'truthfinder';
+  if (!isMethodName(method)) throw new Error(`truth: unknown method "${String(method)}" (known: ${METHOD_NAMES.join(', ')})`);
+  const settings = resolveSettings(options.settings);
+  return discoverOnGraph(buildFactGraph(observations, settings.similarity), method, settings);
+}
