@@ -15,11 +15,17 @@ export async function claimPanel(ctx: PanelContext, claimId: string): Promise<Pa
     h('p', { class: 'claim-value' }, h('span', { class: 'value' }, claim.wording),
       claim.scope?.wording ? h('span', { class: 'scope' }, ` — ${claim.scope.wording}`) : null),
     countsLine(verdicts),
+    // The graph marks a claim that supports its group's most likely value (when the server rates them).
+    ctx.graph.hasNode(`claim:${claimId}`) && ctx.graph.getNodeAttribute(`claim:${claimId}`, 'likely') === true
+      ? h('p', { class: 'evidence' }, h('span', { class: 'badge badge-likely' }, '✓ likely'), ' Supports the most likely value of this property (see its entity for why).')
+      : null,
     definition([
       ['About', claimButton(claim.subjectLabel, () => ctx.actions.selectNode(`entity:${claim.subject}`), 'Open this entity')],
       ['Property', claim.propertyLabel],
       ['Source', h('span', {}, trace.source.title, trace.source.publisher ? h('span', { class: 'muted' }, ` · ${trace.source.publisher}`) : null)],
-      ['Status', claim.status === 'reviewed' ? 'reviewed by a person' : claim.status === 'extracted' ? 'extracted automatically, not yet reviewed' : claim.status],
+      ['Status', claim.status === 'reviewed' ? 'reviewed by a person' : claim.status === 'extracted'
+        ? h('span', {}, 'extracted automatically, not yet reviewed · ', button('Review', () => ctx.actions.openReview(claim.source), { class: 'linkish' }))
+        : claim.status],
     ]),
     section('Quote', quoteWithContext(trace),
       h('p', { class: 'actions-row' },

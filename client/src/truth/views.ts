@@ -10,9 +10,9 @@ export function meter(share: number, label: string): HTMLElement {
     h('span', { class: 'share-text' }, percent(share)));
 }
 
-/** The marker for thin evidence: says how thin when the number of sources is known. */
-export function lowEvidenceNote(sources?: number): HTMLElement {
-  const how = sources !== undefined && sources > 0 ? `Only ${sources} source${sources === 1 ? '' : 's'}` : 'Little evidence';
+/** The marker for thin evidence, saying how thin: "Only 2 sources — treat as a hint, not a verdict." */
+export function lowEvidenceNote(count?: number, what = 'source'): HTMLElement {
+  const how = count !== undefined && count > 0 ? `Only ${count} ${what}${count === 1 ? '' : 's'}` : 'Little evidence';
   return h('p', { class: 'low-evidence', role: 'note' }, h('strong', {}, '⚠ Low evidence. '), `${how} — treat as a hint, not a verdict.`);
 }
 
@@ -31,10 +31,10 @@ export function likelyBlock(likely: Likely, options: { sources?: number } = {}):
 export function trustBlock(trust: Trust): HTMLElement {
   return h('div', { class: `trust${trust.lowEvidence ? ' trust-low' : ''}` },
     h('p', { class: 'trust-head' },
-      h('span', { class: 'likely-label' }, 'Trust: '),
-      meter(trust.score, 'Trust in this source'),
-      trust.comparable > 0 ? h('span', { class: 'muted' }, ` · agrees in ${trust.agreements} of ${trust.comparable} comparable claims`) : null),
-    trust.lowEvidence ? lowEvidenceNote() : null,
+      h('span', { class: 'likely-label' }, 'Trust in this source: '),
+      meter(trust.score, 'Trust in this source')),
+    trust.comparable > 0 ? h('p', { class: 'trust-counts' }, `Agrees with other sources in ${trust.agreements} of ${trust.comparable} comparable claims.`) : null,
+    trust.lowEvidence ? lowEvidenceNote(trust.comparable, 'comparable claim') : null,
     trust.explanation ? h('p', { class: 'muted trust-why' }, trust.explanation) : null);
 }
 
