@@ -65,7 +65,7 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
 
 function chooseProperty(ctx: SentenceContext, d: DateMention, roleWords: readonly string[], taken: Set<string>, segment: { segmentFrom: number; segmentTo: number }): PropertyScore | undefined {
   const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
-  const ranked = rankProperties(ctx.properties.date, { tokens: ctx.tokens, from, to, roleWords, ...segment });
+  const ranked = rankProperties(ctx.properties.date, { words: ctx.words, from, to, roleWords, ...segment });
   const best = ranked.find((p) => !taken.has(p.entry.property.id));
   return best && best.score >= MIN_PROPERTY_SCORE ? best : undefined;
 }

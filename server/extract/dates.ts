@@ -29,6 +29,8 @@ const PART = '([Ee]arly|[Mm]id|[Ll]ate|[Tt]he beginning of|[Tt]he start of|[Tt]h
 
 interface Pattern {
   re: RegExp;
+  /** The pattern needs a month name: skipped for sentences that have none. */
+  month?: boolean;
   read: (m: RegExpExecArray, year: number | undefined) => Omit<DateMention, 'start' | 'end'> | undefined;
 }
 
@@ -36,22 +38,22 @@ const rx = (source: string) => new RegExp(source, 'gu');
 
 const PATTERNS: Pattern[] = [
   // "23 to 31 May 1920", "12–15 March 1920"
-  { re: rx(`(?<!\\d)${DAY}\\s*(?:–|-|to|and)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}`), read: (m) => range(day(m[4]!, m[3]!, m[1]!), day(m[4]!, m[3]!, m[2]!)) },
+  { month: true, re: rx(`(?<!\\d)${DAY}\\s*(?:–|-|to|and)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}`), read: (m) => range(day(m[4]!, m[3]!, m[1]!), day(m[4]!, m[3]!, m[2]!)) },
   // "March and April 1922", "April to June 1919"
-  { re: rx(`${MONTH}\\s*(?:and|to|–|-)\\s*${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => range(month(m[3]!, m[1]!), month(m[3]!, m[2]!)) },
-  { re: rx(`${MONTH}\\s+${DAY}(?:,\\s*|\\s+)${YEAR}`), read: (m) => point(day(m[3]!, m[1]!, m[2]!)) },
-  { re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), read: (m) => point(day(m[3]!, m[2]!, m[1]!)) },
+  { month: true, re: rx(`${MONTH}\\s*(?:and|to|–|-)\\s*${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => range(month(m[3]!, m[1]!), month(m[3]!, m[2]!)) },
+  { month: true, re: rx(`${MONTH}\\s+${DAY}(?:,\\s*|\\s+)${YEAR}`), read: (m) => point(day(m[3]!, m[1]!, m[2]!)) },
+  { month: true, re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), read: (m) => point(day(m[3]!, m[2]!, m[1]!)) },
   { re: rx(`(?<![\\d-])(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d-])`), read: (m) => point({ value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' }) },
   // "the summer and fall of 1919": a date value holds one part, so the pair reads as its year
   { re: rx(`(?:\\b[Tt]he\\s+)?\\b${SEASON}\\s+and\\s+${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => (plausibleYear(m[3]!) ? point({ value: m[3]!, precision: 'year' }) : undefined) },
-  { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)) },
+  { month: true, re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)) },
   { re: rx(`(?:\\b[Tt]he\\s+)?\\b(?:[Ee]arly|[Ll]ate)?\\s*${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(season(m[2]!, m[1]!)) },
   { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${YEAR}`), read: (m) => point(yearPart(m[2]!, m[1]!)) },
-  { re: rx(`${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(month(m[2]!, m[1]!)) },
+  { month: true, re: rx(`${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(month(m[2]!, m[1]!)) },
   // No year: "on April 6", "6 April", "by October" — the year comes from context.
-  { re: rx(`${MONTH}\\s+${DAY}(?![\\d:])(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[1]!, m[2]!)) },
-  { re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH}(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[2]!, m[1]!)) },
-  { re: rx(`(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-])${MONTH}(?![\\p{L}]|\\s+\\d)`), read: (m, y) => inferred(y, (year) => month(year, m[1]!)) },
+  { month: true, re: rx(`${MONTH}\\s+${DAY}(?![\\d:])(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[1]!, m[2]!)) },
+  { month: true, re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH}(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[2]!, m[1]!)) },
+  { month: true, re: rx(`(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-])${MONTH}(?![\\p{L}]|\\s+\\d)`), read: (m, y) => inferred(y, (year) => month(year, m[1]!)) },
   { re: rx(`(?<![\\d,.])(1\\d|20)(\\d)0s\\b`), read: (m) => point({ value: `${m[1]}${m[2]}0`, precision: 'decade' }) },
   // "1918–1922", "1917–23", "from 1918 to 1922"
   { re: rx(`(?<![\\d,.$£€¥])(\\d{4})\\s*(?:–|—|-|to)\\s*(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`), read: (m) => yearRange(m[1]!, m[2]!) },
@@ -59,9 +61,16 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Every date in `s`, longest reading first, non-overlapping. `year` fills dates that lack one. */
+/** Every date needs a digit or a month name: most sentences are skipped by this one test. */
+const MAY_HOLD_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
 export function findDates(s: string, year?: number): DateMention[] {
+  if (!MAY_HOLD_DATE.test(s)) return [];
   const found: DateMention[] = [];
-  for (const { re, read } of PATTERNS) {
+  const months = HAS_MONTH.test(s);
+  for (const { re, read, month } of PATTERNS) {
+    if (month && !months) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const reading = read(m, year);

@@ -4,7 +4,7 @@ import { selectorAt } from '../core/anchor.js';
 import type { Citation, Claim, Scope, Value } from '../core/schema-types.js';
 import type { DateMention } from './dates.js';
 import type { EntityMention } from './entities.js';
-import type { PropertyIndex } from './properties.js';
+import type { PropertyIndex, SentenceWords } from './properties.js';
 import type { Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
 import type { Token } from './tokens.js';
@@ -16,6 +16,8 @@ export interface SentenceContext {
   masked: string;
   sentence: Sentence;
   tokens: Token[];
+  /** Stems of the tokens, indexed, for cue lookups (built on first use: most sentences state no value). */
+  readonly words: SentenceWords;
   mentions: EntityMention[];
   /** Dates of the sentence, absolute offsets. */
   dates: DateMention[];

@@ -29,6 +29,10 @@ export interface EntityIndex {
   byPhonetic: Map<string, { entity: Entity; word: string }[]>;
   maxWords: number;
   byId: Map<string, Entity>;
+  /** Phonetic candidates already worked out, by word. */
+  phoneticSeen: Map<string, Entity[]>;
+  /** Every leading run of words of an alias key: matching stops as soon as the words read so far begin no alias. */
+  prefixes: Set<string>;
   /** A people's adjective → the force or group whose aliases it opens ("Japanese" → "Japanese troops"). */
   demonyms: Map<string, Entity>;
 }
@@ -36,6 +40,7 @@ export interface EntityIndex {
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   const byKey = new Map<string, AliasEntry[]>();
   const byPhonetic = new Map<string, { entity: Entity; word: string }[]>();
+  const prefixes = new Set<string>();
   let maxWords = 1;
   for (const entity of entities) {
     if (entity.status === 'rejected') continue;
@@ -43,7 +48,9 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     for (const name of names) {
       const tokens = tokenize(name);
       if (tokens.length === 0) continue;
-      const key = tokens.map((t) => foldWord(t.text)).join(' ');
+      const words = tokens.map((t) => foldWord(t.text));
+      const key = words.join(' ');
+      for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
       const list = byKey.get(key) ?? [];
       if (!list.some((e) => e.entity.id === entity.id)) list.push({ entity, capitals: tokens.map((t) => t.capital) });
       byKey.set(key, list);
@@ -60,7 +67,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { byKey, byPhonetic, maxWords, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
+  return { byKey, byPhonetic, phoneticSeen: new Map(), maxWords, prefixes, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
 }
 
 /**
@@ -132,10 +139,8 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
       taken[i + 1] = true;
       continue;
     }
-    // Only a different spelling is a phonetic candidate: the same word was already tried as an alias.
-    const found = new Set<Entity>();
-    for (const code of phoneticKeys(t.text)) for (const b of index.byPhonetic.get(code) ?? []) if (b.word !== folded[i]) found.add(b.entity);
-    if (found.size > 0) out.push({ start: t.start, end: t.end, entities: [...found], confidence: 0.55, via: 'phonetic' });
+    const found = phoneticCandidates(index, t.text, folded[i]!);
+    if (found.length > 0) out.push({ start: t.start, end: t.end, entities: found, confidence: 0.55, via: 'phonetic' });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -143,11 +148,37 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
 /** Words of one name are separated by a space, hyphen, dot or comma at most ("Lieut.-General", "Force, Siberia"). */
 const NAME_GAP = /^[\s.,'’‐–-]{0,3}$/;
 
+/** Entities whose surname sounds like the word; only a different spelling counts (the same word was tried as an alias). */
+function phoneticCandidates(index: EntityIndex, word: string, folded: string): Entity[] {
+  let found = index.phoneticSeen.get(word);
+  if (!found) {
+    const set = new Set<Entity>();
+    for (const code of phoneticKeys(word)) for (const b of index.byPhonetic.get(code) ?? []) if (b.word !== folded) set.add(b.entity);
+    found = [...set];
+    if (index.phoneticSeen.size < 100_000) index.phoneticSeen.set(word, found);
+  }
+  return found;
+}
+
+/** Whether two tokens can be words of one name: usually a single space, else NAME_GAP. */
+function nameGap(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return true;
+  return NAME_GAP.test(text.slice(from, to));
+}
+
 function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], folded: string[], i: number): { mention: EntityMention; words: number } | undefined {
-  let span = 1;
-  while (span < index.maxWords && i + span < tokens.length && NAME_GAP.test(text.slice(tokens[i + span - 1]!.end, tokens[i + span]!.start))) span++;
-  for (let n = span; n >= 1; n--) {
-    const entries = index.byKey.get(folded.slice(i, i + n).join(' '));
+  let key = folded[i]!;
+  if (!index.prefixes.has(key)) return undefined; // most words begin no alias
+  // Keys that could still begin an alias, longest last: "japanese", "japanese siberian", ...
+  const keys: string[] = [];
+  while (index.prefixes.has(key)) {
+    keys.push(key);
+    const next = i + keys.length;
+    if (keys.length >= index.maxWords || next >= tokens.length || !nameGap(text, tokens[next - 1]!.end, tokens[next]!.start)) break;
+    key = `${key} ${folded[next]}`;
+  }
+  for (let n = keys.length; n >= 1; n--) {
+    const entries = index.byKey.get(keys[n - 1]!);
     if (!entries) continue;
     // Capitals must match, except the first word of a long title ("the revolt of the Czechoslovak Legion").
     const fitting = entries.filter((e) => e.capitals.every((cap, j) => !cap || tokens[i + j]!.capital || (j === 0 && n >= 3 && e.capitals.slice(1).some(Boolean))));

@@ -7,7 +7,7 @@ import { dateClaims } from './date-claims.js';
 import type { Draft, SentenceContext } from './draft.js';
 import { buildEntityIndex, findMentions, type EntityMention } from './entities.js';
 import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js';
-import { buildPropertyIndex } from './properties.js';
+import { buildPropertyIndex, sentenceWords, type SentenceWords } from './properties.js';
 import { ProposalCollector, nameSpans } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
@@ -43,7 +43,7 @@ export interface ExtractionResult {
 
 const MARKUP = /<\/?[A-Za-z][^<>\n]{0,300}>/g;
 /** Image file names left in captured pages ("War flag of the Imperial Japanese Army (1868-1945).svg"). */
-const FILE_NAME = /[^\n.!?]{0,120}?\.(?:svg|png|jpe?g|gif|tiff?|webp)\b/gi;
+const FILE_EXTENSION = /\.(?:svg|png|jpe?g|gif|tiff?|webp)\b/gi;
 const PROGRESS_EVERY = 64 * 1024;
 
 export function extractClaims(text: string, context: ExtractContext, options: ExtractOptions = {}): ExtractionResult {
@@ -58,7 +58,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     if (unknown.length > 0) warnings.push(`footnote markers cite references missing from the list: ${unknown.join(', ')}`);
   }
   const spansOf = (re: RegExp) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const blanks: { start: number; end: number }[] = [...markers, ...spansOf(MARKUP), ...spansOf(FILE_NAME)];
+  const blanks: { start: number; end: number }[] = [...markers, ...spansOf(MARKUP), ...fileNames(text)];
   if (list.end > list.start) blanks.push({ start: list.start, end: list.end });
   const masked = maskSpans(text, blanks);
   const sentences = splitSentences(masked);
@@ -76,7 +76,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     const nextStart = sentences[i + 1]?.start ?? text.length;
     const tokens = tokenize(masked.slice(sentence.start, sentence.end), sentence.start);
     const mentions = findMentions(entityIndex, masked, tokens, properties.countWords);
-    const covered = (start: number, end: number) => mentions.some((m) => m.via === 'alias' && m.start < end && start < m.end);
+    const covered = coveredTokens(tokens, mentions);
     for (const span of nameSpans(masked, tokens, covered)) {
       const { entity, confidence } = proposals.add(span);
       mentions.push({ start: span.start, end: span.end, entities: [entity], confidence: 0.6 * confidence, via: 'alias' });
@@ -84,8 +84,12 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     mentions.sort((a, b) => a.start - b.start);
     const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year), sentence.start);
     state.enter(sentence, mentions, masked);
+    let words: SentenceWords | undefined;
     const ctx: SentenceContext = {
       text, masked, sentence, tokens, mentions, dates, properties, carried: state.carried(),
+      get words() {
+        return (words ??= sentenceWords(tokens));
+      },
       citationsAt: (offset) => citationsAfter(text, markers, offset, nextStart),
     };
     const figures = quantityClaims(ctx, context.sourceId);
@@ -109,6 +113,29 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
   return { claims, proposedEntities: [...proposedEntities, ...extra], proposalConfidence, references, warnings };
 }
 
+/** A file name runs back from its extension to the line start or the previous sentence end (at most 120 characters). */
+function fileNames(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(FILE_EXTENSION)) {
+    let start = m.index;
+    while (start > 0 && m.index - start < 120 && !/[\n.!?]/.test(text[start - 1]!)) start--;
+    out.push({ start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Which tokens an alias mention already covers (proposals are for the rest). */
+function coveredTokens(tokens: readonly { start: number; end: number }[], mentions: readonly EntityMention[]): boolean[] {
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  let k = 0;
+  for (const m of mentions) {
+    if (m.via !== 'alias') continue;
+    while (k < tokens.length && tokens[k]!.end <= m.start) k++;
+    for (let i = k; i < tokens.length && tokens[i]!.start < m.end; i++) covered[i] = true;
+  }
+  return covered;
+}
+
 function shift(dates: DateMention[], by: number): DateMention[] {
   return dates.map((d) => ({ ...d, start: d.start + by, end: d.end + by }));
 }
@@ -116,8 +143,16 @@ function shift(dates: DateMention[], by: number): DateMention[] {
 /** The first run of markers at or after `offset` within the sentence's reach: the statement's citations. */
 function citationsAfter(text: string, markers: readonly Marker[], offset: number, limit: number): Citation[] {
   const run: Marker[] = [];
-  for (const m of markers) {
-    if (m.start < offset || m.start >= limit) continue;
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < markers.length; i++) {
+    const m = markers[i]!;
+    if (m.start >= limit) break;
     const previous = run[run.length - 1];
     if (previous && !/^[\s.,;:]*$/.test(text.slice(previous.end, m.start))) break;
     run.push(m);

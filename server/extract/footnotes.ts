@@ -24,7 +24,8 @@ const SUPERSCRIPT_DIGITS: Record<string, string> = {
 };
 const SUPERSCRIPT_RUN = /[⁰¹²³⁴-⁹](?:[⁰¹²³⁴-⁹]|[,˒ʼ][⁰¹²³⁴-⁹])*/g;
 /** "troops.12 The": 1-3 digits right after a word's closing punctuation, then a new sentence. */
-const GLUED = /(\p{L}{2})([.!?”"’)])(\d{1,3})(?=[ \t]*(?:\r?\n|$|[ \t]+[\p{Lu}"“(]))/gu;
+const GLUED = /([.!?”"’)])(\d{1,3})(?=[ \t]*(?:\r?\n|$|[ \t]+[\p{Lu}"“(]))/gu;
+const TWO_LETTERS = /\p{L}{2}$/u;
 /** Editorial notes: "[a]", "[note 3]", "[ clarification needed ]", "[ when? ]". */
 const NOTE = /\[\s*(?:[a-z]|note \d{1,3}|[a-z]+(?: [a-z]+)? needed|[a-z]+\?)\s*\]/gi;
 /** Words after which "12" is a locator, not a footnote ("p.12", "No.12"). */
@@ -39,11 +40,13 @@ export function findMarkers(text: string, options: MarkerOptions = {}): Marker[]
     if (refs.length > 0) found.push({ start: m.index, end: m.index + m[0].length, refs, kind: 'superscript' });
   }
   for (const m of text.matchAll(GLUED)) {
-    const ref = Number(m[3]);
-    const word = /\p{L}+$/u.exec(text.slice(Math.max(0, m.index - 12), m.index + 2))?.[0].toLowerCase() ?? '';
+    const ref = Number(m[2]);
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (!TWO_LETTERS.test(before)) continue; // "troops.12", not "1.12" or "U.S.12"
+    const word = /\p{L}+$/u.exec(before)![0].toLowerCase();
     if (ref < 1 || ref > maxRef || LOCATOR_WORDS.has(word)) continue;
-    const start = m.index + m[1]!.length + m[2]!.length;
-    found.push({ start, end: start + m[3]!.length, refs: [ref], kind: 'glued' });
+    const start = m.index + m[1]!.length;
+    found.push({ start, end: start + m[2]!.length, refs: [ref], kind: 'glued' });
   }
   for (const m of text.matchAll(NOTE)) {
     if (/needed/i.test(m[0]) && /citation/i.test(m[0])) continue;

@@ -31,9 +31,9 @@ const MEASURES = new Set(['percent', 'per', 'km', 'kilometres', 'kilometers', 'm
 const NUMERAL =
   /(?<![\p{L}\p{N}.,/#-])([¥$£€₽]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![.,]?\d)|\d{1,3}\.\d{3}(?!\d)|\d+(?:[.,]\d+)?)(?![\p{N}])(?!(?:st|nd|rd|th|s)\b)(?!\.\p{L})(\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?/gu;
 
-/** Where a spelled-out number can begin: a number word, or "a/an/half (a)" before a scale word. */
+/** Where a spelled-out number can begin: a number word, or "a"/"an"/"half" (word-numbers.ts decides). */
 const WORD_START =
-  /(?<![\p{L}\p{N}])(?:(?:an?|half(?: an?)?) (?=(?:hundred|thousand|million|billion|dozen)\b)|(?=(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b))/giu;
+  /\b(?:an?|half|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b/gi;
 
 export function findNumbers(s: string): NumberMention[] {
   const out: NumberMention[] = [];
@@ -44,7 +44,7 @@ export function findNumbers(s: string): NumberMention[] {
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(s); m; m = WORD_START.exec(s)) {
     const at = m.index;
-    WORD_START.lastIndex = at + 1; // the pattern is a lookahead and matches empty: always move on
+    if (at > 0 && /[\p{L}\p{N}'’-]/u.test(s[at - 1]!)) continue;
     const w = wordNumberAt(s, at);
     if (!w || out.some((n) => n.start < w.end && at < n.end)) continue; // "900 million": already read
     out.push({ start: at, end: w.end, amount: w.value, spelled: true, yearLike: false, certainty: w.certain ? 0.9 : 0.7 });

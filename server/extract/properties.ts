@@ -70,8 +70,25 @@ export function buildPropertyIndex(properties: readonly Property[]): PropertyInd
   return index;
 }
 
+/** A sentence's word stems, and where each stem occurs: built once, shared by every value of the sentence. */
+export interface SentenceWords {
+  stems: string[];
+  at: Map<string, number[]>;
+}
+
+export function sentenceWords(tokens: readonly Token[]): SentenceWords {
+  const stems = tokens.map((t) => stem(t.lower));
+  const at = new Map<string, number[]>();
+  stems.forEach((s, i) => {
+    const list = at.get(s);
+    if (list) list.push(i);
+    else at.set(s, [i]);
+  });
+  return { stems, at };
+}
+
 export interface ScoreInput {
-  tokens: readonly Token[];
+  words: SentenceWords;
   /** Token range of the value itself (cues inside it do not count). */
   from: number;
   to: number;
@@ -92,7 +109,6 @@ export interface ScoreInput {
  * less the farther it is and more inside the value's own comma-delimited stretch.
  */
 export function rankProperties(entries: readonly PropertyEntry[], input: ScoreInput): PropertyScore[] {
-  const stems = input.tokens.map((t) => stem(t.lower));
   const noun = input.noun ? stem(input.noun) : undefined;
   const out: PropertyScore[] = [];
   for (const entry of entries) {
@@ -101,12 +117,14 @@ export function rankProperties(entries: readonly PropertyEntry[], input: ScoreIn
     let cueAt: number | undefined;
     let total = 0;
     for (const cue of entry.cues) {
-      const hit = cueScore(cue, stems, input);
-      total += hit.score;
-      if (hit.score > best) {
-        best = hit.score;
+      const last = cue.words[cue.words.length - 1]!;
+      if (!input.words.at.has(cue.words[0]!) && !input.roleWords?.includes(last)) continue; // most cues are absent
+      const score = cueScore(cue, input);
+      total += score;
+      if (score > best) {
+        best = score;
         bestCue = cue.words.join(' ');
-        cueAt = hit.at;
+        cueAt = lastHitAt;
       }
     }
     if (best <= 0) continue;
@@ -118,7 +136,11 @@ export function rankProperties(entries: readonly PropertyEntry[], input: ScoreIn
   return out.sort((a, b) => b.score - a.score);
 }
 
-function cueScore(cue: Cue, stems: readonly string[], input: ScoreInput): { score: number; at?: number } {
+/** Token index of the best occurrence found by the last cueScore call (kept out of its result to spare an object per cue). */
+let lastHitAt: number | undefined;
+
+function cueScore(cue: Cue, input: ScoreInput): number {
+  const stems = input.words.stems;
   let best = 0;
   let at: number | undefined;
   const n = cue.words.length;
@@ -132,8 +154,8 @@ function cueScore(cue: Cue, stems: readonly string[], input: ScoreInput): { scor
       if (at >= 0 && head.every((w, j) => stems[at + j] === w)) best = Math.max(best, cue.weight * 1.2);
     }
   }
-  for (let i = 0; i + n <= stems.length; i++) {
-    if (i + n > input.from && i < input.to) continue;
+  for (const i of input.words.at.get(cue.words[0]!) ?? []) {
+    if (i + n > stems.length || (i + n > input.from && i < input.to)) continue;
     let hit = true;
     for (let j = 0; j < n; j++) if (stems[i + j] !== cue.words[j]) { hit = false; break; }
     if (!hit) continue;
@@ -154,5 +176,6 @@ function cueScore(cue: Cue, stems: readonly string[], input: ScoreInput): { scor
       at = i;
     }
   }
-  return at === undefined ? { score: best } : { score: best, at };
+  lastHitAt = at;
+  return best;
 }

@@ -24,18 +24,18 @@ const DOCUMENT_HEAD = new Set(['treaty', 'convention', 'agreement', 'act', 'acco
 const CONNECTORS = new Set(['of', 'the', 'de', 'von', 'van', 'der', 'den', 'al', 'on', 'and', 'du', 'la', 'le', 'des', 'da', 'di']);
 const GAP = /^[\s.'’‐-]{0,3}$/;
 
-/** Capitalised name spans among tokens, skipping spans already matched to an entity. */
-export function nameSpans(text: string, tokens: readonly Token[], covered: (start: number, end: number) => boolean): NameSpan[] {
+/** Capitalised name spans among tokens, skipping tokens already matched to an entity (`covered[i]`). */
+export function nameSpans(text: string, tokens: readonly Token[], covered: readonly boolean[]): NameSpan[] {
   const out: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNameWord(tokens[i]!) || covered(tokens[i]!.start, tokens[i]!.end)) continue;
+    if (covered[i] || !isNameWord(tokens[i]!)) continue;
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
-      if (!GAP.test(text.slice(tokens[j]!.end, next.start)) || covered(next.start, next.end)) break;
+      if (covered[j + 1] || !GAP.test(text.slice(tokens[j]!.end, next.start))) break;
       if (isNameWord(next)) { j++; continue; }
       const after = tokens[j + 2];
-      if (CONNECTORS.has(next.lower) && after && isNameWord(after) && !covered(after.start, after.end) && GAP.test(text.slice(next.end, after.start))) { j += 2; continue; }
+      if (CONNECTORS.has(next.lower) && after && !covered[j + 2] && isNameWord(after) && GAP.test(text.slice(next.end, after.start))) { j += 2; continue; }
       break;
     }
     const span = classify(text, tokens, i, j);
@@ -46,7 +46,8 @@ export function nameSpans(text: string, tokens: readonly Token[], covered: (star
 }
 
 function isNameWord(t: Token): boolean {
-  return t.capital && /^\p{L}+(?:['’]\p{L}+)?$/u.test(t.text) && !(t.text === t.text.toUpperCase() && t.text.length > 5);
+  if (!t.capital || STOP.has(t.lower) && t.text.length < 3) return false;
+  return /^\p{L}+(?:['’]\p{L}+)?$/u.test(t.text) && !(t.text.length > 5 && t.text === t.text.toUpperCase());
 }
 
 function classify(text: string, tokens: readonly Token[], i: number, j: number): NameSpan | undefined {

@@ -99,7 +99,7 @@ function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], value
   const nounAt = noun ? tokenRange(ctx.tokens, ctx.sentence.start + noun.start, ctx.sentence.start + noun.end).to - 1 : undefined;
   // The parts of a sum name what they count inside the value span, so those cues count there.
   let ranked = rankProperties(ctx.properties.quantity, {
-    tokens: ctx.tokens, from, to: group.length > 1 ? from : to, noun: noun?.noun ?? first.mention.currency, nounAt,
+    words: ctx.words, from, to: group.length > 1 ? from : to, noun: noun?.noun ?? first.mention.currency, nounAt,
     ...segmentAround(ctx, clause, valueStart, valueEnd),
   });
   if (group.length > 1) {

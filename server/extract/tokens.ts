@@ -13,18 +13,22 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function tokenize(s: string, base = 0): Token[] {
   const out: Token[] = [];
-  for (const m of s.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
     const text = m[0];
-    const first = text[0]!;
+    const lowered = text.toLowerCase();
+    const code = text.charCodeAt(0);
     out.push({
       start: base + m.index,
       end: base + m.index + text.length,
       text,
-      lower: stripAccents(text).toLowerCase(),
-      capital: first !== first.toLowerCase() || /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(first),
+      lower: ASCII.test(text) ? lowered : stripAccents(text).toLowerCase(),
+      // CJK has no case: count it as capitalised, as names are.
+      capital: code >= 0x3040 && code <= 0x9fff ? true : text[0] !== lowered[0],
     });
   }
   return out;

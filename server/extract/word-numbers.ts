@@ -18,8 +18,12 @@ export interface WordNumber {
 const WORD = /[A-Za-z]+/y;
 
 /** The spelled-out number starting at `at` in `s`, if any. */
+const ARTICLE_BEFORE_SCALE = /^(?:an?|half(?: an?)?) (?:hundred|thousand|million|billion|dozen)\b/i;
+
 export function wordNumberAt(s: string, at: number): WordNumber | undefined {
-  const tokens = wordsFrom(s, at, 12);
+  // "a" and "half" start a number only before a scale word: decide that before reading further.
+  if (/^(?:an?|half)\b/i.test(s.slice(at, at + 5)) && !ARTICLE_BEFORE_SCALE.test(s.slice(at, at + 20))) return undefined;
+  const tokens = wordsFrom(s, at, 8);
   if (tokens.length === 0) return undefined;
   let i = 0;
   let prefixValue: number | undefined; // "a hundred", "half a million"
