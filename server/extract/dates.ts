@@ -47,7 +47,7 @@ const PATTERNS: Pattern[] = [
   // "the summer and fall of 1919": a date value holds one part, so the pair reads as its year
   { re: rx(`(?:\\b[Tt]he\\s+)?\\b${SEASON}\\s+and\\s+${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => (plausibleYear(m[3]!) ? point({ value: m[3]!, precision: 'year' }) : undefined) },
   { month: true, re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)) },
-  { re: rx(`(?:\\b[Tt]he\\s+)?\\b(?:[Ee]arly|[Ll]ate)?\\s*${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(season(m[2]!, m[1]!)) },
+  { re: rx(`(?:\\b[Tt]he\\s+)?\\b(?:(?:[Ee]arly|[Ll]ate)\\s+)?${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(season(m[2]!, m[1]!)) },
   { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${YEAR}`), read: (m) => point(yearPart(m[2]!, m[1]!)) },
   { month: true, re: rx(`${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(month(m[2]!, m[1]!)) },
   // No year: "on April 6", "6 April", "by October" — the year comes from context.

@@ -63,8 +63,9 @@ export function buildPropertyIndex(properties: readonly Property[]): PropertyInd
     if (property.unit) entry.unit = property.unit.toLowerCase();
     if (property.valueType === 'quantity') {
       index.quantity.push(entry);
-      if (entry.unit) index.countWords.add(entry.unit);
-      for (const c of cues) if (c.words.length === 1 && c.weight >= 1) index.countWords.add(c.words[0]!);
+      // As written and as stemmed: "orphans" and "orphan" both name what is counted.
+      const words = [entry.unit, ...(property.cues ?? []).filter((c) => !/\s/.test(c) && !FUNCTION_WORDS.has(c.toLowerCase()))];
+      for (const w of words) if (w) index.countWords.add(w.toLowerCase()).add(stem(w.toLowerCase()));
     } else index.date.push(entry);
   }
   return index;

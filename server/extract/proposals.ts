@@ -32,10 +32,12 @@ export function nameSpans(text: string, tokens: readonly Token[], covered: reado
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
-      if (covered[j + 1] || !GAP.test(text.slice(tokens[j]!.end, next.start))) break;
+      if (covered[j + 1] || !joins(text, tokens[j]!, next)) break;
       if (isNameWord(next)) { j++; continue; }
       const after = tokens[j + 2];
-      if (CONNECTORS.has(next.lower) && after && !covered[j + 2] && isNameWord(after) && GAP.test(text.slice(next.end, after.start))) { j += 2; continue; }
+      // "Baltimore and Ohio Railroad" is one name, "the Chinese Eastern Railway and Lake Khanka" two.
+      const listed = next.lower === 'and' && isHead(tokens[j]!.lower);
+      if (CONNECTORS.has(next.lower) && !listed && after && !covered[j + 2] && isNameWord(after) && joins(text, next, after)) { j += 2; continue; }
       break;
     }
     const span = classify(text, tokens, i, j);
@@ -45,8 +47,18 @@ export function nameSpans(text: string, tokens: readonly Token[], covered: reado
   return out;
 }
 
+function isHead(word: string): boolean {
+  return PLACE_HEAD.has(word) || ORG_HEAD.has(word) || FORCE_HEAD.has(word) || EVENT_HEAD.has(word) || DOCUMENT_HEAD.has(word);
+}
+
+/** Two words of one name: a space or hyphen between them, or a full stop only after an initial ("G. F. Krivosheyev"). */
+function joins(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return GAP.test(gap) && (!gap.includes('.') || a.text.length <= 2);
+}
+
 function isNameWord(t: Token): boolean {
-  if (!t.capital || STOP.has(t.lower) && t.text.length < 3) return false;
+  if (!t.capital) return false;
   return /^\p{L}+(?:['’]\p{L}+)?$/u.test(t.text) && !(t.text.length > 5 && t.text === t.text.toUpperCase());
 }
 
@@ -73,7 +85,7 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number):
   else if (core.length >= 2 && core.length <= 3 && core.every((w) => !CONNECTORS.has(w.lower))) [type, confidence] = ['person', 0.4];
   if (type === 'other' || lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
   // A head word alone ("War", "River", "Army") names nothing in particular.
-  if (core.length === 1 && (PLACE_HEAD.has(head) || ORG_HEAD.has(head) || FORCE_HEAD.has(head) || EVENT_HEAD.has(head) || DOCUMENT_HEAD.has(head))) return undefined;
+  if (core.length === 1 && isHead(head)) return undefined;
   const start = core[0]!.start;
   const end = core[core.length - 1]!.end;
   return { start, end, text: text.slice(start, end), type, confidence };
