@@ -58,7 +58,9 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const first = group[0]!;
   const last = group[group.length - 1]!;
   const valueStart = base + first.comparator.start;
-  const valueEnd = base + (group.length > 1 ? (last.noun?.end ?? last.mention.end) : Math.max(first.comparator.end, first.mention.end));
+  // A sum's wording runs to the end of its last part's label ("… and another 1,717 deaths from disease").
+  const lastLabelEnd = (last.noun?.start ?? last.mention.end) + partLabel(s, last).length;
+  const valueEnd = base + (group.length > 1 ? lastLabelEnd : Math.max(first.comparator.end, first.mention.end));
   const clause = clauseAround(ctx.masked, ctx.sentence, base + first.mention.start);
   const property = chooseProperty(ctx, s, group, valueStart, valueEnd, clause);
   if (!property) return undefined;
