@@ -8,8 +8,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** Days since 1970-01-01 (UTC) of a calendar day. */
 export function dayNumber(year: number, month: number, day: number): number {
-  const d = new Date(Date.UTC(2000, month - 1, day));
-  d.setUTCFullYear(year);
+  // setUTCFullYear with month and day rolls month 13 into the next year and, unlike Date.UTC,
+  // does not read years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
   return Math.round(d.getTime() / MS_PER_DAY);
 }
 

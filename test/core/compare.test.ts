@@ -121,3 +121,15 @@ describe('relations and texts', () => {
     expect(pair(text('buffer state'), text('annexation'), { property: 'motive' }, { property: 'motive' })).toBeUndefined();
   });
 });
+
+describe('December', () => {
+  it('a month or part of a year ending in December is a well-formed span', () => {
+    expect(pair(date('1918-12', 'month'), date('1918-12-31', 'day'))).toMatchObject({ verdict: 'agrees', basis: 'compatible' });
+    expect(pair(date('1919', 'season', { part: 'late' }), date('1919-12-24', 'day'))).toMatchObject({ verdict: 'agrees' });
+    expect(pair(date('1918-12', 'month'), date('1919-01-01', 'day'))).toMatchObject({ verdict: 'conflicts' });
+  });
+
+  it('years before 100 are not read as 1900s', () => {
+    expect(pair(date('0079', 'year'), date('1979', 'year'))).toMatchObject({ verdict: 'conflicts' });
+  });
+});
