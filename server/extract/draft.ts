@@ -119,10 +119,16 @@ export function segmentAround(ctx: SentenceContext, clause: { start: number; end
   const nextComma = after.search(/,\s/);
   const start = lastComma === -1 ? clause.start : clause.start + lastComma + 1;
   let end = nextComma === -1 ? clause.end : valueEnd + nextComma;
-  // A fronted date ("On January 20, 1925, the Convention was signed"): its stretch is the main clause after it.
+  // A fronted date ("On January 20, 1925, the Convention was signed"): its stretch is the main clause
+  // after it, past any subordinate clause in between ("On 15 November 1922, after the war ended, …").
   if (/^\W*(?:\p{L}+\s+){0,2}$/u.test(ctx.masked.slice(start, valueStart)) && nextComma !== -1) {
-    const further = ctx.masked.slice(end + 1, clause.end).search(/,\s/);
-    end = further === -1 ? clause.end : end + 1 + further;
+    for (let hops = 0; hops < 3 && end < clause.end; hops++) {
+      const rest = ctx.masked.slice(end + 1, clause.end);
+      const further = rest.search(/,\s/);
+      const subordinate = /^\s*(?:after|before|when|while|although|though|as|since|because|if|once|following)\b/i.test(rest);
+      end = further === -1 ? clause.end : end + 1 + further;
+      if (!subordinate) break;
+    }
   }
   const { from, to } = tokenRange(ctx.tokens, start, end);
   return { segmentFrom: from, segmentTo: to };

@@ -180,7 +180,7 @@ class Carry {
     this.paragraph = sentence.paragraph;
     if (!this.title && sentence.isLine) {
       const whole = mentions.find((m) => m.start === sentence.start && m.via === 'alias' && masked.slice(m.end, sentence.end).trim() === '');
-      if (whole) this.title = { entity: whole.entities[0]!, confidence: 0.5 };
+      if (whole) this.title = { entity: whole.entities[0]!, confidence: 0.5, kind: 'title' };
     }
   }
 
@@ -190,6 +190,6 @@ class Carry {
     // Captions, headings and infobox rows (lines without a full stop) do not change the topic of the prose.
     if (sentence.isLine) return;
     const opening = mentions.find((m) => m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:the\s+)?$|^[^,]{0,40},\s*(?:the\s+)?$/i.test(masked.slice(sentence.start, m.start)));
-    if (opening) this.topic = { entity: opening.entities[0]!, confidence: Math.min(0.9, opening.confidence) };
+    if (opening) this.topic = { entity: opening.entities[0]!, confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
   }
 }

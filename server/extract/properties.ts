@@ -129,7 +129,7 @@ export function rankProperties(entries: readonly PropertyEntry[], input: ScoreIn
       }
     }
     if (best <= 0) continue;
-    const unit = entry.unit && noun && stem(entry.unit) === noun ? 0.4 : 0;
+    const unit = entry.unit && noun && stem(entry.unit) === noun ? 0.3 : 0;
     // Corroborating cues add a little; more words in the label mean a narrower property.
     const score = best + unit + 0.15 * (total - best) - 0.01 * entry.labelWords;
     out.push(cueAt === undefined ? { entry, score, cue: bestCue } : { entry, score, cue: bestCue, cueAt });
@@ -164,11 +164,12 @@ function cueScore(cue: Cue, input: ScoreInput): number {
     let s = cue.weight / (1 + distance / 4);
     if (cue.weight >= 1) {
       // Function words get no bonus: "in" right before a date says nothing about which date it is.
-      if (i + n === input.from) s = cue.weight * 1.5; // the predicate: "numbered over 72,000"
-      else if (i === input.nounAt) s = cue.weight * 1.1; // the counted noun: "900 orphans"
+      if (i + n === input.from) s = cue.weight * 2; // the predicate: "numbered over 72,000"
+      else if (i === input.nounAt) s = cue.weight * 1.6; // the counted noun: "900 orphans"
       else if (input.segmentFrom !== undefined) {
+        // Inside the value's own comma-delimited stretch a cue keeps its weight longer.
         const inSegment = i >= input.segmentFrom && i + n <= (input.segmentTo ?? stems.length);
-        s *= inSegment ? 1.5 : 0.6;
+        s = inSegment ? (1.5 * cue.weight) / (1 + distance / 8) : s * 0.6;
       }
     }
     if (cue.inLabel) s *= 1.1;

@@ -137,7 +137,7 @@ export function clauseAround(text: string, sentence: Sentence, offset: number): 
 }
 
 // ", and" starts a new clause unless a verb follows with the same subject (", and arrived at …").
-const CLAUSE_BREAK = /;|\s[—–]\s|,\s+and\b(?!\s+(?:also\s+|then\s+)?\p{Ll}+(?:ed|ame|ook|ew|ent|ought|ave|ade|old|oke|ose|ung)\b)|,\s+(?:but|whereas|while|although)\b|\s(?:but|whereas)\s/gu;
+const CLAUSE_BREAK = /;|\s[—–]\s|,\s+and\b(?!\s+(?:also\s+|then\s+)?\p{Ll}+(?:ed|ame|ook|ew|ent|ought|ave|ade|old|oke|ose|ung)\b)|,\s+(?:but|whereas|while|although)\b|\s(?:but|whereas)[\s,]/gu;
 
 /** Balanced "( … )" spans of a sentence, outermost only. */
 function parentheticals(s: string): { start: number; end: number }[] {

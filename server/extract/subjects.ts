@@ -19,6 +19,8 @@ const PRONOUN_START = /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|t
 export interface Carried {
   entity: Entity;
   confidence: number;
+  /** The subject of the prose so far, or only the document's title (a weaker guess). */
+  kind: 'topic' | 'title';
 }
 
 export interface SubjectInput {
@@ -53,7 +55,9 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
     // The antecedent of the value's relative clause ("X, which was established on …") is its subject
     // however far the clause runs; otherwise the position in the sentence decides.
     const position = mention === antecedent ? 1.5 : positionWeight(input, mention);
-    const score = TYPE_WEIGHT[input.kind][entity.type] * position * mention.confidence;
+    // The mention right before the cue verb is its subject whatever its kind ("the Maritime Provinces seceded").
+    const type = isCueSubject(input, mention) ? Math.max(0.8, TYPE_WEIGHT[input.kind][entity.type]) : TYPE_WEIGHT[input.kind][entity.type];
+    const score = type * position * mention.confidence;
     if (score > bestScore) {
       bestScore = score;
       best = { entity, mention };
@@ -61,7 +65,9 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   }
   const carried = input.carried;
   if (carried) {
-    const weight = pronounSubject(input) ? 0.8 : 0.3;
+    // A pronoun names it; a sentence that names nothing before the value ("The culmination was …") is still about it.
+    const namesNothingBefore = !input.mentions.some((m) => m.start >= input.sentenceStart && m.end <= input.valueStart);
+    const weight = pronounSubject(input) ? 0.8 : namesNothingBefore && carried.kind === 'topic' ? 0.55 : 0.3;
     const score = TYPE_WEIGHT[input.kind][carried.entity.type] * weight * carried.confidence;
     if (score > bestScore) {
       bestScore = score;
@@ -98,14 +104,16 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   else if (/\bof\s+(?:the\s+)?$/i.test(before) && !QUANTIFYING_OF.test(before)) w *= 0.7; // "the history of Japan"
   if (/\bsuch as\b[^;:()]{0,50}$/i.test(before)) w *= 0.5; // examples, not the subject
   if (mention.end <= input.valueStart && isPossessor(input, mention)) w *= 1.6;
-  if (input.cueStart !== undefined) {
-    // The mention right before the cue is its subject ("other Allied forces withdrew"); a mention
-    // containing the cue is named by it ("the Nikolayevsk incident in 1920").
-    if (mention.start <= input.cueStart && input.cueStart < mention.end) w *= 1.5;
-    else if (mention.end <= input.cueStart && /^[\s,]*(?:\w+\s+)?$/.test(input.text.slice(mention.end, input.cueStart))) w *= 1.3;
-  }
+  // The mention right before the cue is its subject ("other Allied forces withdrew"); a mention
+  // containing the cue is named by it ("the Nikolayevsk incident in 1920").
+  if (input.cueStart !== undefined && mention.start <= input.cueStart && input.cueStart < mention.end) w *= 1.5;
+  else if (isCueSubject(input, mention)) w *= 1.6;
   if (isSentenceSubject(input, mention)) w += 0.5;
   return w;
+}
+
+function isCueSubject(input: SubjectInput, mention: EntityMention): boolean {
+  return input.cueStart !== undefined && mention.end <= input.cueStart && /^["”’'\s,]*(?:\w+\s+)?$/.test(input.text.slice(mention.end, input.cueStart));
 }
 
 /** "Kolchak until his defeat … in 1920": the person a "his"/"her" before the value refers to. */
