@@ -14,7 +14,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadStore } from '../../server/store/load.js';
 import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
 import { startServerProcess } from '../helpers/server-process.js';
@@ -30,39 +30,48 @@ interface Scenario {
   /** Kill once this many writes are acknowledged: a seeded number in [from, to]... */
   window: [number, number];
   when: string;
-  /** ...then, after a seeded delay in [lo, hi] ms: at once, or from when the next commit writes its temporaries or its journal. */
-  from: 'ack' | 'temporary' | 'journal';
+  /** ...then, after a seeded delay in [lo, hi] ms: at once, or from when the next commit writes its temporaries, its journal, or its changelog line. */
+  from: 'ack' | Step;
   delayMs: [number, number];
   store: 'tmpfs' | 'disk';
 }
 
 const SCENARIOS: Scenario[] = ([
   { seed: 1009, window: [0, 3], when: 'very early', from: 'ack', delayMs: [0, 12], store: 'tmpfs' },
-  { seed: 5651, window: [10, 40], when: 'mid-commit on disk, journal written', from: 'journal', delayMs: [5, 9], store: 'disk' },
-  { seed: 2477, window: [100, 250], when: 'in the middle, temporaries being written', from: 'temporary', delayMs: [0, 3], store: 'tmpfs' },
+  { seed: 5651, window: [10, 40], when: 'mid-commit on disk, journal written', from: 'journal', delayMs: [2, 4], store: 'disk' },
+  { seed: 2477, window: [100, 250], when: 'in the middle, changelog appended, files not yet renamed', from: 'append', delayMs: [0, 0], store: 'tmpfs' },
   { seed: 3313, window: [0, WRITES - 1], when: 'anywhere', from: 'ack', delayMs: [0, 12], store: 'tmpfs' },
   { seed: 4021, window: [WRITES - 40, WRITES - 10], when: 'near the end, journal written', from: 'journal', delayMs: [0, 0], store: 'tmpfs' },
 ] satisfies Scenario[]).filter((s) => !process.env.CRASH_SEED || String(s.seed) === process.env.CRASH_SEED);
 
+type Step = 'temporary' | 'journal' | 'append';
+
+const WATCHED: Record<Step, { folder: (dir: string) => string; wanted: (name: string) => boolean }> = {
+  temporary: { folder: (dir) => path.join(dir, 'claims'), wanted: (name) => name.endsWith('.tmp') },
+  journal: { folder: (dir) => dir, wanted: (name) => name === '.journal.json' },
+  append: { folder: (dir) => dir, wanted: (name) => name === 'changelog.jsonl' },
+};
+
 /**
- * Resolves as soon as the next commit creates a temporary in claims/ or its journal in the root
- * (or after a few seconds without one, so a run whose writes all ended still gets killed and checked).
+ * Calls `act` as soon as the next commit creates a temporary in claims/, writes its journal, or
+ * appends its changelog line (from then on only a rollback can undo it), or after a few seconds
+ * without one, so a run whose writes all ended still gets killed and checked. `act` runs inside the
+ * watch callback itself: on tmpfs a journal lives well under a millisecond, and every event-loop
+ * turn of delay lets the commit finish first.
  */
-function nextCommitStep(dir: string, step: 'temporary' | 'journal'): Promise<void> {
-  const folder = step === 'journal' ? dir : path.join(dir, 'claims');
-  const wanted = step === 'journal' ? (name: string) => name === '.journal.json' : (name: string) => name.endsWith('.tmp');
-  return new Promise((resolve) => {
-    const done = () => {
-      watcher.close();
-      clearTimeout(fallback);
-      resolve();
-    };
-    // A file that still exists was just created; the event of one renamed or removed is the step ending.
-    const watcher = watch(folder, (_event, name) => {
-      if (name && wanted(String(name)) && existsSync(path.join(folder, String(name)))) done();
-    });
-    const fallback = setTimeout(done, 5_000);
+function onNextCommitStep(dir: string, step: Step, act: () => void): void {
+  const folder = WATCHED[step].folder(dir);
+  const { wanted } = WATCHED[step];
+  const done = () => {
+    watcher.close();
+    clearTimeout(fallback);
+    act();
+  };
+  // A file that still exists was just created; the event of one renamed or removed is the step ending.
+  const watcher = watch(folder, (_event, name) => {
+    if (name && wanted(String(name)) && existsSync(path.join(folder, String(name)))) done();
   });
+  const fallback = setTimeout(done, 5_000);
 }
 
 /** Where the kill landed, read from what it left behind. */
@@ -80,6 +89,12 @@ async function scratchCopy(store: Scenario['store']): Promise<string> {
   return dir;
 }
 
+// Servers and copies to remove even when a run fails or times out half-way.
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  await Promise.all(cleanups.map((clean) => clean()));
+});
+
 // Concurrent: each run is mostly waiting on its own server, and the file stays within a minute.
 describe.concurrent('kill -9 during concurrent writes', () => {
   it.each(SCENARIOS)('seed $seed, killed $when: every acknowledged write survives, nothing half-written remains', async ({ seed, window, from: step, delayMs: [lo, hi], store }) => {
@@ -88,14 +103,24 @@ describe.concurrent('kill -9 during concurrent writes', () => {
     const killAt = from + Math.floor(random() * (to - from + 1));
     const delayMs = lo + Math.floor(random() * (hi - lo + 1));
     const dir = await scratchCopy(store);
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const { corpus } = await loadStore(dir);
     const original = new Map(corpus.claims.map((c) => [c.id, c]));
     const ops = planWrites(corpus.claims, WRITES, random);
 
-    let server = await startServerProcess(dir);
+    const start = async () => {
+      const started = await startServerProcess(dir);
+      cleanups.push(() => started.kill9());
+      return started;
+    };
+    let server = await start();
     let killed: Promise<void> | undefined;
-    const moment = () => (step === 'ack' ? Promise.resolve() : nextCommitStep(dir, step));
-    const kill = () => (killed ??= moment().then(() => sleep(delayMs)).then(() => server.kill9()));
+    // kill9 sends SIGKILL synchronously; its promise is the process being gone.
+    const killAfterDelay = (resolve: () => void) => (delayMs === 0 ? server.kill9() : sleep(delayMs).then(() => server.kill9())).then(resolve);
+    const kill = () => (killed ??= new Promise<void>((resolve) => {
+      if (step === 'ack') killAfterDelay(resolve);
+      else onNextCommitStep(dir, step, () => killAfterDelay(resolve));
+    }));
     if (killAt === 0) kill();
     const run = await fireWrites({ base: server.base, ops, lanes: LANES, onAck: (n) => n >= killAt && kill() });
     await kill();
@@ -103,27 +128,23 @@ describe.concurrent('kill -9 during concurrent writes', () => {
     console.log(`crash seed ${seed} (${store}): killed after ${killAt} acks + ${delayMs} ms${step === 'ack' ? '' : ` from the next commit's ${step}`}, while ${phaseOf(interrupted)}; ${run.acked.length} acknowledged, ${run.unanswered} unanswered, ${run.retried} retried on 412 (replay: CRASH_SEED=${seed})`);
     expect(run.refused).toEqual([]);
 
-    server = await startServerProcess(dir);
-    try {
-      await expectNoLeftovers(dir);
-      await expectEveryJsonParses(dir);
-      const { claims, changes } = await loadCleanStore(dir);
-      expectAckedWritesDurable(original, claims, changes, run.acked);
+    server = await start();
+    await expectNoLeftovers(dir);
+    await expectEveryJsonParses(dir);
+    const { claims, changes } = await loadCleanStore(dir);
+    expectAckedWritesDurable(original, claims, changes, run.acked);
 
-      // The restarted server goes on writing where the changelog left off.
-      const target = run.acked.at(-1)?.claim.id ?? corpus.claims[0]!.id;
-      const version = claims.get(target)!.version ?? 1;
-      const reply = await fetch(`${server.base}/api/claims/${target}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
-        body: JSON.stringify({ action: 'accept' }),
-      });
-      expect(reply.status).toBe(200);
-      const after = await loadCleanStore(dir);
-      expect(after.changes.at(-1)).toMatchObject({ seq: changes.length + 1, claim: target, after: { version: version + 1 } });
-    } finally {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    }
+    // The restarted server goes on writing where the changelog left off.
+    const target = run.acked.at(-1)?.claim.id ?? corpus.claims[0]!.id;
+    const version = claims.get(target)!.version ?? 1;
+    const reply = await fetch(`${server.base}/api/claims/${target}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
+      body: JSON.stringify({ action: 'accept' }),
+    });
+    expect(reply.status).toBe(200);
+    const after = await loadCleanStore(dir);
+    expect(after.changes.at(-1)).toMatchObject({ seq: changes.length + 1, claim: target, after: { version: version + 1 } });
+    await server.stop();
   }, 120_000); // a safety net for a loaded machine, not a speed assertion
 });
