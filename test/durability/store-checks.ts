@@ -60,6 +60,8 @@ export async function loadCleanStore(root: string): Promise<{ claims: Map<string
  */
 export function expectAckedWritesDurable(original: Map<string, Claim>, claims: Map<string, Claim>, changes: Change[], acked: Acked[]): void {
   expect(changes.map((c) => c.seq), 'sequence numbers are 1..n without gaps or repeats').toEqual(changes.map((_, i) => i + 1));
+  const versions = changes.filter((c) => c.claim).map((c) => `${c.claim} v${c.after?.version}`);
+  expect(versions.filter((v, i) => versions.indexOf(v) !== i), 'no version of a claim is logged twice').toEqual([]);
   const lineFor = (a: Acked) => changes.find((c) => c.claim === a.claim.id && c.after?.version === a.claim.version && c.action === a.op.kind);
   for (const a of acked) {
     const onDisk = claims.get(a.claim.id);
