@@ -120,13 +120,13 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     if (match) candidates.push({ ...match, from: i });
   }
   candidates.sort((a, b) => b.words - a.words || a.from - b.from);
-  const taken = new Array<boolean>(tokens.length).fill(false);
+  const taken = new Uint8Array(tokens.length);
   const out: EntityMention[] = [];
   for (const c of candidates) {
     let free = true;
     for (let k = c.from; k < c.from + c.words; k++) if (taken[k]) free = false;
     if (!free) continue;
-    for (let k = c.from; k < c.from + c.words; k++) taken[k] = true;
+    for (let k = c.from; k < c.from + c.words; k++) taken[k] = 1;
     out.push(c.mention);
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -136,7 +136,7 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     const force = index.demonyms.get(folded[i]!);
     if (force && next && !taken[i + 1] && countWords?.has(next.lower) && /^\s+$/.test(text.slice(t.end, next.start))) {
       out.push({ start: t.start, end: next.end, entities: [force], confidence: 0.75, via: 'alias' });
-      taken[i + 1] = true;
+      taken[i + 1] = 1;
       continue;
     }
     const found = phoneticCandidates(index, t.text, folded[i]!);

@@ -7,13 +7,13 @@ import { dateClaims } from './date-claims.js';
 import type { Draft, SentenceContext } from './draft.js';
 import { buildEntityIndex, findMentions, type EntityMention } from './entities.js';
 import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js';
-import { buildPropertyIndex, sentenceWords, type SentenceWords } from './properties.js';
+import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWords } from './properties.js';
 import { ProposalCollector, nameSpans } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 
 export interface ExtractContext {
   sourceId: string;
@@ -84,14 +84,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     mentions.sort((a, b) => a.start - b.start);
     const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year), sentence.start);
     state.enter(sentence, mentions, masked);
-    let words: SentenceWords | undefined;
-    const ctx: SentenceContext = {
-      text, masked, sentence, tokens, mentions, dates, properties, carried: state.carried(),
-      get words() {
-        return (words ??= sentenceWords(tokens));
-      },
-      citationsAt: (offset) => citationsAfter(text, markers, offset, nextStart),
-    };
+    const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart);
     const figures = quantityClaims(ctx, context.sourceId);
     drafts.push(...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length }))));
     state.leave(dates, mentions, sentence, masked);
@@ -138,6 +131,32 @@ function coveredTokens(tokens: readonly { start: number; end: number }[], mentio
 
 function shift(dates: DateMention[], by: number): DateMention[] {
   return dates.map((d) => ({ ...d, start: d.start + by, end: d.end + by }));
+}
+
+/** One sentence as the claim readers see it (a class, so that no closure is made per sentence). */
+class Context implements SentenceContext {
+  private stems: SentenceWords | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly masked: string,
+    readonly sentence: Sentence,
+    readonly tokens: Token[],
+    readonly mentions: EntityMention[],
+    readonly dates: DateMention[],
+    readonly properties: PropertyIndex,
+    readonly carried: Carried | undefined,
+    private readonly markers: readonly Marker[],
+    private readonly reach: number,
+  ) {}
+
+  get words(): SentenceWords {
+    return (this.stems ??= sentenceWords(this.tokens));
+  }
+
+  citationsAt(offset: number): Citation[] {
+    return citationsAfter(this.text, this.markers, offset, this.reach);
+  }
 }
 
 /** The first run of markers at or after `offset` within the sentence's reach: the statement's citations. */
@@ -189,7 +208,7 @@ class Carry {
     // The grammatical subject: a mention opening the sentence (after at most a short introductory phrase).
     // Captions, headings and infobox rows (lines without a full stop) do not change the topic of the prose.
     if (sentence.isLine) return;
-    const opening = mentions.find((m) => m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:the\s+)?$|^[^,]{0,40},\s*(?:the\s+)?$/i.test(masked.slice(sentence.start, m.start)));
+    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:the\s+)?$|^[^,]{0,40},\s*(?:the\s+)?$/i.test(masked.slice(sentence.start, m.start)));
     if (opening) this.topic = { entity: opening.entities[0]!, confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
   }
 }

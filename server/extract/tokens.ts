@@ -2,14 +2,22 @@
 // accents ("Ōtani" = "Otani"), case, apostrophes, and the common variants of romanised Russian and
 // Japanese names ("Semyonov" = "Semenov" = "Semenoff", "Koltchak" = "Kolchak", "Itou" = "Ito").
 
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
+/** A word with its offsets. Its lower-case form is worked out on first use: most words never need it. */
+export class Token {
+  private lowered: string | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    /** Starts with a capital letter (or is CJK, which has no case). */
+    readonly capital: boolean,
+  ) {}
+
   /** Lower case with accents removed, for cue matching. */
-  lower: string;
-  /** Starts with a capital letter (or is CJK, which has no case). */
-  capital: boolean;
+  get lower(): string {
+    return (this.lowered ??= ASCII.test(this.text) ? this.text.toLowerCase() : stripAccents(this.text).toLowerCase());
+  }
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -20,16 +28,11 @@ export function tokenize(s: string, base = 0): Token[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
     const text = m[0];
-    const lowered = text.toLowerCase();
-    const code = text.charCodeAt(0);
-    out.push({
-      start: base + m.index,
-      end: base + m.index + text.length,
-      text,
-      lower: ASCII.test(text) ? lowered : stripAccents(text).toLowerCase(),
-      // CJK has no case: count it as capitalised, as names are.
-      capital: code >= 0x3040 && code <= 0x9fff ? true : text[0] !== lowered[0],
-    });
+    const first = text[0]!;
+    const code = first.charCodeAt(0);
+    // CJK has no case: count it as capitalised, as names are.
+    const capital = code >= 0x3040 && code <= 0x9fff ? true : first !== first.toLowerCase();
+    out.push(new Token(base + m.index, base + m.index + text.length, text, capital));
   }
   return out;
 }
