@@ -42,8 +42,7 @@ const dateString = fc.tuple(
   fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined }),
 ).map(([sign, year, month, day]) => `${sign}${year}${month === undefined ? '' : `-${pad(month, 2)}${day === undefined ? '' : `-${pad(day, 2)}`}`}`);
 
-
-const anyDateValue: fc.Arbitrary<DateValue> = fc.record(
+export const dateValue: fc.Arbitrary<DateValue> = fc.record(
   {
     value: dateString,
     precision: fc.constantFrom('day', 'month', 'season', 'year', 'decade' as const),
@@ -52,8 +51,6 @@ const anyDateValue: fc.Arbitrary<DateValue> = fc.record(
   },
   { requiredKeys: ['value', 'precision'] },
 );
-
-export const dateValue = anyDateValue;
 
 export const entityValue = fc.record({ entity: fc.constantFrom(...ENTITY_IDS), negated: fc.boolean() }, { requiredKeys: ['entity'] }).map((v) => ({ type: 'entity' as const, ...v }));
 export const textValue = fc.constantFrom('strained', 'Strained ', 'cordial', 'a  mistake', 'A mistake').map((text) => ({ type: 'text' as const, text }));
