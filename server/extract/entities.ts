@@ -29,6 +29,8 @@ export interface EntityIndex {
   byPhonetic: Map<string, { entity: Entity; word: string }[]>;
   maxWords: number;
   byId: Map<string, Entity>;
+  /** Lower-case words that begin an alias, as written ("the", "zaibatsu", "other"). */
+  lowerStarts: Set<string>;
   /** Phonetic candidates already worked out, by word. */
   phoneticSeen: Map<string, Entity[]>;
   /** Every leading run of words of an alias key: matching stops as soon as the words read so far begin no alias. */
@@ -41,6 +43,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   const byKey = new Map<string, AliasEntry[]>();
   const byPhonetic = new Map<string, { entity: Entity; word: string }[]>();
   const prefixes = new Set<string>();
+  const lowerStarts = new Set<string>();
   let maxWords = 1;
   for (const entity of entities) {
     if (entity.status === 'rejected') continue;
@@ -49,6 +52,8 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       const tokens = tokenize(name);
       if (tokens.length === 0) continue;
       const words = tokens.map((t) => foldWord(t.text));
+      // Long titles may be written with a small first letter ("the revolt of the Czechoslovak Legion").
+      if (!tokens[0]!.capital || tokens.length >= 3) lowerStarts.add(tokens[0]!.text.toLowerCase());
       const key = words.join(' ');
       for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
       const list = byKey.get(key) ?? [];
@@ -67,7 +72,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { byKey, byPhonetic, phoneticSeen: new Map(), maxWords, prefixes, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
+  return { byKey, byPhonetic, phoneticSeen: new Map(), lowerStarts, maxWords, prefixes, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
 }
 
 /**
@@ -113,9 +118,13 @@ export function phoneticKeys(word: string): string[] {
  * longer candidates win overlaps ("The Japanese Siberian Intervention" is the event, not "The Japanese").
  */
 export function findMentions(index: EntityIndex, text: string, tokens: readonly Token[], countWords?: ReadonlySet<string>): EntityMention[] {
-  const folded = tokens.map((t) => foldWord(t.text));
+  // Folded forms are worked out only where an alias can start: capitalised words and the few
+  // lower-case words aliases begin with ("the", "zaibatsu"); the rest of the sentence is skipped.
+  const folded: (string | undefined)[] = new Array(tokens.length);
   const candidates: { mention: EntityMention; from: number; words: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.capital && !index.lowerStarts.has(t.text)) continue;
     const match = aliasAt(index, text, tokens, folded, i);
     if (match) candidates.push({ ...match, from: i });
   }
@@ -133,13 +142,14 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     const t = tokens[i]!;
     if (taken[i] || !t.capital || t.text.length < 4 || /\d/.test(t.text)) continue;
     const next = tokens[i + 1];
-    const force = index.demonyms.get(folded[i]!);
+    const fold = (folded[i] ??= foldWord(t.text));
+    const force = index.demonyms.get(fold);
     if (force && next && !taken[i + 1] && countWords?.has(next.lower) && /^\s+$/.test(text.slice(t.end, next.start))) {
       out.push({ start: t.start, end: next.end, entities: [force], confidence: 0.75, via: 'alias' });
       taken[i + 1] = 1;
       continue;
     }
-    const found = phoneticCandidates(index, t.text, folded[i]!);
+    const found = phoneticCandidates(index, t.text, fold);
     if (found.length > 0) out.push({ start: t.start, end: t.end, entities: found, confidence: 0.55, via: 'phonetic' });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -166,8 +176,8 @@ function nameGap(text: string, from: number, to: number): boolean {
   return NAME_GAP.test(text.slice(from, to));
 }
 
-function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], folded: string[], i: number): { mention: EntityMention; words: number } | undefined {
-  let key = folded[i]!;
+function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], folded: (string | undefined)[], i: number): { mention: EntityMention; words: number } | undefined {
+  let key = (folded[i] ??= foldWord(tokens[i]!.text));
   if (!index.prefixes.has(key)) return undefined; // most words begin no alias
   // Keys that could still begin an alias, longest last: "japanese", "japanese siberian", ...
   const keys: string[] = [];
@@ -175,7 +185,7 @@ function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], fol
     keys.push(key);
     const next = i + keys.length;
     if (keys.length >= index.maxWords || next >= tokens.length || !nameGap(text, tokens[next - 1]!.end, tokens[next]!.start)) break;
-    key = `${key} ${folded[next]}`;
+    key = `${key} ${(folded[next] ??= foldWord(tokens[next]!.text))}`;
   }
   for (let n = keys.length; n >= 1; n--) {
     const entries = index.byKey.get(keys[n - 1]!);
