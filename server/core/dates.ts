@@ -102,6 +102,14 @@ export function formatDate(date: DateValue): string {
   return prefix + text;
 }
 
+/** Why an ISO-like date string names no real day ("1918-02-31"), or undefined. */
+export function calendarProblem(value: string): string | undefined {
+  const { year, month, day } = parseDateString(value);
+  if (month === undefined || day === undefined) return undefined;
+  const daysInMonth = lastDayOfMonth(year, month) - dayNumber(year, month, 1) + 1;
+  return day <= daysInMonth ? undefined : `${value} is not a day of the calendar (month ${month} of ${year} has ${daysInMonth} days)`;
+}
+
 export function formatDayNumber(day: number): string {
   const d = new Date(day * MS_PER_DAY);
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;

@@ -2,8 +2,9 @@
 // reference numbers exist, texts match their recorded hash.
 import { createHash } from 'node:crypto';
 import { selectorProblem } from './anchor.js';
+import { calendarProblem, dateSpan } from './dates.js';
 import { indexCorpus, type Corpus, type DataProblem } from './model.js';
-import type { Claim } from './schema-types.js';
+import type { Claim, DateValue } from './schema-types.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -66,6 +67,7 @@ export function checkIntegrity(corpus: Corpus, fileOf: (kind: string, id: string
       bad(`unknown object entity ${claim.value.entity}`, '/value/entity');
     }
     if (claim.value.type === 'quantity') checkQuantity(claim, bad);
+    checkDates(claim, bad);
     if (claim.scope?.place && !index.entity.has(claim.scope.place)) bad(`unknown place ${claim.scope.place}`, '/scope/place');
     if (claim.partOf) {
       const total = index.claim.get(claim.partOf);
@@ -96,6 +98,24 @@ function checkQuantity(claim: Claim, bad: (message: string, at?: string) => void
   if (value.parts) {
     const sum = value.parts.reduce((s, p) => s + p.amount, 0);
     if (sum !== value.amount) bad(`amount ${value.amount} is not the sum of its parts (${sum})`, '/value/amount');
+  }
+}
+
+/** Every date of a claim names a real day, and a period does not end before it starts. */
+function checkDates(claim: Claim, bad: (message: string, at?: string) => void): void {
+  const dated: [string, DateValue | undefined][] = [
+    ['/value/date', claim.value.type === 'date' ? claim.value.date : undefined],
+    ['/scope/pointInTime', claim.scope?.pointInTime],
+    ['/scope/period/start', claim.scope?.period?.start],
+    ['/scope/period/end', claim.scope?.period?.end],
+  ];
+  for (const [at, date] of dated) {
+    const problem = date && calendarProblem(date.value);
+    if (problem) bad(problem, `${at}/value`);
+  }
+  const { start, end } = claim.scope?.period ?? {};
+  if (start && end && !calendarProblem(start.value) && !calendarProblem(end.value) && dateSpan(end).hi < dateSpan(start).lo) {
+    bad('the period ends before it starts', '/scope/period');
   }
 }
 

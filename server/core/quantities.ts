@@ -18,7 +18,8 @@ export function quantityInterval(value: QuantityValue, settings: QuantitySetting
   switch (value.comparator) {
     case 'exact': return { lo: a, hi: a };
     case 'approx': return { lo: a - spread(settings.approxTolerance), hi: a + spread(settings.approxTolerance) };
-    case 'almost': return { lo: a - spread(settings.almostTolerance), hi: a, hiOpen: true };
+    // "almost 0" has nothing below it to be: read it as 0 rather than as an empty interval.
+    case 'almost': return a === 0 ? { lo: 0, hi: 0 } : { lo: a - spread(settings.almostTolerance), hi: a, hiOpen: true };
     case 'gt': return { lo: a, hi: Infinity, loOpen: true };
     case 'gte': return { lo: a, hi: Infinity };
     case 'lt': return { lo: -Infinity, hi: a, hiOpen: true };

@@ -1,6 +1,7 @@
 // Adding a source: store its text unchanged with its hash, extract candidate claims, reconcile them
 // against everything already in the graph, all in one all-or-nothing write.
 import { reanalyse } from '../core/analyse.js';
+import { calendarProblem } from '../core/dates.js';
 import { sha256 } from '../core/integrity.js';
 import type { Comparison } from '../core/reconcile.js';
 import { claimProblems } from '../core/review.js';
@@ -48,6 +49,11 @@ export function precheckSource(repo: Repository, input: SourceInput): void {
     throw new MutationError('too-large', `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS}`);
   }
   const problems = check('source-input.schema.json', input);
+  for (const field of ['published'] as const) {
+    const value = input?.[field];
+    const calendar = typeof value === 'string' && problems.length === 0 ? calendarProblem(value) : undefined;
+    if (calendar) problems.push({ at: `/${field}`, message: calendar });
+  }
   if (problems.length > 0) throw new MutationError('invalid', problems.map((p) => `${p.at}: ${p.message}`).join('; '), problems);
   const refusal = refuseText(input.text);
   if (refusal) throw new MutationError('invalid', refusal, [{ at: '/text', message: refusal }]);

@@ -1,6 +1,7 @@
 // The live state behind the server: the loaded corpus and everything derived from it.
 // Reads share one immutable snapshot; every write goes through one queue (see `exclusive`).
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { analyse, type Analysis } from '../core/analyse.js';
 import { formatProblem, type DataProblem } from '../core/model.js';
 import { readChangelog } from './changelog.js';
@@ -20,6 +21,8 @@ export interface Snapshot {
   /** graph.export() serialised once per change, with its ETag. */
   graphJson: string;
   graphEtag: string;
+  /** graphJson gzipped, made on first request and kept for the revision (compressing ~MBs per request is the bottleneck under load). */
+  graphGzip(): Buffer;
   /** Increases with every change, so caches can tell snapshots apart. */
   revision: number;
 }
@@ -68,5 +71,7 @@ export class Repository {
 function snapshotOf(analysis: Analysis, revision: number): Snapshot {
   const graphJson = JSON.stringify(analysis.graph.export());
   const graphEtag = `"${createHash('sha1').update(graphJson).digest('base64url')}"`;
-  return { analysis, graphJson, graphEtag, revision };
+  let gzipped: Buffer | undefined;
+  const graphGzip = () => (gzipped ??= gzipSync(graphJson));
+  return { analysis, graphJson, graphEtag, graphGzip, revision };
 }

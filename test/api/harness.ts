@@ -17,6 +17,8 @@ export interface Reply<T = any> {
   status: number;
   headers: IncomingHttpHeaders;
   body: T;
+  /** The bytes as received (still compressed when the server compressed them). */
+  raw: Buffer;
 }
 
 export interface RunningApi {
@@ -63,9 +65,10 @@ function httpRequest(method: string, url: string, headers: Record<string, string
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const json = /^application\/json/.test(res.headers['content-type'] ?? '');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json ? JSON.parse(text) : text || undefined });
+        const raw = Buffer.concat(chunks);
+        const text = raw.toString('utf8');
+        const json = /^application\/json/.test(res.headers['content-type'] ?? '') && !res.headers['content-encoding'];
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json ? JSON.parse(text) : text || undefined, raw });
       });
       res.on('error', reject);
     }).on('error', reject).end(body);

@@ -1,5 +1,6 @@
 // The write endpoints over real HTTP: ingest, review with optimistic concurrency, hand-made claims,
 // history. Every refusal is a clear 4xx, and a refused or failed write leaves the store byte-identical.
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectorAt } from '../../server/core/anchor.js';
 import type { Claim } from '../../server/core/schema-types.js';
@@ -164,6 +165,17 @@ describe('POST /api/claims', () => {
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ status: 'reviewed', version: 1, quote: { exact: '4,000 men', start: 22 }, citations: [{ kind: 'reference', ref: 1 }] });
     expect((await a.get(`/api/claims/${reply.body.id}`)).status).toBe(200);
+  });
+});
+
+describe('GET /api/graph compression', () => {
+  it('sends the whole graph gzipped once per revision when asked, identical once inflated', async () => {
+    const a = await start();
+    const plain = await a.get('/api/graph');
+    const zipped = await a.send('GET', '/api/graph', { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    expect(JSON.parse(gunzipSync(zipped.raw).toString('utf8'))).toEqual(plain.body);
   });
 });
 

@@ -133,3 +133,9 @@ describe('December', () => {
     expect(pair(date('0079', 'year'), date('1979', 'year'))).toMatchObject({ verdict: 'conflicts' });
   });
 });
+
+describe('almost zero', () => {
+  it('"almost 0" agrees with itself instead of being an empty range', () => {
+    expect(pair(qty('almost', 0), qty('almost', 0))).toMatchObject({ verdict: 'agrees' });
+  });
+});

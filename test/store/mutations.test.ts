@@ -111,3 +111,17 @@ describe('opening a store', () => {
     expect(corpus.claims.find((c) => c.id === 'chronicle-1')!.quote.start).toBe(0);
   });
 });
+
+describe('dates that name no day', () => {
+  it('an edit to 31 February or to a period ending before it starts is refused', async () => {
+    const root = await miniStore();
+    const repo = await Repository.open(root);
+    const before = await fingerprint(root);
+    const claim = { source: 'chronicle', subject: 'garrison', property: 'founding-date', wording: '1919', quote: { exact: '4,000 men in 1919' } };
+    await expect(createClaim(repo, { ...claim, value: { type: 'date', date: { value: '1918-02-31', precision: 'day' } } }, reviewer))
+      .rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('1918-02-31 is not a day of the calendar (month 2 of 1918 has 28 days)') });
+    await expect(createClaim(repo, { ...claim, value: { type: 'date', date: { value: '1919', precision: 'year' } }, scope: { period: { start: { value: '1920', precision: 'year' }, end: { value: '1918', precision: 'year' } } } }, reviewer))
+      .rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('the period ends before it starts') });
+    expect(await fingerprint(root)).toEqual(before);
+  });
+});

@@ -22,13 +22,19 @@ export function graphRoutes(repo: Repository): Router {
   router.get('/graph', (req, res) => {
     const { query } = validInput<Record<string, never>, GraphQuery>(req, { query: REQUEST_SCHEMAS.graphQuery });
     const snapshot = repo.snapshot;
-    const { json, etag } = query.view === undefined || query.view === 'all'
-      ? { json: snapshot.graphJson, etag: snapshot.graphEtag }
-      : cache.get(snapshot, specOf(query));
+    const whole = query.view === undefined || query.view === 'all';
+    const { json, etag } = whole ? { json: snapshot.graphJson, etag: snapshot.graphEtag } : cache.get(snapshot, specOf(query));
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
+      return;
+    }
+    if (whole && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      // Compressed once per revision; the compression middleware leaves an encoded body alone.
+      res.type('application/json').setHeader('Content-Encoding', 'gzip');
+      res.send(snapshot.graphGzip());
       return;
     }
     res.type('application/json').send(json);
