@@ -65,7 +65,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
 
   const entityIndex = buildEntityIndex(context.entities);
   const properties = buildPropertyIndex(context.properties);
-  if (properties.quantity.length + properties.date.length === 0) warnings.push('no quantity or date property declares cues: nothing can be extracted');
+  if (properties.quantity.entries.length + properties.date.entries.length === 0) warnings.push('no quantity or date property declares cues: nothing can be extracted');
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
   const drafts: Draft[] = [];
   const state = new Carry();

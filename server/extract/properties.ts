@@ -19,9 +19,21 @@ export interface PropertyEntry {
   labelWords: number;
 }
 
+/** The properties of one value type, with their cues indexed by first and by last word. */
+export interface PropertyGroup {
+  entries: PropertyEntry[];
+  byFirst: Map<string, CueRef[]>;
+  byLast: Map<string, CueRef[]>;
+}
+
+interface CueRef {
+  entry: PropertyEntry;
+  cue: Cue;
+}
+
 export interface PropertyIndex {
-  quantity: PropertyEntry[];
-  date: PropertyEntry[];
+  quantity: PropertyGroup;
+  date: PropertyGroup;
   /** Every property unit and one-word quantity cue: words that name what a number counts. */
   countWords: Set<string>;
 }
@@ -50,7 +62,8 @@ export function stem(word: string): string {
 }
 
 export function buildPropertyIndex(properties: readonly Property[]): PropertyIndex {
-  const index: PropertyIndex = { quantity: [], date: [], countWords: new Set() };
+  const group = (): PropertyGroup => ({ entries: [], byFirst: new Map(), byLast: new Map() });
+  const index: PropertyIndex = { quantity: group(), date: group(), countWords: new Set() };
   for (const property of properties) {
     if (property.valueType !== 'quantity' && property.valueType !== 'date') continue;
     const label = new Set(`${property.label} ${property.id}`.toLowerCase().split(/[^a-z]+/).map(stem));
@@ -61,14 +74,25 @@ export function buildPropertyIndex(properties: readonly Property[]): PropertyInd
     }).filter((c) => c.words.length > 0);
     const entry: PropertyEntry = { property, cues, labelWords: property.label.split(/\s+/).length };
     if (property.unit) entry.unit = property.unit.toLowerCase();
+    const target = property.valueType === 'quantity' ? index.quantity : index.date;
+    target.entries.push(entry);
+    for (const cue of cues) {
+      push(target.byFirst, cue.words[0]!, { entry, cue });
+      push(target.byLast, cue.words[cue.words.length - 1]!, { entry, cue });
+    }
     if (property.valueType === 'quantity') {
-      index.quantity.push(entry);
       // As written and as stemmed: "orphans" and "orphan" both name what is counted.
       const words = [entry.unit, ...(property.cues ?? []).filter((c) => !/\s/.test(c) && !FUNCTION_WORDS.has(c.toLowerCase()))];
       for (const w of words) if (w) index.countWords.add(w.toLowerCase()).add(stem(w.toLowerCase()));
-    } else index.date.push(entry);
+    }
   }
   return index;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A sentence's word stems, and where each stem occurs: built once, shared by every value of the sentence. */
@@ -109,30 +133,33 @@ export interface ScoreInput {
  * and weighs most; the counted noun ("900 orphans") next; the property's unit; then any other cue,
  * less the farther it is and more inside the value's own comma-delimited stretch.
  */
-export function rankProperties(entries: readonly PropertyEntry[], input: ScoreInput): PropertyScore[] {
+export function rankProperties(group: PropertyGroup, input: ScoreInput): PropertyScore[] {
+  // Only cues whose first word is in the sentence (or whose last word is a role of the value) can score.
+  const present = new Set<CueRef>();
+  for (const word of input.words.at.keys()) for (const ref of group.byFirst.get(word) ?? []) present.add(ref);
+  for (const role of input.roleWords ?? []) for (const ref of group.byLast.get(role) ?? []) present.add(ref);
+  const evidence = new Map<PropertyEntry, { best: number; cue: string; at: number | undefined; total: number }>();
+  for (const { entry, cue } of present) {
+    const score = cueScore(cue, input);
+    if (score <= 0) continue;
+    const e = evidence.get(entry) ?? { best: 0, cue: '', at: undefined, total: 0 };
+    e.total += score;
+    if (score > e.best) {
+      e.best = score;
+      e.cue = cue.words.join(' ');
+      e.at = lastHitAt;
+    }
+    evidence.set(entry, e);
+  }
   const noun = input.noun ? stem(input.noun) : undefined;
   const out: PropertyScore[] = [];
-  for (const entry of entries) {
-    let best = 0;
-    let bestCue = '';
-    let cueAt: number | undefined;
-    let total = 0;
-    for (const cue of entry.cues) {
-      const last = cue.words[cue.words.length - 1]!;
-      if (!input.words.at.has(cue.words[0]!) && !input.roleWords?.includes(last)) continue; // most cues are absent
-      const score = cueScore(cue, input);
-      total += score;
-      if (score > best) {
-        best = score;
-        bestCue = cue.words.join(' ');
-        cueAt = lastHitAt;
-      }
-    }
-    if (best <= 0) continue;
+  for (const entry of group.entries) {
+    const e = evidence.get(entry);
+    if (!e) continue;
     const unit = entry.unit && noun && stem(entry.unit) === noun ? 0.3 : 0;
     // Corroborating cues add a little; more words in the label mean a narrower property.
-    const score = best + unit + 0.15 * (total - best) - 0.01 * entry.labelWords;
-    out.push(cueAt === undefined ? { entry, score, cue: bestCue } : { entry, score, cue: bestCue, cueAt });
+    const score = e.best + unit + 0.15 * (e.total - e.best) - 0.01 * entry.labelWords;
+    out.push(e.at === undefined ? { entry, score, cue: e.cue } : { entry, score, cue: e.cue, cueAt: e.at });
   }
   return out.sort((a, b) => b.score - a.score);
 }
