@@ -140,7 +140,7 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (taken[i] || !t.capital || t.text.length < 4 || /\d/.test(t.text)) continue;
+    if (taken[i] || !t.capital || t.text.length < 4) continue;
     const next = tokens[i + 1];
     const fold = (folded[i] ??= foldWord(t.text));
     const force = index.demonyms.get(fold);
@@ -178,23 +178,30 @@ function nameGap(text: string, from: number, to: number): boolean {
 
 function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], folded: (string | undefined)[], i: number): { mention: EntityMention; words: number } | undefined {
   let key = (folded[i] ??= foldWord(tokens[i]!.text));
-  if (!index.prefixes.has(key)) return undefined; // most words begin no alias
-  // Keys that could still begin an alias, longest last: "japanese", "japanese siberian", ...
-  const keys: string[] = [];
-  while (index.prefixes.has(key)) {
-    keys.push(key);
-    const next = i + keys.length;
-    if (keys.length >= index.maxWords || next >= tokens.length || !nameGap(text, tokens[next - 1]!.end, tokens[next]!.start)) break;
+  let best: { entries: AliasEntry[]; words: number } | undefined;
+  // Extend word by word while the words read so far still begin some alias; keep the longest that fits.
+  for (let n = 1; index.prefixes.has(key); n++) {
+    const entries = index.byKey.get(key);
+    if (entries) {
+      const fitting = entries.filter((e) => capitalsFit(e, tokens, i, n));
+      if (fitting.length > 0) best = { entries: fitting, words: n };
+    }
+    const next = i + n;
+    if (n >= index.maxWords || next >= tokens.length || !nameGap(text, tokens[next - 1]!.end, tokens[next]!.start)) break;
     key = `${key} ${(folded[next] ??= foldWord(tokens[next]!.text))}`;
   }
-  for (let n = keys.length; n >= 1; n--) {
-    const entries = index.byKey.get(keys[n - 1]!);
-    if (!entries) continue;
-    // Capitals must match, except the first word of a long title ("the revolt of the Czechoslovak Legion").
-    const fitting = entries.filter((e) => e.capitals.every((cap, j) => !cap || tokens[i + j]!.capital || (j === 0 && n >= 3 && e.capitals.slice(1).some(Boolean))));
-    if (fitting.length === 0) continue;
-    const confidence = fitting.length === 1 ? 0.95 : 0.7;
-    return { mention: { start: tokens[i]!.start, end: tokens[i + n - 1]!.end, entities: fitting.map((e) => e.entity), confidence, via: 'alias' }, words: n };
+  if (!best) return undefined;
+  const confidence = best.entries.length === 1 ? 0.95 : 0.7;
+  const mention: EntityMention = { start: tokens[i]!.start, end: tokens[i + best.words - 1]!.end, entities: best.entries.map((e) => e.entity), confidence, via: 'alias' };
+  return { mention, words: best.words };
+}
+
+/** Capitals must match, except the first word of a long title ("the revolt of the Czechoslovak Legion"). */
+function capitalsFit(e: AliasEntry, tokens: readonly Token[], i: number, n: number): boolean {
+  for (let j = 0; j < e.capitals.length; j++) {
+    if (!e.capitals[j] || tokens[i + j]!.capital) continue;
+    if (j === 0 && n >= 3 && e.capitals.slice(1).some(Boolean)) continue;
+    return false;
   }
-  return undefined;
+  return true;
 }
