@@ -126,9 +126,9 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     const t = tokens[i]!;
     if (!t.capital && !index.lowerStarts.has(t.text)) continue;
     const match = aliasAt(index, text, tokens, folded, i);
-    if (match) candidates.push({ ...match, from: i });
+    if (match) candidates.push({ mention: match.mention, words: match.words, from: i });
   }
-  candidates.sort((a, b) => b.words - a.words || a.from - b.from);
+  if (candidates.length > 1) candidates.sort(longestFirst);
   const taken = new Uint8Array(tokens.length);
   const out: EntityMention[] = [];
   for (const c of candidates) {
@@ -152,7 +152,15 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     const found = phoneticCandidates(index, t.text, fold);
     if (found.length > 0) out.push({ start: t.start, end: t.end, entities: found, confidence: 0.55, via: 'phonetic' });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.length > 1 ? out.sort(byStart) : out;
+}
+
+function longestFirst(a: { words: number; from: number }, b: { words: number; from: number }): number {
+  return b.words - a.words || a.from - b.from;
+}
+
+function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
 }
 
 /** Words of one name are separated by a space, hyphen, dot or comma at most ("Lieut.-General", "Force, Siberia"). */
