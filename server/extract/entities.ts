@@ -57,7 +57,11 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       const key = words.join(' ');
       for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
       const list = byKey.get(key) ?? [];
-      if (!list.some((e) => e.entity.id === entity.id)) list.push({ entity, capitals: tokens.map((t) => t.capital) });
+      const capitals = tokens.map((t) => t.capital);
+      const same = list.find((e) => e.entity.id === entity.id);
+      // One entity spelled "Zaibatsu" and "zaibatsu": a capital is required only where every spelling has one.
+      if (same) same.capitals = same.capitals.map((cap, j) => cap && capitals[j] !== false);
+      else list.push({ entity, capitals });
       byKey.set(key, list);
       maxWords = Math.max(maxWords, tokens.length);
       // Surnames and one-word names are what a variant spelling usually changes.
@@ -144,7 +148,7 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     const next = tokens[i + 1];
     const fold = (folded[i] ??= foldWord(t.text));
     const force = index.demonyms.get(fold);
-    if (force && next && !taken[i + 1] && countWords?.has(next.lower) && /^\s+$/.test(text.slice(t.end, next.start))) {
+    if (force && next && !taken[i + 1] && opensPhrase(text, tokens, i) && countWords?.has(next.lower) && /^\s+$/.test(text.slice(t.end, next.start))) {
       out.push({ start: t.start, end: next.end, entities: [force], confidence: 0.75, via: 'alias' });
       taken[i + 1] = 1;
       continue;
@@ -153,6 +157,19 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     if (found.length > 0) out.push({ start: t.start, end: t.end, entities: found, confidence: 0.55, via: 'phonetic' });
   }
   return out.length > 1 ? out.sort(byStart) : out;
+}
+
+/**
+ * The word opens the sentence or a clause ("Japanese casualties … included", "…, Japanese losses"):
+ * a demonym there is the subject; elsewhere ("the execution of Japanese prisoners") it is not the force.
+ */
+/** "the", and how OCR misreads it ("Tbe", "tbe", "Thc"). */
+const THE = /^t[hb][eco]$/i;
+
+function opensPhrase(text: string, tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  if (k > 0 && THE.test(tokens[k - 1]!.text)) k--;
+  return k === 0 || /[,;:(]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
 }
 
 function longestFirst(a: { words: number; from: number }, b: { words: number; from: number }): number {
