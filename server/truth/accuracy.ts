@@ -28,3 +28,16 @@ export function accuracy(gold: ReadonlyMap<string, string>, chosen: ReadonlyMap<
   }
   return { correct, total: gold.size, missing, accuracy: gold.size > 0 ? correct / gold.size : 0 };
 }
+
+/**
+ * Expected accuracy if exact ties were broken uniformly at random: the README's definition of the
+ * majority-vote baseline ("ties broken arbitrarily"), free of whatever a fixed tie rule happens to favour.
+ */
+export function expectedAccuracy(gold: ReadonlyMap<string, string>, tied: ReadonlyMap<string, readonly string[]>): number {
+  let expected = 0;
+  for (const [item, value] of gold) {
+    const answers = tied.get(item);
+    if (answers && answers.length > 0) expected += answers.filter((a) => sameValue(a, value)).length / answers.length;
+  }
+  return gold.size > 0 ? expected / gold.size : 0;
+}

@@ -3,6 +3,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 
 /** A problem with the user's input: reported as one line on stderr, exit code 1, no stack trace. */
@@ -70,23 +71,25 @@ export async function readColumns(file: string, columns: readonly string[], opti
   return rows;
 }
 
-function quote(field: string): string {
-  return `"${field.replaceAll('"', '""')}"`;
+/** One CSV line with every field quoted, like the input files. */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map((f) => `"${f.replaceAll('"', '""')}"`).join(',')}\n`;
 }
 
-/** Writes a header and rows with every field quoted, like the input files. */
-export async function writeCsv(file: string, header: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
-  const out = createWriteStream(file);
+/** Writes a header and rows to a file, or to stdout when no file is given. */
+export async function writeCsv(file: string | undefined, header: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
+  const out: Writable = file === undefined ? process.stdout : createWriteStream(file);
   const failed = once(out, 'error').then(([error]) => {
-    throw new TruthInputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new TruthInputError(`cannot write ${file ?? 'stdout'}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   });
   // Observed now so an error between two awaits is not an unhandled rejection; the races rethrow it.
   failed.catch(() => undefined);
   const write = async (line: string): Promise<void> => {
     if (!out.write(line)) await Promise.race([once(out, 'drain'), failed]);
   };
-  await write(`${header.map(quote).join(',')}\n`);
-  for (const row of rows) await write(`${row.map(quote).join(',')}\n`);
+  await write(csvLine(header));
+  for (const row of rows) await write(csvLine(row));
+  if (file === undefined) return;
   out.end();
   await Promise.race([once(out, 'finish'), failed]);
 }

@@ -21,6 +21,15 @@ export interface DiscoverOptions {
   settings?: TruthSettingsInput;
 }
 
+function valueOf(graph: FactGraph, f: number): Pick<FactSummary, 'value' | 'interval'> {
+  const interval = graph.factInterval[f];
+  return interval ? { value: graph.factValue[f]!, interval } : { value: graph.factValue[f]! };
+}
+
+function observationsOf(graph: FactGraph, f: number): number[] {
+  return Array.from(graph.factObs.subarray(graph.factObsStart[f]!, graph.factObsStart[f + 1]!));
+}
+
 function summarize(graph: FactGraph, out: MethodOutput, f: number): FactSummary {
   const sources: FactSummary['sources'] = [];
   for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++) {
@@ -30,18 +39,11 @@ function summarize(graph: FactGraph, out: MethodOutput, f: number): FactSummary 
   sources.sort((a, b) => b.trust - a.trust || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const closeValues: FactSummary['closeValues'] = [];
   for (let j = graph.pairStart[f]!; j < graph.pairStart[f + 1]!; j++) {
-    closeValues.push({ value: graph.factValue[graph.pairFrom[j]!]!, similarity: graph.pairSim[j]! });
+    const g = graph.pairFrom[j]!;
+    closeValues.push({ ...valueOf(graph, g), similarity: graph.pairSim[j]!, observations: observationsOf(graph, g) });
   }
   closeValues.sort((a, b) => b.similarity - a.similarity);
-  const interval = graph.factInterval[f];
-  return {
-    value: graph.factValue[f]!,
-    ...(interval ? { interval } : {}),
-    confidence: out.factConfidence[f]!,
-    sources,
-    observations: Array.from(graph.factObs.subarray(graph.factObsStart[f]!, graph.factObsStart[f + 1]!)),
-    closeValues,
-  };
+  return { ...valueOf(graph, f), confidence: out.factConfidence[f]!, sources, observations: observationsOf(graph, f), closeValues };
 }
 
 function verdicts(graph: FactGraph, out: MethodOutput, chosen: Int32Array, ties: (string | undefined)[], record: SourceRecord, settings: TruthSettings): ItemVerdict[] {

@@ -2,6 +2,9 @@
 // the numbers in the text are exactly the numbers in the data.
 import type { FactSummary, ItemVerdict, SourceTrust } from './types.js';
 
+/** What a value is called in the text; adapters pass their own (a claim's wording instead of a day number). */
+export type ValueLabel = (value: Pick<FactSummary, 'value' | 'interval' | 'observations'>) => string;
+
 export function formatValue(value: number | string, interval?: readonly [number, number]): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (!interval || (interval[0] === value && interval[1] === value)) return String(value);
@@ -11,36 +14,44 @@ export function formatValue(value: number | string, interval?: readonly [number,
   return `${value} (${low}..${high})`;
 }
 
-const pct = (x: number): string => x.toFixed(2);
+const defaultLabel: ValueLabel = (v) => formatValue(v.value, v.interval);
+const fixed = (x: number): string => x.toFixed(2);
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function describeFact(fact: FactSummary, maxSources: number): string {
-  const shown = fact.sources.slice(0, maxSources).map((s) => `${s.source} (trust ${pct(s.trust)})`);
+function describeFact(fact: FactSummary, label: ValueLabel, maxSources: number): string {
+  const shown = fact.sources.slice(0, maxSources).map((s) => `${s.source} (trust ${fixed(s.trust)})`);
   const more = fact.sources.length - shown.length;
   const by = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
-  return `${formatValue(fact.value, fact.interval)} with confidence ${pct(fact.confidence)}, stated by ${by}`;
+  return `${label(fact)} with confidence ${fixed(fact.confidence)}, stated by ${by}`;
 }
 
-/** "742884 with confidence 0.91, stated by A (trust 0.80); close to 742880 (similarity 1.00); ..." */
-export function explainItem(verdict: ItemVerdict, maxSources = 5): string {
-  const parts = [`${verdict.item}: chose ${describeFact(verdict.chosen, maxSources)}`];
+export interface ExplainOptions {
+  label?: ValueLabel;
+  /** Sources named per value before "and N more". */
+  maxSources?: number;
+}
+
+/** "742884 with confidence 0.91, stated by A (trust 0.80); close to 742880 (similarity 1.00); alternatives: ..." */
+export function explainItem(verdict: ItemVerdict, options: ExplainOptions = {}): string {
+  const label = options.label ?? defaultLabel;
+  const max = options.maxSources ?? 5;
+  const parts = [`chose ${describeFact(verdict.chosen, label, max)}`];
+  // Only values similar enough to lend support are worth a mention.
   const close = verdict.chosen.closeValues.filter((c) => c.similarity >= 0.5);
-  if (close.length > 0) {
-    parts.push(`close to ${close.map((c) => `${formatValue(c.value)} (similarity ${pct(c.similarity)})`).join(', ')}`);
-  }
+  if (close.length > 0) parts.push(`close to ${close.map((c) => `${label(c)} (similarity ${fixed(c.similarity)})`).join(', ')}`);
   if (verdict.alternatives.length === 0) parts.push('no other value was stated');
-  else parts.push(`alternatives: ${verdict.alternatives.map((a) => describeFact(a, maxSources)).join('; ')}`);
+  else parts.push(`alternatives: ${verdict.alternatives.map((a) => describeFact(a, label, max)).join('; ')}`);
   if (verdict.tieBreak) parts.push(`tie: ${verdict.tieBreak}`);
   if (verdict.lowEvidence) parts.push(`LOW EVIDENCE: ${verdict.lowEvidenceReason ?? 'unknown reason'}`);
   return parts.join('; ');
 }
 
-/** "agrees with the chosen value on 9 of 11 items (7 shared with other sources)". */
+/** "trust 0.83: agrees with the chosen value on 9 of 11 items (7 shared with other sources)". */
 export function explainSource(record: Omit<SourceTrust, 'explanation'>, minSharedItems: number): string {
-  const text = `trust ${pct(record.trust)}: agrees with the chosen value on ${record.agreed} of ${plural(record.items, 'item')} (${record.shared} shared with other sources)`;
+  const text = `trust ${fixed(record.trust)}: agrees with the chosen value on ${record.agreed} of ${plural(record.items, 'item')} (${record.shared} shared with other sources)`;
   if (record.shared >= minSharedItems) return text;
-  return `${text}; too little overlap with other sources to learn its trust, which rests mostly on the method's prior`;
+  return `${text}; too little overlap with other sources to learn its trust, which stays near the prior`;
 }

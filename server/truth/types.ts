@@ -49,7 +49,7 @@ export interface FactSummary {
    * Other values of the item close to or consistent with this one, most similar first. Methods that use
    * similarity (TruthFinder) count them as support; vote ignores them.
    */
-  closeValues: { value: number | string; similarity: number }[];
+  closeValues: { value: number | string; interval?: readonly [number, number]; similarity: number; observations: number[] }[];
 }
 
 export interface ItemVerdict {

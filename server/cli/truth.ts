@@ -1,0 +1,107 @@
+// `npm run truth -- --claims <file.csv> [--truth <gold.csv>] [--method truthfinder|vote] [--out <result.csv>]`
+// Picks one value per (ObjectID, PropertyID) from conflicting claims. With --truth it prints the
+// accuracy next to majority vote's on the same run, the time and the peak memory.
+// Bad input (missing file or column, malformed CSV, unknown option) exits 1 with one line on stderr.
+import { parseArgs } from 'node:util';
+import { TruthInputError, writeCsv } from '../truth/csv.js';
+import { isMethodName, METHOD_NAMES, type MethodName } from '../truth/discover.js';
+import { peakRssMiB, runMethod, score, type MethodRun, type Scored } from '../truth/evaluate.js';
+import { buildFactGraph } from '../truth/graph.js';
+import { resolveSettings } from '../truth/settings.js';
+import { readClaimTable, readGold, splitItemKey } from '../truth/table.js';
+
+const USAGE = `usage: npm run truth -- --claims <file.csv> [--truth <gold.csv>] [--method ${METHOD_NAMES.join('|')}] [--out <result.csv>]
+  --claims  CSV with the columns ObjectID, PropertyID, PropertyValue, SourceID (others ignored)
+  --truth   gold CSV (ObjectID, PropertyID, PropertyValue): print accuracy, with majority vote's beside it
+  --method  truthfinder (default) or vote
+  --out     write ObjectID,PropertyID,PropertyValue,Confidence; without --out and --truth the CSV goes to stdout`;
+
+interface Args {
+  claims: string;
+  truth?: string;
+  method: MethodName;
+  out?: string;
+}
+
+function parse(argv: string[]): Args {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        claims: { type: 'string' },
+        truth: { type: 'string' },
+        method: { type: 'string', default: 'truthfinder' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new TruthInputError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!values.claims) throw new TruthInputError(`--claims <file.csv> is required\n${USAGE}`);
+  const method = values.method ?? 'truthfinder';
+  if (!isMethodName(method)) throw new TruthInputError(`unknown method "${method}" (known: ${METHOD_NAMES.join(', ')})`);
+  return { claims: values.claims, method, ...(values.truth ? { truth: values.truth } : {}), ...(values.out ? { out: values.out } : {}) };
+}
+
+const OUT_HEADER = ['ObjectID', 'PropertyID', 'PropertyValue', 'Confidence'];
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const status = (line: string): void => void process.stderr.write(`truth: ${line}\n`);
+
+function resultRows(run: MethodRun, items: readonly string[]): Iterable<string[]> {
+  return items.map((item, i) => {
+    const [object, property] = splitItemKey(item);
+    const f = run.chosen[i]!;
+    return [object, property, run.answers.get(item)!, run.output.factConfidence[f]!.toFixed(4)];
+  });
+}
+
+function describe(s: Scored): string {
+  const a = s.accuracy;
+  const missing = a.missing > 0 ? `, ${a.missing} gold items absent from the claims counted wrong` : '';
+  const c = s.output.convergence;
+  const iterations = s.method === 'vote' ? '' : `, ${c.iterations} iterations, final delta ${c.delta.toExponential(2)}, converged ${c.converged}`;
+  return `${s.method.padEnd(11)} accuracy ${a.accuracy.toFixed(4)} (${a.correct}/${a.total}${missing}); with random tie-breaking ${s.expectedWithRandomTies.toFixed(4)}; ${seconds(s.milliseconds)}${iterations}`;
+}
+
+async function main(): Promise<void> {
+  const args = parse(process.argv.slice(2));
+  const started = performance.now();
+  const table = await readClaimTable(args.claims, {
+    onProgress: (p) => status(`read ${p.rows.toLocaleString('en-US')} rows (${((100 * p.bytes) / Math.max(1, p.totalBytes)).toFixed(0)} %)`),
+  });
+  const gold = args.truth ? await readGold(args.truth) : undefined;
+  const settings = resolveSettings();
+  const graph = buildFactGraph(table.observations, settings.similarity);
+  status(`${table.observations.length.toLocaleString('en-US')} claims, ${graph.items.length.toLocaleString('en-US')} items, ${graph.sources.length.toLocaleString('en-US')} sources (${seconds(performance.now() - started)})`);
+
+  const run = runMethod(graph, table.texts, args.method, settings);
+  const c = run.output.convergence;
+  status(`${args.method}: ${c.iterations} iteration(s), final delta ${c.delta.toExponential(2)}, converged ${c.converged} (${seconds(run.milliseconds)})`);
+  if (args.out) {
+    await writeCsv(args.out, OUT_HEADER, resultRows(run, graph.items));
+    status(`wrote ${graph.items.length.toLocaleString('en-US')} rows to ${args.out}`);
+  }
+  if (gold) {
+    const runs = [score(graph, table.texts, run, gold)];
+    if (args.method !== 'vote') runs.push(score(graph, table.texts, runMethod(graph, table.texts, 'vote', settings), gold));
+    for (const s of runs) console.log(describe(s));
+    console.log(`total time ${seconds(performance.now() - started)}, peak memory ${peakRssMiB().toFixed(0)} MiB (RSS)`);
+  } else if (!args.out) {
+    await writeCsv(undefined, OUT_HEADER, resultRows(run, graph.items));
+  }
+  status(`done in ${seconds(performance.now() - started)}, peak memory ${peakRssMiB().toFixed(0)} MiB`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof TruthInputError) process.stderr.write(`truth: ${error.message}\n`);
+  else process.stderr.write(`truth: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
