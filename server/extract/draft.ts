@@ -117,17 +117,22 @@ export function segmentAround(ctx: SentenceContext, clause: { start: number; end
   const after = ctx.masked.slice(valueEnd, clause.end);
   const lastComma = before.search(/,\s(?![\s\S]*,\s)/);
   const nextComma = after.search(/,\s/);
-  const start = lastComma === -1 ? clause.start : clause.start + lastComma + 1;
+  let start = lastComma === -1 ? clause.start : clause.start + lastComma + 1;
   let end = nextComma === -1 ? clause.end : valueEnd + nextComma;
   // A fronted date ("On January 20, 1925, the Convention was signed"): its stretch is the main clause
   // after it, past any subordinate clause in between ("On 15 November 1922, after the war ended, …").
   if (/^\W*(?:\p{L}+\s+){0,2}$/u.test(ctx.masked.slice(start, valueStart)) && nextComma !== -1) {
-    for (let hops = 0; hops < 3 && end < clause.end; hops++) {
-      const rest = ctx.masked.slice(end + 1, clause.end);
+    let comma = end;
+    for (let hops = 0; hops < 3 && comma < clause.end; hops++) {
+      const rest = ctx.masked.slice(comma + 1, clause.end);
       const further = rest.search(/,\s/);
-      const subordinate = /^\s*(?:after|before|when|while|although|though|as|since|because|if|once|following)\b/i.test(rest);
-      end = further === -1 ? clause.end : end + 1 + further;
-      if (!subordinate) break;
+      const stretchEnd = further === -1 ? clause.end : comma + 1 + further;
+      if (!/^\s*(?:after|before|when|while|although|though|as|since|because|if|once|following)\b/i.test(rest)) {
+        start = comma + 1;
+        end = stretchEnd;
+        break;
+      }
+      comma = stretchEnd;
     }
   }
   const { from, to } = tokenRange(ctx.tokens, start, end);

@@ -66,7 +66,7 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   const carried = input.carried;
   if (carried) {
     // A pronoun names it; a sentence that names nothing before the value ("The culmination was …") is still about it.
-    const namesNothingBefore = !input.mentions.some((m) => m.start >= input.sentenceStart && m.end <= input.valueStart);
+    const namesNothingBefore = !input.mentions.some((m) => m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m));
     const weight = pronounSubject(input) ? 0.8 : namesNothingBefore && carried.kind === 'topic' ? 0.55 : 0.3;
     const score = TYPE_WEIGHT[input.kind][carried.entity.type] * weight * carried.confidence;
     if (score > bestScore) {
@@ -97,19 +97,27 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   else w = 0.9; // the value sits inside the mention's span (rare: "Force of 1918")
   if (!inClause) w *= 0.4;
   const before = input.text.slice(Math.max(input.sentenceStart, mention.start - 60), mention.start);
-  // "the Russian Civil War of 1917–1922", "the Nikolayevsk incident of 1920": the value belongs to the name.
+  // "the Russian Civil War of 1917–1922", "the Nikolayevsk incident of 1920": the value belongs to the name;
+  // so does the value of a cue the name contains ("the Nikolayevsk incident in 1920").
   const owns = /^\s+of\s+(?:about\s+|some\s+)?$/.test(input.text.slice(mention.end, input.valueStart));
+  const containsCue = input.cueStart !== undefined && mention.start <= input.cueStart && input.cueStart < mention.end;
   if (owns) w *= 2;
-  else if (GOVERNED.test(before)) w *= 0.45;
+  else if (!containsCue && isGoverned(input, mention)) w *= 0.45;
   else if (/\bof\s+(?:the\s+)?$/i.test(before) && !QUANTIFYING_OF.test(before)) w *= 0.7; // "the history of Japan"
   if (/\bsuch as\b[^;:()]{0,50}$/i.test(before)) w *= 0.5; // examples, not the subject
   if (mention.end <= input.valueStart && isPossessor(input, mention)) w *= 1.6;
   // The mention right before the cue is its subject ("other Allied forces withdrew"); a mention
   // containing the cue is named by it ("the Nikolayevsk incident in 1920").
-  if (input.cueStart !== undefined && mention.start <= input.cueStart && input.cueStart < mention.end) w *= 1.5;
+  if (containsCue) w *= 1.5;
   else if (isCueSubject(input, mention)) w *= 1.6;
   if (isSentenceSubject(input, mention)) w += 0.5;
   return w;
+}
+
+/** Governed by a preposition ("in Vladivostok"), also as the second of a pair ("between the guerrillas and the Japanese"). */
+function isGoverned(input: SubjectInput, mention: EntityMention): boolean {
+  const before = input.text.slice(Math.max(input.sentenceStart, mention.start - 80), mention.start);
+  return GOVERNED.test(before) || /\bbetween\s+[^,;()]{0,60}\band\s+(?:the\s+)?$/i.test(before);
 }
 
 function isCueSubject(input: SubjectInput, mention: EntityMention): boolean {
