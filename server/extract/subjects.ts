@@ -66,7 +66,8 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   const carried = input.carried;
   if (carried) {
     // A pronoun names it; a sentence that names nothing before the value ("The culmination was …") is still about it.
-    const namesNothingBefore = !input.mentions.some((m) => m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m));
+    // …unless a name right before the cue verb is its subject ("in May 1921, the Maritime Provinces seceded").
+    const namesNothingBefore = !input.mentions.some((m) => (m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m)) || isCueSubject(input, m));
     const weight = pronounSubject(input) ? 0.8 : namesNothingBefore && carried.kind === 'topic' ? 0.55 : 0.3;
     const score = TYPE_WEIGHT[input.kind][carried.entity.type] * weight * carried.confidence;
     if (score > bestScore) {
