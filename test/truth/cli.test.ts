@@ -1,0 +1,101 @@
+// `npm run truth` end to end, as a user runs it, on small CSV files in a temp dir.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'server', 'cli', 'truth.ts');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function truth(...args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+const file = (name: string): string => path.join(dir, name);
+
+// Columns out of order, an extra column, quoted fields with a comma and a doubled quote.
+const CLAIMS = `"SourceID","Extra","ObjectID","PropertyID","PropertyValue"
+"ann","x","springfield, il","Population2000","111454"
+"bob","x","springfield, il","Population2000","111454"
+"eve","x","springfield, il","Population2000","99999999"
+"ann","x","peoria","Population2000","112936"
+"eve","x","peoria","Population2000","112963"
+"bob","x","peoria","Population2000","112936"
+"ann","x","o""fallon","Population2000","21910"
+`;
+
+const GOLD = `"ObjectID","PropertyID","PropertyValue"
+"springfield, il","Population2000","111454"
+"peoria","Population2000","112936"
+"nowhere","Population2000","5"
+`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'truth-cli-'));
+  await writeFile(file('claims.csv'), CLAIMS);
+  await writeFile(file('gold.csv'), GOLD);
+  await writeFile(file('no-source.csv'), '"ObjectID","PropertyID","PropertyValue"\n"a","b","1"\n');
+  await writeFile(file('broken.csv'), '"ObjectID","PropertyID","PropertyValue","SourceID"\n"a","b","1,"s"\n');
+  await writeFile(file('ragged.csv'), '"ObjectID","PropertyID","PropertyValue","SourceID"\n"a","b","1"\n');
+  await writeFile(file('empty.csv'), '');
+});
+
+describe('npm run truth', () => {
+  it('writes one value per item with its confidence, and prints accuracy beside vote, time and memory', async () => {
+    const run = await truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--out', file('out.csv'));
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.code).toBe(0);
+    const out = (await readFile(file('out.csv'), 'utf8')).trim().split('\n');
+    expect(out[0]).toBe('"ObjectID","PropertyID","PropertyValue","Confidence"');
+    expect(out.slice(1)).toHaveLength(3);
+    expect(out).toContainEqual(expect.stringMatching(/^"springfield, il","Population2000","111454","0\.\d{4}"$/));
+    expect(out).toContainEqual(expect.stringMatching(/^"peoria","Population2000","112936","0\.\d{4}"$/));
+    expect(out).toContainEqual(expect.stringMatching(/^"o""fallon","Population2000","21910","0\.\d{4}"$/));
+    // The gold item missing from the claims counts as wrong: 2 of 3, not 2 of 2.
+    expect(run.stdout).toMatch(/^truthfinder accuracy 0\.6667 \(2\/3, 1 gold items absent from the claims counted wrong\)/m);
+    expect(run.stdout).toMatch(/^vote +accuracy 0\.6667 \(2\/3, 1 gold items absent/m);
+    expect(run.stdout).toMatch(/converged true/);
+    expect(run.stdout).toMatch(/total time \d+\.\d\d s, peak memory \d+ MiB \(RSS\)/);
+    expect(run.stderr).toMatch(/truth: 7 claims, 3 items, 3 sources/);
+  });
+
+  it('writes the CSV to stdout without --out and --truth, and runs the vote baseline alone', async () => {
+    const run = await truth('--claims', file('claims.csv'), '--method', 'vote');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('"ObjectID","PropertyID","PropertyValue","Confidence"');
+    expect(run.stdout).toContain('"springfield, il","Population2000","111454","0.6667"');
+  });
+
+  // Each case is a process start: run them side by side.
+  it.concurrent.each([
+    [['--claims', 'missing.csv'], /^truth: cannot read missing\.csv: ENOENT$/m],
+    [['--claims', 'no-source.csv'], /^truth: .*no-source\.csv: missing column SourceID \(header: ObjectID, PropertyID, PropertyValue\)$/m],
+    [['--claims', 'broken.csv'], /^truth: .*broken\.csv: malformed CSV: /m],
+    [['--claims', 'ragged.csv'], /^truth: .*ragged\.csv: malformed CSV: Invalid Record Length/m],
+    [['--claims', 'empty.csv'], /^truth: .*empty\.csv: empty file, expected a header row/m],
+    [['--claims', 'claims.csv', '--truth', 'missing-gold.csv'], /^truth: cannot read missing-gold\.csv: ENOENT$/m],
+    [['--claims', 'claims.csv', '--method', 'crh'], /^truth: unknown method "crh" \(known: truthfinder, vote\)$/m],
+    [['--claims', 'claims.csv', '--metod', 'vote'], /^truth: Unknown option '--metod'/m],
+    [[], /^truth: --claims <file\.csv> is required$/m],
+  ])('bad input %j: one clear line on stderr, exit code 1', async (args, message) => {
+    const run = await truth(...args.map((a) => (a.endsWith('.csv') ? file(a).replace(`${dir}/missing`, 'missing') : a)));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain('    at ');
+  });
+});
