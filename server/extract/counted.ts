@@ -41,13 +41,12 @@ export function countedNounAfter(s: string, end: number, extra?: ReadonlySet<str
     if (COUNT_WORDS.has(lower) || extra?.has(lower)) break;
   }
   if (words.length === 0) return undefined;
-  const lower = (w: { text: string }) => w.text.toLowerCase();
   const head =
-    words.find((w) => COUNT_WORDS.has(lower(w)) || extra?.has(lower(w))) ??
+    words.find((w) => COUNT_WORDS.has(w.text.toLowerCase()) || extra?.has(w.text.toLowerCase())) ??
     words.find((w) => w.text.length > 3 && /[^s]s$/i.test(w.text)) ??
     words[words.length - 1]!;
   const first = words[0]!;
-  return { noun: lower(head).replace(/[’']s$/, ''), phrase: s.slice(first.start, head.end), start: first.start, end: head.end };
+  return { noun: head.text.toLowerCase().replace(/[’']s$/, ''), phrase: s.slice(first.start, head.end), start: first.start, end: head.end };
 }
 
 /** Words between two figures that make the second an addition to the first. */

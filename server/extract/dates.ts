@@ -61,8 +61,8 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Every date in `s`, longest reading first, non-overlapping. `year` fills dates that lack one. */
-/** Every date needs a digit or a month name: most sentences are skipped by this one test. */
-const MAY_HOLD_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+/** Every date needs a four-digit year or a month name: most sentences are skipped by this one test. */
+const MAY_HOLD_DATE = /\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
 export function findDates(s: string, year?: number): DateMention[] {

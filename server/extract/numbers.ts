@@ -37,7 +37,8 @@ const WORD_START =
 
 export function findNumbers(s: string): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const m of s.matchAll(NUMERAL)) {
+  const digits = /\d/.test(s); // most prose has none: skip the numeral pattern altogether
+  for (const m of digits ? s.matchAll(NUMERAL) : []) {
     const mention = readNumeral(s, m);
     if (mention) out.push(mention);
   }

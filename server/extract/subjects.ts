@@ -90,6 +90,29 @@ function preferredEntity(mention: EntityMention, kind: ValueKind): Entity {
 /** Nouns after which "of X" still names what is counted ("the number of Japanese soldiers"). */
 const QUANTIFYING_OF = /\b(?:number|total|majority|most|many|some|all|each|one|none|part|rest|remnants?)\s+of\s+(?:the\s+)?$/i;
 
+/** What the words before a mention say about it, the same for every value of the sentence: worked out once. */
+interface MentionFacts {
+  governed: boolean;
+  genitive: boolean;
+  example: boolean;
+}
+
+const factsOf = new WeakMap<EntityMention, MentionFacts>();
+
+function facts(input: SubjectInput, mention: EntityMention): MentionFacts {
+  let f = factsOf.get(mention);
+  if (!f) {
+    const before = input.text.slice(Math.max(input.sentenceStart, mention.start - 80), mention.start);
+    f = {
+      governed: GOVERNED.test(before) || /\bbetween\s+[^,;()]{0,60}\band\s+(?:the\s+)?$/i.test(before),
+      genitive: /\bof\s+(?:the\s+)?$/i.test(before) && !QUANTIFYING_OF.test(before),
+      example: /\bsuch as\b[^;:()]{0,50}$/i.test(before),
+    };
+    factsOf.set(mention, f);
+  }
+  return f;
+}
+
 function positionWeight(input: SubjectInput, mention: EntityMention): number {
   const inClause = mention.start >= input.clauseStart && mention.end <= input.clauseEnd;
   let w: number;
@@ -97,15 +120,15 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   else if (mention.start >= input.valueEnd) w = 0.45 / (1 + (mention.start - input.valueEnd) / 40);
   else w = 0.9; // the value sits inside the mention's span (rare: "Force of 1918")
   if (!inClause) w *= 0.4;
-  const before = input.text.slice(Math.max(input.sentenceStart, mention.start - 60), mention.start);
+  const known = facts(input, mention);
   // "the Russian Civil War of 1917–1922", "the Nikolayevsk incident of 1920": the value belongs to the name;
   // so does the value of a cue the name contains ("the Nikolayevsk incident in 1920").
   const owns = /^\s+of\s+(?:about\s+|some\s+)?$/.test(input.text.slice(mention.end, input.valueStart));
   const containsCue = input.cueStart !== undefined && mention.start <= input.cueStart && input.cueStart < mention.end;
   if (owns) w *= 2;
-  else if (!containsCue && isGoverned(input, mention)) w *= 0.45;
-  else if (/\bof\s+(?:the\s+)?$/i.test(before) && !QUANTIFYING_OF.test(before)) w *= 0.7; // "the history of Japan"
-  if (/\bsuch as\b[^;:()]{0,50}$/i.test(before)) w *= 0.5; // examples, not the subject
+  else if (!containsCue && known.governed) w *= 0.45;
+  else if (known.genitive) w *= 0.7; // "the history of Japan"
+  if (known.example) w *= 0.5; // examples, not the subject
   if (mention.end <= input.valueStart && isPossessor(input, mention)) w *= 1.6;
   // The mention right before the cue is its subject ("other Allied forces withdrew"); a mention
   // containing the cue is named by it ("the Nikolayevsk incident in 1920").
@@ -117,8 +140,7 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
 
 /** Governed by a preposition ("in Vladivostok"), also as the second of a pair ("between the guerrillas and the Japanese"). */
 function isGoverned(input: SubjectInput, mention: EntityMention): boolean {
-  const before = input.text.slice(Math.max(input.sentenceStart, mention.start - 80), mention.start);
-  return GOVERNED.test(before) || /\bbetween\s+[^,;()]{0,60}\band\s+(?:the\s+)?$/i.test(before);
+  return facts(input, mention).governed;
 }
 
 function isCueSubject(input: SubjectInput, mention: EntityMention): boolean {
@@ -161,12 +183,13 @@ function pronounSubject(input: SubjectInput): boolean {
 /** The mention opens the sentence or the value's clause, possibly after an introductory phrase ("By October 1918, ..."). */
 function isSentenceSubject(input: SubjectInput, mention: EntityMention): boolean {
   if (mention.start > input.valueStart) return false;
-  const opens = (from: number) => {
-    if (mention.start < from) return false;
-    const lead = input.text.slice(from, mention.start);
-    return /^\W*(?:the\s+)?$/i.test(lead) || /^[^,]{0,40},\s*(?:the\s+)?$/i.test(lead);
-  };
-  return opens(input.sentenceStart) || opens(input.clauseStart);
+  return opens(input.text, input.sentenceStart, mention) || opens(input.text, input.clauseStart, mention);
+}
+
+function opens(text: string, from: number, mention: EntityMention): boolean {
+  if (mention.start < from || mention.start - from > 48) return false;
+  const lead = text.slice(from, mention.start);
+  return /^\W*(?:the\s+)?$/i.test(lead) || /^[^,]{0,40},\s*(?:the\s+)?$/i.test(lead);
 }
 
 /** Entities joined to the chosen mention by "and" or commas, of the same kind. */
