@@ -23,28 +23,30 @@ interface AliasEntry {
   capitals: boolean[];
 }
 
+/** Aliases as a trie of folded words: matching walks it word by word and stops where no alias continues. */
+interface AliasNode {
+  next: Map<string, AliasNode>;
+  /** Aliases that end at this word. */
+  entries?: AliasEntry[];
+}
+
 export interface EntityIndex {
-  byKey: Map<string, AliasEntry[]>;
+  aliases: AliasNode;
   /** Phonetic key → entities, with the folded word the key came from. */
   byPhonetic: Map<string, { entity: Entity; word: string }[]>;
-  maxWords: number;
   byId: Map<string, Entity>;
   /** Lower-case words that begin an alias, as written ("the", "zaibatsu", "other"). */
   lowerStarts: Set<string>;
   /** Phonetic candidates already worked out, by word. */
   phoneticSeen: Map<string, Entity[]>;
-  /** Every leading run of words of an alias key: matching stops as soon as the words read so far begin no alias. */
-  prefixes: Set<string>;
   /** A people's adjective → the force or group whose aliases it opens ("Japanese" → "Japanese troops"). */
   demonyms: Map<string, Entity>;
 }
 
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
-  const byKey = new Map<string, AliasEntry[]>();
+  const aliases: AliasNode = { next: new Map() };
   const byPhonetic = new Map<string, { entity: Entity; word: string }[]>();
-  const prefixes = new Set<string>();
   const lowerStarts = new Set<string>();
-  let maxWords = 1;
   for (const entity of entities) {
     if (entity.status === 'rejected') continue;
     const names = new Set([entity.label, ...entity.aliases.map((a) => a.name)]);
@@ -54,16 +56,18 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       const words = tokens.map((t) => foldWord(t.text));
       // Long titles may be written with a small first letter ("the revolt of the Czechoslovak Legion").
       if (!tokens[0]!.capital || tokens.length >= 3) lowerStarts.add(tokens[0]!.text.toLowerCase());
-      const key = words.join(' ');
-      for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
-      const list = byKey.get(key) ?? [];
+      let node = aliases;
+      for (const w of words) {
+        let child = node.next.get(w);
+        if (!child) node.next.set(w, (child = { next: new Map() }));
+        node = child;
+      }
+      const list = (node.entries ??= []);
       const capitals = tokens.map((t) => t.capital);
       const same = list.find((e) => e.entity.id === entity.id);
       // One entity spelled "Zaibatsu" and "zaibatsu": a capital is required only where every spelling has one.
       if (same) same.capitals = same.capitals.map((cap, j) => cap && capitals[j] !== false);
       else list.push({ entity, capitals });
-      byKey.set(key, list);
-      maxWords = Math.max(maxWords, tokens.length);
       // Surnames and one-word names are what a variant spelling usually changes.
       const last = tokens[tokens.length - 1]!;
       if (last.capital && last.text.length >= 4) {
@@ -76,7 +80,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { byKey, byPhonetic, phoneticSeen: new Map(), lowerStarts, maxWords, prefixes, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
+  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
 }
 
 /**
@@ -202,18 +206,17 @@ function nameGap(text: string, from: number, to: number): boolean {
 }
 
 function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], folded: (string | undefined)[], i: number): { mention: EntityMention; words: number } | undefined {
-  let key = (folded[i] ??= foldWord(tokens[i]!.text));
+  let node = index.aliases.next.get((folded[i] ??= foldWord(tokens[i]!.text)));
   let best: { entries: AliasEntry[]; words: number } | undefined;
-  // Extend word by word while the words read so far still begin some alias; keep the longest that fits.
-  for (let n = 1; index.prefixes.has(key); n++) {
-    const entries = index.byKey.get(key);
-    if (entries) {
-      const fitting = entries.filter((e) => capitalsFit(e, tokens, i, n));
+  // Walk word by word while the words read so far still begin some alias; keep the longest that fits.
+  for (let n = 1; node; n++) {
+    if (node.entries) {
+      const fitting = node.entries.filter((e) => capitalsFit(e, tokens, i, n));
       if (fitting.length > 0) best = { entries: fitting, words: n };
     }
     const next = i + n;
-    if (n >= index.maxWords || next >= tokens.length || !nameGap(text, tokens[next - 1]!.end, tokens[next]!.start)) break;
-    key = `${key} ${(folded[next] ??= foldWord(tokens[next]!.text))}`;
+    if (node.next.size === 0 || next >= tokens.length || !nameGap(text, tokens[next - 1]!.end, tokens[next]!.start)) break;
+    node = node.next.get((folded[next] ??= foldWord(tokens[next]!.text)));
   }
   if (!best) return undefined;
   const confidence = best.entries.length === 1 ? 0.95 : 0.7;
