@@ -10,6 +10,10 @@ export interface SimilaritySettings {
 }
 
 export interface TruthFinderSettings {
+  /** Vote ln(t / (1 - t)) (true) or, as in the paper, -ln(1 - t) (false). */
+  logOddsVotes: boolean;
+  /** Credit a source with its values' confidence computed without its own vote (true), or with it (paper). */
+  leaveOneOut: boolean;
   /** t0: every source's trust before any evidence. */
   initialTrust: number;
   /** gamma: slope of the logistic confidence. Above 1 it sharpens, which lets trust grow where it is earned. */
@@ -49,6 +53,8 @@ export type TruthSettingsInput = { [S in keyof TruthSettings]?: Partial<TruthSet
 export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
   similarity: Object.freeze({ relativeScale: 0.05, minSimilarity: 1e-3 }),
   truthfinder: Object.freeze({
+    logOddsVotes: true,
+    leaveOneOut: true,
     initialTrust: 0.6,
     dampening: 2,
     implicationWeight: 0.5,
@@ -64,6 +70,8 @@ export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
 });
 
 interface Rule {
+  /** A flag rather than a number (min and max are then ignored). */
+  boolean?: true;
   min: number;
   max: number;
   /** The bounds themselves are not allowed. */
@@ -79,6 +87,8 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
     minSimilarity: { min: 0, max: 1 },
   },
   truthfinder: {
+    logOddsVotes: { boolean: true, min: 0, max: 1 },
+    leaveOneOut: { boolean: true, min: 0, max: 1 },
     initialTrust: { min: 0, max: 1, open: true },
     dampening: { min: 0, max: Infinity, open: true },
     implicationWeight: { min: 0, max: 1 },
@@ -97,12 +107,14 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
 };
 
 function describeRule(rule: Rule): string {
+  if (rule.boolean) return 'true or false';
   const [lo, hi] = rule.open ? ['>', '<'] : rule.openMin ? ['>', '<='] : ['>=', '<='];
   const bounds = rule.max === Infinity ? `${lo} ${rule.min}` : `${lo} ${rule.min} and ${hi} ${rule.max}`;
   return `${rule.integer ? 'an integer' : 'a number'} ${bounds}`;
 }
 
 function breaks(value: unknown, rule: Rule): boolean {
+  if (rule.boolean) return typeof value !== 'boolean';
   if (typeof value !== 'number' || Number.isNaN(value)) return true;
   if (rule.integer && !Number.isInteger(value)) return true;
   if (rule.open) return value <= rule.min || value >= rule.max;

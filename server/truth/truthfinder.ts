@@ -7,7 +7,8 @@
 // and per source, over the n(w) items it states a value for:
 //   t(w)      = (k * t_prior + sum of s_-w(f) over its facts) / (k + n(w))
 // Three deliberate departures from the paper, each because the paper's form fails on open,
-// wiki-like data where most sources make one statement (see bench/results/truth.md):
+// wiki-like data where most sources make one statement (the benchmark measures each; settings
+// logOddsVotes: false, leaveOneOut: false, priorStrength: 0, step: 1 give the paper's method back):
 //  1. The vote is the log-odds ln(t / (1 - t)), not -ln(1 - t). A source no better than a coin flip
 //     then adds nothing, and a distrusted one counts against its value; with -ln(1 - t) every
 //     source adds at least 0.69, so two unknown sources always outvote one proven one.
@@ -82,7 +83,7 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings): MethodOutput
   const updateVotes = (): void => {
     for (let s = 0; s < sourceCount; s++) {
       const t = Math.min(Math.max(trust[s]!, minTrust), p.maxTrust);
-      vote[s] = Math.log(t / (1 - t));
+      vote[s] = p.logOddsVotes ? Math.log(t / (1 - t)) : -Math.log(1 - t);
     }
     adjustedScores(graph, vote, p, sigma, adjusted);
   };
@@ -98,8 +99,8 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings): MethodOutput
       let sum = p.priorStrength * p.priorTrust;
       for (let j = start; j < end; j++) {
         const f = graph.sourceFacts[j]!;
-        const without = adjusted[f]! - ownContribution(graph, w, j, f, vote[w]!, p);
-        sum += sigmoid(p.dampening * without);
+        const credited = p.leaveOneOut ? adjusted[f]! - ownContribution(graph, w, j, f, vote[w]!, p) : adjusted[f]!;
+        sum += sigmoid(p.dampening * credited);
       }
       const target = sum / (p.priorStrength + end - start);
       const next = trust[w]! + p.step * (target - trust[w]!);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TruthInputError } from '../../server/truth/csv.js';
+import { readClaimTable, readGold } from '../../server/truth/table.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'server', 'cli', 'truth.ts');
@@ -81,21 +83,32 @@ describe('npm run truth', () => {
     expect(run.stdout).toContain('"springfield, il","Population2000","111454","0.6667"');
   });
 
-  // Each case is a process start: run them side by side.
+  // Each case is a process start (slow): the exit-code paths here, the remaining messages in-process below.
   it.concurrent.each([
     [['--claims', 'missing.csv'], /^truth: cannot read missing\.csv: ENOENT$/m],
     [['--claims', 'no-source.csv'], /^truth: .*no-source\.csv: missing column SourceID \(header: ObjectID, PropertyID, PropertyValue\)$/m],
-    [['--claims', 'broken.csv'], /^truth: .*broken\.csv: malformed CSV: /m],
-    [['--claims', 'ragged.csv'], /^truth: .*ragged\.csv: malformed CSV: Invalid Record Length/m],
-    [['--claims', 'empty.csv'], /^truth: .*empty\.csv: empty file, expected a header row/m],
-    [['--claims', 'claims.csv', '--truth', 'missing-gold.csv'], /^truth: cannot read missing-gold\.csv: ENOENT$/m],
-    [['--claims', 'claims.csv', '--method', 'crh'], /^truth: unknown method "crh" \(known: truthfinder, vote\)$/m],
+    [['--claims', 'broken.csv'], /^truth: .*broken\.csv: malformed CSV: Invalid Closing Quote/m],
     [['--claims', 'claims.csv', '--metod', 'vote'], /^truth: Unknown option '--metod'/m],
-    [[], /^truth: --claims <file\.csv> is required$/m],
   ])('bad input %j: one clear line on stderr, exit code 1', async (args, message) => {
-    const run = await truth(...args.map((a) => (a.endsWith('.csv') ? file(a).replace(`${dir}/missing`, 'missing') : a)));
+    const run = await truth(...args.map((a) => (a.endsWith('.csv') && a !== 'missing.csv' ? file(a) : a)));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('    at ');
+  });
+});
+
+describe('input errors, in-process', () => {
+  it.each([
+    ['ragged.csv', /ragged\.csv: malformed CSV: Invalid Record Length: expect 4, got 3 on line 2$/],
+    ['empty.csv', /empty\.csv: empty file, expected a header row with ObjectID, PropertyID, PropertyValue, SourceID$/],
+    ['missing.csv', /^cannot read .*missing\.csv: ENOENT$/],
+  ])('%s', async (name, message) => {
+    const error = await readClaimTable(file(name)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TruthInputError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('a missing gold file', async () => {
+    await expect(readGold(file('gold-missing.csv'))).rejects.toThrow(/^cannot read .*gold-missing\.csv: ENOENT$/);
   });
 });

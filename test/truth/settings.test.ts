@@ -24,6 +24,7 @@ describe('settings', () => {
     [{ truthfinder: { dampnig: 1 } }, 'truth: unknown setting settings.truthfinder.dampnig'],
     [{ votes: {} }, 'truth: unknown settings section "votes" (known: similarity, truthfinder, evidence)'],
     [{ evidence: 3 }, 'truth: settings.evidence must be an object'],
+    [{ truthfinder: { leaveOneOut: 1 } }, 'truth: settings.truthfinder.leaveOneOut must be true or false, got 1'],
   ])('rejects %j with a clear prefixed error', (overrides, message) => {
     expect(() => resolveSettings(overrides as never)).toThrow(message);
   });
