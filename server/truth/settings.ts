@@ -14,7 +14,7 @@ export interface TruthFinderSettings {
   logOddsVotes: boolean;
   /** Credit a source with its values' confidence computed without its own vote (true), or with it (paper). */
   leaveOneOut: boolean;
-  /** t0: every source's trust before any evidence. */
+  /** t0: every source's trust when the iteration starts; above priorTrust, or log-odds votes start (and stay) at 0. */
   initialTrust: number;
   /** gamma: slope of the logistic confidence. Above 1 it sharpens, which lets trust grow where it is earned. */
   dampening: number;

@@ -4,11 +4,12 @@
 //   sigma(f)  = sum of v(w) over the sources w stating f
 //   sigma*(f) = sigma(f) + rho * sum over the item's other facts g of (sim(g, f) - base) * sigma(g)
 //   s(f)      = 1 / (1 + exp(-gamma * sigma*(f)))                       confidence of f
-// and per source, over the n(w) items it states a value for:
+// and per source, over the n(w) values it states, moved a fraction `step` of the way each iteration:
 //   t(w)      = (k * t_prior + sum of s_-w(f) over its facts) / (k + n(w))
 // Three deliberate departures from the paper, each because the paper's form fails on open,
 // wiki-like data where most sources make one statement (the benchmark measures each; settings
-// logOddsVotes: false, leaveOneOut: false, priorStrength: 0, step: 1 give the paper's method back):
+// logOddsVotes: false, leaveOneOut: false, priorStrength: 0, step: 1, with initialTrust 0.9 and
+// dampening 0.3, give the paper's method back):
 //  1. The vote is the log-odds ln(t / (1 - t)), not -ln(1 - t). A source no better than a coin flip
 //     then adds nothing, and a distrusted one counts against its value; with -ln(1 - t) every
 //     source adds at least 0.69, so two unknown sources always outvote one proven one.
@@ -18,6 +19,8 @@
 //  3. A prior of k pseudo-items at t_prior keeps a source seen once from reaching an extreme trust,
 //     and damped updates (step) keep the iteration from oscillating.
 // gamma > 1 sharpens: with leave-one-out averaging alone, trust would relax to the uninformative 0.5.
+// For the same reason initialTrust must sit above priorTrust: started at 0.5, every vote is 0 and
+// nothing ever moves.
 import type { FactGraph } from './graph.js';
 import type { TruthFinderSettings, TruthSettings } from './settings.js';
 import type { MethodOutput, TruthMethod } from './types.js';
