@@ -48,7 +48,12 @@ export const responseSchemas: Record<string, JsonSchema> = {
   Graph: { description: 'graphology export() JSON.', ...obj({ attributes: { type: 'object' }, options: { type: 'object' }, nodes: array({ type: 'object' }), edges: array({ type: 'object' }) }) },
 
   SourceCounts: obj({ claims: int, conflicts: int, agreements: int }),
-  SourceSummary: obj({ id: str, title: str, publisher: str, kind: str, url: nullable('string'), counts: ref('SourceCounts') }),
+  SourceTrust: obj({ score: num, lowEvidence: bool, explanation: str, agreements: int, comparable: int }),
+  Likely: obj({
+    value: str, claims: array(str), confidence: num, lowEvidence: bool, lowEvidenceReason: nullable('string'), undecided: bool, explanation: str,
+    alternatives: array(obj({ claims: array(str), confidence: num })),
+  }),
+  SourceSummary: obj({ id: str, title: str, publisher: str, kind: str, url: nullable('string'), counts: ref('SourceCounts'), trust: { oneOf: [ref('SourceTrust'), { type: 'null' }] } }),
   SourceList: list('SourceSummary'),
   Reference: obj({ number: int, text: str, work: nullable('string'), pages: nullable('string') }),
   ClaimSpan: obj({ claim: str, start: int, end: int, property: str, status: claimStatus, citationNeeded: bool, verdicts: ref('VerdictCounts') }),
@@ -71,6 +76,8 @@ export const responseSchemas: Record<string, JsonSchema> = {
     property: obj({ id: str, label: str, valueType: oneOf('quantity', 'date', 'entity', 'text'), unit: nullable('string'), functional: bool }),
     bySource: array(obj({ source: ref('SourceRef'), values: array(ref('Value')) })),
     comparisons: array(ref('Comparison')),
+    likely: { oneOf: [ref('Likely'), { type: 'null' }], description: 'The likely value of the largest set of claims stating one figure in one scope.' },
+    likelySets: array({ allOf: [ref('Likely'), obj({ scope: str })] }),
   }),
   EntityDetail: obj({
     id: str, label: str, type: str, status: str, counts: ref('EntityCounts'), description: nullable('string'),
@@ -105,7 +112,8 @@ export const responseSchemas: Record<string, JsonSchema> = {
     id: str, verdict, basis, scope, reason: str, gap: { type: 'object' },
     subject: ref('LabelRef'), property: ref('LabelRef'), a: ref('LabelledClaim'), b: ref('LabelledClaim'), parts: array(ref('LabelledClaim')),
   }, ['gap', 'parts']),
-  ComparisonList: list('ReportItem'),
+  ComparisonItem: { allOf: [ref('ReportItem'), obj({ likely: { oneOf: [ref('Likely'), { type: 'null' }] } })] },
+  ComparisonList: list('ComparisonItem'),
 
   SearchResults: obj({
     query: str, folded: str,

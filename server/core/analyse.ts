@@ -1,5 +1,6 @@
 // One call from a loaded corpus to everything derived from it: comparisons, groups, the graph.
 import { buildGraph, type ConcordanceGraph } from './graph.js';
+import { discoverLikely, type LikelySummary } from './likely.js';
 import { indexCorpus, type Corpus, type CorpusIndex } from './model.js';
 import { DEFAULT_RECONCILE_SETTINGS, groupKey, reconcile, reconcileGroups, type Comparison, type ReconcileSettings } from './reconcile.js';
 import type { Claim } from './schema-types.js';
@@ -9,6 +10,8 @@ export interface Analysis {
   index: CorpusIndex;
   comparisons: Comparison[];
   groups: Map<string, string[]>;
+  /** Likely values per comparable set and trust per source (truth discovery). */
+  likely: LikelySummary;
   graph: ConcordanceGraph;
 }
 
@@ -16,7 +19,8 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
   const index = indexCorpus(corpus);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const { comparisons, groups } = reconcile({ ...corpus, entityLabel }, settings);
-  return { corpus, index, comparisons, groups, graph: buildGraph(corpus, comparisons) };
+  const likely = discoverLikely(groups, index, comparisons);
+  return { corpus, index, comparisons, groups, likely, graph: buildGraph(corpus, comparisons, likely) };
 }
 
 /**
@@ -54,5 +58,7 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
     if (!affected.has(key) || claim.status === 'rejected') continue;
     groups.set(key, [...(groups.get(key) ?? []), claim.id]);
   }
-  return { corpus, index, comparisons, groups, graph: buildGraph(corpus, comparisons) };
+  // Trust is learned across every set, so one edit can move any likely value: truth discovery runs whole.
+  const likely = discoverLikely(groups, index, comparisons);
+  return { corpus, index, comparisons, groups, likely, graph: buildGraph(corpus, comparisons, likely) };
 }

@@ -3,6 +3,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { mentionOf } from './compare.js';
 import { indexCorpus, type Corpus } from './model.js';
+import type { LikelySummary } from './likely.js';
 import type { Comparison } from './reconcile.js';
 import type { Claim } from './schema-types.js';
 
@@ -31,7 +32,7 @@ export const nodeKey = {
   citation: (sourceId: string, ref: number) => `citation:${sourceId}:${ref}`,
 };
 
-export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[]): ConcordanceGraph {
+export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], likely?: Pick<LikelySummary, 'trust' | 'likelyClaims'>): ConcordanceGraph {
   const graph: ConcordanceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const index = indexCorpus(corpus);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
@@ -42,6 +43,7 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[]): 
     graph.addNode(nodeKey.source(source.id), {
       kind: 'source', label: source.title, ...place('source'),
       sourceId: source.id, publisher: source.publisher, sourceKind: source.kind, url: source.url,
+      trust: likely?.trust.get(source.id)?.score ?? null, trustLowEvidence: likely?.trust.get(source.id)?.lowEvidence ?? true,
     });
     for (const ref of source.references) {
       graph.addNode(nodeKey.citation(source.id, ref.number), {
@@ -68,7 +70,7 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[]): 
       propertyLabel: property?.label ?? claim.property, valueText: claim.wording, valueMention: mentionOf(claim, entityLabel),
       status: claim.status, citationNeeded: claim.citations.some((x) => x.kind === 'citation-needed'),
       uncited: claim.citations.length === 0, conflicts: c?.conflicts ?? 0, agreements: c?.agrees ?? 0,
-      orphaned: corpus.orphaned?.has(claim.id) ?? false,
+      orphaned: corpus.orphaned?.has(claim.id) ?? false, likely: likely?.likelyClaims.has(claim.id) ?? false,
     });
     addStructuralEdges(graph, claim);
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { request, type Server } from 'node:http';
 import { createApp, type AppOptions } from '../../server/api/app.js';
 import { Repository } from '../../server/store/repository.js';
-import type { Reply } from '../api/harness.js';
+import { collectReply, type Reply } from '../api/harness.js';
 
 export interface RawApi {
   repo: Repository;
@@ -35,16 +35,7 @@ function rawRequest(port: number, method: string, rawPath: string, init: { heade
   return new Promise((resolve, reject) => {
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const headers = { ...(body && !init.chunked ? { 'content-length': String(body.length) } : {}), ...init.headers };
-    const req = request({ host: '127.0.0.1', port, method, path: rawPath, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const json = /^application\/json/.test(res.headers['content-type'] ?? '');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json ? JSON.parse(text) : text || undefined });
-      });
-      res.on('error', reject);
-    });
+    const req = request({ host: '127.0.0.1', port, method, path: rawPath, headers }, (res) => collectReply(res).then(resolve, reject));
     // A server that refuses an oversized body may close before it is all sent; the answer still counts.
     req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? undefined : reject(err)));
     if (body && init.chunked) {

@@ -113,3 +113,40 @@ export function comparisonView(cmp: Comparison): ComparisonView {
 export function isLive(claim: Claim): boolean {
   return claim.status !== 'rejected';
 }
+
+/** The likely value of one comparable set, as the API shows it; null for a set of one claim (nothing to weigh). */
+export interface LikelyView {
+  value: string;
+  claims: string[];
+  confidence: number;
+  lowEvidence: boolean;
+  lowEvidenceReason: string | null;
+  /** The best values scored the same: the evidence favours none of them. */
+  undecided: boolean;
+  explanation: string;
+  /** The other values, most likely first. */
+  alternatives: { claims: string[]; confidence: number }[];
+}
+
+export function likelyOfSet(analysis: Analysis, setKey: string | undefined): LikelyView | null {
+  if (setKey === undefined) return null;
+  const verdict = [...(analysis.likely.byGroup.get(setKey.slice(0, setKey.indexOf('#'))) ?? [])].find((v) => v.group === setKey);
+  if (!verdict || verdict.claimIds.length + verdict.alternatives.reduce((n, a) => n + a.claimIds.length, 0) < 2) return null;
+  const first = analysis.index.claim.get(verdict.claimIds[0]!);
+  const undecided = verdict.alternatives.some((a) => Math.abs(a.confidence - verdict.confidence) < 1e-9);
+  return {
+    value: first ? mentionOf(first, (id) => analysis.index.entity.get(id)?.label ?? id) : verdict.wording,
+    claims: verdict.claimIds,
+    confidence: verdict.confidence,
+    lowEvidence: verdict.lowEvidence,
+    lowEvidenceReason: verdict.lowEvidenceReason ?? null,
+    undecided,
+    explanation: undecided ? `No value is favoured: the sources are split evenly. ${verdict.explanation}` : verdict.explanation,
+    alternatives: verdict.alternatives.map((a) => ({ claims: a.claimIds, confidence: a.confidence })),
+  };
+}
+
+/** The likely value of the set a claim belongs to. */
+export function likelyOfClaim(analysis: Analysis, claimId: string): LikelyView | null {
+  return likelyOfSet(analysis, analysis.likely.setOf.get(claimId));
+}

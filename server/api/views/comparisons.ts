@@ -3,7 +3,7 @@
 import type { Analysis } from '../../core/analyse.js';
 import type { Comparison } from '../../core/reconcile.js';
 import { buildReport, type ReportClaim, type ReportItem } from '../../core/report.js';
-import { perAnalysis } from './common.js';
+import { likelyOfClaim, perAnalysis, type LikelyView } from './common.js';
 
 export interface ComparisonFilters {
   source?: string;
@@ -20,7 +20,7 @@ export interface UnknownFilter {
 
 export interface ComparisonList {
   count: number;
-  items: ReportItem[];
+  items: (ReportItem & { likely: LikelyView | null })[];
 }
 
 const reportOf = perAnalysis(buildReport);
@@ -38,7 +38,10 @@ export function unknownFilters(analysis: Analysis, filters: ComparisonFilters): 
 
 export function listComparisons(analysis: Analysis, verdict: Comparison['verdict'], filters: ComparisonFilters): ComparisonList {
   const report = reportOf(analysis);
-  const items = (verdict === 'conflicts' ? report.conflicts : report.agreements).filter((item) => matches(item, filters));
+  const items = (verdict === 'conflicts' ? report.conflicts : report.agreements)
+    .filter((item) => matches(item, filters))
+    // Which side the evidence favours: the likely value of the set the first claim belongs to.
+    .map((item) => ({ ...item, likely: likelyOfClaim(analysis, item.a.id) }));
   return { count: items.length, items };
 }
 

@@ -3,9 +3,10 @@
 import type { Analysis } from '../../core/analyse.js';
 import { groupKey } from '../../core/reconcile.js';
 import type { Claim, Entity, Property, TextSelector } from '../../core/schema-types.js';
+import { describeScope } from '../../core/scope.js';
 import {
-  comparisonsByGroup, comparisonView, entityRef, groupBy, isLive, mention, perAnalysis, propertyRef, sourceRef,
-  type ComparisonView, type LabelRef, type SourceRef,
+  comparisonsByGroup, comparisonView, entityRef, groupBy, isLive, likelyOfSet, mention, perAnalysis, propertyRef, sourceRef,
+  type ComparisonView, type LabelRef, type LikelyView, type SourceRef,
 } from './common.js';
 
 export interface EntitySummary {
@@ -45,6 +46,10 @@ export interface PropertyGroup {
   /** Values grouped per source, so they can be read side by side. */
   bySource: { source: SourceRef; values: ValueView[] }[];
   comparisons: ComparisonView[];
+  /** The likely value of the largest set of claims stating one figure in one scope, or null. */
+  likely: LikelyView | null;
+  /** Every such set with two claims or more (a series over time has several). */
+  likelySets: (LikelyView & { scope: string })[];
 }
 
 export interface RelationView extends ValueView {
@@ -120,9 +125,19 @@ function propertyGroups(analysis: Analysis, claims: readonly Claim[]): PropertyG
       },
       bySource: perSource(group.map((c) => valueView(analysis, c))),
       comparisons: (comparisonsByGroup(analysis).get(key) ?? []).map(comparisonView),
+      ...likelySetsOf(analysis, key),
     };
   });
   return groups.sort((x, y) => x.property.label.localeCompare(y.property.label));
+}
+
+function likelySetsOf(analysis: Analysis, key: string): Pick<PropertyGroup, 'likely' | 'likelySets'> {
+  const likelySets = (analysis.likely.byGroup.get(key) ?? []).flatMap((verdict) => {
+    const view = likelyOfSet(analysis, verdict.group);
+    const claim = analysis.index.claim.get(verdict.claimIds[0]!);
+    return view ? [{ ...view, scope: describeScope(claim?.scope) }] : [];
+  });
+  return { likely: likelySets[0] ?? null, likelySets };
 }
 
 function perSource(values: ValueView[]): PropertyGroup['bySource'] {

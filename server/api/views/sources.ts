@@ -2,6 +2,7 @@
 // that text, its footnote markers and its reference list.
 import type { Analysis } from '../../core/analyse.js';
 import { markersIn } from '../../core/citations.js';
+import type { SourceTrustView } from '../../core/likely.js';
 import type { Claim, Source } from '../../core/schema-types.js';
 import { claimsCompared, isLive, perAnalysis, verdictsOf, type VerdictCounts } from './common.js';
 
@@ -12,6 +13,8 @@ export interface SourceSummary {
   kind: Source['kind'];
   url: string | null;
   counts: SourceCounts;
+  /** How far the source agrees with the likely values, and how much evidence that rests on. */
+  trust: SourceTrustView | null;
 }
 
 export interface SourceCounts {
@@ -113,7 +116,7 @@ export function referenceView(ref: Source['references'][number]): ReferenceView 
 }
 
 function summaryOf(analysis: Analysis, s: Source): SourceSummary {
-  return { id: s.id, title: s.title, publisher: s.publisher, kind: s.kind, url: s.url ?? null, counts: countsOf(analysis, s.id) };
+  return { id: s.id, title: s.title, publisher: s.publisher, kind: s.kind, url: s.url ?? null, counts: countsOf(analysis, s.id), trust: analysis.likely.trust.get(s.id) ?? null };
 }
 
 function countsOf(analysis: Analysis, id: string): SourceCounts {

@@ -1,0 +1,98 @@
+// Which value is right: truth discovery (server/truth) run over our own claims. Claims that state one
+// figure in one scope form a set (a group split by scope: a series over time is several sets); each
+// set gets its likely value, and every source a trust earned across all sets.
+import { likelyValues, type GroupVerdict } from '../truth/claims.js';
+import type { Convergence } from '../truth/types.js';
+import type { CorpusIndex } from './model.js';
+import type { Comparison } from './reconcile.js';
+import { scopeSignature } from './scope.js';
+import type { Claim } from './schema-types.js';
+
+export type { GroupVerdict };
+
+export interface SourceTrustView {
+  score: number;
+  /** Too few figures shared with other sources to learn how far to trust this one. */
+  lowEvidence: boolean;
+  explanation: string;
+  /** Comparisons with claims of other sources that agree. */
+  agreements: number;
+  /** Comparisons with claims of other sources, agreeing or conflicting. */
+  comparable: number;
+}
+
+export interface LikelySummary {
+  method: string;
+  convergence: Convergence;
+  /** Verdicts of the sets of each group (subject|property), the set with most claims first. */
+  byGroup: Map<string, GroupVerdict[]>;
+  /** The set key of each claim. */
+  setOf: Map<string, string>;
+  trust: Map<string, SourceTrustView>;
+  /** Claims that state their set's likely value, in sets of two claims or more. */
+  likelyClaims: Set<string>;
+}
+
+/** Between-source comparisons per source: the record a historian can check claim by claim. */
+function comparedWithOthers(comparisons: readonly Comparison[], index: CorpusIndex): Map<string, { agrees: number; conflicts: number; others: Set<string> }> {
+  const out = new Map<string, { agrees: number; conflicts: number; others: Set<string> }>();
+  for (const cmp of comparisons) {
+    if (cmp.scope !== 'between') continue;
+    const a = index.claim.get(cmp.a)?.source;
+    const b = index.claim.get(cmp.b)?.source;
+    if (!a || !b) continue;
+    for (const [self, other] of [[a, b], [b, a]] as const) {
+      const r = out.get(self) ?? { agrees: 0, conflicts: 0, others: new Set<string>() };
+      r[cmp.verdict === 'agrees' ? 'agrees' : 'conflicts']++;
+      r.others.add(other);
+      out.set(self, r);
+    }
+  }
+  return out;
+}
+
+/** Below this many figures shared with other sources, a trust score is a hint, not a measure. */
+export const MIN_SHARED_FOR_TRUST = 3;
+
+export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[] = []): LikelySummary {
+  const sets = new Map<string, Claim[]>();
+  const setOf = new Map<string, string>();
+  const groupOfSet = new Map<string, string>();
+  for (const [group, ids] of groups) {
+    for (const id of ids) {
+      const claim = index.claim.get(id);
+      if (!claim) continue;
+      const key = `${group}#${scopeSignature(claim)}`;
+      setOf.set(id, key);
+      groupOfSet.set(key, group);
+      const members = sets.get(key);
+      if (members) members.push(claim);
+      else sets.set(key, [claim]);
+    }
+  }
+  const truth = likelyValues(sets);
+  const byGroup = new Map<string, GroupVerdict[]>();
+  const likelyClaims = new Set<string>();
+  for (const [key, verdict] of truth.groups) {
+    const group = groupOfSet.get(key)!;
+    const list = byGroup.get(group) ?? [];
+    list.push(verdict);
+    byGroup.set(group, list);
+    if ((sets.get(key)?.length ?? 0) >= 2) for (const id of verdict.claimIds) likelyClaims.add(id);
+  }
+  for (const list of byGroup.values()) list.sort((x, y) => (sets.get(`${y.group}`)?.length ?? 0) - (sets.get(`${x.group}`)?.length ?? 0) || (x.group < y.group ? -1 : 1));
+  const record = comparedWithOthers(comparisons, index);
+  const trust = new Map(truth.sources.map((s) => {
+    const r = record.get(s.source) ?? { agrees: 0, conflicts: 0, others: new Set<string>() };
+    const compared = r.agrees + r.conflicts;
+    // One other source to compare with cannot tell which of the two is right: say so.
+    const lowEvidence = r.others.size < 2 || compared < MIN_SHARED_FOR_TRUST;
+    const title = index.source.get(s.source)?.title ?? s.source;
+    const explanation = compared === 0
+      ? `${title} states nothing another source also states, so there is nothing to weigh it by.`
+      : `${title} agrees with other sources on ${r.agrees} of ${compared} compared statements (${r.conflicts} in conflict), against ${r.others.size} other source${r.others.size === 1 ? '' : 's'}. ` +
+        `Trust ${s.trust.toFixed(2)} (${truth.method}).${lowEvidence ? ` Low evidence: ${r.others.size < 2 ? 'with a single other source there is no majority to learn from' : 'too few shared statements'}.` : ''}`;
+    return [s.source, { score: s.trust, lowEvidence, explanation, agreements: r.agrees, comparable: compared } satisfies SourceTrustView];
+  }));
+  return { method: truth.method, convergence: truth.convergence, byGroup, setOf, trust, likelyClaims };
+}
