@@ -70,7 +70,7 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
       else sets.set(key, [claim]);
     }
   }
-  const truth = likelyValues(sets);
+  const truth = likelyValues(sets, { entityLabel: (id) => index.entity.get(id)?.label ?? id });
   const byGroup = new Map<string, GroupVerdict[]>();
   const likelyClaims = new Set<string>();
   for (const [key, verdict] of truth.groups) {

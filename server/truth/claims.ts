@@ -20,6 +20,8 @@ export interface ClaimsTruthOptions {
    * arbitrary origin, so relative closeness would call 2 January 1970 far from 1 January.
    */
   dateScaleDays?: number;
+  /** Labels for entity values in explanations ("Ōtani Kikuzō" rather than otani-kikuzo). */
+  entityLabel?: (id: string) => string;
 }
 
 export interface ClaimAlternative {
@@ -107,7 +109,7 @@ export function likelyValues(groups: ReadonlyMap<string, readonly Claim[]>, opti
   const ids = (fact: Pick<FactSummary, 'observations'>): string[] => fact.observations.map((i) => claims[i]!.id);
   const label: ValueLabel = (fact) => {
     const first = claims[fact.observations[0]!]!;
-    return `${mentionOf(first)} (${ids(fact).join(', ')})`;
+    return `${mentionOf(first, options.entityLabel)} (${ids(fact).join(', ')})`;
   };
   const verdicts = new Map<string, GroupVerdict>();
   for (const item of result.items) {
