@@ -3,7 +3,6 @@
 // a person's "(1865–1940)" → birth and death). Dates that only time a figure stay its scope.
 import type { DateValue } from '../core/schema-types.js';
 import type { DateMention } from './dates.js';
-import { clauseAround } from './sentences.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
 import { rankProperties, type PropertyScore } from './properties.js';
 import { dateLead, withComparator, type DateLead } from './scope.js';
@@ -22,7 +21,7 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
   for (const d of ctx.dates) {
     if (/^\s*only\b/.test(ctx.masked.slice(d.end, d.end + 8))) continue; // "(1922 only)" restricts a figure
     if (figureSpans.some((f) => f.start <= d.start && d.end <= f.end)) continue;
-    const clause = clauseAround(ctx.masked, ctx.sentence, d.start);
+    const clause = ctx.clauseAt(d.start);
     const segment = segmentAround(ctx, clause, d.start, d.end);
     const lead = dateLead(ctx.masked, d.start);
     const wordingStart = lead && lead.role !== 'at' ? lead.start : d.start;

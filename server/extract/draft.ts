@@ -25,6 +25,8 @@ export interface SentenceContext {
   properties: PropertyIndex;
   /** The citations of the statement a value at this offset belongs to. */
   citationsAt(offset: number): Citation[];
+  /** The clause of the sentence around an offset (see sentences.ts clauseAround). */
+  clauseAt(offset: number): { start: number; end: number };
 }
 
 export type DraftClaim = Omit<Claim, 'id'> & { id?: undefined };
@@ -98,13 +100,18 @@ export function combine(parts: { property: number; subject: number; reading: num
   return parts.reading * Math.sqrt(parts.property * parts.subject);
 }
 
-/** Index range [from, to) of the tokens inside [start, end). */
+/** Index range [from, to) of the tokens inside [start, end) (binary search: tokens are in text order). */
 export function tokenRange(tokens: readonly Token[], start: number, end: number): { from: number; to: number } {
-  let from = tokens.findIndex((t) => t.end > start);
-  if (from === -1) from = tokens.length;
-  let to = from;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  let to = lo;
   while (to < tokens.length && tokens[to]!.start < end) to++;
-  return { from, to };
+  return { from: lo, to };
 }
 
 /**
@@ -115,7 +122,7 @@ export function tokenRange(tokens: readonly Token[], start: number, end: number)
 export function segmentAround(ctx: SentenceContext, clause: { start: number; end: number }, valueStart: number, valueEnd: number): { segmentFrom: number; segmentTo: number } {
   const before = ctx.masked.slice(clause.start, valueStart);
   const after = ctx.masked.slice(valueEnd, clause.end);
-  const lastComma = before.search(/,\s(?![\s\S]*,\s)/);
+  const lastComma = lastCommaIn(before);
   const nextComma = after.search(/,\s/);
   let start = lastComma === -1 ? clause.start : clause.start + lastComma + 1;
   let end = nextComma === -1 ? clause.end : valueEnd + nextComma;
@@ -137,4 +144,10 @@ export function segmentAround(ctx: SentenceContext, clause: { start: number; end
   }
   const { from, to } = tokenRange(ctx.tokens, start, end);
   return { segmentFrom: from, segmentTo: to };
+}
+
+/** Index of the last comma followed by white space (a linear scan: a regex with look-ahead would be quadratic). */
+function lastCommaIn(s: string): number {
+  for (let i = s.length - 2; i >= 0; i--) if (s.charCodeAt(i) === 44 && /\s/.test(s[i + 1]!)) return i;
+  return -1;
 }

@@ -11,7 +11,7 @@ import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWor
 import { ProposalCollector, nameSpans } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
-import { splitSentences, type Sentence } from './sentences.js';
+import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -48,6 +48,7 @@ const PROGRESS_EVERY = 64 * 1024;
 
 export function extractClaims(text: string, context: ExtractContext, options: ExtractOptions = {}): ExtractionResult {
   const warnings: string[] = [];
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(context.sourceId)) warnings.push(`source id ${JSON.stringify(context.sourceId)} is not a valid id: claim ids made from it will not validate`);
   const list = findReferenceList(text);
   const references = context.references ?? list.references;
   const maxRef = references.length > 0 ? Math.max(...references.map((r) => r.number)) : undefined;
@@ -136,6 +137,7 @@ function shift(dates: DateMention[], by: number): DateMention[] {
 /** One sentence as the claim readers see it (a class, so that no closure is made per sentence). */
 class Context implements SentenceContext {
   private stems: SentenceWords | undefined;
+  private clauses: ClauseStructure | undefined;
 
   constructor(
     readonly text: string,
@@ -152,6 +154,10 @@ class Context implements SentenceContext {
 
   get words(): SentenceWords {
     return (this.stems ??= sentenceWords(this.tokens));
+  }
+
+  clauseAt(offset: number): { start: number; end: number } {
+    return clauseIn((this.clauses ??= clauseStructure(this.masked, this.sentence)), offset);
   }
 
   citationsAt(offset: number): Citation[] {

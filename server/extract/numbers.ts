@@ -125,7 +125,7 @@ export interface ComparatorReading {
 }
 
 /** Comparator phrases that come before the number, longest first so "just under" is not "just". */
-const BEFORE: [string, Comparator][] = ([
+const BEFORE_PHRASES: [string, Comparator][] = ([
   ['in excess of', 'gt'], ['upwards of', 'gt'], ['more than', 'gt'], ['greater than', 'gt'], ['well over', 'gt'], ['exceeding', 'gt'], ['exceeded', 'gt'], ['exceeds', 'gt'], ['exceed', 'gt'], ['over', 'gt'], ['above', 'gt'],
   ['no fewer than', 'gte'], ['no less than', 'gte'], ['not less than', 'gte'], ['a minimum of', 'gte'], ['at least', 'gte'],
   ['no more than', 'lte'], ['not more than', 'lte'], ['a maximum of', 'lte'], ['up to', 'lte'], ['at most', 'lte'],
@@ -134,6 +134,9 @@ const BEFORE: [string, Comparator][] = ([
   ['just under', 'almost'], ['just short of', 'almost'], ['close to', 'almost'], ['almost', 'almost'], ['nearly', 'almost'],
   ['exactly', 'exact'], ['precisely', 'exact'], ['a mere', 'exact'], ['just', 'exact'], ['only', 'exact'],
 ] as [string, Comparator][]).sort((a, b) => b[0].length - a[0].length);
+const COMPARATOR_OF = new Map(BEFORE_PHRASES);
+/** One pattern for all of them, anchored at the number: the longest phrase wins by alternation order. */
+const BEFORE = new RegExp(`(?:^|[^\\p{L}])(${BEFORE_PHRASES.map(([p]) => p.replace(/[.]/g, '\\.')).join('|')})[ \u00A0]$`, 'u');
 
 const AFTER: [RegExp, Comparator][] = [
   [/^\s*(?:\+|or more\b|or over\b|and more\b|plus\b)/i, 'gte'],
@@ -145,12 +148,8 @@ const AFTER: [RegExp, Comparator][] = [
 export function readComparator(s: string, mention: NumberMention): ComparatorReading {
   if (mention.upper !== undefined) return { comparator: 'range', start: mention.start, end: mention.end };
   const before = s.slice(Math.max(0, mention.start - 24), mention.start).toLowerCase();
-  for (const [phrase, comparator] of BEFORE) {
-    if (!before.endsWith(phrase + ' ') && !before.endsWith(phrase + '\u00A0')) continue;
-    const at = before.length - phrase.length - 1;
-    if (at > 0 && /[\p{L}]/u.test(before[at - 1]!)) continue; // "moreover 5", "Lover 5"
-    return { comparator, start: mention.start - phrase.length - 1, end: mention.end };
-  }
+  const m = BEFORE.exec(before); // not after a letter: "moreover 5" is not "over 5"
+  if (m) return { comparator: COMPARATOR_OF.get(m[1]!)!, start: mention.start - m[1]!.length - 1, end: mention.end };
   const after = s.slice(mention.end, mention.end + 16);
   for (const [pattern, comparator] of AFTER) {
     const m = pattern.exec(after);

@@ -164,6 +164,19 @@ export function rankProperties(group: PropertyGroup, input: ScoreInput): Propert
   return out.sort((a, b) => b.score - a.score);
 }
 
+const REACH = 40;
+
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Token index of the best occurrence found by the last cueScore call (kept out of its result to spare an object per cue). */
 let lastHitAt: number | undefined;
 
@@ -182,7 +195,12 @@ function cueScore(cue: Cue, input: ScoreInput): number {
       if (at >= 0 && head.every((w, j) => stems[at + j] === w)) best = Math.max(best, cue.weight * 1.2);
     }
   }
-  for (const i of input.words.at.get(cue.words[0]!) ?? []) {
+  // Only occurrences within REACH words of the value count (farther ones would score almost nothing):
+  // this keeps a sentence listing hundreds of figures linear.
+  const occurrences = input.words.at.get(cue.words[0]!) ?? [];
+  for (let k = firstAtOrAfter(occurrences, input.from - REACH - n); k < occurrences.length; k++) {
+    const i = occurrences[k]!;
+    if (i > input.to + REACH) break;
     if (i + n > stems.length || (i + n > input.from && i < input.to)) continue;
     let hit = true;
     for (let j = 0; j < n; j++) if (stems[i + j] !== cue.words[j]) { hit = false; break; }

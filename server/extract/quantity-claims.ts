@@ -2,7 +2,6 @@
 // property its cues point to, the subject, and the scope (time, aggregate, population, place).
 import type { Entity, QuantityValue } from '../core/schema-types.js';
 import { countedNounAfter, isAddition, partLabel, type SumPart } from './counted.js';
-import { clauseAround } from './sentences.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
 import { findNumbers, readComparator, type ComparatorReading } from './numbers.js';
 import { rankProperties, stem, type PropertyEntry, type PropertyScore } from './properties.js';
@@ -61,7 +60,7 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   // A sum's wording runs to the end of its last part's label ("… and another 1,717 deaths from disease").
   const lastLabelEnd = (last.noun?.start ?? last.mention.end) + partLabel(s, last).length;
   const valueEnd = base + (group.length > 1 ? lastLabelEnd : Math.max(first.comparator.end, first.mention.end));
-  const clause = clauseAround(ctx.masked, ctx.sentence, base + first.mention.start);
+  const clause = ctx.clauseAt(base + first.mention.start);
   const property = chooseProperty(ctx, s, group, valueStart, valueEnd, clause);
   if (!property) return undefined;
   const subjectInput: SubjectInput = {

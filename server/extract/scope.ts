@@ -68,7 +68,8 @@ export function readScope(input: ScopeInput): Scope | undefined {
     scope.aggregate = normaliseAggregate(mark[1]!);
     wording.push(mark[1]!);
   } else {
-    const clause = input.text.slice(input.clauseStart, input.clauseEnd);
+    // Aggregate words near the value, within its clause (a bounded window: long clauses stay linear).
+    const clause = input.text.slice(Math.max(input.clauseStart, input.valueStart - 120), Math.min(input.clauseEnd, input.valueEnd + 80));
     for (const [pattern, aggregate] of AGGREGATE_WORDS) {
       const m = pattern.exec(clause);
       if (m) {

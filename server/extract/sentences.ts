@@ -100,13 +100,24 @@ function isBoundary(text: string, stop: number, after: number, end: number): boo
   return true;
 }
 
+/** Text with no full stop for pages (a table, a list of figures) is cut into pieces, so no per-value work is quadratic. */
+const MAX_SENTENCE = 1200;
+
 function push(text: string, start: number, end: number, paragraph: number, isLine: boolean, out: Sentence[]): void {
   const raw = text.slice(start, end);
   const lead = BULLET.exec(raw)?.[0].length ?? 0;
   const trimmed = raw.slice(lead).trimEnd();
   if (trimmed === '') return;
-  const s = start + lead;
-  out.push({ start: s, end: s + trimmed.length, paragraph, isLine: isLine && !/[.!?…]["”’')\]]*$/.test(trimmed) });
+  let s = start + lead;
+  const e = s + trimmed.length;
+  while (e - s > MAX_SENTENCE) {
+    const cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
+    const at = cut > s ? cut : s + MAX_SENTENCE;
+    out.push({ start: s, end: at, paragraph, isLine: false });
+    s = at;
+    while (s < e && /\s/.test(text[s]!)) s++;
+  }
+  if (s < e) out.push({ start: s, end: e, paragraph, isLine: isLine && !/[.!?…]["”’')\]]*$/.test(trimmed) });
 }
 
 /**
@@ -115,28 +126,44 @@ function push(text: string, start: number, end: number, paragraph: number, isLin
  * comparison, the USA's force numbered just 9,000)") and is stepped over by a value outside it.
  */
 export function clauseAround(text: string, sentence: Sentence, offset: number): { start: number; end: number } {
+  return clauseIn(clauseStructure(text, sentence), offset);
+}
+
+/** A sentence's parentheses and clause breaks, found once and shared by all its values. */
+export interface ClauseStructure {
+  sentence: Sentence;
+  parens: { start: number; end: number }[];
+  breaks: { start: number; end: number }[];
+}
+
+export function clauseStructure(text: string, sentence: Sentence): ClauseStructure {
   const s = text.slice(sentence.start, sentence.end);
+  const breaks: { start: number; end: number }[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(s); m; m = CLAUSE_BREAK.exec(s)) breaks.push({ start: m.index, end: m.index + m[0].length });
+  return { sentence, parens: parentheticals(s), breaks };
+}
+
+export function clauseIn(structure: ClauseStructure, offset: number): { start: number; end: number } {
+  const { sentence, parens, breaks } = structure;
   const at = offset - sentence.start;
-  const parens = parentheticals(s);
   const inside = parens.find((p) => p.start < at && at < p.end);
   const from = inside ? inside.start + 1 : 0;
-  const to = inside ? inside.end - 1 : s.length;
+  const to = inside ? inside.end - 1 : sentence.end - sentence.start;
   let start = from;
   let end = to;
-  CLAUSE_BREAK.lastIndex = from;
-  for (let m = CLAUSE_BREAK.exec(s); m && m.index < to; m = CLAUSE_BREAK.exec(s)) {
-    if (!inside && parens.some((p) => p.start <= m!.index && m!.index < p.end)) continue;
-    const breakEnd = m.index + m[0].length;
-    if (breakEnd <= at) start = breakEnd;
-    else if (m.index >= at) {
-      end = m.index;
+  for (const b of breaks) {
+    if (b.start < from || b.start >= to) continue;
+    if (!inside && parens.some((p) => p.start <= b.start && b.start < p.end)) continue;
+    if (b.end <= at) start = b.end;
+    else if (b.start >= at) {
+      end = b.start;
       break;
     }
   }
   return { start: sentence.start + start, end: sentence.start + end };
 }
 
-// ", and" starts a new clause unless a verb follows with the same subject (", and arrived at …").
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s+and\b(?!\s+(?:also\s+|then\s+)?\p{Ll}+(?:ed|ame|ook|ew|ent|ought|ave|ade|old|oke|ose|ung)\b)|,\s+(?:but|whereas|while|although)\b|\s(?:but|whereas)[\s,]/gu;
 
 /** Balanced "( … )" spans of a sentence, outermost only. */
