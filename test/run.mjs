@@ -34,7 +34,10 @@ try {
   process.exit(1);
 }
 const passed = summary.numPassedTests ?? 0;
-const failed = (summary.numFailedTests ?? 0) + (summary.numFailedTestSuites ?? 0);
+// A file that failed without any failing test (an import error, a crashed hook) counts as one failure;
+// numFailedTestSuites would count describe blocks too, so it is not used.
+const brokenFiles = (summary.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+const failed = (summary.numFailedTests ?? 0) + brokenFiles;
 const skipped = (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 || run.status !== 0 ? 1 : 0);
