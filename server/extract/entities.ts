@@ -34,7 +34,6 @@ export interface EntityIndex {
   aliases: AliasNode;
   /** Phonetic key → entities, with the folded word the key came from. */
   byPhonetic: Map<string, { entity: Entity; word: string }[]>;
-  byId: Map<string, Entity>;
   /** Lower-case words that begin an alias, as written ("the", "zaibatsu", "other"). */
   lowerStarts: Set<string>;
   /** Phonetic candidates already worked out, by word. */
@@ -80,7 +79,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, byId: new Map(entities.map((e) => [e.id, e])), demonyms: demonymsOf(entities) };
+  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, demonyms: demonymsOf(entities) };
 }
 
 /**
