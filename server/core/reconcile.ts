@@ -266,11 +266,20 @@ function arithmeticChecks(claims: readonly Claim[], byId: ReadonlyMap<string, Cl
  */
 function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Comparison {
   const c: Comparison = {
-    id: `${a.id}--${b.id}`, a: a.id, b: b.id, group, scope: a.source === b.source ? 'within' : 'between',
+    id: comparisonId(a.id, b.id), a: a.id, b: b.id, group, scope: a.source === b.source ? 'within' : 'between',
     verdict: outcome.verdict, basis: outcome.basis, reason: outcome.reason,
   };
   if ('gap' in outcome) c.gap = outcome.gap;
   return c;
+}
+
+/**
+ * `${a}--${b}`, built by join: a template makes two linked string pieces (≈62 B) where join makes
+ * one flat string (≈32 B), and millions of comparison ids are kept. Join would print a missing id
+ * as '' rather than 'undefined', so anything but two strings takes the template.
+ */
+function comparisonId(a: string, b: string): string {
+  return typeof a === 'string' && typeof b === 'string' ? [a, b].join('--') : `${a}--${b}`;
 }
 
 function fromJudgement(j: Judgement, a: Claim, b: Claim, group: string): Comparison {
