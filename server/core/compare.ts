@@ -159,9 +159,8 @@ function percent(words: Wording, relative: number): string {
 }
 
 function gapOf(words: Wording, absolute: number, relative: number): NonNullable<Outcome['gap']> {
-  const gap: NonNullable<Outcome['gap']> = { absolute, unit: words.unit };
-  if (words.relative && Number.isFinite(relative)) gap.relative = relative;
-  return gap;
+  // Two literals rather than adding `relative` afterwards, which would need a separate property store.
+  return words.relative && Number.isFinite(relative) ? { absolute, unit: words.unit, relative } : { absolute, unit: words.unit };
 }
 
 function plural(n: number, word: string): string {

@@ -265,12 +265,13 @@ function arithmeticChecks(claims: readonly Claim[], byId: ReadonlyMap<string, Cl
  * the spread gave (every Outcome field, gap only when present): a new Outcome field goes here too.
  */
 function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Comparison {
-  const c: Comparison = {
-    id: comparisonId(a.id, b.id), a: a.id, b: b.id, group, scope: a.source === b.source ? 'within' : 'between',
-    verdict: outcome.verdict, basis: outcome.basis, reason: outcome.reason,
-  };
-  if ('gap' in outcome) c.gap = outcome.gap;
-  return c;
+  const id = comparisonId(a.id, b.id);
+  const scope = a.source === b.source ? 'within' : 'between';
+  const { verdict, basis, reason } = outcome;
+  // Two literals rather than adding gap afterwards: an added field needs a separate property store.
+  return 'gap' in outcome
+    ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap: outcome.gap }
+    : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
 }
 
 /**
