@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { request, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import { expect } from 'vitest';
 import { createApp, type AppOptions } from '../../server/api/app.js';
 import { openApiDocument } from '../../server/api/openapi.js';
@@ -61,17 +61,22 @@ export async function startApi(dataDir: string, options: AppOptions = {}): Promi
  */
 function httpRequest(method: string, url: string, headers: Record<string, string>, body?: string | Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const text = raw.toString('utf8');
-        const json = /^application\/json/.test(res.headers['content-type'] ?? '') && !res.headers['content-encoding'];
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json ? JSON.parse(text) : text || undefined, raw });
-      });
-      res.on('error', reject);
-    }).on('error', reject).end(body);
+    request(url, { method, headers }, (res) => collectReply(res).then(resolve, reject)).on('error', reject).end(body);
+  });
+}
+
+/** The whole answer: JSON bodies parsed (unless still compressed), the raw bytes kept. */
+export function collectReply(res: IncomingMessage): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const text = raw.toString('utf8');
+      const json = /^application\/json/.test(res.headers['content-type'] ?? '') && !res.headers['content-encoding'];
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json ? JSON.parse(text) : text || undefined, raw });
+    });
+    res.on('error', reject);
   });
 }
 
