@@ -27,6 +27,8 @@ export interface DebugHook {
   perf(): PerfRecord;
   /** Where a node is drawn in the graph container (CSS pixels), or null. */
   viewportPosition(key: string): { x: number; y: number } | null;
+  /** The node under the pointer, as the hover highlight sees it. */
+  hovered(): string | null;
 }
 
 export function installDebugHook(store: Store, view: GraphView, layout: LayoutRunner, feed: GraphFeed): void {
@@ -54,6 +56,7 @@ export function installDebugHook(store: Store, view: GraphView, layout: LayoutRu
     },
     perf: () => structuredClone(perf),
     viewportPosition: (key) => view.viewportPosition(key),
+    hovered: () => view.highlight.hovered,
   };
   Object.defineProperty(window, '__concordance', { value: Object.freeze(hook), configurable: false, writable: false });
 }

@@ -22,6 +22,8 @@ import { SearchBox } from './search/search-box.js';
 import { Store } from './state/store.js';
 import { parseQuery } from './state/url.js';
 
+const AUTO_LAYOUT_MAX_NODES = 20_000;
+
 async function boot(): Promise<void> {
   const status = byId('status');
   status.textContent = 'Loading the graph…';
@@ -65,8 +67,9 @@ async function boot(): Promise<void> {
   installDebugHook(store, view, layout, feed);
   if (graph.order > 0) status.textContent = '';
   // Without the synchronous pass, ForceAtlas2 (Barnes-Hut above 2,000 nodes) untangles the graph in
-  // its worker once the first frame is up, within its time budget.
-  if (!laidOut && graph.order > 1) requestAnimationFrame(() => requestAnimationFrame(() => layout.start()));
+  // its worker once the first frame is up, within its time budget. Above AUTO_LAYOUT_MAX_NODES each
+  // of its steps redraws so many items that the page would stutter for seconds: the user starts it.
+  if (!laidOut && graph.order > 1 && graph.order <= AUTO_LAYOUT_MAX_NODES) requestAnimationFrame(() => requestAnimationFrame(() => layout.start()));
 }
 
 /** A link with a selection but no camera: load the selection if it is not drawn yet, then frame it. */

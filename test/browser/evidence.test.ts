@@ -56,8 +56,9 @@ describe('which value is right', () => {
     expect(likely!.lowEvidence, 'two sources should be low evidence').toBe(true);
     const page = await openApp(context, `${app.base}/?node=entity:${JEF}&panel=details`);
     const el = await entityGroup(page, 'troop-strength');
-    expect(await el.locator('.likely-value').textContent()).toBe(likely!.value);
-    expect(await el.locator('.low-evidence').textContent()).toContain('treat as a hint, not a verdict');
+    expect(await el.locator('.likely-value').first().textContent()).toBe(likely!.value);
+    expect(await el.locator('.low-evidence').first().textContent()).toContain('treat as a hint, not a verdict');
+    await el.locator('h4').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'evidence-server');
     await page.close();
   });
@@ -67,13 +68,19 @@ describe('which value is right', () => {
     // Whatever the server says (or not), these shapes are what the client must render.
     await page.route(`**/api/entities/${JEF}`, (route) => extend(route, (body) => ({
       ...body,
+      // The contract's `likely` only: no per-scope sets (an extension the client also reads).
       properties: (body.properties as Group[]).map((g) => (g.property.id === 'troop-strength'
-        ? { ...g, likely: { value: '70,000', claims: ['wp-japanese-strength-total-infobox'], confidence: 0.64, lowEvidence: true, explanation: 'Two sources give comparable figures; the encyclopedia agrees more often elsewhere.' } }
-        : { ...g, likely: null })),
+        ? { ...g, likelySets: undefined, likely: { value: '70,000', claims: ['wp-japanese-strength-total-infobox'], confidence: 0.64, lowEvidence: true, explanation: 'Two sources give comparable figures; the encyclopedia agrees more often elsewhere.' } }
+        : { ...g, likelySets: undefined, likely: null })),
     })));
     await page.route('**/api/conflicts', (route) => extend(route, (body) => ({
       ...body,
-      items: (body.items as { b: { id: string } }[]).map((item) => ({ ...item, likely: { value: 'the second value', claims: [item.b.id], confidence: 0.8, lowEvidence: false, explanation: 'More sources agree with it.' } })),
+      items: (body.items as { b: { id: string } }[]).map((item, i) => ({
+        ...item,
+        likely: i === 1
+          ? { value: 'a tie', claims: [item.b.id], confidence: 0.5, lowEvidence: false, undecided: true, explanation: 'Split evenly.' }
+          : { value: 'the second value', claims: [item.b.id], confidence: 0.8, lowEvidence: false, explanation: 'More sources agree with it.' },
+      })),
     })));
     await page.route(`**/api/sources/${WP}`, (route) => extend(route, (body) => ({
       ...body, trust: { score: 0.72, lowEvidence: true, explanation: 'Agrees with the other source on 5 of 7 comparable claims.', agreements: 5, comparable: 7 },
@@ -104,6 +111,10 @@ describe('which value is right', () => {
     await first.waitFor();
     expect(await first.locator('.item-value').nth(1).getAttribute('class')).toContain('favoured');
     expect(await first.locator('.evidence').textContent()).toContain('The evidence favours the second value (80 %)');
+    // An undecided verdict favours no side, whatever claims it lists.
+    const second = page.locator('.conflict-item').nth(1);
+    expect(await second.locator('.item-value.favoured').count()).toBe(0);
+    expect(await second.locator('.evidence').textContent()).toContain('favours neither side: the sources are split evenly');
     await screenshot(page, 'evidence-conflicts');
 
     const legendNote = page.locator('.legend .trust-note');

@@ -163,6 +163,7 @@ export interface PageHooks {
     readonly firstFrameAt: number | null;
     perf(): { marks: Record<string, number>; frames: number; lastFrameAt: number | null };
     viewportPosition(key: string): { x: number; y: number } | null;
+    hovered(): string | null;
   };
   __cspViolations: string[];
   __pageErrors: string[];

@@ -8,6 +8,9 @@ import { CONFLICT_RING, DIM_EDGE, DIM_NODE, edgeColor, edgeSize } from './style.
 /** Above this many focused nodes, sigma's label grid picks which neighbours get a label. */
 const MAX_FORCED_LABELS = 16;
 
+/** Above this many nodes a focus no longer greys the rest of the graph (see Highlight.quiet). */
+export const QUIET_FOCUS_NODES = 10_000;
+
 export interface NodeView extends Partial<NodeDisplayData> {
   ringColor?: string;
   /** Greyed by the lens or by a focus elsewhere (still drawn, but not part of what is shown). */
@@ -26,9 +29,15 @@ export class Highlight {
   focus: Set<string> | null = null;
   centres = new Set<string>();
   hovered: string | null = null;
+  /**
+   * Quiet focus, for large graphs: the focus is highlighted but the rest is not greyed, so a hover
+   * or a selection redraws only the items around it instead of every node and edge.
+   */
+  quiet = false;
 
   constructor(private readonly graph: AppGraph) {
     this.recountConflicts();
+    this.quiet = graph.order > QUIET_FOCUS_NODES;
   }
 
   recountConflicts(): void {
@@ -60,20 +69,34 @@ export class Highlight {
   }
 }
 
+/**
+ * The reducers return small objects of the display fields only (sigma copies the attributes before
+ * calling them and fills in defaults after): with tens of thousands of items, spreading every
+ * attribute of every node and edge on each refresh was most of the time to first frame.
+ */
 export function makeNodeReducer(getState: () => ViewState, hl: Highlight) {
   return (node: string, data: NodeAttrs): NodeView => {
     const state = getState();
-    const res: NodeView = { ...data, label: data.label };
-    if (state.hidden.includes(data.kind)) return { ...res, hidden: true };
+    const res: NodeView = { x: data.x, y: data.y, size: data.size, color: data.color, label: data.label };
+    if (state.hidden.includes(data.kind)) {
+      res.hidden = true;
+      return res;
+    }
     if (data.kind === 'claim' && Number(data.conflicts ?? 0) > 0) {
       res.type = 'ring';
       res.ringColor = CONFLICT_RING;
     }
     const inFocus = hl.focus?.has(node) ?? false;
     const lensDims = state.lens && !hl.conflictNodes.has(node);
-    const focusDims = hl.focus !== null && !inFocus;
+    const focusDims = !hl.quiet && hl.focus !== null && !inFocus;
     if ((lensDims && !inFocus) || focusDims) {
-      return { ...res, color: DIM_NODE, ringColor: DIM_NODE, label: null, dimmed: true, zIndex: 0, forceLabel: false };
+      res.color = DIM_NODE;
+      res.ringColor = DIM_NODE;
+      res.label = null;
+      res.dimmed = true;
+      res.zIndex = 0;
+      res.forceLabel = false;
+      return res;
     }
     if (inFocus) {
       // Labels of every neighbour of a hub would pile up: force them only for small neighbourhoods.
@@ -92,19 +115,23 @@ export function makeEdgeReducer(getState: () => ViewState, hl: Highlight, graph:
   return (edge: string, data: EdgeAttrs): EdgeView => {
     const state = getState();
     const kind = data.kind as Parameters<typeof edgeColor>[0];
-    const res: EdgeView = { ...data, color: edgeColor(kind), size: edgeSize(kind), zIndex: kind === 'conflicts' ? 2 : kind === 'agrees' ? 1 : 0 };
-    const [s, t] = graph.extremities(edge);
-    const hiddenKinds = state.hidden;
-    if (hiddenKinds.includes(graph.getNodeAttribute(s, 'kind')) || hiddenKinds.includes(graph.getNodeAttribute(t, 'kind'))) {
-      return { ...res, hidden: true };
+    const res: EdgeView = { color: edgeColor(kind), size: edgeSize(kind), zIndex: kind === 'conflicts' ? 2 : kind === 'agrees' ? 1 : 0 };
+    // Extremities are looked up only when a filter or a focus needs them.
+    if (state.hidden.length > 0 || hl.focus) {
+      const [s, t] = graph.extremities(edge);
+      if (state.hidden.includes(graph.getNodeAttribute(s, 'kind')) || state.hidden.includes(graph.getNodeAttribute(t, 'kind'))) {
+        res.hidden = true;
+        return res;
+      }
+      if (edge === state.edge) return { ...res, size: (res.size ?? 1) * 1.5, zIndex: 3 };
+      if (hl.focus) {
+        const incident = hl.centres.has(s) || hl.centres.has(t);
+        if (!incident) return hl.quiet ? res : { ...res, color: DIM_EDGE, dimmed: true, zIndex: 0 };
+        if (kind !== 'conflicts' && kind !== 'agrees') res.color = '#8d96a3';
+        return res;
+      }
     }
     if (edge === state.edge) return { ...res, size: (res.size ?? 1) * 1.5, zIndex: 3 };
-    if (hl.focus) {
-      const incident = hl.centres.has(s) || hl.centres.has(t);
-      if (!incident) return { ...res, color: DIM_EDGE, dimmed: true, zIndex: 0 };
-      if (kind !== 'conflicts' && kind !== 'agrees') res.color = '#8d96a3';
-      return res;
-    }
     if (state.lens && kind !== 'conflicts') return { ...res, hidden: true, dimmed: true };
     return res;
   };

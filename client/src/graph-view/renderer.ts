@@ -6,9 +6,9 @@ import type { CameraState } from 'sigma/types';
 import type { Store } from '../state/store.js';
 import { DEFAULT_CAMERA, type CameraView, type ViewState } from '../state/types.js';
 import { normaliseCamera, sameCamera } from '../state/url.js';
-import { frameDrawn } from '../perf.js';
+import { frameDrawn, mark } from '../perf.js';
 import type { AppGraph, EdgeAttrs, NodeAttrs } from './load.js';
-import { Highlight, makeEdgeReducer, makeNodeReducer, type EdgeView, type NodeView } from './reducers.js';
+import { Highlight, makeEdgeReducer, makeNodeReducer, QUIET_FOCUS_NODES, type EdgeView, type NodeView } from './reducers.js';
 import { NodeRingProgram } from './ring-program.js';
 import { densitySettings } from './style.js';
 
@@ -18,6 +18,9 @@ export class GraphView {
   readonly nodeReducer: (node: string, data: NodeAttrs) => NodeView;
   readonly edgeReducer: (edge: string, data: EdgeAttrs) => EdgeView;
   private cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the last full refresh drew with: a change of filter or lens needs a full one. */
+  private lastGlobal = '';
+  private lastEdge: string | null = null;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(readonly graph: AppGraph, readonly container: HTMLElement, private readonly store: Store) {
@@ -30,7 +33,9 @@ export class GraphView {
       nodeReducer: this.nodeReducer as never,
       edgeReducer: this.edgeReducer as never,
       enableEdgeEvents: true,
-      zIndex: true,
+      // Sorting 100,000 edges by zIndex on every full redraw is too slow for large graphs: there,
+      // edges come in layer order from prepareGraph and highlighted nodes are drawn on top anyway.
+      zIndex: graph.order <= QUIET_FOCUS_NODES,
       renderEdgeLabels: false,
       labelFont: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
       labelSize: 12,
@@ -41,30 +46,61 @@ export class GraphView {
       maxCameraRatio: 4,
       stagePadding: 40,
     });
-    // Fix the frame to the starting layout: camera coordinates in links keep meaning the same place,
-    // and the view does not jump while ForceAtlas2 moves nodes.
-    this.sigma.setCustomBBox(this.sigma.getBBox());
-    this.applyCamera(store.state.camera, false);
+    // Sigma drew the first frame inside its constructor; it is on screen at the next animation
+    // frame. Anything that would redraw before then (a second full render of every item) waits.
+    requestAnimationFrame(() => {
+      mark('firstFrame');
+      // Fix the frame to the starting layout: camera coordinates in links keep meaning the same
+      // place, and the view does not jump while ForceAtlas2 moves nodes.
+      this.sigma.setCustomBBox(this.sigma.getBBox());
+    });
+    if (store.state.camera) this.applyCamera(store.state.camera, false);
     this.bindEvents();
     this.sigma.on('afterRender', frameDrawn);
     this.resizeObserver = new ResizeObserver(() => {
       this.sigma.resize();
-      this.sigma.refresh({ skipIndexation: true });
+      // A panel opening resizes the canvas: on a large graph, re-reducing every item for that froze
+      // the click that opened it. Positions and styles are unchanged; only a redraw is needed.
+      if (this.highlight.quiet) this.sigma.scheduleRender();
+      else this.sigma.refresh({ skipIndexation: true });
     });
     this.resizeObserver.observe(container);
     store.subscribe((state, previous) => this.onState(state, previous));
     store.beforePush = () => this.flushCamera();
   }
 
-  /** Re-applies reducers without re-indexing positions: hover, selection, lens, filter changes. */
+  /**
+   * Re-applies the reducers after a hover, selection, lens or filter change. With a quiet focus
+   * (large graphs) and no lens or filter change, only the nodes and edges around the old and new
+   * focus are redrawn, in place; anything else redraws every item.
+   */
   refresh(): void {
-    this.highlight.update(this.store.state);
-    this.sigma.refresh({ skipIndexation: true });
+    const hl = this.highlight;
+    const state = this.store.state;
+    const before = { focus: hl.focus, centres: hl.centres, edge: this.lastEdge };
+    hl.update(state);
+    this.lastEdge = state.edge;
+    const global = `${state.hidden.join(',')}|${state.lens}`;
+    if (!hl.quiet || global !== this.lastGlobal) {
+      this.lastGlobal = global;
+      this.sigma.refresh({ skipIndexation: true });
+      return;
+    }
+    const nodes = new Set([...(before.focus ?? []), ...(hl.focus ?? [])]);
+    const edges = new Set<string>();
+    for (const centre of [...before.centres, ...hl.centres]) if (this.graph.hasNode(centre)) this.graph.forEachEdge(centre, (e) => edges.add(e));
+    for (const e of [before.edge, state.edge]) if (e) edges.add(e);
+    this.sigma.refresh({
+      partialGraph: { nodes: [...nodes].filter((n) => this.graph.hasNode(n)), edges: [...edges].filter((e) => this.graph.hasEdge(e)) },
+      skipIndexation: true,
+    });
   }
 
   /** The data changed (a write, an expansion): conflicts recounted, density tuned, redrawn in place. */
   dataChanged(): void {
     this.highlight.recountConflicts();
+    this.highlight.quiet = this.graph.order > QUIET_FOCUS_NODES;
+    this.sigma.setSetting('zIndex', !this.highlight.quiet);
     for (const [name, value] of Object.entries(densitySettings(this.graph.order))) {
       this.sigma.setSetting(name as keyof ReturnType<typeof densitySettings>, value as never);
     }
@@ -103,7 +139,8 @@ export class GraphView {
   }
 
   private onState(state: ViewState, previous: ViewState): void {
-    this.refresh();
+    // Camera and panel changes do not change what the reducers draw: no redraw of every item.
+    if (drawKey(state) !== drawKey(previous)) this.refresh();
     if (!sameCamera(state.camera, previous.camera) && !sameCamera(state.camera, this.cameraView())) {
       this.applyCamera(state.camera, true);
     }
@@ -146,4 +183,9 @@ export class GraphView {
     const view = this.cameraView();
     if (!sameCamera(view, this.store.state.camera)) this.store.update({ camera: view }, 'replace');
   }
+}
+
+/** The parts of the view state the reducers read. */
+function drawKey(s: ViewState): string {
+  return `${s.node}|${s.edge}|${s.hidden.join(',')}|${s.lens}`;
 }

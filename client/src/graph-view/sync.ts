@@ -52,7 +52,7 @@ export function syncGraph(graph: AppGraph, data: SerializedGraph): SyncResult {
       // Keep where it is drawn; take everything else (status, counts, trust...) from the server.
       graph.replaceNodeAttributes(n.key, prepareNode({ ...attrs, x, y }, n.key, 0));
     } else {
-      graph.addNode(n.key, prepareNode(attrs, n.key, 0));
+      graph.addNode(n.key, prepareNode({ ...attrs }, n.key, 0));
       added.push(n.key);
     }
   }

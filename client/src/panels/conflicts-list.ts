@@ -105,6 +105,7 @@ export class ConflictsList {
 
 /** Which side of a conflict the group's most likely value stands on, if either. */
 export function favouredSide(item: Pick<ReportItem, 'a' | 'b' | 'parts'>, likely: Likely): 'a' | 'b' | null {
+  if (likely.undecided) return null;
   const supports = new Set(likely.claims);
   if (supports.has(item.a.id)) return 'a';
   if (supports.has(item.b.id) || (item.parts ?? []).some((p) => supports.has(p.id))) return 'b';
@@ -112,7 +113,9 @@ export function favouredSide(item: Pick<ReportItem, 'a' | 'b' | 'parts'>, likely
 }
 
 function evidenceLine(likely: Likely, side: 'a' | 'b' | null): HTMLElement {
-  const what = side ? `The evidence favours ${likely.value} (${percent(likely.confidence)}).` : `The evidence favours neither: most likely ${likely.value} (${percent(likely.confidence)}).`;
+  const what = likely.undecided ? 'The evidence favours neither side: the sources are split evenly.'
+    : side ? `The evidence favours ${likely.value} (${percent(likely.confidence)}).`
+      : `The evidence favours neither side: most likely ${likely.value} (${percent(likely.confidence)}).`;
   return h('p', { class: `evidence${likely.lowEvidence ? ' evidence-low' : ''}`, title: likely.explanation || undefined },
     what, likely.lowEvidence ? h('strong', { class: 'low-evidence-inline' }, ' Low evidence — a hint, not a verdict.') : null);
 }

@@ -3,7 +3,7 @@
 import { api, type ComparisonView, type EntityDetail, type PropertyGroup, type RelationView } from '../api.js';
 import { button, h } from '../dom.js';
 import { sourceName, type PanelContent, type PanelContext } from './context.js';
-import { likelyField } from '../truth/types.js';
+import { likelySetsField } from '../truth/types.js';
 import { likelyBlock } from '../truth/views.js';
 import { claimButton, definition, scopeBadge, section, verdictBadge } from './widgets.js';
 
@@ -42,12 +42,12 @@ function aliasesSection(entity: EntityDetail): HTMLElement | null {
 function propertyGroup(ctx: PanelContext, group: PropertyGroup): HTMLElement {
   const wording = new Map<string, string>();
   for (const column of group.bySource) for (const v of column.values) wording.set(v.claim, `${v.wording} (${sourceName(ctx, v.source)})`);
-  // The server's verdict on which value is right, when it gives one (absent on older servers).
-  const likely = likelyField(group);
-  const supports = new Set(likely?.claims ?? []);
+  // The server's verdict on which value is right, one per scope, when it gives one (absent on older servers).
+  const likely = likelySetsField(group);
+  const supports = new Set(likely.filter((l) => !l.undecided).flatMap((l) => l.claims));
   return h('div', { class: 'property-group', attrs: { 'data-property': group.property.id } },
     h('h4', {}, group.property.label, group.comparisons.some((c) => c.verdict === 'conflicts') ? h('span', { class: 'badge badge-conflicts small' }, 'disputed') : null),
-    likely ? likelyBlock(likely, { sources: group.bySource.length }) : null,
+    likely.map((l) => likelyBlock(l, { sources: group.bySource.length })),
     h('table', { class: 'by-source' },
       h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Source'), h('th', { attrs: { scope: 'col' } }, 'Says'))),
       h('tbody', {}, group.bySource.map((column) => h('tr', {},

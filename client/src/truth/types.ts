@@ -20,6 +20,12 @@ export interface Likely {
   confidence: number;
   lowEvidence: boolean;
   explanation: string;
+  /** Why the evidence is thin, in words ("only 2 sources"), when the server says. */
+  lowEvidenceReason: string | null;
+  /** The best values scored the same: the evidence favours none of them. */
+  undecided: boolean;
+  /** The scope of the set of comparable claims it was chosen among ("total", "by 1919"). */
+  scope: string | null;
 }
 
 type Loose = Record<string, unknown>;
@@ -46,7 +52,21 @@ export function likelyOf(x: unknown): Likely | null {
     confidence: x.confidence,
     lowEvidence: x.lowEvidence === true,
     explanation: typeof x.explanation === 'string' ? x.explanation : '',
+    lowEvidenceReason: typeof x.lowEvidenceReason === 'string' && x.lowEvidenceReason ? x.lowEvidenceReason : null,
+    undecided: x.undecided === true,
+    scope: typeof x.scope === 'string' && x.scope ? x.scope : null,
   };
+}
+
+/**
+ * Every likely value of an entity's property: one per set of comparable claims (a group split by
+ * scope) when the server lists them in `likelySets`, else its single `likely`.
+ */
+export function likelySetsField(group: object): Likely[] {
+  const sets = (group as Loose).likelySets;
+  if (Array.isArray(sets)) return sets.map(likelyOf).filter((l): l is Likely => l !== null);
+  const one = likelyField(group);
+  return one ? [one] : [];
 }
 
 /** The `trust` field of any record that may carry one. */
