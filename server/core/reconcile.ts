@@ -46,16 +46,30 @@ export function groupKey(claim: Pick<Claim, 'subject' | 'property'>): string {
 }
 
 export function reconcile(input: ReconcileInput, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): ReconcileResult {
-  const live = input.claims.filter((c) => c.status !== 'rejected');
-  const groups = new Map<string, Claim[]>();
-  for (const claim of live) {
-    const key = groupKey(claim);
-    const group = groups.get(key);
-    if (group) group.push(claim);
-    else groups.set(key, [claim]);
-  }
-  const { comparisons, ids } = compareGroups(groups, input, settings);
+  const { comparisons, ids } = compareGroups(groupLive(input.claims), input, settings);
   return { comparisons, groups: ids };
+}
+
+// Live claims by group key, groups in first-seen order. Looked up by subject, then property: a key
+// string is built once per group rather than once per claim (a million keys to build and hash).
+function groupLive(claims: readonly Claim[]): Map<string, Claim[]> {
+  const groups = new Map<string, Claim[]>();
+  const bySubject = new Map<string, Map<string, Claim[]>>();
+  for (const claim of claims) {
+    if (claim.status === 'rejected') continue;
+    let byProperty = bySubject.get(claim.subject);
+    if (!byProperty) bySubject.set(claim.subject, (byProperty = new Map()));
+    let group = byProperty.get(claim.property);
+    if (!group) {
+      // Two pairs can spell one key ('a|b' + 'c' and 'a' + 'b|c'): they share a group, as by key.
+      const key = groupKey(claim);
+      group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      byProperty.set(claim.property, group);
+    }
+    group.push(claim);
+  }
+  return groups;
 }
 
 /** Re-runs only the given groups (after an edit), with arithmetic and judgements touching them. */
@@ -112,11 +126,8 @@ interface Sweep {
   prepare: (claim: Claim) => PreparedClaim;
 }
 
-/**
- * One pass over the groups: each claim is indexed and each pair compared while the group's claims
- * are at hand (a million claims walked once rather than once per purpose). With `uniqueIds`, gives
- * up (undefined) at the first repeated id.
- */
+// One pass over the groups: claims indexed and pairs compared while a group is at hand (a million
+// claims walked once, not once per purpose). With `uniqueIds`, gives up at the first repeated id.
 function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepare: (claim: Claim) => PreparedClaim, uniqueIds: boolean): Sweep | undefined {
   const properties = new Map(input.properties.map((p) => [p.id, p]));
   const judgements = input.judgements ?? [];
@@ -178,10 +189,7 @@ function memoise(prepare: (claim: Claim) => PreparedClaim): (claim: Claim) => Pr
   const prepared = new Map<string, PreparedClaim>();
   return (claim) => {
     let p = prepared.get(claim.id);
-    if (!p) {
-      p = prepare(claim);
-      prepared.set(claim.id, p);
-    }
+    if (!p) prepared.set(claim.id, (p = prepare(claim)));
     return p;
   };
 }
@@ -194,10 +202,7 @@ function withIds(claims: readonly Claim[], wanted: ReadonlySet<string>): Map<str
   return found;
 }
 
-/**
- * Compares two claims of one group (a before b in id order): same scope compares values; a total
- * or peak against a count at one moment checks the bound; anything else is not comparable.
- */
+/** Two claims of one group (a before b by id): same scope compares values; a total or peak against a count at one moment checks the bound. */
 export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
   const relation = scopeRelation(a.claim, b.claim, a.time, b.time);
   if (relation.kind === 'same') return compareValues(a, b, property);
@@ -259,11 +264,8 @@ function arithmeticChecks(claims: readonly Claim[], byId: ReadonlyMap<string, Cl
   return out;
 }
 
-/**
- * Spelled out rather than `{ ..., ...outcome }`: a spread into a literal is a generic runtime copy,
- * and at millions of comparisons it cost twice the time. Fields and their order are the same as
- * the spread gave (every Outcome field, gap only when present): a new Outcome field goes here too.
- */
+// Spelled out rather than `{ ..., ...outcome }` (a generic runtime copy, twice the time at millions):
+// the fields and order the spread gave, gap only when present. A new Outcome field goes here too.
 function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Comparison {
   const id = comparisonId(a.id, b.id);
   const scope = a.source === b.source ? 'within' : 'between';
@@ -274,11 +276,8 @@ function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Compar
     : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
 }
 
-/**
- * `${a}--${b}`, built by join: a template makes two linked string pieces (≈62 B) where join makes
- * one flat string (≈32 B), and millions of comparison ids are kept. Join would print a missing id
- * as '' rather than 'undefined', so anything but two strings takes the template.
- */
+// `${a}--${b}` by join: one flat string (≈32 B) where a template links two pieces (≈62 B), for
+// millions of kept ids. Join prints a missing id as '', not 'undefined': non-strings take the template.
 function comparisonId(a: string, b: string): string {
   return typeof a === 'string' && typeof b === 'string' ? [a, b].join('--') : `${a}--${b}`;
 }
