@@ -31,6 +31,18 @@ export function timed<T>(fn: () => T): { value: T; seconds: number } {
   return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
+/**
+ * Milliseconds for a fixed integer loop (5e7 steps), timed just before a measurement: how fast this
+ * machine runs plain JavaScript at that moment, so runs taken under different load can be compared.
+ */
+export function calibrationMs(): number {
+  const start = process.hrtime.bigint();
+  let x = 0;
+  for (let i = 0; i < 5e7; i++) x = (x + i) | 0;
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return x === 1 ? -1 : round(ms, 1);
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

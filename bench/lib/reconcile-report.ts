@@ -65,16 +65,17 @@ function measurementsMarkdown(host: Machine, results: Map<number, ChildRun[]>, s
   const fastest = (n: number) => Math.min(...results.get(n)!.map((r) => r.summary.seconds));
   const lines = [
     `Measured ${host.date.slice(0, 10)} on ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, node ${host.node}, ${host.platform}; load average ${host.load} at the start (a shared machine: compare ratios within one run).`,
+    'Reference loop: a fixed 5e7-step integer loop timed just before each run (all runs listed): the same loop takes longer when the machine is busier.',
     `Command: \`npm run bench:reconcile -- --all${repeat > 1 ? ` --repeat ${repeat}` : ''}\` (seed ${seed}; ${repeat === 1 ? 'one run per size' : `${repeat} rounds over all sizes, medians shown`}, each run in a fresh process). Wall time is what the target is about; CPU time (all threads, GC helpers included) shows the work done when other processes take the cores.`,
     '',
-    '| claims | reconcile s (wall) | fastest run s | CPU s | peak MB (process) | corpus MB (rss before reconcile) | groups | comparisons | agree / conflict | generate s |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| claims | reconcile s (wall) | fastest run s | CPU s | peak MB (process) | corpus MB (rss before reconcile) | groups | comparisons | agree / conflict | generate s | reference loop ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const n of sizes) {
     const runs = results.get(n)!;
     const d = runs[0]!.detail;
     const peak = Math.max(...runs.map((r) => r.summary.peakMB));
-    lines.push(`| ${n.toLocaleString('en-US')} | ${round(seconds(n), 3)} | ${round(fastest(n), 3)} | ${round(cpu(n), 3)} | ${peak} | ${d.corpusRssMB} | ${d.groups.toLocaleString('en-US')} | ${d.comparisons.toLocaleString('en-US')} | ${d.agrees.toLocaleString('en-US')} / ${d.conflicts.toLocaleString('en-US')} | ${d.generateSeconds} |`);
+    lines.push(`| ${n.toLocaleString('en-US')} | ${round(seconds(n), 3)} | ${round(fastest(n), 3)} | ${round(cpu(n), 3)} | ${peak} | ${d.corpusRssMB} | ${d.groups.toLocaleString('en-US')} | ${d.comparisons.toLocaleString('en-US')} | ${d.agrees.toLocaleString('en-US')} / ${d.conflicts.toLocaleString('en-US')} | ${d.generateSeconds} | ${runs.map((r) => r.detail.calibrationMs).join(' / ')} |`);
   }
   lines.push('');
   const naive = results.get(sizes[0]!)![0]!.naive;

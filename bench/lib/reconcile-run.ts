@@ -4,7 +4,7 @@
 import type { Corpus } from '../../server/core/model.js';
 import { reconcile, type ReconcileResult } from '../../server/core/reconcile.js';
 import { generateCorpus } from './corpus.js';
-import { collectGarbage, heapMB, median, peakMB, round, rssMB, timed } from './measure.js';
+import { calibrationMs, collectGarbage, heapMB, median, peakMB, round, rssMB, timed } from './measure.js';
 import { naiveAllPairs } from './naive.js';
 import { printTopSelfTime, profiled } from './profile.js';
 
@@ -17,6 +17,8 @@ export interface RunSummary {
 export interface RunDetail {
   /** CPU time of the reconciliation (all threads: GC helpers included); less skewed than wall time on a busy machine. */
   cpuSeconds: number;
+  /** calibrationMs() just before reconciling: higher means a slower or busier machine at that moment. */
+  calibrationMs: number;
   generateSeconds: number;
   sources: number;
   entities: number;
@@ -57,6 +59,7 @@ export function runOnce(claims: number, seed: number, { naive = false, profile }
   const corpusHeapMB = heapMB();
   console.log(`# generated ${claims} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${round(generated.seconds, 2)} s; rss ${corpusRssMB} MB, heap ${corpusHeapMB} MB`);
 
+  const calibration = calibrationMs();
   // Timed inside the profiler's bracket: starting and stopping it is not reconciliation.
   const cpuBefore = process.cpuUsage();
   const run = profile ? profiled(profile, () => timed(() => reconcile(input))) : timed(() => reconcile(input));
@@ -64,7 +67,7 @@ export function runOnce(claims: number, seed: number, { naive = false, profile }
   const seconds = run.seconds;
   // Taken now, so the naive comparison that may follow does not count towards it.
   const peak = Math.max(peakMB(), rssMB());
-  const detail = describe(run.value, { cpuSeconds: round((cpu.user + cpu.system) / 1e6), generateSeconds: round(generated.seconds, 2), sources: corpus.sources.length, entities: corpus.entities.length, corpusRssMB, corpusHeapMB });
+  const detail = describe(run.value, { cpuSeconds: round((cpu.user + cpu.system) / 1e6), calibrationMs: calibration, generateSeconds: round(generated.seconds, 2), sources: corpus.sources.length, entities: corpus.entities.length, corpusRssMB, corpusHeapMB });
   console.log(`# reconciled in ${round(seconds)} s (cpu ${detail.cpuSeconds} s): ${detail.comparisons} comparisons (${detail.agrees} agree, ${detail.conflicts} conflict) in ${detail.groups} groups; peak ${peak} MB`);
   console.log(`detail ${JSON.stringify(detail)}`);
   if (profile) printTopSelfTime(profile, 30);
