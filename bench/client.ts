@@ -83,7 +83,7 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
 }
 
 /** The built client plus /api/graph (whole, or the server's own views of it); any other /api path 404s. */
-async function serve(dist: string, graph: ConcordanceGraph): Promise<{ base: string; bytes: number; server: Server }> {
+export async function serve(dist: string, graph: ConcordanceGraph): Promise<{ base: string; bytes: number; server: Server }> {
   const whole = JSON.stringify(graph.export());
   const index = await readFile(path.join(dist, 'index.html'));
   const server = createServer((req, res) => {

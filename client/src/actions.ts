@@ -47,7 +47,8 @@ export class Actions {
 
   /** Loads the whole graph, however large: a reload with full=1 in the address. */
   loadEverything(): void {
-    this.store.update({ full: true });
+    // The camera's coordinates belong to the part shown now: the whole graph is framed afresh.
+    this.store.update({ full: true, camera: null });
     location.reload();
   }
 

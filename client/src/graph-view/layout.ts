@@ -1,5 +1,6 @@
 // ForceAtlas2 in its web worker (started from a blob: URL, allowed by the CSP's worker-src), with a
 // time budget: it stops by itself, and the positions it reached stay.
+import { mark } from '../perf.js';
 import { FA2Layout } from './fa2.js';
 import { layoutSettings, layoutWeight, type AppGraph } from './load.js';
 
@@ -27,6 +28,7 @@ export class LayoutRunner {
       settings: { ...layoutSettings(this.graph), slowDown: 5 },
     });
     this.supervisor.start();
+    mark('layoutStarted');
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.stop(), this.budgetMs);
     this.emit();
