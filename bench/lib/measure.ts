@@ -32,15 +32,23 @@ export function timed<T>(fn: () => T): { value: T; seconds: number } {
 }
 
 /**
- * Milliseconds for a fixed integer loop (5e7 steps), timed just before a measurement: how fast this
- * machine runs plain JavaScript at that moment, so runs taken under different load can be compared.
+ * Milliseconds for a fixed integer loop (5e7 steps, already optimised), timed just before a
+ * measurement: how fast this machine runs plain JavaScript at that moment, so runs taken under
+ * different load can be compared.
  */
 export function calibrationMs(): number {
+  // Warm first: otherwise the time depends on when the optimising compiler gets a core.
+  for (let i = 0; i < 50; i++) spin(1e5);
   const start = process.hrtime.bigint();
-  let x = 0;
-  for (let i = 0; i < 5e7; i++) x = (x + i) | 0;
+  const x = spin(5e7);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   return x === 1 ? -1 : round(ms, 1);
+}
+
+function spin(steps: number): number {
+  let x = 0;
+  for (let i = 0; i < steps; i++) x = (x + i) | 0;
+  return x;
 }
 
 export function median(values: readonly number[]): number {
