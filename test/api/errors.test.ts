@@ -1,14 +1,11 @@
 // Every error path answers JSON { error, details }; security and caching headers hold.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFixtureStore } from './fixture-store.js';
-import { copyGraphData, expectError, startApi, type RunningApi } from './harness.js';
+import { expectError, startFixtureApi, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 
 beforeAll(async () => {
-  const dir = await copyGraphData();
-  await writeFixtureStore(dir);
-  api = await startApi(dir);
+  api = await startFixtureApi();
 });
 afterAll(() => api.close());
 

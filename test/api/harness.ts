@@ -10,6 +10,7 @@ import { request, type IncomingHttpHeaders, type IncomingMessage, type Server } 
 import { expect } from 'vitest';
 import { createApp, type AppOptions } from '../../server/api/app.js';
 import { openApiDocument } from '../../server/api/openapi.js';
+import { writeFixtureStore } from './fixture-store.js';
 import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
 import { Repository } from '../../server/store/repository.js';
 
@@ -34,6 +35,13 @@ export async function copyGraphData(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-api-'));
   await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
   return dir;
+}
+
+/** The app over a private copy of graph-data holding the hand-written fixture claims (fixture-store.ts). */
+export async function startFixtureApi(): Promise<RunningApi> {
+  const dir = await copyGraphData();
+  await writeFixtureStore(dir);
+  return startApi(dir);
 }
 
 /** Opens the store at `dataDir` and serves the app on an ephemeral port (no client bundle). */

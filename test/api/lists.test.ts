@@ -1,14 +1,12 @@
 // Conflicts, agreements and search over HTTP, against the fixture store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RB, WP, writeFixtureStore } from './fixture-store.js';
-import { copyGraphData, expectShape, startApi, type RunningApi } from './harness.js';
+import { RB, WP } from './fixture-store.js';
+import { expectShape, startFixtureApi, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 
 beforeAll(async () => {
-  const dir = await copyGraphData();
-  await writeFixtureStore(dir);
-  api = await startApi(dir);
+  api = await startFixtureApi();
 });
 afterAll(() => api.close());
 

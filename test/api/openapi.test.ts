@@ -4,16 +4,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
 import { ENDPOINTS, expressPath, openApiDocument } from '../../server/api/openapi.js';
-import { writeFixtureStore } from './fixture-store.js';
-import { copyGraphData, expectShape, startApi, type RunningApi } from './harness.js';
+import { expectShape, startFixtureApi, type RunningApi } from './harness.js';
 import { routesOf } from './route-table.js';
 
 let api: RunningApi;
 
 beforeAll(async () => {
-  const dir = await copyGraphData();
-  await writeFixtureStore(dir);
-  api = await startApi(dir);
+  api = await startFixtureApi();
 });
 afterAll(() => api.close());
 
