@@ -1,7 +1,7 @@
 // The sigma renderer and everything that ties it to the store: reducers, hover, clicks, camera
 // <-> URL, container resizes. Knows nothing about panels.
 import Sigma from 'sigma';
-import { NodeCircleProgram } from 'sigma/rendering';
+import { EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { CameraState } from 'sigma/types';
 import type { Store } from '../state/store.js';
 import { DEFAULT_CAMERA, type CameraView, type ViewState } from '../state/types.js';
@@ -28,11 +28,16 @@ export class GraphView {
     this.highlight.update(store.state);
     this.nodeReducer = makeNodeReducer(() => store.state, this.highlight);
     this.edgeReducer = makeEdgeReducer(() => store.state, this.highlight, graph);
+    // Large graphs: hairline edges (2 vertices each instead of a 6-vertex quad) and no edge picking
+    // pass, which halves what software WebGL draws per frame. Edges are then chosen from the lists
+    // and panels rather than by clicking a line among 100,000.
+    const large = graph.order > QUIET_FOCUS_NODES;
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
       nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
+      ...(large ? { edgeProgramClasses: { line: EdgeLineProgram } } : {}),
       nodeReducer: this.nodeReducer as never,
       edgeReducer: this.edgeReducer as never,
-      enableEdgeEvents: true,
+      enableEdgeEvents: !large,
       // Sorting 100,000 edges by zIndex on every full redraw is too slow for large graphs: there,
       // edges come in layer order from prepareGraph and highlighted nodes are drawn on top anyway.
       zIndex: graph.order <= QUIET_FOCUS_NODES,
