@@ -1,8 +1,8 @@
 // bench/results/graph.md from one bench/graph.ts run.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProbeSummary } from '../graph.js';
 import { round, type Machine } from './measure.js';
+import { writeMeasurements } from './results-file.js';
 
 export interface GraphBench {
   host: Machine;
@@ -32,8 +32,6 @@ const mb = (bytes: number) => `${round(bytes / 1048576, 1)} MB`;
 export function writeGraphResults(r: GraphBench): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const lines = [
-    '# Graph and API benchmark',
-    '',
     `Measured ${r.host.date.slice(0, 10)} on ${r.host.cpu}, ${r.host.cores} cores, ${r.host.memoryGB} GB, node ${r.host.node}; load average ${r.host.load} at the start (a shared machine: timings are noisy).`,
     `Command: \`npx tsx bench/graph.ts --claims ${r.claims}\`: a generated corpus (bench/generate.ts) written as graph-data to a temp dir, \`Repository.open(dir)\`, \`createApp(repo).listen(0)\`, requests over loopback with a fresh connection each, one after another; HTTP figures are medians of ${r.requests} requests after one warm-up request, except the first gzip request, shown on its own.`,
     '',
@@ -56,6 +54,6 @@ export function writeGraphResults(r: GraphBench): string {
     `JSON of the export timed above: ${mb(r.exportBytes)} (the served body can differ a little: the server's analysis adds its own attributes). Peak resident memory of the benchmark process: ${r.peakMB} MB (corpus, analysis, cached export and server together).`,
     '',
   ];
-  writeFileSync(RESULTS, lines.join('\n'));
+  writeMeasurements(RESULTS, 'Graph and API benchmark', lines.join('\n').trimEnd());
   return RESULTS;
 }

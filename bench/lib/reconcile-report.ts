@@ -2,15 +2,13 @@
 // own), the smallest also against naive all-pairs, then bench/results/reconcile.md rewritten
 // between its measurement markers; the notes around them (profile, changes) are kept.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { machine, median, round, type Machine } from './measure.js';
+import { writeMeasurements } from './results-file.js';
 import type { NaiveDetail, RunDetail, RunSummary } from './reconcile-run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RECONCILE_RESULTS = path.join(ROOT, 'bench/results/reconcile.md');
-const START = '<!-- measurements:start (bench/reconcile.ts --all rewrites this part) -->';
-const END = '<!-- measurements:end -->';
 
 export interface ChildRun {
   summary: RunSummary;
@@ -44,18 +42,8 @@ export function runAll({ sizes, seed, repeat }: { sizes: number[]; seed: number;
     }
   }
   const markdown = measurementsMarkdown(host, results, seed, repeat);
-  writeFileSync(RECONCILE_RESULTS, spliceMeasurements(markdown));
+  writeMeasurements(RECONCILE_RESULTS, 'Reconciliation benchmark', markdown);
   console.log(`wrote ${path.relative(ROOT, RECONCILE_RESULTS)}`);
-}
-
-function spliceMeasurements(section: string): string {
-  const block = `${START}\n${section}\n${END}`;
-  if (!existsSync(RECONCILE_RESULTS)) return `# Reconciliation benchmark\n\n${block}\n`;
-  const old = readFileSync(RECONCILE_RESULTS, 'utf8');
-  const from = old.indexOf(START);
-  const to = old.indexOf(END);
-  if (from === -1 || to === -1) return `${old.trimEnd()}\n\n${block}\n`;
-  return old.slice(0, from) + block + old.slice(to + END.length);
 }
 
 function measurementsMarkdown(host: Machine, results: Map<number, ChildRun[]>, seed: number, repeat: number): string {
