@@ -1,4 +1,4 @@
-// A large graph (issue #7), from the client benchmark's synthetic generator behind the server's own
+// A large graph (issue #7), from the synthetic generator the client benchmark uses, behind the server's own
 // view code: it opens on its contradictions ("Showing N of M nodes"), draws the first frame from the
 // server's positions, loads a linked node that is not drawn yet, grows around the selection, and
 // loads everything on request.
@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, syntheticGraph } from '../../bench/client.js';
+import { serve, syntheticGraph } from './synthetic-graph.js';
 import type { ConcordanceGraph } from '../../server/core/graph.js';
 import { clientBundle, launchBrowser, screenshot, type PageHooks } from './harness.js';
 
