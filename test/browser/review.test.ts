@@ -131,7 +131,10 @@ describe('adding a source and reviewing it', () => {
     const { source, claims } = (await res.json()) as { source: { id: string }; claims: { id: string; quote: { start: number } }[] };
     const ids = claims.sort((a, b) => a.quote.start - b.quote.start).map((c) => c.id);
     expect(ids.length).toBeGreaterThanOrEqual(4);
-    const page = await openApp(context, `${app.base}/?node=source:${source.id}&panel=review`);
+    // The queue is reachable from the source's reader.
+    const page = await openApp(context, `${app.base}/?node=source:${source.id}&panel=details`);
+    await page.getByRole('button', { name: `Review ${ids.length} extracted claims` }).click();
+    await page.waitForURL(new RegExp(`node=source:${source.id}&panel=review`));
     await page.locator('.candidate .claim-value').waitFor();
     const camera = (await hooks(page)).camera;
     const badge = (id: string) => page.locator(`.queue-item[data-claim="${id}"] .badge-status`);
