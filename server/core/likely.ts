@@ -51,6 +51,16 @@ function comparedWithOthers(comparisons: readonly Comparison[], index: CorpusInd
   return out;
 }
 
+/**
+ * A likely value that beats an alternative by less than this much confidence is no choice at all:
+ * with two sources, TruthFinder's confidences differ in the fourth decimal, which is noise.
+ */
+export const UNDECIDED_MARGIN = 0.05;
+
+export function isUndecided(verdict: Pick<GroupVerdict, 'confidence' | 'alternatives'>): boolean {
+  return verdict.alternatives.some((a) => verdict.confidence - a.confidence < UNDECIDED_MARGIN);
+}
+
 /** Below this many figures shared with other sources, a trust score is a hint, not a measure. */
 export const MIN_SHARED_FOR_TRUST = 3;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../server/core/analyse.js';
+import { isUndecided } from '../../server/core/likely.js';
 import { emptyCorpus, type Corpus } from '../../server/core/model.js';
 import type { Claim, Source } from '../../server/core/schema-types.js';
 import { loadStore } from '../../server/store/load.js';
@@ -24,6 +25,7 @@ describe('likely values and source trust', () => {
     const x = likely.byGroup.get('x|troop-strength')![0]!;
     expect(x.claimIds.sort()).toEqual(['a-x', 'b-x', 'c-x']);
     expect(x.lowEvidence).toBe(false);
+    expect(isUndecided(x)).toBe(false);
     const [a, d] = [likely.trust.get('a')!, likely.trust.get('d')!];
     expect(a.score).toBeGreaterThan(d.score);
     expect(a).toMatchObject({ agreements: 9, comparable: 12, lowEvidence: false });
@@ -50,5 +52,7 @@ describe('likely values and source trust', () => {
       expect(trust.explanation).toContain('with a single other source there is no majority to learn from');
     }
     expect(likely.convergence.converged).toBe(true);
+    // One source against another decides nothing: 3,116 vs up to 3,000 vs some 5,000.
+    expect(isUndecided(likely.byGroup.get('japanese-expeditionary-force|deaths')![0]!)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import type { Analysis } from '../../core/analyse.js';
 import { mentionOf } from '../../core/compare.js';
 import type { Comparison } from '../../core/reconcile.js';
 export { labelledClaim } from '../../core/report.js';
+import { isUndecided } from '../../core/likely.js';
 import type { Claim } from '../../core/schema-types.js';
 
 export interface SourceRef {
@@ -121,7 +122,7 @@ export interface LikelyView {
   confidence: number;
   lowEvidence: boolean;
   lowEvidenceReason: string | null;
-  /** The best values scored the same: the evidence favours none of them. */
+  /** The best values scored (almost) the same: the evidence favours none of them. */
   undecided: boolean;
   explanation: string;
   /** The other values, most likely first. */
@@ -133,7 +134,7 @@ export function likelyOfSet(analysis: Analysis, setKey: string | undefined): Lik
   const verdict = [...(analysis.likely.byGroup.get(setKey.slice(0, setKey.indexOf('#'))) ?? [])].find((v) => v.group === setKey);
   if (!verdict || verdict.claimIds.length + verdict.alternatives.reduce((n, a) => n + a.claimIds.length, 0) < 2) return null;
   const first = analysis.index.claim.get(verdict.claimIds[0]!);
-  const undecided = verdict.alternatives.some((a) => Math.abs(a.confidence - verdict.confidence) < 1e-9);
+  const undecided = isUndecided(verdict);
   return {
     value: first ? mentionOf(first, (id) => analysis.index.entity.get(id)?.label ?? id) : verdict.wording,
     claims: verdict.claimIds,
