@@ -14,12 +14,12 @@ export const DEFAULT_QUANTITY_SETTINGS: QuantitySettings = { approxTolerance: 0.
 
 export function quantityInterval(value: QuantityValue, settings: QuantitySettings = DEFAULT_QUANTITY_SETTINGS): Interval {
   const a = value.amount;
-  const spread = (share: number) => Math.abs(a) * share;
+  // No closure here: this runs once per claim, a million times in the large benchmarks.
   switch (value.comparator) {
     case 'exact': return { lo: a, hi: a };
-    case 'approx': return { lo: a - spread(settings.approxTolerance), hi: a + spread(settings.approxTolerance) };
+    case 'approx': return { lo: a - Math.abs(a) * settings.approxTolerance, hi: a + Math.abs(a) * settings.approxTolerance };
     // "almost 0" has nothing below it to be: read it as 0 rather than as an empty interval.
-    case 'almost': return a === 0 ? { lo: 0, hi: 0 } : { lo: a - spread(settings.almostTolerance), hi: a, hiOpen: true };
+    case 'almost': return a === 0 ? { lo: 0, hi: 0 } : { lo: a - Math.abs(a) * settings.almostTolerance, hi: a, hiOpen: true };
     case 'gt': return { lo: a, hi: Infinity, loOpen: true };
     case 'gte': return { lo: a, hi: Infinity };
     case 'lt': return { lo: -Infinity, hi: a, hiOpen: true };
