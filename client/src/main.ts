@@ -25,6 +25,7 @@ import { parseQuery } from './state/url.js';
 const AUTO_LAYOUT_MAX_NODES = 20_000;
 
 async function boot(): Promise<void> {
+  mark('boot');
   const status = byId('status');
   status.textContent = 'Loading the graph…';
   const store = new Store(parseQuery(location.search));
