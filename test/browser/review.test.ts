@@ -56,10 +56,13 @@ describe('adding a source and reviewing it', () => {
     const page = await openApp(context, app.base);
     await openDialog(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('add-title');
-    await page.fill('#add-title', 'Garrison notes');
     await page.fill('#add-publisher', 'Browser test');
     await page.selectOption('#add-kind', 'book');
-    await page.fill('#add-text', [GARRISON, ...FIGURES.slice(0, 3)].join('\n'));
+    // The text read from a chosen .txt file; its name becomes the title when none was typed.
+    const text = [GARRISON, ...FIGURES.slice(0, 3)].join('\n');
+    await page.setInputFiles('#add-file', { name: 'Garrison notes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await expect.poll(() => page.inputValue('#add-text')).toBe(text);
+    expect(await page.inputValue('#add-title')).toBe('Garrison notes');
     await page.getByRole('button', { name: 'Add source', exact: true }).click();
     await page.locator('.add-success').waitFor({ timeout: 20_000 });
     expect(await page.locator('.upload-bar').evaluate((el) => (el as HTMLProgressElement).value)).toBe(1);

@@ -20,7 +20,8 @@ export interface ViewInfo {
 
 interface Piece {
   etag: string | null;
-  data: SerializedGraph;
+  /** The export as last received; dropped for the whole graph once drawn (see the constructor). */
+  data: SerializedGraph | null;
 }
 
 export type FeedListener = (change: { added: string[]; removed: number }) => void;
@@ -49,11 +50,13 @@ export class GraphFeed {
   private readonly listeners = new Set<FeedListener>();
   private busy: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly graph: AppGraph, private readonly pieces: Map<string, Piece>) {}
+  constructor(readonly graph: AppGraph, private readonly pieces: Map<string, Piece>) {
+    this.forgetWhole();
+  }
 
   /** The first (and possibly only) data, for building the graph. */
   static initialData(pieces: Map<string, Piece>): SerializedGraph {
-    return unionOf([...pieces.values()].map((p) => p.data));
+    return unionOf(present(pieces));
   }
 
   /** True when the graph shown is a part of a larger one. */
@@ -124,9 +127,19 @@ export class GraphFeed {
   }
 
   private apply(): { added: string[]; removed: number } {
-    const result = syncGraph(this.graph, unionOf([...this.pieces.values()].map((p) => p.data)));
+    const result = syncGraph(this.graph, unionOf(present(this.pieces)));
+    this.forgetWhole();
     for (const listener of this.listeners) listener(result);
     return result;
+  }
+
+  /**
+   * Once drawn, the whole graph lives in `graph`: keeping its export too would hold tens of
+   * megabytes for nothing (its ETag is enough to ask whether it changed; a change brings a new one).
+   */
+  private forgetWhole(): void {
+    const whole = this.pieces.get('');
+    if (whole) whole.data = null;
   }
 
   /** One fetch-and-apply at a time: two refreshes racing could apply an older reply last. */
@@ -135,4 +148,8 @@ export class GraphFeed {
     this.busy = run.catch(() => undefined);
     return run;
   }
+}
+
+function present(pieces: Map<string, Piece>): SerializedGraph[] {
+  return [...pieces.values()].flatMap((p) => (p.data ? [p.data] : []));
 }
