@@ -5,6 +5,7 @@ import type { Extractor } from '../store/ingest.js';
 let loaded: Promise<Extractor> | undefined;
 
 export function defaultExtractor(): Promise<Extractor> {
-  loaded ??= import('../extract/index.js').then((m) => m.extractClaims as Extractor);
+  // extractClaims takes its progress callback among its options, not in the context.
+  loaded ??= import('../extract/index.js').then((m): Extractor => (text, context) => m.extractClaims(text, context, { onProgress: context.onProgress }));
   return loaded;
 }

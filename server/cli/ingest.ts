@@ -30,7 +30,9 @@ const input = Object.fromEntries(
 try {
   const repo = await Repository.open(process.env.CONCORDANCE_DATA);
   let lastShown = -1;
-  const result = await ingestSource(repo, input, { who: process.env.USER ?? 'cli' }, extractClaims, (done, total) => {
+  const extract = (text: string, context: Parameters<typeof extractClaims>[1] & { onProgress?: (done: number, total: number) => void }) =>
+    extractClaims(text, context, { onProgress: context.onProgress });
+  const result = await ingestSource(repo, input, { who: process.env.USER ?? 'cli' }, extract, (done, total) => {
     const pct = Math.floor((done / Math.max(total, 1)) * 100);
     if (pct >= lastShown + 10 || done === total) {
       process.stderr.write(`extracting: ${pct} %\n`);

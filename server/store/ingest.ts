@@ -94,6 +94,9 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     }
     corpus.claims = [...analysis.corpus.claims, ...claims];
 
+    // Analysed and serialised before anything is written: a failure here leaves the store untouched.
+    const next = reanalyse(analysis, corpus, claims.map((after) => ({ after })));
+    const snapshot = repo.prepare(next);
     const seq = (await lastSeq(repo)) + 1;
     const writes = [
       { file: repo.layout.textFile(id), content: input.text },
@@ -104,9 +107,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     const change = changeLine({ seq, at: new Date().toISOString(), who: actor.who, action: 'ingest', source: id, count: claims.length });
     await commitFiles(repo.layout.root, writes, [{ file: changelogPath(repo.layout.root), content: change }]);
     advanceSeq(repo, seq);
-
-    const next = reanalyse(analysis, corpus, claims.map((after) => ({ after })));
-    repo.publish(next);
+    repo.install(snapshot);
     const mine = new Set(claims.map((c) => c.id));
     const comparisons = next.comparisons.filter((c) => mine.has(c.a) || mine.has(c.b));
     return { source, claims, proposedEntities, comparisons, warnings };

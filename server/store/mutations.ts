@@ -76,13 +76,14 @@ async function saveClaims(repo: Repository, sourceId: string, changed: { before?
     seq: ++seq, at, who: actor.who, action, claim: c.after.id, source: sourceId,
     before: c.before ?? null, after: c.after, ...(note ? { note } : {}),
   }));
+  const next = repo.prepare(reanalyse(analysis, corpus, changed));
   await commitFiles(
     repo.layout.root,
     [{ file: repo.layout.claimsFile(sourceId), content: toJsonFile(claims.filter((c) => c.source === sourceId)) }],
     [{ file: changelogPath(repo.layout.root), content: lines.join('') }],
   );
   advanceSeq(repo, seq);
-  repo.publish(reanalyse(analysis, corpus, changed));
+  repo.install(next);
 }
 
 const seqCache = new WeakMap<Repository, number>();

@@ -61,10 +61,17 @@ export class Repository {
     return run;
   }
 
-  /** Replaces the snapshot after a successful write. */
-  publish(analysis: Analysis): Snapshot {
-    this.current = snapshotOf(analysis, this.current.revision + 1);
-    return this.current;
+  /**
+   * The snapshot a write would produce, built before anything is written: if building it fails (a
+   * graph too large to serialise, say), the write is refused and disk and memory stay as they were.
+   */
+  prepare(analysis: Analysis): Snapshot {
+    return snapshotOf(analysis, this.current.revision + 1);
+  }
+
+  /** Makes a prepared snapshot current, after its files are on disk. */
+  install(snapshot: Snapshot): void {
+    this.current = snapshot;
   }
 }
 

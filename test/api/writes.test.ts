@@ -194,3 +194,26 @@ describe('GET /api/graph views', () => {
     expectError(await a.get('/api/graph?view=neighbourhood&id=claim:chronicle-1&hops=9'), 400, '/query/hops');
   });
 });
+
+describe('the real extractor behind the API', () => {
+  it('reports progress while it extracts', async () => {
+    const { defaultExtractor } = await import('../../server/api/extractor.js');
+    const extract = await defaultExtractor();
+    const seen: number[] = [];
+    const text = 'The garrison numbered 4,000 men in 1919. '.repeat(40);
+    extract(text, { sourceId: 'progress-check', entities: [], properties: [], onProgress: (done, total) => seen.push(done / total) });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toBe(1);
+  });
+});
+
+describe('GET /api/claims/:id', () => {
+  it('sends the claim version as its ETag, usable as If-Match', async () => {
+    const a = await start();
+    const got = await a.get('/api/claims/chronicle-2');
+    expect(got.headers.etag).toBe('"1"');
+    const patched = await a.send('PATCH', '/api/claims/chronicle-2', json({ action: 'accept' }, { 'if-match': got.headers.etag as string }));
+    expect(patched.status).toBe(200);
+    expect((await a.get('/api/claims/chronicle-2')).headers.etag).toBe('"2"');
+  });
+});

@@ -125,3 +125,16 @@ describe('dates that name no day', () => {
     expect(await fingerprint(root)).toEqual(before);
   });
 });
+
+describe('a write whose new state cannot be built', () => {
+  it('is refused before anything is written: disk and memory stay as they were', async () => {
+    const root = await miniStore();
+    const repo = await Repository.open(root);
+    const before = await fingerprint(root);
+    const snapshot = repo.snapshot;
+    repo.prepare = () => { throw new RangeError('Invalid string length'); };
+    await expect(patchClaim(repo, 'chronicle-1', 1, { action: 'accept' }, reviewer)).rejects.toThrow('Invalid string length');
+    expect(await fingerprint(root)).toEqual(before);
+    expect(repo.snapshot).toBe(snapshot);
+  });
+});
