@@ -1,34 +1,24 @@
 // The client in a real browser, against the real app over a copy of the curated graph-data/:
 // drawing, search by alias, the claim trace, the contradictions lens, and links that reproduce views.
-import { rm } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  assertWebGL, clientBundle, copyGraphData, countForegroundPixels, launchBrowser, openApp, screenshot, startApp,
-  type PageHooks, type RunningApp,
+  assertWebGL, countForegroundPixels, openApp, screenshot, startBrowserSuite,
+  type BrowserSuite, type PageHooks, type RunningApp,
 } from './harness.js';
 
 const WP = 'wikipedia-japanese-intervention';
 
+let suite: BrowserSuite;
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
-const cleanup: string[] = [];
 
 beforeAll(async () => {
-  const [bundle, data] = await Promise.all([clientBundle(), copyGraphData()]);
-  if (bundle.temporary) cleanup.push(bundle.dir);
-  cleanup.push(data);
-  app = await startApp(data, bundle.dir);
-  browser = await launchBrowser();
-  context = browser.context;
+  suite = await startBrowserSuite();
+  ({ app, context } = suite);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(() => suite?.close());
 
 const hooks = (page: Page) => page.evaluate(() => {
   const w = window as unknown as PageHooks;

@@ -2,33 +2,23 @@
 // truth fields; and against the contract itself (responses extended in flight with page.route), so
 // the client's rendering of likely values, low evidence, favoured sides and trust is proven
 // whether or not the server has them yet.
-import { rm } from 'node:fs/promises';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientBundle, copyGraphData, launchBrowser, openApp, screenshot, startApp, type PageHooks, type RunningApp } from './harness.js';
+import { openApp, screenshot, startBrowserSuite, type BrowserSuite, type PageHooks, type RunningApp } from './harness.js';
 
 const JEF = 'japanese-expeditionary-force';
 const WP = 'wikipedia-japanese-intervention';
 
+let suite: BrowserSuite;
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
-const cleanup: string[] = [];
 
 beforeAll(async () => {
-  const [bundle, data] = await Promise.all([clientBundle(), copyGraphData()]);
-  if (bundle.temporary) cleanup.push(bundle.dir);
-  cleanup.push(data);
-  app = await startApp(data, bundle.dir);
-  browser = await launchBrowser();
-  context = browser.context;
+  suite = await startBrowserSuite();
+  ({ app, context } = suite);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(() => suite?.close());
 
 type Json = Record<string, unknown>;
 interface Group { property: { id: string }; bySource: { values: { claim: string }[] }[]; likely?: unknown }

@@ -169,3 +169,28 @@ export interface PageHooks {
   __pageErrors: string[];
   __pwned?: unknown;
 }
+
+/** One test file's world: the built client, a private copy of graph-data, the real app and a browser. */
+export interface BrowserSuite {
+  app: RunningApp;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Starts a BrowserSuite; `prepareData` may change the copied graph-data before the app opens it. */
+export async function startBrowserSuite(prepareData?: (dataDir: string) => Promise<void>): Promise<BrowserSuite> {
+  const [bundle, data] = await Promise.all([clientBundle(), copyGraphData()]);
+  const cleanup = [data, ...(bundle.temporary ? [bundle.dir] : [])];
+  if (prepareData) await prepareData(data);
+  const app = await startApp(data, bundle.dir);
+  const browser = await launchBrowser();
+  return {
+    app,
+    context: browser.context,
+    async close() {
+      await browser.close();
+      await app.close();
+      await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
+    },
+  };
+}

@@ -1,30 +1,20 @@
 // Adding a source and reviewing its candidates in a real browser, against the real app and the real
 // extractor over a copy of graph-data/: the dialog's progress bar and refusals (409, 400), then the
 // review queue with the keyboard — accept, reject, edit, and a stale write answered 412.
-import { rm } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientBundle, copyGraphData, launchBrowser, openApp, screenshot, startApp, type PageHooks, type RunningApp } from './harness.js';
+import { openApp, screenshot, startBrowserSuite, type BrowserSuite, type PageHooks, type RunningApp } from './harness.js';
 
+let suite: BrowserSuite;
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
-const cleanup: string[] = [];
 
 beforeAll(async () => {
-  const [bundle, data] = await Promise.all([clientBundle(), copyGraphData()]);
-  if (bundle.temporary) cleanup.push(bundle.dir);
-  cleanup.push(data);
-  app = await startApp(data, bundle.dir);
-  browser = await launchBrowser();
-  context = browser.context;
+  suite = await startBrowserSuite();
+  ({ app, context } = suite);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(() => suite?.close());
 
 const GARRISON = 'The garrison numbered over 5,000 soldiers in 1919.';
 /** Sentences the extractor reads as claims about known entities (five candidates). */

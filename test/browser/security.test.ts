@@ -1,32 +1,21 @@
 // The client under the served Content-Security-Policy: the ForceAtlas2 worker runs (blob: worker)
 // with no violation reported, and a hostile source (markup in its text, title, references, entity,
 // property, claims and a judgement's reason) executes nothing anywhere it is shown.
-import { rm } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWebGL, clientBundle, copyGraphData, launchBrowser, openApp, screenshot, startApp, type PageHooks, type RunningApp } from './harness.js';
+import { assertWebGL, openApp, screenshot, startBrowserSuite, type BrowserSuite, type PageHooks, type RunningApp } from './harness.js';
 import { addHostileSource, HOSTILE } from './hostile-source.js';
 
+let suite: BrowserSuite;
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
-const cleanup: string[] = [];
 
 beforeAll(async () => {
-  const [bundle, data] = await Promise.all([clientBundle(), copyGraphData()]);
-  if (bundle.temporary) cleanup.push(bundle.dir);
-  cleanup.push(data);
-  await addHostileSource(data);
-  app = await startApp(data, bundle.dir);
-  browser = await launchBrowser();
-  context = browser.context;
+  suite = await startBrowserSuite(addHostileSource);
+  ({ app, context } = suite);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(() => suite?.close());
 
 /** Runs `fn(window)` in the page (the function's source is sent, so it must use nothing from here). */
 const evalHooks = <T>(page: Page, fn: (w: PageHooks) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window)`) as Promise<T>;
