@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../server/api/app.js';
 import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
 import { Repository } from '../../server/store/repository.js';
+import type { DebugHook } from '../../client/src/debug.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -150,21 +151,8 @@ export async function countForegroundPixels(context: BrowserContext, png: Buffer
 }
 
 export interface PageHooks {
-  __concordance: {
-    ready: boolean;
-    state(): { node: string | null; edge: string | null; hidden: string[]; lens: boolean; list: boolean; panel: string | null; camera: { x: number; y: number; ratio: number } | null };
-    visibleNodeKeys(): string[];
-    nodeDisplay(key: string): Record<string, unknown> | null;
-    positions(): Record<string, { x: number; y: number }>;
-    camera(): { x: number; y: number; ratio: number };
-    layoutRunning(): boolean;
-    counts(): { nodes: number; edges: number };
-    extent(): { partial: boolean; total: { nodes: number; edges: number } };
-    readonly firstFrameAt: number | null;
-    perf(): { marks: Record<string, number>; frames: number; lastFrameAt: number | null };
-    viewportPosition(key: string): { x: number; y: number } | null;
-    hovered(): string | null;
-  };
+  /** The client's read-only debug hook, typed by the client itself so the two cannot drift. */
+  __concordance: DebugHook;
   __cspViolations: string[];
   __pageErrors: string[];
   __pwned?: unknown;
