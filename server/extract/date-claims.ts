@@ -50,8 +50,11 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
       valueStart: d.start, valueEnd: d.end, mentions: ctx.mentions, kind: 'date', carried: ctx.carried,
       cueStart: cueAt === undefined ? undefined : ctx.tokens[cueAt]?.start,
     };
-    const subject = chooseSubject(subjectInput);
+    // An infobox's date row is about the article's title.
+    const cell = ctx.cellAt(d.start);
+    const subject: SubjectChoice | undefined = cell?.kind === 'date' ? { entity: cell.subject, confidence: 0.9, also: [] } : chooseSubject(subjectInput);
     if (!subject) continue;
+    if (cell?.kind === 'date') for (const r of readings) r[1] = { ...r[1], score: Math.max(r[1].score, 1) };
     const place = placeOf(subjectInput, subject.entity)?.id;
     for (const [date, property, dateLeadWord] of readings) {
       for (const entity of [subject.entity, ...subject.also]) {

@@ -4,6 +4,7 @@ import { selectorAt } from '../core/anchor.js';
 import type { Citation, Claim, Scope, Value } from '../core/schema-types.js';
 import type { DateMention } from './dates.js';
 import type { EntityMention } from './entities.js';
+import type { InfoboxCell } from './infobox.js';
 import type { PropertyIndex, SentenceWords } from './properties.js';
 import type { Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
@@ -25,6 +26,8 @@ export interface SentenceContext {
   properties: PropertyIndex;
   /** The citations of the statement a value at this offset belongs to. */
   citationsAt(offset: number): Citation[];
+  /** The infobox cell an offset lies in, if the text opens with a pasted infobox (see infobox.ts). */
+  cellAt(offset: number): InfoboxCell | undefined;
   /** The clause of the sentence around an offset (see sentences.ts clauseAround). */
   clauseAt(offset: number): { start: number; end: number };
 }

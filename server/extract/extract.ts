@@ -8,6 +8,7 @@ import type { Draft, SentenceContext } from './draft.js';
 import { buildEntityIndex, findMentions, type EntityMention } from './entities.js';
 import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js';
 import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWords } from './properties.js';
+import { readInfobox, type InfoboxCell } from './infobox.js';
 import { ProposalCollector, nameSpans } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
@@ -66,6 +67,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
 
   const entityIndex = buildEntityIndex(context.entities);
   const properties = buildPropertyIndex(context.properties);
+  const cells = readInfobox(text, masked, entityIndex, properties);
   if (properties.quantity.entries.length + properties.date.entries.length === 0) warnings.push('no quantity or date property declares cues: nothing can be extracted');
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
   const drafts: Draft[] = [];
@@ -85,7 +87,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     mentions.sort((a, b) => a.start - b.start);
     const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year), sentence.start);
     state.enter(sentence, mentions, masked);
-    const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart);
+    const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells);
     const figures = quantityClaims(ctx, context.sourceId);
     drafts.push(...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length }))));
     state.leave(dates, mentions, sentence, masked);
@@ -150,7 +152,15 @@ class Context implements SentenceContext {
     readonly carried: Carried | undefined,
     private readonly markers: readonly Marker[],
     private readonly reach: number,
+    private readonly cells: readonly InfoboxCell[],
   ) {}
+
+  cellAt(offset: number): InfoboxCell | undefined {
+    if (this.cells.length === 0) return undefined;
+    let found: InfoboxCell | undefined;
+    for (const c of this.cells) if (c.start <= offset && offset < c.end && (!found || c.end - c.start < found.end - found.start)) found = c;
+    return found;
+  }
 
   get words(): SentenceWords {
     return (this.stems ??= sentenceWords(this.tokens));

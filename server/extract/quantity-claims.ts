@@ -5,6 +5,7 @@ import { countedNounAfter, isAddition, partLabel, type SumPart } from './counted
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
 import { findNumbers, readComparator, type ComparatorReading } from './numbers.js';
 import { rankProperties, stem, type PropertyEntry, type PropertyScore } from './properties.js';
+import type { InfoboxCell } from './infobox.js';
 import { readScope } from './scope.js';
 import { chooseSubject, placeOf, type SubjectInput } from './subjects.js';
 
@@ -19,6 +20,8 @@ interface Reading extends SumPart {
 
 export function quantityClaims(ctx: SentenceContext, sourceId: string): Draft[] {
   const { sentence, masked } = ctx;
+  const duration = ctx.cellAt(sentence.start);
+  if (duration?.kind === 'duration') return [durationDraft(ctx, sourceId, duration)];
   const s = masked.slice(sentence.start, sentence.end);
   const readings: Reading[] = [];
   for (const n of findNumbers(s)) {
@@ -61,7 +64,8 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const lastLabelEnd = (last.noun?.start ?? last.mention.end) + partLabel(s, last).length;
   const valueEnd = base + (group.length > 1 ? lastLabelEnd : Math.max(first.comparator.end, first.mention.end));
   const clause = ctx.clauseAt(base + first.mention.start);
-  const property = chooseProperty(ctx, s, group, valueStart, valueEnd, clause);
+  const cell = ctx.cellAt(base + first.mention.start);
+  const property = chooseProperty(ctx, s, group, valueStart, valueEnd, clause) ?? rowProperty(ctx, cell);
   if (!property) return undefined;
   const subjectInput: SubjectInput = {
     text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
@@ -69,7 +73,8 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     cueStart: property.cueAt === undefined ? undefined : ctx.tokens[property.cueAt]?.start,
   };
   const counted = countedEntity(ctx, first, base);
-  const subject = counted ?? chooseSubject(subjectInput);
+  // An infobox cell's side is known from its column; prose is read for its subject.
+  const subject = cell && cell.kind !== 'date' ? { entity: cell.subject, confidence: 0.85 } : counted ?? chooseSubject(subjectInput);
   if (!subject) return undefined;
   const place = placeOf(subjectInput, subject.entity);
   const scope = readScope({
@@ -114,6 +119,25 @@ function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], value
   // "two days before", "5 months": a time noun is a duration only when another cue says so ("lasted").
   if (noun && TIME_UNITS.has(stem(noun.noun)) && TIME_UNITS.has(stem(best.cue))) return undefined;
   return best;
+}
+
+/** The property an infobox row stands for when the cell's words name none ("600,000 (peak)" in the strength row). */
+function rowProperty(ctx: SentenceContext, cell: InfoboxCell | undefined): PropertyScore | undefined {
+  if (!cell?.property) return undefined;
+  const entry = ctx.properties.quantity.entries.find((e) => e.property.id === cell.property);
+  return entry ? { entry, score: 1.2, cue: `infobox ${cell.kind} row` } : undefined;
+}
+
+/** "(4 years, 5 months, 1 week and 5 days)" under an infobox date row: the span in days, worked out from the row's dates. */
+function durationDraft(ctx: SentenceContext, sourceId: string, cell: InfoboxCell): Draft {
+  const inner = /^\(\s*([\s\S]*?)\s*\)$/.exec(ctx.masked.slice(cell.start, cell.end));
+  const wordingStart = inner ? cell.start + ctx.masked.slice(cell.start, cell.end).indexOf(inner[1]!) : cell.start;
+  const wordingEnd = inner ? wordingStart + inner[1]!.length : cell.end;
+  return draft(ctx, {
+    sourceId, subject: cell.subject.id, property: cell.property!, wordingStart, wordingEnd, confidence: 0.8,
+    value: { type: 'quantity', comparator: 'exact', amount: cell.days!, unit: 'days' },
+    note: 'infobox duration, counted in days between the dates of the row above',
+  });
 }
 
 function coversLabel(entry: PropertyEntry, label: string): boolean {
