@@ -14,6 +14,9 @@ const RANGE_END = ['until', 'to', 'ended', 'end'];
 /** A person's "(1865–1940)" is a lifespan. */
 const LIFE_START = ['born', 'birth'];
 const LIFE_END = ['died', 'death'];
+/** A state's or body's "(1920–1922)" is the span it existed. */
+const EXISTENCE_START = ['founded', 'established'];
+const EXISTENCE_END = ['dissolved', 'abolished'];
 const MIN_PROPERTY_SCORE = 0.34;
 
 export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: readonly { start: number; end: number }[]): Draft[] {
@@ -29,10 +32,15 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     const readings: [DateValue, PropertyScore, DateLead | undefined][] = [];
     if (d.until) {
       const lifespan = /\(\s*$/.test(ctx.masked.slice(d.start - 3, d.start)) && ctx.mentions.some((m) => m.end <= d.start && m.entities[0]!.type === 'person');
+      // A state's or body's name followed at once by a range ("Far Eastern Republic 1920–1922 buffer state"): the years it existed.
+      const named = ctx.mentions.find((m) => m.end <= d.start && /^\s*\(?\s*$/.test(ctx.masked.slice(m.end, d.start)));
+      const existence = !lifespan && named !== undefined && (named.entities[0]!.type === 'state' || named.entities[0]!.type === 'organisation');
       // Only a range the words mark as one ("from … to", "between … and", "1918–1922") has a start and an end role.
       const marked = lifespan || /\b(?:from|between|since)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 12), d.start)) || /[–—-]|\bto\b|\buntil\b/.test(ctx.masked.slice(d.start, d.end));
       const taken = new Set<string>();
-      for (const [date, role] of [[d.date, lifespan ? LIFE_START : marked ? RANGE_START : []], [d.until, lifespan ? LIFE_END : marked ? RANGE_END : []]] as const) {
+      const startRole = lifespan ? LIFE_START : existence ? EXISTENCE_START : marked ? RANGE_START : [];
+      const endRole = lifespan ? LIFE_END : existence ? EXISTENCE_END : marked ? RANGE_END : [];
+      for (const [date, role] of [[d.date, startRole], [d.until, endRole]] as const) {
         const property = chooseProperty(ctx, d, role, taken, segment);
         if (!property) continue;
         taken.add(property.entry.property.id);

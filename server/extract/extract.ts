@@ -71,6 +71,9 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
   if (properties.quantity.entries.length + properties.date.entries.length === 0) warnings.push('no quantity or date property declares cues: nothing can be extracted');
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
   const drafts: Draft[] = [];
+  /** Drafts read from lines without a full stop (headings, captions, infobox rows). */
+  const inLine = new Set<Draft>();
+  const lineStarts: number[] = [];
   const state = new Carry();
   let reported = 0;
 
@@ -89,7 +92,12 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
     state.enter(sentence, mentions, masked);
     const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells);
     const figures = quantityClaims(ctx, context.sourceId);
-    drafts.push(...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length }))));
+    const found = [...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length })))];
+    if (sentence.isLine) {
+      lineStarts.push(sentence.start);
+      for (const d of found) inLine.add(d);
+    }
+    drafts.push(...found);
     state.leave(dates, mentions, sentence, masked);
     if (options.onProgress && (sentence.end - reported >= PROGRESS_EVERY || i === sentences.length - 1)) {
       reported = sentence.end;
@@ -99,7 +107,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
   if (sentences.length === 0) options.onProgress?.(text.length, text.length);
 
   const minConfidence = options.minConfidence ?? 0.5;
-  const kept = drafts.filter((d) => (d.claim.confidence ?? 0) >= minConfidence).sort((a, b) => a.at - b.at || a.claim.property.localeCompare(b.claim.property));
+  const kept = withoutRestatedHeadings(drafts, inLine, lineStarts).filter((d) => (d.claim.confidence ?? 0) >= minConfidence).sort((a, b) => a.at - b.at || a.claim.property.localeCompare(b.claim.property));
   const claims: Claim[] = kept.map((d, n) => ({ ...d.claim, id: `${context.sourceId}-x${n + 1}` }));
   const { entities: proposedEntities, confidence: proposalConfidence } = proposals.results(options.minProposalConfidence ?? 0.4);
   const used = new Set(claims.map((c) => c.subject));
@@ -107,6 +115,34 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
   // A claim may stand on a low-confidence proposal: keep every proposal a kept claim refers to.
   const extra = proposals.results(0).entities.filter((e) => used.has(e.id) && !known.has(e.id) && !proposedEntities.some((p) => p.id === e.id));
   return { claims, proposedEntities: [...proposedEntities, ...extra], proposalConfidence, references, warnings };
+}
+
+/** How far after a heading the prose that restates it can be. */
+const RESTATED_WITHIN = 3000;
+
+/**
+ * A heading that restates what the prose under it says ("Japan during World War I — Period of Japanese
+ * history from 1914 to 1918", then "Japan participated in World War I from 1914 to 1918"): the same
+ * subject, property and value once more is one statement, kept where the prose makes it.
+ */
+function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<Draft>, lineStarts: readonly number[]): Draft[] {
+  if (inLine.size === 0) return [...drafts];
+  const key = (d: Draft) => `${d.claim.subject}|${d.claim.property}|${JSON.stringify(d.claim.value)}`;
+  const prose = new Map<string, number[]>();
+  for (const d of drafts) {
+    if (inLine.has(d)) continue;
+    const k = key(d);
+    const list = prose.get(k);
+    if (list) list.push(d.at);
+    else prose.set(k, [d.at]);
+  }
+  return drafts.filter((d) => {
+    if (!inLine.has(d)) return true;
+    // The prose under a heading runs to the next heading (the next line without a full stop).
+    const next = lineStarts.find((x) => x > d.at) ?? Infinity;
+    const end = Math.min(d.at + RESTATED_WITHIN, next);
+    return !(prose.get(key(d)) ?? []).some((at) => at > d.at && at < end);
+  });
 }
 
 /** A file name runs back from its extension to the line start or the previous sentence end (at most 120 characters). */

@@ -188,11 +188,16 @@ function cueScore(cue: Cue, input: ScoreInput): number {
   // A role ("from" for a range's start) is weak evidence, whatever the cue's own weight.
   if (input.roleWords && n === 1 && input.roleWords.includes(cue.words[0]!)) best = ROLE_SCORE;
   // A role completes a cue that ends in it: "existed from April 1920 to November 1922" states "existed until".
+  // The rest of the cue may stand further back in the value's own stretch ("existed in the east … between
+  // January 31, 1920 and October 28, 1920"), counting less the farther it is.
   if (input.roleWords && n > 1 && input.roleWords.includes(cue.words[n - 1]!)) {
     const head = cue.words.slice(0, -1);
-    for (const gap of [0, 1]) {
-      const at = input.from - gap - head.length;
-      if (at >= 0 && head.every((w, j) => stems[at + j] === w)) best = Math.max(best, cue.weight * 1.2);
+    const earliest = Math.max(0, input.segmentFrom ?? input.from - 2, input.from - REACH);
+    for (let at = input.from - head.length; at >= earliest; at--) {
+      if (!head.every((w, j) => stems[at + j] === w)) continue;
+      const gap = input.from - at - head.length;
+      best = Math.max(best, gap <= 1 ? cue.weight * 1.2 : (cue.weight * 1.2) / (1 + (gap - 1) / 8));
+      break;
     }
   }
   // Only occurrences within REACH words of the value count (farther ones would score almost nothing):
