@@ -4,7 +4,7 @@
 import type { DateValue } from '../core/schema-types.js';
 import type { DateMention } from './dates.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
-import { rankProperties, type PropertyScore } from './properties.js';
+import { inLongerPhrase, rankProperties, type PropertyScore } from './properties.js';
 import { dateLead, withComparator, type DateLead } from './scope.js';
 import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
 
@@ -77,7 +77,10 @@ function chooseProperty(ctx: SentenceContext, d: DateMention, roleWords: readonl
   const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
   const ranked = rankProperties(ctx.properties.date, { words: ctx.words, from, to, roleWords, ...segment });
   const best = ranked.find((p) => !taken.has(p.entry.property.id));
-  return best && best.score >= MIN_PROPERTY_SCORE ? best : undefined;
+  if (!best || best.score < MIN_PROPERTY_SCORE) return undefined;
+  // "On August 23, 1914, Japan declared war on Germany": the date times that statement, it does not announce a withdrawal.
+  if (best.cueAt !== undefined && !best.cue.includes(' ') && inLongerPhrase(ctx.properties, ctx.words, best.cueAt)) return undefined;
+  return best;
 }
 
 interface DateDraftInput {

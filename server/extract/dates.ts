@@ -90,13 +90,18 @@ export function findDates(s: string, year?: number): DateMention[] {
 /** "on January 9, 1918, and arrived on January 12": a date with no year takes the one named just before it. */
 function withYearsFromSentence(dates: DateMention[]): DateMention[] {
   let year: string | undefined;
+  let previous: DateValue | undefined;
   const out: DateMention[] = [];
   for (const d of dates) {
     if (!d.inferredYear) {
-      year = (d.until ?? d.date).value.slice(0, 4);
+      previous = d.until ?? d.date;
+      year = previous.value.slice(0, 4);
       out.push(d);
     } else if (year) {
-      out.push({ start: d.start, end: d.end, date: { ...d.date, value: year + d.date.value.slice(4) }, inferredYear: true, yearFromSentence: true });
+      let value = year + d.date.value.slice(4);
+      // Narrative order: "stationed there until December 1917, returned on March 1" is the March after.
+      if (previous && previous.precision !== 'year' && previous.value.length > 4 && value.slice(0, previous.value.length) < previous.value) value = String(Number(year) + 1) + d.date.value.slice(4);
+      out.push({ start: d.start, end: d.end, date: { ...d.date, value }, inferredYear: true, yearFromSentence: true });
     } else if (!d.unresolved) out.push(d);
   }
   return out;

@@ -36,6 +36,8 @@ export interface PropertyIndex {
   date: PropertyGroup;
   /** Every property unit and one-word quantity cue: words that name what a number counts. */
   countWords: Set<string>;
+  /** Cues of entity and text properties of more than one word, by first word ("declared war"). */
+  phrases: Map<string, string[][]>;
 }
 
 export interface PropertyScore {
@@ -63,9 +65,16 @@ export function stem(word: string): string {
 
 export function buildPropertyIndex(properties: readonly Property[]): PropertyIndex {
   const group = (): PropertyGroup => ({ entries: [], byFirst: new Map(), byLast: new Map() });
-  const index: PropertyIndex = { quantity: group(), date: group(), countWords: new Set() };
+  const index: PropertyIndex = { quantity: group(), date: group(), countWords: new Set(), phrases: new Map() };
   for (const property of properties) {
-    if (property.valueType !== 'quantity' && property.valueType !== 'date') continue;
+    if (property.valueType !== 'quantity' && property.valueType !== 'date') {
+      for (const cue of property.cues ?? []) {
+        const words = cue.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+        // A phrase that only adds a preposition ("signed in", "signed at") is the same verb: it does not count.
+        if (words.length > 1 && !FUNCTION_WORDS.has(words[words.length - 1]!)) push(index.phrases, words[0]!, words);
+      }
+      continue;
+    }
     const label = new Set(`${property.label} ${property.id}`.toLowerCase().split(/[^a-z]+/).map(stem));
     const cues: Cue[] = (property.cues ?? []).map((cue) => {
       const words = cue.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
@@ -162,6 +171,16 @@ export function rankProperties(group: PropertyGroup, input: ScoreInput): Propert
     out.push(e.at === undefined ? { entry, score, cue: e.cue } : { entry, score, cue: e.cue, cueAt: e.at });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The one-word cue at token `at` is the first word of a longer cue of an entity or text property
+ * ("declared" in "declared war on Germany"): that phrase, not the one word, says what was stated.
+ */
+export function inLongerPhrase(index: PropertyIndex, words: SentenceWords, at: number): boolean {
+  const stems = words.stems;
+  for (const phrase of index.phrases.get(stems[at]!) ?? []) if (phrase.every((w, j) => stems[at + j] === w)) return true;
+  return false;
 }
 
 const REACH = 40;
