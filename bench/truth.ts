@@ -1,12 +1,15 @@
-// `npm run bench:truth`: both methods on the full population dataset, scored on the dev gold.
+// `npm run bench:truth`: every method on the full population dataset, scored on the dev gold, with a
+// 2-fold split of the gold (settings chosen on one half, scored on the other) against overfitting.
 // Writes bench/results/truth.md and prints the same text.
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sameValue } from '../server/truth/accuracy.js';
+import { fnv1a } from '../server/truth/choose.js';
+import type { MethodName } from '../server/truth/discover.js';
 import { factText, peakRssMiB, runMethod, score, type Scored } from '../server/truth/evaluate.js';
 import { buildFactGraph, type FactGraph } from '../server/truth/graph.js';
-import { resolveSettings, type TruthFinderSettings, type TruthSettings } from '../server/truth/settings.js';
+import { resolveSettings, type AccuSettings, type TruthFinderSettings, type TruthSettings, type TruthSettingsInput } from '../server/truth/settings.js';
 import { readClaimTable, readGold } from '../server/truth/table.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -36,7 +39,7 @@ function ceiling(graph: FactGraph, texts: readonly string[], gold: ReadonlyMap<s
 function settingsTable(settings: TruthSettings): string[] {
   const rows = ['| setting | value |', '|---|---|'];
   for (const [section, values] of Object.entries(settings)) {
-    for (const [name, value] of Object.entries(values as Record<string, number>)) rows.push(`| ${section}.${name} | ${value} |`);
+    for (const [name, value] of Object.entries(values as Record<string, number | boolean>)) rows.push(`| ${section}.${name} | ${value} |`);
   }
   return rows;
 }
@@ -126,11 +129,22 @@ const ABLATIONS: [string, Partial<TruthFinderSettings>][] = [
   ],
 ];
 
+const ACCU_ABLATIONS: [string, Partial<AccuSettings>][] = [
+  ['defaults', {}],
+  ['paper accuracy: mean P(f) over all its values, own vote included (leaveOneOut false)', { leaveOneOut: false }],
+  ['similarity at the graph\'s scale (0.05) instead of 0.001', { relativeScale: 0.05 }],
+  ['n = 100 false values instead of 10', { falseValues: 100 }],
+  ['with copy detection (AccuCopy: copy rate 0.8, prior 0.2, pairs sharing 3+ items)', { copyDetection: true }],
+  ['with copy detection, damped (step 0.5)', { copyDetection: true, step: 0.5 }],
+];
+
 /** Each departure from the paper switched off in turn: what it is worth on this data. */
-function ablation(graph: FactGraph, texts: readonly string[], gold: ReadonlyMap<string, string>): string[] {
+function ablation(graph: FactGraph, texts: readonly string[], gold: ReadonlyMap<string, string>, method: 'truthfinder' | 'accu'): string[] {
   const rows = ['| variant | accuracy | with random tie-breaking | iterations | converged |', '|---|---|---|---|---|'];
-  for (const [label, truthfinder] of ABLATIONS) {
-    const s = score(graph, texts, runMethod(graph, texts, 'truthfinder', resolveSettings({ truthfinder })), gold);
+  const variants: [string, TruthSettingsInput][] =
+    method === 'truthfinder' ? ABLATIONS.map(([label, truthfinder]) => [label, { truthfinder }]) : ACCU_ABLATIONS.map(([label, accu]) => [label, { accu }]);
+  for (const [label, overrides] of variants) {
+    const s = score(graph, texts, runMethod(graph, texts, method, resolveSettings(overrides)), gold);
     const c = s.output.convergence;
     rows.push(`| ${label} | ${acc(s)} | ${s.expectedWithRandomTies.toFixed(3)} | ${c.iterations} | ${c.converged} |`);
   }
@@ -153,6 +167,84 @@ function sensitivity(graph: FactGraph, texts: readonly string[], gold: ReadonlyM
   return rows;
 }
 
+/** Candidate settings for the split: the sensitivity grid of each method, defaults first. */
+function candidates(): { label: string; method: MethodName; settings: TruthSettingsInput }[] {
+  const out: { label: string; method: MethodName; settings: TruthSettingsInput }[] = [];
+  for (const dampening of [2, 1.5, 3]) {
+    for (const priorStrength of [1, 0.5, 2]) out.push({ label: `truthfinder dampening ${dampening}, priorStrength ${priorStrength}`, method: 'truthfinder', settings: { truthfinder: { dampening, priorStrength } } });
+  }
+  for (const falseValues of [10, 100]) {
+    for (const priorStrength of [1, 3]) {
+      for (const relativeScale of [0.001, 0.05]) {
+        out.push({ label: `accu n ${falseValues}, priorStrength ${priorStrength}, relativeScale ${relativeScale}`, method: 'accu', settings: { accu: { falseValues, priorStrength, relativeScale } } });
+      }
+    }
+  }
+  return out;
+}
+
+/** Half 0 or 1 of the gold by a fixed hash of the item key: independent of row order and of the values. */
+const halfOf = (item: string): number => fnv1a(item) & 1;
+
+/**
+ * Guard against tuning on the 154 items: per fold, the candidate with the best accuracy on one half
+ * (first listed wins a tie, so defaults are preferred) is scored on the other half, which it never saw.
+ */
+function split(graph: FactGraph, texts: readonly string[], gold: ReadonlyMap<string, string>, fixed: Scored[]): string[] {
+  const halves = [0, 1].map((h) => new Map([...gold].filter(([item]) => halfOf(item) === h)));
+  const right = (answers: ReadonlyMap<string, string>, half: ReadonlyMap<string, string>): number =>
+    [...half].filter(([item, value]) => answers.has(item) && sameValue(answers.get(item)!, value)).length;
+  const results = candidates().map((c) => ({ ...c, answers: runMethod(graph, texts, c.method, resolveSettings(c.settings)).answers }));
+  const rows = ['| | half A | half B |', '|---|---|---|'];
+  rows.push(`| items (absent from the claims) | ${halves.map((h) => `${h.size} (${[...h.keys()].filter((k) => !fixed[0]!.answers.has(k)).length})`).join(' | ')} |`);
+  for (const s of fixed) rows.push(`| ${s.method} (defaults) | ${halves.map((h) => `${(right(s.answers, h) / h.size).toFixed(3)} (${right(s.answers, h)}/${h.size})`).join(' | ')} |`);
+  const picks: string[] = [];
+  let heldOut = 0;
+  const cells = [0, 1].map((test) => {
+    const train = halves[1 - test]!;
+    let best = results[0]!;
+    for (const r of results) if (right(r.answers, train) > right(best.answers, train)) best = r;
+    const n = right(best.answers, halves[test]!);
+    heldOut += n;
+    picks.push(`tuned on half ${'AB'[1 - test]}: ${best.label} (${right(best.answers, train)}/${train.size} there)`);
+    return `${(n / halves[test]!.size).toFixed(3)} (${n}/${halves[test]!.size})`;
+  });
+  rows.push(`| best of ${results.length} candidates chosen on the other half | ${cells.join(' | ')} |`);
+  return [...rows, '', `Held-out accuracy over both halves: ${(heldOut / gold.size).toFixed(3)} (${heldOut}/${gold.size}). Choices: ${picks.join('; ')}.`];
+}
+
+/** How often the most prolific source's values are stated by another source where one can be: its record as unsupervised methods see it. */
+function prolificSource(graph: FactGraph, texts: readonly string[], gold: ReadonlyMap<string, string>): string {
+  let top = 0;
+  for (let s = 1; s < graph.sources.length; s++) {
+    if (graph.sourceFactStart[s + 1]! - graph.sourceFactStart[s]! > graph.sourceFactStart[top + 1]! - graph.sourceFactStart[top]!) top = s;
+  }
+  let shared = 0;
+  let corroborated = 0;
+  const facts = new Set<number>();
+  for (let j = graph.sourceFactStart[top]!; j < graph.sourceFactStart[top + 1]!; j++) {
+    const f = graph.sourceFacts[j]!;
+    facts.add(f);
+    if (graph.itemSourceCount[graph.factItem[f]!]! < 2) continue;
+    shared++;
+    if (graph.factSourceStart[f + 1]! - graph.factSourceStart[f]! > 1) corroborated++;
+  }
+  const index = new Map(graph.items.map((item, i) => [item, i]));
+  let inGold = 0;
+  let rightInGold = 0;
+  for (const [key, value] of gold) {
+    const i = index.get(key);
+    if (i === undefined) continue;
+    for (let f = graph.itemFactStart[i]!; f < graph.itemFactStart[i + 1]!; f++) {
+      if (!facts.has(f)) continue;
+      inGold++;
+      if (sameValue(factText(graph, texts, f), value)) rightInGold++;
+    }
+  }
+  const claims = graph.sourceFactStart[top + 1]! - graph.sourceFactStart[top]!;
+  return `The most prolific source (${claims.toLocaleString('en-US')} values, a bot) shares ${shared.toLocaleString('en-US')} items with other sources, and another source states its value on ${corroborated.toLocaleString('en-US')} of them (${((100 * corroborated) / shared).toFixed(1)} %); on the ${inGold} dev gold items it covers, its value is the gold one ${rightInGold} times (${((100 * rightInGold) / inGold).toFixed(0)} %). The gold's items are the contested ones, and there it is wrong about one time in five, mostly against a single contributor whom nothing else corroborates, while an agreeing second source (its operator, an IP address, an editor who took its figure) puts it in the majority. Learning trust from agreement ranks it near the top and follows it there; copy detection could discount the agreeing second source only where the two meet on many items.`;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const table = await readClaimTable(path.join(DATA, 'population_claims.csv'));
@@ -163,43 +255,62 @@ async function main(): Promise<void> {
   const graph = buildFactGraph(table.observations, settings.similarity);
   const graphMs = performance.now() - graphStart;
   const tf = score(graph, table.texts, runMethod(graph, table.texts, 'truthfinder', settings), gold);
+  const accu = score(graph, table.texts, runMethod(graph, table.texts, 'accu', settings), gold);
   const vote = score(graph, table.texts, runMethod(graph, table.texts, 'vote', settings), gold);
   const totalMs = performance.now() - started;
   const peak = peakRssMiB();
-  const c = tf.output.convergence;
   const bound = oracleTrustBound(graph, table.texts, gold);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const reach = ceiling(graph, table.texts, gold);
+  const TARGET = 0.87;
+  const met = tf.accuracy.accuracy >= TARGET && tf.accuracy.accuracy > vote.accuracy.accuracy + 0.1;
+  const row = (s: Scored): string => {
+    const c = s.output.convergence;
+    const iterative = s.method !== 'vote';
+    return `| ${s.method} | ${acc(s)} | ${s.expectedWithRandomTies.toFixed(3)} | ${ms(s.milliseconds)} | ${iterative ? c.iterations : 1} | ${iterative ? c.delta.toExponential(2) : '-'} | ${iterative ? c.converged : '-'} |`;
+  };
 
   const lines = [
     '# Truth discovery benchmark: population',
     '',
     `Run ${new Date().toISOString()} on ${cpu} (${os.cpus().length} cores), Node ${process.version}, ${os.platform()} ${os.arch()}.`,
     `Data: \`../shared/datasets/population\`: ${table.observations.length.toLocaleString('en-US')} claims, ${graph.items.length.toLocaleString('en-US')} items, ${graph.sources.length.toLocaleString('en-US')} sources; dev gold ${gold.size} items, ${tf.accuracy.missing} of them absent from the claims (counted wrong).`,
-    `Ceiling (gold value stated by some source): ${ceiling(graph, table.texts, gold).toFixed(3)}. Bound for source-trust weighting (a cheat that knows each source's accuracy on the other gold items): ${bound.toFixed(3)}.`,
+    `Ceiling (gold value stated by some source): ${reach.toFixed(3)} (${Math.round(reach * gold.size)}/${gold.size}). Bound for source-trust weighting (a cheat that knows each source's accuracy on the other gold items): ${bound.toFixed(3)}.`,
     '',
     '| method | accuracy on dev gold | with random tie-breaking | time | iterations | final delta | converged |',
     '|---|---|---|---|---|---|---|',
-    `| truthfinder | ${acc(tf)} | ${tf.expectedWithRandomTies.toFixed(3)} | ${ms(tf.milliseconds)} | ${c.iterations} | ${c.delta.toExponential(2)} | ${c.converged} |`,
-    `| vote | ${acc(vote)} | ${vote.expectedWithRandomTies.toFixed(3)} | ${ms(vote.milliseconds)} | 1 | - | - |`,
+    row(tf),
+    row(accu),
+    row(vote),
     '',
     `Reading the CSV: ${ms(readMs)}; compiling the fact graph: ${ms(graphMs)}; everything above: ${ms(totalMs)}. Peak RSS: ${peak.toFixed(0)} MiB.`,
-    'Exact ties are broken by a fixed hash of (item, value) for both methods; "with random tie-breaking" is the expected accuracy if those ties were coin tosses (the README\'s definition of the vote baseline).',
+    'Exact ties are broken by a fixed hash of (item, value) for every method; "with random tie-breaking" is the expected accuracy if those ties were coin tosses (the README\'s definition of the vote baseline).',
+    'The default method is truthfinder. One standard error on 154 items is about 0.03 (5 items): differences of a few items between methods or settings are within noise.',
+    '',
+    '## Overfitting check: 2-fold split of the dev gold',
+    '',
+    ...split(graph, table.texts, gold, [tf, accu, vote]),
     '',
     '## Where the gains come from',
     '',
-    ...breakdown(graph, table.texts, gold, [tf, vote]),
+    ...breakdown(graph, table.texts, gold, [tf, accu, vote]),
     '',
-    `Against the issue's target (at least 0.85, and vote + 0.1): not met, ${tf.accuracy.accuracy.toFixed(3)} against vote's ${vote.accuracy.accuracy.toFixed(3)} (${vote.expectedWithRandomTies.toFixed(3)} with random ties).`,
+    `Against the target (at least ${TARGET}, and vote + 0.1): ${met ? 'met' : 'not met'}, ${tf.accuracy.accuracy.toFixed(3)} against vote's ${vote.accuracy.accuracy.toFixed(3)} (${vote.expectedWithRandomTies.toFixed(3)} with random ties); reaching it needs ${Math.max(0, Math.ceil(TARGET * gold.size - tf.accuracy.correct))} more of the ${Math.round(reach * gold.size) - tf.accuracy.correct} reachable misses.`,
     `Trust can only be learned where sources overlap, and most contributors here (every IP address is a source of its own) make one edit: even the cheat above, which reads each source's record off the gold itself, reaches ${bound.toFixed(3)}.`,
-    'The gains are in ties and in outnumbered gold values, where a contributor whose values others corroborate beats unknown or uncorroborated ones. The losses among majority items come from the same rule: a prolific source whose values nobody else states (a bot filling thousands of infoboxes) earns little trust, so its agreement adds little.',
+    prolificSource(graph, table.texts, gold),
+    'Accu learns sources\' records only from the items another source covers (its own vote left out), so the bot and the editors who agree with it earn high accuracy and decide the one-against-one and outnumbered items; TruthFinder counts every uncorroborated item at 0.5, which keeps prolific sources near the middle and lets a corroborated minority win. On this gold that favours TruthFinder by a few items, within the noise above; AccuCopy (copy detection) does not converge here: nearly every pair of sources that meets agrees far more often than two independent sources of the learned accuracy would, so nearly all are judged dependent and the discounts swing with the accuracy order.',
     '',
     '## Parameters (defaults)',
     '',
     ...settingsTable(resolveSettings()),
     '',
-    '## Ablation: the departures from the paper',
+    '## Ablation: truthfinder, the departures from the paper',
     '',
-    ...ablation(graph, table.texts, gold),
+    ...ablation(graph, table.texts, gold, 'truthfinder'),
+    '',
+    '## Ablation: accu, the departures from the paper and copy detection',
+    '',
+    ...ablation(graph, table.texts, gold, 'accu'),
     '',
     '## Sensitivity (truthfinder accuracy, other settings at their defaults)',
     '',

@@ -1,4 +1,5 @@
 // The one entry point: observations in, verdicts and source trust out, for any registered method.
+import { accu } from './accu.js';
 import { chooseFacts, rankFacts } from './choose.js';
 import { lowEvidenceReason, sourceRecords, type SourceRecord } from './evidence.js';
 import { explainSource } from './explain.js';
@@ -8,7 +9,7 @@ import { truthfinder } from './truthfinder.js';
 import type { FactSummary, ItemVerdict, MethodOutput, Observation, SourceTrust, TruthMethod, TruthResult } from './types.js';
 import { vote } from './vote.js';
 
-export const METHODS = { truthfinder, vote } as const satisfies Record<string, TruthMethod>;
+export const METHODS = { truthfinder, accu, vote } as const satisfies Record<string, TruthMethod>;
 export type MethodName = keyof typeof METHODS;
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 

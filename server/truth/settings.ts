@@ -1,6 +1,6 @@
 // Parameters of truth discovery, graphology style: DEFAULT_SETTINGS, a validator that throws clear
 // prefixed errors, and resolveSettings() to merge a partial override onto the defaults.
-// One section per concern; a new method (CRH, Accu) adds its own section.
+// One section per concern; each method (TruthFinder, Accu) has its own section.
 
 export interface SimilaritySettings {
   /** Relative distance |a-b| / max(|a|,|b|) at which two numbers' similarity falls to 1/e. */
@@ -35,6 +35,41 @@ export interface TruthFinderSettings {
   tolerance: number;
 }
 
+export interface AccuSettings {
+  /** n: false values an item can take, spread uniformly. A source of accuracy A votes ln(n A / (1 - A)). */
+  falseValues: number;
+  /**
+   * Credit a source with its values' probability computed without its own vote, over the items it shares
+   * with other sources only (true); or, as in the paper, with the full probability over all its items.
+   */
+  leaveOneOut: boolean;
+  /** Every source's accuracy when the iteration starts. */
+  initialAccuracy: number;
+  /** Accuracy of a source with no evidence. */
+  priorAccuracy: number;
+  /** Pseudo-values at priorAccuracy added to every source's record. */
+  priorStrength: number;
+  /** rho: share of a similar value's count that a value borrows. */
+  implicationWeight: number;
+  /** Relative distance at which this method's similarity falls to 1/e (sharper than the graph's: typos, not rounding). */
+  relativeScale: number;
+  /** AccuCopy: discount the votes of sources that look dependent (agree on many items, false values above all). */
+  copyDetection: boolean;
+  /** Copy detection: probability that a dependent source copies a given value. */
+  copyRate: number;
+  /** Copy detection: prior probability that two sources are dependent. */
+  copyPrior: number;
+  /** Copy detection: pairs of sources sharing fewer items are taken as independent. */
+  minSharedItems: number;
+  /** Fraction of the way each iteration moves accuracy towards its new estimate. */
+  step: number;
+  /** Accuracy is clamped to [1 - maxAccuracy, maxAccuracy] (the vote is infinite at 1). */
+  maxAccuracy: number;
+  maxIterations: number;
+  /** Stop when no source's accuracy moves by more than this in one iteration. */
+  tolerance: number;
+}
+
 export interface EvidenceSettings {
   /** Items with at most this many sources are flagged low-evidence. */
   lowEvidenceMaxSources: number;
@@ -45,6 +80,7 @@ export interface EvidenceSettings {
 export interface TruthSettings {
   similarity: SimilaritySettings;
   truthfinder: TruthFinderSettings;
+  accu: AccuSettings;
   evidence: EvidenceSettings;
 }
 
@@ -63,6 +99,23 @@ export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
     priorStrength: 1,
     step: 0.5,
     maxTrust: 0.999,
+    maxIterations: 1000,
+    tolerance: 1e-4,
+  }),
+  accu: Object.freeze({
+    falseValues: 10,
+    leaveOneOut: true,
+    initialAccuracy: 0.8,
+    priorAccuracy: 0.8,
+    priorStrength: 1,
+    implicationWeight: 0.5,
+    relativeScale: 0.001,
+    copyDetection: false,
+    copyRate: 0.8,
+    copyPrior: 0.2,
+    minSharedItems: 3,
+    step: 1,
+    maxAccuracy: 0.999,
     maxIterations: 1000,
     tolerance: 1e-4,
   }),
@@ -97,6 +150,23 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
     priorStrength: { min: 0, max: Infinity },
     step: { min: 0, max: 1, openMin: true },
     maxTrust: { min: 0.5, max: 1, open: true },
+    maxIterations: { min: 1, max: 1e6, integer: true },
+    tolerance: { min: 0, max: 1, open: true },
+  },
+  accu: {
+    falseValues: { min: 0, max: Infinity, open: true },
+    leaveOneOut: { boolean: true, min: 0, max: 1 },
+    initialAccuracy: { min: 0, max: 1, open: true },
+    priorAccuracy: { min: 0, max: 1, open: true },
+    priorStrength: { min: 0, max: Infinity },
+    implicationWeight: { min: 0, max: 1 },
+    relativeScale: { min: 0, max: Infinity, open: true },
+    copyDetection: { boolean: true, min: 0, max: 1 },
+    copyRate: { min: 0, max: 1, open: true },
+    copyPrior: { min: 0, max: 1, open: true },
+    minSharedItems: { min: 1, max: 1e9, integer: true },
+    step: { min: 0, max: 1, openMin: true },
+    maxAccuracy: { min: 0.5, max: 1, open: true },
     maxIterations: { min: 1, max: 1e6, integer: true },
     tolerance: { min: 0, max: 1, open: true },
   },

@@ -76,6 +76,14 @@ describe('npm run truth', () => {
     expect(run.stderr).toMatch(/truth: 7 claims, 3 items, 3 sources/);
   });
 
+  it('runs any registered method by name (--method accu), still beside vote', async () => {
+    const run = await truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--method', 'accu');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^accu +accuracy 0\.6667 \(2\/3, 1 gold items absent/m);
+    expect(run.stdout).toMatch(/^vote +accuracy 0\.6667/m);
+    expect(run.stderr).toMatch(/truth: accu: \d+ iteration\(s\), final delta .*, converged true/);
+  });
+
   it('writes the CSV to stdout without --out and --truth, and runs the vote baseline alone', async () => {
     const run = await truth('--claims', file('claims.csv'), '--method', 'vote');
     expect(run.code).toBe(0);

@@ -11,6 +11,7 @@ const DATA = path.resolve(import.meta.dirname, '../..', '../shared/datasets/popu
 
 let truthfinder: Scored;
 let vote: Scored;
+let accu: Scored;
 
 beforeAll(async () => {
   const table = await readClaimTable(path.join(DATA, 'population_claims.csv'));
@@ -19,6 +20,7 @@ beforeAll(async () => {
   const graph = buildFactGraph(table.observations, settings.similarity);
   truthfinder = score(graph, table.texts, runMethod(graph, table.texts, 'truthfinder', settings), gold);
   vote = score(graph, table.texts, runMethod(graph, table.texts, 'vote', settings), gold);
+  accu = score(graph, table.texts, runMethod(graph, table.texts, 'accu', settings), gold);
 });
 
 describe('population dev gold (154 items, 6 of them absent from the claims)', () => {
@@ -39,10 +41,17 @@ describe('population dev gold (154 items, 6 of them absent from the claims)', ()
     expect(truthfinder.accuracy.accuracy).toBeGreaterThan(vote.expectedWithRandomTies + 0.09);
   });
 
-  // The issue's target. Not reached (0.79 against vote's 0.72, see bench/results/truth.md for why);
-  // kept as an expected failure so the gap stays visible and a fix that closes it is noticed.
-  it.fails('meets the issue target: at least 0.85 and more than vote + 0.1', () => {
-    expect(truthfinder.accuracy.accuracy).toBeGreaterThanOrEqual(0.85);
+  it('accu converges and beats majority vote with random ties', () => {
+    expect(accu.output.convergence.converged).toBe(true);
+    expect(accu.accuracy.accuracy).toBeGreaterThanOrEqual(0.74);
+    expect(accu.accuracy.accuracy).toBeGreaterThan(vote.expectedWithRandomTies + 0.05);
+  });
+
+  // The target (about 0.87, and vote + 0.1). Not reached: truthfinder 0.79, accu 0.75, vote 0.72;
+  // see bench/results/truth.md for why (ceiling 0.92, trust-weighting oracle 0.83). Kept as an
+  // expected failure so the gap stays visible and a fix that closes it is noticed.
+  it.fails('meets the target: at least 0.87 and more than vote + 0.1', () => {
+    expect(truthfinder.accuracy.accuracy).toBeGreaterThanOrEqual(0.87);
     expect(truthfinder.accuracy.accuracy).toBeGreaterThan(vote.accuracy.accuracy + 0.1);
   });
 });

@@ -22,7 +22,7 @@ describe('settings', () => {
     [{ truthfinder: { step: 0 } }, 'truth: settings.truthfinder.step must be a number > 0 and <= 1, got 0'],
     [{ similarity: { relativeScale: Number.NaN } }, 'truth: settings.similarity.relativeScale must be a number > 0, got null'],
     [{ truthfinder: { dampnig: 1 } }, 'truth: unknown setting settings.truthfinder.dampnig'],
-    [{ votes: {} }, 'truth: unknown settings section "votes" (known: similarity, truthfinder, evidence)'],
+    [{ votes: {} }, 'truth: unknown settings section "votes" (known: similarity, truthfinder, accu, evidence)'],
     [{ evidence: 3 }, 'truth: settings.evidence must be an object'],
     [{ truthfinder: { leaveOneOut: 1 } }, 'truth: settings.truthfinder.leaveOneOut must be true or false, got 1'],
   ])('rejects %j with a clear prefixed error', (overrides, message) => {
@@ -34,6 +34,6 @@ describe('settings', () => {
   });
 
   it('an unknown method is refused', () => {
-    expect(() => discoverTruth(obs(['a', 's', 1]), { method: 'crh' as never })).toThrow('truth: unknown method "crh" (known: truthfinder, vote)');
+    expect(() => discoverTruth(obs(['a', 's', 1]), { method: 'crh' as never })).toThrow('truth: unknown method "crh" (known: truthfinder, accu, vote)');
   });
 });
