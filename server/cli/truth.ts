@@ -1,4 +1,4 @@
-// `npm run truth -- --claims <file.csv> [--truth <gold.csv>] [--method truthfinder|vote] [--out <result.csv>]`
+// `npm run truth -- --claims <file.csv> [--truth <gold.csv>] [--method truthfinder|accu|vote] [--out <result.csv>]`
 // Picks one value per (ObjectID, PropertyID) from conflicting claims. With --truth it prints the
 // accuracy next to majority vote's on the same run, the time and the peak memory.
 // Bad input (missing file or column, malformed CSV, unknown option) exits 1 with one line on stderr.
@@ -13,7 +13,7 @@ import { readClaimTable, readGold, splitItemKey } from '../truth/table.js';
 const USAGE = `usage: npm run truth -- --claims <file.csv> [--truth <gold.csv>] [--method ${METHOD_NAMES.join('|')}] [--out <result.csv>]
   --claims  CSV with the columns ObjectID, PropertyID, PropertyValue, SourceID (others ignored)
   --truth   gold CSV (ObjectID, PropertyID, PropertyValue): print accuracy, with majority vote's beside it
-  --method  truthfinder (default) or vote
+  --method  truthfinder (default), accu (Dong et al. 2009) or vote (majority)
   --out     write ObjectID,PropertyID,PropertyValue,Confidence; without --out and --truth the CSV goes to stdout`;
 
 interface Args {
