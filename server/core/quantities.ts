@@ -31,7 +31,17 @@ export function quantityInterval(value: QuantityValue, settings: QuantitySetting
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export function formatNumber(n: number): string {
+  // Whole numbers by hand (Intl is slow at millions of reasons): the digits in threes with commas
+  // and '-' for a negative, as en-US prints them. Intl prints -0 as "-0": it keeps that case.
+  if (Number.isSafeInteger(n) && !Object.is(n, -0)) return groupThousands(n);
   return NUMBER.format(n);
+}
+
+function groupThousands(n: number): string {
+  const digits = String(n < 0 ? -n : n);
+  let text = digits.slice(0, digits.length % 3 || 3);
+  for (let i = text.length; i < digits.length; i += 3) text += ',' + digits.slice(i, i + 3);
+  return n < 0 ? '-' + text : text;
 }
 
 /** A signed percentage with a true minus sign: "−2.8 %", "+3.9 %". */
