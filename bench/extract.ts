@@ -12,6 +12,7 @@ import type { Claim, Corpus } from '../server/core/model.js';
 import { evaluate, type Counts, type Evaluation } from '../server/extract/evaluate.js';
 import { extractClaims } from '../server/extract/index.js';
 import { loadStore } from '../server/store/load.js';
+import { measureHeldOut, pooled } from '../test/extract/held-out/held-out.js';
 
 const RESULTS = path.resolve(import.meta.dirname, 'results/extract.md');
 /** The hand-written design notes below this line of the results file are kept when it is rewritten. */
@@ -39,6 +40,8 @@ for (const source of corpus.sources) {
 const at = (threshold: number) => all.filter((c) => (c.confidence ?? 0) >= threshold);
 const byThreshold = THRESHOLDS.map((t) => ({ t, ev: evaluate({ extracted: at(t), curated: corpus.claims, properties: corpus.properties, judgements: corpus.judgements }) }));
 const main = byThreshold.find((x) => x.t === DEFAULT_THRESHOLD)!.ev;
+const heldOut = measureHeldOut(DEFAULT_THRESHOLD);
+const heldOutAll = pooled(heldOut);
 const throughput = measureThroughput(corpus);
 const wink = process.argv.includes('--no-wink') ? undefined : await measureWink(throughput.text, corpus);
 
@@ -47,6 +50,8 @@ console.log(`figures+dates  ${fmt(main.overall.all)}`);
 console.log(`figures        ${fmt(main.overall.quantity)}`);
 console.log(`dates          ${fmt(main.overall.date)}`);
 for (const [id, s] of Object.entries(main.perSource)) console.log(`${id.padEnd(32)} ${fmt(s.all)}`);
+for (const r of heldOut) console.log(`held-out ${r.name.padEnd(23)} ${fmt(r.evaluation.overall.all)}`);
+console.log(`held-out, both texts         ${fmt(heldOutAll.overall.all)}`);
 console.log(`edges reproduced: ${main.edges.reproduced}/${main.edges.curated} of the quantity/date edges (${pct(main.edges.share)}), ${pct(main.edges.shareOfAll)} of all ${main.edges.curatedAll} curated edges`);
 const bundledKb = [...corpus.texts.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) / 1000;
 console.log(`throughput: ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB/s of CPU time (load average ${throughput.load.toFixed(1)}) on ${throughput.mb.toFixed(1)} MB (${throughput.claims} claims, ${throughput.claimsPerKb.toFixed(1)} per KB; the bundled sources: ${(all.length / bundledKb).toFixed(1)} per KB at any confidence); bundled sources in ${(extractSeconds * 1000).toFixed(0)} ms`);
@@ -172,6 +177,22 @@ function report(): string {
     `Curated agree/conflict edges between figures or dates reproduced by reconciling the extracted claims: **${main.edges.reproduced} of ${main.edges.curated} (${pct(main.edges.share)})**; of all ${main.edges.curatedAll} curated edges (relations, texts and curated judgements included, which extraction does not produce): ${pct(main.edges.shareOfAll)}.`,
     '',
     `Throughput: **${throughput.mbPerSecond.toFixed(2)} MB/s** wall time, ${throughput.mbPerCpuSecond.toFixed(2)} MB per CPU-second (best of 3 runs after a warm-up; load average ${throughput.load.toFixed(1)} on this shared machine) on a synthetic ${throughput.mb.toFixed(1)} MB text (${throughput.claims} claims, ${throughput.claimsPerKb.toFixed(1)} per KB; the bundled sources yield ${(all.length / bundledKb).toFixed(1)} candidate claims per KB). Schema-invalid or misquoted claims: ${invalid}.`,
+    '',
+    '## Held-out texts (test/extract/held-out/)',
+    '',
+    'Two texts written for measurement, on subjects the bundled sources know nothing about, each with its own entities, properties and hand-annotated expected claims: an OCR-like capture of the 1889 London dock strike (soft wraps, words hyphenated across lines, superscript note markers, "Tbe", day-month-year dates) and a Wikipedia-style capture of the Battle of Gettysburg (a flattened infobox with a "Units involved" row, month-day-year dates, "July 1–3, 1863").',
+    '',
+    '| | precision | recall | right | wrong | missed | P figures | R figures | P dates | R dates |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...[...heldOut.map((r) => [r.name, r.evaluation] as const), ['both texts', heldOutAll] as const].map(([n, e]) => `| ${n} | ${e.overall.all.precision.toFixed(2)} | ${e.overall.all.recall.toFixed(2)} | ${e.overall.all.tp} | ${e.overall.all.fp} | ${e.overall.all.fn} | ${e.overall.quantity.precision.toFixed(2)} | ${e.overall.quantity.recall.toFixed(2)} | ${e.overall.date.precision.toFixed(2)} | ${e.overall.date.recall.toFixed(2)} |`),
+    '',
+    'Missed:',
+    '',
+    ...heldOut.flatMap((r) => r.evaluation.unmatchedCurated.map((c) => `- ${r.name}: ${c.subject} ${c.property} “${c.wording.replace(/\s+/g, ' ')}”`)),
+    '',
+    'Extracted with no expected match:',
+    '',
+    ...heldOut.flatMap((r) => r.evaluation.unmatchedExtracted.map((c) => `- ${r.name}: ${c.subject} ${c.property} “${c.wording}” (${c.confidence})`)),
     '',
     '## By confidence threshold',
     '',

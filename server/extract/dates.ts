@@ -39,6 +39,8 @@ const rx = (source: string) => new RegExp(source, 'gu');
 const PATTERNS: Pattern[] = [
   // "23 to 31 May 1920", "12–15 March 1920"
   { month: true, re: rx(`(?<!\\d)${DAY}\\s*(?:–|-|to|and)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}`), read: (m) => range(day(m[4]!, m[3]!, m[1]!), day(m[4]!, m[3]!, m[2]!)) },
+  // "July 1–3, 1863", "May 23 to 31, 1920"
+  { month: true, re: rx(`${MONTH}\\s+${DAY}\\s*(?:–|-|to)\\s*${DAY},?\\s+${YEAR}`), read: (m) => range(day(m[4]!, m[1]!, m[2]!), day(m[4]!, m[1]!, m[3]!)) },
   // "March and April 1922", "April to June 1919"
   { month: true, re: rx(`${MONTH}\\s*(?:and|to|–|-)\\s*${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => range(month(m[3]!, m[1]!), month(m[3]!, m[2]!)) },
   { month: true, re: rx(`${MONTH}\\s+${DAY}(?:,\\s*|\\s+)${YEAR}`), read: (m) => point(day(m[3]!, m[1]!, m[2]!)) },
@@ -62,8 +64,9 @@ const PATTERNS: Pattern[] = [
 
 /** Every date in `s`, longest reading first, non-overlapping. `year` fills dates that lack one. */
 /** Every date needs a four-digit year or a month name: most sentences are skipped by this one test. */
-const MAY_HOLD_DATE = /\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
-const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+// No word boundary before the month: captured infobox labels are glued to their value ("DateJuly 1–3, 1863").
+const MAY_HOLD_DATE = /\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const HAS_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
 export function findDates(s: string, year?: number): DateMention[] {
   if (!MAY_HOLD_DATE.test(s)) return [];

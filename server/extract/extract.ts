@@ -139,7 +139,14 @@ function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<D
   return drafts.filter((d) => {
     if (!inLine.has(d)) return true;
     // The prose under a heading runs to the next heading (the next line without a full stop).
-    const next = lineStarts.find((x) => x > d.at) ?? Infinity;
+    let lo = 0;
+    let hi = lineStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lineStarts[mid]! <= d.at) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = lineStarts[lo] ?? Infinity;
     const end = Math.min(d.at + RESTATED_WITHIN, next);
     return !(prose.get(key(d)) ?? []).some((at) => at > d.at && at < end);
   });
@@ -260,7 +267,7 @@ class Carry {
     // The grammatical subject: a mention opening the sentence (after at most a short introductory phrase).
     // Captions, headings and infobox rows (lines without a full stop) do not change the topic of the prose.
     if (sentence.isLine) return;
-    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:the\s+)?$|^[^,]{0,40},\s*(?:the\s+)?$/i.test(masked.slice(sentence.start, m.start)));
+    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
     if (opening) this.topic = { entity: opening.entities[0]!, confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
   }
 }

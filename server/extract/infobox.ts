@@ -77,9 +77,10 @@ export function readInfobox(text: string, masked: string, entities: EntityIndex,
   const strengthEnd = casualtiesAt === -1 ? lines.length : casualtiesAt;
   let strengthFrom = lines.findIndex((l, i) => i > anchor && i < strengthEnd && STRENGTH.test(l.text));
   if (strengthFrom === -1) strengthFrom = commandersAt === -1 ? strengthEnd : commandersAt;
+  // Lines without figures on the way are units or commanders ("Units involved", "Army of the Potomac").
   for (let i = strengthFrom + 1; i < strengthEnd; i++) {
     const line = lines[i]!;
-    if (UNITS.test(line.text)) break;
+    if (UNITS.test(line.text)) continue;
     for (const figure of figures(masked, line)) strength.push(figure);
   }
 

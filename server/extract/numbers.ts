@@ -147,7 +147,8 @@ const AFTER: [RegExp, Comparator][] = [
 /** The comparator the wording gives a number, from the words right before or after it. */
 export function readComparator(s: string, mention: NumberMention): ComparatorReading {
   if (mention.upper !== undefined) return { comparator: 'range', start: mention.start, end: mention.end };
-  const before = s.slice(Math.max(0, mention.start - 24), mention.start).toLowerCase();
+  // Line breaks count as spaces (same length, so offsets hold): "more\nthan 30,000" in wrapped text.
+  const before = s.slice(Math.max(0, mention.start - 24), mention.start).toLowerCase().replace(/[\n\r\t]/g, ' ');
   const m = BEFORE.exec(before); // not after a letter: "moreover 5" is not "over 5"
   if (m) return { comparator: COMPARATOR_OF.get(m[1]!)!, start: mention.start - m[1]!.length - 1, end: mention.end };
   const after = s.slice(mention.end, mention.end + 16);

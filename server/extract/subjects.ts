@@ -189,7 +189,8 @@ function isSentenceSubject(input: SubjectInput, mention: EntityMention): boolean
 function opens(text: string, from: number, mention: EntityMention): boolean {
   if (mention.start < from || mention.start - from > 48) return false;
   const lead = text.slice(from, mention.start);
-  return /^\W*(?:the\s+)?$/i.test(lead) || /^[^,]{0,40},\s*(?:the\s+)?$/i.test(lead);
+  // "Tbe", "Thc": how OCR reads "The".
+  return /^\W*(?:t[hb][eco]\s+)?$/i.test(lead) || /^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(lead);
 }
 
 /** Entities joined to the chosen mention by "and" or commas, of the same kind. */

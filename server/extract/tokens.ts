@@ -16,11 +16,12 @@ export class Token {
 
   /** Lower case with accents removed, for cue matching. */
   get lower(): string {
-    return (this.lowered ??= ASCII.test(this.text) ? this.text.toLowerCase() : stripAccents(this.text).toLowerCase());
+    return (this.lowered ??= (ASCII.test(this.text) ? this.text.toLowerCase() : stripAccents(this.text).toLowerCase()).replace('-\n', ''));
   }
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** A word, also one hyphenated across a line break ("re-\nturned", as OCR and hard-wrapped text have it). */
+const WORD = /[\p{L}\p{N}]+(?:-\n[\p{Ll}]+)?(?:['’][\p{L}]+)?/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function tokenize(s: string, base = 0): Token[] {

@@ -17,6 +17,16 @@ describe('dates', () => {
     expect(read(s)).toEqual([{ text, value: '1922-10-25', precision: 'day' }]);
   });
 
+  it('reads a day range inside one month, and a date glued to an infobox label', () => {
+    expect(read('fought July 1–3, 1863, in')).toEqual([{ text: 'July 1–3, 1863', value: '1863-07-01', precision: 'day', until: '1863-07-03' }]);
+    expect(read('DateJuly 1–3, 1863')).toEqual([{ text: 'July 1–3, 1863', value: '1863-07-01', precision: 'day', until: '1863-07-03' }]);
+  });
+
+  it('moves a year taken from earlier in the sentence on when the date would precede it', () => {
+    expect(read('stationed there until December 1917, returned on March 1')[1]).toEqual({ text: 'March 1', value: '1918-03-01', precision: 'day', inferred: true });
+    expect(read('departed on January 9, 1918, and arrived on January 12')[1]).toEqual({ text: 'January 12', value: '1918-01-12', precision: 'day', inferred: true });
+  });
+
   it('reads months, years, decades, parts and seasons with their precision', () => {
     expect(read('in July 1918')).toEqual([{ text: 'July 1918', value: '1918-07', precision: 'month' }]);
     expect(read('in 1925, after')).toEqual([{ text: '1925', value: '1925', precision: 'year' }]);
