@@ -2,6 +2,7 @@
 // against everything already in the graph, all in one all-or-nothing write.
 import { reanalyse } from '../core/analyse.js';
 import { calendarProblem } from '../core/dates.js';
+import { slug, uniqueId } from '../core/ids.js';
 import { sha256 } from '../core/integrity.js';
 import type { Comparison } from '../core/reconcile.js';
 import { claimProblems } from '../core/review.js';
@@ -127,16 +128,4 @@ export function refuseText(text: string): string | undefined {
   }
   if (text.trim().length === 0) return 'the text is empty';
   return undefined;
-}
-
-export function slug(title: string): string {
-  const s = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return (s.slice(0, 60).replace(/-+$/, '') || 'source');
-}
-
-function uniqueId(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
-  let n = 2;
-  while (taken.has(`${base}-${n}`)) n++;
-  return `${base}-${n}`;
 }
