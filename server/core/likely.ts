@@ -92,6 +92,7 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
   }
   for (const list of byGroup.values()) list.sort((x, y) => (sets.get(`${y.group}`)?.length ?? 0) - (sets.get(`${x.group}`)?.length ?? 0) || (x.group < y.group ? -1 : 1));
   const record = comparedWithOthers(comparisons, index);
+  const alone = uncorroborated(sets);
   const trust = new Map(truth.sources.map((s) => {
     const r = record.get(s.source) ?? { agrees: 0, conflicts: 0, others: new Set<string>() };
     const compared = r.agrees + r.conflicts;
@@ -101,8 +102,31 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
     const explanation = compared === 0
       ? `${title} states nothing another source also states, so there is nothing to weigh it by.`
       : `${title} agrees with other sources on ${r.agrees} of ${compared} compared statements (${r.conflicts} in conflict), against ${r.others.size} other source${r.others.size === 1 ? '' : 's'}. ` +
-        `Trust ${s.trust.toFixed(2)} (${truth.method}).${lowEvidence ? ` Low evidence: ${r.others.size < 2 ? 'with a single other source there is no majority to learn from' : 'too few shared statements'}.` : ''}`;
+        `Trust ${s.trust.toFixed(2)} (${truth.method}).${aloneNote(alone.get(s.source))}${lowEvidence ? ` Low evidence: ${r.others.size < 2 ? 'with a single other source there is no majority to learn from' : 'too few shared statements'}.` : ''}`;
     return [s.source, { score: s.trust, lowEvidence, explanation, agreements: r.agrees, comparable: compared } satisfies SourceTrustView];
   }));
   return { method: truth.method, convergence: truth.convergence, byGroup, setOf, trust, likelyClaims };
+}
+
+/** Per source, how many of its weighed figures no other source states, out of how many it has. */
+function uncorroborated(sets: ReadonlyMap<string, readonly Claim[]>): Map<string, { alone: number; total: number }> {
+  const counts = new Map<string, { alone: number; total: number }>();
+  for (const claims of sets.values()) {
+    const single = claims.every((c) => c.source === claims[0]!.source);
+    for (const claim of claims) {
+      const c = counts.get(claim.source) ?? { alone: 0, total: 0 };
+      c.total++;
+      if (single) c.alone++;
+      counts.set(claim.source, c);
+    }
+  }
+  return counts;
+}
+
+// Why a source that agrees nearly always can still have a middling score: its figures nobody else
+// states are evidence neither way and count at 0.5 in the average.
+function aloneNote(c: { alone: number; total: number } | undefined): string {
+  if (!c || c.alone === 0) return '';
+  const share = c.alone / c.total;
+  return ` ${c.alone} of its ${c.total} figures are stated by no other source and count as no evidence either way (0.5)${share >= 0.5 ? ', which holds its score near 0.5' : ''}.`;
 }

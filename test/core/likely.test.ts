@@ -35,6 +35,16 @@ describe('likely values and source trust', () => {
     expect(graph.getNodeAttribute('source:a', 'trust')).toBeCloseTo(a.score, 9);
   });
 
+  it("says how many of a source's figures nobody else states, and that they hold its score near 0.5", () => {
+    const claims: Claim[] = [];
+    // a and b agree on two subjects; a alone states six more.
+    for (const subject of ['x', 'y']) for (const source of ['a', 'b']) claims.push(claim(qty('exact', 100), { id: `${source}-${subject}`, subject, source }));
+    for (const subject of ['p', 'q', 'r', 's', 't', 'u']) claims.push(claim(qty('exact', 7), { id: `a-${subject}`, subject, source: 'a' }));
+    const { likely } = analyse(corpusOf(claims));
+    expect(likely.trust.get('a')!.explanation).toContain('6 of its 8 figures are stated by no other source and count as no evidence either way (0.5), which holds its score near 0.5.');
+    expect(likely.trust.get('b')!.explanation).not.toContain('no other source');
+  });
+
   it('splits a series over time into sets: one likely value per moment', () => {
     const at = (value: string) => ({ pointInTime: { value, precision: 'year' as const } });
     const claims = [
