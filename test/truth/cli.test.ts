@@ -1,31 +1,17 @@
 // `npm run truth` end to end, as a user runs it, on small CSV files in a temp dir.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 import { TruthInputError } from '../../server/truth/csv.js';
 import { readClaimTable, readGold } from '../../server/truth/table.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'server', 'cli', 'truth.ts');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function truth(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const truth = (...args: string[]) => {
+  const run = runCli('truth.ts', args);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+};
 
 let dir: string;
 const file = (name: string): string => path.join(dir, name);

@@ -1,30 +1,20 @@
 // `npm run truth:import`: a claims table becomes a graph-data folder the server opens, on real files
 // in a temp dir; bad input exits 1 and leaves nothing behind.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 import { selectorProblem } from '../../server/core/anchor.js';
 import { createStore } from '../../server/store/create.js';
 import { Repository, StoreProblemError } from '../../server/store/repository.js';
 import { tableToCorpus } from '../../server/truth/table-corpus.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'server', 'cli', 'truth-import.ts');
 
-interface Run { code: number; stdout: string; stderr: string }
-
-async function importTable(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const importTable = (...args: string[]) => {
+  const run = runCli('truth-import.ts', args);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+};
 
 // Columns out of order, an extra column, a comma and a doubled quote inside fields.
 const CLAIMS = `"SourceID","Extra","ObjectID","PropertyID","PropertyValue"
