@@ -40,6 +40,12 @@ export interface PreparedClaim {
   mention: string;
   /** A text value normalised for comparison, filled on first use (once per claim, not once per pair). */
   normalisedText?: string;
+  /**
+   * "both name X", "both say X" or "both give X" (one of them, by the value's type), built at the
+   * first agreement of identical mentions and shared by the next: in a group of k claims stating the
+   * same value, one string instead of k(k-1)/2.
+   */
+  both?: string;
 }
 
 export function valueInterval(claim: Claim, settings: CompareSettings): Interval | undefined {
@@ -76,7 +82,7 @@ export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Prop
   if (va.type === 'entity' && vb.type === 'entity') {
     if (va.entity === vb.entity) {
       return Boolean(va.negated) === Boolean(vb.negated)
-        ? { verdict: 'agrees', basis: 'relation', reason: `both name ${a.mention}` }
+        ? { verdict: 'agrees', basis: 'relation', reason: both(a, 'both name ') }
         : { verdict: 'conflicts', basis: 'relation', reason: `one asserts and the other denies the relation with ${a.mention.replace(/^not /, '')}` };
     }
     if (property?.functional && !va.negated && !vb.negated) {
@@ -85,7 +91,7 @@ export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Prop
     return undefined;
   }
   if (va.type === 'text' && vb.type === 'text') {
-    if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text)) return { verdict: 'agrees', basis: 'equal', reason: `both say ${a.mention}` };
+    if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text)) return { verdict: 'agrees', basis: 'equal', reason: both(a, 'both say ') };
     if (property?.functional) {
       return { verdict: 'conflicts', basis: 'single-valued', reason: `${property.label} has one value here: ${a.mention} vs ${b.mention}` };
     }
@@ -114,7 +120,12 @@ function sameInterval(x: Interval, y: Interval): boolean {
 }
 
 function sameValueReason(a: PreparedClaim, b: PreparedClaim): string {
-  return a.mention === b.mention ? `both give ${a.mention}` : `${a.mention} equals ${b.mention}`;
+  return a.mention === b.mention ? both(a, 'both give ') : `${a.mention} equals ${b.mention}`;
+}
+
+/** `${words}${p.mention}`, built once per prepared claim (its value type decides the words). */
+function both(p: PreparedClaim, words: string): string {
+  return (p.both ??= words + p.mention);
 }
 
 interface Wording {

@@ -4,7 +4,7 @@
 import { compareValues, disjointReason, mentionOf, valueInterval, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
 import { DEFAULT_QUANTITY_SETTINGS, formatNumber } from './quantities.js';
 import { entirelyBelow, overlaps, sumIntervals } from './interval.js';
-import { describeScope, scopeRelation, scopeTime } from './scope.js';
+import { describeScope, relate, scopeTime } from './scope.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
 
 export interface Comparison extends Outcome {
@@ -181,17 +181,16 @@ function groupUnique(claims: readonly Claim[]): { groups: UniqueGroups; table: I
   return { groups: { keys, members, starts }, table };
 }
 
-/** Claim indices by id in two typed arrays (open addressing): no million-entry Map to build. */
+/** Claim indices by id, open addressing in one typed array: no million-entry Map to build. */
 class IdTable {
+  /** Pairs (claim index + 1, hash); index 0 marks an empty slot. Side by side: one cache line per probe. */
   private readonly slots: Int32Array;
-  private readonly hashes: Int32Array;
   private readonly mask: number;
 
   constructor(private readonly claims: readonly Claim[]) {
     let size = 16;
     while (size < claims.length * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
@@ -199,14 +198,15 @@ class IdTable {
   add(id: string, index: number): boolean {
     if (typeof id !== 'string') return false;
     const h = hashString(id);
+    const slots = this.slots;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = this.slots[s]!;
+      const slot = slots[2 * s]!;
       if (slot === 0) {
-        this.slots[s] = index + 1;
-        this.hashes[s] = h;
+        slots[2 * s] = index + 1;
+        slots[2 * s + 1] = h;
         return true;
       }
-      if (this.hashes[s] === h && this.claims[slot - 1]!.id === id) return false;
+      if (slots[2 * s + 1] === h && this.claims[slot - 1]!.id === id) return false;
     }
   }
 
@@ -214,10 +214,11 @@ class IdTable {
   get(id: unknown): number {
     if (typeof id !== 'string') return -1;
     const h = hashString(id);
+    const slots = this.slots;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = this.slots[s]!;
+      const slot = slots[2 * s]!;
       if (slot === 0) return -1;
-      if (this.hashes[s] === h && this.claims[slot - 1]!.id === id) return slot - 1;
+      if (slots[2 * s + 1] === h && this.claims[slot - 1]!.id === id) return slot - 1;
     }
   }
 }
@@ -368,7 +369,8 @@ function comparePairs(key: string, claims: readonly Claim[], named: readonly boo
 
 /** What comparison needs of a claim, computed once: its value and scope as intervals, its mention. */
 export function prepareClaim(claim: Claim, settings: ReconcileSettings, entityLabel?: (id: string) => string): PreparedClaim {
-  return { claim, interval: valueInterval(claim, settings), time: scopeTime(claim.scope), mention: mentionOf(claim, entityLabel) };
+  // The cached fields are present from the start: one object shape for every prepared claim.
+  return { claim, interval: valueInterval(claim, settings), time: scopeTime(claim.scope), mention: mentionOf(claim, entityLabel), normalisedText: undefined, both: undefined };
 }
 
 function memoise(prepare: (claim: Claim) => PreparedClaim): (claim: Claim) => PreparedClaim {
@@ -390,7 +392,7 @@ function withIds(claims: readonly Claim[], wanted: ReadonlySet<string>): Map<str
 
 /** Two claims of one group (a before b by id): same scope compares values; a total or peak against a count at one moment checks the bound. */
 export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
-  const relation = scopeRelation(a.claim, b.claim, a.time, b.time);
+  const relation = relate(a.claim, b.claim, a.time, b.time);
   if (relation.kind === 'same') return compareValues(a, b, property);
   if (relation.kind !== 'bound') return undefined;
   const outer = relation.bounding === a.claim ? a : b;
@@ -400,6 +402,7 @@ export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Proper
   if (outer.claim.value.unit.toLowerCase() !== inner.claim.value.unit.toLowerCase()) return undefined;
   const aggregate = outer.claim.scope?.aggregate ?? 'total';
   const innerScope = describeScope(inner.claim.scope);
+  // Renamed copies for the wording only (a cached `both` they carry is never read).
   const low = { ...outer, mention: `${outer.mention} (${aggregate})` };
   const high = { ...inner, mention: innerScope ? `${inner.mention} ${innerScope}` : inner.mention };
   const { reason, gap } = disjointReason(low, high, { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', unit: outer.claim.value.unit, relative: true });

@@ -23,23 +23,37 @@ export function scopeTime(scope: Scope | undefined): Interval | undefined {
 }
 
 export function scopeRelation(a: Claim, b: Claim, timeA = scopeTime(a.scope), timeB = scopeTime(b.scope)): ScopeRelation {
-  const sa = a.scope ?? {};
-  const sb = b.scope ?? {};
+  const relation = relate(a, b, timeA, timeB);
+  // Callers get their own record, as before the shared ones below.
+  return relation.kind === 'bound' ? relation : { kind: relation.kind };
+}
+
+// Shared, frozen results and an empty scope: `relate` runs for every pair (millions), and these
+// were an allocation or two each time.
+const SAME: ScopeRelation = Object.freeze({ kind: 'same' });
+const SERIES: ScopeRelation = Object.freeze({ kind: 'series' });
+const DIFFERENT: ScopeRelation = Object.freeze({ kind: 'different' });
+const NO_SCOPE: Scope = Object.freeze({});
+
+/** scopeRelation with the scope times given (undefined meaning none) and shared results: for the pair loop. */
+export function relate(a: Claim, b: Claim, timeA: Interval | undefined, timeB: Interval | undefined): ScopeRelation {
+  const sa = a.scope ?? NO_SCOPE;
+  const sb = b.scope ?? NO_SCOPE;
   // Most pairs carry the same population string (usually none): normalising is for the rest.
-  if (sa.population !== sb.population && normalise(sa.population) !== normalise(sb.population)) return { kind: 'different' };
-  if (sa.place && sb.place && sa.place !== sb.place) return { kind: 'different' };
+  if (sa.population !== sb.population && normalise(sa.population) !== normalise(sb.population)) return DIFFERENT;
+  if (sa.place && sb.place && sa.place !== sb.place) return DIFFERENT;
   const timesApart = timeA !== undefined && timeB !== undefined && !overlaps(timeA, timeB);
 
-  if (sa.aggregate === sb.aggregate) return timesApart ? { kind: 'series' } : { kind: 'same' };
+  if (sa.aggregate === sb.aggregate) return timesApart ? SERIES : SAME;
   // A total or peak bounds any count at one moment, and a total bounds a peak.
-  if (a.value.type !== 'quantity' || b.value.type !== 'quantity') return { kind: 'different' };
+  if (a.value.type !== 'quantity' || b.value.type !== 'quantity') return DIFFERENT;
   const aBounds = isBounding(sa, sb, timeB);
   const bBounds = isBounding(sb, sa, timeA);
   if (aBounds && !bBounds) return { kind: 'bound', bounding: a, bounded: b };
   if (bBounds && !aBounds) return { kind: 'bound', bounding: b, bounded: a };
   // One side has an aggregate, the other states no scope at all: read them as the same figure.
-  if (isUnscoped(sa) || isUnscoped(sb)) return { kind: 'same' };
-  return { kind: 'different' };
+  if (isUnscoped(sa) || isUnscoped(sb)) return SAME;
+  return DIFFERENT;
 }
 
 function isBounding(outer: Scope, inner: Scope, innerTime: Interval | undefined): boolean {
