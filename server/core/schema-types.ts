@@ -100,6 +100,14 @@ export interface Property {
    */
   functional?: boolean;
   /**
+   * Kinds of entity a claim of this property can be about (a cost is an undertaking's, a birth date a person's), as a curator would allow them. Extraction weighs candidate subjects by it; absent, any kind.
+   *
+   * @minItems 1
+   */
+  subjectTypes?: (
+    'person' | 'state' | 'armed-force' | 'organisation' | 'place' | 'event' | 'document' | 'group' | 'vessel' | 'other'
+  )[];
+  /**
    * Words whose presence near a value suggests this property (used by extraction; lower case).
    */
   cues?: string[];

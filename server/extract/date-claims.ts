@@ -57,6 +57,7 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
       text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
       valueStart: d.start, valueEnd: d.end, mentions: ctx.mentions, kind: 'date', carried: ctx.carried,
       cueStart: cueAt === undefined ? undefined : ctx.tokens[cueAt]?.start,
+      subjectTypes: readings[0]![1].entry.property.subjectTypes,
     };
     // An infobox's date row is about the article's title.
     const cell = ctx.cellAt(d.start);

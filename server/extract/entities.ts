@@ -15,6 +15,13 @@ export interface EntityMention {
   entities: Entity[];
   confidence: number;
   via: 'alias' | 'phonetic';
+  /**
+   * Entities the same words can stand for when the claim's property calls for another kind of subject
+   * (see subjects.ts): a people's name alone ("the Japanese") for the state, force or undertaking its
+   * adjective names ("Japanese government", "Japanese troops", "Japanese intervention"); a state or
+   * alliance for the armed force its adjective names ("Japanese Empire" → "Japanese troops").
+   */
+  standIns?: Entity[];
 }
 
 interface AliasEntry {
@@ -40,6 +47,13 @@ export interface EntityIndex {
   phoneticSeen: Map<string, Entity[]>;
   /** A people's adjective → the force or group whose aliases it opens ("Japanese" → "Japanese troops"). */
   demonyms: Map<string, Entity>;
+  /**
+   * A capitalised adjective → every entity one of whose names is that word and one noun ("Japanese
+   * government", "Japanese troops", "Japanese intervention") or that word alone ("the Japanese").
+   */
+  kin: Map<string, Entity[]>;
+  /** Entity → the adjectives that open its two-word names ("Japan" → "japanese"). */
+  adjectives: Map<Entity, string[]>;
 }
 
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
@@ -79,7 +93,60 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, demonyms: demonymsOf(entities) };
+  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, demonyms: demonymsOf(entities), ...kinOf(entities) };
+}
+
+/** Which entities a capitalised adjective can name: those with a name of that word and one noun, or that word alone. */
+function kinOf(entities: readonly Entity[]): { kin: Map<string, Entity[]>; adjectives: Map<Entity, string[]> } {
+  const kin = new Map<string, Entity[]>();
+  const adjectives = new Map<Entity, string[]>();
+  for (const entity of entities) {
+    if (entity.status === 'rejected') continue;
+    for (const name of new Set([entity.label, ...entity.aliases.map((a) => a.name)])) {
+      const tokens = tokenize(name).filter((t) => !THE.test(t.text));
+      if (tokens.length < 1 || tokens.length > 2 || !tokens[0]!.capital || tokens[0]!.text.length < 4) continue;
+      // "Japanese government", "Allied powers": a lower-case or plural noun after the adjective, not a second name ("Otani Kikuzo").
+      if (tokens.length === 2 && tokens[1]!.capital && !/s$/.test(tokens[1]!.text)) continue;
+      const key = foldWord(tokens[0]!.text);
+      const list = kin.get(key) ?? [];
+      if (!list.includes(entity)) list.push(entity);
+      kin.set(key, list);
+      if (tokens.length === 2) {
+        const own = adjectives.get(entity) ?? [];
+        if (!own.includes(key)) own.push(key);
+        adjectives.set(entity, own);
+      }
+    }
+  }
+  return { kin, adjectives };
+}
+
+/** The armed force or group a state's or alliance's adjective names ("Japanese Empire" → "Japanese troops"); a force is its own. */
+export function forceOf(entity: Entity, index: EntityIndex): Entity | undefined {
+  if (entity.type === 'armed-force' || entity.type === 'group') return entity;
+  if (entity.type !== 'state' && entity.type !== 'organisation') return undefined;
+  for (const adjective of index.adjectives.get(entity) ?? []) {
+    const force = index.demonyms.get(adjective);
+    if (force && force !== entity) return force;
+  }
+  return undefined;
+}
+
+/** What a mention's words can also stand for (see EntityMention.standIns). */
+function standInsOf(index: EntityIndex, text: string, tokens: readonly Token[], from: number, words: number, entities: readonly Entity[]): Entity[] | undefined {
+  let first = from;
+  if (words > 1 && THE.test(tokens[first]!.text)) first++;
+  const out: Entity[] = [];
+  // A people's name alone (a word that opens a force's plural name, "Japanese troops"): every entity its adjective names.
+  const word = first === from + words - 1 && tokens[first]!.capital ? foldWord(tokens[first]!.text) : undefined;
+  if (word && index.demonyms.has(word)) {
+    for (const e of index.kin.get(word) ?? []) if (!entities.includes(e) && !out.includes(e)) out.push(e);
+  }
+  for (const e of entities) {
+    const force = forceOf(e, index);
+    if (force && !entities.includes(force) && !out.includes(force)) out.push(force);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /**
@@ -219,7 +286,10 @@ function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], fol
   }
   if (!best) return undefined;
   const confidence = best.entries.length === 1 ? 0.95 : 0.7;
-  const mention: EntityMention = { start: tokens[i]!.start, end: tokens[i + best.words - 1]!.end, entities: best.entries.map((e) => e.entity), confidence, via: 'alias' };
+  const entities = best.entries.map((e) => e.entity);
+  const mention: EntityMention = { start: tokens[i]!.start, end: tokens[i + best.words - 1]!.end, entities, confidence, via: 'alias' };
+  const standIns = standInsOf(index, text, tokens, i, best.words, entities);
+  if (standIns) mention.standIns = standIns;
   return { mention, words: best.words };
 }
 

@@ -268,6 +268,6 @@ class Carry {
     // Captions, headings and infobox rows (lines without a full stop) do not change the topic of the prose.
     if (sentence.isLine) return;
     const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
-    if (opening) this.topic = { entity: opening.entities[0]!, confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
+    if (opening) this.topic = { entity: opening.entities[0]!, ...(opening.standIns ? { standIns: opening.standIns } : {}), confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
   }
 }

@@ -71,6 +71,7 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
     valueStart, valueEnd, mentions: ctx.mentions, kind: 'quantity', carried: ctx.carried,
     cueStart: property.cueAt === undefined ? undefined : ctx.tokens[property.cueAt]?.start,
+    subjectTypes: property.entry.property.subjectTypes,
   };
   const counted = countedEntity(ctx, first, base);
   // An infobox cell's side is known from its column; prose is read for its subject.

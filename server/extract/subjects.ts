@@ -2,7 +2,10 @@
 // kind (a count is rarely about a place, a date often about an event), by position (the nearest
 // mention before the value in the same clause; the grammatical subject at the sentence start; not
 // a mention governed by "in"/"at"/"from"), and the subject carried over from earlier sentences
-// when the sentence opens with a pronoun or names nothing.
+// when the sentence opens with a pronoun or names nothing. A property that declares the kinds of
+// entity it can be about (`subjectTypes` in properties.json) overrides the kind prior: a cost is an
+// undertaking's, a birth date a person's; and a name that can stand for an entity of the right kind
+// ("the Japanese" for Japan, Japan for its troops) is read as that entity.
 import type { Entity } from '../core/schema-types.js';
 import type { EntityMention } from './entities.js';
 
@@ -18,6 +21,8 @@ const PRONOUN_START = /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|t
 
 export interface Carried {
   entity: Entity;
+  /** What its name can also stand for (EntityMention.standIns). */
+  standIns?: Entity[];
   confidence: number;
   /** The subject of the prose so far, or only the document's title (a weaker guess). */
   kind: 'topic' | 'title';
@@ -35,6 +40,8 @@ export interface SubjectInput {
   carried?: Carried;
   /** Where the property's cue word is: the mention right before it is often its subject ("other Allied forces withdrew"). */
   cueStart?: number;
+  /** The kinds of entity the value's property can be about (Property.subjectTypes); absent, any kind. */
+  subjectTypes?: readonly Entity['type'][];
 }
 
 export interface SubjectChoice {
@@ -51,12 +58,13 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   let bestScore = 0;
   const antecedent = relativeAntecedent(input);
   for (const mention of input.mentions) {
-    const entity = preferredEntity(mention, input.kind);
+    const { entity, weight } = preferredEntity(input, mention.entities, mention.standIns);
     // The antecedent of the value's relative clause ("X, which was established on …") is its subject
     // however far the clause runs; otherwise the position in the sentence decides.
     const position = mention === antecedent ? 1.5 : positionWeight(input, mention);
-    // The mention right before the cue verb is its subject whatever its kind ("the Maritime Provinces seceded").
-    const type = isCueSubject(input, mention) ? Math.max(0.8, TYPE_WEIGHT[input.kind][entity.type]) : TYPE_WEIGHT[input.kind][entity.type];
+    // The mention right before the cue verb is its subject whatever its kind ("the Maritime Provinces seceded"),
+    // unless the property says it cannot be about that kind of entity.
+    const type = isCueSubject(input, mention) && fits(input, entity) ? Math.max(0.8, weight) : weight;
     const score = type * position * mention.confidence;
     if (score > bestScore) {
       bestScore = score;
@@ -69,10 +77,11 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
     // …unless a name right before the cue verb is its subject ("in May 1921, the Maritime Provinces seceded").
     const namesNothingBefore = !input.mentions.some((m) => (m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m)) || isCueSubject(input, m));
     const weight = pronounSubject(input) ? 0.8 : namesNothingBefore && carried.kind === 'topic' ? 0.55 : 0.3;
-    const score = TYPE_WEIGHT[input.kind][carried.entity.type] * weight * carried.confidence;
+    const chosen = preferredEntity(input, [carried.entity], carried.standIns);
+    const score = chosen.weight * weight * carried.confidence;
     if (score > bestScore) {
       bestScore = score;
-      best = { entity: carried.entity };
+      best = { entity: chosen.entity };
     }
   }
   if (!best) return undefined;
@@ -80,11 +89,42 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.1 + 1.1 * bestScore), also };
 }
 
-/** A shared alias ("Japanese") names several entities: take the one whose kind suits the value. */
-function preferredEntity(mention: EntityMention, kind: ValueKind): Entity {
-  let best = mention.entities[0]!;
-  for (const e of mention.entities) if (TYPE_WEIGHT[kind][e.type] > TYPE_WEIGHT[kind][best.type]) best = e;
-  return best;
+/** A property's subject of a kind it does not declare is kept only as a last resort. */
+const MISFIT = 0.3;
+/** What a name stands for counts a little less than what it names. */
+const STAND_IN = 0.9;
+
+/** Whether the value's property can be about this kind of entity (any kind when it declares none). */
+function fits(input: SubjectInput, entity: Entity): boolean {
+  return !input.subjectTypes || input.subjectTypes.includes(entity.type);
+}
+
+/** How well an entity's kind suits the value: a kind the property declares fits fully; else the prior by value kind, and less for a misfit. */
+function kindWeight(input: SubjectInput, entity: Entity): number {
+  const prior = TYPE_WEIGHT[input.kind][entity.type];
+  if (!input.subjectTypes) return prior;
+  return input.subjectTypes.includes(entity.type) ? 1 : prior * MISFIT;
+}
+
+/**
+ * A shared alias names several entities, and a name can stand for others ("the Japanese" for Japan,
+ * Japan for its troops): take the one whose kind suits the value. Stand-ins are read only for a
+ * property that declares its subjects' kinds.
+ */
+function preferredEntity(input: SubjectInput, entities: readonly Entity[], standIns: readonly Entity[] | undefined): { entity: Entity; weight: number } {
+  let entity = entities[0]!;
+  let weight = kindWeight(input, entity);
+  for (const e of entities) {
+    const w = kindWeight(input, e);
+    if (w > weight) [entity, weight] = [e, w];
+  }
+  if (input.subjectTypes && standIns) {
+    for (const e of standIns) {
+      const w = kindWeight(input, e) * STAND_IN;
+      if (w > weight) [entity, weight] = [e, w];
+    }
+  }
+  return { entity, weight };
 }
 
 /** Nouns after which "of X" still names what is counted ("the number of Japanese soldiers"). */

@@ -50,6 +50,18 @@ describe('graph-data/', () => {
     }
   });
 
+  it('every figure and date property says what it can be about, and every curated claim is about such an entity', () => {
+    for (const property of corpus.properties) {
+      if (property.valueType === 'quantity' || property.valueType === 'date') expect(property.subjectTypes, property.id).toBeDefined();
+    }
+    const types = new Map(corpus.entities.map((e) => [e.id, e.type]));
+    const kinds = new Map(corpus.properties.map((p) => [p.id, p.subjectTypes]));
+    for (const claim of corpus.claims) {
+      const allowed = kinds.get(claim.property);
+      if (allowed) expect(allowed, `${claim.id}: ${claim.subject} (${types.get(claim.subject)}) ${claim.property}`).toContain(types.get(claim.subject));
+    }
+  });
+
   it('attributes the flattened infobox figures to the right side', () => {
     const wp = corpus.claims.filter((c) => c.source === 'wikipedia-japanese-intervention');
     const amount = (n: number) => wp.filter((c) => c.value.type === 'quantity' && c.value.amount === n);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../server/core/schemas.js';
-import type { Claim } from '../../server/core/schema-types.js';
+import type { Claim, Entity } from '../../server/core/schema-types.js';
 import { extractClaims, type ExtractContext } from '../../server/extract/index.js';
 import { siberia, strike } from './fixtures.js';
 
@@ -94,5 +94,34 @@ describe('extractClaims', () => {
   it('warns when the vocabulary gives nothing to extract, and handles empty text', () => {
     expect(run('The Japanese deployed 70,000 troops.', { entities: [], properties: [] }).warnings).toHaveLength(1);
     expect(run('')).toMatchObject({ claims: [], proposedEntities: [], references: [] });
+  });
+});
+
+describe('subjects of the kinds a property declares (subjectTypes)', () => {
+  const kinds: Record<string, Entity['type'][]> = {
+    'troop-strength': ['armed-force'], 'children-rescued': ['state', 'organisation'], cost: ['event'], 'withdrawal-date': ['armed-force'], 'founding-date': ['state'],
+  };
+  const declared = {
+    entities: siberia.entities.map((e) => (e.id === 'japan' ? { ...e, aliases: [...e.aliases, { name: 'Japanese government' }] } : e.id === 'japanese-intervention-in-siberia' ? { ...e, aliases: [...e.aliases, { name: 'Japanese intervention' }] } : e)),
+    properties: siberia.properties.map((p) => (kinds[p.id] ? { ...p, subjectTypes: kinds[p.id] } : p)),
+  };
+
+  it('reads a people\'s name as the state, force or undertaking its adjective names, by what the property is about', () => {
+    const text = 'The Japanese deployed 70,000 troops. At the same time, the Japanese saved more than 900 orphans. The Japanese spent 900 million yen.';
+    expect(run(text, declared, 0.5).claims.map(brief)).toEqual([
+      'japanese-expeditionary-force troop-strength exact 70000',
+      'japan children-rescued gt 900',
+      'japanese-intervention-in-siberia cost exact 900000000',
+    ]);
+    // A property that declares nothing keeps the name's own entity.
+    expect(run(text, siberia, 0.5).claims.map(brief)).toContain('japanese-expeditionary-force children-rescued gt 900');
+  });
+
+  it('reads a state as its armed force for a force\'s property, and prefers a subject of a declared kind', () => {
+    expect(run('Japan would withdraw by October 25, 1922.', declared, 0.5).claims.map(brief)).toEqual(['japanese-expeditionary-force withdrawal-date by 1922-10-25']);
+    // The sentence's subject is a person, but only a state can be founded here.
+    const founded = 'Semyonov founded the Far Eastern Republic on April 6, 1920.';
+    expect(run(founded, siberia, 0.5).claims.map(brief)).toEqual(['semyonov founding-date 1920-04-06']);
+    expect(run(founded, declared, 0.5).claims.map(brief)).toEqual(['far-eastern-republic founding-date 1920-04-06']);
   });
 });
