@@ -100,7 +100,7 @@ export interface Property {
    */
   functional?: boolean;
   /**
-   * Kinds of entity a claim of this property can be about (a cost is an undertaking's, a birth date a person's), as a curator would allow them. Extraction weighs candidate subjects by it; absent, any kind.
+   * Kinds of entity a claim of this property can be about (a cost is an undertaking's, a birth date a person's), as a curator would allow them, the most usual first. Extraction weighs candidate subjects by it, and reads a name as an entity it stands for (a people's name as its state, a state as its armed force) only to reach the first kind; absent, any kind.
    *
    * @minItems 1
    */

@@ -108,8 +108,9 @@ function kindWeight(input: SubjectInput, entity: Entity): number {
 
 /**
  * A shared alias names several entities, and a name can stand for others ("the Japanese" for Japan,
- * Japan for its troops): take the one whose kind suits the value. Stand-ins are read only for a
- * property that declares its subjects' kinds.
+ * Japan for its troops): take the one whose kind suits the value. A stand-in is read only for the
+ * first (most usual) kind a property declares: Japan's withdrawal is its troops', but Japan's part in
+ * a war "from 1914 to 1918" is not the start and end of its expeditionary force.
  */
 function preferredEntity(input: SubjectInput, entities: readonly Entity[], standIns: readonly Entity[] | undefined): { entity: Entity; weight: number } {
   let entity = entities[0]!;
@@ -120,6 +121,7 @@ function preferredEntity(input: SubjectInput, entities: readonly Entity[], stand
   }
   if (input.subjectTypes && standIns) {
     for (const e of standIns) {
+      if (e.type !== input.subjectTypes[0]) continue;
       const w = kindWeight(input, e) * STAND_IN;
       if (w > weight) [entity, weight] = [e, w];
     }
@@ -159,7 +161,11 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   if (mention.end <= input.valueStart) w = 1 / (1 + (input.valueStart - mention.end) / 60);
   else if (mention.start >= input.valueEnd) w = 0.45 / (1 + (mention.start - input.valueEnd) / 40);
   else w = 0.9; // the value sits inside the mention's span (rare: "Force of 1918")
-  if (!inClause) w *= 0.4;
+  // "On 15 November 1922, after …, the Far Eastern Republic was annexed": a value fronted before the
+  // main clause belongs to its predicate, whose subject is the name right before the cue verb.
+  const fronted = mention.start >= input.valueEnd && isCueSubject(input, mention) && /^\W*(?:\w+\W+)?$/.test(input.text.slice(input.sentenceStart, input.valueStart));
+  if (fronted) w = 1 / (1 + (mention.start - input.valueEnd) / 150);
+  else if (!inClause) w *= 0.4;
   const known = facts(input, mention);
   // "the Russian Civil War of 1917–1922", "the Nikolayevsk incident of 1920": the value belongs to the name;
   // so does the value of a cue the name contains ("the Nikolayevsk incident in 1920").

@@ -124,4 +124,17 @@ describe('subjects of the kinds a property declares (subjectTypes)', () => {
     expect(run(founded, siberia, 0.5).claims.map(brief)).toEqual(['semyonov founding-date 1920-04-06']);
     expect(run(founded, declared, 0.5).claims.map(brief)).toEqual(['far-eastern-republic founding-date 1920-04-06']);
   });
+
+  it('reads a stand-in only for the first kind a property declares', () => {
+    const vocabulary = { ...declared, properties: declared.properties.map((p) => (p.id === 'start-date' || p.id === 'end-date' ? { ...p, subjectTypes: ['event' as const, 'armed-force' as const] } : p)) };
+    // Japan's part in a war is not its troops' start and end: no confident claim.
+    expect(run('Japan fought in the war from 1914 to 1918.', vocabulary, 0.5).claims.map(brief)).toEqual([]);
+  });
+});
+
+describe('subjects of fronted values', () => {
+  it('gives a date that opens the sentence to the subject of the main clause\'s cue verb', () => {
+    const text = 'On April 6, 1920, after long talks in Vladivostok with Semyonov, the Far Eastern Republic was established.';
+    expect(run(text, siberia, 0.5).claims.map(brief)).toEqual(['far-eastern-republic founding-date 1920-04-06']);
+  });
 });
