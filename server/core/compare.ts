@@ -71,48 +71,77 @@ export function mentionOf(claim: Claim, entityLabel: (id: string) => string = (i
 
 /** Compares two values in the same scope. Undefined when they cannot be compared (units differ, unrelated texts). */
 export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
+  return decideValues(a, b, property) ? takeOutcome() : undefined;
+}
+
+/**
+ * The outcome the last decide call reached, read at once (the next call overwrites it). The pair
+ * loop builds each comparison from it, so no Outcome object is made per pair only to be copied
+ * and dropped: millions of them were a good part of the collector's work.
+ */
+export const decided: { verdict: Verdict; basis: Basis; reason: string; gap: Outcome['gap'] } = { verdict: 'agrees', basis: 'equal', reason: '', gap: undefined };
+
+function decide(verdict: Verdict, basis: Basis, reason: string, gap?: Outcome['gap']): true {
+  decided.verdict = verdict;
+  decided.basis = basis;
+  decided.reason = reason;
+  decided.gap = gap;
+  return true;
+}
+
+/** The decided outcome as an Outcome record (gap only when there is one). */
+export function takeOutcome(): Outcome {
+  const { verdict, basis, reason, gap } = decided;
+  return gap === undefined ? { verdict, basis, reason } : { verdict, basis, reason, gap };
+}
+
+/** compareValues into `decided`: false when the values cannot be compared. */
+export function decideValues(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): boolean {
   const va = a.claim.value;
   const vb = b.claim.value;
-  if (va.type !== vb.type) return undefined;
+  if (va.type !== vb.type) return false;
   if (va.type === 'quantity' && vb.type === 'quantity') {
-    if (va.unit !== vb.unit && normaliseUnit(va.unit) !== normaliseUnit(vb.unit)) return undefined;
-    return compareIntervals(a, b, va.unit);
+    if (va.unit !== vb.unit && normaliseUnit(va.unit) !== normaliseUnit(vb.unit)) return false;
+    return decideIntervals(a, b, va.unit);
   }
-  if (va.type === 'date' && vb.type === 'date') return compareIntervals(a, b);
+  if (va.type === 'date' && vb.type === 'date') return decideIntervals(a, b, undefined);
   if (va.type === 'entity' && vb.type === 'entity') {
     if (va.entity === vb.entity) {
       return Boolean(va.negated) === Boolean(vb.negated)
-        ? { verdict: 'agrees', basis: 'relation', reason: both(a, 'both name ') }
-        : { verdict: 'conflicts', basis: 'relation', reason: `one asserts and the other denies the relation with ${a.mention.replace(/^not /, '')}` };
+        ? decide('agrees', 'relation', both(a, 'both name '))
+        : decide('conflicts', 'relation', `one asserts and the other denies the relation with ${a.mention.replace(/^not /, '')}`);
     }
     if (property?.functional && !va.negated && !vb.negated) {
-      return { verdict: 'conflicts', basis: 'single-valued', reason: `${property.label} has one value here, but one names ${a.mention} and the other ${b.mention}` };
+      return decide('conflicts', 'single-valued', `${property.label} has one value here, but one names ${a.mention} and the other ${b.mention}`);
     }
-    return undefined;
+    return false;
   }
   if (va.type === 'text' && vb.type === 'text') {
-    if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text)) return { verdict: 'agrees', basis: 'equal', reason: both(a, 'both say ') };
+    if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text)) return decide('agrees', 'equal', both(a, 'both say '));
     if (property?.functional) {
-      return { verdict: 'conflicts', basis: 'single-valued', reason: `${property.label} has one value here: ${a.mention} vs ${b.mention}` };
+      return decide('conflicts', 'single-valued', `${property.label} has one value here: ${a.mention} vs ${b.mention}`);
     }
   }
-  return undefined;
+  return false;
 }
 
 /** Quantities (with their unit) and dates (without) compared as intervals. */
-function compareIntervals(a: PreparedClaim, b: PreparedClaim, unit?: string): Outcome {
+function decideIntervals(a: PreparedClaim, b: PreparedClaim, unit: string | undefined): true {
   const ia = a.interval!;
   const ib = b.interval!;
   if (overlaps(ia, ib)) {
-    if (sameInterval(ia, ib)) return { verdict: 'agrees', basis: 'equal', reason: sameValueReason(a, b) };
-    if (contains(ib, ia)) return { verdict: 'agrees', basis: 'compatible', reason: `${a.mention} lies within ${b.mention}` };
-    if (contains(ia, ib)) return { verdict: 'agrees', basis: 'compatible', reason: `${b.mention} lies within ${a.mention}` };
-    return { verdict: 'agrees', basis: 'compatible', reason: `${a.mention} and ${b.mention} overlap` };
+    if (sameInterval(ia, ib)) return decide('agrees', 'equal', sameValueReason(a, b));
+    if (contains(ib, ia)) return decide('agrees', 'compatible', `${a.mention} lies within ${b.mention}`);
+    if (contains(ia, ib)) return decide('agrees', 'compatible', `${b.mention} lies within ${a.mention}`);
+    return decide('agrees', 'compatible', `${a.mention} and ${b.mention} overlap`);
   }
-  const [low, high] = entirelyBelow(ia, ib) ? [a, b] : [b, a];
-  // The words are only needed for a conflict: built here rather than for every pair.
-  const words = unit === undefined ? DATE_WORDS : { ...QUANTITY_WORDS, unit };
-  return { verdict: 'conflicts', basis: 'disjoint', ...disjointReason(low, high, words) };
+  const below = entirelyBelow(ia, ib);
+  decided.verdict = 'conflicts';
+  decided.basis = 'disjoint';
+  // The words are only needed for a conflict; the unit travels beside them, not in a new object.
+  if (unit === undefined) disjointInto(below ? a : b, below ? b : a, DATE_WORDS, DATE_WORDS.unit);
+  else disjointInto(below ? a : b, below ? b : a, QUANTITY_WORDS, unit);
+  return true;
 }
 
 function sameInterval(x: Interval, y: Interval): boolean {
@@ -138,40 +167,49 @@ interface Wording {
   relative: boolean;
 }
 
-const QUANTITY_WORDS = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
+type Words = Omit<Wording, 'unit'>;
+
+const QUANTITY_WORDS: Words = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
 const DATE_WORDS = { below: 'before', above: 'after', lowerBound: 'earliest date', upperBound: 'latest date', unit: 'days', relative: false };
 
 /** Why `low` lies entirely below `high`, with the gap measured against the bound that is crossed. */
 export function disjointReason(low: PreparedClaim, high: PreparedClaim, words: Wording): Pick<Outcome, 'reason' | 'gap'> {
+  disjointInto(low, high, words, words.unit);
+  return { reason: decided.reason, gap: decided.gap };
+}
+
+/** disjointReason into `decided.reason` and `decided.gap`. */
+export function disjointInto(low: PreparedClaim, high: PreparedClaim, words: Words, unit: string): void {
   const l = low.interval!;
   const h = high.interval!;
   const absolute = h.lo - l.hi;
+  let relative: number;
   if (isPoint(l) && !isPoint(h)) {
-    const relative = (l.hi - h.lo) / Math.abs(h.lo);
-    return { reason: `${low.mention} is ${words.below} the ${words.lowerBound} of ${high.mention}${percent(words, relative)}`, gap: gapOf(words, absolute, relative) };
-  }
-  if (isPoint(h) && !isPoint(l)) {
-    const relative = (h.lo - l.hi) / Math.abs(l.hi);
-    return { reason: `${high.mention} is ${words.above} the ${words.upperBound} of ${low.mention}${percent(words, relative)}`, gap: gapOf(words, absolute, relative) };
-  }
-  if (isPoint(l) && isPoint(h)) {
-    const relative = (l.hi - h.lo) / Math.abs(h.lo);
+    relative = (l.hi - h.lo) / Math.abs(h.lo);
+    decided.reason = `${low.mention} is ${words.below} the ${words.lowerBound} of ${high.mention}${percent(words, relative)}`;
+  } else if (isPoint(h) && !isPoint(l)) {
+    relative = (h.lo - l.hi) / Math.abs(l.hi);
+    decided.reason = `${high.mention} is ${words.above} the ${words.upperBound} of ${low.mention}${percent(words, relative)}`;
+  } else if (isPoint(l) && isPoint(h)) {
+    relative = (l.hi - h.lo) / Math.abs(h.lo);
     const amount = words.relative ? formatNumber(absolute) : plural(absolute, 'day');
-    return { reason: `${low.mention} is ${amount} ${words.below} ${high.mention}${percent(words, relative)}`, gap: gapOf(words, absolute, relative) };
+    decided.reason = `${low.mention} is ${amount} ${words.below} ${high.mention}${percent(words, relative)}`;
+  } else {
+    relative = (h.lo - l.hi) / Math.abs(l.hi);
+    decided.reason = `${high.mention} lies entirely ${words.above} ${low.mention}${percent(words, relative)}`;
   }
-  const relative = (h.lo - l.hi) / Math.abs(l.hi);
-  return { reason: `${high.mention} lies entirely ${words.above} ${low.mention}${percent(words, relative)}`, gap: gapOf(words, absolute, relative) };
+  decided.gap = gapOf(words, unit, absolute, relative);
 }
 
 // Module-level rather than closures inside disjointReason: tsx names every closure it creates
 // (a defineProperty call), which showed in profiles at hundreds of thousands of conflicts.
-function percent(words: Wording, relative: number): string {
+function percent(words: Words, relative: number): string {
   return words.relative && Number.isFinite(relative) ? ` (${formatPercent(relative)})` : '';
 }
 
-function gapOf(words: Wording, absolute: number, relative: number): NonNullable<Outcome['gap']> {
+function gapOf(words: Words, unit: string, absolute: number, relative: number): NonNullable<Outcome['gap']> {
   // Two literals rather than adding `relative` afterwards, which would need a separate property store.
-  return words.relative && Number.isFinite(relative) ? { absolute, unit: words.unit, relative } : { absolute, unit: words.unit };
+  return words.relative && Number.isFinite(relative) ? { absolute, unit, relative } : { absolute, unit };
 }
 
 function plural(n: number, word: string): string {

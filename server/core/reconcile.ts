@@ -1,7 +1,7 @@
 // The reconciliation engine: groups claims by subject and property (never all pairs), decides which
 // pairs share a scope, compares them, checks stated parts against stated totals, and applies
 // curated judgements. Pure: no I/O, so the CLI, the server, the benchmarks and the tests share it.
-import { compareValues, disjointReason, mentionOf, valueInterval, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
+import { decided, decideValues, disjointInto, mentionOf, takeOutcome, valueInterval, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
 import { DEFAULT_QUANTITY_SETTINGS, formatNumber } from './quantities.js';
 import { entirelyBelow, overlaps, sumIntervals } from './interval.js';
 import { describeScope, relate, scopeTime } from './scope.js';
@@ -361,8 +361,7 @@ function comparePairs(key: string, claims: readonly Claim[], named: readonly boo
       }
       const pa = swap ? (ready[j] ??= prepare(y)) : (ready[i] ??= prepare(x));
       const pb = swap ? (ready[i] ??= prepare(x)) : (ready[j] ??= prepare(y));
-      const outcome = comparePair(pa, pb, property);
-      if (outcome) comparisons.push(comparison(a, b, key, outcome));
+      if (decidePair(pa, pb, property)) comparisons.push(decidedComparison(a, b, key));
     }
   }
 }
@@ -392,23 +391,33 @@ function withIds(claims: readonly Claim[], wanted: ReadonlySet<string>): Map<str
 
 /** Two claims of one group (a before b by id): same scope compares values; a total or peak against a count at one moment checks the bound. */
 export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
+  return decidePair(a, b, property) ? takeOutcome() : undefined;
+}
+
+/** comparePair into compare.ts's `decided`: false when there is nothing to say about the pair. */
+function decidePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): boolean {
   const relation = relate(a.claim, b.claim, a.time, b.time);
-  if (relation.kind === 'same') return compareValues(a, b, property);
-  if (relation.kind !== 'bound') return undefined;
+  if (relation.kind === 'same') return decideValues(a, b, property);
+  if (relation.kind !== 'bound') return false;
   const outer = relation.bounding === a.claim ? a : b;
   const inner = outer === a ? b : a;
-  if (!outer.interval || !inner.interval || !entirelyBelow(outer.interval, inner.interval)) return undefined;
-  if (outer.claim.value.type !== 'quantity' || inner.claim.value.type !== 'quantity') return undefined;
-  if (outer.claim.value.unit.toLowerCase() !== inner.claim.value.unit.toLowerCase()) return undefined;
+  if (!outer.interval || !inner.interval || !entirelyBelow(outer.interval, inner.interval)) return false;
+  if (outer.claim.value.type !== 'quantity' || inner.claim.value.type !== 'quantity') return false;
+  if (outer.claim.value.unit.toLowerCase() !== inner.claim.value.unit.toLowerCase()) return false;
   const aggregate = outer.claim.scope?.aggregate ?? 'total';
   const innerScope = describeScope(inner.claim.scope);
   // Renamed copies for the wording only (a cached `both` they carry is never read).
   const low = { ...outer, mention: `${outer.mention} (${aggregate})` };
   const high = { ...inner, mention: innerScope ? `${inner.mention} ${innerScope}` : inner.mention };
-  const { reason, gap } = disjointReason(low, high, { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', unit: outer.claim.value.unit, relative: true });
+  disjointInto(low, high, BOUND_WORDS, outer.claim.value.unit);
   const what = inner.claim.scope?.aggregate === 'peak' ? 'the peak' : 'the count at one moment';
-  return { verdict: 'conflicts', basis: 'bound', reason: `${reason}: a ${aggregate} cannot be smaller than ${what}`, gap };
+  decided.verdict = 'conflicts';
+  decided.basis = 'bound';
+  decided.reason = `${decided.reason}: a ${aggregate} cannot be smaller than ${what}`;
+  return true;
 }
+
+const BOUND_WORDS = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
 
 /** Parts stated as separate claims (`partOf`) must add up to their stated total. */
 function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope: Lookup, prepare: (c: Claim) => PreparedClaim): Comparison[] {
@@ -465,11 +474,27 @@ function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Compar
     : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
 }
 
+/** comparison() from compare.ts's `decided`, with no Outcome object in between. */
+function decidedComparison(a: Claim, b: Claim, group: string): Comparison {
+  const id = comparisonId(a.id, b.id);
+  const scope = a.source === b.source ? 'within' : 'between';
+  const { verdict, basis, reason, gap } = decided;
+  return gap === undefined
+    ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason }
+    : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap };
+}
+
 // `${a}--${b}` by join: one flat string (≈32 B) where a template links two pieces (≈62 B), for
 // millions of kept ids. Join prints a missing id as '', not 'undefined': non-strings take the template.
 function comparisonId(a: string, b: string): string {
-  return typeof a === 'string' && typeof b === 'string' ? [a, b].join('--') : `${a}--${b}`;
+  if (typeof a !== 'string' || typeof b !== 'string') return `${a}--${b}`;
+  // One array for every id rather than a new one each time (millions of them, garbage at once).
+  ID_PARTS[0] = a;
+  ID_PARTS[1] = b;
+  return ID_PARTS.join('--');
 }
+
+const ID_PARTS: string[] = ['', ''];
 
 function fromJudgement(j: Judgement, a: Claim, b: Claim, group: string): Comparison {
   return comparison(a, b, group, { verdict: j.verdict, basis: 'curated', reason: j.reason });
