@@ -54,7 +54,7 @@ export function valueInterval(claim: Claim, settings: CompareSettings): Interval
   return undefined;
 }
 
-export function mentionOf(claim: Claim, entityLabel: (id: string) => string = (id) => id): string {
+export function mentionOf(claim: Claim, entityLabel: (id: string) => string = ownId): string {
   const v = claim.value;
   switch (v.type) {
     // Formatting numbers is costly at a million claims: only the mentions that show them do it.
@@ -67,6 +67,11 @@ export function mentionOf(claim: Claim, entityLabel: (id: string) => string = (i
     case 'entity': return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
     case 'text': return `'${v.text}'`;
   }
+}
+
+// Module-level, not a default-parameter arrow made (and, under tsx, named) on every call.
+function ownId(id: string): string {
+  return id;
 }
 
 /** Compares two values in the same scope. Undefined when they cannot be compared (units differ, unrelated texts). */

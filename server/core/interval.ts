@@ -33,9 +33,17 @@ export function contains(outer: Interval, inner: Interval): boolean {
   return loOk && hiOk;
 }
 
-export function sumIntervals(parts: Interval[]): Interval {
-  return parts.reduce(
-    (acc, p) => ({ lo: acc.lo + p.lo, hi: acc.hi + p.hi, loOpen: acc.loOpen || p.loOpen, hiOpen: acc.hiOpen || p.hiOpen }),
-    { lo: 0, hi: 0, loOpen: false, hiOpen: false } as Interval,
-  );
+export function sumIntervals(parts: readonly Interval[]): Interval {
+  // A loop rather than reduce with an arrow: no closure (under tsx, a named one) per call.
+  let lo = 0;
+  let hi = 0;
+  let loOpen: boolean | undefined = false;
+  let hiOpen: boolean | undefined = false;
+  for (const p of parts) {
+    lo += p.lo;
+    hi += p.hi;
+    loOpen = loOpen || p.loOpen;
+    hiOpen = hiOpen || p.hiOpen;
+  }
+  return { lo, hi, loOpen, hiOpen };
 }

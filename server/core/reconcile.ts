@@ -3,7 +3,7 @@
 // curated judgements. Pure: no I/O, so the CLI, the server, the benchmarks and the tests share it.
 import { decided, decideValues, disjointInto, mentionOf, takeOutcome, valueInterval, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
 import { DEFAULT_QUANTITY_SETTINGS, formatNumber } from './quantities.js';
-import { entirelyBelow, overlaps, sumIntervals } from './interval.js';
+import { entirelyBelow, overlaps, sumIntervals, type Interval } from './interval.js';
 import { describeScope, relate, scopeTime } from './scope.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
 
@@ -429,14 +429,19 @@ function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope: Looku
     else partsOf.set(c.partOf, [c]);
   }
   const out: Comparison[] = [];
+  // Plain loops, no arrow functions: under tsx each closure created is also named (a
+  // defineProperty), and there were eight per total.
   for (const [totalId, parts] of partsOf) {
     const total = byId.get(totalId);
     if (!total || total.value.type !== 'quantity') continue;
-    if (!inScope.has(totalId) && !parts.some((p) => inScope.has(p.id))) continue;
+    if (!inScope.has(totalId) && !anyInScope(parts, inScope)) continue;
     const preparedTotal = prepare(total);
     const totalInterval = preparedTotal.interval!;
-    const sum = sumIntervals(parts.map((p) => prepare(p).interval!));
-    const stated = parts.map((p) => formatNumber((p.value as { amount: number }).amount)).join(' + ');
+    const intervals = new Array<Interval>(parts.length);
+    for (let i = 0; i < parts.length; i++) intervals[i] = prepare(parts[i]!).interval!;
+    const sum = sumIntervals(intervals);
+    let stated = '';
+    for (let i = 0; i < parts.length; i++) stated += (i > 0 ? ' + ' : '') + formatNumber((parts[i]!.value as { amount: number }).amount);
     // Parts are stated figures; their sum is read as the sum of the stated amounts.
     const sumText = formatNumber(sum.lo);
     const totalMention = preparedTotal.mention;
@@ -445,14 +450,18 @@ function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope: Looku
     const reason = agrees
       ? `the parts add up: ${stated} = ${sumText}, consistent with the stated total ${totalMention}`
       : `the parts do not add up: ${stated} = ${sumText}, not the stated total ${totalMention} (${difference > 0 ? '+' : '−'}${formatNumber(Math.abs(difference))})`;
-    const sorted = [...parts].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const sorted = [...parts].sort(byIdAscending);
+    const partIds = new Array<string>(sorted.length);
+    let within = true;
+    for (let i = 0; i < sorted.length; i++) partIds[i] = sorted[i]!.id;
+    for (const p of parts) if (p.source !== total.source) within = false;
     out.push({
       id: `sum-${totalId}`,
       a: totalId,
       b: sorted[0]!.id,
-      parts: sorted.map((p) => p.id),
+      parts: partIds,
       group: groupKey(total),
-      scope: parts.every((p) => p.source === total.source) ? 'within' : 'between',
+      scope: within ? 'within' : 'between',
       verdict: agrees ? 'agrees' : 'conflicts',
       basis: 'arithmetic',
       reason,
@@ -472,6 +481,16 @@ function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Compar
   return 'gap' in outcome
     ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap: outcome.gap }
     : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
+}
+
+function anyInScope(parts: readonly Claim[], inScope: Lookup): boolean {
+  for (const p of parts) if (inScope.has(p.id)) return true;
+  return false;
+}
+
+// As the sort always compared: never 0, so equal ids keep whatever order the sort leaves them in.
+function byIdAscending(x: Claim, y: Claim): number {
+  return x.id < y.id ? -1 : 1;
 }
 
 /** comparison() from compare.ts's `decided`, with no Outcome object in between. */
