@@ -3,7 +3,7 @@
 import { dateInterval, formatDate, type DateSettings } from './dates.js';
 import { contains, entirelyBelow, isPoint, overlaps, type Interval } from './interval.js';
 import { describeQuantity, formatNumber, formatPercent, quantityInterval, type QuantitySettings } from './quantities.js';
-import type { Claim, Property } from './schema-types.js';
+import type { Claim, Property, Scope } from './schema-types.js';
 
 export type Verdict = 'agrees' | 'conflicts';
 export type Basis =
@@ -46,7 +46,21 @@ export interface PreparedClaim {
    * same value, one string instead of k(k-1)/2.
    */
   both?: string;
+  /**
+   * What the pair loop reads of every claim, copied into this one object shape: claims, values and
+   * scopes come in many shapes, and reading the same field from many shapes is a slow generic lookup.
+   */
+  type: Claim['value']['type'];
+  population: string | undefined;
+  place: string | undefined;
+  aggregate: Scope['aggregate'];
+  /** No aggregate, point in time or period. */
+  unscoped: boolean;
 }
+
+type QuantityValue = Extract<Claim['value'], { type: 'quantity' }>;
+type EntityValue = Extract<Claim['value'], { type: 'entity' }>;
+type TextValue = Extract<Claim['value'], { type: 'text' }>;
 
 export function valueInterval(claim: Claim, settings: CompareSettings): Interval | undefined {
   if (claim.value.type === 'quantity') return quantityInterval(claim.value, settings.quantity);
@@ -102,15 +116,19 @@ export function takeOutcome(): Outcome {
 
 /** compareValues into `decided`: false when the values cannot be compared. */
 export function decideValues(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): boolean {
-  const va = a.claim.value;
-  const vb = b.claim.value;
-  if (va.type !== vb.type) return false;
-  if (va.type === 'quantity' && vb.type === 'quantity') {
+  // The type from the prepared claim (one object shape) rather than from the value (six shapes).
+  const type = a.type;
+  if (type !== b.type) return false;
+  if (type === 'quantity') {
+    const va = a.claim.value as QuantityValue;
+    const vb = b.claim.value as QuantityValue;
     if (va.unit !== vb.unit && normaliseUnit(va.unit) !== normaliseUnit(vb.unit)) return false;
     return decideIntervals(a, b, va.unit);
   }
-  if (va.type === 'date' && vb.type === 'date') return decideIntervals(a, b, undefined);
-  if (va.type === 'entity' && vb.type === 'entity') {
+  if (type === 'date') return decideIntervals(a, b, undefined);
+  if (type === 'entity') {
+    const va = a.claim.value as EntityValue;
+    const vb = b.claim.value as EntityValue;
     if (va.entity === vb.entity) {
       return Boolean(va.negated) === Boolean(vb.negated)
         ? decide('agrees', 'relation', both(a, 'both name '))
@@ -121,7 +139,9 @@ export function decideValues(a: PreparedClaim, b: PreparedClaim, property: Prope
     }
     return false;
   }
-  if (va.type === 'text' && vb.type === 'text') {
+  if (type === 'text') {
+    const va = a.claim.value as TextValue;
+    const vb = b.claim.value as TextValue;
     if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text)) return decide('agrees', 'equal', both(a, 'both say '));
     if (property?.functional) {
       return decide('conflicts', 'single-valued', `${property.label} has one value here: ${a.mention} vs ${b.mention}`);

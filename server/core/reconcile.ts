@@ -4,7 +4,7 @@
 import { decided, decideValues, disjointInto, mentionOf, takeOutcome, valueInterval, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
 import { DEFAULT_QUANTITY_SETTINGS, formatNumber } from './quantities.js';
 import { entirelyBelow, overlaps, sumIntervals, type Interval } from './interval.js';
-import { describeScope, relate, scopeTime } from './scope.js';
+import { describeScope, RELATION, relateFacts, scopeFacts, scopeTime } from './scope.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
 
 export interface Comparison extends Outcome {
@@ -89,7 +89,7 @@ function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): Re
       if (c.partOf) sweep.parts.push(c);
     }
     sweep.ids.set(keys[g]!, ids);
-    if (n >= 2) comparePairs(keys[g]!, claims, named, properties.get(claims[0]!.property), curated, sweep);
+    if (n >= 2) comparePairs(keys[g]!, claims, ids, named, properties.get(claims[0]!.property), curated, sweep);
   }
 
   const { comparisons, usedJudgements } = sweep;
@@ -333,35 +333,38 @@ function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepar
       if (c.partOf) sweep.parts.push(c);
     }
     sweep.ids.set(key, ids);
-    if (n >= 2) comparePairs(key, claims, named, properties.get(claims[0]!.property), curated, sweep);
+    if (n >= 2) comparePairs(key, claims, ids, named, properties.get(claims[0]!.property), curated, sweep);
   }
   return sweep;
 }
 
 /** Every pair of one group, in order, judged or compared; comparisons appended to the sweep's. */
-function comparePairs(key: string, claims: readonly Claim[], named: readonly boolean[] | undefined, property: Property | undefined, curated: ReadonlyMap<string, Judgement>, sweep: Sweep): void {
+function comparePairs(key: string, claims: readonly Claim[], ids: readonly string[], named: readonly boolean[] | undefined, property: Property | undefined, curated: ReadonlyMap<string, Judgement>, sweep: Sweep): void {
   const { comparisons, prepare } = sweep;
   const n = claims.length;
   // Each claim is prepared once per group, at its first pair, in the order pairs meet it.
   const ready: (PreparedClaim | undefined)[] = new Array(n);
+  // Read once per claim, not once per pair (claims come in many object shapes).
+  const sources = new Array<string>(n);
+  for (let i = 0; i < n; i++) sources[i] = claims[i]!.source;
   for (let i = 0; i < n; i++) {
     const x = claims[i]!;
+    const xid = ids[i]!;
     for (let j = i + 1; j < n; j++) {
       const y = claims[j]!;
+      const yid = ids[j]!;
       // Canonical order so that comparing (a, b) and (b, a) gives the same record.
-      const swap = !(x.id < y.id);
-      const a = swap ? y : x;
-      const b = swap ? x : y;
+      const swap = !(xid < yid);
       // Pair keys are built only for claims some judgement names: not once per pair.
-      const judgement = named && named[i] && named[j] ? curated.get(pairKey(a.id, b.id)) : undefined;
+      const judgement = named && named[i] && named[j] ? curated.get(swap ? pairKey(yid, xid) : pairKey(xid, yid)) : undefined;
       if (judgement) {
         sweep.usedJudgements.add(judgement.id);
-        comparisons.push(fromJudgement(judgement, a, b, key));
+        comparisons.push(swap ? fromJudgement(judgement, y, x, key) : fromJudgement(judgement, x, y, key));
         continue;
       }
       const pa = swap ? (ready[j] ??= prepare(y)) : (ready[i] ??= prepare(x));
       const pb = swap ? (ready[i] ??= prepare(x)) : (ready[j] ??= prepare(y));
-      if (decidePair(pa, pb, property)) comparisons.push(decidedComparison(a, b, key));
+      if (decidePair(pa, pb, property)) comparisons.push(decidedComparison(swap ? yid : xid, swap ? xid : yid, sources[i] === sources[j], key));
     }
   }
 }
@@ -369,7 +372,11 @@ function comparePairs(key: string, claims: readonly Claim[], named: readonly boo
 /** What comparison needs of a claim, computed once: its value and scope as intervals, its mention. */
 export function prepareClaim(claim: Claim, settings: ReconcileSettings, entityLabel?: (id: string) => string): PreparedClaim {
   // The cached fields are present from the start: one object shape for every prepared claim.
-  return { claim, interval: valueInterval(claim, settings), time: scopeTime(claim.scope), mention: mentionOf(claim, entityLabel), normalisedText: undefined, both: undefined };
+  const interval = valueInterval(claim, settings);
+  const time = scopeTime(claim.scope);
+  const mention = mentionOf(claim, entityLabel);
+  const { type, population, place, aggregate, unscoped } = scopeFacts(claim);
+  return { claim, interval, time, mention, normalisedText: undefined, both: undefined, type, population, place, aggregate, unscoped };
 }
 
 function memoise(prepare: (claim: Claim) => PreparedClaim): (claim: Claim) => PreparedClaim {
@@ -396,10 +403,10 @@ export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Proper
 
 /** comparePair into compare.ts's `decided`: false when there is nothing to say about the pair. */
 function decidePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): boolean {
-  const relation = relate(a.claim, b.claim, a.time, b.time);
-  if (relation.kind === 'same') return decideValues(a, b, property);
-  if (relation.kind !== 'bound') return false;
-  const outer = relation.bounding === a.claim ? a : b;
+  const relation = relateFacts(a, b, a.time, b.time);
+  if (relation === RELATION.same) return decideValues(a, b, property);
+  if (relation !== RELATION.aBounds && relation !== RELATION.bBounds) return false;
+  const outer = relation === RELATION.aBounds ? a : b;
   const inner = outer === a ? b : a;
   if (!outer.interval || !inner.interval || !entirelyBelow(outer.interval, inner.interval)) return false;
   if (outer.claim.value.type !== 'quantity' || inner.claim.value.type !== 'quantity') return false;
@@ -494,13 +501,13 @@ function byIdAscending(x: Claim, y: Claim): number {
 }
 
 /** comparison() from compare.ts's `decided`, with no Outcome object in between. */
-function decidedComparison(a: Claim, b: Claim, group: string): Comparison {
-  const id = comparisonId(a.id, b.id);
-  const scope = a.source === b.source ? 'within' : 'between';
+function decidedComparison(a: string, b: string, sameSource: boolean, group: string): Comparison {
+  const id = comparisonId(a, b);
+  const scope = sameSource ? 'within' : 'between';
   const { verdict, basis, reason, gap } = decided;
   return gap === undefined
-    ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason }
-    : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap };
+    ? { id, a, b, group, scope, verdict, basis, reason }
+    : { id, a, b, group, scope, verdict, basis, reason, gap };
 }
 
 // `${a}--${b}` by join: one flat string (≈32 B) where a template links two pieces (≈62 B), for

@@ -56,7 +56,39 @@ export function relate(a: Claim, b: Claim, timeA: Interval | undefined, timeB: I
   return DIFFERENT;
 }
 
-function isBounding(outer: Scope, inner: Scope, innerTime: Interval | undefined): boolean {
+/** The scope facts relateFacts() reads, flattened onto a prepared claim. */
+export interface ScopeFacts {
+  type: Claim['value']['type'];
+  population: string | undefined;
+  place: string | undefined;
+  aggregate: Scope['aggregate'];
+  unscoped: boolean;
+}
+
+export function scopeFacts(claim: Claim): ScopeFacts {
+  const s = claim.scope ?? NO_SCOPE;
+  return { type: claim.value.type, population: s.population, place: s.place, aggregate: s.aggregate, unscoped: isUnscoped(s) };
+}
+
+/** relateFacts() results: the relation, and which side bounds the other. */
+export const RELATION = { same: 0, series: 1, different: 2, aBounds: 3, bBounds: 4 } as const;
+
+/** relate() on flattened facts (one object shape, no lookups across shapes): for the pair loop. */
+export function relateFacts(a: ScopeFacts, b: ScopeFacts, timeA: Interval | undefined, timeB: Interval | undefined): number {
+  if (a.population !== b.population && normalise(a.population) !== normalise(b.population)) return RELATION.different;
+  if (a.place && b.place && a.place !== b.place) return RELATION.different;
+  const timesApart = timeA !== undefined && timeB !== undefined && !overlaps(timeA, timeB);
+  if (a.aggregate === b.aggregate) return timesApart ? RELATION.series : RELATION.same;
+  if (a.type !== 'quantity' || b.type !== 'quantity') return RELATION.different;
+  const aBounds = isBounding(a, b, timeB);
+  const bBounds = isBounding(b, a, timeA);
+  if (aBounds && !bBounds) return RELATION.aBounds;
+  if (bBounds && !aBounds) return RELATION.bBounds;
+  if (a.unscoped || b.unscoped) return RELATION.same;
+  return RELATION.different;
+}
+
+function isBounding(outer: Pick<Scope, 'aggregate'>, inner: Pick<Scope, 'aggregate'>, innerTime: Interval | undefined): boolean {
   if (!outer.aggregate || !BOUNDING.has(outer.aggregate)) return false;
   if (outer.aggregate === 'total' && inner.aggregate === 'peak') return true;
   // The bounded count must be taken at a moment: a dated count with no aggregate of its own.
