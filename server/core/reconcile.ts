@@ -57,16 +57,18 @@ export function reconcile(input: ReconcileInput, settings: ReconcileSettings = D
 // were a sixth of the time), then the same sweep. Undefined at the first repeated id: the general
 // path below handles that, with its first-preparation-wins rule.
 function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): ReconcileResult | undefined {
-  const grouped = groupUnique(input.claims);
-  if (!grouped) return undefined;
-  const { groups, table } = grouped;
+  const groups = groupUnique(input.claims);
+  if (!groups) return undefined;
+  // Ids go into the table during the sweep, where each id is read anyway (ordering the pairs).
+  const table = new IdTable(input.claims);
   const judgements = input.judgements ?? [];
-  // Whether a judgement names the claim, by claim index: one flag per claim, no lookup per claim.
-  let judged: Uint8Array | undefined;
+  // Whether a judgement names the claim: the id's hash screens first (a number, no string hashing).
+  const judgedIds = new Set<unknown>();
+  const judgedHashes = new Set<number>();
   for (const j of judgements) {
     for (const id of [j.a, j.b]) {
-      const i = table.get(id);
-      if (i >= 0) (judged ??= new Uint8Array(input.claims.length))[i] = 1;
+      judgedIds.add(id);
+      if (typeof id === 'string') judgedHashes.add(hashString(id));
     }
   }
   const prepare = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
@@ -74,23 +76,32 @@ function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): Re
   const properties = new Map(input.properties.map((p) => [p.id, p]));
   const curated = curatedByPair(judgements);
   const { keys, members, starts } = groups;
+  // Scratch for one group at a time (claims, judged flags), reused: not new arrays per group.
+  const claims: Claim[] = [];
+  const named: boolean[] = [];
   for (let g = 0; g < keys.length; g++) {
     const start = starts[g]!;
     const n = starts[g + 1]! - start;
-    const claims = new Array<Claim>(n);
     const ids = new Array<string>(n);
-    const named = judged ? new Array<boolean>(n) : undefined;
+    let anyNamed = false;
     for (let i = 0; i < n; i++) {
       const index = members[start + i]!;
       const c = input.claims[index]!;
+      const id = c.id;
+      if (typeof id !== 'string') return undefined;
+      const h = hashString(id);
+      if (!table.add(id, h, index)) return undefined;
       claims[i] = c;
-      ids[i] = c.id;
-      if (named) named[i] = judged![index] === 1;
+      ids[i] = id;
+      const isNamed = judgedHashes.has(h) && judgedIds.has(id);
+      named[i] = isNamed;
+      anyNamed ||= isNamed;
       if (c.partOf) sweep.parts.push(c);
     }
     sweep.ids.set(keys[g]!, ids);
-    if (n >= 2) comparePairs(keys[g]!, claims, ids, named, properties.get(claims[0]!.property), curated, sweep);
+    if (n >= 2) comparePairs(keys[g]!, claims, n, ids, anyNamed ? named : undefined, properties.get(claims[0]!.property), curated, sweep);
   }
+  claims.length = 0;
 
   const { comparisons, usedJudgements } = sweep;
   const inScope: Lookup = { get: (id) => input.claims[table.get(id)], has: (id) => table.get(id) >= 0 };
@@ -121,11 +132,9 @@ interface UniqueGroups {
 }
 
 // Live claims grouped as groupLive() does (by subject, then property; colliding keys share a group),
-// but as claim indices sorted by group (a counting sort), with every live id in an IdTable.
-// Undefined when a live id repeats or is not a string.
-function groupUnique(claims: readonly Claim[]): { groups: UniqueGroups; table: IdTable } | undefined {
+// but as claim indices sorted by group (a counting sort).
+function groupUnique(claims: readonly Claim[]): UniqueGroups {
   const n = claims.length;
-  const table = new IdTable(claims);
   const groupOf = new Int32Array(n);
   const bySubject = new Map<unknown, number>();
   // Slots: one per (subject, property), chained per subject (a subject has a handful of properties).
@@ -141,7 +150,6 @@ function groupUnique(claims: readonly Claim[]): { groups: UniqueGroups; table: I
       groupOf[i] = -1;
       continue;
     }
-    if (!table.add(claim.id, i)) return undefined;
     const { subject, property } = claim;
     const first = bySubject.get(subject);
     let g = -1;
@@ -178,7 +186,7 @@ function groupUnique(claims: readonly Claim[]): { groups: UniqueGroups; table: I
     const g = groupOf[i]!;
     if (g >= 0) members[next[g]!++] = i;
   }
-  return { groups: { keys, members, starts }, table };
+  return { keys, members, starts };
 }
 
 /** Claim indices by id, open addressing in one typed array: no million-entry Map to build. */
@@ -194,10 +202,8 @@ class IdTable {
     this.mask = size - 1;
   }
 
-  /** Records the claim at `index` under `id`; false when the id is already there or is not a string. */
-  add(id: string, index: number): boolean {
-    if (typeof id !== 'string') return false;
-    const h = hashString(id);
+  /** Records the claim at `index` under `id` (whose hashString is `h`); false when the id is already there. */
+  add(id: string, h: number, index: number): boolean {
     const slots = this.slots;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const slot = slots[2 * s]!;
@@ -333,15 +339,14 @@ function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepar
       if (c.partOf) sweep.parts.push(c);
     }
     sweep.ids.set(key, ids);
-    if (n >= 2) comparePairs(key, claims, ids, named, properties.get(claims[0]!.property), curated, sweep);
+    if (n >= 2) comparePairs(key, claims, n, ids, named, properties.get(claims[0]!.property), curated, sweep);
   }
   return sweep;
 }
 
-/** Every pair of one group, in order, judged or compared; comparisons appended to the sweep's. */
-function comparePairs(key: string, claims: readonly Claim[], ids: readonly string[], named: readonly boolean[] | undefined, property: Property | undefined, curated: ReadonlyMap<string, Judgement>, sweep: Sweep): void {
+/** Every pair among the group's first `n` claims (the arrays may be longer scratch), in order, judged or compared; comparisons appended to the sweep's. */
+function comparePairs(key: string, claims: readonly Claim[], n: number, ids: readonly string[], named: readonly boolean[] | undefined, property: Property | undefined, curated: ReadonlyMap<string, Judgement>, sweep: Sweep): void {
   const { comparisons, prepare } = sweep;
-  const n = claims.length;
   // Each claim is prepared once per group, at its first pair, in the order pairs meet it.
   const ready: (PreparedClaim | undefined)[] = new Array(n);
   // Read once per claim, not once per pair (claims come in many object shapes).
