@@ -22,7 +22,7 @@ const USAGE = `usage: npm run truth:import -- --claims <file.csv> --graph-data <
   --graph-data   a folder that does not exist yet (or is empty): the new store
   --unit         unit of numeric values, e.g. people (default: units)
   --object-type  entity type of every ObjectID: ${ENTITY_TYPES.join(', ')} (default: other)
-  --dataset      where the table comes from, shown as each source's publisher (default: the file name)
+  --dataset      where the table comes from, named in each source's title (default: the file name)
 then: CONCORDANCE_DATA=<folder> npm run serve`;
 
 const status = (line: string): void => void process.stderr.write(`truth:import: ${line}\n`);

@@ -14,7 +14,7 @@ import { csvLine } from './csv.js';
 import { parseValue } from './table.js';
 
 export interface TableCorpusOptions {
-  /** Shown as every source's publisher: where the table came from (a file name, a dataset's name). */
+  /** Where the table came from (a file name, a dataset's name), named in every source's title. */
   dataset: string;
   /** Unit of numeric values (a table does not say; "people" for populations). */
   unit: string;
@@ -46,7 +46,9 @@ export function tableToCorpus(rows: readonly TableRow[], settings: Partial<Table
   const properties = new IdMap<Property>((name, id) => ({ id, label: name, valueType: 'quantity', unit: options.unit, functional: true, cues: [] }), 'property');
   const drafts = new IdMap<Draft>((name, id) => ({
     source: {
-      id, title: name, publisher: options.dataset, kind: 'dataset', references: [],
+      // The contributor is who published these rows: panels that name a source by its publisher
+      // then tell contributors apart, and the title says which table they are in.
+      id, title: `${name} in ${options.dataset}`.slice(0, 500), publisher: name, kind: 'dataset', references: [],
       note: `The rows this source contributed to ${options.dataset}, one CSV line each (ObjectID, PropertyID, PropertyValue), in file order.`,
       text: { file: `${id}.txt`, sha256: '', length: 0 },
     },

@@ -48,6 +48,7 @@ describe('npm run truth:import', () => {
     const { corpus, comparisons } = repo.snapshot.analysis;
     // "eve" and "Eve" are different contributors whose ids would collide: the second gets a suffix.
     expect(corpus.sources.map((s) => s.id).sort()).toEqual(['ann', 'bob', 'eve', 'eve-2']);
+    expect(corpus.sources.find((s) => s.id === 'eve-2')).toMatchObject({ title: 'Eve in claims.csv', publisher: 'Eve', kind: 'dataset' });
     expect(corpus.entities.map((e) => [e.id, e.label, e.type])).toContainEqual(['o-fallon', 'o"fallon', 'place']);
     expect(corpus.claims).toHaveLength(6);
     for (const claim of corpus.claims) {
