@@ -515,17 +515,12 @@ function decidedComparison(a: string, b: string, sameSource: boolean, group: str
     : { id, a, b, group, scope, verdict, basis, reason, gap };
 }
 
-// `${a}--${b}` by join: one flat string (≈32 B) where a template links two pieces (≈62 B), for
-// millions of kept ids. Join prints a missing id as '', not 'undefined': non-strings take the template.
+// `${a}--${b}`. Joining an array gives one flat string (≈32 B rather than two linked pieces,
+// ≈64 B), but Array.prototype.join costs more than the collector saves: concatenation measured
+// 2–12 % less CPU for the whole reconciliation at 1M claims in noisy A/B runs, for ≈70 MB more at the peak.
 function comparisonId(a: string, b: string): string {
-  if (typeof a !== 'string' || typeof b !== 'string') return `${a}--${b}`;
-  // One array for every id rather than a new one each time (millions of them, garbage at once).
-  ID_PARTS[0] = a;
-  ID_PARTS[1] = b;
-  return ID_PARTS.join('--');
+  return typeof a === 'string' && typeof b === 'string' ? a + '--' + b : `${a}--${b}`;
 }
-
-const ID_PARTS: string[] = ['', ''];
 
 function fromJudgement(j: Judgement, a: Claim, b: Claim, group: string): Comparison {
   return comparison(a, b, group, { verdict: j.verdict, basis: 'curated', reason: j.reason });
