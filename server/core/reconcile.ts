@@ -72,7 +72,8 @@ function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): Re
     }
   }
   const prepare = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
-  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: new Map(), prepare };
+  // The groups map comes from groupUnique, keyed in group order: each key's group number is replaced by its ids.
+  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: groups.byKey as unknown as Map<string, string[]>, prepare, scratch: { ready: [], sources: [] } };
   const properties = new Map(input.properties.map((p) => [p.id, p]));
   const curated = curatedByPair(judgements);
   const { keys, members, starts } = groups;
@@ -102,6 +103,7 @@ function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): Re
     if (n >= 2) comparePairs(keys[g]!, claims, n, ids, anyNamed ? named : undefined, properties.get(claims[0]!.property), curated, sweep);
   }
   claims.length = 0;
+  sweep.scratch.ready.length = 0;
 
   const { comparisons, usedJudgements } = sweep;
   const inScope: Lookup = { get: (id) => input.claims[table.get(id)], has: (id) => table.get(id) >= 0 };
@@ -129,6 +131,8 @@ interface UniqueGroups {
   members: Int32Array;
   /** Where each group starts in `members`, and one past the end. */
   starts: Int32Array;
+  /** Group numbers by key, in group order: becomes the result's groups map (ids replacing numbers). */
+  byKey: Map<string, number | string[]>;
 }
 
 // Live claims grouped as groupLive() does (by subject, then property; colliding keys share a group),
@@ -143,7 +147,7 @@ function groupUnique(claims: readonly Claim[]): UniqueGroups {
   const slotNext: number[] = [];
   const keys: string[] = [];
   const sizes: number[] = [];
-  const byKey = new Map<string, number>();
+  const byKey = new Map<string, number | string[]>();
   for (let i = 0; i < n; i++) {
     const claim = claims[i]!;
     if (claim.status === 'rejected') {
@@ -163,7 +167,7 @@ function groupUnique(claims: readonly Claim[]): UniqueGroups {
     }
     if (g < 0) {
       const key = groupKey(claim);
-      const known = byKey.get(key);
+      const known = byKey.get(key) as number | undefined;
       if (known === undefined) {
         g = keys.length;
         keys.push(key);
@@ -186,7 +190,7 @@ function groupUnique(claims: readonly Claim[]): UniqueGroups {
     const g = groupOf[i]!;
     if (g >= 0) members[next[g]!++] = i;
   }
-  return { keys, members, starts };
+  return { keys, members, starts, byKey };
 }
 
 /** Claim indices by id, open addressing in one typed array: no million-entry Map to build. */
@@ -312,6 +316,7 @@ interface Sweep {
   /** Claim ids by group key. */
   ids: Map<string, string[]>;
   prepare: (claim: Claim) => PreparedClaim;
+  scratch: { ready: (PreparedClaim | undefined)[]; sources: string[] };
 }
 
 // One pass over the groups: claims indexed and pairs compared while a group is at hand (a million
@@ -321,7 +326,7 @@ function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepar
   const judgements = input.judgements ?? [];
   const curated = curatedByPair(judgements);
   const judged = new Set(judgements.flatMap((j) => [j.a, j.b]));
-  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: new Map(), prepare };
+  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: new Map(), prepare, scratch: { ready: [], sources: [] } };
   const { byId } = sweep;
 
   for (const [key, claims] of groups) {
@@ -348,10 +353,13 @@ function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepar
 function comparePairs(key: string, claims: readonly Claim[], n: number, ids: readonly string[], named: readonly boolean[] | undefined, property: Property | undefined, curated: ReadonlyMap<string, Judgement>, sweep: Sweep): void {
   const { comparisons, prepare } = sweep;
   // Each claim is prepared once per group, at its first pair, in the order pairs meet it.
-  const ready: (PreparedClaim | undefined)[] = new Array(n);
-  // Read once per claim, not once per pair (claims come in many object shapes).
-  const sources = new Array<string>(n);
-  for (let i = 0; i < n; i++) sources[i] = claims[i]!.source;
+  // Source read once per claim, not once per pair (claims come in many object shapes). Both
+  // arrays are scratch kept on the sweep, cleared for each group rather than made anew.
+  const { ready, sources } = sweep.scratch;
+  for (let i = 0; i < n; i++) {
+    ready[i] = undefined;
+    sources[i] = claims[i]!.source;
+  }
   for (let i = 0; i < n; i++) {
     const x = claims[i]!;
     const xid = ids[i]!;
