@@ -115,6 +115,23 @@ describe('graph sync in place', () => {
     expect(graph.getNodeAttribute('entity:e', 'fullLabel')).toBe('entity:e');
   });
 
+  it('a prepared graph (adjacency in dictionary mode) answers every neighbourhood question as graphology does', () => {
+    const graph = prepareGraph(data([['entity:e', 'entity'], ['claim:a', 'claim'], ['claim:b', 'claim'], ['source:s', 'source']],
+      [['about:a', 'claim:a', 'entity:e', 'about'], ['about:b', 'claim:b', 'entity:e', 'about'], ['from:a', 'claim:a', 'source:s', 'from'], ['agrees:x', 'claim:a', 'claim:b', 'agrees'], ['agrees:y', 'claim:a', 'claim:b', 'agrees']]));
+    expect(graph.hasDirectedEdge('claim:a', 'entity:e')).toBe(true);
+    expect(graph.hasEdge('entity:e', 'claim:a')).toBe(false);
+    expect(graph.edges('claim:a', 'claim:b').sort()).toEqual(['agrees:x', 'agrees:y']);
+    expect(graph.neighbors('claim:a').sort()).toEqual(['claim:b', 'entity:e', 'source:s']);
+    expect(graph.inNeighbors('entity:e').sort()).toEqual(['claim:a', 'claim:b']);
+    expect(graph.areNeighbors('source:s', 'claim:a')).toBe(true);
+    expect(graph.getNodeAttribute('claim:a', 'size')).toBeGreaterThan(graph.getNodeAttribute('claim:b', 'size'));
+    graph.dropEdge('agrees:x');
+    expect(graph.edges('claim:a', 'claim:b')).toEqual(['agrees:y']);
+    graph.dropNode('entity:e');
+    expect(graph.outNeighbors('claim:a').sort()).toEqual(['claim:b', 'source:s']);
+    expect(graph.size).toBe(2);
+  });
+
   it('a union of views lists each node and edge once', () => {
     const a = data([['x', 'entity'], ['y', 'claim']], [['about:y', 'y', 'x', 'about']]);
     const b = data([['x', 'entity'], ['y', 'claim'], ['z', 'claim']], [['about:y', 'y', 'x', 'about']]);

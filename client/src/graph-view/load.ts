@@ -3,6 +3,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { isNodeKind, type NodeKind } from '../state/types.js';
+import { useDictionaryAdjacency } from './adjacency.js';
 import { forceAtlas2 } from './fa2.js';
 import { KIND_COLOR, nodeSize } from './style.js';
 
@@ -30,6 +31,7 @@ export interface EdgeAttrs {
 export type AppGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
 
 export function prepareGraph(data: SerializedGraph): AppGraph {
+  useDictionaryAdjacency();
   const graph = MultiDirectedGraph.from({ ...data, edges: layered(data.edges) } as SerializedGraph<NodeAttrs, EdgeAttrs>) as AppGraph;
   // In place: the attribute objects are fresh from JSON.parse and ours alone. (A copy per node was
   // a measurable share of the first frame at 50,000 nodes, mostly in garbage collection.)
