@@ -1,7 +1,6 @@
 // Builds the graphology graph that is the product's wire format (its export() JSON).
 // Node keys are stable ids prefixed by kind; edge keys derive from the records they stand for.
 import { MultiDirectedGraph } from 'graphology';
-import { mentionOf } from './compare.js';
 import { indexCorpus, type Corpus } from './model.js';
 import type { LikelySummary } from './likely.js';
 import type { Comparison } from './reconcile.js';
@@ -64,12 +63,14 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], l
     const property = index.property.get(claim.property);
     const c = counts.get(claim.id);
     const key = nodeKey.claim(claim.id);
+    // Claims are nearly all of a large graph's nodes and of its export: they carry what the explorer
+    // draws and filters on, not what the claim's own views give (its id is in its key; its
+    // mention, citations and agreement count come with /api/claims/:id/trace).
     graph.addNode(key, {
       kind: 'claim', label: `${entityLabel(claim.subject)} · ${property?.label ?? claim.property}: ${claim.wording}`, ...place('claim'),
-      claimId: claim.id, source: claim.source, subject: claim.subject, property: claim.property,
-      propertyLabel: property?.label ?? claim.property, valueText: claim.wording, valueMention: mentionOf(claim, entityLabel),
-      status: claim.status, citationNeeded: claim.citations.some((x) => x.kind === 'citation-needed'),
-      uncited: claim.citations.length === 0, conflicts: c?.conflicts ?? 0, agreements: c?.agrees ?? 0,
+      source: claim.source, subject: claim.subject, property: claim.property,
+      propertyLabel: property?.label ?? claim.property, valueText: claim.wording,
+      status: claim.status, conflicts: c?.conflicts ?? 0,
       orphaned: corpus.orphaned?.has(claim.id) ?? false, likely: likely?.likelyClaims.has(claim.id) ?? false,
     });
     addStructuralEdges(graph, claim);
@@ -124,6 +125,7 @@ function seededPlacement(): (kind: NodeKind) => { x: number; y: number } {
   return (kind) => {
     const i = counters[kind]++;
     const r = ring[kind] + 6 * Math.sqrt(i + 1);
-    return { x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) };
+    // Hundredths of a graph unit are far below a pixel: short numbers in the export, quick to parse.
+    return { x: Math.round(100 * r * Math.cos(i * golden)) / 100, y: Math.round(100 * r * Math.sin(i * golden)) / 100 };
   };
 }

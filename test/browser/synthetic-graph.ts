@@ -1,6 +1,7 @@
-// A synthetic graph shaped like Concordance's, and a tiny server for it: the built client plus
-// /api/graph answered by the server's own view code. Used by the client benchmark and by the
-// large-graph browser test (real corpora that large take too long to generate in a test).
+// A synthetic graph shaped like Concordance's (the node attributes of server/core/graph.ts), and a
+// tiny server for it: the built client plus /api/graph answered by the server's own view code.
+// Used by the client benchmark and by the large-graph browser test (real corpora that large take
+// too long to generate in a test).
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,8 +49,8 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
     const at = entityAt[e]!;
     g.addNode(key, {
       kind: 'claim', label: `Entity ${e} · ${property}: ${c}`, x: at.x + (rng.next() - 0.5) * 30, y: at.y + (rng.next() - 0.5) * 30,
-      claimId: `c${c}`, source: `s${s}`, subject: `e${e}`, property, propertyLabel: property.replace(/-/g, ' '), valueText: String(1000 + c),
-      status: rng.chance(0.1) ? 'extracted' : 'reviewed', conflicts: 0, agreements: 0, likely: rng.chance(0.5),
+      source: `s${s}`, subject: `e${e}`, property, propertyLabel: property.replace(/-/g, ' '), valueText: String(1000 + c),
+      status: rng.chance(0.1) ? 'extracted' : 'reviewed', conflicts: 0, orphaned: false, likely: rng.chance(0.5),
     });
     g.addDirectedEdgeWithKey(`about:c${c}`, key, `entity:e${e}`, { kind: 'about' });
     g.addDirectedEdgeWithKey(`from:c${c}`, key, `source:s${s}`, { kind: 'from' });
@@ -67,9 +68,11 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
       const [a, b] = [members[0]!, members[i]!];
       const verdict = rng.chance(0.4) ? 'conflicts' : 'agrees';
       g.addDirectedEdgeWithKey(`${verdict}:x${n}`, a, b, { kind: verdict, comparison: `x${n++}`, reason: 'synthetic', scope: 'between', basis: 'value' });
-      for (const k of [a, b]) g.updateNodeAttribute(k, verdict === 'conflicts' ? 'conflicts' : 'agreements', (v) => Number(v) + 1);
+      if (verdict === 'conflicts') for (const k of [a, b]) g.updateNodeAttribute(k, 'conflicts', (v) => Number(v) + 1);
     }
   }
+  // Positions in hundredths, as the server sends them (server/core/graph.ts).
+  g.updateEachNodeAttributes((_key, attrs) => ({ ...attrs, x: Math.round(attrs.x * 100) / 100, y: Math.round(attrs.y * 100) / 100 }));
   return g;
 }
 
