@@ -77,7 +77,8 @@ export class Highlight {
 export function makeNodeReducer(getState: () => ViewState, hl: Highlight) {
   return (node: string, data: NodeAttrs): NodeView => {
     const state = getState();
-    const res: NodeView = { x: data.x, y: data.y, size: data.size, color: data.color, label: data.label };
+    // Every field sigma would otherwise add with its default: one object shape for all nodes.
+    const res: NodeView = { x: data.x, y: data.y, size: data.size, color: data.color, label: data.label, type: 'circle', hidden: false, highlighted: false, forceLabel: false, zIndex: 0 };
     if (state.hidden.includes(data.kind)) {
       res.hidden = true;
       return res;
@@ -111,23 +112,39 @@ export function makeNodeReducer(getState: () => ViewState, hl: Highlight) {
   };
 }
 
+/**
+ * The edge reducer. An edge drawn as its kind says (most of them, and all of them in the first
+ * frame) gets its kind's shared display object: sigma keeps what a reducer returns and fills in its
+ * defaults, the same for every edge of a kind, and never writes into an edge's display data after.
+ * One object per kind instead of one per edge: 100,000 fewer allocations per full refresh at 50k
+ * nodes. Anything that differs from the plain style is a fresh object.
+ */
 export function makeEdgeReducer(getState: () => ViewState, hl: Highlight, graph: AppGraph) {
+  const plain = new Map<string, EdgeView>();
+  const plainOf = (kind: string): EdgeView => {
+    let view = plain.get(kind);
+    if (!view) {
+      const k = kind as Parameters<typeof edgeColor>[0];
+      view = { color: edgeColor(k), size: edgeSize(k), zIndex: kind === 'conflicts' ? 2 : kind === 'agrees' ? 1 : 0 };
+      plain.set(kind, view);
+    }
+    return view;
+  };
   return (edge: string, data: EdgeAttrs): EdgeView => {
     const state = getState();
-    const kind = data.kind as Parameters<typeof edgeColor>[0];
-    const res: EdgeView = { color: edgeColor(kind), size: edgeSize(kind), zIndex: kind === 'conflicts' ? 2 : kind === 'agrees' ? 1 : 0 };
+    const kind = data.kind;
+    const res = plainOf(kind);
     // Extremities are looked up only when a filter or a focus needs them.
     if (state.hidden.length > 0 || hl.focus) {
       const [s, t] = graph.extremities(edge);
       if (state.hidden.includes(graph.getNodeAttribute(s, 'kind')) || state.hidden.includes(graph.getNodeAttribute(t, 'kind'))) {
-        res.hidden = true;
-        return res;
+        return { ...res, hidden: true };
       }
       if (edge === state.edge) return { ...res, size: (res.size ?? 1) * 1.5, zIndex: 3 };
       if (hl.focus) {
         const incident = hl.centres.has(s) || hl.centres.has(t);
         if (!incident) return hl.quiet ? res : { ...res, color: DIM_EDGE, dimmed: true, zIndex: 0 };
-        if (kind !== 'conflicts' && kind !== 'agrees') res.color = '#8d96a3';
+        if (kind !== 'conflicts' && kind !== 'agrees') return { ...res, color: '#8d96a3' };
         return res;
       }
     }
