@@ -150,7 +150,13 @@ describe('Concordance in the browser', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -300);
     await page.waitForURL(/cam=/);
-    await page.waitForTimeout(700);
+    // The URL takes the camera 250 ms after it stops moving, and the list click's framing animation
+    // may still be running under load: wait until the link holds the camera on screen.
+    await expect.poll(async () => {
+      const live = (await hooks(page)).camera;
+      const [x, y, ratio] = (new URL(page.url()).searchParams.get('cam') ?? '').split(',').map(Number);
+      return Math.abs(x! - live.x) < 1e-4 && Math.abs(y! - live.y) < 1e-4 && Math.abs(ratio! - live.ratio) < 1e-4;
+    }, { timeout: 10_000 }).toBe(true);
     const original = await hooks(page);
     const link = page.url();
     const title = await page.locator('#panel-title').textContent();
