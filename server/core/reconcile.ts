@@ -2,10 +2,14 @@
 // pairs share a scope, compares them, checks stated parts against stated totals, and applies
 // curated judgements. Pure: no I/O, so the CLI, the server, the benchmarks and the tests share it.
 import { decided, decideValues, disjointInto, mentionOf, takeOutcome, valueInterval, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
-import { DEFAULT_QUANTITY_SETTINGS, formatNumber } from './quantities.js';
-import { entirelyBelow, overlaps, sumIntervals, type Interval } from './interval.js';
+import { entirelyBelow } from './interval.js';
+import { DEFAULT_QUANTITY_SETTINGS } from './quantities.js';
 import { describeScope, RELATION, relateFacts, scopeFacts, scopeTime } from './scope.js';
+import { arithmeticChecks, type Lookup } from './arithmetic.js';
+import { groupKey, groupLive, groupUnique, hashString, IdTable } from './grouping.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
+
+export { groupKey } from './grouping.js';
 
 export interface Comparison extends Outcome {
   /** Stable id, derived from the claims compared. */
@@ -39,10 +43,6 @@ export interface ReconcileResult {
   comparisons: Comparison[];
   /** Claim ids by group key, rejected claims left out. */
   groups: Map<string, string[]>;
-}
-
-export function groupKey(claim: Pick<Claim, 'subject' | 'property'>): string {
-  return `${claim.subject}|${claim.property}`;
 }
 
 export function reconcile(input: ReconcileInput, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): ReconcileResult {
@@ -117,151 +117,6 @@ function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): Re
   }
   comparisons.push(...arithmeticChecks(sweep.parts, inScope, inScope, prepare));
   return { comparisons, groups: sweep.ids };
-}
-
-interface Lookup {
-  get(id: string): Claim | undefined;
-  has(id: string): boolean;
-}
-
-interface UniqueGroups {
-  /** Group keys in first-seen order. */
-  keys: string[];
-  /** Claim indices, group after group, each group in claim order. */
-  members: Int32Array;
-  /** Where each group starts in `members`, and one past the end. */
-  starts: Int32Array;
-  /** Group numbers by key, in group order: becomes the result's groups map (ids replacing numbers). */
-  byKey: Map<string, number | string[]>;
-}
-
-// Live claims grouped as groupLive() does (by subject, then property; colliding keys share a group),
-// but as claim indices sorted by group (a counting sort).
-function groupUnique(claims: readonly Claim[]): UniqueGroups {
-  const n = claims.length;
-  const groupOf = new Int32Array(n);
-  const bySubject = new Map<unknown, number>();
-  // Slots: one per (subject, property), chained per subject (a subject has a handful of properties).
-  const slotProperty: unknown[] = [];
-  const slotGroup: number[] = [];
-  const slotNext: number[] = [];
-  const keys: string[] = [];
-  const sizes: number[] = [];
-  const byKey = new Map<string, number | string[]>();
-  for (let i = 0; i < n; i++) {
-    const claim = claims[i]!;
-    if (claim.status === 'rejected') {
-      groupOf[i] = -1;
-      continue;
-    }
-    const { subject, property } = claim;
-    const first = bySubject.get(subject);
-    let g = -1;
-    for (let k = first ?? -1; k >= 0; k = slotNext[k]!) {
-      const p = slotProperty[k];
-      // As a Map key compares (SameValueZero).
-      if (p === property || (p !== p && property !== property)) {
-        g = slotGroup[k]!;
-        break;
-      }
-    }
-    if (g < 0) {
-      const key = groupKey(claim);
-      const known = byKey.get(key) as number | undefined;
-      if (known === undefined) {
-        g = keys.length;
-        keys.push(key);
-        sizes.push(0);
-        byKey.set(key, g);
-      } else g = known;
-      slotProperty.push(property);
-      slotGroup.push(g);
-      slotNext.push(first ?? -1);
-      bySubject.set(subject, slotProperty.length - 1);
-    }
-    groupOf[i] = g;
-    sizes[g]!++;
-  }
-  const starts = new Int32Array(keys.length + 1);
-  for (let g = 0; g < keys.length; g++) starts[g + 1] = starts[g]! + sizes[g]!;
-  const next = starts.slice(0, keys.length);
-  const members = new Int32Array(starts[keys.length]!);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i]!;
-    if (g >= 0) members[next[g]!++] = i;
-  }
-  return { keys, members, starts, byKey };
-}
-
-/** Claim indices by id, open addressing in one typed array: no million-entry Map to build. */
-class IdTable {
-  /** Pairs (claim index + 1, hash); index 0 marks an empty slot. Side by side: one cache line per probe. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-
-  constructor(private readonly claims: readonly Claim[]) {
-    let size = 16;
-    while (size < claims.length * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-  }
-
-  /** Records the claim at `index` under `id` (whose hashString is `h`); false when the id is already there. */
-  add(id: string, h: number, index: number): boolean {
-    const slots = this.slots;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = slots[2 * s]!;
-      if (slot === 0) {
-        slots[2 * s] = index + 1;
-        slots[2 * s + 1] = h;
-        return true;
-      }
-      if (slots[2 * s + 1] === h && this.claims[slot - 1]!.id === id) return false;
-    }
-  }
-
-  /** The index of the claim with this id, or -1. */
-  get(id: unknown): number {
-    if (typeof id !== 'string') return -1;
-    const h = hashString(id);
-    const slots = this.slots;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = slots[2 * s]!;
-      if (slot === 0) return -1;
-      if (slots[2 * s + 1] === h && this.claims[slot - 1]!.id === id) return slot - 1;
-    }
-  }
-}
-
-/** FNV-1a over UTF-16 code units, then mixed so that nearby ids spread over the table. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  return h ^ (h >>> 13);
-}
-
-// Live claims by group key, groups in first-seen order. Looked up by subject, then property: a key
-// string is built once per group rather than once per claim (a million keys to build and hash).
-function groupLive(claims: readonly Claim[]): Map<string, Claim[]> {
-  const groups = new Map<string, Claim[]>();
-  const bySubject = new Map<string, Map<string, Claim[]>>();
-  for (const claim of claims) {
-    if (claim.status === 'rejected') continue;
-    let byProperty = bySubject.get(claim.subject);
-    if (!byProperty) bySubject.set(claim.subject, (byProperty = new Map()));
-    let group = byProperty.get(claim.property);
-    if (!group) {
-      // Two pairs can spell one key ('a|b' + 'c' and 'a' + 'b|c'): they share a group, as by key.
-      const key = groupKey(claim);
-      group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      byProperty.set(claim.property, group);
-    }
-    group.push(claim);
-  }
-  return groups;
 }
 
 /** Re-runs only the given groups (after an edit), with arithmetic and judgements touching them. */
@@ -439,58 +294,6 @@ function decidePair(a: PreparedClaim, b: PreparedClaim, property: Property | und
 
 const BOUND_WORDS = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
 
-/** Parts stated as separate claims (`partOf`) must add up to their stated total. */
-function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope: Lookup, prepare: (c: Claim) => PreparedClaim): Comparison[] {
-  const partsOf = new Map<string, Claim[]>();
-  for (const c of claims) {
-    if (!c.partOf || c.value.type !== 'quantity') continue;
-    const list = partsOf.get(c.partOf);
-    if (list) list.push(c);
-    else partsOf.set(c.partOf, [c]);
-  }
-  const out: Comparison[] = [];
-  // Plain loops, no arrow functions: under tsx each closure created is also named (a
-  // defineProperty), and there were eight per total.
-  for (const [totalId, parts] of partsOf) {
-    const total = byId.get(totalId);
-    if (!total || total.value.type !== 'quantity') continue;
-    if (!inScope.has(totalId) && !anyInScope(parts, inScope)) continue;
-    const preparedTotal = prepare(total);
-    const totalInterval = preparedTotal.interval!;
-    const intervals = new Array<Interval>(parts.length);
-    for (let i = 0; i < parts.length; i++) intervals[i] = prepare(parts[i]!).interval!;
-    const sum = sumIntervals(intervals);
-    let stated = '';
-    for (let i = 0; i < parts.length; i++) stated += (i > 0 ? ' + ' : '') + formatNumber((parts[i]!.value as { amount: number }).amount);
-    // Parts are stated figures; their sum is read as the sum of the stated amounts.
-    const sumText = formatNumber(sum.lo);
-    const totalMention = preparedTotal.mention;
-    const agrees = overlaps(sum, totalInterval);
-    const difference = sum.lo - total.value.amount;
-    const reason = agrees
-      ? `the parts add up: ${stated} = ${sumText}, consistent with the stated total ${totalMention}`
-      : `the parts do not add up: ${stated} = ${sumText}, not the stated total ${totalMention} (${difference > 0 ? '+' : '−'}${formatNumber(Math.abs(difference))})`;
-    const sorted = [...parts].sort(byIdAscending);
-    const partIds = new Array<string>(sorted.length);
-    let within = true;
-    for (let i = 0; i < sorted.length; i++) partIds[i] = sorted[i]!.id;
-    for (const p of parts) if (p.source !== total.source) within = false;
-    out.push({
-      id: `sum-${totalId}`,
-      a: totalId,
-      b: sorted[0]!.id,
-      parts: partIds,
-      group: groupKey(total),
-      scope: within ? 'within' : 'between',
-      verdict: agrees ? 'agrees' : 'conflicts',
-      basis: 'arithmetic',
-      reason,
-      gap: { absolute: difference, unit: total.value.unit },
-    });
-  }
-  return out;
-}
-
 // Spelled out rather than `{ ..., ...outcome }` (a generic runtime copy, twice the time at millions):
 // the fields and order the spread gave, gap only when present. A new Outcome field goes here too.
 function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Comparison {
@@ -501,16 +304,6 @@ function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Compar
   return 'gap' in outcome
     ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap: outcome.gap }
     : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
-}
-
-function anyInScope(parts: readonly Claim[], inScope: Lookup): boolean {
-  for (const p of parts) if (inScope.has(p.id)) return true;
-  return false;
-}
-
-// As the sort always compared: never 0, so equal ids keep whatever order the sort leaves them in.
-function byIdAscending(x: Claim, y: Claim): number {
-  return x.id < y.id ? -1 : 1;
 }
 
 /** comparison() from compare.ts's `decided`, with no Outcome object in between. */

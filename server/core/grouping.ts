@@ -1,0 +1,147 @@
+// Claims grouped by subject and property, the unit reconciliation compares within (never all
+// pairs), and an id index for the usual case where every id is unique.
+import type { Claim } from './schema-types.js';
+
+export function groupKey(claim: Pick<Claim, 'subject' | 'property'>): string {
+  return `${claim.subject}|${claim.property}`;
+}
+
+export interface UniqueGroups {
+  /** Group keys in first-seen order. */
+  keys: string[];
+  /** Claim indices, group after group, each group in claim order. */
+  members: Int32Array;
+  /** Where each group starts in `members`, and one past the end. */
+  starts: Int32Array;
+  /** Group numbers by key, in group order: becomes the result's groups map (ids replacing numbers). */
+  byKey: Map<string, number | string[]>;
+}
+
+// Live claims grouped as groupLive() does (by subject, then property; colliding keys share a group),
+// but as claim indices sorted by group (a counting sort).
+export function groupUnique(claims: readonly Claim[]): UniqueGroups {
+  const n = claims.length;
+  const groupOf = new Int32Array(n);
+  const bySubject = new Map<unknown, number>();
+  // Slots: one per (subject, property), chained per subject (a subject has a handful of properties).
+  const slotProperty: unknown[] = [];
+  const slotGroup: number[] = [];
+  const slotNext: number[] = [];
+  const keys: string[] = [];
+  const sizes: number[] = [];
+  const byKey = new Map<string, number | string[]>();
+  for (let i = 0; i < n; i++) {
+    const claim = claims[i]!;
+    if (claim.status === 'rejected') {
+      groupOf[i] = -1;
+      continue;
+    }
+    const { subject, property } = claim;
+    const first = bySubject.get(subject);
+    let g = -1;
+    for (let k = first ?? -1; k >= 0; k = slotNext[k]!) {
+      const p = slotProperty[k];
+      // As a Map key compares (SameValueZero).
+      if (p === property || (p !== p && property !== property)) {
+        g = slotGroup[k]!;
+        break;
+      }
+    }
+    if (g < 0) {
+      const key = groupKey(claim);
+      const known = byKey.get(key) as number | undefined;
+      if (known === undefined) {
+        g = keys.length;
+        keys.push(key);
+        sizes.push(0);
+        byKey.set(key, g);
+      } else g = known;
+      slotProperty.push(property);
+      slotGroup.push(g);
+      slotNext.push(first ?? -1);
+      bySubject.set(subject, slotProperty.length - 1);
+    }
+    groupOf[i] = g;
+    sizes[g]!++;
+  }
+  const starts = new Int32Array(keys.length + 1);
+  for (let g = 0; g < keys.length; g++) starts[g + 1] = starts[g]! + sizes[g]!;
+  const next = starts.slice(0, keys.length);
+  const members = new Int32Array(starts[keys.length]!);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (g >= 0) members[next[g]!++] = i;
+  }
+  return { keys, members, starts, byKey };
+}
+
+/** Claim indices by id, open addressing in one typed array: no million-entry Map to build. */
+export class IdTable {
+  /** Pairs (claim index + 1, hash); index 0 marks an empty slot. Side by side: one cache line per probe. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly claims: readonly Claim[]) {
+    let size = 16;
+    while (size < claims.length * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+  }
+
+  /** Records the claim at `index` under `id` (whose hashString is `h`); false when the id is already there. */
+  add(id: string, h: number, index: number): boolean {
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const slot = slots[2 * s]!;
+      if (slot === 0) {
+        slots[2 * s] = index + 1;
+        slots[2 * s + 1] = h;
+        return true;
+      }
+      if (slots[2 * s + 1] === h && this.claims[slot - 1]!.id === id) return false;
+    }
+  }
+
+  /** The index of the claim with this id, or -1. */
+  get(id: unknown): number {
+    if (typeof id !== 'string') return -1;
+    const h = hashString(id);
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const slot = slots[2 * s]!;
+      if (slot === 0) return -1;
+      if (slots[2 * s + 1] === h && this.claims[slot - 1]!.id === id) return slot - 1;
+    }
+  }
+}
+
+/** FNV-1a over UTF-16 code units, then mixed so that nearby ids spread over the table. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+// Live claims by group key, groups in first-seen order. Looked up by subject, then property: a key
+// string is built once per group rather than once per claim (a million keys to build and hash).
+export function groupLive(claims: readonly Claim[]): Map<string, Claim[]> {
+  const groups = new Map<string, Claim[]>();
+  const bySubject = new Map<string, Map<string, Claim[]>>();
+  for (const claim of claims) {
+    if (claim.status === 'rejected') continue;
+    let byProperty = bySubject.get(claim.subject);
+    if (!byProperty) bySubject.set(claim.subject, (byProperty = new Map()));
+    let group = byProperty.get(claim.property);
+    if (!group) {
+      // Two pairs can spell one key ('a|b' + 'c' and 'a' + 'b|c'): they share a group, as by key.
+      const key = groupKey(claim);
+      group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      byProperty.set(claim.property, group);
+    }
+    group.push(claim);
+  }
+  return groups;
+}
