@@ -1,6 +1,7 @@
 // Builds the graphology graph that is the product's wire format (its export() JSON).
 // Node keys are stable ids prefixed by kind; edge keys derive from the records they stand for.
 import { MultiDirectedGraph } from 'graphology';
+import { useDictionaryAdjacency } from './adjacency.js';
 import { indexCorpus, type Corpus } from './model.js';
 import type { LikelySummary } from './likely.js';
 import type { Comparison } from './reconcile.js';
@@ -32,6 +33,7 @@ export const nodeKey = {
 };
 
 export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], likely?: Pick<LikelySummary, 'trust' | 'likelyClaims'>): ConcordanceGraph {
+  useDictionaryAdjacency();
   const graph: ConcordanceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const index = indexCorpus(corpus);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;

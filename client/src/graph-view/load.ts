@@ -3,7 +3,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { isNodeKind, type NodeKind } from '../state/types.js';
-import { useDictionaryAdjacency } from './adjacency.js';
+import { useDictionaryAdjacency } from '../../../server/core/adjacency.js';
 import { forceAtlas2 } from './fa2.js';
 import { KIND_COLOR, nodeSize } from './style.js';
 
