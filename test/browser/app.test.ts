@@ -1,24 +1,16 @@
 // The client in a real browser, against the real app over a copy of the curated graph-data/:
 // drawing, search by alias, the claim trace, the contradictions lens, and links that reproduce views.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   assertWebGL, countForegroundPixels, openApp, screenshot, startBrowserSuite,
-  type BrowserSuite, type PageHooks, type RunningApp,
+  type PageHooks,
 } from './harness.js';
+import { useBrowserSuite } from './suite.js';
 
 const WP = 'wikipedia-japanese-intervention';
 
-let suite: BrowserSuite;
-let app: RunningApp;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-  ({ app, context } = suite);
-}, 90_000);
-
-afterAll(() => suite?.close());
+const suite = useBrowserSuite();
 
 const hooks = (page: Page) => page.evaluate(() => {
   const w = window as unknown as PageHooks;
@@ -27,19 +19,19 @@ const hooks = (page: Page) => page.evaluate(() => {
 
 /** The claim quoting "The Japanese eventually deployed 70,000 troops", found by its quote, not its id. */
 function deployedClaimId(): string {
-  const claim = app.repo.snapshot.analysis.corpus.claims.find((c) => c.source === WP && c.quote.exact.includes('eventually deployed 70,000'));
+  const claim = suite.app.repo.snapshot.analysis.corpus.claims.find((c) => c.source === WP && c.quote.exact.includes('eventually deployed 70,000'));
   expect(claim, 'no Wikipedia claim quotes "The Japanese eventually deployed 70,000 troops" (curated claims not landed yet?)').toBeDefined();
   return claim!.id;
 }
 
 describe('Concordance in the browser', () => {
   it('draws the graph: WebGL is there and the canvas is not blank', async () => {
-    const page = await openApp(context, app.base);
+    const page = await openApp(suite.context, suite.app.base);
     await assertWebGL(page);
     await page.waitForTimeout(300);
     const png = await page.locator('#graph').screenshot();
     await screenshot(page, 'overview');
-    const { foreground, total } = await countForegroundPixels(context, png);
+    const { foreground, total } = await countForegroundPixels(suite.context, png);
     // Nodes, edges and labels: far more than stray anti-aliasing, far less than a filled canvas.
     expect(foreground, 'the graph canvas looks blank').toBeGreaterThan(total * 0.01);
     expect(foreground).toBeLessThan(total * 0.9);
@@ -51,7 +43,7 @@ describe('Concordance in the browser', () => {
   });
 
   it('typing "Semenov" suggests Semyonov; choosing it selects the entity (URL and panel)', async () => {
-    const page = await openApp(context, app.base);
+    const page = await openApp(suite.context, suite.app.base);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     await page.keyboard.type('Semenov');
@@ -74,7 +66,7 @@ describe('Concordance in the browser', () => {
 
   it('the Wikipedia 70,000-troops claim opens from the source reader with its quote and its reference (Humphreys)', async () => {
     const id = deployedClaimId();
-    const page = await openApp(context, `${app.base}/?node=source:${WP}&panel=details`);
+    const page = await openApp(suite.context, `${suite.app.base}/?node=source:${WP}&panel=details`);
     const span = page.locator(`.source-text [data-claim="${id}"]`).first();
     await span.waitFor({ timeout: 5000 });
     await span.click();
@@ -90,7 +82,7 @@ describe('Concordance in the browser', () => {
   });
 
   it('the contradictions lens greys every node that is not on a conflicts edge, and lists the conflicts', async () => {
-    const page = await openApp(context, app.base);
+    const page = await openApp(suite.context, suite.app.base);
     const before = await page.evaluate(() => (window as unknown as PageHooks).__concordance.visibleNodeKeys().length);
     await page.getByRole('button', { name: 'Show contradictions' }).click();
     await page.waitForURL(/lens=1/);
@@ -99,15 +91,15 @@ describe('Concordance in the browser', () => {
       const visible = c.visibleNodeKeys();
       return { visible, sample: visible.map((k) => c.nodeDisplay(k)), all: Object.keys(c.positions()) };
     });
-    const conflicts = app.repo.snapshot.analysis.graph.filterEdges((_e, a) => a.kind === 'conflicts');
+    const conflicts = suite.app.repo.snapshot.analysis.graph.filterEdges((_e, a) => a.kind === 'conflicts');
     expect(conflicts.length, 'no conflicts in the data (curated claims not landed yet?)').toBeGreaterThan(0);
-    const onConflict = new Set(conflicts.flatMap((e) => app.repo.snapshot.analysis.graph.extremities(e)));
+    const onConflict = new Set(conflicts.flatMap((e) => suite.app.repo.snapshot.analysis.graph.extremities(e)));
     expect(new Set(result.visible)).toEqual(onConflict);
     expect(result.visible.length).toBeLessThan(before);
     const greyed = await page.evaluate((keys) => keys.map((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k)), result.all.filter((k) => !onConflict.has(k)).slice(0, 20));
     for (const d of greyed) expect(d).toMatchObject({ dimmed: true });
     const items = page.locator('.conflicts-list .conflict-item');
-    const comparisons = new Set(conflicts.map((e) => app.repo.snapshot.analysis.graph.getEdgeAttribute(e, 'comparison')));
+    const comparisons = new Set(conflicts.map((e) => suite.app.repo.snapshot.analysis.graph.getEdgeAttribute(e, 'comparison')));
     await expect.poll(() => items.count()).toBe(comparisons.size);
     expect((await items.first().locator('.reason').textContent())?.trim()).not.toBe('');
     await screenshot(page, 'lens');
@@ -121,10 +113,10 @@ describe('Concordance in the browser', () => {
   });
 
   it('keyboard: arrows walk to a neighbour, Enter opens its details with focus inside, Esc closes then clears', async () => {
-    const page = await openApp(context, `${app.base}/?node=entity:semyonov`);
+    const page = await openApp(suite.context, `${suite.app.base}/?node=entity:semyonov`);
     expect((await hooks(page)).state).toMatchObject({ node: 'entity:semyonov', panel: null });
     await page.locator('#graph').focus();
-    const neighbours = app.repo.snapshot.analysis.graph.neighbors('entity:semyonov');
+    const neighbours = suite.app.repo.snapshot.analysis.graph.neighbors('entity:semyonov');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await hooks(page)).state.node).not.toBe('entity:semyonov');
     const walked = (await hooks(page)).state.node!;
@@ -141,7 +133,7 @@ describe('Concordance in the browser', () => {
   });
 
   it('a copied link restores selection, lens and camera; back and forward walk the history', async () => {
-    const page = await openApp(context, app.base);
+    const page = await openApp(suite.context, suite.app.base);
     await page.getByRole('button', { name: 'Show contradictions' }).click();
     await page.locator('.conflicts-list .item-open').first().click();
     await page.waitForURL(/edge=conflicts/);
@@ -161,7 +153,7 @@ describe('Concordance in the browser', () => {
     const link = page.url();
     const title = await page.locator('#panel-title').textContent();
 
-    const copy = await openApp(context, link);
+    const copy = await openApp(suite.context, link);
     const restored = await hooks(copy);
     expect(restored.state).toEqual(original.state);
     expect(restored.camera.x).toBeCloseTo(original.camera.x, 3);

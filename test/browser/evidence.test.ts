@@ -2,23 +2,15 @@
 // truth fields; and against the contract itself (responses extended in flight with page.route), so
 // the client's rendering of likely values, low evidence, favoured sides and trust is proven
 // whether or not the server has them yet.
-import type { BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startBrowserSuite, type BrowserSuite, type PageHooks, type RunningApp } from './harness.js';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, type PageHooks } from './harness.js';
+import { useBrowserSuite } from './suite.js';
 
 const JEF = 'japanese-expeditionary-force';
 const WP = 'wikipedia-japanese-intervention';
 
-let suite: BrowserSuite;
-let app: RunningApp;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-  ({ app, context } = suite);
-}, 90_000);
-
-afterAll(() => suite?.close());
+const suite = useBrowserSuite();
 
 type Json = Record<string, unknown>;
 interface Group { property: { id: string }; bySource: { values: { claim: string }[] }[]; likely?: unknown }
@@ -37,14 +29,14 @@ async function entityGroup(page: Page, property: string) {
 
 describe('which value is right', () => {
   it('the server’s likely troop strength of the Japanese Expeditionary Force shows with its low-evidence marker', async (ctx) => {
-    const entity = (await (await fetch(`${app.base}/api/entities/${JEF}`)).json()) as { properties: Group[] };
+    const entity = (await (await fetch(`${suite.app.base}/api/entities/${JEF}`)).json()) as { properties: Group[] };
     const group = entity.properties.find((g) => g.property.id === 'troop-strength');
     // The truth fields land with another change; until then this test has nothing to check.
     if (!group || !('likely' in group)) ctx.skip();
     const likely = group!.likely as { value: string; lowEvidence: boolean } | null;
     expect(likely, 'the server has no likely value for troop strength').not.toBeNull();
     expect(likely!.lowEvidence, 'two sources should be low evidence').toBe(true);
-    const page = await openApp(context, `${app.base}/?node=entity:${JEF}&panel=details`);
+    const page = await openApp(suite.context, `${suite.app.base}/?node=entity:${JEF}&panel=details`);
     const el = await entityGroup(page, 'troop-strength');
     expect(await el.locator('.likely-value').first().textContent()).toBe(likely!.value);
     expect(await el.locator('.low-evidence').first().textContent()).toContain('treat as a hint, not a verdict');
@@ -54,7 +46,7 @@ describe('which value is right', () => {
   });
 
   it('to the contract: likely value with confidence and low evidence, the favoured side of a conflict, trust on sources', async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     // Whatever the server says (or not), these shapes are what the client must render.
     await page.route(`**/api/entities/${JEF}`, (route) => extend(route, (body) => ({
       ...body,
@@ -79,14 +71,14 @@ describe('which value is right', () => {
       ...body,
       nodes: (body.nodes as { key: string; attributes: Json }[]).map((n) => (n.key === `source:${WP}` ? { ...n, attributes: { ...n.attributes, trust: 0.72, trustLowEvidence: true } } : n)),
     })));
-    await page.goto(`${app.base}/?node=entity:${JEF}&panel=details`);
+    await page.goto(`${suite.app.base}/?node=entity:${JEF}&panel=details`);
     await page.waitForFunction(() => (window as unknown as PageHooks).__concordance?.ready === true);
 
     const group = await entityGroup(page, 'troop-strength');
     expect(await group.locator('.likely-value').textContent()).toBe('70,000');
     expect(await group.locator('meter').getAttribute('value')).toBe('0.64');
     expect(await group.locator('.share-text').textContent()).toBe('64 %');
-    const sources = app.repo.snapshot.analysis.corpus.claims.filter((c) => c.subject === JEF && c.property === 'troop-strength');
+    const sources = suite.app.repo.snapshot.analysis.corpus.claims.filter((c) => c.subject === JEF && c.property === 'troop-strength');
     const n = new Set(sources.map((c) => c.source)).size;
     expect(await group.locator('.low-evidence').textContent()).toContain(`Only ${n} sources — treat as a hint, not a verdict`);
     expect(await group.locator('.likely-why').textContent()).toContain('the encyclopedia agrees');
@@ -117,7 +109,7 @@ describe('which value is right', () => {
     const size = new Map(sizes);
     expect(size.get(`source:${WP}`)!).toBeGreaterThan(size.get('source:russia-beyond')! * 1.1);
 
-    await page.goto(`${app.base}/?node=source:${WP}&panel=details`);
+    await page.goto(`${suite.app.base}/?node=source:${WP}&panel=details`);
     const trust = page.locator('.reader .trust');
     await trust.waitFor();
     expect(await trust.textContent()).toContain('Agrees with other sources in 5 of 7 comparable claims');

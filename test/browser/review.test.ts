@@ -1,20 +1,12 @@
 // Adding a source and reviewing its candidates in a real browser, against the real app and the real
 // extractor over a copy of graph-data/: the dialog's progress bar and refusals (409, 400), then the
 // review queue with the keyboard — accept, reject, edit, and a stale write answered 412.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startBrowserSuite, type BrowserSuite, type PageHooks, type RunningApp } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, type PageHooks } from './harness.js';
+import { useBrowserSuite } from './suite.js';
 
-let suite: BrowserSuite;
-let app: RunningApp;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-  ({ app, context } = suite);
-}, 90_000);
-
-afterAll(() => suite?.close());
+const suite = useBrowserSuite();
 
 const GARRISON = 'The garrison numbered over 5,000 soldiers in 1919.';
 /** Sentences the extractor reads as claims about known entities (five candidates). */
@@ -32,7 +24,7 @@ const hooks = (page: Page) => page.evaluate(() => {
 });
 
 async function getClaim(id: string): Promise<{ status: string; version: number; value: { amount?: number } }> {
-  const res = await fetch(`${app.base}/api/claims/${id}`);
+  const res = await fetch(`${suite.app.base}/api/claims/${id}`);
   return (await res.json()) as { status: string; version: number; value: { amount?: number } };
 }
 
@@ -43,7 +35,7 @@ async function openDialog(page: Page): Promise<void> {
 
 describe('adding a source and reviewing it', () => {
   it('the dialog streams progress to 100 %, then the review queue opens with the extracted candidates', async () => {
-    const page = await openApp(context, app.base);
+    const page = await openApp(suite.context, suite.app.base);
     await openDialog(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('add-title');
     await page.fill('#add-publisher', 'Browser test');
@@ -57,10 +49,10 @@ describe('adding a source and reviewing it', () => {
     await page.locator('.add-success').waitFor({ timeout: 20_000 });
     expect(await page.locator('.upload-bar').evaluate((el) => (el as HTMLProgressElement).value)).toBe(1);
     expect(await page.locator('.progress-label').textContent()).toBe('Done: 100 %');
-    const stored = app.repo.snapshot.analysis.corpus.sources.find((s) => s.title === 'Garrison notes');
+    const stored = suite.app.repo.snapshot.analysis.corpus.sources.find((s) => s.title === 'Garrison notes');
     expect(stored, 'the source was not stored').toBeDefined();
     expect(stored!.kind).toBe('book');
-    const candidates = app.repo.snapshot.analysis.corpus.claims.filter((c) => c.source === stored!.id && c.status === 'extracted');
+    const candidates = suite.app.repo.snapshot.analysis.corpus.claims.filter((c) => c.source === stored!.id && c.status === 'extracted');
     expect(candidates.length).toBeGreaterThan(0);
     expect(await page.locator('.add-success').textContent()).toContain(`${candidates.length} candidate claim`);
     await screenshot(page, 'add-source-done');
@@ -72,19 +64,19 @@ describe('adding a source and reviewing it', () => {
     expect(await page.locator('.queue-item').count()).toBe(candidates.length);
     expect(await page.locator('.candidate mark.quote').textContent()).toBe(candidates.sort((a, b) => a.quote.start - b.quote.start)[0]!.quote.exact);
     // The new source is drawn: the graph was refreshed in place.
-    expect((await hooks(page)).counts.nodes).toBe(app.repo.snapshot.analysis.graph.order);
+    expect((await hooks(page)).counts.nodes).toBe(suite.app.repo.snapshot.analysis.graph.order);
     await screenshot(page, 'review-queue');
     expect((await hooks(page)).errors).toEqual([]);
     await page.close();
   });
 
   it('a duplicate text names the existing source with a link; a 400 lists each refused field', async () => {
-    const page = await openApp(context, app.base);
-    const [existing] = app.repo.snapshot.analysis.corpus.sources;
+    const page = await openApp(suite.context, suite.app.base);
+    const [existing] = suite.app.repo.snapshot.analysis.corpus.sources;
     await openDialog(page);
     await page.fill('#add-title', 'Copy');
     await page.fill('#add-publisher', 'Browser test');
-    await page.fill('#add-text', app.repo.snapshot.analysis.corpus.texts.get(existing!.id)!);
+    await page.fill('#add-text', suite.app.repo.snapshot.analysis.corpus.texts.get(existing!.id)!);
     await page.getByRole('button', { name: 'Add source', exact: true }).click();
     const error = page.locator('.add-error');
     await error.waitFor();
@@ -105,7 +97,7 @@ describe('adding a source and reviewing it', () => {
     await screenshot(page, 'add-source-400');
 
     // The 409's link opens the existing source.
-    await page.fill('#add-text', app.repo.snapshot.analysis.corpus.texts.get(existing!.id)!);
+    await page.fill('#add-text', suite.app.repo.snapshot.analysis.corpus.texts.get(existing!.id)!);
     await page.fill('#add-title', 'Copy');
     await page.fill('#add-url', '');
     await page.getByRole('button', { name: 'Add source', exact: true }).click();
@@ -116,7 +108,7 @@ describe('adding a source and reviewing it', () => {
   });
 
   it('keyboard review: a accepts, r rejects, e edits, and a stale write shows the 412 and retries on the current record', async () => {
-    const res = await fetch(`${app.base}/api/sources`, {
+    const res = await fetch(`${suite.app.base}/api/sources`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title: 'Queue by keyboard', publisher: 'Browser test', text: FIGURES.join('\n') }),
     });
@@ -125,7 +117,7 @@ describe('adding a source and reviewing it', () => {
     const ids = claims.sort((a, b) => a.quote.start - b.quote.start).map((c) => c.id);
     expect(ids.length).toBeGreaterThanOrEqual(4);
     // The queue is reachable from the source's reader.
-    const page = await openApp(context, `${app.base}/?node=source:${source.id}&panel=details`);
+    const page = await openApp(suite.context, `${suite.app.base}/?node=source:${source.id}&panel=details`);
     await page.getByRole('button', { name: `Review ${ids.length} extracted claims` }).click();
     await page.waitForURL(new RegExp(`node=source:${source.id}&panel=review`));
     await page.locator('.candidate .claim-value').waitFor();
@@ -145,7 +137,7 @@ describe('adding a source and reviewing it', () => {
     await expect.poll(() => badge(ids[0]!).getAttribute('data-status')).toBe('reviewed');
     expect(await badge(ids[0]!).textContent()).toBe('accepted');
     expect((await getClaim(ids[0]!)).status).toBe('reviewed');
-    const history = await (await fetch(`${app.base}/api/claims/${ids[0]}/history`)).json() as { items: { who: string; action: string }[] };
+    const history = await (await fetch(`${suite.app.base}/api/claims/${ids[0]}/history`)).json() as { items: { who: string; action: string }[] };
     expect(history.items.at(-1)).toMatchObject({ who: 'Test Reviewer', action: 'accept' });
     await expect.poll(() => page.locator('.review-counter').textContent()).toContain(`1 of ${ids.length} reviewed`);
 
@@ -173,7 +165,7 @@ describe('adding a source and reviewing it', () => {
     // Someone else accepts the fourth candidate first; our `a` then meets a 412.
     const current = page.locator('.queue-items li.current .queue-item');
     await expect.poll(() => current.getAttribute('data-claim')).toBe(ids[3]);
-    const other = await fetch(`${app.base}/api/claims/${ids[3]}`, {
+    const other = await fetch(`${suite.app.base}/api/claims/${ids[3]}`, {
       method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': '"1"', 'X-Reviewer': 'Someone Else' },
       body: JSON.stringify({ action: 'edit', wording: 'about 8,000' }),
     });

@@ -1,29 +1,21 @@
 // The client under the served Content-Security-Policy: the ForceAtlas2 worker runs (blob: worker)
 // with no violation reported, and a hostile source (markup in its text, title, references, entity,
 // property, claims and a judgement's reason) executes nothing anywhere it is shown.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWebGL, openApp, screenshot, startBrowserSuite, type BrowserSuite, type PageHooks, type RunningApp } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { assertWebGL, openApp, screenshot, type PageHooks } from './harness.js';
+import { useBrowserSuite } from './suite.js';
 import { addHostileSource, HOSTILE } from './hostile-source.js';
 
-let suite: BrowserSuite;
-let app: RunningApp;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite(addHostileSource);
-  ({ app, context } = suite);
-}, 90_000);
-
-afterAll(() => suite?.close());
+const suite = useBrowserSuite(addHostileSource);
 
 /** Runs `fn(window)` in the page (the function's source is sent, so it must use nothing from here). */
 const evalHooks = <T>(page: Page, fn: (w: PageHooks) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window)`) as Promise<T>;
 
 describe('security in the browser', () => {
   it('ForceAtlas2 moves nodes in its worker under the served CSP, and stops by itself', async () => {
-    const page = await context.newPage();
-    const response = await page.goto(app.base);
+    const page = await suite.context.newPage();
+    const response = await page.goto(suite.app.base);
     const csp = response!.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("worker-src 'self' blob:");
     expect(csp).toContain("script-src 'self'");
@@ -53,7 +45,7 @@ describe('security in the browser', () => {
   it('a source full of markup executes nothing in the reader, the panels, the list, the search or the labels', async () => {
     const pwned = (page: Page) => evalHooks(page, (w) => w.__pwned);
     // The reader, with every span and marker.
-    const page = await openApp(context, `${app.base}/?node=source:${HOSTILE.source}&panel=details`);
+    const page = await openApp(suite.context, `${suite.app.base}/?node=source:${HOSTILE.source}&panel=details`);
     const text = page.locator('.source-text');
     await text.waitFor();
     expect(await text.textContent()).toContain('<script>window.__pwned=1</script>');
