@@ -8,10 +8,7 @@ import { TruthInputError } from '../../server/truth/csv.js';
 import { readClaimTable, readGold } from '../../server/truth/table.js';
 
 
-const truth = (...args: string[]) => {
-  const run = runCli('truth.ts', args);
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-};
+const truth = (...args: string[]) => runCli('truth.ts', args);
 
 let dir: string;
 const file = (name: string): string => path.join(dir, name);
@@ -47,7 +44,7 @@ describe('npm run truth', () => {
   it('writes one value per item with its confidence, and prints accuracy beside vote, time and memory', async () => {
     const run = await truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--out', file('out.csv'));
     expect(run.stderr).not.toMatch(/error/i);
-    expect(run.code).toBe(0);
+    expect(run.status).toBe(0);
     const out = (await readFile(file('out.csv'), 'utf8')).trim().split('\n');
     expect(out[0]).toBe('"ObjectID","PropertyID","PropertyValue","Confidence"');
     expect(out.slice(1)).toHaveLength(3);
@@ -64,7 +61,7 @@ describe('npm run truth', () => {
 
   it('runs any registered method by name (--method accu), still beside vote', async () => {
     const run = await truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--method', 'accu');
-    expect(run.code).toBe(0);
+    expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^accu +accuracy 0\.6667 \(2\/3, 1 gold items absent/m);
     expect(run.stdout).toMatch(/^vote +accuracy 0\.6667/m);
     expect(run.stderr).toMatch(/truth: accu: \d+ iteration\(s\), final delta .*, converged true/);
@@ -72,7 +69,7 @@ describe('npm run truth', () => {
 
   it('writes the CSV to stdout without --out and --truth, and runs the vote baseline alone', async () => {
     const run = await truth('--claims', file('claims.csv'), '--method', 'vote');
-    expect(run.code).toBe(0);
+    expect(run.status).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('"ObjectID","PropertyID","PropertyValue","Confidence"');
     expect(run.stdout).toContain('"springfield, il","Population2000","111454","0.6667"');
   });
@@ -85,7 +82,7 @@ describe('npm run truth', () => {
     [['--claims', 'claims.csv', '--metod', 'vote'], /^truth: Unknown option '--metod'/m],
   ])('bad input %j: one clear line on stderr, exit code 1', async (args, message) => {
     const run = await truth(...args.map((a) => (a.endsWith('.csv') && a !== 'missing.csv' ? file(a) : a)));
-    expect(run.code).toBe(1);
+    expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('    at ');
   });

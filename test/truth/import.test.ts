@@ -11,10 +11,7 @@ import { Repository, StoreProblemError } from '../../server/store/repository.js'
 import { tableToCorpus } from '../../server/truth/table-corpus.js';
 
 
-const importTable = (...args: string[]) => {
-  const run = runCli('truth-import.ts', args);
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-};
+const importTable = (...args: string[]) => runCli('truth-import.ts', args);
 
 // Columns out of order, an extra column, a comma and a doubled quote inside fields.
 const CLAIMS = `"SourceID","Extra","ObjectID","PropertyID","PropertyValue"
@@ -42,7 +39,7 @@ describe('npm run truth:import', () => {
     const run = await importTable('--claims', file('claims.csv'), '--graph-data', target, '--unit', 'people', '--object-type', 'place');
     expect(run.stderr).toMatch(/4 sources, 3 entities, 1 properties, 6 claims/);
     expect(run.stderr).toMatch(/checking the new store/);
-    expect(run.code).toBe(0);
+    expect(run.status).toBe(0);
 
     const repo = await Repository.open(target);
     const { corpus, comparisons } = repo.snapshot.analysis;
@@ -72,7 +69,7 @@ describe('npm run truth:import', () => {
     await mkdir(target);
     await writeFile(path.join(target, 'keep.txt'), 'mine');
     const run = await importTable('--claims', file('claims.csv'), '--graph-data', target);
-    expect(run.code).toBe(1);
+    expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/is not empty/);
     expect(await readdir(target)).toEqual(['keep.txt']);
     expect(await readFile(path.join(target, 'keep.txt'), 'utf8')).toBe('mine');
@@ -81,16 +78,16 @@ describe('npm run truth:import', () => {
   it('exits 1 with the reason on bad input and leaves no folder, partial or not', async () => {
     const before = await readdir(dir);
     const missing = await importTable('--claims', file('no-source.csv'), '--graph-data', file('a'));
-    expect(missing.code).toBe(1);
+    expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/missing column SourceID/);
     const blank = await importTable('--claims', file('blank-object.csv'), '--graph-data', file('b'));
-    expect(blank.code).toBe(1);
+    expect(blank.status).toBe(1);
     expect(blank.stderr).toMatch(/row 2: empty ObjectID/);
     const type = await importTable('--claims', file('claims.csv'), '--graph-data', file('c'), '--object-type', 'planet');
-    expect(type.code).toBe(1);
+    expect(type.status).toBe(1);
     expect(type.stderr).toMatch(/unknown --object-type "planet" \(known: person, state/);
     const usage = await importTable('--claims', file('claims.csv'));
-    expect(usage.code).toBe(1);
+    expect(usage.status).toBe(1);
     expect(usage.stderr).toMatch(/--graph-data are required/);
     expect(await readdir(dir)).toEqual(before);
   });
