@@ -4,10 +4,9 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { generateCorpus } from './lib/corpus.js';
-import { writeStore } from './lib/store-writer.js';
+import { writeCorpusFiles } from '../server/store/create.js';
 
 export { generateCorpus, type GenerateOptions } from './lib/corpus.js';
-export { writeStore } from './lib/store-writer.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,7 +20,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const corpus = generateCorpus({ claims, seed });
-  await writeStore(corpus, values.out);
+  await writeCorpusFiles(corpus, values.out);
   console.log(`wrote ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities, ${corpus.judgements.length} judgements to ${path.resolve(values.out)}`);
 }
 

@@ -16,7 +16,7 @@ import { generateCorpus } from './lib/corpus.js';
 import { writeGraphResults, type GraphBench } from './lib/graph-report.js';
 import { probe, type Probe } from './lib/http-probe.js';
 import { collectGarbage, machine, median, peakMB, round, timed } from './lib/measure.js';
-import { writeStore } from './lib/store-writer.js';
+import { writeCorpusFiles } from '../server/store/create.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 
   const dir = await mkdtemp(path.join(tmpdir(), 'concordance-graph-bench-'));
   try {
-    await writeStore(corpus, dir);
+    await writeCorpusFiles(corpus, dir);
     const opened = await timedAsync(() => Repository.open(dir));
     const server = createApp(opened.value).listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -2,7 +2,7 @@
 // per (subject, property), sizes Zipf-like (P(k) ∝ 1/k²: most facts are stated by a handful of
 // sources, a few by many), with mostly agreeing values, some conflicting ones, breakdowns of
 // totals into parts, and a few curated judgements. Sources number claims/50.
-import type { Claim, Corpus, Entity, Judgement, Property } from '../../server/core/model.js';
+import type { Corpus, Entity, Judgement, Property } from '../../server/core/model.js';
 import { ClaimEmitter } from './emit.js';
 import { generateGroup, type GroupPools } from './groups.js';
 import { createRng, type Rng } from './prng.js';
@@ -86,15 +86,4 @@ function choose<T>(rng: Rng, items: readonly T[], count: number): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy.slice(0, n);
-}
-
-/** Claims grouped by source id: the layout of graph-data/claims/<source>.json. */
-export function claimsBySource(claims: readonly Claim[]): Map<string, Claim[]> {
-  const out = new Map<string, Claim[]>();
-  for (const c of claims) {
-    const list = out.get(c.source);
-    if (list) list.push(c);
-    else out.set(c.source, [c]);
-  }
-  return out;
 }

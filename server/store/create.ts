@@ -32,7 +32,7 @@ export async function createStore(corpus: Corpus, root: string, onProgress?: (p:
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   let checked: Repository;
   try {
-    await writeAll(corpus, partial, onProgress);
+    await writeCorpusFiles(corpus, partial, onProgress);
     onProgress?.({ phase: 'checking', sourcesWritten: corpus.sources.length, sources: corpus.sources.length });
     // Throws StoreProblemError naming file and record when anything written does not load back.
     checked = await Repository.open(partial);
@@ -54,7 +54,11 @@ async function refuseExisting(target: string): Promise<void> {
   if ((await readdir(target)).length > 0) throw new StoreExistsError(`${target} is not empty: choose a new folder (an existing store is never overwritten)`);
 }
 
-async function writeAll(corpus: Corpus, root: string, onProgress?: (p: CreateProgress) => void): Promise<void> {
+/**
+ * Every file of a store for `corpus` under `root` (created if missing), each fsynced: the graph-data
+ * layout the loader reads. No checks: createStore checks what it wrote; benchmarks write known-good corpora.
+ */
+export async function writeCorpusFiles(corpus: Corpus, root: string, onProgress?: (p: CreateProgress) => void): Promise<void> {
   const layout = storeLayout(root);
   await mkdir(layout.sourcesDir, { recursive: true });
   await mkdir(layout.claimsDir, { recursive: true });

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, writeStore } from '../../bench/generate.js';
+import { generateCorpus } from '../../bench/generate.js';
+import { writeCorpusFiles } from '../../server/store/create.js';
 import { checkIntegrity } from '../../server/core/integrity.js';
 import type { Corpus } from '../../server/core/model.js';
 import { reconcile } from '../../server/core/reconcile.js';
@@ -71,7 +72,7 @@ describe('generateCorpus', () => {
   });
 });
 
-describe('writeStore', () => {
+describe('writeCorpusFiles on a generated corpus', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'concordance-bench-'));
@@ -82,7 +83,7 @@ describe('writeStore', () => {
 
   it('writes graph-data the store loader reads back with no problems', async () => {
     const corpus = generateCorpus({ claims: 600, seed: 3 });
-    await writeStore(corpus, dir);
+    await writeCorpusFiles(corpus, dir);
     const { corpus: loaded, problems } = await loadStore(dir);
     expect(problems).toEqual([]);
     expect(loaded.claims).toHaveLength(600);
