@@ -3,6 +3,7 @@
 // ranges ("from 1918 to 1922", "1918–1922", "12 January 1918 — 24 June 1922", "23 to 31 May 1920")
 // and dates with no year ("on April 6"), which take the year the text last named.
 import type { DateValue } from '../core/schema-types.js';
+import { keepLongest } from './spans.js';
 
 export interface DateMention {
   start: number;
@@ -80,14 +81,7 @@ export function findDates(s: string, year?: number): DateMention[] {
       if (reading) found.push({ start: m.index, end: m.index + m[0].length, ...reading });
     }
   }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const taken: DateMention[] = [];
-  for (const d of found) {
-    const last = taken[taken.length - 1];
-    if (last && d.start < last.end) continue;
-    taken.push(d);
-  }
-  return joinRanges(s, withYearsFromSentence(taken));
+  return joinRanges(s, withYearsFromSentence(keepLongest(found)));
 }
 
 /** "on January 9, 1918, and arrived on January 12": a date with no year takes the one named just before it. */

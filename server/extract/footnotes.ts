@@ -5,6 +5,7 @@
 import { citationFromMarker, markersIn, type FoundMarker } from '../core/citations.js';
 import { selectorAt } from '../core/anchor.js';
 import type { Citation } from '../core/schema-types.js';
+import { keepLongest } from './spans.js';
 
 export interface Marker {
   start: number;
@@ -52,7 +53,7 @@ export function findMarkers(text: string, options: MarkerOptions = {}): Marker[]
     if (/needed/i.test(m[0]) && /citation/i.test(m[0])) continue;
     found.push({ start: m.index, end: m.index + m[0].length, refs: [], kind: 'note' });
   }
-  return dedupe(found);
+  return keepLongest(found);
 }
 
 function fromCore(m: FoundMarker): Marker {
@@ -73,17 +74,6 @@ function superscriptRefs(run: string, maxRef: number): number[] {
     else for (const d of digits) if (Number(d) >= 1 && Number(d) <= maxRef) refs.push(Number(d));
   }
   return refs;
-}
-
-function dedupe(markers: Marker[]): Marker[] {
-  markers.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Marker[] = [];
-  for (const m of markers) {
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) continue;
-    out.push(m);
-  }
-  return out;
 }
 
 /** The text with each span replaced by spaces: same length, so every offset still points into the original. */
