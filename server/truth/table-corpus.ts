@@ -69,7 +69,8 @@ export function tableToCorpus(rows: readonly TableRow[], settings: Partial<Table
     }
     const line = csvLine([objectName, propertyName, valueText]);
     // The value is the last field: it sits between the line's last `,"` and its closing `"\n`.
-    const valueStart = draft.length + line.length - 2 - quoted(valueText).length;
+    const exact = quoted(valueText);
+    const valueStart = draft.length + line.length - 2 - exact.length;
     draft.lines.push(line);
     draft.length += line.length;
     draft.claims.push({
@@ -82,7 +83,7 @@ export function tableToCorpus(rows: readonly TableRow[], settings: Partial<Table
         : { type: 'text', text: value },
       wording: valueText,
       // Placeholder until the text is joined; replaced below with the real selector.
-      quote: { exact: quoted(valueText), start: valueStart, end: valueStart + quoted(valueText).length },
+      quote: { exact, start: valueStart, end: valueStart + exact.length },
       citations: [],
       status: 'reviewed',
       version: 1,
