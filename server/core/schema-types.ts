@@ -11,6 +11,10 @@ export interface Source {
   publisher: string;
   author?: string;
   url?: string;
+  /**
+   * The Wikidata item of this document ("stated in" in the QuickStatements export).
+   */
+  wikidata?: string;
   published?: string;
   accessed?: string;
   kind: 'news' | 'encyclopedia' | 'official-history' | 'book' | 'journal-article' | 'primary' | 'dataset' | 'other';
@@ -66,6 +70,10 @@ export interface Entity {
   label: string;
   description?: string;
   /**
+   * The Wikidata item this entity is (for the QuickStatements export).
+   */
+  wikidata?: string;
+  /**
    * Proposed entities come from extraction and await a person's confirmation.
    */
   status?: 'reviewed' | 'proposed' | 'rejected';
@@ -90,6 +98,10 @@ export interface Property {
   id: string;
   label: string;
   description?: string;
+  /**
+   * The Wikidata property this property maps to (for the QuickStatements export).
+   */
+  wikidata?: string;
   valueType: 'quantity' | 'date' | 'entity' | 'text';
   /**
    * Default unit of a quantity property.
