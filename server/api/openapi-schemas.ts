@@ -112,8 +112,11 @@ export const responseSchemas: Record<string, JsonSchema> = {
     id: str, verdict, basis, scope, reason: str, gap: { type: 'object' },
     subject: ref('LabelRef'), property: ref('LabelRef'), a: ref('LabelledClaim'), b: ref('LabelledClaim'), parts: array(ref('LabelledClaim')),
   }, ['gap', 'parts']),
-  ComparisonItem: { allOf: [ref('ReportItem'), obj({ likely: { oneOf: [ref('Likely'), { type: 'null' }] } })] },
-  ComparisonList: list('ComparisonItem'),
+  ComparisonItem: { allOf: [ref('ReportItem'), obj({
+    likely: { oneOf: [ref('Likely'), { type: 'null' }] },
+    same: { ...array(str), description: 'With group=identical: the ids of every comparison that reads exactly like this one, its own first (absent when it is alone).' },
+  }, ['same'])] },
+  ComparisonList: { ...obj({ count: int, offset: int, items: array(ref('ComparisonItem')) }, ['offset']), description: 'count: every item matching the filters; items: the page from offset.' },
 
   SearchResults: obj({
     query: str, folded: str,

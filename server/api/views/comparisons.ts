@@ -4,12 +4,20 @@ import type { Analysis } from '../../core/analyse.js';
 import type { Comparison } from '../../core/reconcile.js';
 import { buildReport, type ReportClaim, type ReportItem } from '../../core/report.js';
 import { likelyOfClaim, perAnalysis, type LikelyView } from './common.js';
+import { page, triage, type ComparisonSort, type Triaged } from './comparison-page.js';
 
 export interface ComparisonFilters {
   source?: string;
   entity?: string;
   property?: string;
   scope?: Comparison['scope'];
+  status?: 'reviewed' | 'extracted';
+  /** The query's strings: a percentage, a count, a count. */
+  tolerance?: string;
+  sort?: ComparisonSort;
+  group?: 'none' | 'identical';
+  offset?: string;
+  limit?: string;
 }
 
 /** A filter naming a record that does not exist: `parameter` is the query parameter's name. */
@@ -19,8 +27,11 @@ export interface UnknownFilter {
 }
 
 export interface ComparisonList {
+  /** Items matching the filters (after folding identical ones), whatever the page. */
   count: number;
-  items: (ReportItem & { likely: LikelyView | null })[];
+  /** Where the page starts (when a page was asked for). */
+  offset?: number;
+  items: Triaged<ReportItem & { likely: LikelyView | null }>[];
 }
 
 const reportOf = perAnalysis(buildReport);
@@ -38,11 +49,19 @@ export function unknownFilters(analysis: Analysis, filters: ComparisonFilters): 
 
 export function listComparisons(analysis: Analysis, verdict: Comparison['verdict'], filters: ComparisonFilters): ComparisonList {
   const report = reportOf(analysis);
-  const items = (verdict === 'conflicts' ? report.conflicts : report.agreements)
-    .filter((item) => matches(item, filters))
-    // Which side the evidence favours: the likely value of the set the first claim belongs to.
+  const matching = (verdict === 'conflicts' ? report.conflicts : report.agreements).filter((item) => matches(item, filters));
+  const sorted = triage(matching, {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.tolerance !== undefined ? { tolerance: Number(filters.tolerance) } : {}),
+    ...(filters.sort ? { sort: filters.sort } : {}),
+    ...(filters.group ? { group: filters.group } : {}),
+  });
+  const offset = filters.offset === undefined ? 0 : Number(filters.offset);
+  // Which side the evidence favours: the likely value of the set the first claim belongs to (for the page only).
+  const items = page(sorted, offset, filters.limit === undefined ? undefined : Number(filters.limit))
     .map((item) => ({ ...item, likely: likelyOfClaim(analysis, item.a.id) }));
-  return { count: items.length, items };
+  const paged = filters.offset !== undefined || filters.limit !== undefined;
+  return { count: sorted.length, ...(paged ? { offset } : {}), items };
 }
 
 function matches(item: ReportItem, f: ComparisonFilters): boolean {
