@@ -2,7 +2,7 @@
 // Every verdict carries a machine-readable basis and a reason a person can check.
 import { dateInterval, formatDate, type DateSettings } from './dates.js';
 import { contains, entirelyBelow, isPoint, overlaps, type Interval } from './interval.js';
-import { describeQuantity, formatNumber, formatPercent, quantityInterval, type QuantitySettings } from './quantities.js';
+import { describeQuantity, formatNumber, formatPercent, quantityInterval, roundingAllowance, type QuantitySettings } from './quantities.js';
 import type { Claim, Property, Scope } from './schema-types.js';
 
 export type Verdict = 'agrees' | 'conflicts';
@@ -161,12 +161,29 @@ function decideIntervals(a: PreparedClaim, b: PreparedClaim, unit: string | unde
     return decide('agrees', 'compatible', `${a.mention} and ${b.mention} overlap`);
   }
   const below = entirelyBelow(ia, ib);
+  if (unit !== undefined) {
+    const allowance = withinRounding(a, b, below);
+    if (allowance > 0) {
+      return decide('agrees', 'compatible', `${a.mention} and ${b.mention} differ by less than the rounding they are stated with (±${formatNumber(allowance)})`);
+    }
+  }
   decided.verdict = 'conflicts';
   decided.basis = 'disjoint';
   // The words are only needed for a conflict; the unit travels beside them, not in a new object.
   if (unit === undefined) disjointInto(below ? a : b, below ? b : a, DATE_WORDS, DATE_WORDS.unit);
   else disjointInto(below ? a : b, below ? b : a, QUANTITY_WORDS, unit);
   return true;
+}
+
+/**
+ * For two quantities whose intervals do not meet: the rounding allowance when the gap between them
+ * is smaller than it (then they are the same round figure, not a contradiction), else 0.
+ */
+export function withinRounding(a: PreparedClaim, b: PreparedClaim, aBelow = entirelyBelow(a.interval!, b.interval!)): number {
+  const low = aBelow ? a.interval! : b.interval!;
+  const high = aBelow ? b.interval! : a.interval!;
+  const allowance = roundingAllowance(a.claim.value as QuantityValue, b.claim.value as QuantityValue);
+  return high.lo - low.hi < allowance ? allowance : 0;
 }
 
 function sameInterval(x: Interval, y: Interval): boolean {

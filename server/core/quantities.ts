@@ -28,6 +28,38 @@ export function quantityInterval(value: QuantityValue, settings: QuantitySetting
   }
 }
 
+/**
+ * The place value of the last significant digit a figure is stated to: 70,000 → 10,000, 72,000 →
+ * 1,000, 3,116 → 1; the finest of a range's two ends or of stated parts. 0 for fractions and zero,
+ * which carry no rounding to read. A round figure stands for anything that rounds to it.
+ */
+export function statedPrecision(value: QuantityValue): number {
+  if (value.parts && value.parts.length > 0) {
+    let finest = Infinity;
+    for (const part of value.parts) finest = Math.min(finest, placeOfLastDigit(part.amount));
+    return finest;
+  }
+  const own = placeOfLastDigit(value.amount);
+  return value.comparator === 'range' && value.upper !== undefined ? Math.min(own, placeOfLastDigit(value.upper)) : own;
+}
+
+function placeOfLastDigit(n: number): number {
+  if (!Number.isSafeInteger(n) || n === 0) return 0;
+  let place = 1;
+  for (let rest = Math.abs(n); rest % 10 === 0; rest /= 10) place *= 10;
+  return place;
+}
+
+/**
+ * How far apart two figures may lie and still be the same figure rounded: half the place of the
+ * finer one's last digit, when both are round (70,000 and "more than 70,000": 5,000; 72,000 and
+ * 70,000: 500). Figures stated to the unit get no allowance: "over 3,116" excludes 3,116.
+ */
+export function roundingAllowance(a: QuantityValue, b: QuantityValue): number {
+  const finer = Math.min(statedPrecision(a), statedPrecision(b));
+  return finer >= 10 ? finer / 2 : 0;
+}
+
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export function formatNumber(n: number): string {

@@ -1,7 +1,7 @@
 // The reconciliation engine: groups claims by subject and property (never all pairs), decides which
 // pairs share a scope, compares them, checks stated parts against stated totals, and applies
 // curated judgements. Pure: no I/O, so the CLI, the server, the benchmarks and the tests share it.
-import { decided, decideValues, disjointInto, mentionOf, takeOutcome, valueInterval, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
+import { decided, decideValues, disjointInto, mentionOf, takeOutcome, valueInterval, withinRounding, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
 import { entirelyBelow } from './interval.js';
 import { DEFAULT_QUANTITY_SETTINGS } from './quantities.js';
 import { describeScope, RELATION, relateFacts, scopeFacts, scopeTime } from './scope.js';
@@ -279,6 +279,8 @@ function decidePair(a: PreparedClaim, b: PreparedClaim, property: Property | und
   if (!outer.interval || !inner.interval || !entirelyBelow(outer.interval, inner.interval)) return false;
   if (outer.claim.value.type !== 'quantity' || inner.claim.value.type !== 'quantity') return false;
   if (outer.claim.value.unit.toLowerCase() !== inner.claim.value.unit.toLowerCase()) return false;
+  // A round total that only touches the count ("70,000 (total)", "more than 70,000") bounds it within rounding.
+  if (withinRounding(outer, inner, true) > 0) return false;
   const aggregate = outer.claim.scope?.aggregate ?? 'total';
   const innerScope = describeScope(inner.claim.scope);
   // Renamed copies for the wording only (a cached `both` they carry is never read).

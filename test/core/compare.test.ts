@@ -13,6 +13,48 @@ function pair(va: Value, vb: Value, extraA: Partial<Claim> = {}, extraB: Partial
   return verdictOf(claim(va, { source: 's1', ...extraA }), claim(vb, { source: 's2', ...extraB }));
 }
 
+describe('round figures: a difference inside the rounding a figure is stated with is no contradiction', () => {
+  it('"more than 70,000" vs "70,000" agrees (the issue\'s −0.00 % conflict)', () => {
+    const r = pair(qty('gt', 70000), qty('exact', 70000), { id: 'a', wording: 'more than 70,000' }, { id: 'b', wording: '70,000' });
+    expect(r).toMatchObject({ verdict: 'agrees', basis: 'compatible' });
+    expect(r!.reason).toBe("'more than 70,000' and 70,000 differ by less than the rounding they are stated with (±5,000)");
+  });
+
+  it('72,000 vs 70,000 stays a conflict: 72,000 is stated to the thousand, and 2,000 is more than ±500', () => {
+    expect(pair(qty('exact', 72000), qty('exact', 70000))).toMatchObject({ verdict: 'conflicts', basis: 'disjoint' });
+    expect(pair(qty('gt', 72000), qty('exact', 70000))).toMatchObject({ verdict: 'conflicts', basis: 'disjoint' });
+  });
+
+  it.each([
+    ['"under 5,000" vs 5,000', qty('lt', 5000), qty('exact', 5000), 'agrees'],
+    ['"almost 800" vs 800', qty('almost', 800), qty('exact', 800), 'agrees'],
+    ['"over 3,116" vs 3,116: stated to the unit, no allowance', qty('gt', 3116), qty('exact', 3116), 'conflicts'],
+    ['70,000 vs 60,000: 10,000 apart, beyond ±5,000', qty('exact', 70000), qty('exact', 60000), 'conflicts'],
+    ['70,000 vs 65,000: the finer figure (±500) decides', qty('exact', 70000), qty('exact', 65000), 'conflicts'],
+    ['range 60,000–70,000 vs over 70,000', qty('range', 60000, 70000), qty('gt', 70000), 'agrees'],
+    ['range 60,000–69,999 vs over 70,000', qty('range', 60000, 69999), qty('gt', 70000), 'conflicts'],
+  ] as const)('%s', (_name, a, b, verdict) => {
+    expect(pair(a, b)?.verdict).toBe(verdict);
+  });
+
+  it('a round total that only touches a dated count ("70,000 (total)" vs "more than 70,000" by October 1918) is no bound conflict; 72,000 is', () => {
+    const total = { scope: { aggregate: 'total' as const } };
+    const dated = (wording: string) => ({ wording, scope: { pointInTime: { value: '1918-10', precision: 'month' as const } } });
+    expect(pair(qty('exact', 70000), qty('gt', 70000), total, dated('more than 70,000'))).toBeUndefined();
+    expect(pair(qty('exact', 70000), qty('gt', 72000), total, dated('over 72,000'))).toMatchObject({ verdict: 'conflicts', basis: 'bound' });
+  });
+
+  it('reads the precision from the stated figure: trailing zeros, a range\'s finer end, the finest stated part', async () => {
+    const { statedPrecision } = await import('../../server/core/quantities.js');
+    expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 70000, unit: 'x' })).toBe(10000);
+    expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 72000, unit: 'x' })).toBe(1000);
+    expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 3116, unit: 'x' })).toBe(1);
+    expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 2.5, unit: 'x' })).toBe(0);
+    expect(statedPrecision({ type: 'quantity', comparator: 'range', amount: 60000, upper: 65000, unit: 'x' })).toBe(1000);
+    expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 3100, unit: 'x', parts: [{ amount: 1400, label: 'a' }, { amount: 1700, label: 'b' }] })).toBe(100);
+  });
+});
+
 describe('quantity comparators as intervals', () => {
   it('over 72,000 vs 70,000 conflicts, with the gap measured against the bound', () => {
     const r = pair(qty('exact', 70000), qty('gt', 72000), { id: 'a', wording: '70,000' }, { id: 'b', wording: 'over 72,000' });
@@ -34,10 +76,10 @@ describe('quantity comparators as intervals', () => {
     ['approx covers ±10 %', qty('approx', 5000), qty('exact', 5400), 'agrees', 'compatible'],
     ['approx does not reach 3,116', qty('approx', 5000), qty('exact', 3116), 'conflicts', 'disjoint'],
     ['almost 800 allows 750', qty('almost', 800), qty('exact', 750), 'agrees', 'compatible'],
-    ['almost 800 excludes 800 itself', qty('almost', 800), qty('exact', 800), 'conflicts', 'disjoint'],
-    ['gt excludes its bound', qty('gt', 900), qty('exact', 900), 'conflicts', 'disjoint'],
+    ['almost 803 excludes 803 itself', qty('almost', 803), qty('exact', 803), 'conflicts', 'disjoint'],
+    ['gt excludes its bound (stated to the unit)', qty('gt', 901), qty('exact', 901), 'conflicts', 'disjoint'],
     ['gte includes its bound', qty('gte', 900), qty('exact', 900), 'agrees', 'compatible'],
-    ['lt excludes its bound', qty('lt', 100), qty('exact', 100), 'conflicts', 'disjoint'],
+    ['lt excludes its bound (stated to the unit)', qty('lt', 101), qty('exact', 101), 'conflicts', 'disjoint'],
     ['lte includes its bound', qty('lte', 3000), qty('exact', 3000), 'agrees', 'compatible'],
     ['range contains', qty('range', 10, 20), qty('exact', 15), 'agrees', 'compatible'],
     ['range misses', qty('range', 10, 20), qty('exact', 25), 'conflicts', 'disjoint'],
