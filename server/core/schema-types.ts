@@ -30,6 +30,8 @@ export interface Source {
   };
   /**
    * The source's own numbered reference list (footnotes).
+   *
+   * @maxItems 10000
    */
   references: Reference[];
 }
@@ -77,11 +79,16 @@ export interface Entity {
    * Proposed entities come from extraction and await a person's confirmation.
    */
   status?: 'reviewed' | 'proposed' | 'rejected';
+  /**
+   * @maxItems 1000
+   */
   aliases: {
     name: string;
     kind?: 'label' | 'spelling' | 'transliteration' | 'name-order' | 'short' | 'native' | 'title';
     language?: string;
     /**
+     * @maxItems 100000
+     *
      * Items: A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
      */
     sources?: string[];
@@ -115,12 +122,15 @@ export interface Property {
    * Kinds of entity a claim of this property can be about (a cost is an undertaking's, a birth date a person's), as a curator would allow them, the most usual first. Extraction weighs candidate subjects by it, and reads a name as an entity it stands for (a people's name as its state, a state as its armed force) only to reach the first kind; absent, any kind.
    *
    * @minItems 1
+   * @maxItems 10
    */
   subjectTypes?: (
     'person' | 'state' | 'armed-force' | 'organisation' | 'place' | 'event' | 'document' | 'group' | 'vessel' | 'other'
   )[];
   /**
    * Words whose presence near a value suggests this property (used by extraction; lower case).
+   *
+   * @maxItems 1000
    */
   cues?: string[];
 }
@@ -175,6 +185,8 @@ export interface Claim {
   quote: TextSelector;
   /**
    * Empty when the source gives no citation for the statement.
+   *
+   * @maxItems 100
    */
   citations: Citation[];
   /**
@@ -205,6 +217,7 @@ export interface QuantityValue {
    * The stated parts when the source gives the value as a sum (1,399 killed + 1,717 died of disease); amount is then their sum.
    *
    * @minItems 2
+   * @maxItems 100
    */
   parts?: {
     amount: number;
@@ -286,13 +299,13 @@ export interface Judgement {
 }
 
 /**
- * One line of graph-data/changelog.jsonl: an append-only record of a review decision or an ingest, with the record before and after, so any edit can be audited and undone.
+ * One line of graph-data/changelog.jsonl: an append-only record of a review decision, an ingest, a deleted source or a revert, with the records before and after, so any change can be audited and undone (POST /api/changes/{seq}/revert).
  */
 export interface Change {
   seq: number;
   at: string;
   who: string;
-  action: 'create' | 'accept' | 'edit' | 'reject' | 'ingest';
+  action: 'create' | 'accept' | 'edit' | 'reject' | 'ingest' | 'delete-source' | 'revert';
   /**
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */
@@ -307,8 +320,47 @@ export interface Change {
    * Ingest: how many candidate claims were extracted.
    */
   count?: number;
+  /**
+   * Revert: the seq of the change this one undoes.
+   */
+  reverts?: number;
+  removed?: SourceState;
+  restored?: SourceState1;
   note?: string;
 }
+/**
+ * delete-source, or the revert of an ingest: the source and everything removed with it (its text is kept in deleted/<sha256>.txt).
+ */
+export interface SourceState {
+  source: Source;
+  /**
+   * @maxItems 50000
+   */
+  claims: Claim[];
+  /**
+   * Curated judgements that named one of the claims.
+   *
+   * @maxItems 1000000
+   */
+  judgements: Judgement[];
+}
+/**
+ * The revert of a delete-source: the source and everything put back.
+ */
+export interface SourceState1 {
+  source: Source;
+  /**
+   * @maxItems 50000
+   */
+  claims: Claim[];
+  /**
+   * Curated judgements that named one of the claims.
+   *
+   * @maxItems 1000000
+   */
+  judgements: Judgement[];
+}
+
 /**
  * A new source as a user submits it (POST /api/sources, npm run ingest). The text is stored unchanged.
  */

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PATTERN_MESSAGES } from './limits.js';
 
 export const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../schemas');
 
@@ -45,6 +46,7 @@ function explain(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return `unknown field "${String(e.params.additionalProperty)}"`;
   if (e.keyword === 'enum') return `${e.message}: ${(e.params.allowedValues as unknown[]).join(', ')}`;
   if (e.keyword === 'const') return `must be ${JSON.stringify(e.params.allowedValue)}`;
+  if (e.keyword === 'pattern') return PATTERN_MESSAGES[String(e.params.pattern)] ?? e.message ?? e.keyword;
   return e.message ?? e.keyword;
 }
 
