@@ -28,7 +28,8 @@ export interface ExtractionOutput {
   warnings: string[];
 }
 
-export type Extractor = (text: string, context: ExtractionContext) => ExtractionOutput;
+/** In-process (the CLI) or in a worker thread (the API, server/api/extract-worker.ts). */
+export type Extractor = (text: string, context: ExtractionContext) => ExtractionOutput | Promise<ExtractionOutput>;
 
 export interface IngestResult {
   source: Source;
@@ -70,7 +71,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     const hash = sha256(input.text);
 
     const id = uniqueId(slug(input.title), new Set(analysis.corpus.sources.map((s) => s.id)));
-    const extraction = extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });
+    const extraction = await extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });
     const known = new Set(analysis.corpus.entities.map((e) => e.id));
     const proposedEntities = extraction.proposedEntities.filter((e) => !known.has(e.id) && check('entity.schema.json', e).length === 0);
     const source: Source = {

@@ -24,6 +24,8 @@ export interface Reply<T = any> {
 
 export interface RunningApi {
   dataDir: string;
+  /** http://127.0.0.1:<port>, for tests that make their own requests (streamed responses). */
+  base: string;
   repo: Repository;
   get<T = any>(pathAndQuery: string, headers?: Record<string, string>): Promise<Reply<T>>;
   send<T = any>(method: string, pathAndQuery: string, init?: { headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply<T>>;
@@ -52,6 +54,7 @@ export async function startApi(dataDir: string, options: AppOptions = {}): Promi
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     dataDir,
+    base,
     repo,
     get: (pathAndQuery, headers = {}) => httpRequest('GET', base + pathAndQuery, headers),
     send: (method, pathAndQuery, init = {}) => httpRequest(method, base + pathAndQuery, init.headers ?? {}, init.body),

@@ -201,7 +201,7 @@ describe('the real extractor behind the API', () => {
     const extract = await defaultExtractor();
     const seen: number[] = [];
     const text = 'The garrison numbered 4,000 men in 1919. '.repeat(40);
-    extract(text, { sourceId: 'progress-check', entities: [], properties: [], onProgress: (done, total) => seen.push(done / total) });
+    await extract(text, { sourceId: 'progress-check', entities: [], properties: [], onProgress: (done, total) => seen.push(done / total) });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.at(-1)).toBe(1);
   });

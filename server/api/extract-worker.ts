@@ -1,0 +1,198 @@
+// Extraction off the event loop: the API's ingests run extractClaims in a worker thread, so reads keep
+// answering while a 5 MB text is read, and an extraction that runs past its time budget is stopped
+// (the worker terminated) with a 422 naming the budget; the store is untouched because ingestSource
+// writes nothing until extraction has returned. One warm worker is kept (ingests are serialised by the
+// repository's write queue anyway); a worker that was stopped or crashed is replaced on the next job.
+import { Worker } from 'node:worker_threads';
+import type { ExtractionContext, ExtractionOutput, Extractor } from '../store/ingest.js';
+import { HttpError } from './errors.js';
+import type { ExtractionJob, WorkerMessage } from './extract-worker-thread.js';
+
+/** The time one ingest's extraction may take before it is stopped. */
+export const BUDGET_SETTING = 'CONCORDANCE_EXTRACT_BUDGET_MS';
+/** 60 s: 5 million characters take about 2 s at 2.7 MB/s, 10 s on a loaded 2-core machine. */
+export const DEFAULT_BUDGET_MS = 60_000;
+/** Optional heap limit of the worker: an extraction that needs more is stopped, not the server. */
+export const MEMORY_SETTING = 'CONCORDANCE_EXTRACT_MEMORY_MB';
+
+export interface ExtractionWorkerOptions {
+  /** Milliseconds one extraction may run (from when the worker starts it) before it is stopped. */
+  budgetMs: number;
+  /** Workers kept; jobs beyond that wait their turn (first in, first out). Default 1. */
+  size?: number;
+  /** Old-generation heap limit of each worker, in MB; undefined leaves Node's default. */
+  memoryMb?: number;
+}
+
+/** The budget and memory limit from the environment; a malformed value is refused, not ignored. */
+export function workerSettings(env: NodeJS.ProcessEnv = process.env): ExtractionWorkerOptions {
+  const budgetMs = positiveInteger(env, BUDGET_SETTING) ?? DEFAULT_BUDGET_MS;
+  const memoryMb = positiveInteger(env, MEMORY_SETTING);
+  return { budgetMs, ...(memoryMb !== undefined ? { memoryMb } : {}) };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  /** Stopped or crashed: never given another job. */
+  dead: boolean;
+}
+
+// Under tsx (npm start, npm run serve, vitest) this module is TypeScript and so is the worker's
+// entry; compiled, both are JavaScript and the entry is started directly.
+const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './extract-worker-thread.ts' : './extract-worker-thread.js', import.meta.url);
+const BOOT = new URL('./extract-worker-boot.mjs', import.meta.url);
+
+export class ExtractionWorkers {
+  private readonly idle: Slot[] = [];
+  private readonly waiting: ((slot: Slot | undefined) => void)[] = [];
+  private running = 0;
+  private nextId = 0;
+  private closed = false;
+
+  constructor(private readonly options: ExtractionWorkerOptions) {}
+
+  /** The Extractor the ingest endpoint calls. */
+  readonly extractor: Extractor = (text, context) => this.extract(text, context);
+
+  async extract(text: string, context: ExtractionContext): Promise<ExtractionOutput> {
+    const slot = await this.acquire();
+    try {
+      await slot.ready;
+      return await this.run(slot, text, context);
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  /** Stops every worker; later jobs are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const resolve of this.waiting.splice(0)) resolve(undefined);
+    await Promise.all(this.idle.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private async acquire(): Promise<Slot> {
+    if (this.closed) throw new Error('the extraction workers are closed');
+    if (this.running < (this.options.size ?? 1)) {
+      this.running++;
+      let slot = this.idle.pop();
+      while (slot?.dead) slot = this.idle.pop();
+      return slot ?? this.spawn();
+    }
+    const slot = await new Promise<Slot | undefined>((resolve) => this.waiting.push(resolve));
+    if (!slot) throw new Error('the extraction workers are closed');
+    return slot;
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    const usable = slot.dead ? undefined : slot;
+    if (next) {
+      next(usable ?? this.spawn());
+      return;
+    }
+    this.running--;
+    if (usable && !this.closed) {
+      usable.worker.unref();
+      this.idle.push(usable);
+    } else if (usable) {
+      void usable.worker.terminate();
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(ENTRY.pathname.endsWith('.ts') ? BOOT : ENTRY, {
+      workerData: { entry: ENTRY.href },
+      ...(this.options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } } : {}),
+    });
+    const slot: Slot = { worker, dead: false, ready: Promise.resolve() };
+    // Kept for the worker's whole life: an idle worker that dies must not take the server with it
+    // (an 'error' nobody listens to is thrown); it is only marked, and replaced on the next job.
+    worker.on('error', () => { slot.dead = true; });
+    worker.on('exit', () => { slot.dead = true; });
+    slot.ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (m: WorkerMessage) => {
+        if (m.kind !== 'ready') return;
+        done();
+        resolve();
+      };
+      const onFailure = (err: unknown) => {
+        done();
+        slot.dead = true;
+        reject(err instanceof Error ? err : new Error(`the extraction worker stopped while starting (exit code ${String(err)})`));
+      };
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', onFailure);
+    });
+    return slot;
+  }
+
+  private run(slot: Slot, text: string, context: ExtractionContext): Promise<ExtractionOutput> {
+    const { worker } = slot;
+    const { onProgress, ...plain } = context;
+    const job: ExtractionJob = { id: ++this.nextId, text, context: plain };
+    const { budgetMs, memoryMb } = this.options;
+    return new Promise<ExtractionOutput>((resolve, reject) => {
+      const stop = (error: Error) => {
+        finish();
+        slot.dead = true;
+        void worker.terminate();
+        reject(error);
+      };
+      const timer = setTimeout(() => stop(budgetExceeded(budgetMs, text.length)), budgetMs);
+      const onMessage = (m: WorkerMessage) => {
+        if (m.kind === 'ready' || m.id !== job.id) return;
+        if (m.kind === 'progress') {
+          onProgress?.(m.done, m.total);
+        } else if (m.kind === 'result') {
+          finish();
+          resolve(m.output);
+        } else {
+          finish();
+          reject(Object.assign(new Error(m.message), m.stack ? { stack: m.stack } : {}));
+        }
+      };
+      const onError = (err: Error & { code?: string }) => stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' && memoryMb ? memoryExceeded(memoryMb, text.length) : err);
+      const onExit = (code: number) => stop(new Error(`the extraction worker stopped unexpectedly (exit code ${code})`));
+      const finish = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.ref();
+      worker.postMessage(job);
+    });
+  }
+}
+
+function budgetExceeded(budgetMs: number, length: number): HttpError {
+  const limit = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
+  return new HttpError(422, `extraction did not finish within its time budget of ${limit} (${BUDGET_SETTING}) and was stopped; nothing was stored. Split the text into smaller sources or raise the budget`, [
+    { at: '/text', message: `extracting ${length} characters took longer than ${budgetMs} ms` },
+  ]);
+}
+
+function memoryExceeded(memoryMb: number, length: number): HttpError {
+  return new HttpError(422, `extraction needed more than its memory limit of ${memoryMb} MB (${MEMORY_SETTING}) and was stopped; nothing was stored. Split the text into smaller sources or raise the limit`, [
+    { at: '/text', message: `extracting ${length} characters needed more than ${memoryMb} MB` },
+  ]);
+}
