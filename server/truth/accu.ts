@@ -163,6 +163,14 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
       sim[j] = shape.kind === 'number' && other.kind === 'number' ? numericSimilarity(other, shape, p.relativeScale) : graph.pairSim[j]!;
     }
   }
+  const outSim = new Float64Array(graph.supportSim.length);
+  for (let f = 0; f < factCount; f++) {
+    const shape = graph.factShape[f]!;
+    for (let j = graph.supportStart[f]!; j < graph.supportStart[f + 1]!; j++) {
+      const other = graph.factShape[graph.supportTo[j]!]!;
+      outSim[j] = shape.kind === 'number' && other.kind === 'number' ? numericSimilarity(shape, other, p.relativeScale) : graph.supportSim[j]!;
+    }
+  }
 
   const pairs = copyDetection ? sharedPairs(graph, p.minSharedItems) : undefined;
   const dep = new Float64Array(pairs ? pairs.a.length : 0);
@@ -246,9 +254,9 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
           // Adjusted counts without this vote: its own fact loses it, similar facts lose their share.
           for (let g = first; g < end; g++) buffer[g - first] = adjusted[g]!;
           buffer[f - first]! -= own;
-          for (let k = graph.pairStart[f]!; k < graph.pairStart[f + 1]!; k++) {
-            // pairs of f list the facts supporting f; similarity is symmetric, so g gets the same share from f.
-            buffer[graph.pairFrom[k]! - first]! -= p.implicationWeight * sim[k]! * own;
+          for (let k = graph.supportStart[f]!; k < graph.supportStart[f + 1]!; k++) {
+            // The facts f supports lose the share of this vote they borrowed (directional for sets).
+            buffer[graph.supportTo[k]! - first]! -= p.implicationWeight * outSim[k]! * own;
           }
           const s = graph.factSources[j]!;
           credit[s]! += softmaxAt(buffer, size, n, f - first);

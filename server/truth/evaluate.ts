@@ -5,6 +5,7 @@ import { tiedAtTop } from './choose.js';
 import { chooseOnGraph, type MethodName } from './discover.js';
 import type { FactGraph } from './graph.js';
 import type { TruthSettings } from './settings.js';
+import type { ValueType } from './table.js';
 import type { MethodOutput } from './types.js';
 
 export interface MethodRun {
@@ -35,7 +36,7 @@ export function runMethod(graph: FactGraph, texts: readonly string[], method: Me
   return { method, chosen, output, answers, milliseconds: performance.now() - start };
 }
 
-export function score(graph: FactGraph, texts: readonly string[], run: MethodRun, gold: ReadonlyMap<string, string>): Scored {
+export function score(graph: FactGraph, texts: readonly string[], run: MethodRun, gold: ReadonlyMap<string, string>, type: ValueType = 'number'): Scored {
   const index = new Map(graph.items.map((item, i) => [item, i]));
   const tied = new Map<string, string[]>();
   for (const item of gold.keys()) {
@@ -43,7 +44,7 @@ export function score(graph: FactGraph, texts: readonly string[], run: MethodRun
     if (i === undefined) continue;
     tied.set(item, tiedAtTop(graph, run.output.factConfidence, i, run.chosen[i]!).map((f) => factText(graph, texts, f)));
   }
-  return { ...run, accuracy: accuracy(gold, run.answers), expectedWithRandomTies: expectedAccuracy(gold, tied) };
+  return { ...run, accuracy: accuracy(gold, run.answers, type), expectedWithRandomTies: expectedAccuracy(gold, tied, type) };
 }
 
 /** Peak resident set size of this process so far, in MiB. */

@@ -29,6 +29,10 @@ export interface FactGraph {
   pairStart: Int32Array;
   pairFrom: Int32Array;
   pairSim: Float64Array;
+  /** The same pairs seen from the other side: facts that fact f supports, supportTo[j] with supportSim[j]. */
+  supportStart: Int32Array;
+  supportTo: Int32Array;
+  supportSim: Float64Array;
 }
 
 function checkObservation(o: Observation, index: number): void {
@@ -48,12 +52,19 @@ function checkObservation(o: Observation, index: number): void {
     }
     if (o.value < low || o.value > high) throw new Error(`${where}: value ${o.value} lies outside its interval [${low}, ${high}]`);
   }
+  if (o.members !== undefined) {
+    if (!Array.isArray(o.members) || o.members.length === 0 || o.members.some((m) => typeof m !== 'string' || m === '')) {
+      throw new Error(`${where}: members must be a non-empty array of non-empty strings`);
+    }
+    if (o.interval !== undefined) throw new Error(`${where}: a value cannot have both members and an interval`);
+  }
   if (o.scale !== undefined && !(o.scale > 0 && Number.isFinite(o.scale))) {
     throw new Error(`${where}: scale must be a positive finite number, got ${o.scale}`);
   }
 }
 
 function factKey(o: Observation): string {
+  if (o.members) return `m${[...new Set(o.members)].sort().join('\u001f')}`;
   if (typeof o.value === 'string') return `s${o.value}`;
   const [low, high] = o.interval ?? [o.value, o.value];
   return `n${o.value}|${low}|${high}|${o.scale ?? ''}`;
@@ -124,7 +135,7 @@ export function buildFactGraph(observations: readonly Observation[], settings: S
         factItem.push(item);
         factValue.push(o.value);
         factInterval.push(o.interval ? [o.interval[0], o.interval[1]] : undefined);
-        factShape.push(shapeOf(o.value, o.interval, o.scale));
+        factShape.push(shapeOf(o.value, o.interval, o.scale, o.members));
         factSourceLists.push([]);
         factObsLists.push([]);
       }
@@ -168,6 +179,20 @@ export function buildFactGraph(observations: readonly Observation[], settings: S
     }),
   );
 
+  // Reverse the pairs (support is directional for sets: a partial list supports the full one only).
+  const outgoing: { to: number; sim: number }[][] = pairLists.map(() => []);
+  pairLists.forEach((pairs, f) => pairs.forEach((p) => outgoing[p.from]!.push({ to: f, sim: p.sim })));
+  const supportStart = new Int32Array(outgoing.length + 1);
+  for (let f = 0; f < outgoing.length; f++) supportStart[f + 1] = supportStart[f]! + outgoing[f]!.length;
+  const supportTo = new Int32Array(supportStart[outgoing.length]!);
+  const supportSim = new Float64Array(supportTo.length);
+  outgoing.forEach((list, f) =>
+    list.forEach((p, k) => {
+      supportTo[supportStart[f]! + k] = p.to;
+      supportSim[supportStart[f]! + k] = p.sim;
+    }),
+  );
+
   return {
     items,
     sources,
@@ -186,6 +211,9 @@ export function buildFactGraph(observations: readonly Observation[], settings: S
     pairStart,
     pairFrom,
     pairSim,
+    supportStart,
+    supportTo,
+    supportSim,
   };
 }
 

@@ -16,9 +16,16 @@ export interface StringShape {
   text: string;
 }
 
-export type ValueShape = NumericShape | StringShape;
+/** A set of member keys, sorted, without duplicates. */
+export interface SetShape {
+  kind: 'set';
+  members: readonly string[];
+}
 
-export function shapeOf(value: number | string, interval: readonly [number, number] | undefined, scale: number | undefined): ValueShape {
+export type ValueShape = NumericShape | StringShape | SetShape;
+
+export function shapeOf(value: number | string, interval: readonly [number, number] | undefined, scale: number | undefined, members?: readonly string[]): ValueShape {
+  if (members) return { kind: 'set', members: [...new Set(members)].sort() };
   if (typeof value === 'string') return { kind: 'string', text: value };
   const [low, high] = interval ?? [value, value];
   return { kind: 'number', low, high, scale: scale ?? Number.NaN };
@@ -40,9 +47,29 @@ export function numericSimilarity(a: NumericShape, b: NumericShape, relativeScal
   return Math.exp(-gap / magnitude / relativeScale);
 }
 
-/** Similarity in [0, 1] of any two values: numbers by closeness, strings by equality, mixed never. */
-export function similarity(a: ValueShape, b: ValueShape, relativeScale: number): number {
-  if (a.kind === 'number' && b.kind === 'number') return numericSimilarity(a, b, relativeScale);
-  if (a.kind === 'string' && b.kind === 'string') return a.text === b.text ? 1 : 0;
+/**
+ * How much the set `from` supports the set `to` as the complete set: the share of to's members it names
+ * when it names nothing else (a partial list), 1 when equal, 0 when it names a member `to` lacks.
+ * Directional: the full list does not support a partial one as complete.
+ */
+export function setSupport(from: readonly string[], to: readonly string[]): number {
+  if (from.length === 0 || from.length > to.length) return 0;
+  let j = 0;
+  for (const m of from) {
+    while (j < to.length && to[j]! < m) j++;
+    if (to[j] !== m) return 0;
+    j++;
+  }
+  return from.length / to.length;
+}
+
+/**
+ * Support in [0, 1] that value `from` lends value `to`: numbers by closeness (symmetric), strings by
+ * equality, sets by containment (directional, see setSupport), mixed kinds never.
+ */
+export function similarity(from: ValueShape, to: ValueShape, relativeScale: number): number {
+  if (from.kind === 'number' && to.kind === 'number') return numericSimilarity(from, to, relativeScale);
+  if (from.kind === 'string' && to.kind === 'string') return from.text === to.text ? 1 : 0;
+  if (from.kind === 'set' && to.kind === 'set') return setSupport(from.members, to.members);
   return 0;
 }

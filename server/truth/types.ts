@@ -19,6 +19,12 @@ export interface Observation {
    * magnitude (742,884 vs 742,880 is close, 5 vs 1 is not). Needed for day numbers, whose origin is arbitrary.
    */
   scale?: number;
+  /**
+   * The value is a set of members (persons of an author list, by identity key): facts with the same
+   * members are one fact whatever their wording, and a set lends partial support to the sets that
+   * contain it (a first-author-only list supports the full list partly, and contradicts it not at all).
+   */
+  members?: readonly string[];
 }
 
 /** Why an iterative method stopped. */
