@@ -14,6 +14,8 @@ import { entityRoutes } from './routes/entities.js';
 import { graphRoutes } from './routes/graph.js';
 import { defaultExtractor } from './extractor.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { exportRoutes } from './routes/export.js';
+import { reconciliationRoutes } from './reconciliation/routes.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { reviewRoutes } from './routes/review.js';
 import { searchRoutes } from './routes/search.js';
@@ -54,7 +56,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
 
   const api = express.Router();
   // Every route here must be described in openapi.ts (a test checks both ways).
-  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes]) api.use(routes(repo));
+  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));
   api.use(ingestRoutes(repo, options.extractor ?? defaultExtractor));
   api.use(openApiRoutes());
   api.use(methodNotAllowed(ENDPOINTS));

@@ -3,6 +3,7 @@
 // parameter the server refuses (or the reverse). A test checks that every route of the app is
 // described here and every path described here is a route of the app.
 import { domainSchemas, responseSchemas } from './openapi-schemas.js';
+import { RECONCILE_RESPONSE_SCHEMAS } from './reconciliation/openapi.js';
 import { REQUEST_SCHEMAS, requestSchemas, sharedDefinitions, type JsonSchema, type RequestSchema } from './validation.js';
 
 export interface Endpoint {
@@ -23,6 +24,8 @@ export interface Endpoint {
   body?: { schema: string; mediaTypes: string[] };
   success?: number;
   refusals?: Record<number, string>;
+  /** Answers that are not JSON (a download, an HTML preview): their media types, described as text. */
+  responseMediaTypes?: string[];
 }
 
 const { idParams, noQuery, comparisonQuery, searchQuery, sourceUploadQuery, graphQuery } = REQUEST_SCHEMAS;
@@ -55,6 +58,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: idParams, query: noQuery, body: { schema: 'ClaimPatch', mediaTypes: ['application/json'] }, response: 'Claim', notFound: true,
     refusals: { 412: 'The claim changed since the version in If-Match; details holds the current record', 428: 'If-Match is missing' },
   },
+  { path: '/api/export', summary: 'A download of the graph or of a view: CSV (claims, comparisons), GEXF for Gephi, W3C Web Annotations, Wikidata QuickStatements', description: 'The same views as /api/graph. Sent with Content-Disposition: attachment and a file name.', query: REQUEST_SCHEMAS.exportQuery, response: 'Export', notFound: true, responseMediaTypes: ['text/csv', 'application/gexf+xml', 'application/ld+json', 'text/plain'] },
+  { path: '/api/reconcile', summary: 'W3C Entity Reconciliation API 0.2 (OpenRefine): the manifest, or candidates for a batch of `queries`', description: 'CORS is open on /api/reconcile and its sub-paths only (they read, never write).', query: REQUEST_SCHEMAS.reconcileQuery, response: 'ReconcileAnswer' },
+  { path: '/api/reconcile', method: 'post', summary: 'Candidates for a batch of queries posted as a form field `queries` (as OpenRefine sends it) or as JSON { queries }', query: noQuery, body: { schema: 'ReconcileForm', mediaTypes: ['application/x-www-form-urlencoded', 'application/json'] }, response: 'ReconcileAnswer' },
+  { path: '/api/reconcile/suggest/entity', summary: 'Entities whose name or alias starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
+  { path: '/api/reconcile/suggest/type', summary: 'Entity types whose name starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
+  { path: '/api/reconcile/suggest/property', summary: 'Properties whose label starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
+  { path: '/api/reconcile/preview', summary: 'An entity as a small HTML page for OpenRefine\'s preview pane', query: REQUEST_SCHEMAS.reconcilePreviewQuery, response: 'Preview', notFound: true, responseMediaTypes: ['text/html'] },
   { path: '/api/claims/{id}/history', summary: 'The audit trail of a claim: every change with who, when, before and after', params: idParams, query: noQuery, response: 'History', notFound: true },
 ];
 
@@ -75,7 +85,7 @@ export function openApiDocument(): JsonSchema {
         parameters: [...(e.params ? parameters(e.params, 'path') : []), ...parameters(e.query, 'query')],
         ...(e.body ? { requestBody: { required: true, content: Object.fromEntries(e.body.mediaTypes.map((t) => [t, { schema: t === 'text/plain' ? { type: 'string' } : componentRef(e.body!.schema) }])) } } : {}),
         responses: {
-          [e.success ?? 200]: { description: e.success === 201 ? 'Created' : 'OK', content: json(componentRef(e.response)) },
+          [e.success ?? 200]: { description: e.success === 201 ? 'Created' : 'OK', content: e.responseMediaTypes ? Object.fromEntries(e.responseMediaTypes.map((t) => [t, { schema: { type: 'string' } }])) : json(componentRef(e.response)) },
           ...(e.notModified ? { 304: { description: 'Not modified since the ETag given in If-None-Match' } } : {}),
           400: errorResponse(e.body ? 'Invalid body, id or query; details lists every problem with its JSON pointer' : e.params ? 'Malformed id or query' : 'Malformed query'),
           ...(e.notFound ? { 404: errorResponse('No record with this id') } : {}),
@@ -92,7 +102,7 @@ export function openApiDocument(): JsonSchema {
       description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404; a known path asked with a method other than GET or HEAD is 405.',
     },
     paths,
-    components: { schemas: { ...responseSchemas, ...domainSchemas(), OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
+    components: { schemas: { ...responseSchemas, ...domainSchemas(), ...RECONCILE_RESPONSE_SCHEMAS, Export: { type: 'string', description: 'The file, in the media type of its format.' }, ReconcileForm: { type: 'object', required: ['queries'], properties: { queries: { type: 'string', description: 'The batch as JSON text' } } }, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
   };
 }
 

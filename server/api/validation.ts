@@ -19,6 +19,10 @@ export const REQUEST_SCHEMAS = {
   searchQuery: 'search-query.json',
   sourceUploadQuery: 'source-upload-query.json',
   graphQuery: 'graph-query.json',
+  exportQuery: 'export-query.json',
+  reconcileQuery: 'reconcile-query.json',
+  reconcileSuggestQuery: 'reconcile-suggest-query.json',
+  reconcilePreviewQuery: 'reconcile-preview-query.json',
 } as const;
 export type RequestSchema = (typeof REQUEST_SCHEMAS)[keyof typeof REQUEST_SCHEMAS];
 

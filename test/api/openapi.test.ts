@@ -22,7 +22,14 @@ const EXAMPLE_IDS: Record<string, string> = {
   '/api/claims/{id}/trace': 'wp-troops-70000',
   '/api/claims/{id}/history': 'wp-troops-70000',
 };
-const REQUIRED_QUERY: Record<string, string> = { '/api/search': '?q=otani' };
+const REQUIRED_QUERY: Record<string, string> = {
+  '/api/search': '?q=otani',
+  '/api/export': '?format=claims-csv',
+  '/api/reconcile/suggest/entity': '?prefix=sem',
+  '/api/reconcile/suggest/type': '?prefix=p',
+  '/api/reconcile/suggest/property': '?prefix=troop',
+  '/api/reconcile/preview': '?id=semyonov',
+};
 
 describe('GET /api/openapi.json', () => {
   it('serves an OpenAPI 3.1 document', async () => {
