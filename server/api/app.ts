@@ -13,6 +13,7 @@ import { comparisonRoutes } from './routes/comparisons.js';
 import { entityRoutes } from './routes/entities.js';
 import { graphRoutes } from './routes/graph.js';
 import { defaultExtractor } from './extractor.js';
+import { gatesOf, type GateOptions } from './gate/index.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { exportRoutes } from './routes/export.js';
 import { reconciliationRoutes } from './reconciliation/routes.js';
@@ -23,7 +24,7 @@ import { sourceRoutes } from './routes/sources.js';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist');
 
-export interface AppOptions {
+export interface AppOptions extends GateOptions {
   /** Folder of the built client; not served when it does not exist. */
   clientDir?: string;
   /** The claim extractor used by POST /api/sources (tests inject their own). */
@@ -53,8 +54,11 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
     },
   }));
   app.use(compression());
+  const gates = gatesOf(options);
+  app.use(gates.site);
 
   const api = express.Router();
+  api.use(gates.api);
   // Every route here must be described in openapi.ts (a test checks both ways).
   for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));
   api.use(ingestRoutes(repo, options.extractor ?? defaultExtractor));

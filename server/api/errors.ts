@@ -34,7 +34,7 @@ export function methodNotAllowed(endpoints: readonly { path: string; method?: st
     if (method === 'GET') entry.methods.add('HEAD');
     byPath.set(e.path, entry);
   }
-  const order = ['GET', 'HEAD', 'POST', 'PATCH'];
+  const order = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'];
   return (req, res, next) => {
     const path = req.baseUrl + req.path;
     const allowed = new Set<string>();

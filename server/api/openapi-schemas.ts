@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_DIR } from '../core/schemas.js';
+import { CREDENTIALS_SCHEMA, SESSION_SCHEMA } from './gate/session.js';
 import type { JsonSchema } from './validation.js';
 
 const str: JsonSchema = { type: 'string' };
@@ -163,5 +164,7 @@ export function domainSchemas(): Record<string, JsonSchema> {
   }
   out.IngestResult = obj({ source: ref('Source'), claims: array(ref('Claim')), proposedEntities: array(ref('Entity')), comparisons: array({ type: 'object' }), warnings: array(str) });
   out.History = obj({ count: int, items: array(ref('Change')) });
+  out.Credentials = { ...CREDENTIALS_SCHEMA };
+  out.Session = { ...SESSION_SCHEMA };
   return out;
 }

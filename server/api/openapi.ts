@@ -28,7 +28,7 @@ export interface Endpoint {
   responseMediaTypes?: string[];
 }
 
-const { idParams, noQuery, comparisonQuery, searchQuery, sourceUploadQuery, graphQuery } = REQUEST_SCHEMAS;
+const { idParams, noQuery, comparisonQuery, searchQuery, graphQuery } = REQUEST_SCHEMAS;
 
 export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/graph', summary: 'The graph as graphology export() JSON: the whole of it, or a view', description: 'Sent with an ETag; a request with a matching If-None-Match gets 304. A view (conflicts first, one entity or source, the neighbourhood of a node) is capped at `limit` nodes; its graph attribute `view` says whether it was truncated and how large the whole graph is.', query: graphQuery, response: 'Graph', notModified: true, notFound: true },
@@ -44,9 +44,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/openapi.json', summary: 'This document', query: noQuery, response: 'OpenApi' },
   {
     path: '/api/sources', method: 'post', summary: 'Add a source: store its text, extract candidate claims, reconcile them',
-    description: 'JSON SourceInput, or the text as text/plain with the metadata (title, publisher, ...) in the query. With Accept: application/x-ndjson the answer streams {"progress": 0..1} lines and ends with {"result": ...} or {"error": ...}. The reviewer may be named in X-Reviewer.',
-    query: sourceUploadQuery, body: { schema: 'SourceInput', mediaTypes: ['application/json', 'text/plain'] }, response: 'IngestResult', success: 201,
-    refusals: { 409: 'The same text (same SHA-256) is already stored; details.existing names it', 413: 'The body or the text is over the limit', 415: 'Neither JSON nor plain text' },
+    description: 'A JSON SourceInput (the text with its metadata). With Accept: application/x-ndjson the answer streams {"progress": 0..1} lines and ends with {"result": ...} or {"error": ...}. The reviewer may be named in X-Reviewer (in team mode the signed-in user is recorded instead).',
+    query: noQuery, body: { schema: 'SourceInput', mediaTypes: ['application/json'] }, response: 'IngestResult', success: 201,
+    refusals: { 409: 'The same text (same SHA-256) is already stored; details.existing names it', 413: 'The body or the text is over the limit' },
   },
   {
     path: '/api/claims', method: 'post', summary: 'Add a claim by hand; its quote must be found in the source text',
@@ -65,6 +65,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/reconcile/suggest/type', summary: 'Entity types whose name starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
   { path: '/api/reconcile/suggest/property', summary: 'Properties whose label starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
   { path: '/api/reconcile/preview', summary: 'An entity as a small HTML page for OpenRefine\'s preview pane', query: REQUEST_SCHEMAS.reconcilePreviewQuery, response: 'Preview', notFound: true, responseMediaTypes: ['text/html'] },
+  { path: '/api/session', summary: 'Who is signed in: the mode (local or team), the user and the CSRF token for writes', description: 'Local mode answers { mode: "local", user: null }; team mode answers 401 until signed in.', query: noQuery, response: 'Session' },
+  {
+    path: '/api/session', method: 'post', summary: 'Sign in (team mode): sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token to send in X-CSRF-Token with every write',
+    query: noQuery, body: { schema: 'Credentials', mediaTypes: ['application/json'] }, response: 'Session',
+    refusals: { 401: 'Wrong name or password', 429: 'Too many failed sign-ins for this name; try again later' },
+  },
+  { path: '/api/session', method: 'delete', summary: 'Sign out: ends the session and clears its cookie', query: noQuery, response: 'Session' },
   { path: '/api/claims/{id}/history', summary: 'The audit trail of a claim: every change with who, when, before and after', params: idParams, query: noQuery, response: 'History', notFound: true },
 ];
 
@@ -89,6 +96,7 @@ export function openApiDocument(): JsonSchema {
           ...(e.notModified ? { 304: { description: 'Not modified since the ETag given in If-None-Match' } } : {}),
           400: errorResponse(e.body ? 'Invalid body, id or query; details lists every problem with its JSON pointer' : e.params ? 'Malformed id or query' : 'Malformed query'),
           ...(e.notFound ? { 404: errorResponse('No record with this id') } : {}),
+          ...gateRefusals(e.path, method),
           ...Object.fromEntries(Object.entries(e.refusals ?? {}).map(([status, why]) => [status, errorResponse(why)])),
         },
       },
@@ -99,11 +107,25 @@ export function openApiDocument(): JsonSchema {
     info: {
       title: 'Concordance API',
       version: '0.1.0',
-      description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404; a known path asked with a method other than GET or HEAD is 405.',
+      description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404; a known path asked with a method it does not serve is 405. Writes take JSON only and are refused when a browser marks them as coming from another site; the Host must name this server. In team mode (AUTH=on, or a non-loopback HOST) every request but /api/session and this document needs a session cookie (plus X-CSRF-Token on writes) or Authorization: Bearer <token>; readers may not write, and deleting needs an admin.',
     },
     paths,
     components: { schemas: { ...responseSchemas, ...domainSchemas(), ...RECONCILE_RESPONSE_SCHEMAS, Export: { type: 'string', description: 'The file, in the media type of its format.' }, ReconcileForm: { type: 'object', required: ['queries'], properties: { queries: { type: 'string', description: 'The batch as JSON text' } } }, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
   };
+}
+
+/** What server/api/gate/ refuses before any route runs: a foreign Host, a cross-site or non-JSON write, and in team mode a request without a user or with too small a role. */
+function gateRefusals(path: string, method: string): Record<number, JsonSchema> {
+  const refusals: Record<number, JsonSchema> = {};
+  if (path !== '/api/session' && path !== '/api/openapi.json') {
+    refusals[401] = errorResponse('Team mode: no session cookie or API token (sign in with POST /api/session, or send Authorization: Bearer <token>)');
+  }
+  if (method !== 'get') {
+    refusals[403] = errorResponse('A write from another site (Origin / Sec-Fetch-Site), a missing or wrong X-CSRF-Token (team mode, cookie session), or a role too small for it (reader; DELETE needs admin)');
+    refusals[415] = errorResponse('The body is not application/json');
+  }
+  refusals[421] = errorResponse('The Host header does not name this server (loopback, its address, or ALLOWED_HOSTS)');
+  return refusals;
 }
 
 /** OpenAPI parameter objects for the properties of a request schema. */

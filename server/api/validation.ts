@@ -17,7 +17,6 @@ export const REQUEST_SCHEMAS = {
   noQuery: 'no-query.json',
   comparisonQuery: 'comparison-query.json',
   searchQuery: 'search-query.json',
-  sourceUploadQuery: 'source-upload-query.json',
   graphQuery: 'graph-query.json',
   exportQuery: 'export-query.json',
   reconcileQuery: 'reconcile-query.json',

@@ -3,14 +3,20 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { MutationError } from '../store/mutations.js';
 import { HttpError } from './errors.js';
+import { signedInUser } from './gate/auth.js';
 
 /** Largest request body: a 5 million character text as UTF-8, with room for the JSON around it. */
 export const BODY_LIMIT = '21mb';
 
 export const jsonBody: RequestHandler = express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] });
 
-/** The reviewer named in the X-Reviewer header, or "anonymous"; a malformed name is refused. */
+/**
+ * Who a change is by: in team mode the signed-in user (whatever X-Reviewer says); in local mode the
+ * reviewer named in the X-Reviewer header, or "anonymous"; a malformed name is refused.
+ */
 export function reviewerOf(req: Request): { who: string } {
+  const user = signedInUser(req);
+  if (user) return { who: user.name };
   const header = req.get('x-reviewer');
   if (header === undefined) return { who: 'anonymous' };
   if (!/^[\p{L}\p{N} ._@'-]{1,100}$/u.test(header)) {

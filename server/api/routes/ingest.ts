@@ -1,22 +1,19 @@
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { SourceInput } from '../../core/schema-types.js';
 import { ingestSource, precheckSource, type Extractor, type IngestResult } from '../../store/ingest.js';
 import type { Repository } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
-import { BODY_LIMIT, httpErrorOf, jsonBody, objectBody, reviewerOf } from '../writes.js';
-
-const textBody = express.raw({ type: 'text/plain', limit: BODY_LIMIT });
+import { httpErrorOf, jsonBody, objectBody, reviewerOf } from '../writes.js';
 
 /**
- * POST /api/sources: a new source as JSON ({ title, publisher, ..., text }) or as a text/plain body
- * with its metadata in the query. Answers 201 with the stored source, its candidate claims and the
- * agree/conflict edges they make. With `Accept: application/x-ndjson` it streams progress lines
+ * POST /api/sources: a new source as JSON ({ title, publisher, ..., text }). Answers 201 with the
+ * stored source, its candidate claims and the agree/conflict edges they make. With `Accept: application/x-ndjson` it streams progress lines
  * ({"progress": 0.4}) and ends with {"result": ...} or {"error": ...}, for a progress bar.
  */
 export function ingestRoutes(repo: Repository, extractor: () => Promise<Extractor>): Router {
   const router = Router();
-  router.post('/sources', jsonBody, textBody, async (req, res) => {
+  router.post('/sources', jsonBody, async (req, res) => {
     const input = sourceInputOf(req);
     const actor = reviewerOf(req);
     try {
@@ -64,22 +61,14 @@ function summary(result: IngestResult) {
   };
 }
 
-/** The submitted source from a JSON body, or from a plain-text body plus query metadata. */
+/**
+ * The submitted source: a JSON body only. The plain-text upload (text/plain, metadata in the query)
+ * is gone: a cross-site form can send text/plain without a preflight (the gate refuses it with 415).
+ */
 function sourceInputOf(req: Request): SourceInput {
-  if (req.is('text/plain')) {
-    const { query } = validInput<Record<string, never>, Record<string, string>>(req, { query: REQUEST_SCHEMAS.sourceUploadQuery });
-    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new HttpError(400, 'the body is not valid UTF-8 text', [{ at: '/body', message: 'must be UTF-8 encoded text' }]);
-    }
-    return { ...query, text } as SourceInput;
-  }
   validInput(req, { query: REQUEST_SCHEMAS.noQuery });
   if (!req.is('application/json')) {
-    throw new HttpError(415, 'send the source as application/json, or its text as text/plain with the metadata in the query', [{ at: '/headers/content-type', message: 'must be application/json or text/plain' }]);
+    throw new HttpError(415, 'send the source as application/json', [{ at: '/headers/content-type', message: 'must be application/json' }]);
   }
   return objectBody(req) as unknown as SourceInput;
 }
