@@ -69,13 +69,20 @@ export class Actions {
     if (options.camera !== false) void this.view.focusOn(ends);
   }
 
-  /** Opens one conflict of the list: selects its edge, frames both claims. */
-  openComparison(item: Pick<ReportItem, 'id' | 'verdict' | 'a' | 'b' | 'parts'>): void {
-    const key = this.edgeOfComparison(item.id, item.verdict);
+  /**
+   * Opens one conflict of the list: selects its edge and frames both claims. In a large graph shown
+   * in part, the pair is loaded first (the neighbourhood of each claim). Answers false only when the
+   * pair cannot be drawn at all.
+   */
+  async openComparison(item: Pick<ReportItem, 'id' | 'verdict' | 'a' | 'b' | 'parts'>): Promise<boolean> {
     const claims = [item.a.id, item.b.id, ...(item.parts ?? []).map((p) => p.id)].map((id) => `claim:${id}`);
+    for (const key of claims) if (!this.graph.hasNode(key)) await this.feed.ensure(key);
+    const key = this.edgeOfComparison(item.id, item.verdict);
     if (key) this.selectEdge(key, { camera: false });
-    else this.selectNode(`claim:${item.a.id}`, { camera: false });
-    void this.view.focusOn(claims.filter((k) => this.graph.hasNode(k)));
+    else if (this.graph.hasNode(claims[0]!)) this.selectNode(claims[0]!, { camera: false });
+    else return false;
+    await this.view.focusOn(claims.filter((k) => this.graph.hasNode(k)));
+    return true;
   }
 
   edgeOfComparison(comparisonId: string, verdict: string): string | undefined {

@@ -85,6 +85,8 @@ export const api = {
   entity: (id: string) => cached<EntityDetail>(`/api/entities/${seg(id)}`),
   trace: (id: string) => cached<ClaimTrace>(`/api/claims/${seg(id)}/trace`),
   conflicts: () => cached<ComparisonList>('/api/conflicts'),
+  /** One page of the triage list: `query` is the filters, order and page ("?sort=gap&offset=0&limit=100"). */
+  conflictsPage: (query: string) => cached<ComparisonList>(`/api/conflicts${query}`),
   agreements: () => cached<ComparisonList>('/api/agreements'),
   search: (q: string, signal?: AbortSignal) => getJson<SearchResults>(`/api/search?q=${seg(q)}&limit=8`, signal),
   /** Forgets every cached detail view: called after a write, which changes what they say. */

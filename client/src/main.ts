@@ -31,7 +31,7 @@ async function boot(): Promise<void> {
   const store = new Store(parseQuery(location.search));
   const pieces = await loadInitial(store.state.full);
   mark('dataLoaded');
-  const graph = prepareGraph(GraphFeed.initialData(pieces));
+  const graph = prepareGraph(GraphFeed.initialData(pieces), pieces.has(''));
   // Small graphs get a deterministic synchronous layout; large ones are drawn as the server placed them.
   const laidOut = preLayout(graph);
   mark('graphReady');

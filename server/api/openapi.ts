@@ -10,7 +10,7 @@ export interface Endpoint {
   /** OpenAPI path template: /api/sources/{id}. */
   path: string;
   /** Default: get. */
-  method?: 'get' | 'post' | 'patch';
+  method?: 'get' | 'post' | 'patch' | 'delete';
   summary: string;
   description?: string;
   params?: RequestSchema;

@@ -5,6 +5,7 @@ import type { SerializedGraph } from 'graphology-types';
 import { isNodeKind, type NodeKind } from '../state/types.js';
 import { useDictionaryAdjacency } from '../../../server/core/adjacency.js';
 import { forceAtlas2 } from './fa2.js';
+import { registerSources, sourceStyleOf } from './source-registry.js';
 import { KIND_COLOR, nodeSize } from './style.js';
 
 export interface NodeAttrs {
@@ -30,8 +31,10 @@ export interface EdgeAttrs {
 
 export type AppGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
 
-export function prepareGraph(data: SerializedGraph): AppGraph {
+/** `complete`: the data is the whole graph, so every source is known (each gets its own colour). */
+export function prepareGraph(data: SerializedGraph, complete = true): AppGraph {
   useDictionaryAdjacency();
+  registerSources(data.nodes, complete);
   const graph = MultiDirectedGraph.from({ ...data, edges: layered(data.edges) } as SerializedGraph<NodeAttrs, EdgeAttrs>) as AppGraph;
   // In place: the attribute objects are fresh from JSON.parse and ours alone. (A copy per node was
   // a measurable share of the first frame at 50,000 nodes, mostly in garbage collection.)
@@ -55,7 +58,9 @@ export function prepareNode(attrs: Record<string, unknown>, key: string, degree:
   node.x = Number.isFinite(x) ? x : 0;
   node.y = Number.isFinite(y) ? y : 0;
   node.size = nodeSize(kind, degree, typeof attrs.trust === 'number' ? attrs.trust : null);
-  node.color = KIND_COLOR[kind];
+  // Claims and sources wear their source's colour: who says what, at a glance.
+  const sourceId = kind === 'claim' ? attrs.source : kind === 'source' ? (attrs.sourceId ?? key.slice(key.indexOf(':') + 1)) : undefined;
+  node.color = typeof sourceId === 'string' ? sourceStyleOf(sourceId).colour : KIND_COLOR[kind];
   return node;
 }
 
@@ -102,10 +107,18 @@ export function preLayout(graph: AppGraph): boolean {
   return true;
 }
 
+/**
+ * What the canvas shows: a claim names its source and its value ("RB · over 72,000"), a source is
+ * marked as one ("▤ RB · How the Japanese…") so it never reads like an entity of the same name.
+ */
 function shortLabel(kind: NodeKind, attrs: Record<string, unknown>, full: string): string {
   if (kind === 'claim' && typeof attrs.valueText === 'string') {
-    const property = typeof attrs.propertyLabel === 'string' ? `${attrs.propertyLabel}: ` : '';
-    return truncate(`${property}${attrs.valueText}`, 42);
+    const source = typeof attrs.source === 'string' ? `${sourceStyleOf(attrs.source).abbreviation} · ` : '';
+    return truncate(`${source}${attrs.valueText}`, 40);
+  }
+  if (kind === 'source') {
+    const style = sourceStyleOf(String(attrs.sourceId ?? ''));
+    return truncate(`▤ ${style.abbreviation} · ${full}`, 44);
   }
   return truncate(full, kind === 'citation' ? 32 : 44);
 }

@@ -2,6 +2,7 @@
 // structural edges, what the link means in words.
 import { api, idOf, type ClaimTrace } from '../api.js';
 import { button, h } from '../dom.js';
+import { basisInWords } from './basis.js';
 import { sourceName, type PanelContent, type PanelContext } from './context.js';
 import { citationWarning, claimButton, definition, plainQuote, scopeBadge, section, verdictBadge } from './widgets.js';
 
@@ -28,7 +29,7 @@ export async function edgePanel(ctx: PanelContext, edge: string): Promise<PanelC
   const body = h('div', { class: 'edge-panel' },
     h('p', { class: 'comparison-head' }, verdictBadge(attrs.kind), ' ', scopeBadge(String(attrs.scope ?? 'between'))),
     h('p', { class: 'reason big' }, h('strong', {}, conflict ? 'Why they conflict: ' : 'Why they agree: '), String(attrs.reason ?? '')),
-    attrs.basis ? definition([['Basis', String(attrs.basis).replace(/-/g, ' ')]]) : null,
+    attrs.basis ? definition([['In short', basisInWords(String(attrs.basis), attrs.kind)]]) : null,
     h('div', { class: 'side-by-side' }, side(ctx, a), side(ctx, b)),
   );
   return { eyebrow: conflict ? 'Contradiction' : 'Agreement', title: `${a.claim.subjectLabel} · ${a.claim.propertyLabel}`, body };

@@ -41,13 +41,19 @@ function aliasesSection(entity: EntityDetail): HTMLElement | null {
 
 function propertyGroup(ctx: PanelContext, group: PropertyGroup): HTMLElement {
   const wording = new Map<string, string>();
-  for (const column of group.bySource) for (const v of column.values) wording.set(v.claim, `${v.wording} (${sourceName(ctx, v.source)})`);
+  const sourceOfClaim = new Map<string, string>();
+  for (const column of group.bySource) {
+    for (const v of column.values) {
+      wording.set(v.claim, `${v.wording} (${sourceName(ctx, v.source)})`);
+      sourceOfClaim.set(v.claim, sourceName(ctx, v.source));
+    }
+  }
   // The server's verdict on which value is right, one per scope, when it gives one (absent on older servers).
   const likely = likelySetsField(group);
   const supports = new Set(likely.filter((l) => !l.undecided).flatMap((l) => l.claims));
   return h('div', { class: 'property-group', attrs: { 'data-property': group.property.id } },
     h('h4', {}, group.property.label, group.comparisons.some((c) => c.verdict === 'conflicts') ? h('span', { class: 'badge badge-conflicts small' }, 'disputed') : null),
-    likely.map((l) => likelyBlock(l, { sources: group.bySource.length })),
+    likely.map((l) => likelyBlock(l, { sources: group.bySource.length, sourceOfClaim: (id) => sourceOfClaim.get(id) })),
     h('table', { class: 'by-source' },
       h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Source'), h('th', { attrs: { scope: 'col' } }, 'Says'))),
       h('tbody', {}, group.bySource.map((column) => h('tr', {},

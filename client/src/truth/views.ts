@@ -21,17 +21,38 @@ export function lowEvidenceNote(how: { reason?: string | null; count?: number; w
   return h('p', { class: 'low-evidence', role: 'note' }, h('strong', {}, '⚠ Low evidence. '), `${text} — treat as a hint, not a verdict.`);
 }
 
-/** "Most likely (total): 70,000 · 64 %", the explanation, and the low-evidence marker when it applies. */
-export function likelyBlock(likely: Likely, options: { sources?: number } = {}): HTMLElement {
+/**
+ * "Most likely (total): 70,000 · 64 %", who states it, and the low-evidence marker when it applies.
+ * An undecided set headlines no value. The server's explanation names claims and sources by id, so
+ * the reasons are told here from the structured fields instead, with the sources' names.
+ */
+export function likelyBlock(likely: Likely, options: { sources?: number; sourceOfClaim?: (claimId: string) => string | undefined } = {}): HTMLElement {
   const scope = likely.scope ? ` (${likely.scope})` : '';
-  return h('div', { class: `likely${likely.lowEvidence || likely.undecided ? ' likely-low' : ''}`, attrs: { 'data-scope': likely.scope } },
-    h('p', { class: 'likely-head' },
-      h('span', { class: 'likely-label' }, likely.undecided ? `Undecided${scope}: ` : `Most likely${scope}: `),
+  const head = likely.undecided
+    ? h('p', { class: 'likely-head' }, h('span', { class: 'likely-label' }, `Undecided${scope}: `), h('span', { class: 'likely-none' }, 'the evidence favours no value.'))
+    : h('p', { class: 'likely-head' },
+      h('span', { class: 'likely-label' }, `Most likely${scope}: `),
       h('strong', { class: 'likely-value' }, likely.value), ' ',
-      meter(likely.confidence, `Confidence in ${likely.value}`)),
-    likely.undecided ? h('p', { class: 'low-evidence' }, h('strong', {}, 'The sources are split evenly: '), 'the evidence favours no value.') : null,
+      meter(likely.confidence, `Confidence in ${likely.value}`));
+  const who = statedBy(likely.claims, options.sourceOfClaim);
+  return h('div', { class: `likely${likely.lowEvidence || likely.undecided ? ' likely-low' : ''}`, attrs: { 'data-scope': likely.scope } },
+    head,
+    likely.undecided ? h('p', { class: 'low-evidence' }, h('strong', {}, 'Evenly split: '), 'as many sources, as trusted, back each value.') : null,
     likely.lowEvidence ? lowEvidenceNote({ reason: likely.lowEvidenceReason, count: options.sources }) : null,
-    likely.explanation ? h('p', { class: 'likely-why muted' }, likely.explanation) : null);
+    !likely.undecided && who ? h('p', { class: 'likely-why muted' }, who) : null);
+}
+
+/** "Stated by Wikipedia (2 claims) and Russia Beyond." from the claims backing a value. */
+function statedBy(claims: readonly string[], sourceOf: ((id: string) => string | undefined) | undefined): string | null {
+  if (!sourceOf || claims.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const id of claims) {
+    const name = sourceOf(id);
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  if (counts.size === 0) return null;
+  const names = [...counts].map(([name, n]) => (n > 1 ? `${name} (${n} claims)` : name));
+  return `Stated by ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}.`;
 }
 
 function capitalise(text: string): string {
