@@ -10,9 +10,11 @@ import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js
 import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWords } from './properties.js';
 import { readInfobox, type InfoboxCell } from './infobox.js';
 import { readAsDisplayed } from './invisible.js';
-import { ProposalCollector, nameSpans } from './proposals.js';
+import { ProposalCollector, SurnameIndex, lowerCaseWords, nameSpans } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
+import { hardWrappedBreaks, pageApparatus } from './layout.js';
+import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
 import { tokenize, type Token } from './tokens.js';
@@ -32,6 +34,8 @@ export interface ExtractOptions {
   minConfidence?: number;
   /** Proposed entities below this confidence are left out (default 0.4). */
   minProposalConfidence?: number;
+  /** Overrides of the weights, windows and thresholds (settings.ts); validated, unknown names refused. */
+  settings?: ExtractSettingsInput;
 }
 
 export interface ExtractionResult {
@@ -54,6 +58,7 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
 }
 
 function extractShown(text: string, context: ExtractContext, options: ExtractOptions): ExtractionResult {
+  const settings = resolveExtractSettings(options.settings);
   const warnings: string[] = [];
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(context.sourceId)) warnings.push(`source id ${JSON.stringify(context.sourceId)} is not a valid id: claim ids made from it will not validate`);
   const list = findReferenceList(text);
@@ -68,14 +73,20 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const spansOf = (re: RegExp) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const blanks: { start: number; end: number }[] = [...markers, ...spansOf(MARKUP), ...fileNames(text)];
   if (list.end > list.start) blanks.push({ start: list.start, end: list.end });
+  // Running heads, page numbers and footnote paragraphs are the page's apparatus, not statements.
+  blanks.push(...pageApparatus(text, markers, settings));
   const masked = maskSpans(text, blanks);
-  const sentences = splitSentences(masked);
+  const sentences = splitSentences(masked, 0, masked.length, hardWrappedBreaks(masked, settings));
 
   const entityIndex = buildEntityIndex(context.entities);
   const properties = buildPropertyIndex(context.properties);
   const cells = readInfobox(text, masked, entityIndex, properties);
   if (properties.quantity.entries.length + properties.date.entries.length === 0) warnings.push('no quantity or date property declares cues: nothing can be extracted');
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
+  const surnames = new SurnameIndex(context.entities);
+  let lowerWords: Set<string> | undefined;
+  /** Words the text writes in lower case somewhere: common words, not names, when capitalised at a sentence start. */
+  const common = (word: string) => (lowerWords ??= lowerCaseWords(masked)).has(word);
   const drafts: Draft[] = [];
   /** Drafts read from lines without a full stop (headings, captions, infobox rows). */
   const inLine = new Set<Draft>();
@@ -89,7 +100,13 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     const tokens = tokenize(masked.slice(sentence.start, sentence.end), sentence.start);
     const mentions = findMentions(entityIndex, masked, tokens, properties.countWords);
     const covered = coveredTokens(tokens, mentions);
-    for (const span of nameSpans(masked, tokens, covered)) {
+    for (const span of nameSpans(masked, tokens, covered, common)) {
+      // "Maj.-Gen. J. H. Elmsley", "General Otani": titles and initials stripped, the surname of a known person.
+      const known = span.type === 'person' || !/\s/.test(span.text) ? surnames.match(span.text) : undefined;
+      if (known) {
+        mentions.push({ start: span.start, end: span.end, entities: [known], confidence: 0.8, via: 'alias' });
+        continue;
+      }
       const { entity, confidence } = proposals.add(span);
       mentions.push({ start: span.start, end: span.end, entities: [entity], confidence: 0.6 * confidence, via: 'alias' });
     }

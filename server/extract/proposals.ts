@@ -4,7 +4,8 @@
 // person) become one proposal. The words below are generic English, never a subject area's vocabulary.
 import type { Entity } from '../core/schema-types.js';
 import { phoneticKeys } from './entities.js';
-import { foldName, stripAccents, type Token } from './tokens.js';
+import { foldName, foldWord, stripAccents, type Token } from './tokens.js';
+import { CONNECTORS, DOCUMENT_HEAD, EVENT_HEAD, FORCE_HEAD, NAME_STOP as STOP, NOT_NAMES_ALONE, ORG_HEAD, PLACE_HEAD, TITLES } from './words.js';
 
 export interface NameSpan {
   start: number;
@@ -14,18 +15,10 @@ export interface NameSpan {
   confidence: number;
 }
 
-const TITLES = new Set(['general', 'admiral', 'president', 'minister', 'prime', 'lieutenant', 'lieut', 'colonel', 'captain', 'major', 'ataman', 'baron', 'tsar', 'emperor', 'empress', 'king', 'queen', 'mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'count', 'prince', 'princess', 'marshal', 'commander', 'senator', 'governor', 'judge', 'bishop', 'rear', 'vice', 'chief', 'foreign', 'editor', 'professor', 'sergeant', 'duke', 'mayor', 'sheriff', 'reverend', 'father', 'brother', 'sister', 'saint']);
-const STOP = new Set(['the', 'tbe', 'thc', 'tho', 'a', 'an', 'in', 'on', 'at', 'by', 'after', 'before', 'however', 'although', 'during', 'following', 'when', 'while', 'this', 'that', 'these', 'those', 'it', 'its', 'his', 'her', 'their', 'they', 'he', 'she', 'we', 'our', 'there', 'once', 'unlike', 'according', 'if', 'any', 'some', 'many', 'most', 'soon', 'furthermore', 'rather', 'similar', 'thus', 'initially', 'as', 'for', 'from', 'with', 'of', 'to', 'under', 'since', 'until', 'both', 'each', 'all', 'one', 'two', 'three', 'but', 'and', 'or', 'so', 'yet', 'also', 'not', 'no', 'yes', 'what', 'which', 'who', 'why', 'how', 'where', 'then', 'here', 'read', 'click', 'accept', 'part', 'date', 'last', 'first', 'i', 'you', 'my', 'your', 'over', 'more', 'less', 'only', 'even', 'still', 'now', 'later', 'overtly', 'previously', 'instead', 'meanwhile', 'moreover', 'nevertheless', 'besides', 'therefore', 'indeed', 'again', 'another', 'other', 'such', 'every', 'several', 'between', 'among', 'within', 'without', 'into', 'onto', 'upon', 'about', 'against', 'along', 'around', 'towards', 'near', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'fall', 'winter', 'retrieved', 'archive', 'photo', 'flag', 'related', 'casualties', 'commanders', 'leaders', 'losses', 'effects', 'background']);
-const PLACE_HEAD = new Set(['river', 'lake', 'sea', 'ocean', 'bay', 'gulf', 'island', 'islands', 'mountains', 'mount', 'peninsula', 'strait', 'province', 'provinces', 'region', 'district', 'krai', 'oblast', 'city', 'town', 'village', 'valley', 'station', 'port', 'street', 'square', 'county', 'state', 'territory', 'coast', 'cape', 'fort', 'desert', 'forest', 'plain', 'pass', 'harbour', 'harbor', 'junction', 'yard', 'yards', 'mills', 'works']);
-const ORG_HEAD = new Set(['company', 'committee', 'party', 'ministry', 'government', 'union', 'society', 'council', 'bank', 'railway', 'railroad', 'corporation', 'association', 'office', 'department', 'bureau', 'university', 'church', 'league', 'federation', 'institute', 'agency', 'cross', 'club', 'newspaper', 'press', 'house', 'brotherhood', 'guild', 'assembly', 'parliament', 'senate', 'congress', 'diet', 'court', 'commission', 'board', 'trust', 'works', 'inc', 'ltd']);
-const FORCE_HEAD = new Set(['army', 'navy', 'force', 'forces', 'corps', 'division', 'regiment', 'brigade', 'legion', 'fleet', 'squadron', 'guard', 'guards', 'marines', 'militia', 'battalion', 'police']);
-const EVENT_HEAD = new Set(['war', 'revolution', 'battle', 'incident', 'intervention', 'expedition', 'conference', 'strike', 'massacre', 'uprising', 'revolt', 'rebellion', 'crisis', 'campaign', 'siege', 'riot', 'riots', 'election', 'movement']);
-const DOCUMENT_HEAD = new Set(['treaty', 'convention', 'agreement', 'act', 'accord', 'pact', 'declaration', 'protocol', 'charter', 'constitution', 'report']);
-const CONNECTORS = new Set(['of', 'the', 'de', 'von', 'van', 'der', 'den', 'al', 'on', 'and', 'du', 'la', 'le', 'des', 'da', 'di']);
 const GAP = /^[\s.'’‐-]{0,3}$/;
 
 /** Capitalised name spans among tokens, skipping tokens already matched to an entity (`covered[i]`). */
-export function nameSpans(text: string, tokens: readonly Token[], covered: readonly boolean[]): NameSpan[] {
+export function nameSpans(text: string, tokens: readonly Token[], covered: readonly boolean[], common?: (word: string) => boolean): NameSpan[] {
   const out: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !isNameWord(tokens[i]!)) continue;
@@ -40,7 +33,7 @@ export function nameSpans(text: string, tokens: readonly Token[], covered: reado
       if (CONNECTORS.has(next.lower) && !listed && after && !covered[j + 2] && isNameWord(after) && joins(text, next, after)) { j += 2; continue; }
       break;
     }
-    const span = classify(text, tokens, i, j);
+    const span = classify(text, tokens, i, j, common);
     if (span) out.push(span);
     i = j;
   }
@@ -62,10 +55,23 @@ function isNameWord(t: Token): boolean {
   return /^\p{L}+(?:['’]\p{L}+)?$/u.test(t.text) && !(t.text.length > 5 && t.text === t.text.toUpperCase());
 }
 
-function classify(text: string, tokens: readonly Token[], i: number, j: number): NameSpan | undefined {
+/**
+ * Whether a span's words can be a name at all: not initials or abbreviations alone ("H.Q.", "C.G.S.",
+ * "v"), not a common adjective alone ("Western", "White"), not words the text also writes in lower
+ * case ("Staff" at a sentence start, when the text says "his staff"), unless a title or initials mark a person.
+ */
+function nameLike(core: readonly Token[], marked: boolean, common?: (word: string) => boolean): boolean {
+  if (core.every((w) => w.text.length <= 2)) return false;
+  if (marked) return true;
+  if (core.length === 1 && NOT_NAMES_ALONE.has(core[0]!.lower)) return false;
+  return !(common && core.every((w) => common(w.lower)));
+}
+
+function classify(text: string, tokens: readonly Token[], i: number, j: number, common?: (word: string) => boolean): NameSpan | undefined {
   const words = tokens.slice(i, j + 1);
   let first = 0;
-  while (first < words.length && (STOP.has(words[first]!.lower) || TITLES.has(words[first]!.lower))) first++;
+  const bare = (w: Token) => w.lower.replace(/['’]s$/, '');
+  while (first < words.length && (STOP.has(bare(words[first]!)) || TITLES.has(bare(words[first]!)))) first++;
   const core = words.slice(first);
   if (core.length === 0) return undefined;
   const lower = core.map((w) => w.lower);
@@ -84,6 +90,7 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number):
   else if (/^(?:in|at|near|from|to|towards|via|outside)$/.test(previous) && core.length <= 2) [type, confidence] = ['place', 0.45];
   else if (core.length >= 2 && core.length <= 3 && core.every((w) => !CONNECTORS.has(w.lower))) [type, confidence] = ['person', 0.4];
   if (type === 'other' || lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
+  if (!nameLike(core.filter((w) => !CONNECTORS.has(w.lower)), titled || (hasInitial && core[core.length - 1]!.text.length > 2), common)) return undefined;
   // A head word alone ("War", "River", "Army") names nothing in particular.
   if (core.length === 1 && isHead(head)) return undefined;
   const start = core[0]!.start;
@@ -111,8 +118,11 @@ export class ProposalCollector {
   /** Records a name and returns its proposal, merged with earlier spellings. */
   add(span: NameSpan): { entity: Entity; confidence: number } {
     const key = foldName(span.text);
-    const sound = span.type === 'person' ? phoneticKeys(span.text.split(/\s+/).pop()!).map((k) => `${span.type}:${k}:${key.split(' ').length}`) : [];
-    let proposal = this.byKey.get(key) ?? sound.map((k) => this.byKey.get(k)).find(Boolean);
+    const surname = span.text.split(/[\s.]+/).filter(Boolean).pop()!;
+    const sound = span.type === 'person' ? phoneticKeys(surname).map((k) => `${span.type}:${k}:${key.split(' ').length}`) : [];
+    // "J. H. Elmsley", then "Elmsley": one person, found by the surname an earlier proposal ends with.
+    const bySurname = span.type === 'person' || !/\s/.test(span.text.trim()) ? this.byKey.get(`surname:${foldWord(surname)}`) : undefined;
+    let proposal = this.byKey.get(key) ?? sound.map((k) => this.byKey.get(k)).find(Boolean) ?? bySurname;
     if (!proposal) {
       const entity: Entity = { id: this.freshId(span.text), type: span.type, label: span.text, status: 'proposed', aliases: [{ name: span.text, kind: 'label', sources: [this.sourceId] }] };
       proposal = { entity, confidence: span.confidence, count: 0, keys: [] };
@@ -122,7 +132,9 @@ export class ProposalCollector {
     }
     proposal.count++;
     proposal.confidence = Math.min(0.9, Math.max(proposal.confidence, span.confidence) + (proposal.count > 1 ? 0.05 : 0));
-    for (const k of [key, ...sound]) if (!this.byKey.has(k)) this.byKey.set(k, proposal);
+    const keys = [key, ...sound];
+    if (proposal.entity.type === 'person' && span.type === 'person') keys.push(`surname:${foldWord(surname)}`);
+    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, proposal);
     return { entity: proposal.entity, confidence: proposal.confidence };
   }
 
@@ -139,4 +151,39 @@ export class ProposalCollector {
     this.taken.add(id);
     return id;
   }
+}
+
+/** Known people by the folded last word of each of their names: "Elmsley" is James H. Elmsley when no other known person has that surname. */
+export class SurnameIndex {
+  private readonly bySurname = new Map<string, Entity[]>();
+
+  constructor(entities: readonly Entity[]) {
+    for (const e of entities) {
+      if (e.type !== 'person' || e.status === 'rejected') continue;
+      for (const name of new Set([e.label, ...e.aliases.map((a) => a.name)])) {
+        const words = name.split(/[\s.]+/).filter((w) => /^\p{Lu}\p{L}{2,}/u.test(w));
+        const last = words[words.length - 1];
+        if (!last) continue;
+        const key = foldWord(last);
+        const list = this.bySurname.get(key) ?? [];
+        if (!list.includes(e)) list.push(e);
+        this.bySurname.set(key, list);
+      }
+    }
+  }
+
+  /** The one known person whose surname the name ends with. */
+  match(name: string): Entity | undefined {
+    const last = name.split(/[\s.]+/).filter(Boolean).pop();
+    if (!last || last.length < 3) return undefined;
+    const found = this.bySurname.get(foldWord(last));
+    return found?.length === 1 ? found[0] : undefined;
+  }
+}
+
+/** Every word the text writes in lower case (its common words). */
+export function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’]*/gu)) out.add(m[0]);
+  return out;
 }

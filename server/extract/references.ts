@@ -42,8 +42,16 @@ export function findReferenceList(text: string): ReferenceList {
     else run = number === 1 ? [entry] : [];
     if (run.length >= 2 && run.length >= best.length) best = [...run];
   }
-  if (best.length < 2) return { references: [], start: 0, end: 0 };
+  if (best.length < 2 || best.filter(isProse).length * 2 > best.length) return { references: [], start: 0, end: 0 };
   return { references: best.map((e) => toReference(text, e)), start: best[0]!.lineStart, end: best[best.length - 1]!.lineEnd };
+}
+
+/**
+ * A numbered paragraph of a report ("1. The explosion occurred … Of these, 439 men …"), not a reference:
+ * long, with a sentence break followed by a sentence (a capitalised word, then lower-case words), and no page locator.
+ */
+function isProse(e: Entry): boolean {
+  return e.body.length > 120 && /[.!?]\s+\p{Lu}\p{Ll}*,?\s+\p{Ll}{2,}\s+\p{Ll}/u.test(e.body) && !PAGES.test(e.body);
 }
 
 function onlyBlankLinesBetween(text: string, from: number, to: number): boolean {

@@ -24,10 +24,11 @@ const ABBREVIATIONS = new Set([
 const TERMINAL = /[.!?…]+["”’')\]]*/g;
 const BULLET = /^[\s•·▪◦*–—-]+/;
 
-export function splitSentences(masked: string, from = 0, to = masked.length): Sentence[] {
+/** `joins`: line ends (offsets of the "\n") known to be soft wraps, e.g. of a hard-wrapped paragraph (layout.ts). */
+export function splitSentences(masked: string, from = 0, to = masked.length, joins?: ReadonlySet<number>): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
-  for (const block of blocks(masked, from, to)) {
+  for (const block of blocks(masked, from, to, joins)) {
     paragraph += block.paragraphBreak ? 1 : 0;
     splitBlock(masked, block.start, block.end, paragraph, out);
   }
@@ -41,7 +42,7 @@ interface Block {
 }
 
 /** Lines joined across soft wraps; `paragraphBreak` when a blank line came before. */
-function blocks(text: string, from: number, to: number): Block[] {
+function blocks(text: string, from: number, to: number, joins?: ReadonlySet<number>): Block[] {
   const out: Block[] = [];
   let lineStart = from;
   let current: Block | undefined;
@@ -54,7 +55,7 @@ function blocks(text: string, from: number, to: number): Block[] {
       if (current) out.push(current);
       current = undefined;
       blank = true;
-    } else if (current && isSoftWrap(text.slice(current.start, current.end), line)) {
+    } else if (current && (joins?.has(current.end) || isSoftWrap(text.slice(current.start, current.end), line))) {
       current.end = lineEnd;
     } else {
       if (current) out.push(current);

@@ -1,0 +1,127 @@
+// Weights, windows and thresholds of claim extraction in one place, in the style of
+// server/truth/settings.ts: EXTRACT_SETTINGS (the documented defaults), a validator that names the
+// first bad setting, and resolveExtractSettings() to lay a partial override over the defaults.
+// Word lists are data, not settings: server/extract/words/*.json (see words.ts).
+
+export interface ConfidenceSettings {
+  /** Candidate claims below this confidence are left out (ExtractOptions.minConfidence overrides it). */
+  minClaim: number;
+  /** Proposed entities below this confidence are left out. */
+  minProposal: number;
+  /** A claim whose property is proposed (no vocabulary entry fits) is read with at most this property evidence. */
+  proposedProperty: number;
+}
+
+export interface PropertySettings {
+  /** A vocabulary property needs at least this much cue evidence (a function-word cue right next to the value is 0.3). */
+  minScore: number;
+  /** What a range's "from"/"to" alone is worth: enough to state a start or end date, not more. */
+  roleScore: number;
+  /** Cues farther than this many words from the value are not looked at (keeps long lists linear). */
+  reach: number;
+  /** Cue evidence at which a figure's property counts as certain (its score is divided by this, capped at 1). */
+  quantityFull: number;
+  /** The same for a date's property. */
+  dateFull: number;
+}
+
+export interface SubjectSettings {
+  /** A property's subject of a kind it does not declare keeps this share of its prior (a last resort). */
+  misfit: number;
+  /** What a name stands for (Japan for its troops) counts this much of what it names. */
+  standIn: number;
+  /** Characters before the value over which a mention's weight halves (1 / (1 + d / window)). */
+  window: number;
+  /** The subject carried from earlier prose loses this share of its confidence at each new paragraph. */
+  paragraphDecay: number;
+}
+
+export interface LayoutSettings {
+  /** A running head's words are at most this many characters. */
+  maxRunningHead: number;
+  /** A hard-wrapped paragraph has at least this many lines … */
+  hardWrapMinLines: number;
+  /** … its widest line is at least hardWrapMinWidth and at most hardWrapMaxWidth wide (a set measure, not a list of short rows) … */
+  hardWrapMinWidth: number;
+  hardWrapMaxWidth: number;
+  /** … and this share of its lines (the last excepted) come within hardWrapFullLine of that width. */
+  hardWrapFullShare: number;
+  hardWrapFullLine: number;
+  /** Quotes longer than this are cut to a window around the value. */
+  maxQuote: number;
+  /** How far after a heading the prose that restates it can be. */
+  restatedWithin: number;
+}
+
+export interface ExtractSettings {
+  confidence: ConfidenceSettings;
+  property: PropertySettings;
+  subject: SubjectSettings;
+  layout: LayoutSettings;
+}
+
+export type ExtractSettingsInput = { [S in keyof ExtractSettings]?: Partial<ExtractSettings[S]> };
+
+export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
+  confidence: Object.freeze({ minClaim: 0.5, minProposal: 0.4, proposedProperty: 0.75 }),
+  property: Object.freeze({ minScore: 0.34, roleScore: 0.36, reach: 40, quantityFull: 1.6, dateFull: 1.2 }),
+  subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3 }),
+  layout: Object.freeze({
+    maxRunningHead: 60, hardWrapMinLines: 3, hardWrapMinWidth: 45, hardWrapMaxWidth: 100, hardWrapFullShare: 0.6, hardWrapFullLine: 0.7,
+    maxQuote: 1200, restatedWithin: 3000,
+  }),
+});
+
+interface Rule {
+  min: number;
+  max: number;
+  integer?: boolean;
+}
+
+const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: Rule } } = {
+  confidence: { minClaim: { min: 0, max: 1 }, minProposal: { min: 0, max: 1 }, proposedProperty: { min: 0, max: 1 } },
+  property: {
+    minScore: { min: 0, max: 10 }, roleScore: { min: 0, max: 10 }, reach: { min: 1, max: 1000, integer: true },
+    quantityFull: { min: 0.01, max: 10 }, dateFull: { min: 0.01, max: 10 },
+  },
+  subject: { misfit: { min: 0, max: 1 }, standIn: { min: 0, max: 1 }, window: { min: 1, max: 10_000 }, paragraphDecay: { min: 0, max: 1 } },
+  layout: {
+    maxRunningHead: { min: 1, max: 1000, integer: true }, hardWrapMinLines: { min: 2, max: 1000, integer: true },
+    hardWrapMinWidth: { min: 1, max: 10_000, integer: true }, hardWrapMaxWidth: { min: 10, max: 10_000, integer: true }, hardWrapFullShare: { min: 0, max: 1 }, hardWrapFullLine: { min: 0, max: 1 },
+    maxQuote: { min: 100, max: 100_000, integer: true }, restatedWithin: { min: 0, max: 1_000_000, integer: true },
+  },
+};
+
+/** Throws `extract: settings.<section>.<name> must be …` for the first unknown or out-of-range setting. */
+export function validateExtractSettings(settings: unknown): asserts settings is ExtractSettings {
+  if (typeof settings !== 'object' || settings === null) throw new Error('extract: settings must be an object');
+  const record = settings as Record<string, unknown>;
+  for (const section of Object.keys(record)) {
+    if (!(section in RULES)) throw new Error(`extract: unknown settings section "${section}" (known: ${Object.keys(RULES).join(', ')})`);
+  }
+  for (const [section, rules] of Object.entries(RULES) as [string, Record<string, Rule>][]) {
+    const values = record[section];
+    if (typeof values !== 'object' || values === null) throw new Error(`extract: settings.${section} must be an object`);
+    for (const name of Object.keys(values)) if (!(name in rules)) throw new Error(`extract: unknown setting settings.${section}.${name}`);
+    for (const [name, rule] of Object.entries(rules)) {
+      const value = (values as Record<string, unknown>)[name];
+      if (typeof value !== 'number' || Number.isNaN(value) || value < rule.min || value > rule.max || (rule.integer && !Number.isInteger(value))) {
+        throw new Error(`extract: settings.${section}.${name} must be ${rule.integer ? 'an integer' : 'a number'} >= ${rule.min} and <= ${rule.max}, got ${JSON.stringify(value)}`);
+      }
+    }
+  }
+}
+
+/** The defaults overlaid with the given overrides, validated. */
+export function resolveExtractSettings(overrides: ExtractSettingsInput = {}): ExtractSettings {
+  if (typeof overrides !== 'object' || overrides === null) throw new Error('extract: settings must be an object');
+  const merged: Record<string, unknown> = {};
+  for (const section of new Set([...Object.keys(EXTRACT_SETTINGS), ...Object.keys(overrides)])) {
+    const base = (EXTRACT_SETTINGS as unknown as Record<string, object | undefined>)[section];
+    const over = (overrides as Record<string, unknown>)[section];
+    if (over !== undefined && (typeof over !== 'object' || over === null)) throw new Error(`extract: settings.${section} must be an object`);
+    merged[section] = { ...(base ?? {}), ...((over as object | undefined) ?? {}) };
+  }
+  validateExtractSettings(merged);
+  return merged;
+}

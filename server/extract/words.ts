@@ -1,0 +1,98 @@
+// The extractor's word lists, read once from server/extract/words/*.json: data, not code, and
+// generic English (never one text's or one subject's vocabulary). Also the OCR-confusion skeleton
+// under which a word is compared with those lists, so that "tbe", "thc" and "tho" are "the" and
+// "ll November" is the 11th without any list naming them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = path.join(import.meta.dirname, 'words');
+const read = <T>(name: string): T => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as T;
+
+interface NamesFile {
+  titles: string[];
+  stop: string[];
+  notNamesAlone: string[];
+  placeHeads: string[];
+  orgHeads: string[];
+  forceHeads: string[];
+  eventHeads: string[];
+  documentHeads: string[];
+  connectors: string[];
+}
+
+interface RolesFile {
+  roles: Record<string, { label: string; words: string[] }>;
+}
+
+interface OcrFile {
+  letters: string[][];
+  digits: Record<string, string>;
+}
+
+const names = read<NamesFile>('names.json');
+const roles = read<RolesFile>('roles.json');
+const ocr = read<OcrFile>('ocr.json');
+
+/** OCR confusions as replacements, longest first ("rn" before single letters). */
+const CONFUSIONS: [string, string][] = ocr.letters
+  .flatMap((group) => group.slice(1).map((other): [string, string] => [other.toLowerCase(), group[0]!.toLowerCase()]))
+  .sort((a, b) => b[0].length - a[0].length);
+
+const skeletonCache = new Map<string, string>();
+
+/** A lower-case word with OCR-confusable characters read as one ("tbe", "thc", "tho" → "the"). */
+export function ocrSkeleton(word: string): string {
+  let out = skeletonCache.get(word);
+  if (out !== undefined) return out;
+  out = '';
+  const lower = word.toLowerCase();
+  for (let i = 0; i < lower.length; ) {
+    const hit = CONFUSIONS.find(([from]) => lower.startsWith(from, i));
+    if (hit) {
+      out += hit[1];
+      i += hit[0].length;
+    } else out += lower[i++];
+  }
+  if (skeletonCache.size < 50_000) skeletonCache.set(word, out);
+  return out;
+}
+
+/** A set of words looked up by OCR skeleton as well as as written. */
+export class WordSet {
+  private readonly exact: Set<string>;
+  private readonly skeletons: Set<string>;
+
+  constructor(words: Iterable<string>) {
+    this.exact = new Set([...words].map((w) => w.toLowerCase()));
+    this.skeletons = new Set([...this.exact].map(ocrSkeleton));
+  }
+
+  has(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.exact.has(lower) || (lower.length <= 4 && this.skeletons.has(ocrSkeleton(lower)));
+  }
+}
+
+export const TITLES = new Set(names.titles);
+export const NAME_STOP = new WordSet(names.stop);
+export const NOT_NAMES_ALONE = new Set(names.notNamesAlone);
+export const PLACE_HEAD = new Set(names.placeHeads);
+export const ORG_HEAD = new Set(names.orgHeads);
+export const FORCE_HEAD = new Set(names.forceHeads);
+export const EVENT_HEAD = new Set(names.eventHeads);
+export const DOCUMENT_HEAD = new Set(names.documentHeads);
+export const CONNECTORS = new Set(names.connectors);
+/** "the", as OCR misreads it too. */
+export const THE = new WordSet(['the']);
+
+export interface Role {
+  id: string;
+  label: string;
+  /** Each signal as lower-case words. */
+  phrases: string[][];
+}
+
+export const ROLES: readonly Role[] = Object.entries(roles.roles).map(([id, r]) => ({ id, label: r.label, phrases: r.words.map((w) => w.toLowerCase().split(/\s+/)) }));
+
+/** The digit an OCR-misread character in a number stands for ("l" → 1, "O" → 0). */
+export const OCR_DIGITS: Readonly<Record<string, string>> = ocr.digits;
