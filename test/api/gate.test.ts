@@ -18,7 +18,7 @@ async function start(allowedHosts?: string) {
 }
 
 const portOf = (a: RunningApi) => new URL(a.base).port;
-const source = (title = 'Planted') => JSON.stringify({ title, publisher: 'Evil', text: 'Japan sent 123,456 soldiers.' });
+const source = (title = 'Planted') => JSON.stringify({ title, publisher: 'Evil', text: `${title}: Japan sent 123,456 soldiers.` });
 const jsonHeaders = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...extra });
 
 describe('Host allow-list', () => {
