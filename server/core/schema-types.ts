@@ -128,6 +128,10 @@ export interface Property {
     'person' | 'state' | 'armed-force' | 'organisation' | 'place' | 'event' | 'document' | 'group' | 'vessel' | 'other'
   )[];
   /**
+   * Proposed properties come from extraction (a figure or date no vocabulary entry fits, named from the source's own words) and await a person's review: accepting makes it part of the vocabulary, merging maps its claims onto an existing property. Absent: reviewed.
+   */
+  status?: 'reviewed' | 'proposed' | 'rejected';
+  /**
    * Words whose presence near a value suggests this property (used by extraction; lower case).
    *
    * @maxItems 1000
