@@ -1,14 +1,22 @@
 // What the write endpoints share: JSON bodies with a size limit, the reviewer's name, and the
 // mapping of domain refusals (MutationError) to HTTP statuses.
 import express, { type Request, type RequestHandler } from 'express';
+import { LIMITS } from '../core/limits.js';
+import { StoreWriteError } from '../store/failures.js';
 import { MutationError } from '../store/mutations.js';
-import { HttpError } from './errors.js';
+import { HttpError, storeFailureHttp } from './errors.js';
 import { signedInUser } from './gate/auth.js';
 
-/** Largest request body: a 5 million character text as UTF-8, with room for the JSON around it. */
-export const BODY_LIMIT = '21mb';
+/** Largest request body (a source upload): a 5 million character text as UTF-8, with room for the JSON around it. */
+export const BODY_LIMIT = LIMITS.sourceBodyBytes.value;
 
-export const jsonBody: RequestHandler = express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] });
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** JSON body of a source upload (POST /api/sources), up to LIMITS.sourceBodyBytes. */
+export const jsonBody: RequestHandler = express.json({ limit: BODY_LIMIT, strict: true, type: JSON_TYPES });
+
+/** JSON body of every other write (a claim, a patch), up to LIMITS.writeBodyBytes: a 14.5 MB claim is refused before it is parsed. */
+export const smallJsonBody: RequestHandler = express.json({ limit: LIMITS.writeBodyBytes.value, strict: true, type: JSON_TYPES });
 
 /**
  * Who a change is by: in team mode the signed-in user (whatever X-Reviewer says); in local mode the
@@ -31,12 +39,22 @@ const STATUS: Record<MutationError['kind'], number> = {
   'version-mismatch': 412,
   duplicate: 409,
   'too-large': 413,
+  stale: 409,
 };
 
-/** The HTTP error a domain refusal becomes; anything else is rethrown as it is. */
+/** The HTTP error a domain refusal or a failed write becomes; anything else is rethrown as it is. */
 export function httpErrorOf(err: unknown): HttpError {
   if (err instanceof MutationError) return new HttpError(STATUS[err.kind], err.message, err.details ?? null);
+  if (err instanceof StoreWriteError) return storeFailureHttp(err);
   throw err;
+}
+
+/** Like httpErrorOf, but never throws: an unexpected error is a 500 (logged), for answers already under way. */
+export function httpErrorOrInternal(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  if (err instanceof MutationError || err instanceof StoreWriteError) return httpErrorOf(err);
+  console.error(err);
+  return new HttpError(500, 'internal error');
 }
 
 /**
@@ -68,4 +86,18 @@ function loneSurrogates(body: unknown): string[] {
     for (const [key, v] of Object.entries(value)) pending.push([v, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
   }
   return found.sort();
+}
+
+/**
+ * The strong ETag an If-Match header names, as sent (`"3"`). Required, so no write is ever blind
+ * (428 without it); a weak ETag or a list is refused (400): If-Match compares strongly.
+ */
+export function strongEtagOf(header: string | undefined, whose: string): string {
+  if (header === undefined) {
+    throw new HttpError(428, `If-Match is required: send the ETag of ${whose}`, [{ at: '/headers/if-match', message: 'is required' }]);
+  }
+  const tag = header.trim();
+  if (tag.startsWith('W/')) throw new HttpError(400, 'invalid If-Match header: a weak ETag (W/"...") never matches in If-Match', [{ at: '/headers/if-match', message: 'must be a strong ETag, without W/' }]);
+  if (!/^"[\x21\x23-\x7e]{1,64}"$/.test(tag)) throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be one ETag, such as "3"' }]);
+  return tag;
 }

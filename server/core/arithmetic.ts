@@ -49,7 +49,9 @@ export function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope
     let within = true;
     for (let i = 0; i < sorted.length; i++) partIds[i] = sorted[i]!.id;
     for (const p of parts) if (p.source !== total.source) within = false;
-    out.push({
+    let pending = total.status === 'extracted';
+    for (const p of parts) if (p.status === 'extracted') pending = true;
+    const record: Comparison = {
       id: `sum-${totalId}`,
       a: totalId,
       b: sorted[0]!.id,
@@ -60,7 +62,10 @@ export function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope
       basis: 'arithmetic',
       reason,
       gap: { absolute: difference, unit: total.value.unit },
-    });
+    };
+    // The check rests on every part and the total: pending while any of them is unreviewed.
+    if (pending) record.pending = true;
+    out.push(record);
   }
   return out;
 }

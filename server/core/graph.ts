@@ -80,15 +80,20 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], l
   for (const cmp of comparisons) {
     const [a, b] = [nodeKey.claim(cmp.a), nodeKey.claim(cmp.b)];
     if (!graph.hasNode(a)) continue;
-    const others = cmp.parts ?? [cmp.b];
+    // A value class is drawn as one bundle: its first member linked to each of the others.
+    const others = cmp.parts ?? (cmp.members ? cmp.members.slice(1) : [cmp.b]);
+    const many = cmp.parts !== undefined || cmp.members !== undefined;
     for (const other of others) {
       const target = nodeKey.claim(other);
       if (!graph.hasNode(target) || target === a || !graph.hasNode(b)) continue;
-      graph.addDirectedEdgeWithKey(`${cmp.verdict}:${cmp.id}${cmp.parts ? `:${other}` : ''}`, a, target, {
-        kind: cmp.verdict, comparison: cmp.id, basis: cmp.basis, reason: cmp.reason, scope: cmp.scope,
-      });
+      const attributes: EdgeAttributes = { kind: cmp.verdict, comparison: cmp.id, basis: cmp.basis, reason: cmp.reason, scope: cmp.scope };
+      if (cmp.members) attributes.members = cmp.members.length;
+      if (cmp.counts) attributes.counts = cmp.counts;
+      if (cmp.pending) attributes.pending = true;
+      graph.addDirectedEdgeWithKey(`${cmp.verdict}:${cmp.id}${many ? `:${other}` : ''}`, a, target, attributes);
     }
   }
+  graph.setAttribute('counts', comparisonCounts(comparisons));
   return graph;
 }
 
@@ -105,14 +110,44 @@ function addStructuralEdges(graph: ConcordanceGraph, claim: Claim): void {
   }
 }
 
+/** Headline figures of the graph (its `counts` attribute): comparisons by verdict, those resting on unreviewed claims apart. */
+export interface ComparisonCounts {
+  conflicts: number;
+  agreements: number;
+  /** Conflicts and agreements that rest on a claim nobody has reviewed: not in the figures above. */
+  pending: { conflicts: number; agreements: number };
+}
+
+export function comparisonCounts(comparisons: readonly Comparison[]): ComparisonCounts {
+  const counts: ComparisonCounts = { conflicts: 0, agreements: 0, pending: { conflicts: 0, agreements: 0 } };
+  for (const cmp of comparisons) {
+    const into = cmp.pending ? counts.pending : counts;
+    if (cmp.verdict === 'conflicts') into.conflicts++;
+    else into.agreements++;
+  }
+  return counts;
+}
+
+/**
+ * Per claim, how many claims it agrees and conflicts with. A value class counts every other member;
+ * a comparison between classes counts, for each member of one side, every member of the other.
+ */
 function verdictCounts(comparisons: readonly Comparison[]): Map<string, { agrees: number; conflicts: number }> {
   const counts = new Map<string, { agrees: number; conflicts: number }>();
-  const bump = (id: string, verdict: 'agrees' | 'conflicts') => {
+  const bump = (id: string, verdict: 'agrees' | 'conflicts', by: number) => {
     const c = counts.get(id) ?? { agrees: 0, conflicts: 0 };
-    c[verdict]++;
+    c[verdict] += by;
     counts.set(id, c);
   };
-  for (const cmp of comparisons) for (const id of new Set([cmp.a, cmp.b, ...(cmp.parts ?? [])])) bump(id, cmp.verdict);
+  const classes = new Map<string, readonly string[]>();
+  for (const cmp of comparisons) if (cmp.members) classes.set(cmp.a, cmp.members);
+  for (const cmp of comparisons) {
+    if (cmp.members) for (const id of cmp.members) bump(id, cmp.verdict, cmp.members.length - 1);
+    else if (cmp.counts) {
+      for (const id of classes.get(cmp.a) ?? [cmp.a]) bump(id, cmp.verdict, cmp.counts.b);
+      for (const id of classes.get(cmp.b) ?? [cmp.b]) bump(id, cmp.verdict, cmp.counts.a);
+    } else for (const id of new Set([cmp.a, cmp.b, ...(cmp.parts ?? [])])) bump(id, cmp.verdict, 1);
+  }
   return counts;
 }
 

@@ -1,28 +1,17 @@
 // The reconciliation engine: groups claims by subject and property (never all pairs), decides which
 // pairs share a scope, compares them, checks stated parts against stated totals, and applies
 // curated judgements. Pure: no I/O, so the CLI, the server, the benchmarks and the tests share it.
-import { decided, decideValues, disjointInto, mentionOf, takeOutcome, valueInterval, withinRounding, type CompareSettings, type Outcome, type PreparedClaim } from './compare.js';
-import { entirelyBelow } from './interval.js';
+import { mentionOf, valueInterval, type CompareSettings, type PreparedClaim } from './compare.js';
 import { DEFAULT_QUANTITY_SETTINGS } from './quantities.js';
-import { describeScope, RELATION, relateFacts, scopeFacts, scopeTime } from './scope.js';
+import { scopeFacts, scopeTime } from './scope.js';
+import { curatedByPair, decidedComparison, decidePair, fromJudgement, ordered, pairKey, type Comparison } from './pairs.js';
+import { compareClasses, DEFAULT_CLASS_SETTINGS, type ClassSettings } from './classes.js';
 import { arithmeticChecks, type Lookup } from './arithmetic.js';
 import { groupKey, groupLive, groupUnique, hashString, IdTable } from './grouping.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
 
 export { groupKey } from './grouping.js';
-
-export interface Comparison extends Outcome {
-  /** Stable id, derived from the claims compared. */
-  id: string;
-  a: string;
-  b: string;
-  /** Arithmetic checks: every part claim summed against the total `a`. */
-  parts?: string[];
-  /** subject|property of the group the pair came from. */
-  group: string;
-  /** Whether the two claims come from different sources or the same one. */
-  scope: 'between' | 'within';
-}
+export { comparePair, type Comparison } from './pairs.js';
 
 export interface ReconcileInput {
   claims: readonly Claim[];
@@ -32,11 +21,15 @@ export interface ReconcileInput {
   entityLabel?: (id: string) => string;
 }
 
-export type ReconcileSettings = CompareSettings;
+export interface ReconcileSettings extends CompareSettings {
+  /** When a group is compared by value class rather than pair by pair (classes.ts); the defaults when absent. */
+  classes?: ClassSettings;
+}
 
 export const DEFAULT_RECONCILE_SETTINGS: ReconcileSettings = {
   quantity: DEFAULT_QUANTITY_SETTINGS,
   date: { approxWidening: 1 },
+  classes: DEFAULT_CLASS_SETTINGS,
 };
 
 export interface ReconcileResult {
@@ -73,7 +66,7 @@ function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): Re
   }
   const prepare = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
   // The groups map comes from groupUnique, keyed in group order: each key's group number is replaced by its ids.
-  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: groups.byKey as unknown as Map<string, string[]>, prepare, scratch: { ready: [], sources: [] } };
+  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: groups.byKey as unknown as Map<string, string[]>, prepare, classes: settings.classes ?? DEFAULT_CLASS_SETTINGS, scratch: { ready: [], sources: [], unreviewed: [] } };
   const properties = new Map(input.properties.map((p) => [p.id, p]));
   const curated = curatedByPair(judgements);
   const { keys, members, starts } = groups;
@@ -140,7 +133,8 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
   // after (a million prepared claims held to the end cost hundreds of MB). When an id repeats
   // (invalid data; the sweep stops) or only some groups run, the first preparation of an id
   // stands for all, as it always has.
-  const sweep = (allClaims === undefined ? sweepGroups(groups, input, fresh, true) : undefined) ?? sweepGroups(groups, input, memoise(fresh), false)!;
+  const classes = settings.classes ?? DEFAULT_CLASS_SETTINGS;
+  const sweep = (allClaims === undefined ? sweepGroups(groups, input, fresh, classes, true) : undefined) ?? sweepGroups(groups, input, memoise(fresh), classes, false)!;
   const { comparisons, usedJudgements, byId: inScope, prepare } = sweep;
 
   // Judgements between claims of different groups (a relation against a text claim, say).
@@ -171,17 +165,18 @@ interface Sweep {
   /** Claim ids by group key. */
   ids: Map<string, string[]>;
   prepare: (claim: Claim) => PreparedClaim;
-  scratch: { ready: (PreparedClaim | undefined)[]; sources: string[] };
+  classes: ClassSettings;
+  scratch: { ready: (PreparedClaim | undefined)[]; sources: string[]; unreviewed: boolean[] };
 }
 
 // One pass over the groups: claims indexed and pairs compared while a group is at hand (a million
 // claims walked once, not once per purpose). With `uniqueIds`, gives up at the first repeated id.
-function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepare: (claim: Claim) => PreparedClaim, uniqueIds: boolean): Sweep | undefined {
+function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepare: (claim: Claim) => PreparedClaim, classes: ClassSettings, uniqueIds: boolean): Sweep | undefined {
   const properties = new Map(input.properties.map((p) => [p.id, p]));
   const judgements = input.judgements ?? [];
   const curated = curatedByPair(judgements);
   const judged = new Set(judgements.flatMap((j) => [j.a, j.b]));
-  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: new Map(), prepare, scratch: { ready: [], sources: [] } };
+  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: new Map(), prepare, classes, scratch: { ready: [], sources: [], unreviewed: [] } };
   const { byId } = sweep;
 
   for (const [key, claims] of groups) {
@@ -204,16 +199,26 @@ function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepar
   return sweep;
 }
 
-/** Every pair among the group's first `n` claims (the arrays may be longer scratch), in order, judged or compared; comparisons appended to the sweep's. */
+/**
+ * Every pair among the group's first `n` claims (the arrays may be longer scratch), in order, judged
+ * or compared; comparisons appended to the sweep's. A group above the pairwise size is compared by
+ * value class instead (classes.ts), so that its cost and output stay near-linear.
+ */
 function comparePairs(key: string, claims: readonly Claim[], n: number, ids: readonly string[], named: readonly boolean[] | undefined, property: Property | undefined, curated: ReadonlyMap<string, Judgement>, sweep: Sweep): void {
+  if (n > sweep.classes.pairwiseUpTo) {
+    compareClasses({ group: key, claims, n, ids, named, property, curated }, sweep);
+    return;
+  }
   const { comparisons, prepare } = sweep;
   // Each claim is prepared once per group, at its first pair, in the order pairs meet it.
   // Source read once per claim, not once per pair (claims come in many object shapes). Both
   // arrays are scratch kept on the sweep, cleared for each group rather than made anew.
-  const { ready, sources } = sweep.scratch;
+  const { ready, sources, unreviewed } = sweep.scratch;
   for (let i = 0; i < n; i++) {
+    const claim = claims[i]!;
     ready[i] = undefined;
-    sources[i] = claims[i]!.source;
+    sources[i] = claim.source;
+    unreviewed[i] = claim.status === 'extracted';
   }
   for (let i = 0; i < n; i++) {
     const x = claims[i]!;
@@ -232,7 +237,7 @@ function comparePairs(key: string, claims: readonly Claim[], n: number, ids: rea
       }
       const pa = swap ? (ready[j] ??= prepare(y)) : (ready[i] ??= prepare(x));
       const pb = swap ? (ready[i] ??= prepare(x)) : (ready[j] ??= prepare(y));
-      if (decidePair(pa, pb, property)) comparisons.push(decidedComparison(swap ? yid : xid, swap ? xid : yid, sources[i] === sources[j], key));
+      if (decidePair(pa, pb, property)) comparisons.push(decidedComparison(swap ? yid : xid, swap ? xid : yid, sources[i] === sources[j], key, unreviewed[i]! || unreviewed[j]!));
     }
   }
 }
@@ -262,82 +267,4 @@ function withIds(claims: readonly Claim[], wanted: ReadonlySet<string>): Map<str
   if (wanted.size === 0) return found;
   for (const c of claims) if (wanted.has(c.id)) found.set(c.id, c);
   return found;
-}
-
-/** Two claims of one group (a before b by id): same scope compares values; a total or peak against a count at one moment checks the bound. */
-export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
-  return decidePair(a, b, property) ? takeOutcome() : undefined;
-}
-
-/** comparePair into compare.ts's `decided`: false when there is nothing to say about the pair. */
-function decidePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): boolean {
-  const relation = relateFacts(a, b, a.time, b.time);
-  if (relation === RELATION.same) return decideValues(a, b, property);
-  if (relation !== RELATION.aBounds && relation !== RELATION.bBounds) return false;
-  const outer = relation === RELATION.aBounds ? a : b;
-  const inner = outer === a ? b : a;
-  if (!outer.interval || !inner.interval || !entirelyBelow(outer.interval, inner.interval)) return false;
-  if (outer.claim.value.type !== 'quantity' || inner.claim.value.type !== 'quantity') return false;
-  if (outer.claim.value.unit.toLowerCase() !== inner.claim.value.unit.toLowerCase()) return false;
-  // A round total that only touches the count ("70,000 (total)", "more than 70,000") bounds it within rounding.
-  if (withinRounding(outer, inner, true) > 0) return false;
-  const aggregate = outer.claim.scope?.aggregate ?? 'total';
-  const innerScope = describeScope(inner.claim.scope);
-  // Renamed copies for the wording only (a cached `both` they carry is never read).
-  const low = { ...outer, mention: `${outer.mention} (${aggregate})` };
-  const high = { ...inner, mention: innerScope ? `${inner.mention} ${innerScope}` : inner.mention };
-  disjointInto(low, high, BOUND_WORDS, outer.claim.value.unit);
-  const what = inner.claim.scope?.aggregate === 'peak' ? 'the peak' : 'the count at one moment';
-  decided.verdict = 'conflicts';
-  decided.basis = 'bound';
-  decided.reason = `${decided.reason}: a ${aggregate} cannot be smaller than ${what}`;
-  return true;
-}
-
-const BOUND_WORDS = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
-
-// Spelled out rather than `{ ..., ...outcome }` (a generic runtime copy, twice the time at millions):
-// the fields and order the spread gave, gap only when present. A new Outcome field goes here too.
-function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Comparison {
-  const id = comparisonId(a.id, b.id);
-  const scope = a.source === b.source ? 'within' : 'between';
-  const { verdict, basis, reason } = outcome;
-  // Two literals rather than adding gap afterwards: an added field needs a separate property store.
-  return 'gap' in outcome
-    ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap: outcome.gap }
-    : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
-}
-
-/** comparison() from compare.ts's `decided`, with no Outcome object in between. */
-function decidedComparison(a: string, b: string, sameSource: boolean, group: string): Comparison {
-  const id = comparisonId(a, b);
-  const scope = sameSource ? 'within' : 'between';
-  const { verdict, basis, reason, gap } = decided;
-  return gap === undefined
-    ? { id, a, b, group, scope, verdict, basis, reason }
-    : { id, a, b, group, scope, verdict, basis, reason, gap };
-}
-
-// `${a}--${b}`. Joining an array gives one flat string (≈32 B rather than two linked pieces,
-// ≈64 B), but Array.prototype.join costs more than the collector saves: concatenation measured
-// 2–12 % less CPU for the whole reconciliation at 1M claims in noisy A/B runs, for ≈70 MB more at the peak.
-function comparisonId(a: string, b: string): string {
-  return typeof a === 'string' && typeof b === 'string' ? a + '--' + b : `${a}--${b}`;
-}
-
-function fromJudgement(j: Judgement, a: Claim, b: Claim, group: string): Comparison {
-  return comparison(a, b, group, { verdict: j.verdict, basis: 'curated', reason: j.reason });
-}
-
-function curatedByPair(judgements: readonly Judgement[]): Map<string, Judgement> {
-  return new Map(judgements.map((j) => [pairKey(j.a, j.b), j]));
-}
-
-/** Canonical order so that comparing (a, b) and (b, a) gives the same record. */
-function ordered(x: Claim, y: Claim): [Claim, Claim] {
-  return x.id < y.id ? [x, y] : [y, x];
-}
-
-function pairKey(x: string, y: string): string {
-  return x < y ? `${x}|${y}` : `${y}|${x}`;
 }

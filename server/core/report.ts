@@ -25,11 +25,20 @@ export interface ReportItem {
   b: ReportClaim;
   /** For arithmetic checks: every part summed. */
   parts?: ReportClaim[];
+  /** A value class: the ids of every claim stating the value (a and b are its first two). */
+  members?: string[];
+  /** Between value classes: how many claims each side stands for. */
+  counts?: Comparison['counts'];
+  /** Rests on a claim nobody has reviewed: listed, but kept out of the headline count. */
+  pending?: true;
 }
 
 export interface Report {
+  /** Every conflict, reviewed and pending (`pending: true`) alike. */
   conflicts: ReportItem[];
   agreements: ReportItem[];
+  /** How many of the conflicts and agreements are pending review: the headline counts the rest. */
+  pending: { conflicts: number; agreements: number };
 }
 
 /** A claim with its labels and its citation chain in words. */
@@ -54,14 +63,14 @@ export function buildReport(analysis: Analysis): Report {
       subject: { id: a.subject, label: a.subjectLabel },
       property: { id: a.property, label: a.propertyLabel },
       a, b: full(cmp.b), ...(cmp.parts ? { parts: cmp.parts.map(full) } : {}),
+      ...(cmp.members ? { members: cmp.members } : {}), ...(cmp.counts ? { counts: cmp.counts } : {}), ...(cmp.pending ? { pending: true as const } : {}),
     };
   });
   const order = (x: ReportItem, y: ReportItem) =>
     x.subject.label.localeCompare(y.subject.label) || x.property.label.localeCompare(y.property.label) || x.id.localeCompare(y.id);
-  return {
-    conflicts: items.filter((i) => i.verdict === 'conflicts').sort(order),
-    agreements: items.filter((i) => i.verdict === 'agrees').sort(order),
-  };
+  const conflicts = items.filter((i) => i.verdict === 'conflicts').sort(order);
+  const agreements = items.filter((i) => i.verdict === 'agrees').sort(order);
+  return { conflicts, agreements, pending: { conflicts: conflicts.filter((i) => i.pending).length, agreements: agreements.filter((i) => i.pending).length } };
 }
 
 export function citedAs(citations: readonly Citation[], referenceText: (n: number) => string | undefined): string[] {
@@ -72,6 +81,7 @@ export function citedAs(citations: readonly Citation[], referenceText: (n: numbe
 export function formatReport(report: Report): string {
   const lines: string[] = [];
   const section = (title: string, items: ReportItem[]) => {
+    if (title.startsWith('PENDING') && items.length === 0) return;
     lines.push(`${title} (${items.length})`, '='.repeat(title.length + String(items.length).length + 3), '');
     let group = '';
     for (const item of items) {
@@ -82,6 +92,8 @@ export function formatReport(report: Report): string {
       }
       const where = item.scope === 'within' ? `WITHIN ONE SOURCE (${item.a.sourceTitle})` : 'between sources';
       lines.push(`  ${item.verdict === 'conflicts' ? '✗' : '✓'} ${where} · ${item.basis}`);
+      if (item.members) lines.push(`    ${item.members.length} claims state this value: ${listed(item.members)}`);
+      if (item.counts) lines.push(`    stands for ${item.counts.a} × ${item.counts.b} claims (each side's value class)`);
       for (const claim of item.parts ? [item.a, ...item.parts] : [item.a, item.b]) {
         lines.push(`    ${claim.sourceTitle}: ${claim.wording}${claim.scope?.wording ? ` (${claim.scope.wording})` : ''}  [${claim.id}]`);
         lines.push(`      “${oneLine(claim.quote.exact)}” @${claim.quote.start}–${claim.quote.end}`);
@@ -90,9 +102,18 @@ export function formatReport(report: Report): string {
       lines.push(`    why: ${item.reason}`, '');
     }
   };
-  section('CONTRADICTIONS', report.conflicts);
-  section('AGREEMENTS', report.agreements);
+  // Pending items rest on claims nobody has reviewed: listed after, and not in the headline counts.
+  const reviewed = (items: ReportItem[]) => items.filter((i) => !i.pending);
+  const pending = (items: ReportItem[]) => items.filter((i) => i.pending);
+  section('CONTRADICTIONS', reviewed(report.conflicts));
+  section('AGREEMENTS', reviewed(report.agreements));
+  section('PENDING REVIEW: CONTRADICTIONS', pending(report.conflicts));
+  section('PENDING REVIEW: AGREEMENTS', pending(report.agreements));
   return lines.join('\n');
+}
+
+function listed(ids: readonly string[]): string {
+  return ids.length <= 6 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} … and ${ids.length - 5} more`;
 }
 
 function oneLine(text: string): string {

@@ -56,6 +56,8 @@ export function viewGraph(graph: ConcordanceGraph, spec: ViewSpec): ConcordanceG
   });
   const truncated = spec.kind === 'conflicts' ? nodes.length >= spec.limit : nodes.length >= spec.limit && nodes.length < graph.order;
   view.setAttribute('view', { kind: spec.kind, truncated, total } satisfies ViewInfo);
+  // The headline figures are the whole graph's, whatever part of it the view sends.
+  if (graph.hasAttribute('counts')) view.setAttribute('counts', graph.getAttribute('counts'));
   return view;
 }
 

@@ -7,22 +7,27 @@ import { randomBytes } from 'node:crypto';
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  await writeDurably(tmp, content);
   try {
+    await writeDurably(tmp, content);
     await rename(tmp, file);
   } catch (err) {
+    // A full disk or a refused rename must not leave the temporary behind.
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
   await fsyncPath(dir);
 }
 
-/** Writes (flag 'w') or appends (flag 'a') and fsyncs before returning. */
+/** Writes (flag 'w') or appends (flag 'a') and fsyncs before returning. Errors name the file. */
 export async function writeDurably(file: string, content: string, flag: 'w' | 'a' = 'w'): Promise<void> {
   const handle = await open(file, flag);
   try {
     await handle.writeFile(content, 'utf8');
     await handle.sync();
+  } catch (err) {
+    // Errors of calls on a handle (ENOSPC from write) carry no path of their own.
+    (err as NodeJS.ErrnoException).path ??= file;
+    throw err;
   } finally {
     await handle.close();
   }

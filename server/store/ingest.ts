@@ -6,6 +6,7 @@ import { slug, uniqueId } from '../core/ids.js';
 import { sha256 } from '../core/integrity.js';
 import type { Comparison } from '../core/reconcile.js';
 import { claimProblems } from '../core/review.js';
+import { LIMITS } from '../core/limits.js';
 import { check } from '../core/schemas.js';
 import type { Claim, Entity, Property, Reference, Source, SourceInput } from '../core/schema-types.js';
 import { toJsonFile } from './atomic.js';
@@ -40,7 +41,7 @@ export interface IngestResult {
   warnings: string[];
 }
 
-export const MAX_TEXT_CHARS = 5_000_000;
+export const MAX_TEXT_CHARS = LIMITS.sourceTextChars.value;
 
 /**
  * Throws the MutationError an ingest of `input` would fail with before any work: bad fields, a text
@@ -48,7 +49,7 @@ export const MAX_TEXT_CHARS = 5_000_000;
  */
 export function precheckSource(repo: Repository, input: SourceInput): void {
   if (typeof input?.text === 'string' && input.text.length > MAX_TEXT_CHARS) {
-    throw new MutationError('too-large', `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS}`);
+    throw new MutationError('too-large', `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS} ${LIMITS.sourceTextChars.what}`, [{ at: '/text', message: `must be at most ${MAX_TEXT_CHARS} characters` }]);
   }
   const problems = check('source-input.schema.json', input);
   for (const field of ['published'] as const) {
@@ -93,6 +94,10 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
       const claimIssues = claimProblems(claim, corpus);
       if (claimIssues.length === 0) claims.push(claim);
       else warnings.push(`candidate ${claim.id} left out: ${claimIssues.map((p) => `${p.at}: ${p.message}`).join('; ')}`);
+    }
+    const { value: most, what } = LIMITS.claimsPerSource;
+    if (claims.length > most) {
+      throw new MutationError('too-large', `the text yields ${claims.length} candidate claims; the limit is ${most} ${what}: split the text into several sources`, [{ at: '/text', message: `yields more than ${most} claims` }]);
     }
     corpus.claims = [...analysis.corpus.claims, ...claims];
 

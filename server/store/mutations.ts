@@ -3,6 +3,7 @@
 // leaves an audit line in the changelog, and re-runs reconciliation for the affected groups only.
 import { reanalyse } from '../core/analyse.js';
 import { applyPatch, claimFromInput } from '../core/review.js';
+import { LIMITS } from '../core/limits.js';
 import { check, type SchemaProblem } from '../core/schemas.js';
 import type { Change, Claim, ClaimInput, ClaimPatch } from '../core/schema-types.js';
 import { toJsonFile } from './atomic.js';
@@ -12,7 +13,8 @@ import { commitFiles } from './transaction.js';
 
 export class MutationError extends Error {
   constructor(
-    readonly kind: 'invalid' | 'not-found' | 'version-mismatch' | 'duplicate' | 'too-large',
+    /** stale: the record changed since the change a revert names (409, with the later change). */
+    readonly kind: 'invalid' | 'not-found' | 'version-mismatch' | 'duplicate' | 'too-large' | 'stale',
     message: string,
     readonly details?: unknown,
   ) {
@@ -51,6 +53,9 @@ export function createClaim(repo: Repository, input: ClaimInput, actor: Actor): 
     // The id is built from input.source: check the input's shape before using any of it.
     const shape = check('claim-input.schema.json', input);
     if (shape.length > 0) throw invalid(shape);
+    const { value: most, what } = LIMITS.claimsPerSource;
+    const held = analysis.corpus.claims.reduce((n, c) => n + (c.source === input.source ? 1 : 0), 0);
+    if (held >= most) throw invalid([{ at: '/source', message: `source ${input.source} already holds ${held} claims: the limit is ${most} ${what}` }]);
     const id = nextClaimId(input.source, analysis.index.claim);
     const result = claimFromInput(input, analysis.corpus, id);
     if (!result.ok) throw invalid(result.problems);
@@ -64,17 +69,29 @@ export async function claimHistory(repo: Repository, id: string): Promise<Change
   return changes.filter((c) => c.claim === id);
 }
 
-async function saveClaims(repo: Repository, sourceId: string, changed: { before?: Claim; after: Claim }[], actor: Actor, action: Change['action'], note?: string): Promise<void> {
+/** A claim added (no before), replaced, or removed (no after: only a revert of its creation removes one). */
+export interface ClaimChange {
+  before?: Claim;
+  after?: Claim;
+}
+
+export async function saveClaims(repo: Repository, sourceId: string, changed: ClaimChange[], actor: Actor, action: Change['action'], note?: string, extra: Partial<Change> = {}): Promise<void> {
   const { analysis } = repo.snapshot;
-  const replacements = new Map(changed.map((c) => [c.after.id, c.after]));
-  const claims = analysis.corpus.claims.map((c) => replacements.get(c.id) ?? c);
-  for (const c of changed) if (!c.before) claims.push(c.after);
+  const idOf = (c: ClaimChange) => (c.after ?? c.before)!.id;
+  const byId = new Map(changed.map((c) => [idOf(c), c]));
+  const claims: Claim[] = [];
+  for (const c of analysis.corpus.claims) {
+    const change = byId.get(c.id);
+    if (!change) claims.push(c);
+    else if (change.after) claims.push(change.after);
+  }
+  for (const c of changed) if (!c.before && c.after) claims.push(c.after);
   const corpus = { ...analysis.corpus, claims };
   const at = new Date().toISOString();
   let seq = await lastSeq(repo);
   const lines = changed.map((c) => changeLine({
-    seq: ++seq, at, who: actor.who, action, claim: c.after.id, source: sourceId,
-    before: c.before ?? null, after: c.after, ...(note ? { note } : {}),
+    seq: ++seq, at, who: actor.who, action, claim: idOf(c), source: sourceId,
+    before: c.before ?? null, after: c.after ?? null, ...extra, ...(note ? { note } : {}),
   }));
   const next = repo.prepare(reanalyse(analysis, corpus, changed));
   await commitFiles(
@@ -109,6 +126,6 @@ function nextClaimId(sourceId: string, existing: Map<string, unknown>): string {
   return `${prefix}-m${n}`;
 }
 
-function invalid(problems: SchemaProblem[]): MutationError {
+export function invalid(problems: SchemaProblem[]): MutationError {
   return new MutationError('invalid', problems.map((p) => `${p.at}: ${p.message}`).join('; '), problems);
 }

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, readFile, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncPath, writeDurably, writeFileAtomic } from './atomic.js';
+import { storeFailureOf } from './failures.js';
+import { liveLockHolder, removeStaleLock, withStoreLock } from './lock.js';
 
 export interface FileWrite {
   file: string;
@@ -20,8 +22,9 @@ export interface Append {
 
 interface JournalEntry {
   file: string;
-  tmp: string;
-  /** Copy of the previous content, or null when the file is new. */
+  /** The new content, to be renamed over `file`; null when `file` is being removed. */
+  tmp: string | null;
+  /** Copy of the previous content (a removed file is renamed here), or null when the file is new. */
   backup: string | null;
 }
 
@@ -34,47 +37,91 @@ interface Journal {
 const JOURNAL = '.journal.json';
 const LEFTOVER = /^\..+\.(tmp|bak)$/;
 
-export async function commitFiles(root: string, writes: FileWrite[], appends: Append[] = []): Promise<void> {
+/**
+ * Writes, appends and removes files all or nothing, holding the store's lock (one writer across
+ * processes). A failure removes everything this call wrote at once (temporaries, backups, its
+ * journal) and is reported as a StoreWriteError when the disk or the permissions were the cause.
+ */
+export async function commitFiles(root: string, writes: FileWrite[], appends: Append[] = [], removals: string[] = []): Promise<void> {
+  try {
+    await withStoreLock(root, () => commitLocked(root, writes, appends, removals));
+  } catch (err) {
+    throw storeFailureOf(err, root);
+  }
+}
+
+async function commitLocked(root: string, writes: FileWrite[], appends: Append[], removals: string[]): Promise<void> {
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const sibling = (file: string, ext: 'tmp' | 'bak') => path.join(path.dirname(file), `.${path.basename(file)}.${tag}.${ext}`);
   const entries: JournalEntry[] = [];
   try {
     for (const w of writes) {
-      const dir = path.dirname(w.file);
-      const base = path.basename(w.file);
-      const tmp = path.join(dir, `.${base}.${tag}.tmp`);
-      await writeDurably(tmp, w.content);
-      let backup: string | null = null;
+      // Listed before it is written: a write that fails half-way still has its temporary removed.
+      const entry: JournalEntry = { file: w.file, tmp: sibling(w.file, 'tmp'), backup: null };
+      entries.push(entry);
+      await writeDurably(entry.tmp!, w.content);
       if (await exists(w.file)) {
-        backup = path.join(dir, `.${base}.${tag}.bak`);
-        await copyFile(w.file, backup);
-        await fsyncPath(backup);
+        entry.backup = sibling(w.file, 'bak');
+        await copyFile(w.file, entry.backup).catch(withPath(entry.backup));
+        await fsyncPath(entry.backup);
       }
-      entries.push({ file: w.file, tmp, backup });
     }
+    for (const file of removals) entries.push({ file, tmp: null, backup: sibling(file, 'bak') });
   } catch (err) {
-    await Promise.all(entries.flatMap((e) => [rm(e.tmp, { force: true }), e.backup ? rm(e.backup, { force: true }) : undefined]));
+    await discard(entries);
     throw err;
   }
+  const journalFile = path.join(root, JOURNAL);
   const journal: Journal = {
     writes: entries,
     appends: await Promise.all(appends.map(async (a) => ({ file: a.file, length: (await exists(a.file)) ? (await stat(a.file)).size : 0 }))),
   };
-  await writeFileAtomic(path.join(root, JOURNAL), JSON.stringify(journal));
   try {
-    for (const a of appends) await writeDurably(a.file, a.content, 'a');
-    for (const e of entries) await rename(e.tmp, e.file);
-    for (const dir of new Set(entries.map((e) => path.dirname(e.file)))) await fsyncPath(dir);
+    await writeFileAtomic(journalFile, JSON.stringify(journal));
   } catch (err) {
-    await rollBack(root, journal);
+    await discard(entries);
     throw err;
   }
-  await rm(path.join(root, JOURNAL));
+  try {
+    for (const a of appends) await writeDurably(a.file, a.content, 'a');
+    for (const e of entries) {
+      if (e.tmp) await rename(e.tmp, e.file).catch(withPath(e.file));
+      else await rename(e.file, e.backup!).catch(withPath(e.file));
+    }
+    for (const dir of new Set(entries.map((e) => path.dirname(e.file)))) await fsyncPath(dir);
+  } catch (err) {
+    try {
+      await rollBack(root, journal);
+      await rm(journalFile, { force: true });
+      await fsyncPath(root);
+    } catch {
+      // The journal stays: recover() finishes the rollback when the store is next opened.
+    }
+    throw err;
+  }
+  await rm(journalFile);
   await fsyncPath(root);
-  await Promise.all(entries.map((e) => (e.backup ? rm(e.backup, { force: true }) : undefined)));
+  await discard(entries.map((e) => ({ ...e, tmp: null })));
 }
 
-/** Rolls back an unfinished transaction and removes leftovers; says what it did. */
-export async function recover(root: string): Promise<'clean' | 'rolled-back'> {
+/** Removes the temporaries and backups of `entries` (best effort: recover() sweeps what is left). */
+async function discard(entries: JournalEntry[]): Promise<void> {
+  await Promise.all(entries.flatMap((e) => [e.tmp, e.backup]).filter((f): f is string => f !== null).map((f) => rm(f, { force: true }).catch(() => undefined)));
+}
+
+/** Errors of calls on a file handle carry no path: add the file's, so the message can name it. */
+const withPath = (file: string) => (err: NodeJS.ErrnoException): never => {
+  err.path ??= file;
+  throw err;
+};
+
+/**
+ * Rolls back an unfinished transaction and removes leftovers; says what it did. A store whose lock
+ * is held by a live process is that process's to finish: it is left alone.
+ */
+export async function recover(root: string): Promise<'clean' | 'rolled-back' | 'in-use'> {
+  if (await liveLockHolder(root)) return 'in-use';
+  await removeStaleLock(root);
   let outcome: 'clean' | 'rolled-back' = 'clean';
   const journalFile = path.join(root, JOURNAL);
   if (await exists(journalFile)) {
@@ -97,7 +144,7 @@ async function rollBack(root: string, journal: Journal): Promise<void> {
   for (const e of journal.writes) {
     if (e.backup && (await exists(e.backup))) await rename(e.backup, e.file);
     else if (!e.backup) await rm(e.file, { force: true });
-    await rm(e.tmp, { force: true });
+    if (e.tmp) await rm(e.tmp, { force: true });
   }
   for (const a of journal.appends) {
     if (await exists(a.file)) await truncate(a.file, a.length);

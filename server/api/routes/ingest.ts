@@ -4,7 +4,7 @@ import { ingestSource, precheckSource, type Extractor, type IngestResult } from 
 import type { Repository } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
-import { httpErrorOf, jsonBody, objectBody, reviewerOf } from '../writes.js';
+import { httpErrorOf, httpErrorOrInternal, jsonBody, objectBody, reviewerOf } from '../writes.js';
 
 /**
  * POST /api/sources: a new source as JSON ({ title, publisher, ..., text }). Answers 201 with the
@@ -38,7 +38,8 @@ export function ingestRoutes(repo: Repository, extractor: () => Promise<Extracto
         last = share;
       }
     }).catch((err: unknown) => {
-      const http = err instanceof HttpError ? err : httpErrorOf(err);
+      // Never rethrow here: the 201 and the progress lines are sent, so the error must be the last line.
+      const http = httpErrorOrInternal(err);
       res.end(`${JSON.stringify({ error: http.message, status: http.status, details: http.details ?? null })}\n`);
       return undefined;
     });

@@ -4,7 +4,7 @@ import { claimEtag, claimHistory, createClaim, patchClaim } from '../../store/mu
 import type { Repository } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
-import { httpErrorOf, jsonBody, objectBody, reviewerOf } from '../writes.js';
+import { httpErrorOf, objectBody, reviewerOf, smallJsonBody, strongEtagOf } from '../writes.js';
 import type { IdParams } from './helpers.js';
 
 /**
@@ -14,7 +14,7 @@ import type { IdParams } from './helpers.js';
 export function reviewRoutes(repo: Repository): Router {
   const router = Router();
 
-  router.patch('/claims/:id', jsonBody, async (req, res) => {
+  router.patch('/claims/:id', smallJsonBody, async (req, res) => {
     const { params } = validInput<IdParams>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.noQuery });
     const current = repo.snapshot.analysis.index.claim.get(params.id);
     if (!current) throw new HttpError(404, `no claim with id ${JSON.stringify(params.id)}`);
@@ -31,7 +31,7 @@ export function reviewRoutes(repo: Repository): Router {
     }
   });
 
-  router.post('/claims', jsonBody, async (req, res) => {
+  router.post('/claims', smallJsonBody, async (req, res) => {
     validInput(req, { query: REQUEST_SCHEMAS.noQuery });
     const body = objectBody(req) as unknown as ClaimInput;
     const claim = await createClaim(repo, body, reviewerOf(req)).catch((err: unknown) => { throw httpErrorOf(err); });
@@ -48,12 +48,17 @@ export function reviewRoutes(repo: Repository): Router {
   return router;
 }
 
-/** The version an If-Match header names: `"3"` or `W/"3"`. Required, so no write is ever blind. */
+/**
+ * The version an If-Match header names: exactly the claim's ETag, `"3"`. Required, so no write is
+ * ever blind. `"03"` is not the ETag "3" (ETags compare as strings), and a weak `W/"3"` never
+ * matches in If-Match (RFC 9110 §13.1.1): both are refused rather than read as version 3.
+ */
 function versionOf(header: string | undefined): number {
-  if (header === undefined) {
-    throw new HttpError(428, 'If-Match is required: send the ETag of the claim you edited (GET /api/claims/:id)', [{ at: '/headers/if-match', message: 'is required' }]);
+  const tag = strongEtagOf(header, 'the claim you edited (GET /api/claims/:id)');
+  // Nine digits: a claim edited a billion times is not a real case, and the number stays exact.
+  const version = /^"([1-9][0-9]{0,8})"$/.exec(tag)?.[1];
+  if (version === undefined) {
+    throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be the ETag of the claim, such as "3" (no leading zeros)' }]);
   }
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  if (!match) throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be an ETag such as "3"' }]);
-  return Number(match[1]);
+  return Number(version);
 }
