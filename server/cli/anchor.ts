@@ -8,6 +8,7 @@ import { markersClosingSentence, markersIn } from '../core/citations.js';
 import type { Claim, Citation } from '../core/schema-types.js';
 import { writeFileAtomic, toJsonFile } from '../store/atomic.js';
 import { storeLayout } from '../store/layout.js';
+import { printError, printLine } from './terminal.js';
 
 const layout = storeLayout(process.env.CONCORDANCE_DATA);
 const args = process.argv.slice(2);
@@ -38,11 +39,11 @@ for (const file of files) {
   }
   if (problems.length > 0) {
     failures += problems.length;
-    console.error(`${path.relative(process.cwd(), file)}: not written`);
-    for (const p of problems) console.error(`  ${p}`);
+    printError(`${path.relative(process.cwd(), file)}: not written`);
+    for (const p of problems) printError(`  ${p}`);
   } else {
     await writeFileAtomic(file, toJsonFile(claims));
-    console.log(`${path.relative(process.cwd(), file)}: ${claims.length} claims anchored`);
+    printLine(`${path.relative(process.cwd(), file)}: ${claims.length} claims anchored`);
   }
 }
 process.exit(failures > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 // A tiny flag parser for the CLIs: --name value pairs and positional arguments, with clear errors.
 import { parseArgs } from 'node:util';
+import { printError } from './terminal.js';
 
 export interface ParsedArgs {
   flags: Record<string, string | boolean | undefined>;
@@ -16,6 +17,6 @@ export function parseCli(argv: string[], options: Record<string, { type: 'string
 }
 
 export function fail(message: string, code = 1): never {
-  console.error(message);
+  printError(message);
   process.exit(code);
 }

@@ -7,6 +7,7 @@ import { DEFAULT_VIEW_LIMIT, type ViewSpec } from '../core/views.js';
 import { EXPORT_FORMATS, exportAnalysis, isExportFormat } from '../export/index.js';
 import { loadStore } from '../store/load.js';
 import { fail, parseCli } from './args.js';
+import { printError, writeData } from './terminal.js';
 
 const formats = Object.entries(EXPORT_FORMATS).map(([name, f]) => `  ${name.padEnd(16)} ${f.describe}`).join('\n');
 const USAGE = `usage: npm run export -- --format F [--out FILE] [--view conflicts|entity|source --id ID] [--base URL]\nformats:\n${formats}`;
@@ -31,7 +32,7 @@ const view = viewOf();
 
 const { corpus, problems } = await loadStore(process.env.CONCORDANCE_DATA);
 if (problems.some((p) => !p.code)) {
-  for (const p of problems) console.error(formatProblem(p));
+  for (const p of problems) printError(formatProblem(p));
   fail(`\nexport: graph-data has ${problems.length} problem(s); run npm run validate`);
 }
 const analysis = analyse(corpus);
@@ -39,9 +40,9 @@ if (view && view.kind !== 'conflicts' && !analysis.graph.hasNode(`${view.kind}:$
 const text = exportAnalysis(analysis, { format, view, base: typeof flags.base === 'string' ? flags.base.replace(/\/+$/, '') : undefined });
 if (typeof flags.out === 'string') {
   await writeFile(flags.out, text);
-  console.error(`export: wrote ${flags.out} (${format}, ${Buffer.byteLength(text)} bytes)`);
+  printError(`export: wrote ${flags.out} (${format}, ${Buffer.byteLength(text)} bytes)`);
 } else {
   // Piped into head or a pager that closes early: that is the reader's choice, not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
-  process.stdout.write(text);
+  writeData(text);
 }

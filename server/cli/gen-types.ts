@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { generateSchemaTypes, TYPES_FILE } from '../core/schema-types-gen.js';
+import { printLine } from './terminal.js';
 
 await writeFile(TYPES_FILE, await generateSchemaTypes());
-console.log(`wrote ${TYPES_FILE}`);
+printLine(`wrote ${TYPES_FILE}`);

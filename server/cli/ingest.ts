@@ -7,6 +7,7 @@ import { ingestSource } from '../store/ingest.js';
 import { MutationError } from '../store/mutations.js';
 import { Repository, StoreProblemError } from '../store/repository.js';
 import { fail, parseCli } from './args.js';
+import { printError, printLine } from './terminal.js';
 
 const USAGE = 'usage: npm run ingest -- <file> --title "Title" --publisher "Publisher" [--author A] [--url U] [--published YYYY[-MM[-DD]]] [--kind news|encyclopedia|official-history|book|journal-article|primary|dataset|other] [--language en]';
 const text = (name: string) => ({ [name]: { type: 'string' as const } });
@@ -35,16 +36,16 @@ try {
   const result = await ingestSource(repo, input, { who: process.env.USER ?? 'cli' }, extract, (done, total) => {
     const pct = Math.floor((done / Math.max(total, 1)) * 100);
     if (pct >= lastShown + 10 || done === total) {
-      process.stderr.write(`extracting: ${pct} %\n`);
+      printError(`extracting: ${pct} %`);
       lastShown = pct;
     }
   });
   const conflicts = result.comparisons.filter((c) => c.verdict === 'conflicts');
-  console.log(`stored source ${result.source.id} (${result.source.text.length} characters, ${result.source.references.length} references)`);
-  console.log(`${result.claims.length} candidate claims (status "extracted"), ${result.proposedEntities.length} proposed entities`);
-  console.log(`${conflicts.length} new conflicts, ${result.comparisons.length - conflicts.length} new agreements`);
-  for (const c of conflicts) console.log(`  ✗ ${c.a} vs ${c.b}: ${c.reason}`);
-  for (const w of result.warnings) console.error(`warning: ${w}`);
+  printLine(`stored source ${result.source.id} (${result.source.text.length} characters, ${result.source.references.length} references)`);
+  printLine(`${result.claims.length} candidate claims (status "extracted"), ${result.proposedEntities.length} proposed entities`);
+  printLine(`${conflicts.length} new conflicts, ${result.comparisons.length - conflicts.length} new agreements`);
+  for (const c of conflicts) printLine(`  ✗ ${c.a} vs ${c.b}: ${c.reason}`);
+  for (const w of result.warnings) printError(`warning: ${w}`);
 } catch (err) {
   if (err instanceof MutationError) fail(`ingest: ${err.message}`);
   if (err instanceof StoreProblemError) fail(`ingest: ${err.message}`);

@@ -3,18 +3,19 @@ import { analyse } from '../core/analyse.js';
 import { formatProblem } from '../core/model.js';
 import { buildReport, formatReport } from '../core/report.js';
 import { loadStore } from '../store/load.js';
+import { printError, printLine } from './terminal.js';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== '--json');
 if (unknown.length > 0) {
-  console.error(`report: unknown argument ${unknown.join(' ')}\nusage: npm run report [-- --json]`);
+  printError(`report: unknown argument ${unknown.join(' ')}\nusage: npm run report [-- --json]`);
   process.exit(2);
 }
 const { corpus, problems } = await loadStore(process.env.CONCORDANCE_DATA);
 if (problems.length > 0) {
-  for (const p of problems) console.error(formatProblem(p));
-  console.error(`\nreport: graph-data has ${problems.length} problem(s); run npm run validate`);
+  for (const p of problems) printError(formatProblem(p));
+  printError(`\nreport: graph-data has ${problems.length} problem(s); run npm run validate`);
   process.exit(1);
 }
 const report = buildReport(analyse(corpus));
-process.stdout.write(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+printLine(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { SCHEMA_DIR } from '../core/schemas.js';
 import type { Entity } from '../core/schema-types.js';
 import { fail, parseCli } from './args.js';
+import { printError, printLine } from './terminal.js';
 
 // The entity types the schema allows, read from it so that this list cannot drift.
 const ENTITY_TYPES: readonly Entity['type'][] = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'entity.schema.json'), 'utf8')).properties.type.enum;
@@ -25,7 +26,7 @@ const USAGE = `usage: npm run truth:import -- --claims <file.csv> --graph-data <
   --dataset      where the table comes from, named in each source's title (default: the file name)
 then: CONCORDANCE_DATA=<folder> npm run serve`;
 
-const status = (line: string): void => void process.stderr.write(`truth:import: ${line}\n`);
+const status = (line: string): void => printError(`truth:import: ${line}`);
 const count = (n: number): string => n.toLocaleString('en-US');
 
 async function main(): Promise<void> {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     'object-type': { type: 'string' }, dataset: { type: 'string' }, help: { type: 'boolean' },
   }, USAGE);
   if (flags.help) {
-    console.log(USAGE);
+    printLine(USAGE);
     return;
   }
   const claims = flags.claims as string | undefined;

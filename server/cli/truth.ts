@@ -9,6 +9,7 @@ import { peakRssMiB, runMethod, score, type MethodRun, type Scored } from '../tr
 import { buildFactGraph } from '../truth/graph.js';
 import { resolveSettings } from '../truth/settings.js';
 import { readClaimTable, readGold, splitItemKey } from '../truth/table.js';
+import { printError, printLine } from './terminal.js';
 
 const USAGE = `usage: npm run truth -- --claims <file.csv> [--truth <gold.csv>] [--method ${METHOD_NAMES.join('|')}] [--out <result.csv>]
   --claims  CSV with the columns ObjectID, PropertyID, PropertyValue, SourceID (others ignored)
@@ -42,7 +43,7 @@ function parse(argv: string[]): Args {
     throw new TruthInputError(`${(error as Error).message}\n${USAGE}`);
   }
   if (values.help) {
-    console.log(USAGE);
+    printLine(USAGE);
     process.exit(0);
   }
   if (!values.claims) throw new TruthInputError(`--claims <file.csv> is required\n${USAGE}`);
@@ -53,7 +54,7 @@ function parse(argv: string[]): Args {
 
 const OUT_HEADER = ['ObjectID', 'PropertyID', 'PropertyValue', 'Confidence'];
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-const status = (line: string): void => void process.stderr.write(`truth: ${line}\n`);
+const status = (line: string): void => printError(`truth: ${line}`);
 
 function resultRows(run: MethodRun, items: readonly string[]): Iterable<string[]> {
   return items.map((item, i) => {
@@ -92,8 +93,8 @@ async function main(): Promise<void> {
   if (gold) {
     const runs = [score(graph, table.texts, run, gold)];
     if (args.method !== 'vote') runs.push(score(graph, table.texts, runMethod(graph, table.texts, 'vote', settings), gold));
-    for (const s of runs) console.log(describe(s));
-    console.log(`total time ${seconds(performance.now() - started)}, peak memory ${peakRssMiB().toFixed(0)} MiB (RSS)`);
+    for (const s of runs) printLine(describe(s));
+    printLine(`total time ${seconds(performance.now() - started)}, peak memory ${peakRssMiB().toFixed(0)} MiB (RSS)`);
   } else if (!args.out) {
     await writeCsv(undefined, OUT_HEADER, resultRows(run, graph.items));
   }
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof TruthInputError) process.stderr.write(`truth: ${error.message}\n`);
-  else process.stderr.write(`truth: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (error instanceof TruthInputError) printError(`truth: ${error.message}`);
+  else printError(`truth: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });
