@@ -6,6 +6,7 @@ import type { ComparisonList } from '../../server/api/views/comparisons.js';
 import type { EntityDetail } from '../../server/api/views/entities.js';
 import type { SearchResults } from '../../server/api/views/search.js';
 import type { SourceDetail } from '../../server/api/views/sources.js';
+import { withSession } from './auth/session.js';
 
 export type { ClaimTrace, ComparisonList, EntityDetail, SearchResults, SourceDetail };
 export type { ReportItem, ReportClaim } from '../../server/core/report.js';
@@ -34,7 +35,8 @@ export async function apiErrorOf(res: Response): Promise<ApiError> {
 /** fetch() with the network failure turned into an ApiError (status 0); aborts pass through. */
 export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   try {
-    return await fetch(path, init);
+    // Team mode: the CSRF token on writes, and the sign-in form on a 401 (client/src/auth/).
+    return await withSession(path, init, (input, options) => fetch(input, options));
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'The server could not be reached.');
@@ -88,6 +90,10 @@ export const api = {
   /** One page of the triage list: `query` is the filters, order and page ("?sort=gap&offset=0&limit=100"). */
   conflictsPage: (query: string) => cached<ComparisonList>(`/api/conflicts${query}`),
   agreements: () => cached<ComparisonList>('/api/agreements'),
+  /** Counts only: the list envelope of one item, whose `count` is the whole. */
+  agreementsCount: () => cached<ComparisonList>('/api/agreements?limit=1').then((l) => l.count),
+  conflictsCount: () => cached<ComparisonList & { pending?: number }>('/api/conflicts?limit=1'),
+  sources: () => cached<{ count: number; items: { id: string; title: string; publisher: string; counts: { claims: number } }[] }>('/api/sources'),
   search: (q: string, signal?: AbortSignal) => getJson<SearchResults>(`/api/search?q=${seg(q)}&limit=8`, signal),
   /** Forgets every cached detail view: called after a write, which changes what they say. */
   invalidate: () => cache.clear(),
