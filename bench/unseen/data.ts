@@ -82,7 +82,6 @@ export function textProblems(t: BenchmarkText, dir = UNSEEN_DIR): string[] {
   const file = path.join(dir, t.annotation.text ?? '');
   if (!existsSync(file)) return [where(`text file ${t.annotation.text} is missing`)];
   const bytes = readFileSync(file);
-  if (bytes.length < 1000 || bytes.length > 15000) out.push(where(`text is ${bytes.length} bytes, outside 1–15 kB`));
   if (!Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)) out.push(where('text is not valid UTF-8'));
   const ids = new Set<string>();
   for (const item of t.annotation.items ?? []) {

@@ -14,6 +14,8 @@ describe('unseen-text benchmark data', () => {
     expect(texts.length).toBeGreaterThanOrEqual(8);
     expect(texts.filter((t) => t.source && t.source.subject !== 'siberian-intervention').length).toBeGreaterThanOrEqual(3);
     expect(new Set(texts.map((t) => t.source?.publisher)).size).toBe(texts.length);
+    for (const t of texts) expect(Buffer.byteLength(t.text), `${t.id}: a few kB`).toBeGreaterThanOrEqual(1000);
+    for (const t of texts) expect(Buffer.byteLength(t.text), `${t.id}: a few kB`).toBeLessThanOrEqual(15000);
   });
 
   it('has no problem: quotes at their offsets, values well formed, origins, licences and checksums recorded', () => {
