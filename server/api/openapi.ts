@@ -46,7 +46,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: '/api/sources', method: 'post', summary: 'Add a source: store its text, extract candidate claims, reconcile them',
     description: 'A JSON SourceInput (the text with its metadata). With Accept: application/x-ndjson the answer streams {"progress": 0..1} lines and ends with {"result": ...} or {"error": ...}. The reviewer may be named in X-Reviewer (in team mode the signed-in user is recorded instead).',
     query: noQuery, body: { schema: 'SourceInput', mediaTypes: ['application/json'] }, response: 'IngestResult', success: 201,
-    refusals: { 409: 'The same text (same SHA-256) is already stored; details.existing names it', 413: 'The body or the text is over the limit' },
+    refusals: { 409: 'The same text (same SHA-256) is already stored; details.existing names it', 413: 'The body or the text is over the limit', 422: 'Extraction ran past its time budget (CONCORDANCE_EXTRACT_BUDGET_MS, default 60 s) or its memory limit (CONCORDANCE_EXTRACT_MEMORY_MB) and was stopped; nothing was stored' },
   },
   {
     path: '/api/claims', method: 'post', summary: 'Add a claim by hand; its quote must be found in the source text',
