@@ -200,3 +200,17 @@ function compareNumber(x: number, y: number): number {
 function compareText(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/** The members of each value class, by its first member, from the class records among `comparisons`. */
+export function classMembers(comparisons: readonly Comparison[]): Map<string, readonly string[]> {
+  const classes = new Map<string, readonly string[]>();
+  for (const cmp of comparisons) if (cmp.members) classes.set(cmp.a, cmp.members);
+  return classes;
+}
+
+/** Every claim a comparison stands for: both sides (each side's whole value class) and every part. */
+export function claimsStoodFor(cmp: Comparison, classes: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  if (cmp.members) return cmp.members;
+  if (cmp.counts) return [...(classes.get(cmp.a) ?? [cmp.a]), ...(classes.get(cmp.b) ?? [cmp.b])];
+  return cmp.parts ? [...new Set([cmp.a, cmp.b, ...cmp.parts])] : [cmp.a, cmp.b];
+}
