@@ -8,6 +8,12 @@ import type { GraphView } from './graph-view/renderer.js';
 import type { Store } from './state/store.js';
 import { kindOfKey, type NodeKind, type PanelName } from './state/types.js';
 
+/** A short message in the status line (read out by screen readers); '' clears it. */
+export function notice(message: string): void {
+  const status = document.getElementById('status');
+  if (status) status.textContent = message;
+}
+
 export interface SelectOptions {
   /** Panel to show; default: the details panel. `keep` leaves the open panel as it is. */
   panel?: PanelName | null | 'keep';
@@ -52,8 +58,13 @@ export class Actions {
     location.reload();
   }
 
+  /** Selects a node; one that is not drawn (a large graph shown in part) is loaded first, or the user is told. */
   selectNode(key: string, options: SelectOptions = {}): void {
-    if (!this.graph.hasNode(key)) return;
+    if (!this.graph.hasNode(key)) {
+      notice('Loading it and what surrounds it…');
+      void this.reveal(key, options).then((shown) => notice(shown ? '' : 'That item is not in the graph any more (reload to see the current data).'));
+      return;
+    }
     this.store.update({ node: key, edge: null, panel: this.panelFor(options), hidden: this.revealed([key]) });
     if (options.camera !== false) void this.view.focusOn([key]);
   }
@@ -74,13 +85,24 @@ export class Actions {
    * in part, the pair is loaded first (the neighbourhood of each claim). Answers false only when the
    * pair cannot be drawn at all.
    */
-  async openComparison(item: Pick<ReportItem, 'id' | 'verdict' | 'a' | 'b' | 'parts'>): Promise<boolean> {
-    const claims = [item.a.id, item.b.id, ...(item.parts ?? []).map((p) => p.id)].map((id) => `claim:${id}`);
-    for (const key of claims) if (!this.graph.hasNode(key)) await this.feed.ensure(key);
-    const key = this.edgeOfComparison(item.id, item.verdict);
+  openComparison(item: Pick<ReportItem, 'id' | 'verdict' | 'a' | 'b' | 'parts'>): Promise<boolean> {
+    return this.showPair(item.id, item.verdict, [item.a.id, item.b.id, ...(item.parts ?? []).map((p) => p.id)]);
+  }
+
+  /** One comparison by its id and its claims' ids: loads what is not drawn, selects the edge, frames the claims. */
+  async showPair(comparisonId: string, verdict: string, claimIds: readonly string[]): Promise<boolean> {
+    const claims = claimIds.map((id) => `claim:${id}`);
+    const missing = claims.filter((k) => !this.graph.hasNode(k));
+    if (missing.length > 0) notice('Loading the pair…');
+    for (const key of missing) await this.feed.ensure(key);
+    const key = this.edgeOfComparison(comparisonId, verdict);
     if (key) this.selectEdge(key, { camera: false });
     else if (this.graph.hasNode(claims[0]!)) this.selectNode(claims[0]!, { camera: false });
-    else return false;
+    else {
+      notice('This pair is not in the graph any more (reload to see the current data).');
+      return false;
+    }
+    if (missing.length > 0) notice('');
     await this.view.focusOn(claims.filter((k) => this.graph.hasNode(k)));
     return true;
   }

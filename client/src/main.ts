@@ -12,6 +12,8 @@ import { button, byId, h, replaceChildren } from './dom.js';
 import { GraphFeed, loadInitial } from './graph-view/feed.js';
 import { LayoutRunner } from './graph-view/layout.js';
 import { preLayout, prepareGraph } from './graph-view/load.js';
+import { whoSaysWhatLayout } from './graph-view/petals.js';
+import { Totals } from './graph-view/totals.js';
 import { GraphView } from './graph-view/renderer.js';
 import { bindKeyboard } from './keyboard.js';
 import { ConflictsList } from './panels/conflicts-list.js';
@@ -34,6 +36,8 @@ async function boot(): Promise<void> {
   const graph = prepareGraph(GraphFeed.initialData(pieces), pieces.has(''));
   // Small graphs get a deterministic synchronous layout; large ones are drawn as the server placed them.
   const laidOut = preLayout(graph);
+  // Small graphs: each entity's claims around it, by property and source; sources on an outer ring.
+  if (laidOut) whoSaysWhatLayout(graph);
   mark('graphReady');
   if (graph.order === 0) status.textContent = 'The graph is empty: no source has been loaded yet.';
 
@@ -45,8 +49,9 @@ async function boot(): Promise<void> {
   const ctx = { store, graph, actions };
   feed.onChange(() => view.dataChanged());
 
-  replaceChildren(byId('banner-slot'), banner(actions, feed));
-  replaceChildren(byId('controls-slot'), h('div', { class: 'controls-top' }, toolbar(store, actions, layout, feed), viewBanner(actions, feed)), legend(store, actions, graph, feed));
+  const totals = new Totals(graph, feed);
+  replaceChildren(byId('banner-slot'), banner(actions, totals));
+  replaceChildren(byId('controls-slot'), h('div', { class: 'controls-top' }, toolbar(store, actions, layout, totals), viewBanner(actions, feed)), legend(store, actions, graph, feed));
   byId('stage').append(hint(store));
   const list = new ConflictsList(ctx);
   replaceChildren(byId('list-slot'), list.el);

@@ -1,43 +1,17 @@
-// The first thing a visitor reads: what is in the graph, and the way in to the contradictions.
+// The first thing a visitor reads: what is in the graph (the whole graph's numbers, even when only
+// part of it is drawn), and the way in to the contradictions.
 import type { Actions } from '../actions.js';
 import { button, h, replaceChildren } from '../dom.js';
-import type { GraphFeed } from '../graph-view/feed.js';
-import type { AppGraph } from '../graph-view/load.js';
+import type { Summary, Totals } from '../graph-view/totals.js';
 
-export interface Summary {
-  claims: number;
-  sources: number;
-  entities: number;
-  conflicts: number;
-  agreements: number;
-}
-
-export function summarise(graph: AppGraph): Summary {
-  const s: Summary = { claims: 0, sources: 0, entities: 0, conflicts: 0, agreements: 0 };
-  graph.forEachNode((_k, a) => {
-    if (a.kind === 'claim') s.claims++;
-    else if (a.kind === 'source') s.sources++;
-    else if (a.kind === 'entity') s.entities++;
-  });
-  const conflicts = new Set<string>();
-  const agreements = new Set<string>();
-  graph.forEachEdge((key, a) => {
-    if (a.kind === 'conflicts') conflicts.add(String(a.comparison ?? key));
-    if (a.kind === 'agrees') agreements.add(String(a.comparison ?? key));
-  });
-  s.conflicts = conflicts.size;
-  s.agreements = agreements.size;
-  return s;
-}
+export { summarise, type Summary } from '../graph-view/totals.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** The summary, redrawn whenever the data changes (a write, an expansion). */
-export function banner(actions: Actions, feed: GraphFeed): HTMLElement {
+/** The summary, redrawn whenever the numbers change (a write, a first answer from the API). */
+export function banner(actions: Actions, totals: Totals): HTMLElement {
   const el = h('div', { class: 'banner' });
-  const draw = () => replaceChildren(el, ...bannerContent(summarise(actions.graph), actions));
-  feed.onChange(draw);
-  draw();
+  totals.onChange((summary) => replaceChildren(el, ...bannerContent(summary, actions)));
   return el;
 }
 
@@ -46,6 +20,7 @@ function bannerContent(summary: Summary, actions: Actions): HTMLElement[] {
     h('p', { class: 'summary' },
       h('span', {}, plural(summary.claims, 'claim')), ' from ', h('span', {}, plural(summary.sources, 'source')),
       ' · ', h('span', { class: summary.conflicts ? 'hot' : '' }, plural(summary.conflicts, 'contradiction')),
+      summary.pending ? h('span', { class: 'pending', title: 'Contradictions that rest on at least one claim nobody has reviewed yet' }, ` (${summary.pending.toLocaleString('en')} unreviewed)`) : null,
       ' · ', h('span', {}, plural(summary.agreements, 'agreement'))),
     ...(summary.conflicts > 0 ? [button('Show contradictions', () => actions.showContradictions(), { class: 'primary show-contradictions' })] : []),
   ];

@@ -1,23 +1,20 @@
 // View controls: the contradictions lens, the list of contradictions, and the ForceAtlas2 layout.
 import type { Actions } from '../actions.js';
 import { button, h } from '../dom.js';
-import type { GraphFeed } from '../graph-view/feed.js';
 import type { LayoutRunner } from '../graph-view/layout.js';
-import { summarise } from './banner.js';
+import type { Totals } from '../graph-view/totals.js';
 import type { Store } from '../state/store.js';
 
-export function toolbar(store: Store, actions: Actions, layout: LayoutRunner, feed: GraphFeed): HTMLElement {
+export function toolbar(store: Store, actions: Actions, layout: LayoutRunner, totals: Totals): HTMLElement {
   const lens = button('Contradictions lens', () => actions.setLens(!store.state.lens), {
     class: 'toggle lens-toggle', title: 'Grey out everything that is not part of a contradiction', attrs: { 'aria-pressed': 'false' },
   });
   const list = button('', () => actions.setList(!store.state.list), {
     class: 'toggle list-toggle', attrs: { 'aria-pressed': 'false', 'aria-controls': 'conflicts-list' },
   });
-  const count = () => {
-    list.textContent = `List of contradictions (${summarise(actions.graph).conflicts})`;
-  };
-  feed.onChange(count);
-  count();
+  totals.onChange((summary) => {
+    list.textContent = `List of contradictions (${summary.conflicts.toLocaleString('en')})`;
+  });
   const run = button('Run layout', () => layout.toggle(), {
     class: 'toggle layout-toggle', title: 'Untangle the graph with ForceAtlas2 (stops by itself after a few seconds)', attrs: { 'aria-pressed': 'false' },
   });

@@ -9,15 +9,21 @@ import { normaliseCamera, sameCamera } from '../state/url.js';
 import { frameDrawn, mark } from '../perf.js';
 import type { AppGraph, EdgeAttrs, NodeAttrs } from './load.js';
 import { Highlight, makeEdgeReducer, makeNodeReducer, QUIET_FOCUS_NODES, type EdgeView, type NodeView } from './reducers.js';
+import { LabelPlacer } from './label-placer.js';
 import { NodeRingProgram } from './ring-program.js';
 import { densitySettings } from './style.js';
+
+const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
 export class GraphView {
   readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
   readonly highlight: Highlight;
   readonly nodeReducer: (node: string, data: NodeAttrs) => NodeView;
+  private readonly baseNodeReducer: (node: string, data: NodeAttrs) => NodeView;
   readonly edgeReducer: (edge: string, data: EdgeAttrs) => EdgeView;
+  readonly labels: LabelPlacer;
   private cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the last full refresh drew with: a change of filter or lens needs a full one. */
   private lastGlobal = '';
   private lastEdge: string | null = null;
@@ -26,7 +32,19 @@ export class GraphView {
   constructor(readonly graph: AppGraph, readonly container: HTMLElement, private readonly store: Store) {
     this.highlight = new Highlight(graph);
     this.highlight.update(store.state);
-    this.nodeReducer = makeNodeReducer(() => store.state, this.highlight);
+    const baseReducer = makeNodeReducer(() => store.state, this.highlight);
+    this.labels = new LabelPlacer(graph, `500 12px ${LABEL_FONT}`, () => densitySettings(graph.order).labelRenderedSizeThreshold);
+    this.baseNodeReducer = baseReducer;
+    // The placer has the last word on labels (when it is active): those it accepted are drawn, no other.
+    this.nodeReducer = (node, data) => {
+      const res = baseReducer(node, data);
+      const allowed = this.labels.allowed;
+      if (allowed && res.label && !res.hidden && !res.dimmed) {
+        if (allowed.has(node)) res.forceLabel = true;
+        else res.label = null;
+      }
+      return res;
+    };
     this.edgeReducer = makeEdgeReducer(() => store.state, this.highlight, graph);
     // Large graphs: hairline edges (2 vertices each instead of a 6-vertex quad) and no edge picking
     // pass, which halves what software WebGL draws per frame. Edges are then chosen from the lists
@@ -42,7 +60,7 @@ export class GraphView {
       // edges come in layer order from prepareGraph and highlighted nodes are drawn on top anyway.
       zIndex: graph.order <= QUIET_FOCUS_NODES,
       renderEdgeLabels: false,
-      labelFont: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+      labelFont: LABEL_FONT,
       labelSize: 12,
       labelWeight: '500',
       labelColor: { color: '#1f2933' },
@@ -58,6 +76,7 @@ export class GraphView {
       // Fix the frame to the starting layout: camera coordinates in links keep meaning the same
       // place, and the view does not jump while ForceAtlas2 moves nodes.
       this.sigma.setCustomBBox(this.sigma.getBBox());
+      if (this.labels.active) this.placeLabelsSoon(0);
     });
     if (store.state.camera) this.applyCamera(store.state.camera, false);
     this.bindEvents();
@@ -88,6 +107,7 @@ export class GraphView {
     const global = `${state.hidden.join(',')}|${state.lens}`;
     if (!hl.quiet || global !== this.lastGlobal) {
       this.lastGlobal = global;
+      this.labels.place(this.sigma, this.baseNodeReducer);
       this.sigma.refresh({ skipIndexation: true });
       return;
     }
@@ -110,7 +130,18 @@ export class GraphView {
       this.sigma.setSetting(name as keyof ReturnType<typeof densitySettings>, value as never);
     }
     this.highlight.update(this.store.state);
+    this.labels.place(this.sigma, this.baseNodeReducer);
     this.sigma.refresh();
+  }
+
+  /** Re-chooses the labels once the camera or the positions have been still for a moment. */
+  placeLabelsSoon(delay = 90): void {
+    if (!this.labels.active) return;
+    clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => {
+      this.labels.place(this.sigma, this.baseNodeReducer);
+      this.sigma.refresh({ skipIndexation: true });
+    }, delay);
   }
 
   /** Where a node is on screen (CSS pixels in the container), or null when it is not drawn. */
@@ -175,7 +206,10 @@ export class GraphView {
     sigma.on('clickNode', ({ node }) => store.select({ node }, 'details'));
     sigma.on('clickEdge', ({ edge }) => store.select({ edge }, 'details'));
     sigma.on('clickStage', () => store.update({ node: null, edge: null, panel: null }));
+    // ForceAtlas2 moving nodes: the labels follow once it rests.
+    this.graph.on('eachNodeAttributesUpdated', () => this.placeLabelsSoon(150));
     sigma.getCamera().on('updated', () => {
+      this.placeLabelsSoon();
       clearTimeout(this.cameraTimer);
       this.cameraTimer = setTimeout(() => this.flushCamera(), 250);
     });

@@ -73,9 +73,6 @@ function comparisonsSection(ctx: PanelContext, comparisons: readonly TraceCompar
         h('span', { class: 'muted', title: o.source.title }, ` — ${sourceName(ctx, o.source)}`),
         plainQuote(o.quote.exact))),
       h('p', { class: 'reason' }, h('strong', {}, 'Why: '), cmp.reason),
-      button('Show this pair on the graph', () => {
-        const edge = ctx.actions.edgeOfComparison(cmp.id, cmp.verdict);
-        if (edge) ctx.actions.selectEdge(edge);
-      }, { class: 'secondary small' }),
+      button('Show this pair on the graph', () => void ctx.actions.showPair(cmp.id, cmp.verdict, [cmp.a, cmp.b, ...(cmp.parts ?? [])]), { class: 'secondary small' }),
     ))));
 }

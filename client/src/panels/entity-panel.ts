@@ -74,10 +74,7 @@ function verdictLine(ctx: PanelContext, cmp: ComparisonView, wording: ReadonlyMa
     verdictBadge(cmp.verdict), ' ', scopeBadge(cmp.scope), ' ',
     h('span', { class: 'pair' }, name(cmp.a), ' ↔ ', others.map(name).join(' + ')),
     h('p', { class: 'reason' }, cmp.reason),
-    button('Show pair', () => {
-      const edge = ctx.actions.edgeOfComparison(cmp.id, cmp.verdict);
-      if (edge) ctx.actions.selectEdge(edge);
-    }, { class: 'secondary small' }));
+    button('Show pair', () => void ctx.actions.showPair(cmp.id, cmp.verdict, [cmp.a, cmp.b, ...(cmp.parts ?? [])]), { class: 'secondary small' }));
 }
 
 /** Properties the sources dispute first, then those several sources state, then by name. */
