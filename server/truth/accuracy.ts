@@ -52,3 +52,13 @@ export function expectedAccuracy(gold: ReadonlyMap<string, string>, tied: Readon
   }
   return gold.size > 0 ? expected / gold.size : 0;
 }
+
+/** 95 % Wilson score interval of a proportion of `correct` out of `total` (sound at 50 items and near 1). */
+export function wilson(correct: number, total: number, z = 1.96): [number, number] {
+  if (total === 0) return [0, 1];
+  const p = correct / total;
+  const denominator = 1 + (z * z) / total;
+  const centre = (p + (z * z) / (2 * total)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / total + (z * z) / (4 * total * total))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}

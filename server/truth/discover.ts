@@ -1,5 +1,5 @@
 // The one entry point: observations in, verdicts and source trust out, for any registered method.
-import { accu } from './accu.js';
+import { accu, accucopy } from './accu.js';
 import { chooseFacts, rankFacts } from './choose.js';
 import { lowEvidenceReason, sourceRecords, type SourceRecord } from './evidence.js';
 import { explainSource } from './explain.js';
@@ -9,9 +9,19 @@ import { truthfinder } from './truthfinder.js';
 import type { FactSummary, ItemVerdict, MethodOutput, Observation, SourceTrust, TruthMethod, TruthResult } from './types.js';
 import { vote } from './vote.js';
 
-export const METHODS = { truthfinder, accu, vote } as const satisfies Record<string, TruthMethod>;
+export const METHODS = { truthfinder, accu, accucopy, vote } as const satisfies Record<string, TruthMethod>;
 export type MethodName = keyof typeof METHODS;
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+/**
+ * The default method for a kind of value, chosen on the benchmarks' 2-fold splits (bench/results/truth.md):
+ * numbers (census figures, casualty counts) by TruthFinder, whose similarity lets close figures support
+ * each other; person lists by AccuSim with copy detection, because stores copy each other's lists
+ * (first-author-only ones above all) and a copied list should count once.
+ */
+export function defaultMethodFor(type: 'number' | 'persons' | 'text'): MethodName {
+  return type === 'persons' ? 'accucopy' : 'truthfinder';
+}
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);
@@ -66,9 +76,27 @@ function verdicts(graph: FactGraph, out: MethodOutput, chosen: Int32Array, ties:
   });
 }
 
+/** Per source, the sources it is judged likely (probability at least 0.5) to share copied values with. */
+function copiesBySource(graph: FactGraph, out: MethodOutput): Map<number, NonNullable<SourceTrust['copies']>> {
+  const bySource = new Map<number, NonNullable<SourceTrust['copies']>>();
+  for (const d of out.dependences ?? []) {
+    if (d.probability < 0.5) continue;
+    const facts = { probability: d.probability, disputed: d.disputed, sameOnDisputed: d.sameOnDisputed, sameFalse: d.sameFalse };
+    for (const [s, other] of [[d.a, d.b], [d.b, d.a]] as const) {
+      let list = bySource.get(s);
+      if (!list) bySource.set(s, (list = []));
+      list.push({ source: graph.sources[other]!, ...facts });
+    }
+  }
+  for (const list of bySource.values()) list.sort((x, y) => y.probability - x.probability || y.sameOnDisputed - x.sameOnDisputed);
+  return bySource;
+}
+
 function trustRecords(graph: FactGraph, out: MethodOutput, record: SourceRecord, settings: TruthSettings): SourceTrust[] {
+  const copies = copiesBySource(graph, out);
   return graph.sources.map((source, s) => {
-    const base = { source, trust: out.trust[s]!, items: record.items[s]!, agreed: record.agreed[s]!, shared: record.shared[s]! };
+    const list = copies.get(s);
+    const base = { source, trust: out.trust[s]!, items: record.items[s]!, agreed: record.agreed[s]!, shared: record.shared[s]!, ...(list ? { copies: list } : {}) };
     return { ...base, explanation: explainSource(base, settings.evidence.minSharedItems) };
   });
 }

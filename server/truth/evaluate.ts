@@ -1,6 +1,6 @@
 // Running a method over a claim table and scoring it: shared by the CLI and the benchmark so both
 // report the same numbers the same way.
-import { accuracy, expectedAccuracy, type Accuracy } from './accuracy.js';
+import { accuracy, expectedAccuracy, sameValue, type Accuracy } from './accuracy.js';
 import { tiedAtTop } from './choose.js';
 import { chooseOnGraph, type MethodName } from './discover.js';
 import type { FactGraph } from './graph.js';
@@ -51,4 +51,24 @@ export function score(graph: FactGraph, texts: readonly string[], run: MethodRun
 export function peakRssMiB(): number {
   // resourceUsage().maxRSS is in KiB on every platform Node supports.
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * Pasternack & Roth's protocol (COLING 2010): only the gold items that are contested (more than one
+ * value stated) and whose gold value some source states, the ones a method can get right by choosing.
+ */
+export function contestedGold(graph: FactGraph, texts: readonly string[], gold: ReadonlyMap<string, string>, type: ValueType = 'number'): Map<string, string> {
+  const index = new Map(graph.items.map((item, i) => [item, i]));
+  const out = new Map<string, string>();
+  for (const [item, value] of gold) {
+    const i = index.get(item);
+    if (i === undefined || graph.itemFactStart[i + 1]! - graph.itemFactStart[i]! < 2) continue;
+    for (let f = graph.itemFactStart[i]!; f < graph.itemFactStart[i + 1]!; f++) {
+      if (sameValue(factText(graph, texts, f), value, type)) {
+        out.set(item, value);
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -50,8 +50,17 @@ export function explainItem(verdict: ItemVerdict, options: ExplainOptions = {}):
 }
 
 /** "trust 0.83: agrees with the chosen value on 9 of 11 items (7 shared with other sources)". */
-export function explainSource(record: Omit<SourceTrust, 'explanation'>, minSharedItems: number): string {
-  const text = `trust ${fixed(record.trust)}: agrees with the chosen value on ${record.agreed} of ${plural(record.items, 'item')} (${record.shared} shared with other sources)`;
+export function explainSource(record: Omit<SourceTrust, 'explanation'>, minSharedItems: number, maxCopies = 3): string {
+  let text = `trust ${fixed(record.trust)}: agrees with the chosen value on ${record.agreed} of ${plural(record.items, 'item')} (${record.shared} shared with other sources)`;
+  const copies = record.copies ?? [];
+  if (copies.length > 0) {
+    // "shares 41 of its 44 disputed values with Store X (3 of them likely false): likely copied"
+    const named = copies.slice(0, maxCopies).map(
+      (c) => `shares ${c.sameOnDisputed} of its ${plural(c.disputed, 'disputed value')} with ${c.source}${c.sameFalse > 0 ? ` (${c.sameFalse} of them likely false)` : ''}: likely copied (${fixed(c.probability)})`,
+    );
+    const more = copies.length - named.length;
+    text += `; ${named.join('; ')}${more > 0 ? `; and with ${more} more source${more === 1 ? '' : 's'}` : ''}; its votes count less where it agrees with them`;
+  }
   if (record.shared >= minSharedItems) return text;
   return `${text}; too little overlap with other sources to learn its trust, which stays near the prior`;
 }

@@ -61,6 +61,8 @@ export interface AccuSettings {
   copyPrior: number;
   /** Copy detection: pairs of sources sharing fewer items are taken as independent. */
   minSharedItems: number;
+  /** Copy detection: at most this many rounds of re-judging dependence, each after accuracy settles. */
+  copyRounds: number;
   /** Fraction of the way each iteration moves accuracy towards its new estimate. */
   step: number;
   /** Accuracy is clamped to [1 - maxAccuracy, maxAccuracy] (the vote is infinite at 1). */
@@ -112,8 +114,9 @@ export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
     relativeScale: 0.001,
     copyDetection: false,
     copyRate: 0.8,
-    copyPrior: 0.2,
+    copyPrior: 0.1,
     minSharedItems: 3,
+    copyRounds: 50,
     step: 1,
     maxAccuracy: 0.999,
     maxIterations: 1000,
@@ -165,6 +168,7 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
     copyRate: { min: 0, max: 1, open: true },
     copyPrior: { min: 0, max: 1, open: true },
     minSharedItems: { min: 1, max: 1e9, integer: true },
+    copyRounds: { min: 1, max: 1000, integer: true },
     step: { min: 0, max: 1, openMin: true },
     maxAccuracy: { min: 0.5, max: 1, open: true },
     maxIterations: { min: 1, max: 1e6, integer: true },

@@ -3,6 +3,7 @@
 // later means writing one function, not a new pipeline.
 import type { FactGraph } from './graph.js';
 import type { TruthSettings } from './settings.js';
+import type { SourceDependence } from './accu.js';
 
 /** One source's statement about one item. Generic on purpose: any domain can be mapped to this. */
 export interface Observation {
@@ -33,6 +34,8 @@ export interface Convergence {
   /** Largest change of any source's trust in the last iteration. */
   delta: number;
   converged: boolean;
+  /** Copy detection: rounds of re-judging dependence between sources (absent without copy detection). */
+  rounds?: number;
 }
 
 /** What every method computes: a confidence per fact and a trust per source, both in [0, 1]. */
@@ -40,6 +43,8 @@ export interface MethodOutput {
   factConfidence: Float64Array;
   trust: Float64Array;
   convergence: Convergence;
+  /** Copy detection: every pair of sources judged, with what they share (source indices into the graph). */
+  dependences?: SourceDependence[];
 }
 
 /** One distinct value of an item with the evidence behind it. */
@@ -80,6 +85,8 @@ export interface SourceTrust {
   agreed: number;
   /** Items it shares with at least one other source: the only ones that can teach anything about its trust. */
   shared: number;
+  /** Sources this one probably copies from or shares a copy with (copy detection only), most likely first. */
+  copies?: { source: string; probability: number; disputed: number; sameOnDisputed: number; sameFalse: number }[];
   explanation: string;
 }
 

@@ -34,6 +34,6 @@ describe('settings', () => {
   });
 
   it('an unknown method is refused', () => {
-    expect(() => discoverTruth(obs(['a', 's', 1]), { method: 'crh' as never })).toThrow('truth: unknown method "crh" (known: truthfinder, accu, vote)');
+    expect(() => discoverTruth(obs(['a', 's', 1]), { method: 'crh' as never })).toThrow('truth: unknown method "crh" (known: truthfinder, accu, accucopy, vote)');
   });
 });
