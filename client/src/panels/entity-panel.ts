@@ -68,7 +68,7 @@ function propertyGroup(ctx: PanelContext, group: PropertyGroup): HTMLElement {
 }
 
 function verdictLine(ctx: PanelContext, cmp: ComparisonView, wording: ReadonlyMap<string, string>): HTMLElement {
-  const name = (id: string) => wording.get(id) ?? id;
+  const name = (id: string) => wording.get(id) ?? claimInWords(ctx, id);
   const others = [cmp.b, ...(cmp.parts ?? [])].filter((id, i, all) => id !== cmp.a && all.indexOf(id) === i);
   return h('li', { class: `verdict-line comparison-${cmp.verdict}` },
     verdictBadge(cmp.verdict), ' ', scopeBadge(cmp.scope), ' ',
@@ -87,4 +87,13 @@ function relation(ctx: PanelContext, r: RelationView): HTMLElement {
   return h('li', {},
     claimButton(`${r.subject.label} · ${r.property.label}${r.negated ? ' (not)' : ''}: ${r.wording}`, () => ctx.actions.selectClaim(r.claim)),
     h('span', { class: 'muted', title: r.source.title }, ` — ${sourceName(ctx, r.source)}`));
+}
+
+/** A claim of another property (a part of a sum) in words, from its node; never its id. */
+function claimInWords(ctx: PanelContext, claimId: string): string {
+  const key = `claim:${claimId}`;
+  if (!ctx.graph.hasNode(key)) return 'a claim not drawn';
+  const a = ctx.graph.getNodeAttributes(key);
+  const value = typeof a.valueText === 'string' ? a.valueText : a.fullLabel;
+  return typeof a.propertyLabel === 'string' ? `${value} (${a.propertyLabel})` : value;
 }
