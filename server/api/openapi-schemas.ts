@@ -29,6 +29,13 @@ const basis = oneOf('equal', 'compatible', 'disjoint', 'bound', 'arithmetic', 'r
 const scope = oneOf('between', 'within');
 const claimStatus = oneOf('reviewed', 'extracted', 'rejected');
 
+/** What a comparison between value classes carries (server/core/classes.ts), and its review state. */
+const CLASS_FIELDS: Record<string, JsonSchema> = {
+  members: { ...array(str), description: 'A value class (groups above 32 claims): every claim stating the value in the scope; a and b are its first two.' },
+  counts: { ...obj({ a: int, b: int }), description: 'Between value classes: how many claims each side stands for.' },
+  pending: { type: 'boolean', const: true, description: 'Rests on a claim nobody has reviewed (status extracted): kept out of the headline counts.' },
+};
+
 export const responseSchemas: Record<string, JsonSchema> = {
   Error: obj({
     error: str,
@@ -44,7 +51,8 @@ export const responseSchemas: Record<string, JsonSchema> = {
   Comparison: obj({
     id: str, a: str, b: str, parts: array(str), verdict, basis, scope, reason: str,
     gap: obj({ absolute: num, relative: num, unit: str }, ['relative', 'unit']),
-  }, ['parts', 'gap']),
+    ...CLASS_FIELDS,
+  }, ['parts', 'gap', 'members', 'counts', 'pending']),
 
   Graph: { description: 'graphology export() JSON.', ...obj({ attributes: { type: 'object' }, options: { type: 'object' }, nodes: array({ type: 'object' }), edges: array({ type: 'object' }) }) },
 
@@ -112,12 +120,13 @@ export const responseSchemas: Record<string, JsonSchema> = {
   ReportItem: obj({
     id: str, verdict, basis, scope, reason: str, gap: { type: 'object' },
     subject: ref('LabelRef'), property: ref('LabelRef'), a: ref('LabelledClaim'), b: ref('LabelledClaim'), parts: array(ref('LabelledClaim')),
-  }, ['gap', 'parts']),
+    ...CLASS_FIELDS,
+  }, ['gap', 'parts', 'members', 'counts', 'pending']),
   ComparisonItem: { allOf: [ref('ReportItem'), obj({
     likely: { oneOf: [ref('Likely'), { type: 'null' }] },
     same: { ...array(str), description: 'With group=identical: the ids of every comparison that reads exactly like this one, its own first (absent when it is alone).' },
   }, ['same'])] },
-  ComparisonList: { ...obj({ count: int, offset: int, items: array(ref('ComparisonItem')) }, ['offset']), description: 'count: every item matching the filters; items: the page from offset.' },
+  ComparisonList: { ...obj({ count: int, offset: int, pending: int, items: array(ref('ComparisonItem')) }, ['offset']), description: 'count: every item matching the filters; pending: how many of them rest on a claim nobody has reviewed (the headline total is count − pending); items: the page from offset.' },
 
   SearchResults: obj({
     query: str, folded: str,
@@ -164,6 +173,8 @@ export function domainSchemas(): Record<string, JsonSchema> {
   }
   out.IngestResult = obj({ source: ref('Source'), claims: array(ref('Claim')), proposedEntities: array(ref('Entity')), comparisons: array({ type: 'object' }), warnings: array(str) });
   out.History = obj({ count: int, items: array(ref('Change')) });
+  out.SourceDeleted = obj({ deleted: str, claims: int, judgements: int, change: int });
+  out.RevertResult = { description: 'seq: the new change; reverted: the seq it undid.', ...obj({ seq: int, reverted: int }) };
   out.Credentials = { ...CREDENTIALS_SCHEMA };
   out.Session = { ...SESSION_SCHEMA };
   return out;

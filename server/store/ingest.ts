@@ -4,6 +4,7 @@ import { reanalyse } from '../core/analyse.js';
 import { calendarProblem } from '../core/dates.js';
 import { slug, uniqueId } from '../core/ids.js';
 import { sha256 } from '../core/integrity.js';
+import { claimsStoodFor, classMembers } from '../core/classes.js';
 import type { Comparison } from '../core/reconcile.js';
 import { claimProblems } from '../core/review.js';
 import { LIMITS } from '../core/limits.js';
@@ -13,7 +14,7 @@ import { toJsonFile } from './atomic.js';
 import { changeLine, changelogPath } from './changelog.js';
 import { advanceSeq, lastSeq, MutationError, type Actor } from './mutations.js';
 import type { Repository } from './repository.js';
-import { commitFiles } from './transaction.js';
+import { commitFiles, type FileWrite } from './transaction.js';
 
 export interface ExtractionContext {
   sourceId: string;
@@ -31,6 +32,16 @@ export interface ExtractionOutput {
 
 /** In-process (the CLI) or in a worker thread (the API, server/api/extract-worker.ts). */
 export type Extractor = (text: string, context: ExtractionContext) => ExtractionOutput | Promise<ExtractionOutput>;
+
+/** The document a source's text was derived from, kept beside the text with its own SHA-256. */
+export interface SourceDocument {
+  bytes: Uint8Array;
+  mediaType: NonNullable<Source['original']>['mediaType'];
+  extension: 'pdf' | 'html' | 'docx';
+  fileName?: string;
+  /** Where the derived text came from: pages, headings, footnotes. */
+  segments: NonNullable<Source['segments']>;
+}
 
 export interface IngestResult {
   source: Source;
@@ -65,7 +76,7 @@ export function precheckSource(repo: Repository, input: SourceInput): void {
   if (duplicate) throw new MutationError('duplicate', `this text is already stored as source ${duplicate.id}`, { existing: duplicate.id });
 }
 
-export function ingestSource(repo: Repository, input: SourceInput, actor: Actor, extract: Extractor, onProgress?: ExtractionContext['onProgress']): Promise<IngestResult> {
+export function ingestSource(repo: Repository, input: SourceInput, actor: Actor, extract: Extractor, onProgress?: ExtractionContext['onProgress'], document?: SourceDocument): Promise<IngestResult> {
   return repo.exclusive(async () => {
     precheckSource(repo, input);
     const { analysis } = repo.snapshot;
@@ -80,6 +91,10 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
       ...(input.author ? { author: input.author } : {}), ...(input.url ? { url: input.url } : {}),
       ...(input.published ? { published: input.published } : {}), ...(input.language ? { language: input.language } : {}),
       text: { file: `${id}.txt`, sha256: hash, length: input.text.length },
+      ...(document ? {
+        original: { file: `${id}.original.${document.extension}`, sha256: sha256(document.bytes), mediaType: document.mediaType, size: document.bytes.length, ...(document.fileName ? { fileName: document.fileName } : {}) },
+        ...(document.segments.length > 0 ? { segments: document.segments } : {}),
+      } : {}),
       references: extraction.references.filter((r) => check('source.schema.json#/definitions/Reference', r).length === 0),
     };
     const corpus = {
@@ -105,18 +120,21 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     const next = reanalyse(analysis, corpus, claims.map((after) => ({ after })));
     const snapshot = repo.prepare(next);
     const seq = (await lastSeq(repo)) + 1;
-    const writes = [
+    const writes: FileWrite[] = [
       { file: repo.layout.textFile(id), content: input.text },
       { file: repo.layout.sourceFile(id), content: toJsonFile(source) },
       { file: repo.layout.claimsFile(id), content: toJsonFile(claims) },
     ];
+    if (document) writes.push({ file: repo.layout.originalFile(id, document.extension), content: document.bytes });
     if (proposedEntities.length > 0) writes.push({ file: repo.layout.entitiesFile, content: toJsonFile(corpus.entities) });
     const change = changeLine({ seq, at: new Date().toISOString(), who: actor.who, action: 'ingest', source: id, count: claims.length });
     await commitFiles(repo.layout.root, writes, [{ file: changelogPath(repo.layout.root), content: change }]);
     advanceSeq(repo, seq);
     repo.install(snapshot);
     const mine = new Set(claims.map((c) => c.id));
-    const comparisons = next.comparisons.filter((c) => mine.has(c.a) || mine.has(c.b));
+    // A value class's record names its first two members; a new claim may be any member of it.
+    const classes = classMembers(next.comparisons);
+    const comparisons = next.comparisons.filter((c) => mine.has(c.a) || mine.has(c.b) || claimsStoodFor(c, classes).some((id) => mine.has(id)));
     return { source, claims, proposedEntities, comparisons, warnings };
   });
 }

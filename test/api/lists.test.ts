@@ -58,7 +58,7 @@ describe('GET /api/conflicts', () => {
   it('an entity filter that matches nothing is an empty list, not an error', async () => {
     const { status, body } = await api.get('/api/conflicts?entity=kato-kanji');
     expect(status).toBe(200);
-    expect(body).toEqual({ count: 0, items: [] });
+    expect(body).toEqual({ count: 0, pending: 0, items: [] });
   });
 });
 

@@ -1,6 +1,7 @@
 // Lookups and small shapes every view shares. Views are pure functions of an Analysis: no Express,
 // no I/O, so they can be unit-tested and reused by a CLI or an export.
 import type { Analysis } from '../../core/analyse.js';
+import { claimsStoodFor, classMembers } from '../../core/classes.js';
 import { mentionOf } from '../../core/compare.js';
 import type { Comparison } from '../../core/reconcile.js';
 export { labelledClaim } from '../../core/report.js';
@@ -33,6 +34,9 @@ export interface ComparisonView {
   scope: Comparison['scope'];
   reason: string;
   gap?: Comparison['gap'];
+  members?: Comparison['members'];
+  counts?: Comparison['counts'];
+  pending?: Comparison['pending'];
 }
 
 /**
@@ -51,9 +55,9 @@ export function perAnalysis<T>(derive: (analysis: Analysis) => T): (analysis: An
   };
 }
 
-/** Every claim a comparison involves: both sides, and for arithmetic checks every part. */
+/** Every claim a comparison involves: both sides, for arithmetic checks every part, for a value class every member. */
 export function claimsCompared(cmp: Comparison): string[] {
-  return [...new Set([cmp.a, cmp.b, ...(cmp.parts ?? [])])];
+  return [...new Set([cmp.a, cmp.b, ...(cmp.parts ?? []), ...(cmp.members ?? [])])];
 }
 
 /** Items by key, in their original order; an item with several keys is listed under each. */
@@ -71,8 +75,11 @@ export function groupBy<T>(items: Iterable<T>, keys: (item: T) => string | reado
 }
 
 /** Comparisons by the id of each claim they involve. */
-export const comparisonsByClaim = perAnalysis((analysis): ReadonlyMap<string, readonly Comparison[]> =>
-  groupBy(analysis.comparisons, claimsCompared));
+export const comparisonsByClaim = perAnalysis((analysis): ReadonlyMap<string, readonly Comparison[]> => {
+  // A comparison between value classes concerns every member of both classes.
+  const classes = classMembers(analysis.comparisons);
+  return groupBy(analysis.comparisons, (cmp) => claimsStoodFor(cmp, classes));
+});
 
 /** Comparisons by reconciliation group ("subject|property"). */
 export const comparisonsByGroup = perAnalysis((analysis): ReadonlyMap<string, readonly Comparison[]> =>
@@ -106,8 +113,8 @@ export function mention(analysis: Analysis, claim: Claim): string {
 }
 
 export function comparisonView(cmp: Comparison): ComparisonView {
-  const { id, a, b, parts, verdict, basis, scope, reason, gap } = cmp;
-  return { id, a, b, ...(parts ? { parts } : {}), verdict, basis, scope, reason, ...(gap ? { gap } : {}) };
+  const { id, a, b, parts, verdict, basis, scope, reason, gap, members, counts, pending } = cmp;
+  return { id, a, b, ...(parts ? { parts } : {}), verdict, basis, scope, reason, ...(gap ? { gap } : {}), ...(members ? { members } : {}), ...(counts ? { counts } : {}), ...(pending ? { pending } : {}) };
 }
 
 /** The claims that are not rejected: what the reconciliation and the graph count. */

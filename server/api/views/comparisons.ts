@@ -31,6 +31,8 @@ export interface ComparisonList {
   count: number;
   /** Where the page starts (when a page was asked for). */
   offset?: number;
+  /** Of `count`, the items resting on a claim nobody has reviewed (each marked pending): the headline total is count − pending. */
+  pending: number;
   items: Triaged<ReportItem & { likely: LikelyView | null }>[];
 }
 
@@ -61,7 +63,9 @@ export function listComparisons(analysis: Analysis, verdict: Comparison['verdict
   const items = page(sorted, offset, filters.limit === undefined ? undefined : Number(filters.limit))
     .map((item) => ({ ...item, likely: likelyOfClaim(analysis, item.a.id) }));
   const paged = filters.offset !== undefined || filters.limit !== undefined;
-  return { count: sorted.length, ...(paged ? { offset } : {}), items };
+  let pending = 0;
+  for (const item of sorted) if (item.pending) pending++;
+  return { count: sorted.length, ...(paged ? { offset } : {}), pending, items };
 }
 
 function matches(item: ReportItem, f: ComparisonFilters): boolean {
