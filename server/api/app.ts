@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Extractor } from '../store/ingest.js';
 import type { Repository } from '../store/repository.js';
-import { errorHandler, methodNotAllowed, unknownRoute } from './errors.js';
+import { errorHandler, methodNotAllowed, optionsAllow, unknownRoute } from './errors.js';
 import { ENDPOINTS } from './openapi.js';
 import { claimRoutes } from './routes/claims.js';
 import { comparisonRoutes } from './routes/comparisons.js';
@@ -59,6 +59,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
 
   const api = express.Router();
   api.use(gates.api);
+  api.use(optionsAllow(ENDPOINTS));
   // Every route here must be described in openapi.ts (a test checks both ways).
   for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));
   api.use(ingestRoutes(repo, options.extractor ?? defaultExtractor));
@@ -70,8 +71,9 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   const clientDir = options.clientDir ?? CLIENT_DIST;
   if (existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: 'index.html' }));
-    // Views live in the URL: any non-API path serves the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+    // Views live in the URL: a non-API path serves the app shell, but not a file name (a missing
+    // /assets/x.js or /favicon.ico is a 404, not HTML a browser would try to run as a script).
+    app.get(/^\/(?!api\/|assets\/)(?:[^/]*\/)*[^/.]*$/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -28,7 +28,7 @@ export interface Endpoint {
   responseMediaTypes?: string[];
 }
 
-const { idParams, noQuery, comparisonQuery, searchQuery, graphQuery } = REQUEST_SCHEMAS;
+const { idParams, seqParams, noQuery, comparisonQuery, searchQuery, graphQuery } = REQUEST_SCHEMAS;
 
 export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/graph', summary: 'The graph as graphology export() JSON: the whole of it, or a view', description: 'Sent with an ETag; a request with a matching If-None-Match gets 304. A view (conflicts first, one entity or source, the neighbourhood of a node) is capped at `limit` nodes; its graph attribute `view` says whether it was truncated and how large the whole graph is.', query: graphQuery, response: 'Graph', notModified: true, notFound: true },
@@ -73,6 +73,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   { path: '/api/session', method: 'delete', summary: 'Sign out: ends the session and clears its cookie', query: noQuery, response: 'Session' },
   { path: '/api/claims/{id}/history', summary: 'The audit trail of a claim: every change with who, when, before and after', params: idParams, query: noQuery, response: 'History', notFound: true },
+  {
+    path: '/api/sources/{id}', method: 'delete', summary: 'Delete a source with its claims and the judgements naming them; comparisons are recomputed',
+    description: 'Requires If-Match with the ETag of GET /api/sources/{id} (it changes whenever the source or one of its claims does). Logged in the changelog as delete-source with the whole removed state (the text is kept in deleted/<sha256>.txt), so POST /api/changes/{seq}/revert puts it all back.',
+    params: idParams, query: noQuery, response: 'SourceDeleted', notFound: true,
+    refusals: { 412: 'The source or one of its claims changed since the ETag in If-Match; the ETag header holds the current one', 428: 'If-Match is missing' },
+  },
+  {
+    path: '/api/changes/{seq}/revert', method: 'post', summary: 'Undo one change of the changelog by a new change that restores its before-state',
+    description: 'Any change can be reverted (a review, a hand-made claim, an ingest, a deleted source, a revert). Optional JSON body { "note": "..." }. A change whose claim or source was changed again since is refused with 409 naming the later change: revert that one first.',
+    params: seqParams, query: noQuery, response: 'RevertResult', success: 201, notFound: true,
+    refusals: { 409: 'The records of the change were changed since (details.later), or the earlier state no longer fits the store' },
+  },
 ];
 
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });

@@ -14,6 +14,7 @@ export const API_SCHEMA_DIR = path.resolve(import.meta.dirname, 'schemas');
 /** The request schemas, by file name: what the routes name when they validate. */
 export const REQUEST_SCHEMAS = {
   idParams: 'id-params.json',
+  seqParams: 'seq-params.json',
   noQuery: 'no-query.json',
   comparisonQuery: 'comparison-query.json',
   searchQuery: 'search-query.json',

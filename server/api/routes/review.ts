@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { ClaimInput, ClaimPatch } from '../../core/schema-types.js';
+import { check } from '../../core/schemas.js';
 import { claimEtag, claimHistory, createClaim, patchClaim } from '../../store/mutations.js';
+import { revertChange } from '../../store/revert.js';
 import type { Repository } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
@@ -9,7 +11,9 @@ import type { IdParams } from './helpers.js';
 
 /**
  * PATCH /api/claims/:id (accept / edit / reject, with If-Match), POST /api/claims (add by hand),
- * GET /api/claims/:id/history (the audit trail). Writes are on disk before the response is sent.
+ * GET /api/claims/:id/history (the audit trail), POST /api/changes/:seq/revert (undo any change of
+ * the changelog by a new one; 409 when its records changed since). Writes are on disk before the
+ * response is sent.
  */
 export function reviewRoutes(repo: Repository): Router {
   const router = Router();
@@ -43,6 +47,21 @@ export function reviewRoutes(repo: Repository): Router {
     if (!repo.snapshot.analysis.corpus.claims.some((c) => c.id === params.id)) throw new HttpError(404, `no claim with id ${JSON.stringify(params.id)}`);
     const changes = await claimHistory(repo, params.id);
     res.json({ count: changes.length, items: changes });
+  });
+
+  router.post('/changes/:seq/revert', smallJsonBody, async (req, res) => {
+    const { params } = validInput<{ seq: string }>(req, { params: REQUEST_SCHEMAS.seqParams, query: REQUEST_SCHEMAS.noQuery });
+    // The body is optional ({ note }); an empty POST is a revert without a note.
+    const body = req.body === undefined || (typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0) ? {} : objectBody(req);
+    const unknown = Object.keys(body).filter((k) => k !== 'note');
+    const note = body.note;
+    const problems = [
+      ...unknown.map((k) => ({ at: '/', message: `unknown field "${k}"` })),
+      ...(note === undefined ? [] : check('change.schema.json#/properties/note', note).map((p) => ({ at: `/note${p.at === '/' ? '' : p.at}`, message: p.message }))),
+    ];
+    if (problems.length > 0) throw new HttpError(400, 'invalid body', problems);
+    const result = await revertChange(repo, Number(params.seq), reviewerOf(req), note as string | undefined).catch((err: unknown) => { throw httpErrorOf(err); });
+    res.status(201).json(result);
   });
 
   return router;
