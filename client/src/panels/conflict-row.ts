@@ -22,9 +22,9 @@ export function conflictRow(item: ListItem, open: (item: ListItem) => void, curr
     [h('span', { class: 'item-head', title: `${item.subject.label} · ${item.property.label}` },
       h('span', { class: 'item-subject' }, `${item.subject.label} · ${item.property.label}`)),
     h('span', { class: 'item-values' },
-      valueLine(item.a, undefined, side === 'a'),
+      valueLine(item.a, undefined, side === 'a', byTitle(item)),
       h('span', { class: 'vs', attrs: { 'aria-label': 'versus' } }, 'vs'),
-      valueLine(item.b, item.parts, side === 'b'))],
+      valueLine(item.b, item.parts, side === 'b', byTitle(item)))],
     () => open(item),
     { class: `item-open${current ? ' current' : ''}`, attrs: { 'data-comparison': item.id, ...(current ? { 'aria-current': 'true' } : {}) } });
   return h('div', { class: `conflict-item${item.scope === 'within' ? ' within' : ''}` }, openButton,
@@ -37,7 +37,13 @@ export function conflictRow(item: ListItem, open: (item: ListItem) => void, curr
     likely ? evidenceLine(likely, side, item.scope) : h('p', { class: 'evidence evidence-none' }, ''));
 }
 
-function valueLine(claim: ReportClaim, parts: readonly ReportClaim[] | undefined, favoured: boolean): HTMLElement {
+/** Two different sources of one publisher are told apart by their titles. */
+function byTitle(item: ListItem): boolean {
+  const name = (c: ReportClaim) => sourceStyleOf(c.source, { title: c.sourceTitle }).name;
+  return item.a.source !== item.b.source && name(item.a) === name(item.b);
+}
+
+function valueLine(claim: ReportClaim, parts: readonly ReportClaim[] | undefined, favoured: boolean, titled: boolean): HTMLElement {
   const wording = parts && parts.length > 0 ? parts.map((p) => p.wording).join(' + ') : claim.wording;
   const style = sourceStyleOf(claim.source, { title: claim.sourceTitle });
   const swatch = h('span', { class: 'source-dot', attrs: { 'aria-hidden': 'true' } });
@@ -46,7 +52,7 @@ function valueLine(claim: ReportClaim, parts: readonly ReportClaim[] | undefined
     swatch,
     h('strong', {}, wording),
     claim.scope?.wording ? h('span', { class: 'item-scope' }, ` ${claim.scope.wording}`) : null,
-    h('span', { class: 'item-source' }, ` — ${style.name}`),
+    h('span', { class: 'item-source' }, ` — ${titled ? claim.sourceTitle : style.name}`),
     favoured ? h('span', { class: 'badge badge-likely small' }, '✓ favoured') : null);
 }
 
