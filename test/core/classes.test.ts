@@ -2,7 +2,7 @@
 // graph, classes' sizes carried between them, judgements and pending review kept.
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../server/core/analyse.js';
-import { buildReport } from '../../server/core/report.js';
+import { buildReport, formatReport } from '../../server/core/report.js';
 import { reconcile } from '../../server/core/reconcile.js';
 import type { Corpus } from '../../server/core/model.js';
 import type { Claim, Value } from '../../server/core/schema-types.js';
@@ -98,6 +98,10 @@ describe('comparisons resting on unreviewed claims', () => {
     const report = buildReport(analysis);
     expect(report.conflicts).toHaveLength(3);
     expect(report.pending).toEqual({ conflicts: 2, agreements: 0 });
+    const text = formatReport(report);
+    expect(text).toMatch(/^CONTRADICTIONS \(1\)$/m);
+    expect(text).toMatch(/^PENDING REVIEW: CONTRADICTIONS \(2\)$/m);
+    expect(text.indexOf('[x]')).toBeGreaterThan(text.indexOf('PENDING REVIEW'));
   });
 
   it('stop being pending once the claim is reviewed', () => {
