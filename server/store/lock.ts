@@ -32,8 +32,8 @@ async function acquire(file: string): Promise<void> {
   // Written in full under a private name, then linked into place: link(2) fails if the lock exists,
   // so a lock is never seen half-written and two processes can never both create it.
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify({ pid: process.pid, since: new Date().toISOString() } satisfies LockInfo));
   try {
+    await writeFile(tmp, JSON.stringify({ pid: process.pid, since: new Date().toISOString() } satisfies LockInfo));
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await link(tmp, file);
