@@ -12,23 +12,26 @@ import type { ExtractionJob, WorkerMessage } from './extract-worker-thread.js';
 export const BUDGET_SETTING = 'CONCORDANCE_EXTRACT_BUDGET_MS';
 /** 60 s: 5 million characters take about 2 s at 2.7 MB/s, 10 s on a loaded 2-core machine. */
 export const DEFAULT_BUDGET_MS = 60_000;
-/** Optional heap limit of the worker: an extraction that needs more is stopped, not the server. */
+/** Heap limit of the worker: an extraction that needs more is stopped, not the server (without a
+ * limit of its own, a worker that runs out of heap takes the whole process down). */
 export const MEMORY_SETTING = 'CONCORDANCE_EXTRACT_MEMORY_MB';
+/** 1 GB: the worst texts tried (4.9 MB of one sentence, 158,000 claims) extract within 256 MB. */
+export const DEFAULT_MEMORY_MB = 1024;
 
 export interface ExtractionWorkerOptions {
   /** Milliseconds one extraction may run (from when the worker starts it) before it is stopped. */
   budgetMs: number;
   /** Workers kept; jobs beyond that wait their turn (first in, first out). Default 1. */
   size?: number;
-  /** Old-generation heap limit of each worker, in MB; undefined leaves Node's default. */
+  /** Old-generation heap limit of each worker, in MB; undefined leaves Node's default (then running out of heap ends the process). */
   memoryMb?: number;
 }
 
 /** The budget and memory limit from the environment; a malformed value is refused, not ignored. */
 export function workerSettings(env: NodeJS.ProcessEnv = process.env): ExtractionWorkerOptions {
   const budgetMs = positiveInteger(env, BUDGET_SETTING) ?? DEFAULT_BUDGET_MS;
-  const memoryMb = positiveInteger(env, MEMORY_SETTING);
-  return { budgetMs, ...(memoryMb !== undefined ? { memoryMb } : {}) };
+  const memoryMb = positiveInteger(env, MEMORY_SETTING) ?? DEFAULT_MEMORY_MB;
+  return { budgetMs, memoryMb };
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -128,7 +131,8 @@ export class ExtractionWorkers {
       const onFailure = (err: unknown) => {
         done();
         slot.dead = true;
-        reject(err instanceof Error ? err : new Error(`the extraction worker stopped while starting (exit code ${String(err)})`));
+        const why = err instanceof Error ? err.message : `exit code ${String(err)}`;
+        reject(new HttpError(503, `the extraction worker could not start (${why}); nothing was stored`, [{ at: '/', message: 'extraction is unavailable' }]));
       };
       const done = () => {
         worker.off('message', onMessage);

@@ -4,7 +4,7 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workerExtractor } from '../../server/api/extractor.js';
-import { BUDGET_SETTING, DEFAULT_BUDGET_MS, workerSettings, type ExtractionWorkers } from '../../server/api/extract-worker.js';
+import { BUDGET_SETTING, DEFAULT_BUDGET_MS, DEFAULT_MEMORY_MB, MEMORY_SETTING, workerSettings, type ExtractionWorkers } from '../../server/api/extract-worker.js';
 import { miniStore } from '../helpers/mini-store.js';
 import { fingerprint } from '../helpers/temp-store.js';
 import { expectError, startApi, type RunningApi } from './harness.js';
@@ -73,8 +73,8 @@ afterEach(async () => {
   workers = undefined;
 });
 
-async function start(budgetMs?: number): Promise<RunningApi> {
-  workers = workerExtractor(budgetMs === undefined ? {} : { budgetMs });
+async function start(limits: { budgetMs?: number; memoryMb?: number } = {}): Promise<RunningApi> {
+  workers = workerExtractor(limits);
   const extractor = workers.extractor;
   api = await startApi(await miniStore(), { extractor: async () => extractor });
   return api;
@@ -104,7 +104,7 @@ describe('extraction in a worker thread', () => {
   });
 
   it('stops an extraction that runs past its budget with a 422 naming it, and stores nothing', async () => {
-    const a = await start(250);
+    const a = await start({ budgetMs: 250 });
     const before = await fingerprint(a.dataDir);
     const reply = await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Too long', publisher: 'P', text }) });
     expectError(reply, 422, '/text');
@@ -124,11 +124,20 @@ describe('extraction in a worker thread', () => {
     expect(small.status).toBe(201);
     expect(small.body.claims).toMatchObject([{ value: { amount: 7000 } }]);
   });
+  it('stops an extraction that needs more than its memory limit with a 422 naming it; the server lives on', async () => {
+    const a = await start({ memoryMb: 48 });
+    const before = await fingerprint(a.dataDir);
+    const reply = await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Too big', publisher: 'P', text: 'The garrison had 1,000,000 men. '.repeat(150_000) }) });
+    expectError(reply, 422, '/text');
+    expect(reply.body.error).toContain(`memory limit of 48 MB (${MEMORY_SETTING})`);
+    expect(await fingerprint(a.dataDir)).toEqual(before);
+    expect((await a.get('/api/graph')).status).toBe(200);
+  });
 });
 
 describe('worker settings', () => {
   it('uses the documented default budget and refuses malformed values', () => {
-    expect(workerSettings({})).toEqual({ budgetMs: DEFAULT_BUDGET_MS });
+    expect(workerSettings({})).toEqual({ budgetMs: DEFAULT_BUDGET_MS, memoryMb: DEFAULT_MEMORY_MB });
     expect(workerSettings({ [BUDGET_SETTING]: '1500', CONCORDANCE_EXTRACT_MEMORY_MB: '512' })).toEqual({ budgetMs: 1500, memoryMb: 512 });
     expect(() => workerSettings({ [BUDGET_SETTING]: '2s' })).toThrow(/CONCORDANCE_EXTRACT_BUDGET_MS must be a positive whole number/);
     expect(() => workerSettings({ [BUDGET_SETTING]: '0' })).toThrow(/positive/);
