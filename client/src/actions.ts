@@ -117,6 +117,23 @@ export class Actions {
     this.store.select({ node: nodeKey }, 'reader');
   }
 
+  /** A source's reader, scrolled to one entry of its reference list once it is shown. */
+  openReference(sourceKey: string, number: number): void {
+    this.store.update({ node: sourceKey, edge: null, panel: 'details' });
+    const id = `ref-${sourceKey.slice(sourceKey.indexOf(':') + 1)}-${number}`;
+    const started = performance.now();
+    const find = () => {
+      const el = document.getElementById(id);
+      if (el) {
+        el.scrollIntoView({ block: 'center' });
+        el.focus({ preventScroll: true });
+        el.classList.add('jumped');
+        setTimeout(() => el.classList.remove('jumped'), 1600);
+      } else if (performance.now() - started < 5000) requestAnimationFrame(find);
+    };
+    requestAnimationFrame(find);
+  }
+
   closePanel(): void {
     this.store.update({ panel: null });
   }

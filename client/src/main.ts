@@ -57,7 +57,10 @@ async function boot(): Promise<void> {
   replaceChildren(byId('list-slot'), list.el);
   const panel = new SidePanel(ctx);
   replaceChildren(byId('panel-slot'), panel.el);
-  const search = new SearchBox(graph, (s) => void actions.reveal(s.key), (key) => graph.hasNode(key) || feed.partial);
+  const search = new SearchBox(graph, (s) => {
+    if (s.reference !== undefined) actions.openReference(s.key, s.reference);
+    else void actions.reveal(s.key);
+  }, (key) => graph.hasNode(key) || feed.partial || key.startsWith('source:'));
   replaceChildren(byId('search-slot'), search.el);
   mountAddSource(actions, panel);
   bindKeyboard(actions, view, search, panel);

@@ -82,7 +82,7 @@ export const responseSchemas: Record<string, JsonSchema> = {
   Value: obj({ claim: str, source: ref('SourceRef'), wording: str, mention: str, scopeWording: nullable('string'), quote: ref('Span'), status: claimStatus }),
   Relation: { allOf: [ref('Value'), obj({ subject: ref('LabelRef'), property: ref('LabelRef'), negated: bool })] },
   PropertyGroup: obj({
-    property: obj({ id: str, label: str, valueType: oneOf('quantity', 'date', 'entity', 'text'), unit: nullable('string'), functional: bool }),
+    property: obj({ id: str, label: str, valueType: oneOf('quantity', 'date', 'entity', 'text', 'persons'), unit: nullable('string'), functional: bool }),
     bySource: array(obj({ source: ref('SourceRef'), values: array(ref('Value')) })),
     comparisons: array(ref('Comparison')),
     likely: { oneOf: [ref('Likely'), { type: 'null' }], description: 'The likely value of the largest set of claims stating one figure in one scope.' },
@@ -130,15 +130,16 @@ export const responseSchemas: Record<string, JsonSchema> = {
 
   SearchResults: obj({
     query: str, folded: str,
-    counts: obj({ entities: int, claims: int, sources: int }),
+    counts: obj({ entities: int, claims: int, sources: int, references: int }),
     entities: array(hit({ id: str, label: str, type: str }, ['label', 'alias'])),
-    claims: array(hit({ id: str, source: ref('SourceRef'), subject: ref('LabelRef'), property: ref('LabelRef'), wording: str }, ['wording', 'quote', 'subject'])),
+    claims: array(hit({ id: str, source: ref('SourceRef'), subject: ref('LabelRef'), property: ref('LabelRef'), wording: str }, ['wording', 'quote', 'subject', 'citation'])),
     sources: array(hit({ id: str, title: str, publisher: str }, ['title', 'publisher'])),
+    references: array(hit({ source: ref('SourceRef'), number: int, text: str }, ['text'])),
   }),
 };
 
 function hit(fields: Record<string, JsonSchema>, matchedFields: string[]): JsonSchema {
-  return obj({ ...fields, rank: oneOf('exact', 'prefix', 'word', 'substring'), field: oneOf(...matchedFields), matched: str });
+  return obj({ ...fields, rank: oneOf('exact', 'prefix', 'word', 'substring', 'words'), field: oneOf(...matchedFields), matched: str });
 }
 
 /**

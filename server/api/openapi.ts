@@ -4,6 +4,8 @@
 // described here and every path described here is a route of the app.
 import { domainSchemas, responseSchemas } from './openapi-schemas.js';
 import { RECONCILE_RESPONSE_SCHEMAS } from './reconciliation/openapi.js';
+import { DOCUMENT_SCHEMAS } from './documents/openapi.js';
+import { DOCUMENT_MEDIA_TYPES } from './documents/media-types.js';
 import { REQUEST_SCHEMAS, requestSchemas, sharedDefinitions, type JsonSchema, type RequestSchema } from './validation.js';
 
 export interface Endpoint {
@@ -40,7 +42,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/claims/{id}/trace', summary: 'A claim traced to its source, quote in context, footnote markers and reference entries, with the comparisons it takes part in', params: idParams, query: noQuery, response: 'ClaimTrace', notFound: true },
   { path: '/api/conflicts', summary: 'Conflicts between claims, with both claims in full and the reason', description: 'A filter value naming no record is a 400 naming the parameter.', query: comparisonQuery, response: 'ComparisonList' },
   { path: '/api/agreements', summary: 'Agreements between claims, with both claims in full and the reason', description: 'A filter value naming no record is a 400 naming the parameter.', query: comparisonQuery, response: 'ComparisonList' },
-  { path: '/api/search', summary: 'Entities (any alias), claims and sources matching a text, ignoring accents, case and punctuation', description: 'Ranked: exact match, then prefix, then word start, then substring.', query: searchQuery, response: 'SearchResults' },
+  { path: '/api/search', summary: 'Entities (any alias), claims, sources and reference entries matching a text, ignoring accents, case and punctuation', description: 'Ranked: exact match, then prefix, then word start, then substring; then (rank "words") records holding every word of a several-word query across their fields.', query: searchQuery, response: 'SearchResults' },
   { path: '/api/openapi.json', summary: 'This document', query: noQuery, response: 'OpenApi' },
   {
     path: '/api/sources', method: 'post', summary: 'Add a source: store its text, extract candidate claims, reconcile them',
@@ -58,13 +60,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: idParams, query: noQuery, body: { schema: 'ClaimPatch', mediaTypes: ['application/json'] }, response: 'Claim', notFound: true,
     refusals: { 412: 'The claim changed since the version in If-Match; details holds the current record', 428: 'If-Match is missing' },
   },
-  { path: '/api/export', summary: 'A download of the graph or of a view: CSV (claims, comparisons), GEXF for Gephi, W3C Web Annotations, Wikidata QuickStatements', description: 'The same views as /api/graph. Sent with Content-Disposition: attachment and a file name.', query: REQUEST_SCHEMAS.exportQuery, response: 'Export', notFound: true, responseMediaTypes: ['text/csv', 'application/gexf+xml', 'application/ld+json', 'text/plain'] },
-  { path: '/api/reconcile', summary: 'W3C Entity Reconciliation API 0.2 (OpenRefine): the manifest, or candidates for a batch of `queries`', description: 'CORS is open on /api/reconcile and its sub-paths only (they read, never write).', query: REQUEST_SCHEMAS.reconcileQuery, response: 'ReconcileAnswer' },
-  { path: '/api/reconcile', method: 'post', summary: 'Candidates for a batch of queries posted as a form field `queries` (as OpenRefine sends it) or as JSON { queries }', query: noQuery, body: { schema: 'ReconcileForm', mediaTypes: ['application/x-www-form-urlencoded', 'application/json'] }, response: 'ReconcileAnswer' },
-  { path: '/api/reconcile/suggest/entity', summary: 'Entities whose name or alias starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
-  { path: '/api/reconcile/suggest/type', summary: 'Entity types whose name starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
-  { path: '/api/reconcile/suggest/property', summary: 'Properties whose label starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
-  { path: '/api/reconcile/preview', summary: 'An entity as a small HTML page for OpenRefine\'s preview pane', query: REQUEST_SCHEMAS.reconcilePreviewQuery, response: 'Preview', notFound: true, responseMediaTypes: ['text/html'] },
   { path: '/api/session', summary: 'Who is signed in: the mode (local or team), the user and the CSRF token for writes', description: 'Local mode answers { mode: "local", user: null }; team mode answers 401 until signed in.', query: noQuery, response: 'Session' },
   {
     path: '/api/session', method: 'post', summary: 'Sign in (team mode): sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token to send in X-CSRF-Token with every write',
@@ -72,6 +67,19 @@ export const ENDPOINTS: readonly Endpoint[] = [
     refusals: { 401: 'Wrong name or password', 429: 'Too many failed sign-ins for this name; try again later' },
   },
   { path: '/api/session', method: 'delete', summary: 'Sign out: ends the session and clears its cookie', query: noQuery, response: 'Session' },
+  {
+    path: '/api/documents', method: 'post', summary: 'Read a PDF, web page or Word file: the text it yields, its pages and headings, its metadata, and an upload id for saving it as a source',
+    description: 'The body is the file itself, with its media type in Content-Type (application/octet-stream when unknown) and its name, percent-encoded, in X-File-Name. The bytes decide how it is read; a name or type they contradict is refused. Nothing is stored: POST /api/sources with the text, the edited metadata and { document: { upload } } saves it, keeping the file beside the text.',
+    query: REQUEST_SCHEMAS.noQuery, body: { schema: 'DocumentBytes', mediaTypes: [...DOCUMENT_MEDIA_TYPES] }, response: 'DerivedDocument',
+    refusals: { 413: 'The file, its pages, its text or its unpacked size is over a limit (named)', 415: 'Not a PDF, web page, .docx or UTF-8 text, or its name or type contradicts its content', 422: 'A scan without a text layer, a protected PDF, or a file that took longer than the reading budget' },
+  },
+  { path: '/api/export', summary: 'A download of the graph or of a view: CSV (claims, comparisons), GEXF for Gephi, W3C Web Annotations, Wikidata QuickStatements', description: 'The same views as /api/graph. Sent with Content-Disposition: attachment and a file name.', query: REQUEST_SCHEMAS.exportQuery, response: 'Export', notFound: true, responseMediaTypes: ['text/csv', 'application/gexf+xml', 'application/ld+json', 'text/plain'] },
+  { path: '/api/reconcile', summary: 'W3C Entity Reconciliation API 0.2 (OpenRefine): the manifest, or candidates for a batch of `queries`', description: 'CORS is open on /api/reconcile and its sub-paths only (they read, never write).', query: REQUEST_SCHEMAS.reconcileQuery, response: 'ReconcileAnswer' },
+  { path: '/api/reconcile', method: 'post', summary: 'Candidates for a batch of queries posted as a form field `queries` (as OpenRefine sends it) or as JSON { queries }', query: noQuery, body: { schema: 'ReconcileForm', mediaTypes: ['application/x-www-form-urlencoded', 'application/json'] }, response: 'ReconcileAnswer' },
+  { path: '/api/reconcile/suggest/entity', summary: 'Entities whose name or alias starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
+  { path: '/api/reconcile/suggest/type', summary: 'Entity types whose name starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
+  { path: '/api/reconcile/suggest/property', summary: 'Properties whose label starts with `prefix` (reconciliation suggest)', query: REQUEST_SCHEMAS.reconcileSuggestQuery, response: 'ReconcileSuggestions' },
+  { path: '/api/reconcile/preview', summary: 'An entity as a small HTML page for OpenRefine\'s preview pane', query: REQUEST_SCHEMAS.reconcilePreviewQuery, response: 'Preview', notFound: true, responseMediaTypes: ['text/html'] },
   { path: '/api/claims/{id}/history', summary: 'The audit trail of a claim: every change with who, when, before and after', params: idParams, query: noQuery, response: 'History', notFound: true },
   {
     path: '/api/sources/{id}', method: 'delete', summary: 'Delete a source with its claims and the judgements naming them; comparisons are recomputed',
@@ -102,7 +110,7 @@ export function openApiDocument(): JsonSchema {
         summary: e.summary,
         ...(e.description ? { description: e.description } : {}),
         parameters: [...(e.params ? parameters(e.params, 'path') : []), ...parameters(e.query, 'query')],
-        ...(e.body ? { requestBody: { required: true, content: Object.fromEntries(e.body.mediaTypes.map((t) => [t, { schema: t === 'text/plain' ? { type: 'string' } : componentRef(e.body!.schema) }])) } } : {}),
+        ...(e.body ? { requestBody: { required: true, content: Object.fromEntries(e.body.mediaTypes.map((t) => [t, { schema: componentRef(e.body!.schema) }])) } } : {}),
         responses: {
           [e.success ?? 200]: { description: e.success === 201 ? 'Created' : 'OK', content: e.responseMediaTypes ? Object.fromEntries(e.responseMediaTypes.map((t) => [t, { schema: { type: 'string' } }])) : json(componentRef(e.response)) },
           ...(e.notModified ? { 304: { description: 'Not modified since the ETag given in If-None-Match' } } : {}),
@@ -122,7 +130,7 @@ export function openApiDocument(): JsonSchema {
       description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404; a known path asked with a method it does not serve is 405. Writes take JSON only and are refused when a browser marks them as coming from another site; the Host must name this server. In team mode (AUTH=on, or a non-loopback HOST) every request but /api/session and this document needs a session cookie (plus X-CSRF-Token on writes) or Authorization: Bearer <token>; readers may not write, and deleting needs an admin.',
     },
     paths,
-    components: { schemas: { ...responseSchemas, ...domainSchemas(), ...RECONCILE_RESPONSE_SCHEMAS, Export: { type: 'string', description: 'The file, in the media type of its format.' }, ReconcileForm: { type: 'object', required: ['queries'], properties: { queries: { type: 'string', description: 'The batch as JSON text' } } }, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
+    components: { schemas: { ...responseSchemas, ...domainSchemas(), ...DOCUMENT_SCHEMAS, ...RECONCILE_RESPONSE_SCHEMAS, Export: { type: 'string', description: 'The file, in the media type of its format.' }, ReconcileForm: { type: 'object', required: ['queries'], properties: { queries: { type: 'string', description: 'The batch as JSON text' } } }, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
   };
 }
 

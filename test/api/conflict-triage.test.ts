@@ -95,3 +95,31 @@ describe('GET /api/conflicts triage', () => {
     expectError(await api.get('/api/conflicts?status=rejected'), 400, '/query/status');
   });
 });
+
+describe('GET /api/search across fields and references', () => {
+  interface Hit { rank: string; field: string; matched: string }
+  interface Results { counts: Record<string, number>; claims: (Hit & { id: string })[]; references: (Hit & { number: number; text: string })[] }
+  const find = async (q: string): Promise<Results> => {
+    const reply = await api.get(`/api/search?q=${encodeURIComponent(q)}`);
+    expect(reply.status).toBe(200);
+    expectShape(reply.body, 'SearchResults');
+    return reply.body as Results;
+  };
+
+  it('finds a reference entry by an author, and the claims citing it', async () => {
+    const r = await find('Humphreys');
+    expect(r.references.some((h) => h.text.includes('Humphreys'))).toBe(true);
+    expect(r.claims.some((h) => h.field === 'citation' && h.matched.includes('Humphreys'))).toBe(true);
+  });
+
+  it('matches several words across fields, after the records holding them in one field', async () => {
+    const r = await find('Vladivostok 1918');
+    expect(r.counts.claims).toBeGreaterThan(0);
+    const ranks = r.claims.map((h) => h.rank);
+    expect(ranks).toContain('words');
+    // "words" matches come after every single-field match.
+    expect(ranks.slice(ranks.indexOf('words')).every((k) => k === 'words')).toBe(true);
+    // A word that is nowhere still finds nothing.
+    expect((await find('Vladivostok zzzqx')).counts.claims).toBe(0);
+  });
+});

@@ -17,10 +17,16 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
   const refText = new Map(source.references.map((r) => [r.number, r.text]));
   const text = h('div', { class: 'source-text', attrs: { lang: source.language ?? null } });
   let focusTarget: HTMLElement | null = null;
+  const footnotes = new Footnotes(sourceId);
 
   for (const seg of segments(source.text, source.spans, source.markers)) {
     const piece = source.text.slice(seg.start, seg.end);
-    const content = seg.marker ? markerEl(seg.marker, piece, refText) : document.createTextNode(piece);
+    // A footnote marker is a link of its own (to its reference), never inside a claim's link.
+    if (seg.marker) {
+      text.append(footnotes.marker(seg.marker, piece, refText));
+      continue;
+    }
+    const content = document.createTextNode(piece);
     if (seg.spans.length === 0) {
       text.append(content);
       continue;
@@ -72,7 +78,7 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
     activeClaim ? h('p', { class: 'actions-row' }, button('Back to the claim', () => ctx.actions.selectClaim(activeClaim, { camera: false }), { class: 'secondary small' })) : null,
     text,
     source.references.length > 0
-      ? section('References', h('ol', { class: 'references' }, source.references.map((r) => h('li', { attrs: { value: r.number }, id: `ref-${sourceId}-${r.number}` }, r.text))))
+      ? section('References', footnotes.list(source.references))
       : section('References', h('p', { class: 'muted' }, 'This source has no reference list: none of its statements is cited.')),
   );
   return { eyebrow: 'Source text', title: source.title, body, focusTarget };
@@ -107,10 +113,75 @@ export function segments(text: string, spans: readonly Span[], markers: readonly
   return out;
 }
 
-function markerEl(marker: Marker, piece: string, refs: ReadonlyMap<number, string>): HTMLElement {
-  if (marker.kind === 'citation-needed') return h('span', { class: 'marker-needed', title: 'The source flags this statement: citation needed' }, piece);
-  const ref = marker.ref === null ? undefined : refs.get(marker.ref);
-  return h('span', { class: 'marker-ref', title: ref ? `[${marker.ref}] ${ref}` : 'Footnote' }, piece);
+/**
+ * Footnote markers and the reference list, linked both ways: a marker jumps to its reference entry,
+ * and each entry has a way back to every marker that cites it. The list can be filtered by words.
+ */
+class Footnotes {
+  private readonly uses = new Map<number, string[]>();
+
+  constructor(private readonly sourceId: string) {}
+
+  marker(marker: Marker, piece: string, refs: ReadonlyMap<number, string>): HTMLElement {
+    if (marker.kind === 'citation-needed' || marker.ref === null) return h('span', { class: 'marker-needed', title: 'The source flags this statement: citation needed' }, piece);
+    const n = marker.ref;
+    const list = this.uses.get(n) ?? [];
+    const id = `mark-${this.sourceId}-${n}-${list.length + 1}`;
+    list.push(id);
+    this.uses.set(n, list);
+    const ref = refs.get(n);
+    return h('a', {
+      class: 'marker-ref', id, href: `#${this.refId(n)}`, title: ref ? `[${n}] ${ref}` : 'Footnote',
+      attrs: { 'data-ref': n, 'aria-label': ref ? `Footnote ${n}: ${ref}` : `Footnote ${n}` },
+      on: { click: (e) => jump(e, this.refId(n)) },
+    }, piece);
+  }
+
+  list(references: SourceDetail['references']): HTMLElement {
+    const items = references.map((r) => {
+      const back = (this.uses.get(r.number) ?? []).map((id, i, all) => h('a', {
+        class: 'ref-back', href: `#${id}`, title: 'Back to where the text cites it',
+        attrs: { 'aria-label': `Back to citation ${i + 1} of ${all.length} of reference ${r.number}` },
+        on: { click: (e) => jump(e, id) },
+      }, all.length > 1 ? `↩${i + 1}` : '↩'));
+      return h('li', { attrs: { value: r.number, 'data-text': r.text.toLowerCase() }, id: this.refId(r.number), tabIndex: -1 }, r.text, back.length ? ' ' : null, back);
+    });
+    const ol = h('ol', { class: 'references' }, items);
+    const count = h('span', { class: 'muted ref-count' });
+    const filter = h('input', {
+      type: 'search', class: 'ref-filter',
+      attrs: { placeholder: 'Find in the references…', 'aria-label': 'Find in the references', maxlength: 200 },
+      on: {
+        input: () => {
+          const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+          let shown = 0;
+          for (const li of items) {
+            li.hidden = !words.every((w) => li.dataset.text!.includes(w));
+            if (!li.hidden) shown++;
+          }
+          count.textContent = words.length ? `${shown} of ${items.length}` : '';
+        },
+      },
+    });
+    return h('div', { class: 'reference-block' }, h('p', { class: 'ref-tools' }, filter, ' ', count), ol);
+  }
+
+  private refId(n: number): string {
+    return `ref-${this.sourceId}-${n}`;
+  }
+}
+
+/** Scrolls to an element of the reader and gives it focus, briefly marked; the URL keeps the view state. */
+function jump(e: MouseEvent, id: string): void {
+  if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  const target = document.getElementById(id);
+  if (!target) return;
+  if (target.hidden) target.hidden = false;
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  target.classList.add('jumped');
+  setTimeout(() => target.classList.remove('jumped'), 1600);
 }
 
 function spanClasses(all: readonly Span[], chosen: Span, active: string | null, last: boolean): string {

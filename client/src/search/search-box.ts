@@ -73,7 +73,7 @@ export class SearchBox {
       id: `search-opt-${i}`,
       role: 'option',
       class: `kind-${s.kind}`,
-      attrs: { 'aria-selected': i === this.active ? 'true' : 'false', 'data-key': s.key },
+      attrs: { 'aria-selected': i === this.active ? 'true' : 'false', 'data-key': s.reference === undefined ? s.key : `${s.key}#${s.reference}` },
       on: {
         mousedown: (e) => e.preventDefault(),
         click: () => this.choose(i),
@@ -112,7 +112,10 @@ export class SearchBox {
     const s = this.suggestions[i];
     if (!s) return;
     this.close();
-    this.input.value = s.label;
+    // The choice is shown by the selection and its panel: text left in the box would go stale.
+    this.input.value = '';
+    this.suggestions = [];
+    this.input.blur();
     this.onChoose(s);
   }
 

@@ -7,10 +7,12 @@ import { fold } from './fold.js';
 export interface Suggestion {
   /** Node key to select. */
   key: string;
-  kind: 'entity' | 'source' | 'claim';
+  kind: 'entity' | 'source' | 'claim' | 'reference';
   label: string;
   /** Why it matched, e.g. "also written Semenov". */
   detail: string;
+  /** For a reference: its number in its source's list (key is the source's node). */
+  reference?: number;
 }
 
 export async function suggest(query: string, graph: AppGraph, signal: AbortSignal): Promise<Suggestion[]> {
@@ -30,7 +32,12 @@ export function fromResults(r: SearchResults): Suggestion[] {
     })),
     ...r.sources.map((s): Suggestion => ({ key: `source:${s.id}`, kind: 'source', label: s.title, detail: s.publisher })),
     ...r.claims.map((c): Suggestion => ({
-      key: `claim:${c.id}`, kind: 'claim', label: `${c.subject.label} · ${c.property.label}: ${c.wording}`, detail: c.source.title,
+      key: `claim:${c.id}`, kind: 'claim', label: `${c.subject.label} · ${c.property.label}: ${c.wording}`,
+      detail: c.field === 'citation' ? `cites “${c.matched}”` : c.source.title,
+    })),
+    // Reference entries (an older server sends none).
+    ...(r.references ?? []).map((ref): Suggestion => ({
+      key: `source:${ref.source.id}`, kind: 'reference', label: `[${ref.number}] ${ref.text}`, detail: `reference in ${ref.source.title}`, reference: ref.number,
     })),
   ];
 }
