@@ -3,7 +3,8 @@
 import { dateInterval, formatDate, type DateSettings } from './dates.js';
 import { contains, entirelyBelow, isPoint, overlaps, type Interval } from './interval.js';
 import { describeQuantity, formatNumber, formatPercent, quantityInterval, roundingAllowance, type QuantitySettings } from './quantities.js';
-import type { Claim, Property, Scope } from './schema-types.js';
+import { comparePersonValues, formatPersons, personsOf } from './persons.js';
+import type { Claim, PersonsValue, Property, Scope } from './schema-types.js';
 
 export type Verdict = 'agrees' | 'conflicts';
 export type Basis =
@@ -80,6 +81,7 @@ export function mentionOf(claim: Claim, entityLabel: (id: string) => string = ow
     }
     case 'entity': return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
     case 'text': return `'${v.text}'`;
+    case 'persons': return `'${formatPersons(personsOf(v))}${v.partial ? ' et al.' : ''}'`;
   }
 }
 
@@ -138,6 +140,10 @@ export function decideValues(a: PreparedClaim, b: PreparedClaim, property: Prope
       return decide('conflicts', 'single-valued', `${property.label} has one value here, but one names ${a.mention} and the other ${b.mention}`);
     }
     return false;
+  }
+  if (type === 'persons') {
+    const c = comparePersonValues(a.claim.value as PersonsValue, b.claim.value as PersonsValue);
+    return decide(c.verdict, c.basis, c.reason);
   }
   if (type === 'text') {
     const va = a.claim.value as TextValue;

@@ -4,6 +4,8 @@
 // Name-parser libraries (humanparser, parse-full-name) read one name at a time; the hard part here is
 // where one name ends and the next begins, so the list splitting is our own.
 
+import type { PersonsValue } from './schema-types.js';
+
 export interface Person {
   /** Surname as written, particles included ("van der Aalst"). */
   surname: string;
@@ -270,4 +272,36 @@ export function formatPerson(person: Person): string {
 /** The canonical form of a list: "Last, First; Last, First" in the list's order. */
 export function formatPersons(persons: readonly Person[]): string {
   return persons.map(formatPerson).join('; ');
+}
+
+/** The persons of a claim's persons value. */
+export function personsOf(value: PersonsValue): Person[] {
+  return value.persons.map((p) => ({ surname: p.surname, given: p.given ?? [] }));
+}
+
+export interface PersonsVerdict {
+  verdict: 'agrees' | 'conflicts';
+  /** equal: the same persons; compatible: one names part of the other and no one else; disjoint: someone named by one only, while the other does not admit to being partial. */
+  basis: 'equal' | 'compatible' | 'disjoint';
+  reason: string;
+}
+
+/**
+ * Two claims' person lists: the same persons agree; a list naming part of the other and no one else
+ * agrees partly (stores and sources name the first author only); anyone named by one list only makes
+ * a conflict, unless the list lacking them says it is partial ("et al.").
+ */
+export function comparePersonValues(a: PersonsValue, b: PersonsValue): PersonsVerdict {
+  const c = comparePersonLists(personsOf(a), personsOf(b));
+  if (c.relation === 'equal') return { verdict: 'agrees', basis: 'equal', reason: c.reason };
+  if (c.relation === 'subset' || c.relation === 'superset') {
+    return { verdict: 'agrees', basis: 'compatible', reason: c.relation === 'subset' ? `the first ${c.reason}` : `the second ${comparePersonLists(personsOf(b), personsOf(a)).reason}` };
+  }
+  // Each names someone the other lacks: compatible only when every list lacking someone says it is partial.
+  const aLacks = c.onlyB.length > 0;
+  const bLacks = c.onlyA.length > 0;
+  if (c.relation === 'overlap' && (!aLacks || a.partial) && (!bLacks || b.partial)) {
+    return { verdict: 'agrees', basis: 'compatible', reason: `${c.reason}; the lists say they are partial` };
+  }
+  return { verdict: 'conflicts', basis: 'disjoint', reason: c.reason };
 }

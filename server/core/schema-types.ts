@@ -109,7 +109,7 @@ export interface Property {
    * The Wikidata property this property maps to (for the QuickStatements export).
    */
   wikidata?: string;
-  valueType: 'quantity' | 'date' | 'entity' | 'text';
+  valueType: 'quantity' | 'date' | 'entity' | 'text' | 'persons';
   /**
    * Default unit of a quantity property.
    */
@@ -140,9 +140,9 @@ export interface Property {
 }
 
 export type Value = {
-  type: 'quantity' | 'date' | 'entity' | 'text';
+  type: 'quantity' | 'date' | 'entity' | 'text' | 'persons';
 } & Value1;
-export type Value1 = QuantityValue | DateClaimValue | EntityValue | TextValue;
+export type Value1 = QuantityValue | DateClaimValue | EntityValue | TextValue | PersonsValue;
 export type Citation = {
   kind: 'reference' | 'citation-needed';
 } & Citation1;
@@ -290,6 +290,31 @@ export interface Judgement {
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */
   id: string;
+/**
+ * A set of persons (the authors of a book, the commanders of a force), compared person by person: surname and first initial, with the entity register's aliases where a person is known (server/core/persons.ts).
+ */
+export interface PersonsValue {
+  type: 'persons';
+  /**
+   * @minItems 1
+   * @maxItems 200
+   */
+  persons: {
+    surname: string;
+    /**
+     * @maxItems 10
+     */
+    given?: string[];
+    /**
+     * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+     */
+    entity?: string;
+  }[];
+  /**
+   * The source names only some of the persons ('Kennedy et al.', a first author only): it supports a longer list and does not contradict it.
+   */
+  partial?: boolean;
+}
   /**
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */
@@ -430,5 +455,5 @@ export interface ClaimPatch {
   note?: string;
 }
 /**
- * A calendar date with its precision. 'value' is ISO-like: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source. 'part' narrows a year or month: early/mid/late, or a season (northern hemisphere; winter YYYY = December YYYY-1 to February YYYY).
+ * A set of persons (the authors of a book, the commanders of a force), compared person by person: surname and first initial, with the entity register's aliases where a person is known (server/core/persons.ts).
  */

@@ -92,11 +92,14 @@ function sharedPairs(graph: FactGraph, minShared: number): SharedPairs {
  *   t * 1 + (1 - t) * (c (1 - A) + (1 - c) Pf) / Pf        Pf = (1 - A1)(1 - A2) / n, A = (A1 + A2) / 2
  * where the paper's ratio for a shared true value, c / A + 1 - c, is replaced by 1: on open data,
  * where good sources agree on thousands of true values, that ratio alone made nearly every pair that
- * meets "dependent" (bench/results/truth.md). Two different values count ln(1 - c) each. The prior
+ * meets "dependent" (bench/results/truth.md). Two different values count ln(1 - c) each. Only disputed
+ * items (more than one value stated) count: where everyone agrees, copying and truth look the same, and
+ * counting those items let a discount feed itself (discounted votes -> low probability -> "shared false
+ * values" -> more discount) until a bot and every editor who met it were one source. The prior
  * copyPrior is the share of pairs one expects to copy before seeing anything: 0.1 by default (a few
  * mirrors among many sellers); the result is reported by the benchmark for 0.05 to 0.3.
  */
-function dependence(pairs: SharedPairs, accuracy: Float64Array, probability: Float64Array, p: AccuSettings, out: Float64Array): number {
+function dependence(graph: FactGraph, pairs: SharedPairs, accuracy: Float64Array, probability: Float64Array, p: AccuSettings, out: Float64Array): number {
   let moved = 0;
   const n = p.falseValues;
   const c = p.copyRate;
@@ -114,6 +117,9 @@ function dependence(pairs: SharedPairs, accuracy: Float64Array, probability: Flo
         logRatio += Math.log(1 - c);
         continue;
       }
+      // An item on which every source states the same value cannot tell copying from truth: skipped.
+      const item = graph.factItem[f]!;
+      if (graph.itemFactStart[item + 1]! - graph.itemFactStart[item]! < 2) continue;
       const t = probability[f]!;
       logRatio += Math.log(t + (1 - t) * falseRatio);
     }
@@ -136,7 +142,7 @@ export interface SourceDependence {
   disputed: number;
   /** Disputed items on which the two state the same value. */
   sameOnDisputed: number;
-  /** Shared items on which both state a value judged more likely false than true. */
+  /** Disputed items on which both state a value judged more likely false than true. */
   sameFalse: number;
 }
 
@@ -152,7 +158,8 @@ function describeDependence(graph: FactGraph, pairs: SharedPairs, dep: Float64Ar
       const contested = graph.itemFactStart[item + 1]! - graph.itemFactStart[item]! > 1;
       if (contested) disputed++;
       if (f !== pairs.factB[k]) continue;
-      if (contested) sameOnDisputed++;
+      if (!contested) continue;
+      sameOnDisputed++;
       if (probability[f]! < 0.5) sameFalse++;
     }
     out.push({ a: pairs.a[q]!, b: pairs.b[q]!, probability: dep[q]!, shared: pairs.recStart[q + 1]! - pairs.recStart[q]!, disputed, sameOnDisputed, sameFalse });
@@ -340,7 +347,7 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
     while (rounds < p.copyRounds && moved > p.tolerance && iterations < p.maxIterations) {
       rounds++;
       computeProbabilities();
-      moved = dependence(pairs, accuracy, probability, p, dep);
+      moved = dependence(graph, pairs, accuracy, probability, p, dep);
       delta = Math.max(settle().delta, moved);
     }
     delta = Math.max(delta, moved);

@@ -3,6 +3,7 @@
 // likely value, in their wording). Values become intervals exactly as the reconciliation engine reads
 // them (core valueInterval), so "agrees" there and "supports" here mean the same thing.
 import { mentionOf, valueInterval, type CompareSettings } from '../core/compare.js';
+import { formatPersons, personKey, personsOf } from '../core/persons.js';
 import { DEFAULT_QUANTITY_SETTINGS } from '../core/quantities.js';
 import type { Claim, Value } from '../core/schema-types.js';
 import { discoverTruth, type MethodName } from './discover.js';
@@ -85,6 +86,11 @@ export function claimObservation(claim: Claim, group: string, unit: string | und
     return { ...base, value: day, interval: [lo, hi], scale: options.dateScaleDays };
   }
   if (v.type === 'entity') return { ...base, value: `${v.negated ? 'not ' : ''}entity:${v.entity}` };
+  if (v.type === 'persons') {
+    // Persons known to the register by their entity, the others by surname and first initial.
+    const members = v.persons.map((p) => p.entity ?? personKey({ surname: p.surname, given: p.given ?? [] }));
+    return { ...base, value: `persons:${formatPersons(personsOf(v))}`, members };
+  }
   return { ...base, value: `text:${v.text.trim()}` };
 }
 

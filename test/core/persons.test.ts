@@ -1,6 +1,9 @@
 // Person lists: parsing the formats stores and sources write, comparing person by person, canonical output.
 import { describe, expect, it } from 'vitest';
-import { comparePersonLists, formatPersons, parsePersons, personKey, repairText, samePerson } from '../../server/core/persons.js';
+import { comparePersonLists, comparePersonValues, formatPersons, parsePersons, personKey, repairText, samePerson } from '../../server/core/persons.js';
+import { reconcile } from '../../server/core/reconcile.js';
+import type { PersonsValue, Property, Value } from '../../server/core/schema-types.js';
+import { claim } from './fixtures.js';
 
 const keys = (text: string, known?: string[]): string[] => parsePersons(text, known ? { knownWords: new Set(known) } : {}).map(personKey);
 
@@ -67,5 +70,29 @@ describe('comparing lists person by person', () => {
   });
   it('writes one canonical form', () => {
     expect(formatPersons(parsePersons('KNUTH, DONALD E / wil van der aalst'))).toBe('Knuth, Donald E.; van der Aalst, Wil');
+  });
+});
+
+describe('person-list claims in reconciliation (the compare.ts hook)', () => {
+  const commanders: Property = { id: 'commanded-by', label: 'commanded by', valueType: 'persons', functional: true };
+  const persons = (...names: [string, string[]?][]): Value => ({ type: 'persons', persons: names.map(([surname, given]) => ({ surname, ...(given ? { given } : {}) })) });
+  const verdict = (a: Value, b: Value) => {
+    const base = { subject: 'force', property: 'commanded-by' };
+    const { comparisons } = reconcile({ claims: [claim(a, { ...base, source: 's1' }), claim(b, { ...base, source: 's2' })], properties: [commanders] });
+    return comparisons[0];
+  };
+  it('"General Kikuzo Otani and Yui Mitsue" agrees with "Ōtani, K.; Yui, M."', () => {
+    expect(verdict(persons(['Otani', ['Kikuzo']], ['Yui', ['Mitsue']]), persons(['Ōtani', ['K.']], ['Yui', ['M.']]))).toMatchObject({ verdict: 'agrees', basis: 'equal' });
+  });
+  it('a first-named-only list agrees partly; a different second person conflicts unless the list says it is partial', () => {
+    const r = verdict(persons(['Otani', ['Kikuzo']]), persons(['Otani', ['Kikuzo']], ['Yui', ['Mitsue']]));
+    expect(r).toMatchObject({ verdict: 'agrees', basis: 'compatible' });
+    expect(r!.reason).toContain('missing Yui, Mitsue');
+    expect(verdict(persons(['Otani'], ['Graves']), persons(['Otani'], ['Yui']))).toMatchObject({ verdict: 'conflicts', basis: 'disjoint' });
+    const partial = (v: Value): Value => ({ ...(v as PersonsValue), partial: true });
+    expect(verdict(partial(persons(['Otani'], ['Graves'])), partial(persons(['Otani'], ['Yui'])))).toMatchObject({ verdict: 'agrees', basis: 'compatible' });
+  });
+  it('comparePersonValues says which list lacks whom', () => {
+    expect(comparePersonValues({ type: 'persons', persons: [{ surname: 'Yui' }] }, { type: 'persons', persons: [{ surname: 'Semyonov' }] })).toMatchObject({ verdict: 'conflicts', reason: 'no person in common (Yui against Semyonov)' });
   });
 });

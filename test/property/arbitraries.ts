@@ -53,6 +53,10 @@ export const dateValue: fc.Arbitrary<DateValue> = fc.record(
 );
 
 export const entityValue = fc.record({ entity: fc.constantFrom(...ENTITY_IDS), negated: fc.boolean() }, { requiredKeys: ['entity'] }).map((v) => ({ type: 'entity' as const, ...v }));
+const PERSON_POOL = [{ surname: 'Otani', given: ['Kikuzo'] }, { surname: 'Ōtani', given: ['K.'] }, { surname: 'Yui', given: ['Mitsue'] }, { surname: 'Semyonov' }, { surname: 'Graves', given: ['William', 'S.'] }];
+export const personsValue = fc
+  .record({ persons: fc.subarray(PERSON_POOL, { minLength: 1 }), partial: fc.boolean() }, { requiredKeys: ['persons'] })
+  .map((v) => ({ type: 'persons' as const, ...v }));
 export const textValue = fc.constantFrom('strained', 'Strained ', 'cordial', 'a  mistake', 'A mistake').map((text) => ({ type: 'text' as const, text }));
 
 export const scope: fc.Arbitrary<Scope> = fc.record(
@@ -69,7 +73,7 @@ export const scope: fc.Arbitrary<Scope> = fc.record(
 );
 
 type Value = Claim['value'];
-const valuesOf: Record<Property['valueType'], fc.Arbitrary<Value>> = { quantity: quantityValue, date: dateValue.map((date) => ({ type: 'date' as const, date })), entity: entityValue, text: textValue };
+const valuesOf: Record<Property['valueType'], fc.Arbitrary<Value>> = { quantity: quantityValue, date: dateValue.map((date) => ({ type: 'date' as const, date })), entity: entityValue, text: textValue, persons: personsValue };
 
 function claimWith(id: string, source: string, property: Property, value: Value, claimScope: Scope | undefined): Claim {
   return {

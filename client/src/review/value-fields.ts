@@ -83,5 +83,6 @@ export function describeValue(value: Value, entityLabel: (id: string) => string)
     return `${c}${value.date.part ? `${value.date.part} ` : ''}${value.date.value} (${value.date.precision})`;
   }
   if (value.type === 'entity') return `${value.negated ? 'not ' : ''}${entityLabel(value.entity)}`;
+  if (value.type === 'persons') return value.persons.map((p) => (p.given?.length ? `${p.surname}, ${p.given.join(' ')}` : p.surname)).join('; ');
   return value.text;
 }
