@@ -1,10 +1,11 @@
 // Dates of one sentence that are the value of a date property (founded, signed, withdrew...) as
 // date claims. A range gives two claims, its start and its end ("1918–1922" → start and end date;
 // a person's "(1865–1940)" → birth and death). Dates that only time a figure stay its scope.
-import type { DateValue } from '../core/schema-types.js';
+import type { DateValue, Property } from '../core/schema-types.js';
+import { datePredicate } from './open.js';
 import type { DateMention } from './dates.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
-import { inLongerPhrase, rankProperties, type PropertyScore } from './properties.js';
+import { inLongerPhrase, rankProperties, type PropertyEntry, type PropertyScore } from './properties.js';
 import { dateLead, withComparator, type DateLead } from './scope.js';
 import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
 
@@ -17,10 +18,11 @@ const LIFE_END = ['died', 'death'];
 /** A state's or body's "(1920–1922)" is the span it existed. */
 const EXISTENCE_START = ['founded', 'established'];
 const EXISTENCE_END = ['dissolved', 'abolished'];
-const MIN_PROPERTY_SCORE = 0.34;
 
 export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: readonly { start: number; end: number }[]): Draft[] {
   const drafts: Draft[] = [];
+  // A date in the clause of a figure times that figure ("By October 1918, … numbered over 72,000"): it is the figure's scope.
+  const figureClauses = figureSpans.map((f) => ctx.clauseAt(f.start));
   for (const d of ctx.dates) {
     if (/^\s*only\b/.test(ctx.masked.slice(d.end, d.end + 8))) continue; // "(1922 only)" restricts a figure
     if (figureSpans.some((f) => f.start <= d.start && d.end <= f.end)) continue;
@@ -51,13 +53,34 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
       const property = chooseProperty(ctx, d, role, new Set(), segment);
       if (property) readings.push([d.date, property, lead]);
     }
-    if (readings.length === 0) continue;
+    let proposed = false;
+    if (readings.length === 0) {
+      if (figureClauses.some((c) => c.start <= d.start && d.end <= c.end)) continue;
+      // No vocabulary property fits: one named from the verb and its object ("date seized Vladivostok").
+      const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
+      const clauseTokens = tokenRange(ctx.tokens, clause.start, clause.end);
+      const predicate = datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
+      // A date in words that state nothing (a citation's "Harries 2001, p. 127") is not a claim.
+      if (!predicate) continue;
+      const label = `date ${predicate.words}`;
+      const wording = ctx.text.slice(wordingStart, d.end);
+      const makeScore = (property: Property): PropertyScore => {
+        const entry: PropertyEntry = { property, cues: [], labelWords: property.label.split(/\s+/).length };
+        const score = ctx.settings.confidence.proposedProperty * ctx.settings.property.dateFull;
+        return { entry, score, cue: property.label, cueAt: predicate.at };
+      };
+      if (d.until) {
+        readings.push([d.date, makeScore(ctx.open.propose(`${label} (from)`, 'date', undefined, [predicate.words], wording)), undefined]);
+        readings.push([d.until, makeScore(ctx.open.propose(`${label} (until)`, 'date', undefined, [predicate.words], wording)), undefined]);
+      } else readings.push([d.date, makeScore(ctx.open.propose(label, 'date', undefined, [predicate.words], wording)), lead]);
+      proposed = true;
+    }
     const cueAt = readings[0]![1].cueAt;
     const subjectInput: SubjectInput = {
       text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
       valueStart: d.start, valueEnd: d.end, mentions: ctx.mentions, kind: 'date', carried: ctx.carried,
       cueStart: cueAt === undefined ? undefined : ctx.tokens[cueAt]?.start,
-      subjectTypes: readings[0]![1].entry.property.subjectTypes,
+      subjectTypes: readings[0]![1].entry.property.subjectTypes, settings: ctx.settings.subject,
     };
     // An infobox's date row is about the article's title.
     const cell = ctx.cellAt(d.start);
@@ -67,7 +90,7 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     const place = placeOf(subjectInput, subject.entity)?.id;
     for (const [date, property, dateLeadWord] of readings) {
       for (const entity of [subject.entity, ...subject.also]) {
-        drafts.push(dateDraft(ctx, sourceId, { date, d, property, subject: { ...subject, entity }, wordingStart, place, lead: dateLeadWord, inferred: d.inferredYear, sameSentence: d.yearFromSentence }));
+        drafts.push(dateDraft(ctx, sourceId, { date, d, property, subject: { ...subject, entity }, wordingStart, place, lead: dateLeadWord, inferred: d.inferredYear, sameSentence: d.yearFromSentence, proposed }));
       }
     }
   }
@@ -76,9 +99,9 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
 
 function chooseProperty(ctx: SentenceContext, d: DateMention, roleWords: readonly string[], taken: Set<string>, segment: { segmentFrom: number; segmentTo: number }): PropertyScore | undefined {
   const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
-  const ranked = rankProperties(ctx.properties.date, { words: ctx.words, from, to, roleWords, ...segment });
+  const ranked = rankProperties(ctx.properties.date, { words: ctx.words, from, to, roleWords, reach: ctx.settings.property.reach, roleScore: ctx.settings.property.roleScore, ...segment });
   const best = ranked.find((p) => !taken.has(p.entry.property.id));
-  if (!best || best.score < MIN_PROPERTY_SCORE) return undefined;
+  if (!best || best.score < ctx.settings.property.minScore) return undefined;
   // "On August 23, 1914, Japan declared war on Germany": the date times that statement, it does not announce a withdrawal.
   if (best.cueAt !== undefined && !best.cue.includes(' ') && inLongerPhrase(ctx.properties, ctx.words, best.cueAt)) return undefined;
   return best;
@@ -95,13 +118,16 @@ interface DateDraftInput {
   inferred: boolean;
   /** The inferred year came from the same sentence, which is surer than the paragraph. */
   sameSentence?: boolean;
+  /** The property is proposed (no vocabulary property fits). */
+  proposed: boolean;
 }
 
 function dateDraft(ctx: SentenceContext, sourceId: string, input: DateDraftInput): Draft {
   const value = { type: 'date' as const, date: withComparator(input.date, input.lead) };
   const reading = !input.inferred ? 1 : input.sameSentence ? 0.9 : 0.75;
-  const confidence = combine({ property: Math.min(1, input.property.score / 1.2), subject: input.subject.confidence, reading });
-  const note = `property cue "${input.property.cue}"${input.inferred ? '; year taken from the preceding text' : ''}`;
+  const confidence = combine({ property: Math.min(1, input.property.score / ctx.settings.property.dateFull), subject: input.subject.confidence, reading });
+  const cue = input.proposed ? `proposed property "${input.property.entry.property.label}" (no vocabulary property fits)` : `property cue "${input.property.cue}"`;
+  const note = `${cue}${input.inferred ? '; year taken from the preceding text' : ''}`;
   return draft(ctx, {
     sourceId, subject: input.subject.entity.id, property: input.property.entry.property.id, value,
     wordingStart: input.wordingStart, wordingEnd: input.d.end, scope: input.place ? { place: input.place } : undefined, confidence, note,

@@ -4,6 +4,7 @@
 // and dates with no year ("on April 6"), which take the year the text last named.
 import type { DateValue } from '../core/schema-types.js';
 import { keepLongest } from './spans.js';
+import { OCR_DIGITS } from './words.js';
 
 export interface DateMention {
   start: number;
@@ -69,10 +70,19 @@ const PATTERNS: Pattern[] = [
 const MAY_HOLD_DATE = /\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const HAS_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
-export function findDates(s: string, year?: number): DateMention[] {
-  if (!MAY_HOLD_DATE.test(s)) return [];
+export function findDates(text: string, year?: number, month?: string): DateMention[] {
+  if (!MAY_HOLD_DATE.test(text) && !(month && ORDINAL_DAY.test(text))) return [];
   const found: DateMention[] = [];
-  const months = HAS_MONTH.test(s);
+  const months = HAS_MONTH.test(text);
+  const s = months ? repairOcrDays(text) : text;
+  if (month) {
+    ORDINAL_DAY.lastIndex = 0;
+    for (let m = ORDINAL_DAY.exec(s); m; m = ORDINAL_DAY.exec(s)) {
+      const date = day(month.slice(0, 4), MONTH_NAMES[Number(month.slice(5, 7)) - 1]!, m[2]!);
+      const at = m.index + m[1]!.length;
+      if (date) found.push({ start: at, end: m.index + m[0].length, date, inferredYear: true });
+    }
+  }
   for (const { re, read, month } of PATTERNS) {
     if (month && !months) continue;
     re.lastIndex = 0;
@@ -82,6 +92,25 @@ export function findDates(s: string, year?: number): DateMention[] {
     }
   }
   return joinRanges(s, withYearsFromSentence(keepLongest(found)));
+}
+
+/**
+ * "On the 28th", with the month the narrative last named: an ordinal day alone, closing its phrase
+ * (not "the 16th Infantry Brigade", not "the 28th of the month" — that form names its month).
+ */
+const ORDINAL_DAY = /(\bthe\s+)(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|and\b|$))/g;
+
+/** A day OCR misread next to a month name: "ll November", "1 I October", "I0 May" (letters from words/ocr.json). */
+const OCR_DAY = new RegExp(`(?<![\\p{L}\\d])([\\dlIO|]{2}|[\\dlI|] [\\dlI|])(?=\\s+(?:of\\s+)?${MONTH})`, 'gu');
+
+/** The text with misread days repaired in place (same length: "1 I October" → "11  October"). */
+export function repairOcrDays(s: string): string {
+  return s.replace(OCR_DAY, (whole: string) => {
+    if (/^\d+$/.test(whole)) return whole;
+    const digits = [...whole.replace(' ', '')].map((c) => (/\d/.test(c) ? c : OCR_DIGITS[c] ?? c)).join('');
+    const n = Number(digits);
+    return /^\d+$/.test(digits) && n >= 1 && n <= 31 ? digits.padEnd(whole.length, ' ') : whole;
+  });
 }
 
 /** "on January 9, 1918, and arrived on January 12": a date with no year takes the one named just before it. */

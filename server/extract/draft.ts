@@ -9,6 +9,9 @@ import type { PropertyIndex, SentenceWords } from './properties.js';
 import type { Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
 import type { Token } from './tokens.js';
+import type { Entity } from '../core/schema-types.js';
+import type { PropertyProposals } from './open.js';
+import type { ExtractSettings } from './settings.js';
 
 export interface SentenceContext {
   /** The source text as given: quotes and wordings are sliced from it. */
@@ -30,6 +33,11 @@ export interface SentenceContext {
   cellAt(offset: number): InfoboxCell | undefined;
   /** The clause of the sentence around an offset (see sentences.ts clauseAround). */
   clauseAt(offset: number): { start: number; end: number };
+  /** The force or group a nationality word stands for ("Japanese", "Americans"), if the graph has one. */
+  nation(word: string): Entity | undefined;
+  /** Properties proposed for figures and dates no vocabulary entry fits (open.ts). */
+  open: PropertyProposals;
+  settings: ExtractSettings;
 }
 
 export type DraftClaim = Omit<Claim, 'id'> & { id?: undefined };
@@ -40,7 +48,6 @@ export interface Draft {
   at: number;
 }
 
-const MAX_QUOTE = 1200;
 
 export interface DraftInput {
   sourceId: string;
@@ -55,7 +62,7 @@ export interface DraftInput {
 }
 
 export function draft(ctx: SentenceContext, input: DraftInput): Draft {
-  const { start, end } = quoteWindow(ctx.text, ctx.sentence, input.wordingStart, input.wordingEnd);
+  const { start, end } = quoteWindow(ctx.text, ctx.sentence, input.wordingStart, input.wordingEnd, ctx.settings.layout.maxQuote);
   const wording = ctx.text.slice(input.wordingStart, input.wordingEnd).replace(/\s+/g, ' ').trim().slice(0, 500) || ctx.text.slice(start, end).slice(0, 500);
   const claim: DraftClaim = {
     source: input.sourceId,
@@ -75,9 +82,9 @@ export function draft(ctx: SentenceContext, input: DraftInput): Draft {
 }
 
 /** The sentence, or for a very long one a window around the value cut at spaces (no split word or surrogate pair). */
-function quoteWindow(text: string, sentence: Sentence, from: number, to: number): { start: number; end: number } {
-  if (sentence.end - sentence.start <= MAX_QUOTE) return { start: sentence.start, end: sentence.end };
-  const half = Math.max(0, Math.floor((MAX_QUOTE - (to - from)) / 2));
+function quoteWindow(text: string, sentence: Sentence, from: number, to: number, maxQuote: number): { start: number; end: number } {
+  if (sentence.end - sentence.start <= maxQuote) return { start: sentence.start, end: sentence.end };
+  const half = Math.max(0, Math.floor((maxQuote - (to - from)) / 2));
   let start = Math.max(sentence.start, from - half);
   let end = Math.min(sentence.end, to + half);
   if (start > sentence.start) {

@@ -4,6 +4,7 @@
 import dmModule from 'talisman/phonetics/daitch-mokotoff.js';
 import type { Entity } from '../core/schema-types.js';
 import { foldWord, tokenize, type Token } from './tokens.js';
+import { THE as THE_WORD } from './words.js';
 
 type Encoder = (word: string) => string[];
 const dm = ((dmModule as { default?: Encoder }).default ?? dmModule) as Encoder;
@@ -54,6 +55,49 @@ export interface EntityIndex {
   kin: Map<string, Entity[]>;
   /** Entity → the adjectives that open its two-word names ("Japan" → "japanese"). */
   adjectives: Map<Entity, string[]>;
+  /**
+   * A nationality adjective → the entities whose names open with it, armed forces first
+   * ("canadian" → Canadian Siberian Expeditionary Force, "american" → American Expeditionary Force, Siberia).
+   */
+  nations: Map<string, Entity[]>;
+}
+
+const KIND_ORDER: Entity['type'][] = ['armed-force', 'group', 'state', 'organisation', 'event', 'person', 'vessel', 'document', 'other', 'place'];
+/** Endings of English nationality adjectives: "Canadian", "Japanese", "British", "Czechoslovak", "Dutch", "Thai". */
+const NATIONALITY = /(?:an|ese|ish|ch|ak|ic|i)$/;
+
+function nationsOf(entities: readonly Entity[]): Map<string, Entity[]> {
+  const out = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    if (entity.status === 'rejected') continue;
+    for (const name of new Set([entity.label, ...entity.aliases.map((a) => a.name)])) {
+      const tokens = tokenize(name).filter((t) => !THE.test(t.text));
+      if (tokens.length < 2 || !tokens[0]!.capital || tokens[0]!.text.length < 4) continue;
+      const key = foldWord(tokens[0]!.text);
+      if (!NATIONALITY.test(key)) continue;
+      const list = out.get(key) ?? [];
+      if (!list.includes(entity)) list.push(entity);
+      out.set(key, list);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => KIND_ORDER.indexOf(a.type) - KIND_ORDER.indexOf(b.type));
+  return out;
+}
+
+/**
+ * The entity a nationality word stands for when it names what is counted ("70,000 Japanese", "8,763
+ * Americans", "4,192 Canadians"): the people's force from the demonym map, else the first armed force
+ * or group whose name opens with the adjective (a plural demonym read as its adjective).
+ */
+export function nationOf(index: EntityIndex, word: string): Entity | undefined {
+  const fold = foldWord(word);
+  for (const key of [fold, fold.replace(/s$/, '')]) {
+    const force = index.demonyms.get(key);
+    if (force) return force;
+    const found = index.nations.get(key)?.find((e) => e.type === 'armed-force' || e.type === 'group');
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
@@ -93,7 +137,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, demonyms: demonymsOf(entities), ...kinOf(entities) };
+  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, demonyms: demonymsOf(entities), nations: nationsOf(entities), ...kinOf(entities) };
 }
 
 /** Which entities a capitalised adjective can name: those with a name of that word and one noun, or that word alone. */
@@ -158,7 +202,7 @@ function demonymsOf(entities: readonly Entity[]): Map<string, Entity> {
   for (const entity of entities) {
     if (entity.status === 'rejected' || (entity.type !== 'armed-force' && entity.type !== 'group')) continue;
     for (const alias of entity.aliases) {
-      const tokens = tokenize(alias.name).filter((t) => t.lower !== 'the');
+      const tokens = tokenize(alias.name).filter((t) => !THE.test(t.text));
       if (tokens.length !== 2 || !tokens[0]!.capital || !/s$/i.test(tokens[1]!.text)) continue;
       const key = foldWord(tokens[0]!.text);
       const counts = votes.get(key) ?? new Map<Entity, number>();
@@ -217,7 +261,7 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     if (taken[i] || !t.capital || t.text.length < 4) continue;
     const next = tokens[i + 1];
     const fold = (folded[i] ??= foldWord(t.text));
-    const force = index.demonyms.get(fold);
+    const force = index.demonyms.get(fold) ?? nationOf(index, t.text);
     if (force && next && !taken[i + 1] && opensPhrase(text, tokens, i) && countWords?.has(next.lower) && /^\s+$/.test(text.slice(t.end, next.start))) {
       out.push({ start: t.start, end: next.end, entities: [force], confidence: 0.75, via: 'alias' });
       taken[i + 1] = 1;
@@ -234,10 +278,13 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
  * a demonym there is the subject; elsewhere ("the execution of Japanese prisoners") it is not the force.
  */
 /** "the", and how OCR misreads it ("Tbe", "tbe", "Thc"). */
-const THE = /^t[hb][eco]$/i;
+const ORDINAL_ADJECTIVES = new Set(['last', 'first', 'remaining', 'other', 'new', 'main', 'whole', 'entire']);
+const THE = { test: (word: string) => THE_WORD.has(word) };
 
 function opensPhrase(text: string, tokens: readonly Token[], i: number): boolean {
   let k = i;
+  // "The last Canadian troops", "the remaining Japanese forces".
+  if (k > 0 && ORDINAL_ADJECTIVES.has(tokens[k - 1]!.lower)) k--;
   if (k > 0 && THE.test(tokens[k - 1]!.text)) k--;
   return k === 0 || /[,;:(]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
 }

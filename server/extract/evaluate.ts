@@ -39,6 +39,11 @@ export interface Evaluation {
   matches: Map<string, string>;
   unmatchedCurated: Claim[];
   unmatchedExtracted: Claim[];
+  /**
+   * Extracted claims under a property the vocabulary does not have (proposed by extraction, open.ts):
+   * they cannot match a curated claim and are counted apart, not as wrong.
+   */
+  proposed: Claim[];
 }
 
 const measurable = (c: Claim) => c.value.type === 'quantity' || c.value.type === 'date';
@@ -106,7 +111,9 @@ export interface EvaluateInput {
 
 export function evaluate(input: EvaluateInput): Evaluation {
   const curated = input.curated.filter((c) => c.status !== 'rejected');
-  const extracted = input.extracted.filter(measurable);
+  const vocabulary = new Set(input.properties.filter((p) => p.status !== 'proposed').map((p) => p.id));
+  const proposed = input.extracted.filter((c) => measurable(c) && !vocabulary.has(c.property));
+  const extracted = input.extracted.filter((c) => measurable(c) && vocabulary.has(c.property));
   const matches = matchClaims(extracted, curated);
   const perSource: Record<string, SourceScores> = {};
   for (const source of [...new Set(curated.map((c) => c.source))].sort()) {
@@ -120,6 +127,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     matches,
     unmatchedCurated: curated.filter((c) => measurable(c) && !matches.has(c.id)),
     unmatchedExtracted: extracted.filter((c) => !matchedExtracted.has(c.id)),
+    proposed,
   };
 }
 

@@ -5,7 +5,8 @@ import type { Citation, Claim, Entity, Property, Reference } from '../core/schem
 import { findDates, type DateMention } from './dates.js';
 import { dateClaims } from './date-claims.js';
 import type { Draft, SentenceContext } from './draft.js';
-import { buildEntityIndex, findMentions, type EntityMention } from './entities.js';
+import { buildEntityIndex, findMentions, nationOf, type EntityIndex, type EntityMention } from './entities.js';
+import { PropertyProposals } from './open.js';
 import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js';
 import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWords } from './properties.js';
 import { readInfobox, type InfoboxCell } from './infobox.js';
@@ -30,7 +31,7 @@ export interface ExtractContext {
 export interface ExtractOptions {
   /** Called as sentences are read: characters done and the text length. */
   onProgress?: (done: number, total: number) => void;
-  /** Claims below this confidence are left out (default 0.5); 0 keeps every candidate. */
+  /** Claims below this confidence are left out (default settings.confidence.minClaim, 0.5; candidates under a proposed property: minProposedClaim, 0.35); 0 keeps every candidate. */
   minConfidence?: number;
   /** Proposed entities below this confidence are left out (default 0.4). */
   minProposalConfidence?: number;
@@ -43,6 +44,11 @@ export interface ExtractionResult {
   proposedEntities: Entity[];
   /** Confidence of each proposed entity, by id (the entity schema has no field for it). */
   proposalConfidence: Record<string, number>;
+  /**
+   * Properties proposed for figures and dates no vocabulary property fits (status "proposed"), named from
+   * the text's own words; the claims that state them refer to their ids.
+   */
+  proposedProperties: Property[];
   references: Reference[];
   warnings: string[];
 }
@@ -81,8 +87,8 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const entityIndex = buildEntityIndex(context.entities);
   const properties = buildPropertyIndex(context.properties);
   const cells = readInfobox(text, masked, entityIndex, properties);
-  if (properties.quantity.entries.length + properties.date.entries.length === 0) warnings.push('no quantity or date property declares cues: nothing can be extracted');
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
+  const open = new PropertyProposals(context.sourceId, context.properties);
   const surnames = new SurnameIndex(context.entities);
   let lowerWords: Set<string> | undefined;
   /** Words the text writes in lower case somewhere: common words, not names, when capitalised at a sentence start. */
@@ -91,7 +97,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   /** Drafts read from lines without a full stop (headings, captions, infobox rows). */
   const inLine = new Set<Draft>();
   const lineStarts: number[] = [];
-  const state = new Carry();
+  const state = new Carry(settings.subject.paragraphDecay);
   let reported = 0;
 
   for (let i = 0; i < sentences.length; i++) {
@@ -111,9 +117,9 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       mentions.push({ start: span.start, end: span.end, entities: [entity], confidence: 0.6 * confidence, via: 'alias' });
     }
     mentions.sort((a, b) => a.start - b.start);
-    const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year), sentence.start);
+    const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);
     state.enter(sentence, mentions, masked);
-    const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells);
+    const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells, entityIndex, open, settings);
     const figures = quantityClaims(ctx, context.sourceId);
     const found = [...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length })))];
     if (sentence.isLine) {
@@ -129,26 +135,29 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   }
   if (sentences.length === 0) options.onProgress?.(text.length, text.length);
 
-  const minConfidence = options.minConfidence ?? 0.5;
-  const kept = withoutRestatedHeadings(drafts, inLine, lineStarts).filter((d) => (d.claim.confidence ?? 0) >= minConfidence).sort((a, b) => a.at - b.at || a.claim.property.localeCompare(b.claim.property));
+  const minConfidence = options.minConfidence ?? settings.confidence.minClaim;
+  const minProposed = Math.min(minConfidence, settings.confidence.minProposedClaim);
+  const vocabulary = new Set(context.properties.map((p) => p.id));
+  const passes = (d: Draft) => (d.claim.confidence ?? 0) >= (vocabulary.has(d.claim.property) ? minConfidence : minProposed);
+  const kept = withoutRestatedHeadings(drafts, inLine, lineStarts, settings.layout.restatedWithin).filter(passes).sort((a, b) => a.at - b.at || a.claim.property.localeCompare(b.claim.property));
   const claims: Claim[] = kept.map((d, n) => ({ ...d.claim, id: `${context.sourceId}-x${n + 1}` }));
-  const { entities: proposedEntities, confidence: proposalConfidence } = proposals.results(options.minProposalConfidence ?? 0.4);
+  const { entities: proposedEntities, confidence: proposalConfidence } = proposals.results(options.minProposalConfidence ?? settings.confidence.minProposal);
   const used = new Set(claims.map((c) => c.subject));
   const known = new Set(context.entities.map((e) => e.id));
   // A claim may stand on a low-confidence proposal: keep every proposal a kept claim refers to.
   const extra = proposals.results(0).entities.filter((e) => used.has(e.id) && !known.has(e.id) && !proposedEntities.some((p) => p.id === e.id));
-  return { claims, proposedEntities: [...proposedEntities, ...extra], proposalConfidence, references, warnings };
+  // Only the proposed properties some kept claim states.
+  const stated = new Set(claims.map((c) => c.property));
+  const proposedProperties = open.results().filter((p) => stated.has(p.id));
+  return { claims, proposedEntities: [...proposedEntities, ...extra], proposalConfidence, proposedProperties, references, warnings };
 }
-
-/** How far after a heading the prose that restates it can be. */
-const RESTATED_WITHIN = 3000;
 
 /**
  * A heading that restates what the prose under it says ("Japan during World War I — Period of Japanese
  * history from 1914 to 1918", then "Japan participated in World War I from 1914 to 1918"): the same
  * subject, property and value once more is one statement, kept where the prose makes it.
  */
-function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<Draft>, lineStarts: readonly number[]): Draft[] {
+function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<Draft>, lineStarts: readonly number[], within: number): Draft[] {
   if (inLine.size === 0) return [...drafts];
   const key = (d: Draft) => `${d.claim.subject}|${d.claim.property}|${JSON.stringify(d.claim.value)}`;
   const prose = new Map<string, number[]>();
@@ -170,7 +179,7 @@ function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<D
       else hi = mid;
     }
     const next = lineStarts[lo] ?? Infinity;
-    const end = Math.min(d.at + RESTATED_WITHIN, next);
+    const end = Math.min(d.at + within, next);
     return !(prose.get(key(d)) ?? []).some((at) => at > d.at && at < end);
   });
 }
@@ -219,7 +228,14 @@ class Context implements SentenceContext {
     private readonly markers: readonly Marker[],
     private readonly reach: number,
     private readonly cells: readonly InfoboxCell[],
+    private readonly entityIndex: EntityIndex,
+    readonly open: PropertyProposals,
+    readonly settings: ExtractSettings,
   ) {}
+
+  nation(word: string): Entity | undefined {
+    return nationOf(this.entityIndex, word);
+  }
 
   cellAt(offset: number): InfoboxCell | undefined {
     if (this.cells.length === 0) return undefined;
@@ -267,7 +283,11 @@ function citationsAfter(text: string, markers: readonly Marker[], offset: number
  * title entity, the fallback for infobox rows.
  */
 class Carry {
+  constructor(private readonly decay: number) {}
+
   year: number | undefined;
+  /** The month last named with its year ("1918-07"), for "on the 28th". */
+  month: string | undefined;
   private topic: Carried | undefined;
   private title: Carried | undefined;
   private paragraph = -1;
@@ -277,7 +297,7 @@ class Carry {
   }
 
   enter(sentence: Sentence, mentions: readonly EntityMention[], masked: string): void {
-    if (sentence.paragraph !== this.paragraph && this.topic) this.topic = { ...this.topic, confidence: this.topic.confidence * 0.7 };
+    if (sentence.paragraph !== this.paragraph && this.topic) this.topic = { ...this.topic, confidence: this.topic.confidence * (1 - this.decay) };
     this.paragraph = sentence.paragraph;
     if (!this.title && sentence.isLine) {
       const whole = mentions.find((m) => m.start === sentence.start && m.via === 'alias' && masked.slice(m.end, sentence.end).trim() === '');
@@ -286,11 +306,15 @@ class Carry {
   }
 
   leave(dates: readonly DateMention[], mentions: readonly EntityMention[], sentence: Sentence, masked: string): void {
-    for (const d of dates) if (!d.inferredYear) this.year = Number((d.until ?? d.date).value.slice(0, 4));
+    for (const d of dates) {
+      const last = d.until ?? d.date;
+      if (!d.inferredYear) this.year = Number(last.value.slice(0, 4));
+      if (last.value.length >= 7 && (last.precision === 'day' || last.precision === 'month')) this.month = last.value.slice(0, 7);
+    }
     // The grammatical subject: a mention opening the sentence (after at most a short introductory phrase).
     // Captions, headings and infobox rows (lines without a full stop) do not change the topic of the prose.
     if (sentence.isLine) return;
-    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
+    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && !(m.entities[0]!.status === 'proposed' && m.entities[0]!.type === 'other') && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
     if (opening) this.topic = { entity: opening.entities[0]!, ...(opening.standIns ? { standIns: opening.standIns } : {}), confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
   }
 }

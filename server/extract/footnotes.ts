@@ -82,8 +82,10 @@ export function maskSpans(text: string, spans: readonly { start: number; end: nu
   const parts: string[] = [];
   let at = 0;
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    if (s.start < at) continue;
-    parts.push(text.slice(at, s.start), ' '.repeat(s.end - s.start));
+    // Overlapping spans (a marker opening a masked footnote paragraph) are masked as their union.
+    const start = Math.max(s.start, at);
+    if (s.end <= start) continue;
+    parts.push(text.slice(at, start), ' '.repeat(s.end - start));
     at = s.end;
   }
   parts.push(text.slice(at));

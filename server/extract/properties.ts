@@ -54,8 +54,9 @@ const FUNCTION_WORDS = new Set([
   'between', 'against', 'into', 'its', 'their', 'his', 'her', 'because', 'due to', 'following', 'as', 'and', 'or',
 ]);
 
-/** What a range's "from"/"to" alone is worth: enough to state a start or end date, not more. */
+/** Defaults of settings.property.roleScore and .reach (settings.ts), for callers that pass none. */
 const ROLE_SCORE = 0.36;
+const REACH = 40;
 
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
@@ -134,6 +135,14 @@ export interface ScoreInput {
   /** Token range of the comma-delimited stretch around the value: cues there count more. */
   segmentFrom?: number;
   segmentTo?: number;
+  /** Whether the word right before the value can be its predicate (nothing but spaces between); default true. */
+  predicate?: boolean;
+  /** The verb right after what is counted ("2,900 soldiers died"): a predicate, weighed like the word before the value. */
+  verbAt?: number;
+  /** Words around the value looked at (settings.property.reach; default 40). */
+  reach?: number;
+  /** What a range's role word alone is worth (settings.property.roleScore; default 0.36). */
+  roleScore?: number;
 }
 
 /**
@@ -183,8 +192,6 @@ export function inLongerPhrase(index: PropertyIndex, words: SentenceWords, at: n
   return false;
 }
 
-const REACH = 40;
-
 function firstAtOrAfter(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -205,13 +212,14 @@ function cueScore(cue: Cue, input: ScoreInput): number {
   let at: number | undefined;
   const n = cue.words.length;
   // A role ("from" for a range's start) is weak evidence, whatever the cue's own weight.
-  if (input.roleWords && n === 1 && input.roleWords.includes(cue.words[0]!)) best = ROLE_SCORE;
+  const reach = input.reach ?? REACH;
+  if (input.roleWords && n === 1 && input.roleWords.includes(cue.words[0]!)) best = input.roleScore ?? ROLE_SCORE;
   // A role completes a cue that ends in it: "existed from April 1920 to November 1922" states "existed until".
   // The rest of the cue may stand further back in the value's own stretch ("existed in the east … between
   // January 31, 1920 and October 28, 1920"), counting less the farther it is.
   if (input.roleWords && n > 1 && input.roleWords.includes(cue.words[n - 1]!)) {
     const head = cue.words.slice(0, -1);
-    const earliest = Math.max(0, input.segmentFrom ?? input.from - 2, input.from - REACH);
+    const earliest = Math.max(0, input.segmentFrom ?? input.from - 2, input.from - reach);
     for (let at = input.from - head.length; at >= earliest; at--) {
       if (!head.every((w, j) => stems[at + j] === w)) continue;
       const gap = input.from - at - head.length;
@@ -222,9 +230,9 @@ function cueScore(cue: Cue, input: ScoreInput): number {
   // Only occurrences within REACH words of the value count (farther ones would score almost nothing):
   // this keeps a sentence listing hundreds of figures linear.
   const occurrences = input.words.at.get(cue.words[0]!) ?? [];
-  for (let k = firstAtOrAfter(occurrences, input.from - REACH - n); k < occurrences.length; k++) {
+  for (let k = firstAtOrAfter(occurrences, input.from - reach - n); k < occurrences.length; k++) {
     const i = occurrences[k]!;
-    if (i > input.to + REACH) break;
+    if (i > input.to + reach) break;
     if (i + n > stems.length || (i + n > input.from && i < input.to)) continue;
     let hit = true;
     for (let j = 0; j < n; j++) if (stems[i + j] !== cue.words[j]) { hit = false; break; }
@@ -233,7 +241,7 @@ function cueScore(cue: Cue, input: ScoreInput): number {
     let s = cue.weight / (1 + distance / 4);
     if (cue.weight >= 1) {
       // Function words get no bonus: "in" right before a date says nothing about which date it is.
-      if (i + n === input.from) s = cue.weight * 2; // the predicate: "numbered over 72,000"
+      if ((i + n === input.from && input.predicate !== false) || i === input.verbAt) s = cue.weight * 2; // the predicate: "numbered over 72,000", "2,900 soldiers died"
       else if (i === input.nounAt) s = cue.weight * 1.6; // the counted noun: "900 orphans"
       else if (input.segmentFrom !== undefined) {
         // Inside the value's own comma-delimited stretch a cue keeps its weight longer.

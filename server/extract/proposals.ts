@@ -89,7 +89,10 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   else if (titled || hasInitial) [type, confidence] = ['person', 0.65];
   else if (/^(?:in|at|near|from|to|towards|via|outside)$/.test(previous) && core.length <= 2) [type, confidence] = ['place', 0.45];
   else if (core.length >= 2 && core.length <= 3 && core.every((w) => !CONNECTORS.has(w.lower))) [type, confidence] = ['person', 0.4];
-  if (type === 'other' || lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
+  // One capitalised word inside a sentence that the text never writes in lower case ("In February 1920 Lenin spoke") is a name of unknown kind.
+  if (type === 'other' && core.length === 1 && i > 0 && first === 0 && common && !common(lower[0]!) && !NOT_NAMES_ALONE.has(lower[0]!) && core[0]!.text.length > 2 && !/(?:ese|ian|ish|can|ean|ch)$/.test(lower[0]!)) confidence = 0.35;
+  else if (type === 'other') return undefined;
+  if (lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
   if (!nameLike(core.filter((w) => !CONNECTORS.has(w.lower)), titled || (hasInitial && core[core.length - 1]!.text.length > 2), common)) return undefined;
   // A head word alone ("War", "River", "Army") names nothing in particular.
   if (core.length === 1 && isHead(head)) return undefined;

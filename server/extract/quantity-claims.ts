@@ -1,6 +1,7 @@
 // Figures of one sentence as quantity claims: number, comparator, counted noun, stated sums, the
 // property its cues point to, the subject, and the scope (time, aggregate, population, place).
-import type { Entity, QuantityValue } from '../core/schema-types.js';
+import type { Entity, Property, QuantityValue } from '../core/schema-types.js';
+import { readRole, verbAfter, verbBefore, type RoleReading } from './open.js';
 import { countedNounAfter, isAddition, partLabel, type SumPart } from './counted.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
 import { findNumbers, readComparator, type ComparatorReading } from './numbers.js';
@@ -11,8 +12,6 @@ import { chooseSubject, placeOf, type SubjectInput } from './subjects.js';
 
 /** Nouns of time: "two days before" is when something happened, rarely a stated duration. */
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
-/** A property needs at least this much cue evidence (a function-word cue right next to the value is 0.3). */
-const MIN_PROPERTY_SCORE = 0.34;
 
 interface Reading extends SumPart {
   comparator: ComparatorReading;
@@ -65,13 +64,46 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const valueEnd = base + (group.length > 1 ? lastLabelEnd : Math.max(first.comparator.end, first.mention.end));
   const clause = ctx.clauseAt(base + first.mention.start);
   const cell = ctx.cellAt(base + first.mention.start);
-  const property = chooseProperty(ctx, s, group, valueStart, valueEnd, clause) ?? rowProperty(ctx, cell);
-  if (!property) return undefined;
+  const { from, to } = tokenRange(ctx.tokens, valueStart, valueEnd);
+  const noun = group.length === 1 ? first.noun : undefined;
+  const nounTo = noun ? tokenRange(ctx.tokens, base + noun.start, base + noun.end).to : to;
+  const clauseTo = tokenRange(ctx.tokens, clause.start, clause.end).to;
+  // "Some 2,900 Japanese soldiers died": the verb after what is counted says what the figure is.
+  const verbAt = verbAfter(ctx.tokens, nounTo, clauseTo);
+  // The words around the value, an infobox row, or a "Label:" row: the strongest evidence wins.
+  let property = [chooseProperty(ctx, s, group, valueStart, valueEnd, clause, verbAt), rowProperty(ctx, cell), labelProperty(ctx, valueStart)]
+    .reduce<PropertyScore | undefined>((best, p) => (p && (!best || p.score > best.score) ? p : best), undefined);
+  const role = cell ? undefined : readRole(ctx.tokens, from, to, nounTo, clauseTo);
+  const wording = ctx.text.slice(valueStart, valueEnd);
+  let proposed = false;
+  if (role && property && !carriesRole(property.entry, role)) {
+    // A figure with a role ("the approved contingent, nearly 5000 strong") is not the plain count: a
+    // vocabulary property for that role of the same unit, else a proposed "troop strength (approved)".
+    const roleEntry = ctx.properties.quantity.entries.find((e) => carriesRole(e, role) && (e.unit ?? '') === (property!.entry.unit ?? ''));
+    if (roleEntry) property = { entry: roleEntry, score: property.score, cue: role.role.label, cueAt: role.at };
+    else {
+      const label = `${property.entry.property.label} (${role.role.label})`;
+      property = proposedScore(ctx, ctx.open.propose(label, 'quantity', property.entry.unit ?? noun?.noun, [...property.entry.cues.map((c) => c.words.join(' ')).slice(0, 5), role.role.label], wording), role.at);
+      proposed = true;
+    }
+  }
+  if (!property) {
+    // No vocabulary property fits: one named from the counted noun and the verb ("troops dispatched", "men employed").
+    const verb = verbBefore(ctx.tokens, from, tokenRange(ctx.tokens, clause.start, clause.end).from) ?? verbAt;
+    const nounWord = noun && !/^\p{Lu}/u.test(noun.noun) ? noun.noun : undefined;
+    const verbWord = verb === undefined ? undefined : ctx.tokens[verb]!.lower;
+    const words = [nounWord ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w));
+    // A bare number that counts nothing, with no verb or role ("p. 127", a list item's "4."), states nothing checkable.
+    if (words.length === 0 || isLocator(ctx, valueStart)) return undefined;
+    const unit = first.mention.currency ?? noun?.noun ?? 'items';
+    property = proposedScore(ctx, ctx.open.propose(words.join(' '), 'quantity', unit, words, wording), verb ?? role?.at);
+    proposed = true;
+  }
   const subjectInput: SubjectInput = {
     text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
     valueStart, valueEnd, mentions: ctx.mentions, kind: 'quantity', carried: ctx.carried,
     cueStart: property.cueAt === undefined ? undefined : ctx.tokens[property.cueAt]?.start,
-    subjectTypes: property.entry.property.subjectTypes,
+    subjectTypes: property.entry.property.subjectTypes, settings: ctx.settings.subject,
   };
   const counted = countedEntity(ctx, first, base);
   // An infobox cell's side is known from its column; prose is read for its subject.
@@ -91,22 +123,64 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   if (first.mention.upper !== undefined && group.length === 1) value.upper = first.mention.upper;
   if (group.length > 1) value.parts = group.map((r) => ({ amount: r.mention.amount, label: partLabel(s, r).slice(0, 100) }));
   const reading = Math.min(...group.map((r) => r.mention.certainty)) * (first.mention.spelled && first.mention.amount < 10 ? 0.8 : 1);
-  const confidence = combine({ property: Math.min(1, property.score / 1.6), subject: subject.confidence, reading });
+  const propertyEvidence = proposed ? ctx.settings.confidence.proposedProperty : Math.min(1, property.score / ctx.settings.property.quantityFull);
+  const confidence = combine({ property: propertyEvidence, subject: subject.confidence, reading });
+  const note = proposed ? `proposed property "${property.entry.property.label}" (no vocabulary property fits)` : `property cue "${property.cue}"`;
   return draft(ctx, {
     sourceId, subject: subject.entity.id, property: property.entry.property.id, value,
     wordingStart: valueStart, wordingEnd: valueEnd, scope, confidence,
-    note: `property cue "${property.cue}"`,
+    note: role ? `${note}; role: ${role.role.label}` : note,
   });
 }
 
-function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], valueStart: number, valueEnd: number, clause: { start: number; end: number }): PropertyScore | undefined {
+/** Words after which a number points somewhere instead of counting ("p. 127", "file 762", "No. 4"). */
+const LOCATOR = /(?:\b(?:p|pp|page|pages|no|nos|vol|file|folio|fol|chapter|ch|section|sec|art|para|fig|table|note|item|line)\.?\s*|^\s*)$/i;
+
+function isLocator(ctx: SentenceContext, valueStart: number): boolean {
+  const before = ctx.masked.slice(Math.max(ctx.sentence.start, valueStart - 12), valueStart);
+  return LOCATOR.test(before) && (!/^\s*$/.test(before) || /^\s*\d{1,3}[.)]\s/.test(ctx.masked.slice(valueStart, valueStart + 6)));
+}
+
+/** A vocabulary entry states a role when one of its cues is one of the role's words ("requested", "pledged"). */
+function carriesRole(entry: PropertyEntry, role: RoleReading): boolean {
+  return role.role.phrases.some((p) => entry.cues.some((c) => c.words.length === p.length && c.words.every((w, j) => w === stem(p[j]!))));
+}
+
+function proposedScore(ctx: SentenceContext, property: Property, cueAt: number | undefined): PropertyScore {
+  const entry: PropertyEntry = { property, cues: [], labelWords: property.label.split(/\s+/).length };
+  if (property.unit) entry.unit = property.unit;
+  return cueAt === undefined ? { entry, score: ctx.settings.confidence.proposedProperty, cue: property.label } : { entry, score: ctx.settings.confidence.proposedProperty, cue: property.label, cueAt };
+}
+
+/**
+ * "Strength: 70,000 Japanese, 8,763 Americans, …", "Casualties: 7,791, …": a row of a flattened table
+ * whose label names the property of every figure on it.
+ */
+function labelProperty(ctx: SentenceContext, valueStart: number): PropertyScore | undefined {
+  if (!ctx.sentence.isLine) return undefined;
+  const line = ctx.masked.slice(ctx.sentence.start, valueStart);
+  const m = /^\s*([\p{L}][\p{L} ]{1,40}):\s/u.exec(line);
+  if (!m) return undefined;
+  const labelTokens = tokenRange(ctx.tokens, ctx.sentence.start, ctx.sentence.start + m[1]!.length);
+  const ranked = rankProperties(ctx.properties.quantity, {
+    words: ctx.words, from: labelTokens.to, to: labelTokens.to, segmentFrom: labelTokens.from, segmentTo: labelTokens.to,
+    reach: ctx.settings.property.reach, roleScore: ctx.settings.property.roleScore,
+  });
+  const best = ranked.find((p) => p.cueAt !== undefined && p.cueAt >= labelTokens.from && p.cueAt < labelTokens.to);
+  return best ? { ...best, score: Math.max(best.score, 1.2), cue: `row label "${m[1]}"` } : undefined;
+}
+
+function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], valueStart: number, valueEnd: number, clause: { start: number; end: number }, verbAt: number | undefined): PropertyScore | undefined {
   const first = group[0]!;
   const { from, to } = tokenRange(ctx.tokens, valueStart, valueEnd);
   const noun = group.length === 1 ? first.noun : undefined;
   const nounAt = noun ? tokenRange(ctx.tokens, ctx.sentence.start + noun.start, ctx.sentence.start + noun.end).to - 1 : undefined;
   // The parts of a sum name what they count inside the value span, so those cues count there.
   let ranked = rankProperties(ctx.properties.quantity, {
-    words: ctx.words, from, to: group.length > 1 ? from : to, noun: noun?.noun ?? first.mention.currency, nounAt,
+    words: ctx.words, from, to: group.length > 1 ? from : to, noun: noun?.noun ?? first.mention.currency, nounAt, verbAt,
+    // "698 killed/missing, 2,189 wounded": a cue before a comma belongs to the item before, not to this value.
+    predicate: from > 0 && /^[\s"“]*$/.test(ctx.masked.slice(ctx.tokens[from - 1]!.end, valueStart)),
+    reach: ctx.settings.property.reach, roleScore: ctx.settings.property.roleScore,
     ...segmentAround(ctx, clause, valueStart, valueEnd),
   });
   if (group.length > 1) {
@@ -116,7 +190,7 @@ function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], value
     if (covering.length > 0) ranked = covering;
   }
   const best = ranked[0];
-  if (!best || best.score < MIN_PROPERTY_SCORE) return undefined;
+  if (!best || best.score < ctx.settings.property.minScore) return undefined;
   // "two days before", "5 months": a time noun is a duration only when another cue says so ("lasted").
   if (noun && TIME_UNITS.has(stem(noun.noun)) && TIME_UNITS.has(stem(best.cue))) return undefined;
   return best;
@@ -153,5 +227,9 @@ function countedEntity(ctx: SentenceContext, r: Reading, base: number): { entity
   const to = base + r.noun.end;
   const mention = ctx.mentions.find((m) => m.start >= from && m.start < to && m.end <= to + 20);
   const entity = mention?.entities.find((e) => e.type === 'armed-force' || e.type === 'group' || e.type === 'organisation');
-  return entity ? { entity, confidence: 0.85 * mention!.confidence } : undefined;
+  if (entity) return { entity, confidence: 0.85 * mention!.confidence };
+  // "70,000 Japanese", "8,763 Americans", "4,192 Canadians who …": a nationality word names the nation's force.
+  const word = /^\p{Lu}[\p{L}]+$/u.exec(r.noun.phrase)?.[0];
+  const nation = word ? ctx.nation(word) : undefined;
+  return nation ? { entity: nation, confidence: 0.8 } : undefined;
 }

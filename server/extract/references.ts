@@ -51,7 +51,7 @@ export function findReferenceList(text: string): ReferenceList {
  * long, with a sentence break followed by a sentence (a capitalised word, then lower-case words), and no page locator.
  */
 function isProse(e: Entry): boolean {
-  return e.body.length > 120 && /[.!?]\s+\p{Lu}\p{Ll}*,?\s+\p{Ll}{2,}\s+\p{Ll}/u.test(e.body) && !PAGES.test(e.body);
+  return e.body.length > 120 && /[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}{2,}/u.test(e.body) && !PAGES.test(e.body);
 }
 
 function onlyBlankLinesBetween(text: string, from: number, to: number): boolean {

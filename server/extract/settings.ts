@@ -6,6 +6,11 @@
 export interface ConfidenceSettings {
   /** Candidate claims below this confidence are left out (ExtractOptions.minConfidence overrides it). */
   minClaim: number;
+  /**
+   * Candidates under a proposed property (no vocabulary entry fits) below this confidence are left out:
+   * lower than minClaim, because such a claim exists to be reviewed (nothing stated is dropped for lack of a cue).
+   */
+  minProposedClaim: number;
   /** Proposed entities below this confidence are left out. */
   minProposal: number;
   /** A claim whose property is proposed (no vocabulary entry fits) is read with at most this property evidence. */
@@ -63,7 +68,7 @@ export interface ExtractSettings {
 export type ExtractSettingsInput = { [S in keyof ExtractSettings]?: Partial<ExtractSettings[S]> };
 
 export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
-  confidence: Object.freeze({ minClaim: 0.5, minProposal: 0.4, proposedProperty: 0.75 }),
+  confidence: Object.freeze({ minClaim: 0.5, minProposedClaim: 0.35, minProposal: 0.4, proposedProperty: 0.75 }),
   property: Object.freeze({ minScore: 0.34, roleScore: 0.36, reach: 40, quantityFull: 1.6, dateFull: 1.2 }),
   subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3 }),
   layout: Object.freeze({
@@ -79,7 +84,7 @@ interface Rule {
 }
 
 const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: Rule } } = {
-  confidence: { minClaim: { min: 0, max: 1 }, minProposal: { min: 0, max: 1 }, proposedProperty: { min: 0, max: 1 } },
+  confidence: { minClaim: { min: 0, max: 1 }, minProposedClaim: { min: 0, max: 1 }, minProposal: { min: 0, max: 1 }, proposedProperty: { min: 0, max: 1 } },
   property: {
     minScore: { min: 0, max: 10 }, roleScore: { min: 0, max: 10 }, reach: { min: 1, max: 1000, integer: true },
     quantityFull: { min: 0.01, max: 10 }, dateFull: { min: 0.01, max: 10 },

@@ -8,6 +8,7 @@
 // ("the Japanese" for Japan, Japan for its troops) is read as that entity.
 import type { Entity } from '../core/schema-types.js';
 import type { EntityMention } from './entities.js';
+import { EXTRACT_SETTINGS, type SubjectSettings } from './settings.js';
 
 export type ValueKind = 'quantity' | 'date';
 
@@ -42,6 +43,8 @@ export interface SubjectInput {
   cueStart?: number;
   /** The kinds of entity the value's property can be about (Property.subjectTypes); absent, any kind. */
   subjectTypes?: readonly Entity['type'][];
+  /** Weights and windows (settings.subject); the defaults when absent. */
+  settings?: SubjectSettings;
 }
 
 export interface SubjectChoice {
@@ -89,10 +92,6 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.1 + 1.1 * bestScore), also };
 }
 
-/** A property's subject of a kind it does not declare is kept only as a last resort. */
-const MISFIT = 0.3;
-/** What a name stands for counts a little less than what it names. */
-const STAND_IN = 0.9;
 
 /** Whether the value's property can be about this kind of entity (any kind when it declares none). */
 function fits(input: SubjectInput, entity: Entity): boolean {
@@ -103,7 +102,7 @@ function fits(input: SubjectInput, entity: Entity): boolean {
 function kindWeight(input: SubjectInput, entity: Entity): number {
   const prior = TYPE_WEIGHT[input.kind][entity.type];
   if (!input.subjectTypes) return prior;
-  return input.subjectTypes.includes(entity.type) ? 1 : prior * MISFIT;
+  return input.subjectTypes.includes(entity.type) ? 1 : prior * (input.settings ?? EXTRACT_SETTINGS.subject).misfit;
 }
 
 /**
@@ -122,7 +121,7 @@ function preferredEntity(input: SubjectInput, entities: readonly Entity[], stand
   if (input.subjectTypes && standIns) {
     for (const e of standIns) {
       if (e.type !== input.subjectTypes[0]) continue;
-      const w = kindWeight(input, e) * STAND_IN;
+      const w = kindWeight(input, e) * (input.settings ?? EXTRACT_SETTINGS.subject).standIn;
       if (w > weight) [entity, weight] = [e, w];
     }
   }
@@ -158,7 +157,7 @@ function facts(input: SubjectInput, mention: EntityMention): MentionFacts {
 function positionWeight(input: SubjectInput, mention: EntityMention): number {
   const inClause = mention.start >= input.clauseStart && mention.end <= input.clauseEnd;
   let w: number;
-  if (mention.end <= input.valueStart) w = 1 / (1 + (input.valueStart - mention.end) / 60);
+  if (mention.end <= input.valueStart) w = 1 / (1 + (input.valueStart - mention.end) / (input.settings ?? EXTRACT_SETTINGS.subject).window);
   else if (mention.start >= input.valueEnd) w = 0.45 / (1 + (mention.start - input.valueEnd) / 40);
   else w = 0.9; // the value sits inside the mention's span (rare: "Force of 1918")
   // "On 15 November 1922, after …, the Far Eastern Republic was annexed": a value fronted before the

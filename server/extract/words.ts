@@ -32,6 +32,15 @@ interface OcrFile {
 const names = read<NamesFile>('names.json');
 const roles = read<RolesFile>('roles.json');
 const ocr = read<OcrFile>('ocr.json');
+const verbs = read<{ irregular: string[]; auxiliaries: string[] }>('verbs.json');
+
+/** Past tenses and participles a proposed property is named from: "-ed" forms and the irregular ones. */
+const IRREGULAR = new Set(verbs.irregular);
+export const AUXILIARIES = new Set(verbs.auxiliaries);
+export function isPastVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  return IRREGULAR.has(w) || (w.length > 4 && /[^e]ed$|[^aeiou]ed$|ied$|eed$/.test(w) && !/(?:hundred|red|bed|shed|need|seed|speed|breed|greed|creed|indeed)$/.test(w));
+}
 
 /** OCR confusions as replacements, longest first ("rn" before single letters). */
 const CONFUSIONS: [string, string][] = ocr.letters

@@ -39,7 +39,9 @@ describe('extractClaims', () => {
 
   it('reads date properties, other date orders, years from context and relative clauses', () => {
     const text = 'The Japanese left Vladivostok on 25 October 1922. In February 1920 Lenin spoke. The Far Eastern Republic (FER), which was established on April 6, grew.';
-    expect(run(text).claims.map(brief)).toEqual(['japanese-expeditionary-force withdrawal-date 1922-10-25', 'far-eastern-republic founding-date 1920-04-06']);
+    // "Lenin spoke" has no vocabulary property: its date is kept under a property proposed from the verb.
+    expect(run(text).claims.map(brief)).toEqual(['japanese-expeditionary-force withdrawal-date 1922-10-25', 'lenin date-spoke 1920-02', 'far-eastern-republic founding-date 1920-04-06']);
+    expect(run(text).proposedProperties).toMatchObject([{ id: 'date-spoke', label: 'date spoke', valueType: 'date', status: 'proposed' }]);
     expect(run(text).claims[0]!.scope).toEqual({ place: 'vladivostok' });
   });
 
@@ -91,8 +93,12 @@ describe('extractClaims', () => {
     expect(run('The Japanese deployed 70,000 troops.', siberia, 1.01).claims).toEqual([]);
   });
 
-  it('warns when the vocabulary gives nothing to extract, and handles empty text', () => {
-    expect(run('The Japanese deployed 70,000 troops.', { entities: [], properties: [] }).warnings).toHaveLength(1);
+  it('extracts with no vocabulary at all, under proposed properties, and handles empty text', () => {
+    const bare = run('General Smith deployed 70,000 troops.', { entities: [], properties: [] });
+    expect(bare.warnings).toEqual([]);
+    expect(bare.claims.map((c) => [c.property, c.value])).toEqual([['troops-deployed', { type: 'quantity', comparator: 'exact', amount: 70000, unit: 'troops' }]]);
+    expect(bare.proposedProperties).toMatchObject([{ id: 'troops-deployed', label: 'troops deployed', unit: 'troops', status: 'proposed' }]);
+    expect(bare.claims[0]!.subject).toBe('smith');
     expect(run('')).toMatchObject({ claims: [], proposedEntities: [], references: [] });
   });
 });
