@@ -7,6 +7,7 @@ import { toQuery } from '../state/url.js';
 import type { PanelContent, PanelContext } from './context.js';
 import { trustField } from '../truth/types.js';
 import { trustBlock } from '../truth/views.js';
+import { deleteSourceButton } from './source-delete.js';
 import { definition, externalLink, section } from './widgets.js';
 
 type Span = SourceDetail['spans'][number];
@@ -75,7 +76,9 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
       h('span', { class: 'span-claim sample' }, 'claim'), ' ',
       h('span', { class: 'span-claim span-conflict sample' }, `in conflict (${conflicts})`), ' ',
       h('span', { class: 'span-claim span-needed sample' }, `citation needed (${needed})`), ' · click a highlight to open its claim.'),
-    activeClaim ? h('p', { class: 'actions-row' }, button('Back to the claim', () => ctx.actions.selectClaim(activeClaim, { camera: false }), { class: 'secondary small' })) : null,
+    h('p', { class: 'actions-row' },
+      activeClaim ? button('Back to the claim', () => ctx.actions.selectClaim(activeClaim, { camera: false }), { class: 'secondary small' }) : null,
+      deleteSourceButton(ctx, sourceId, source.title, source.spans.length)),
     text,
     source.references.length > 0
       ? section('References', footnotes.list(source.references))
