@@ -15,6 +15,8 @@ import { graphRoutes } from './routes/graph.js';
 import { defaultExtractor } from './extractor.js';
 import { gatesOf, type GateOptions } from './gate/index.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { documentRoutes } from './routes/documents.js';
+import { UploadShelf } from './documents/uploads.js';
 import { exportRoutes } from './routes/export.js';
 import { reconciliationRoutes } from './reconciliation/routes.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -62,7 +64,10 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   api.use(optionsAllow(ENDPOINTS));
   // Every route here must be described in openapi.ts (a test checks both ways).
   for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));
-  api.use(ingestRoutes(repo, options.extractor ?? defaultExtractor));
+  // Documents dropped in wait on one shelf until they are saved as sources.
+  const shelf = new UploadShelf();
+  api.use(documentRoutes(shelf));
+  api.use(ingestRoutes(repo, options.extractor ?? defaultExtractor, shelf));
   api.use(openApiRoutes());
   api.use(methodNotAllowed(ENDPOINTS));
   api.use(unknownRoute);

@@ -107,7 +107,7 @@ export const responseSchemas: Record<string, JsonSchema> = {
   ClaimTrace: obj({
     claim: ref('LabelledClaim'),
     source: obj({ id: str, title: str, publisher: str, url: nullable('string') }),
-    quote: { allOf: [ref('Span'), obj({ context: obj({ start: int, end: int, before: str, after: str }) })] },
+    quote: { allOf: [ref('Span'), obj({ context: obj({ start: int, end: int, before: str, after: str }), page: { ...str, description: 'The page of the original PDF the quote starts on.' } }, ['page'])] },
     status: oneOf('cited', 'citation needed', 'no citation given'),
     citations: array(obj({
       kind: oneOf('reference', 'citation-needed'),

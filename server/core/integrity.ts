@@ -6,8 +6,8 @@ import { calendarProblem, dateSpan } from './dates.js';
 import { indexCorpus, type Corpus, type DataProblem } from './model.js';
 import type { Claim, DateValue } from './schema-types.js';
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+export function sha256(data: string | Uint8Array): string {
+  return (typeof data === 'string' ? createHash('sha256').update(data, 'utf8') : createHash('sha256').update(data)).digest('hex');
 }
 
 /**

@@ -32,6 +32,8 @@ export const LIMITS = {
   citationsPerClaim: limit(100, 'citations per claim', 'claim.schema.json#/properties/citations/maxItems'),
   /** A source's numbered reference list (a long Wikipedia article has ~500). */
   referencesPerSource: limit(10_000, 'references per source', 'source.schema.json#/properties/references/maxItems'),
+  /** Pages, headings and notes of a derived document (a 2,000-page PDF with its headings fits many times). */
+  segmentsPerSource: limit(100_000, 'segments per source', 'source.schema.json#/properties/segments/maxItems'),
   /** Spellings of one entity. */
   aliasesPerEntity: limit(1_000, 'aliases per entity', 'entity.schema.json#/properties/aliases/maxItems'),
   /** Sources recorded as using one spelling (one per source of a large store). */
@@ -54,6 +56,9 @@ export const LIMITS = {
   /** BCP 47 allows up to 35 characters in practice ("zh-Hant-TW-x-private..."). */
   languageTagChars: limit(35, 'characters of a language tag', 'source-input.schema.json#/properties/language/maxLength', 'source.schema.json#/properties/language/maxLength', 'entity.schema.json#/properties/aliases/items/properties/language/maxLength'),
   textFileNameChars: limit(132, 'characters of a text file name', 'source.schema.json#/properties/text/properties/file/maxLength'),
+  originalFileNameChars: limit(150, 'characters of a kept document\'s file name', 'source.schema.json#/properties/original/properties/file/maxLength'),
+  uploadedFileNameChars: limit(300, 'characters of an uploaded file\'s name', 'source.schema.json#/properties/original/properties/fileName/maxLength'),
+  segmentLabelChars: limit(20, 'characters of a segment label', 'source.schema.json#/properties/segments/items/properties/label/maxLength'),
   noteChars: limit(2_000, 'characters of a note', 'source.schema.json#/properties/note/maxLength', 'claim.schema.json#/properties/note/maxLength', 'claim-input.schema.json#/properties/note/maxLength', 'claim-patch.schema.json#/properties/note/maxLength', 'change.schema.json#/properties/note/maxLength'),
   wordingChars: limit(500, 'characters of a wording', 'claim.schema.json#/properties/wording/maxLength', 'claim-input.schema.json#/properties/wording/maxLength', 'claim-patch.schema.json#/properties/wording/maxLength'),
   quoteChars: limit(5_000, 'characters of a quote', 'defs.schema.json#/definitions/TextSelector/properties/exact/maxLength', 'claim-input.schema.json#/properties/quote/properties/exact/maxLength'),

@@ -29,6 +29,37 @@ export interface Source {
     length: number;
   };
   /**
+   * The document the text was derived from (a PDF, web page or Word file), kept beside it unchanged with its own SHA-256.
+   */
+  original?: {
+    file: string;
+    sha256: string;
+    mediaType:
+      'application/pdf' | 'text/html' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    /**
+     * Bytes.
+     */
+    size: number;
+    /**
+     * The file's name as the person had it.
+     */
+    fileName?: string;
+  };
+  /**
+   * Where parts of the derived text came from: the pages of a PDF, the headings and notes of a web page or Word file. Offsets into the text, in UTF-16 code units.
+   *
+   * @maxItems 100000
+   */
+  segments?: {
+    kind: 'page' | 'heading' | 'paragraph' | 'footnote' | 'list-item';
+    start: number;
+    end: number;
+    /**
+     * Page number, heading level (h2) or note number.
+     */
+    label?: string;
+  }[];
+  /**
    * The source's own numbered reference list (footnotes).
    *
    * @maxItems 10000
@@ -259,6 +290,31 @@ export interface TextValue {
   type: 'text';
   text: string;
 }
+/**
+ * A set of persons (the authors of a book, the commanders of a force), compared person by person: surname and first initial, with the entity register's aliases where a person is known (server/core/persons.ts).
+ */
+export interface PersonsValue {
+  type: 'persons';
+  /**
+   * @minItems 1
+   * @maxItems 200
+   */
+  persons: {
+    surname: string;
+    /**
+     * @maxItems 10
+     */
+    given?: string[];
+    /**
+     * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+     */
+    entity?: string;
+  }[];
+  /**
+   * The source names only some of the persons ('Kennedy et al.', a first author only): it supports a longer list and does not contradict it.
+   */
+  partial?: boolean;
+}
 export interface Scope {
   /**
    * total: over the whole span; peak: the maximum at any one time; both bound every point-in-time count of the same subject.
@@ -290,31 +346,6 @@ export interface Judgement {
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */
   id: string;
-/**
- * A set of persons (the authors of a book, the commanders of a force), compared person by person: surname and first initial, with the entity register's aliases where a person is known (server/core/persons.ts).
- */
-export interface PersonsValue {
-  type: 'persons';
-  /**
-   * @minItems 1
-   * @maxItems 200
-   */
-  persons: {
-    surname: string;
-    /**
-     * @maxItems 10
-     */
-    given?: string[];
-    /**
-     * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
-     */
-    entity?: string;
-  }[];
-  /**
-   * The source names only some of the persons ('Kennedy et al.', a first author only): it supports a longer list and does not contradict it.
-   */
-  partial?: boolean;
-}
   /**
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */
@@ -402,6 +433,12 @@ export interface SourceInput {
   kind?: 'news' | 'encyclopedia' | 'official-history' | 'book' | 'journal-article' | 'primary' | 'dataset' | 'other';
   language?: string;
   text: string;
+  /**
+   * The document (POST /api/documents) this text was derived from: it is kept beside the text, and the text must be the one derived from it.
+   */
+  document?: {
+    upload: string;
+  };
 }
 
 /**

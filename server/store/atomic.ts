@@ -19,7 +19,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
 }
 
 /** Writes (flag 'w') or appends (flag 'a') and fsyncs before returning. Errors name the file. */
-export async function writeDurably(file: string, content: string, flag: 'w' | 'a' = 'w'): Promise<void> {
+export async function writeDurably(file: string, content: string | Uint8Array, flag: 'w' | 'a' = 'w'): Promise<void> {
   const handle = await open(file, flag);
   try {
     await handle.writeFile(content, 'utf8');

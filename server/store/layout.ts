@@ -14,6 +14,8 @@ export interface StoreLayout {
   sourceFile(id: string): string;
   textFile(id: string): string;
   claimsFile(sourceId: string): string;
+  /** The document a source's text was derived from (PDF, web page, Word file), kept as it came. */
+  originalFile(id: string, extension: string): string;
 }
 
 const SAFE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -31,6 +33,7 @@ export function storeLayout(root: string = DEFAULT_DATA_DIR): StoreLayout {
     sourceFile: (id) => path.join(sourcesDir, `${safe(id)}.json`),
     textFile: (id) => path.join(sourcesDir, `${safe(id)}.txt`),
     claimsFile: (sourceId) => path.join(claimsDir, `${safe(sourceId)}.json`),
+    originalFile: (id, extension) => path.join(sourcesDir, `${safe(id)}.original.${safe(extension)}`),
   };
 }
 

@@ -12,7 +12,8 @@ import { liveLockHolder, removeStaleLock, withStoreLock } from './lock.js';
 
 export interface FileWrite {
   file: string;
-  content: string;
+  /** Text (UTF-8), or bytes for a kept original document. */
+  content: string | Uint8Array;
 }
 
 export interface Append {

@@ -3,6 +3,8 @@ import type { SourceInput } from '../../core/schema-types.js';
 import { ingestSource, precheckSource, type Extractor, type IngestResult } from '../../store/ingest.js';
 import type { Repository } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
+import { documentOf } from '../documents/attach.js';
+import { UploadShelf } from '../documents/uploads.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
 import { httpErrorOf, httpErrorOrInternal, jsonBody, objectBody, reviewerOf } from '../writes.js';
 
@@ -11,10 +13,11 @@ import { httpErrorOf, httpErrorOrInternal, jsonBody, objectBody, reviewerOf } fr
  * stored source, its candidate claims and the agree/conflict edges they make. With `Accept: application/x-ndjson` it streams progress lines
  * ({"progress": 0.4}) and ends with {"result": ...} or {"error": ...}, for a progress bar.
  */
-export function ingestRoutes(repo: Repository, extractor: () => Promise<Extractor>): Router {
+export function ingestRoutes(repo: Repository, extractor: () => Promise<Extractor>, shelf: UploadShelf = new UploadShelf()): Router {
   const router = Router();
   router.post('/sources', jsonBody, async (req, res) => {
     const input = sourceInputOf(req);
+    const { document, upload } = documentOf(input, shelf);
     const actor = reviewerOf(req);
     try {
       precheckSource(repo, input);
@@ -24,7 +27,8 @@ export function ingestRoutes(repo: Repository, extractor: () => Promise<Extracto
     const extract = await extractor();
     const streaming = req.get('accept')?.includes('application/x-ndjson') ?? false;
     if (!streaming) {
-      const result = await ingestSource(repo, input, actor, extract).catch((err: unknown) => { throw httpErrorOf(err); });
+      const result = await ingestSource(repo, input, actor, extract, undefined, document).catch((err: unknown) => { throw httpErrorOf(err); });
+      if (upload) shelf.delete(upload);
       respondCreated(res, result);
       return;
     }
@@ -37,12 +41,13 @@ export function ingestRoutes(repo: Repository, extractor: () => Promise<Extracto
         res.write(`${JSON.stringify({ progress: share })}\n`);
         last = share;
       }
-    }).catch((err: unknown) => {
+    }, document).catch((err: unknown) => {
       // Never rethrow here: the 201 and the progress lines are sent, so the error must be the last line.
       const http = httpErrorOrInternal(err);
       res.end(`${JSON.stringify({ error: http.message, status: http.status, details: http.details ?? null })}\n`);
       return undefined;
     });
+    if (result && upload) shelf.delete(upload);
     if (result) res.end(`${JSON.stringify({ result: summary(result) })}\n`);
   });
   return router;

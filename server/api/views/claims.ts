@@ -46,7 +46,7 @@ export interface TraceComparison extends ComparisonView {
 export interface ClaimTrace {
   claim: ReportClaim;
   source: SourceRef & { publisher: string; url: string | null };
-  quote: Span & { context: { start: number; end: number; before: string; after: string } };
+  quote: Span & { context: { start: number; end: number; before: string; after: string }; page?: string };
   status: CitationStatus;
   citations: CitationStep[];
   comparisons: TraceComparison[];
@@ -69,7 +69,7 @@ export function claimTrace(analysis: Analysis, id: string): ClaimTrace | undefin
   return {
     claim: labelledClaim(analysis, claim),
     source: { ...sourceRef(analysis, claim.source), publisher: source?.publisher ?? '', url: source?.url ?? null },
-    quote: { exact, start, end, context: { ...context, before: text.slice(context.start, start), after: text.slice(end, context.end) } },
+    quote: { exact, start, end, context: { ...context, before: text.slice(context.start, start), after: text.slice(end, context.end) }, ...pageOf(source, start) },
     status: citationStatus(claim.citations),
     citations: claim.citations.map((c) => ({
       kind: c.kind,
@@ -83,6 +83,12 @@ export function claimTrace(analysis: Analysis, id: string): ClaimTrace | undefin
         .map((other) => otherClaim(analysis, analysis.index.claim.get(other)!)),
     })),
   };
+}
+
+/** The page of a PDF-derived source that a quote starts on: a quote carries its page. */
+export function pageOf(source: { segments?: { kind: string; start: number; end: number; label?: string }[] } | undefined, offset: number): { page?: string } {
+  const page = source?.segments?.find((s) => s.kind === 'page' && s.start <= offset && offset < s.end);
+  return page?.label ? { page: page.label } : {};
 }
 
 /** "citation needed" wins over a reference: the source itself flags the statement as unsupported. */
