@@ -110,6 +110,8 @@ function dependence(graph: FactGraph, pairs: SharedPairs, accuracy: Float64Array
     const copiedFalse = 1 - (a1 + a2) / 2;
     const bothFalse = ((1 - a1) * (1 - a2)) / n;
     const falseRatio = (c * copiedFalse + (1 - c) * bothFalse) / bothFalse;
+    const bothTrue = a1 * a2;
+    const trueRatio = ((c * (a1 + a2)) / 2 + (1 - c) * bothTrue) / bothTrue;
     let logRatio = priorLogOdds;
     for (let k = pairs.recStart[q]!; k < pairs.recStart[q + 1]!; k++) {
       const f = pairs.factA[k]!;
@@ -121,7 +123,7 @@ function dependence(graph: FactGraph, pairs: SharedPairs, accuracy: Float64Array
       const item = graph.factItem[f]!;
       if (graph.itemFactStart[item + 1]! - graph.itemFactStart[item]! < 2) continue;
       const t = probability[f]!;
-      logRatio += Math.log(t + (1 - t) * falseRatio);
+      logRatio += Math.log(t * trueRatio ** p.sharedTrueEvidence + (1 - t) * falseRatio);
     }
     const next = 1 / (1 + Math.exp(-Math.max(-700, Math.min(700, logRatio))));
     moved = Math.max(moved, Math.abs(next - out[q]!));
@@ -340,8 +342,15 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
   // loop (which made discounts swing with the accuracy order and never settle): accuracy settles with
   // the dependence fixed, then the dependence is re-judged from the settled values, until the
   // dependence moves by less than the tolerance or copyRounds is reached.
-  let { delta } = settle();
+  // Dependence is first judged on the starting accuracies (every source alike, so a vote): judged after
+  // accuracy had settled, a copied majority would already have made its sources look accurate and its
+  // copied mistakes look true, and shared true values are no evidence of copying.
   let rounds = 0;
+  if (pairs) {
+    computeProbabilities();
+    dependence(graph, pairs, accuracy, probability, p, dep);
+  }
+  let { delta } = settle();
   if (pairs) {
     let moved = Infinity;
     while (rounds < p.copyRounds && moved > p.tolerance && iterations < p.maxIterations) {

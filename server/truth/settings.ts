@@ -61,6 +61,11 @@ export interface AccuSettings {
   copyPrior: number;
   /** Copy detection: pairs of sources sharing fewer items are taken as independent. */
   minSharedItems: number;
+  /**
+   * Copy detection: weight (as an exponent) of the evidence a shared likely-true value gives for copying;
+   * 1 is the paper's, 0 makes only shared false values and differences count.
+   */
+  sharedTrueEvidence: number;
   /** Copy detection: at most this many rounds of re-judging dependence, each after accuracy settles. */
   copyRounds: number;
   /** Fraction of the way each iteration moves accuracy towards its new estimate. */
@@ -117,6 +122,7 @@ export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
     copyPrior: 0.1,
     minSharedItems: 3,
     copyRounds: 50,
+    sharedTrueEvidence: 0,
     step: 1,
     maxAccuracy: 0.999,
     maxIterations: 1000,
@@ -169,6 +175,7 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
     copyPrior: { min: 0, max: 1, open: true },
     minSharedItems: { min: 1, max: 1e9, integer: true },
     copyRounds: { min: 1, max: 1000, integer: true },
+    sharedTrueEvidence: { min: 0, max: 1 },
     step: { min: 0, max: 1, openMin: true },
     maxAccuracy: { min: 0.5, max: 1, open: true },
     maxIterations: { min: 1, max: 1e6, integer: true },
