@@ -27,6 +27,13 @@ export function bindKeyboard(actions: Actions, view: GraphView, search: SearchBo
       else if (state.list) actions.setList(false);
       else return;
       e.preventDefault();
+    } else if ((isArrow(e.key) || e.key === 'Enter') && onGraph && !state.node && !state.edge && target === view.container) {
+      // Keyboard entry without a selection: start from the node nearest the middle of the view.
+      const start = nearestToCentre(actions, view);
+      if (!start) return;
+      e.preventDefault();
+      actions.selectNode(start, { panel: null, camera: false });
+      announce(`${graph.getNodeAttribute(start, 'kind')}: ${graph.getNodeAttribute(start, 'fullLabel')}. Arrow keys move to its neighbours, Enter opens its details.`);
     } else if (isArrow(e.key) && onGraph && state.node) {
       const next = neighbourInDirection(graph, view.sigma, state.node, e.key, (n) => !view.nodeReducer(n, graph.getNodeAttributes(n)).hidden, previous);
       if (!next) return;
@@ -40,6 +47,21 @@ export function bindKeyboard(actions: Actions, view: GraphView, search: SearchBo
       else store.update({ panel: 'details' });
     }
   });
+}
+
+/** The drawn, visible entity or source (else any node) nearest the centre of the graph's view. */
+function nearestToCentre(actions: Actions, view: GraphView): string | null {
+  const { width, height } = view.sigma.getDimensions();
+  let best: { key: string; d: number } | null = null;
+  actions.graph.forEachNode((key, attrs) => {
+    const d = view.nodeReducer(key, attrs);
+    if (d.hidden || d.dimmed) return;
+    const p = view.sigma.graphToViewport({ x: attrs.x, y: attrs.y });
+    const weight = attrs.kind === 'entity' || attrs.kind === 'source' ? 1 : 3;
+    const dist = Math.hypot(p.x - width / 2, p.y - height / 2) * weight;
+    if (!best || dist < best.d) best = { key, d: dist };
+  });
+  return (best as { key: string } | null)?.key ?? null;
 }
 
 /** Tells screen readers where the arrow keys went. */

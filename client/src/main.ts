@@ -5,6 +5,7 @@ import { Actions } from './actions.js';
 import { AddSourceDialog } from './add-source/dialog.js';
 import { banner, hint } from './controls/banner.js';
 import { legend } from './controls/legend.js';
+import { navigation } from './controls/navigation.js';
 import { toolbar } from './controls/toolbar.js';
 import { viewBanner } from './controls/view-banner.js';
 import { installDebugHook } from './debug.js';
@@ -52,7 +53,7 @@ async function boot(): Promise<void> {
   const totals = new Totals(graph, feed);
   replaceChildren(byId('banner-slot'), banner(actions, totals));
   replaceChildren(byId('controls-slot'), h('div', { class: 'controls-top' }, toolbar(store, actions, layout, totals), viewBanner(actions, feed)), legend(store, actions, graph, feed));
-  byId('stage').append(hint(store));
+  byId('stage').append(hint(store), navigation(view));
   const list = new ConflictsList(ctx);
   replaceChildren(byId('list-slot'), list.el);
   const panel = new SidePanel(ctx);
