@@ -1,9 +1,14 @@
 // `npm run ingest -- <file> --title "..." --publisher "..." [--author --url --published --kind --language]`
-// Stores the file's text as a new source, extracts candidate claims and reconciles them.
+// Reads the file (plain text, or a PDF, web page or Word file, whose text is derived and whose bytes
+// are kept beside it), stores it as a new source, extracts candidate claims and reconciles them. The
+// document's own metadata fills in what the flags leave out.
 import { readFile } from 'node:fs/promises';
 import { extractClaims } from '../extract/index.js';
 import type { SourceInput } from '../core/schema-types.js';
-import { ingestSource } from '../store/ingest.js';
+import { ingestSource, type SourceDocument } from '../store/ingest.js';
+import { DocumentRefused, type DerivedDocument } from '../formats/index.js';
+import { convertInWorker } from '../formats/worker.js';
+import path from 'node:path';
 import { MutationError } from '../store/mutations.js';
 import { Repository, StoreProblemError } from '../store/repository.js';
 import { fail, parseCli } from './args.js';
@@ -16,17 +21,36 @@ const { flags, positionals } = parseCli(process.argv.slice(2), {
 }, USAGE);
 if (positionals.length !== 1) fail(`ingest: give exactly one file\n${USAGE}`);
 
-let content: string;
+const file = positionals[0]!;
+let bytes: Buffer;
 try {
-  const bytes = await readFile(positionals[0]!);
-  content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  bytes = await readFile(file);
 } catch (err) {
-  fail(`ingest: cannot read ${positionals[0]} as UTF-8 text: ${(err as Error).message}`);
+  fail(`ingest: cannot read ${file}: ${(err as Error).message}`);
 }
-
+let derived: DerivedDocument;
+try {
+  derived = await convertInWorker({ bytes, fileName: path.basename(file) });
+} catch (err) {
+  if (err instanceof DocumentRefused) fail(`ingest: ${file}: ${err.message}`);
+  throw err;
+}
+if (derived.kind !== 'text') {
+  const pages = derived.segments.filter((s) => s.kind === 'page').length;
+  printError(`read ${file} as ${derived.kind.toUpperCase()}: ${derived.text.length.toLocaleString('en')} characters${pages ? ` on ${pages} pages` : ''}`);
+  for (const note of derived.notes) printError(`note: ${note}`);
+}
+const fromDocument: Record<string, string | undefined> = { title: derived.metadata.title, publisher: derived.metadata.publisher, author: derived.metadata.author, url: derived.metadata.url, published: derived.metadata.published };
 const input = Object.fromEntries(
-  Object.entries({ ...flags, text: content }).filter(([, v]) => typeof v === 'string'),
+  Object.entries({ ...fromDocument, ...flags, text: derived.text }).filter(([, v]) => typeof v === 'string'),
 ) as unknown as SourceInput;
+for (const required of ['title', 'publisher'] as const) {
+  if (!input[required]) fail(`ingest: --${required} is required (the document does not state one)\n${USAGE}`);
+}
+const document: SourceDocument | undefined = derived.kind === 'text' ? undefined : {
+  bytes, mediaType: derived.mediaType as SourceDocument['mediaType'], extension: derived.kind, fileName: path.basename(file),
+  segments: derived.segments.filter((s) => s.kind === 'page' || s.kind === 'heading' || s.kind === 'footnote'),
+};
 
 try {
   const repo = await Repository.open(process.env.CONCORDANCE_DATA);
@@ -39,7 +63,7 @@ try {
       printError(`extracting: ${pct} %`);
       lastShown = pct;
     }
-  });
+  }, document);
   const conflicts = result.comparisons.filter((c) => c.verdict === 'conflicts');
   printLine(`stored source ${result.source.id} (${result.source.text.length} characters, ${result.source.references.length} references)`);
   printLine(`${result.claims.length} candidate claims (status "extracted"), ${result.proposedEntities.length} proposed entities`);
