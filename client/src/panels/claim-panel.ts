@@ -3,6 +3,7 @@
 // or conflicts with, with the reason.
 import { api, type CitationStep, type ClaimTrace, type TraceComparison } from '../api.js';
 import { button, h } from '../dom.js';
+import { claimHistorySection } from './claim-history.js';
 import { sourceName, type PanelContent, type PanelContext } from './context.js';
 import { citationWarning, claimButton, countsLine, definition, externalLink, plainQuote, quoteInLine, scopeBadge, section, verdictBadge } from './widgets.js';
 
@@ -34,6 +35,7 @@ export async function claimPanel(ctx: PanelContext, claimId: string): Promise<Pa
     citationSection(trace),
     comparisonsSection(ctx, trace.comparisons),
     claim.note ? section('Note', h('p', {}, claim.note)) : null,
+    claimHistorySection(ctx, claimId),
   );
   return { eyebrow: 'Claim', title: `${claim.subjectLabel} · ${claim.propertyLabel}`, body };
 }
