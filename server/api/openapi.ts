@@ -117,6 +117,7 @@ export function openApiDocument(): JsonSchema {
           400: errorResponse(e.body ? 'Invalid body, id or query; details lists every problem with its JSON pointer' : e.params ? 'Malformed id or query' : 'Malformed query'),
           ...(e.notFound ? { 404: errorResponse('No record with this id') } : {}),
           ...gateRefusals(e.path, method),
+          ...(method === 'get' ? {} : writeFailures()),
           ...Object.fromEntries(Object.entries(e.refusals ?? {}).map(([status, why]) => [status, errorResponse(why)])),
         },
       },
@@ -131,6 +132,16 @@ export function openApiDocument(): JsonSchema {
     },
     paths,
     components: { schemas: { ...responseSchemas, ...domainSchemas(), ...DOCUMENT_SCHEMAS, ...RECONCILE_RESPONSE_SCHEMAS, Export: { type: 'string', description: 'The file, in the media type of its format.' }, ReconcileForm: { type: 'object', required: ['queries'], properties: { queries: { type: 'string', description: 'The batch as JSON text' } } }, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
+  };
+}
+
+/** How a write that reached the store can fail (server/store/failures.ts): each names its cause and where, and changed nothing. */
+function writeFailures(): Record<number, JsonSchema> {
+  return {
+    413: errorResponse('The body is over the limit of the endpoint, or a value is over a limit of server/core/limits.ts; the message names it'),
+    500: errorResponse('The server may not write its store (EACCES, EPERM, read-only file system): details.path and details.code say where and why; nothing was written'),
+    503: errorResponse('Another process is writing the store (details.holder names its pid); try again after Retry-After seconds'),
+    507: errorResponse('Insufficient Storage: the disk holding the store is full (details.path names the folder); nothing was written'),
   };
 }
 
