@@ -16,7 +16,6 @@ import { selectorAt } from '../core/anchor.js';
 /** Invisible: format characters except the prepended concatenation marks (Arabic number signs and the like, which are drawn). */
 const INVISIBLE = /(?![\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}])[\p{Cf}\u034F]/gu;
 const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
-const PARAGRAPH_END = /[\n\r\u001C-\u001E\u0085\u2029]/;
 /** The bidi algorithm's limit on nested embeddings, overrides and isolates. */
 const MAX_DEPTH = 125;
 
@@ -43,68 +42,92 @@ export function hasInvisible(text: string): boolean {
   return ANY_INVISIBLE.test(text);
 }
 
+/** Where the invisible characters are: offset, length in code units (2 for a tag character), code point. */
+interface Hidden {
+  at: number[];
+  length: number[];
+  code: number[];
+}
+
+function findHidden(text: string): Hidden {
+  const hidden: Hidden = { at: [], length: [], code: [] };
+  const re = new RegExp(INVISIBLE.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    hidden.at.push(m.index);
+    hidden.length.push(m[0].length);
+    hidden.code.push(m[0].codePointAt(0)!);
+  }
+  return hidden;
+}
+
 /** The text as displayed, with the way back to the original's offsets. */
 export function displayedText(text: string): DisplayedText {
-  const hidden = [...text.matchAll(INVISIBLE)].map((m) => ({ at: m.index, length: m[0].length, code: m[0].codePointAt(0)! }));
-  if (!hidden.some((h) => h.code === 0x202d || h.code === 0x202e)) return withoutHidden(text, hidden);
+  const hidden = findHidden(text);
+  if (!hidden.code.some((c) => c === 0x202d || c === 0x202e)) return withoutHidden(text, hidden);
   const { kept, levels } = overrideLevels(text, hidden);
   reorder(text, kept, levels);
   const origin = new Int32Array(kept.length + 1);
   origin.set(kept);
   origin[kept.length] = text.length;
+  const units = new Uint16Array(kept.length);
+  for (let i = 0; i < kept.length; i++) units[i] = text.charCodeAt(kept[i]!);
   let shown = '';
   const CHUNK = 8192;
-  for (let i = 0; i < kept.length; i += CHUNK) shown += String.fromCharCode(...kept.slice(i, i + CHUNK).map((k) => text.charCodeAt(k)));
+  for (let i = 0; i < units.length; i += CHUNK) shown += String.fromCharCode(...units.subarray(i, i + CHUNK));
   return { text: shown, origin, reordered: true };
 }
 
 /** No override: the text is the original without its invisible characters, in the same order. */
-function withoutHidden(text: string, hidden: readonly { at: number; length: number }[]): DisplayedText {
-  const removed = hidden.reduce((n, h) => n + h.length, 0);
+function withoutHidden(text: string, hidden: Hidden): DisplayedText {
+  const removed = hidden.length.reduce((n, l) => n + l, 0);
   const origin = new Int32Array(text.length - removed + 1);
-  const pieces: string[] = [];
   let from = 0;
   let o = 0;
-  for (const h of [...hidden, { at: text.length, length: 0 }]) {
-    pieces.push(text.slice(from, h.at));
-    for (let i = from; i < h.at; i++) origin[o++] = i;
-    from = h.at + h.length;
+  for (let h = 0; h <= hidden.at.length; h++) {
+    const to = hidden.at[h] ?? text.length;
+    for (let i = from; i < to; i++) origin[o++] = i;
+    from = to + (hidden.length[h] ?? 0);
   }
   origin[o] = text.length;
-  return { text: pieces.join(''), origin, reordered: false };
+  return { text: text.replace(new RegExp(INVISIBLE.source, 'gu'), ''), origin, reordered: false };
+}
+
+function isParagraphEnd(code: number): boolean {
+  return code === 0x0a || code === 0x0d || (code >= 0x1c && code <= 0x1e) || code === 0x85 || code === 0x2029;
 }
 
 /**
  * Each kept character's offset and the level an override shows it at (0: not overridden). Only the
  * explicit stack is followed; a paragraph end closes everything, as in the bidi algorithm.
  */
-function overrideLevels(text: string, hidden: readonly { at: number; length: number; code: number }[]): { kept: number[]; levels: number[] } {
-  const kept: number[] = [];
-  const levels: number[] = [];
+function overrideLevels(text: string, hidden: Hidden): { kept: Int32Array; levels: Uint8Array } {
+  const size = text.length - hidden.length.reduce((n, l) => n + l, 0);
+  const kept = new Int32Array(size);
+  const levels = new Uint8Array(size);
   const stack: { level: number; isolate: boolean }[] = [{ level: 0, isolate: false }];
   let from = 0;
-  for (const h of [...hidden, { at: text.length, length: 0, code: 0 }]) {
-    for (let i = from; i < h.at; i++) {
-      kept.push(i);
-      if (PARAGRAPH_END.test(text[i]!)) {
-        stack.length = 1;
-        levels.push(0);
-      } else {
-        levels.push(stack[stack.length - 1]!.level);
-      }
+  let k = 0;
+  for (let h = 0; h <= hidden.at.length; h++) {
+    const to = hidden.at[h] ?? text.length;
+    for (let i = from; i < to; i++) {
+      kept[k] = i;
+      if (isParagraphEnd(text.charCodeAt(i))) stack.length = 1;
+      levels[k++] = stack[stack.length - 1]!.level;
     }
-    from = h.at + h.length;
+    if (h === hidden.at.length) break;
+    from = to + hidden.length[h]!;
+    const code = hidden.code[h]!;
     const top = stack[stack.length - 1]!;
-    if (h.code === 0x202e || h.code === 0x202d) {
+    if (code === 0x202e || code === 0x202d) {
       // An override shows its characters in one direction: right-to-left at the next odd level.
-      const level = h.code === 0x202e ? (top.level + 1) | 1 : (top.level + 2) & ~1;
+      const level = code === 0x202e ? (top.level + 1) | 1 : (top.level + 2) & ~1;
       if (stack.length <= MAX_DEPTH) stack.push({ level, isolate: false });
-    } else if (h.code === 0x202a || h.code === 0x202b || (h.code >= 0x2066 && h.code <= 0x2068)) {
+    } else if (code === 0x202a || code === 0x202b || (code >= 0x2066 && code <= 0x2068)) {
       // Embeddings and isolates force no direction: digits and Latin letters inside show left to right.
-      if (stack.length <= MAX_DEPTH) stack.push({ level: top.level % 2 === 1 ? top.level + 1 : top.level, isolate: h.code >= 0x2066 });
-    } else if (h.code === 0x202c) {
+      if (stack.length <= MAX_DEPTH) stack.push({ level: top.level % 2 === 1 ? top.level + 1 : top.level, isolate: code >= 0x2066 });
+    } else if (code === 0x202c) {
       if (stack.length > 1 && !top.isolate) stack.pop();
-    } else if (h.code === 0x2069) {
+    } else if (code === 0x2069) {
       const at = stack.findLastIndex((e) => e.isolate);
       if (at > 0) stack.length = at;
     }
@@ -112,36 +135,52 @@ function overrideLevels(text: string, hidden: readonly { at: number; length: num
   return { kept, levels };
 }
 
+/** A low surrogate after its high surrogate, or a combining mark: moves with the character before it. */
+function joinsPrevious(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const before = text.charCodeAt(offset - 1);
+    return before >= 0xd800 && before <= 0xdbff;
+  }
+  return code >= 0x300 && /\p{M}/u.test(text[offset]!);
+}
+
 /**
  * Rule L2 over override levels: from the highest level down to 1, every maximal run at that level or
  * higher is reversed. A surrogate pair or a letter with its combining marks is moved as one.
  */
-function reorder(text: string, kept: number[], levels: number[]): void {
+function reorder(text: string, kept: Int32Array, levels: Uint8Array): void {
   for (let start = 0; start < kept.length; start++) {
     if (levels[start] === 0) continue;
     let end = start;
     while (end < kept.length && levels[end]! > 0) end++;
-    const clusters: { units: number[]; level: number }[] = [];
+    // Clusters as [first index into kept, count, level].
+    const clusters: [number, number, number][] = [];
     for (let i = start; i < end; i++) {
-      const unit = text[kept[i]!]!;
       const previous = clusters[clusters.length - 1];
-      const joins = previous && kept[i]! === previous.units[previous.units.length - 1]! + 1 && (/[\uDC00-\uDFFF]/.test(unit) && /[\uD800-\uDBFF]/.test(text[kept[i - 1]!]!) || /\p{M}/u.test(unit));
-      if (joins) previous.units.push(kept[i]!);
-      else clusters.push({ units: [kept[i]!], level: levels[i]! });
+      if (previous && kept[i]! === kept[i - 1]! + 1 && joinsPrevious(text, kept[i]!)) previous[1]++;
+      else clusters.push([i, 1, levels[i]!]);
     }
-    const top = Math.max(...clusters.map((c) => c.level));
+    let top = 0;
+    for (const c of clusters) top = Math.max(top, c[2]);
     for (let level = top; level >= 1; level--) {
       for (let a = 0; a < clusters.length; a++) {
-        if (clusters[a]!.level < level) continue;
+        if (clusters[a]![2] < level) continue;
         let b = a;
-        while (b < clusters.length && clusters[b]!.level >= level) b++;
-        const run = clusters.slice(a, b).reverse();
-        clusters.splice(a, b - a, ...run);
+        while (b < clusters.length && clusters[b]![2] >= level) b++;
+        for (let x = a, y = b - 1; x < y; x++, y--) [clusters[x], clusters[y]] = [clusters[y]!, clusters[x]!];
         a = b;
       }
     }
+    const offsets = kept.slice(start, end);
     let i = start;
-    for (const c of clusters) for (const u of c.units) { kept[i] = u; levels[i] = c.level; i++; }
+    for (const [first, count, level] of clusters) {
+      for (let u = 0; u < count; u++) {
+        kept[i] = offsets[first - start + u]!;
+        levels[i] = level;
+        i++;
+      }
+    }
     start = end;
   }
 }
