@@ -21,6 +21,7 @@ import { exportRoutes } from './routes/export.js';
 import { reconciliationRoutes } from './reconciliation/routes.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { reviewRoutes } from './routes/review.js';
+import { proposalRoutes } from './routes/proposals.js';
 import { searchRoutes } from './routes/search.js';
 import { sourceRoutes } from './routes/sources.js';
 
@@ -63,7 +64,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   api.use(gates.api);
   api.use(optionsAllow(ENDPOINTS));
   // Every route here must be described in openapi.ts (a test checks both ways).
-  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));
+  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, reviewRoutes, proposalRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));
   // Documents dropped in wait on one shelf until they are saved as sources.
   const shelf = new UploadShelf();
   api.use(documentRoutes(shelf));

@@ -149,7 +149,7 @@ function hit(fields: Record<string, JsonSchema>, matchedFields: string[]): JsonS
  * response shape already uses is prefixed with "Stored".
  */
 export function domainSchemas(): Record<string, JsonSchema> {
-  const files = ['defs', 'claim', 'source', 'entity', 'judgement', 'change', 'source-input', 'claim-input', 'claim-patch'];
+  const files = ['defs', 'claim', 'source', 'entity', 'property', 'judgement', 'change', 'source-input', 'claim-input', 'claim-patch'];
   const docs = files.map((f) => ({ file: `${f}.schema.json`, doc: JSON.parse(readFileSync(path.join(SCHEMA_DIR, `${f}.schema.json`), 'utf8')) as JsonSchema }));
   const taken = new Set(Object.keys(responseSchemas));
   const nameOf = (name: string) => (taken.has(name) ? `Stored${name}` : name);
@@ -172,11 +172,13 @@ export function domainSchemas(): Record<string, JsonSchema> {
     if (file !== 'defs.schema.json') out[nameOf(String(doc.title))] = rewrite(doc, file) as JsonSchema;
     for (const [name, def] of Object.entries((doc.definitions ?? {}) as Record<string, JsonSchema>)) out[nameOf(name)] = rewrite(def, file) as JsonSchema;
   }
-  out.IngestResult = obj({ source: ref('Source'), claims: array(ref('Claim')), proposedEntities: array(ref('Entity')), comparisons: array({ type: 'object' }), warnings: array(str) });
+  out.IngestResult = obj({ source: ref('Source'), claims: array(ref('Claim')), proposedEntities: array(ref('Entity')), proposedProperties: array(ref('Property')), comparisons: array({ type: 'object' }), warnings: array(str) });
   out.History = obj({ count: int, items: array(ref('Change')) });
   out.SourceDeleted = obj({ deleted: str, claims: int, judgements: int, change: int });
   out.RevertResult = { description: 'seq: the new change; reverted: the seq it undid.', ...obj({ seq: int, reverted: int }) };
   out.Credentials = { ...CREDENTIALS_SCHEMA };
+  out.Proposals = obj({ properties: array({ allOf: [{ $ref: '#/components/schemas/Property' }], type: 'object', properties: { claims: int } }), entities: array({ type: 'object', properties: { claims: int } }) });
+  out.PropertyReview = { type: 'object', additionalProperties: false, required: ['action'], properties: { action: { enum: ['accept', 'reject', 'merge'] }, into: { type: 'string', description: 'merge: the property the claims move to' }, note: { type: 'string', maxLength: 2000 } } };
   out.Session = { ...SESSION_SCHEMA };
   return out;
 }

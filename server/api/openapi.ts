@@ -54,6 +54,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: '/api/claims', method: 'post', summary: 'Add a claim by hand; its quote must be found in the source text',
     query: noQuery, body: { schema: 'ClaimInput', mediaTypes: ['application/json'] }, response: 'Claim', success: 201,
   },
+  { path: '/api/proposals', summary: 'What extraction proposed and awaits review: properties named from a source\'s words, and entities, each with the number of claims that rest on it', query: noQuery, response: 'Proposals' },
+  {
+    path: '/api/proposals/properties/{id}', method: 'post', summary: 'Review a proposed property: accept (it joins the vocabulary), reject (kept, marked rejected) or merge into an existing property (its claims move there)',
+    params: idParams, query: noQuery, body: { schema: 'PropertyReview', mediaTypes: ['application/json'] }, response: 'Property', notFound: true,
+  },
   {
     path: '/api/claims/{id}', method: 'patch', summary: 'Accept, edit or reject a claim (rejected claims are kept)',
     description: 'Requires If-Match with the ETag of the version edited; re-runs reconciliation for the affected groups only.',

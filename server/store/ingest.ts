@@ -26,6 +26,8 @@ export interface ExtractionContext {
 export interface ExtractionOutput {
   claims: Claim[];
   proposedEntities: Entity[];
+  /** Properties proposed for figures and dates no vocabulary property fits (status "proposed"); stored with the claims that state them. */
+  proposedProperties?: Property[];
   references: Reference[];
   warnings: string[];
 }
@@ -47,6 +49,7 @@ export interface IngestResult {
   source: Source;
   claims: Claim[];
   proposedEntities: Entity[];
+  proposedProperties: Property[];
   /** The agree/conflict edges the new claims take part in. */
   comparisons: Comparison[];
   warnings: string[];
@@ -86,6 +89,8 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     const extraction = await extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });
     const known = new Set(analysis.corpus.entities.map((e) => e.id));
     const proposedEntities = extraction.proposedEntities.filter((e) => !known.has(e.id) && check('entity.schema.json', e).length === 0);
+    const knownProperties = new Set(analysis.corpus.properties.map((p) => p.id));
+    const proposedProperties = (extraction.proposedProperties ?? []).filter((p) => !knownProperties.has(p.id) && check('property.schema.json', p).length === 0);
     const source: Source = {
       id, title: input.title.trim(), publisher: input.publisher.trim(), kind: input.kind ?? 'other',
       ...(input.author ? { author: input.author } : {}), ...(input.url ? { url: input.url } : {}),
@@ -102,6 +107,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
       sources: [...analysis.corpus.sources, source],
       texts: new Map(analysis.corpus.texts).set(id, input.text),
       entities: [...analysis.corpus.entities, ...proposedEntities],
+      properties: [...analysis.corpus.properties, ...proposedProperties],
     };
     const warnings = [...extraction.warnings];
     const claims: Claim[] = [];
@@ -127,6 +133,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     ];
     if (document) writes.push({ file: repo.layout.originalFile(id, document.extension), content: document.bytes });
     if (proposedEntities.length > 0) writes.push({ file: repo.layout.entitiesFile, content: toJsonFile(corpus.entities) });
+    if (proposedProperties.length > 0) writes.push({ file: repo.layout.propertiesFile, content: toJsonFile(corpus.properties) });
     const change = changeLine({ seq, at: new Date().toISOString(), who: actor.who, action: 'ingest', source: id, count: claims.length });
     await commitFiles(repo.layout.root, writes, [{ file: changelogPath(repo.layout.root), content: change }]);
     advanceSeq(repo, seq);
@@ -135,7 +142,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     // A value class's record names its first two members; a new claim may be any member of it.
     const classes = classMembers(next.comparisons);
     const comparisons = next.comparisons.filter((c) => mine.has(c.a) || mine.has(c.b) || claimsStoodFor(c, classes).some((id) => mine.has(id)));
-    return { source, claims, proposedEntities, comparisons, warnings };
+    return { source, claims, proposedEntities, proposedProperties, comparisons, warnings };
   });
 }
 

@@ -62,6 +62,7 @@ function summary(result: IngestResult) {
     source: result.source,
     claims: result.claims,
     proposedEntities: result.proposedEntities,
+    proposedProperties: result.proposedProperties,
     comparisons: result.comparisons,
     warnings: result.warnings,
   };
