@@ -124,17 +124,17 @@ describe('adding a source and reviewing it', () => {
     const camera = (await hooks(page)).camera;
     const badge = (id: string) => page.locator(`.queue-item[data-claim="${id}"] .badge-status`);
 
-    // No name yet: `a` asks for it instead of writing anonymously.
+    // No name yet: `a` asks for it instead of writing anonymously, and is not lost: once the name
+    // is saved, the acceptance it asked for is made.
     await page.keyboard.press('a');
     await page.locator('#reviewer-name').waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('reviewer-name');
+    expect(await page.locator('#reviewer-name').inputValue()).toBe('');
     await page.keyboard.type('Test Reviewer');
     await page.keyboard.press('Enter');
     await page.locator('.reviewer').waitFor();
-    await page.locator('.candidate').focus();
-
-    await page.keyboard.press('a');
     await expect.poll(() => badge(ids[0]!).getAttribute('data-status')).toBe('reviewed');
+    await page.locator('.candidate').focus();
     expect(await badge(ids[0]!).textContent()).toBe('accepted');
     expect((await getClaim(ids[0]!)).status).toBe('reviewed');
     const history = await (await fetch(`${suite.app.base}/api/claims/${ids[0]}/history`)).json() as { items: { who: string; action: string }[] };
@@ -179,6 +179,18 @@ describe('adding a source and reviewing it', () => {
     await stale.getByRole('button', { name: /Apply my acceptance/ }).click();
     await expect.poll(async () => (await getClaim(ids[3]!)).version).toBe(3);
     expect(await page.locator('.stale-box').count()).toBe(0);
+
+    // Rejected claims can be seen again (re-opened queue: the rejection is on the server) and accepted after all.
+    await page.goto(`${suite.app.base}/?node=source:${source.id}&panel=review`);
+    await page.locator('#review-show-rejected').check();
+    const again = page.locator(`.queue-item[data-claim="${ids[1]}"]`);
+    await again.waitFor();
+    expect(await again.locator('.badge-status').getAttribute('data-status')).toBe('rejected');
+    await again.click();
+    await page.locator('.candidate').focus();
+    await page.keyboard.press('a');
+    await expect.poll(async () => (await getClaim(ids[1]!)).status).toBe('reviewed');
+    await screenshot(page, 'review-rejected-again');
     const { errors, csp } = await hooks(page);
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);

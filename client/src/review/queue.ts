@@ -30,10 +30,13 @@ export class ReviewQueue {
   readonly items: Candidate[];
   index = 0;
 
-  /** The claims still awaiting review (status "extracted"), in the order they appear in the text. */
-  constructor(spans: readonly Span[]) {
+  /**
+   * The claims still awaiting review (status "extracted"), in the order they appear in the text;
+   * with `includeRejected`, the rejected ones too (kept, never deleted), to look at or accept again.
+   */
+  constructor(spans: readonly Span[], options: { includeRejected?: boolean } = {}) {
     this.items = spans
-      .filter((s) => s.status === 'extracted')
+      .filter((s) => s.status === 'extracted' || (options.includeRejected === true && s.status === 'rejected'))
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .map((s) => ({ id: s.claim, start: s.start, end: s.end, property: s.property, status: s.status, claim: null, etag: null, decision: null }));
   }

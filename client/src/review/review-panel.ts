@@ -16,7 +16,7 @@ import { staleBox } from './stale.js';
 
 export async function reviewPanel(ctx: PanelContext, sourceId: string): Promise<PanelContent> {
   const source = await api.source(sourceId);
-  const ui = new ReviewUI(ctx, source, new ReviewQueue(source.spans));
+  const ui = new ReviewUI(ctx, source);
   return { eyebrow: 'Review queue', title: source.title, body: ui.el, dispose: () => ui.dispose() };
 }
 
@@ -29,13 +29,25 @@ class ReviewUI {
   private readonly card = h('div', { class: 'candidate-slot' });
   private readonly message = h('div', { class: 'review-message' });
   private readonly list = h('ol', { class: 'queue-items', attrs: { 'aria-label': 'Candidates' } });
-  private readonly reviewer = reviewerRow();
+  private readonly reviewer: ReturnType<typeof reviewerRow>;
   private readonly buttons: HTMLButtonElement[];
   private busy = false;
   private editing = false;
+  /** A decision asked for before the reviewer's name was known: made once the name is saved. */
+  private pending: (() => void) | null = null;
+  queue: ReviewQueue;
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
 
-  constructor(private readonly ctx: PanelContext, private readonly source: SourceDetail, readonly queue: ReviewQueue) {
+  constructor(private readonly ctx: PanelContext, private readonly source: SourceDetail) {
+    this.queue = new ReviewQueue(source.spans);
+    const queue = this.queue;
+    this.reviewer = reviewerRow(() => {
+      const run = this.pending;
+      this.pending = null;
+      run?.();
+    });
+    const rejected = source.spans.filter((s) => s.status === 'rejected').length;
+    const showRejected = h('input', { type: 'checkbox', id: 'review-show-rejected', on: { change: () => this.rebuild(showRejected.checked) } });
     const act = (label: string, key: string, run: () => void, cls = 'secondary') =>
       button([label, ' ', h('kbd', {}, key)], run, { class: `${cls} review-${KEYS[key]}`, attrs: { 'aria-keyshortcuts': key } });
     this.buttons = [
@@ -45,14 +57,42 @@ class ReviewUI {
       act('Previous', 'k', () => this.move(-1)),
       act('Next', 'j', () => this.move(1)),
     ];
+    this.body = h('div', { class: 'review-body' });
     this.el = h('div', { class: 'review' },
       h('div', { class: 'review-top' }, this.counter, this.bar), this.reviewer.el,
-      queue.size === 0
-        ? h('p', { class: 'muted' }, 'No extracted claim of this source awaits review.')
-        : [this.card, this.message, h('p', { class: 'actions-row review-actions' }, this.buttons), h('h3', { class: 'mini-title' }, 'All candidates'), this.list]);
+      rejected > 0 ? h('p', { class: 'review-filter' }, showRejected, ' ', h('label', { attrs: { for: showRejected.id } }, `Show the ${rejected} rejected claim${rejected === 1 ? '' : 's'} too (to look at, or accept after all)`)) : null,
+      this.body);
+    this.fillBody();
     document.addEventListener('keydown', this.onKey);
     this.render();
     void this.load(queue.current);
+  }
+
+  private readonly body: HTMLElement;
+
+  private fillBody(): void {
+    replaceChildren(this.body, this.queue.size === 0
+      ? h('p', { class: 'muted' }, 'No extracted claim of this source awaits review.')
+      : [this.card, this.message, h('p', { class: 'actions-row review-actions' }, this.buttons), h('h3', { class: 'mini-title' }, 'All candidates'), this.list]);
+  }
+
+  /** The queue again, with or without the rejected claims, on the same candidate when it is still in it. */
+  private rebuild(includeRejected: boolean): void {
+    const current = this.queue.current?.id;
+    const known = new Map(this.queue.items.map((c) => [c.id, c]));
+    // Statuses decided in this panel since it opened are newer than the source's spans.
+    const spans = this.source.spans.map((s) => ({ ...s, status: known.get(s.claim)?.status ?? s.status }));
+    this.queue = new ReviewQueue(spans, { includeRejected });
+    for (const c of this.queue.items) {
+      const old = known.get(c.id);
+      if (old?.claim && old.etag) this.queue.update(c.id, old.claim, old.etag, old.decision ?? undefined);
+    }
+    if (current) this.queue.goTo(current);
+    this.editing = false;
+    replaceChildren(this.message);
+    this.fillBody();
+    this.render();
+    void this.load(this.queue.current);
   }
 
   dispose(): void {
@@ -120,8 +160,13 @@ class ReviewUI {
 
   private async decide(action: 'accept' | 'reject', patch: ClaimPatch = { action }, decision: Decision = action === 'accept' ? 'accepted' : 'rejected'): Promise<void> {
     const c = this.queue.current;
+    if (!c || this.busy) return;
     const name = this.reviewer.require();
-    if (!c || !name || this.busy) return;
+    if (!name) {
+      // The key that asked for the decision is not lost: it is made once the name is saved.
+      this.pending = () => void this.decide(action, patch, decision);
+      return;
+    }
     this.busy = true;
     this.render();
     try {
