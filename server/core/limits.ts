@@ -34,6 +34,10 @@ export const LIMITS = {
   referencesPerSource: limit(10_000, 'references per source', 'source.schema.json#/properties/references/maxItems'),
   /** Pages, headings and notes of a derived document (a 2,000-page PDF with its headings fits many times). */
   segmentsPerSource: limit(100_000, 'segments per source', 'source.schema.json#/properties/segments/maxItems'),
+  /** Persons named by one claim of a persons value (an author list; "et al." marks the rest). */
+  personsPerValue: limit(200, 'persons per value', 'claim.schema.json#/definitions/PersonsValue/properties/persons/maxItems'),
+  givenNamesPerPerson: limit(10, 'given names per person', 'claim.schema.json#/definitions/PersonsValue/properties/persons/items/properties/given/maxItems'),
+  personNameChars: limit(100, 'characters of a surname or given name', 'claim.schema.json#/definitions/PersonsValue/properties/persons/items/properties/surname/maxLength', 'claim.schema.json#/definitions/PersonsValue/properties/persons/items/properties/given/items/maxLength'),
   /** Spellings of one entity. */
   aliasesPerEntity: limit(1_000, 'aliases per entity', 'entity.schema.json#/properties/aliases/maxItems'),
   /** Sources recorded as using one spelling (one per source of a large store). */
