@@ -12,6 +12,8 @@ import type { ExtractionJob, WorkerMessage } from './extract-worker-thread.js';
 export const BUDGET_SETTING = 'CONCORDANCE_EXTRACT_BUDGET_MS';
 /** 60 s: 5 million characters take about 2 s at 2.7 MB/s, 10 s on a loaded 2-core machine. */
 export const DEFAULT_BUDGET_MS = 60_000;
+/** How long a worker may take to start before the ingest is refused with a 503. */
+const STARTUP_LIMIT_MS = 60_000;
 /** Heap limit of the worker: an extraction that needs more is stopped, not the server (without a
  * limit of its own, a worker that runs out of heap takes the whole process down). */
 export const MEMORY_SETTING = 'CONCORDANCE_EXTRACT_MEMORY_MB';
@@ -69,10 +71,30 @@ export class ExtractionWorkers {
   async extract(text: string, context: ExtractionContext): Promise<ExtractionOutput> {
     const slot = await this.acquire();
     try {
-      await slot.ready;
+      await this.started(slot);
       return await this.run(slot, text, context);
     } finally {
       this.release(slot);
+    }
+  }
+
+  /** Waits for the worker to be ready, at most a minute (or the budget, if longer): a worker that never
+   * starts must not hold the repository's write queue forever. Starting is not the text's cost, so it is
+   * not counted in the budget (a cold start takes 0.7-2 s: bench/results/ingest-stall.md). */
+  private async started(slot: Slot): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = Math.max(this.options.budgetMs, STARTUP_LIMIT_MS);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        slot.dead = true;
+        void slot.worker.terminate();
+        reject(new HttpError(503, `the extraction worker did not start within ${limit / 1000} s; nothing was stored`, [{ at: '/', message: 'extraction is unavailable' }]));
+      }, limit);
+    });
+    try {
+      await Promise.race([slot.ready, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
