@@ -3,6 +3,7 @@
 // set gets its likely value, and every source a trust earned across all sets.
 import { likelyValues, type GroupVerdict } from '../truth/claims.js';
 import type { Convergence } from '../truth/types.js';
+import { claimsStoodFor, classMembers } from './classes.js';
 import type { CorpusIndex } from './model.js';
 import type { Comparison } from './reconcile.js';
 import { scopeSignature } from './scope.js';
@@ -33,18 +34,35 @@ export interface LikelySummary {
   likelyClaims: Set<string>;
 }
 
-/** Between-source comparisons per source: the record a historian can check claim by claim. */
+/**
+ * Between-source comparisons per source: the record a historian can check claim by claim. A value
+ * class, or a comparison between two, counts once for each source it involves, against the others.
+ */
 function comparedWithOthers(comparisons: readonly Comparison[], index: CorpusIndex): Map<string, { agrees: number; conflicts: number; others: Set<string> }> {
   const out = new Map<string, { agrees: number; conflicts: number; others: Set<string> }>();
+  const classes = classMembers(comparisons);
+  const sourceOf = (id: string) => index.claim.get(id)?.source;
   for (const cmp of comparisons) {
     if (cmp.scope !== 'between') continue;
-    const a = index.claim.get(cmp.a)?.source;
-    const b = index.claim.get(cmp.b)?.source;
-    if (!a || !b) continue;
-    for (const [self, other] of [[a, b], [b, a]] as const) {
+    let involved: string[];
+    if (cmp.members || cmp.counts) {
+      const sources = new Set<string>();
+      for (const id of claimsStoodFor(cmp, classes)) {
+        const source = sourceOf(id);
+        if (source) sources.add(source);
+      }
+      involved = [...sources];
+    } else {
+      const a = sourceOf(cmp.a);
+      const b = sourceOf(cmp.b);
+      if (!a || !b) continue;
+      involved = [a, b];
+    }
+    if (involved.length < 2) continue;
+    for (const self of new Set(involved)) {
       const r = out.get(self) ?? { agrees: 0, conflicts: 0, others: new Set<string>() };
       r[cmp.verdict === 'agrees' ? 'agrees' : 'conflicts']++;
-      r.others.add(other);
+      for (const other of involved) if (other !== self) r.others.add(other);
       out.set(self, r);
     }
   }

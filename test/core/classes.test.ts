@@ -67,6 +67,12 @@ describe('classes compared with each other', () => {
     expect(graph.getNodeAttribute('claim:lone', 'conflicts')).toBe(0);
   });
 
+  it('count once per source involved in a source\'s record of agreements and conflicts (trust)', () => {
+    const { likely } = analyse(corpusOf([...big, ...small]));
+    // The class of 70,000 and the class of 60,000 each agree across s0–s2; the two classes conflict.
+    for (const source of ['s0', 's1', 's2']) expect(likely.trust.get(source)).toMatchObject({ agreements: 2, comparable: 3 });
+  });
+
   it('beyond the class limit, compare each value with its neighbours only: linear for all-distinct values', () => {
     const distinct = Array.from({ length: 2_000 }, (_, i) => claim(qty('exact', 1000 + i), { id: `d${String(i).padStart(4, '0')}`, source: 's1' }));
     const { comparisons } = reconcile({ claims: distinct, properties });
