@@ -64,7 +64,7 @@ export const responseSchemas: Record<string, JsonSchema> = {
   }),
   SourceSummary: obj({ id: str, title: str, publisher: str, kind: str, url: nullable('string'), counts: ref('SourceCounts'), trust: { oneOf: [ref('SourceTrust'), { type: 'null' }] } }),
   SourceList: list('SourceSummary'),
-  Reference: obj({ number: int, text: str, work: nullable('string'), pages: nullable('string') }),
+  Reference: obj({ number: int, text: str, work: nullable('string'), pages: nullable('string'), record: { $ref: '#/components/schemas/BibliographicRecord' } }, ['record']),
   ClaimSpan: obj({ claim: str, start: int, end: int, property: str, status: claimStatus, citationNeeded: bool, verdicts: ref('VerdictCounts') }),
   Marker: obj({ kind: oneOf('reference', 'citation-needed'), ref: nullable('integer'), exact: str, start: int, end: int }),
   SourceDetail: {

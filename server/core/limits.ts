@@ -32,6 +32,11 @@ export const LIMITS = {
   citationsPerClaim: limit(100, 'citations per claim', 'claim.schema.json#/properties/citations/maxItems'),
   /** A source's numbered reference list (a long Wikipedia article has ~500). */
   referencesPerSource: limit(10_000, 'references per source', 'source.schema.json#/properties/references/maxItems'),
+  /** Authors or editors of one bibliographic record (large collaborations list hundreds). */
+  namesPerRecord: limit(200, 'names per bibliographic record', 'defs.schema.json#/definitions/BibliographicRecord/properties/authors/maxItems', 'defs.schema.json#/definitions/BibliographicRecord/properties/editors/maxItems'),
+  /** A reference manager's export for one source: a bibliography of a few thousand entries. */
+  bibliographyChars: limit(2_000_000, 'characters of a bibliography', 'source-input.schema.json#/properties/bibliography/properties/references/maxLength'),
+  bibliographyRecordChars: limit(100_000, 'characters of a bibliographic record', 'source-input.schema.json#/properties/bibliography/properties/record/maxLength'),
   /** Pages, headings and notes of a derived document (a 2,000-page PDF with its headings fits many times). */
   segmentsPerSource: limit(100_000, 'segments per source', 'source.schema.json#/properties/segments/maxItems'),
   /** Persons named by one claim of a persons value (an author list; "et al." marks the rest). */
@@ -56,9 +61,15 @@ export const LIMITS = {
   titleChars: limit(500, 'characters of a title', 'source-input.schema.json#/properties/title/maxLength', 'source.schema.json#/properties/title/maxLength'),
   publisherChars: limit(300, 'characters of a publisher', 'source-input.schema.json#/properties/publisher/maxLength', 'source.schema.json#/properties/publisher/maxLength'),
   authorChars: limit(300, 'characters of an author', 'source-input.schema.json#/properties/author/maxLength', 'source.schema.json#/properties/author/maxLength'),
-  urlChars: limit(2_000, 'characters of a URL', 'source-input.schema.json#/properties/url/maxLength', 'source.schema.json#/properties/url/maxLength'),
+  urlChars: limit(2_000, 'characters of a URL', 'source-input.schema.json#/properties/url/maxLength', 'source.schema.json#/properties/url/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/url/maxLength'),
   /** BCP 47 allows up to 35 characters in practice ("zh-Hant-TW-x-private..."). */
   languageTagChars: limit(35, 'characters of a language tag', 'source-input.schema.json#/properties/language/maxLength', 'source.schema.json#/properties/language/maxLength', 'entity.schema.json#/properties/aliases/items/properties/language/maxLength'),
+  recordTypeChars: limit(50, 'characters of a record type, volume or issue', 'defs.schema.json#/definitions/BibliographicRecord/properties/type/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/volume/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/issue/maxLength'),
+  recordFieldChars: limit(1_000, 'characters of a bibliographic field', 'defs.schema.json#/definitions/BibliographicRecord/properties/title/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/container/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/publisher/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/place/maxLength'),
+  recordNameChars: limit(300, 'characters of a name in a record', 'defs.schema.json#/definitions/BibliographicRecord/properties/authors/items/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/editors/items/maxLength'),
+  recordShortFieldChars: limit(100, 'characters of record pages or ISBN', 'defs.schema.json#/definitions/BibliographicRecord/properties/pages/maxLength', 'defs.schema.json#/definitions/BibliographicRecord/properties/isbn/maxLength'),
+  recordDoiChars: limit(200, 'characters of a DOI', 'defs.schema.json#/definitions/BibliographicRecord/properties/doi/maxLength'),
+  recordCitationChars: limit(2_000, 'characters of a formatted citation', 'defs.schema.json#/definitions/BibliographicRecord/properties/citation/maxLength'),
   textFileNameChars: limit(132, 'characters of a text file name', 'source.schema.json#/properties/text/properties/file/maxLength'),
   originalFileNameChars: limit(150, 'characters of a kept document\'s file name', 'source.schema.json#/properties/original/properties/file/maxLength'),
   uploadedFileNameChars: limit(300, 'characters of an uploaded file\'s name', 'source.schema.json#/properties/original/properties/fileName/maxLength'),

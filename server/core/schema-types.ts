@@ -28,6 +28,7 @@ export interface Source {
      */
     length: number;
   };
+  record?: BibliographicRecord;
   /**
    * The document the text was derived from (a PDF, web page or Word file), kept beside it unchanged with its own SHA-256.
    */
@@ -66,6 +67,45 @@ export interface Source {
    */
   references: Reference[];
 }
+/**
+ * The source's own bibliographic record, from a reference manager.
+ */
+export interface BibliographicRecord {
+  /**
+   * CSL item type: book, article-journal, chapter, report, webpage...
+   */
+  type: string;
+  title?: string;
+  /**
+   * @maxItems 200
+   *
+   * Items: Family, Given
+   */
+  authors?: string[];
+  /**
+   * @maxItems 200
+   *
+   * Items: Family, Given
+   */
+  editors?: string[];
+  year?: string;
+  /**
+   * Journal or book the work appears in.
+   */
+  container?: string;
+  publisher?: string;
+  place?: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  doi?: string;
+  url?: string;
+  isbn?: string;
+  /**
+   * The record as a reference list prints it (APA).
+   */
+  citation?: string;
+}
 export interface Reference {
   number: number;
   /**
@@ -78,6 +118,7 @@ export interface Reference {
   work?: string;
   pages?: string;
   quote?: TextSelector;
+  record?: BibliographicRecord1;
 }
 /**
  * A W3C Web Annotation style anchor: TextQuoteSelector (exact, prefix, suffix) plus TextPositionSelector (start, end). Offsets are JavaScript string indices (UTF-16 code units) into the source text; text.slice(start, end) === exact.
@@ -88,6 +129,45 @@ export interface TextSelector {
   end: number;
   prefix?: string;
   suffix?: string;
+}
+/**
+ * The cited work in full, from a reference manager.
+ */
+export interface BibliographicRecord1 {
+  /**
+   * CSL item type: book, article-journal, chapter, report, webpage...
+   */
+  type: string;
+  title?: string;
+  /**
+   * @maxItems 200
+   *
+   * Items: Family, Given
+   */
+  authors?: string[];
+  /**
+   * @maxItems 200
+   *
+   * Items: Family, Given
+   */
+  editors?: string[];
+  year?: string;
+  /**
+   * Journal or book the work appears in.
+   */
+  container?: string;
+  publisher?: string;
+  place?: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  doi?: string;
+  url?: string;
+  isbn?: string;
+  /**
+   * The record as a reference list prints it (APA).
+   */
+  citation?: string;
 }
 
 /**
@@ -433,6 +513,13 @@ export interface SourceInput {
   kind?: 'news' | 'encyclopedia' | 'official-history' | 'book' | 'journal-article' | 'primary' | 'dataset' | 'other';
   language?: string;
   text: string;
+  /**
+   * Records from a reference manager, as CSL-JSON, BibTeX or RIS text: the source's own record (one entry) and the works its references cite (matched to them by author and year).
+   */
+  bibliography?: {
+    record?: string;
+    references?: string;
+  };
   /**
    * The document (POST /api/documents) this text was derived from: it is kept beside the text, and the text must be the one derived from it.
    */

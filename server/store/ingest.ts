@@ -9,12 +9,14 @@ import type { Comparison } from '../core/reconcile.js';
 import { claimProblems } from '../core/review.js';
 import { LIMITS } from '../core/limits.js';
 import { check } from '../core/schemas.js';
-import type { Claim, Entity, Property, Reference, Source, SourceInput } from '../core/schema-types.js';
+import type { BibliographicRecord, Claim, Entity, Property, Reference, Source, SourceInput } from '../core/schema-types.js';
 import { toJsonFile } from './atomic.js';
 import { changeLine, changelogPath } from './changelog.js';
 import { advanceSeq, lastSeq, MutationError, type Actor } from './mutations.js';
 import type { Repository } from './repository.js';
 import { commitFiles, type FileWrite } from './transaction.js';
+import { attachRecords, parseBibliography, recordOf } from '../formats/bibliography.js';
+import { DocumentRefused } from '../formats/types.js';
 
 export interface ExtractionContext {
   sourceId: string;
@@ -72,6 +74,7 @@ export function precheckSource(repo: Repository, input: SourceInput): void {
     if (calendar) problems.push({ at: `/${field}`, message: calendar });
   }
   if (problems.length > 0) throw new MutationError('invalid', problems.map((p) => `${p.at}: ${p.message}`).join('; '), problems);
+  bibliographyOf(input);
   const refusal = refuseText(input.text);
   if (refusal) throw new MutationError('invalid', refusal, [{ at: '/text', message: refusal }]);
   const hash = sha256(input.text);
@@ -85,6 +88,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     const { analysis } = repo.snapshot;
     const hash = sha256(input.text);
 
+    const bibliography = bibliographyOf(input);
     const id = uniqueId(slug(input.title), new Set(analysis.corpus.sources.map((s) => s.id)));
     const extraction = await extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });
     const known = new Set(analysis.corpus.entities.map((e) => e.id));
@@ -100,7 +104,8 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
         original: { file: `${id}.original.${document.extension}`, sha256: sha256(document.bytes), mediaType: document.mediaType, size: document.bytes.length, ...(document.fileName ? { fileName: document.fileName } : {}) },
         ...(document.segments.length > 0 ? { segments: document.segments } : {}),
       } : {}),
-      references: extraction.references.filter((r) => check('source.schema.json#/definitions/Reference', r).length === 0),
+      ...(bibliography.record ? { record: bibliography.record } : {}),
+      references: bibliography.attach(extraction.references.filter((r) => check('source.schema.json#/definitions/Reference', r).length === 0)),
     };
     const corpus = {
       ...analysis.corpus,
@@ -109,7 +114,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
       entities: [...analysis.corpus.entities, ...proposedEntities],
       properties: [...analysis.corpus.properties, ...proposedProperties],
     };
-    const warnings = [...extraction.warnings];
+    const warnings = [...extraction.warnings, ...bibliography.warnings];
     const claims: Claim[] = [];
     for (const claim of extraction.claims) {
       const claimIssues = claimProblems(claim, corpus);
@@ -144,6 +149,41 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     const comparisons = next.comparisons.filter((c) => mine.has(c.a) || mine.has(c.b) || claimsStoodFor(c, classes).some((id) => mine.has(id)));
     return { source, claims, proposedEntities, proposedProperties, comparisons, warnings };
   });
+}
+
+interface SourceBibliography {
+  record?: BibliographicRecord;
+  /** The references with the records that belong to them. */
+  attach(references: Reference[]): Reference[];
+  warnings: string[];
+}
+
+/** The source's own record and its references' records, read from the reference manager's export; a 400 naming the field when unreadable. */
+function bibliographyOf(input: SourceInput): SourceBibliography {
+  const given = input.bibliography;
+  const read = (text: string | undefined, at: string): BibliographicRecord[] => {
+    if (!text) return [];
+    try {
+      return parseBibliography(text, at === '/bibliography/record' ? 'record' : 'reference list').map(recordOf);
+    } catch (err) {
+      if (err instanceof DocumentRefused) throw new MutationError('invalid', err.message, [{ at, message: err.message }]);
+      throw err;
+    }
+  };
+  const own = read(given?.record, '/bibliography/record');
+  if (own.length > 1) throw new MutationError('invalid', `the record names ${own.length} works; give the source's own record alone`, [{ at: '/bibliography/record', message: 'must hold one entry' }]);
+  const cited = read(given?.references, '/bibliography/references');
+  const warnings: string[] = [];
+  return {
+    ...(own[0] ? { record: own[0] } : {}),
+    warnings,
+    attach(references) {
+      if (cited.length === 0) return references;
+      const attached = attachRecords(references, cited);
+      if (attached.unmatched.length > 0) warnings.push(`${attached.unmatched.length} bibliography entr${attached.unmatched.length === 1 ? 'y matches' : 'ies match'} no reference of the text: ${attached.unmatched.slice(0, 5).join(' | ')}`);
+      return attached.references;
+    },
+  };
 }
 
 /** Why a text cannot be stored as a source, or undefined. HTML documents are refused, not stripped:

@@ -3,7 +3,7 @@
 import type { Analysis } from '../../core/analyse.js';
 import { markersIn } from '../../core/citations.js';
 import type { SourceTrustView } from '../../core/likely.js';
-import type { Claim, Source } from '../../core/schema-types.js';
+import type { BibliographicRecord, Claim, Source } from '../../core/schema-types.js';
 import { claimsCompared, isLive, perAnalysis, verdictsOf, type VerdictCounts } from './common.js';
 
 export interface SourceSummary {
@@ -30,6 +30,8 @@ export interface ReferenceView {
   text: string;
   work: string | null;
   pages: string | null;
+  /** The cited work in full, when a reference manager's record was imported. */
+  record?: BibliographicRecord;
 }
 
 /** Where a claim's quote sits in the source text. */
@@ -112,7 +114,7 @@ export function sourceDetail(analysis: Analysis, id: string): SourceDetail | und
 }
 
 export function referenceView(ref: Source['references'][number]): ReferenceView {
-  return { number: ref.number, text: ref.text, work: ref.work ?? null, pages: ref.pages ?? null };
+  return { number: ref.number, text: ref.text, work: ref.work ?? null, pages: ref.pages ?? null, ...(ref.record ? { record: ref.record } : {}) };
 }
 
 function summaryOf(analysis: Analysis, s: Source): SourceSummary {
