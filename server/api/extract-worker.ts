@@ -10,7 +10,8 @@ import type { ExtractionJob, WorkerMessage } from './extract-worker-thread.js';
 
 /** The time one ingest's extraction may take before it is stopped. */
 export const BUDGET_SETTING = 'CONCORDANCE_EXTRACT_BUDGET_MS';
-/** 60 s: 5 million characters take about 2 s at 2.7 MB/s, 10 s on a loaded 2-core machine. */
+/** 60 s: 5 million characters of prose took 2.5-22 s on 2 cores at load 15-20 (bench/results/ingest-stall.md);
+ * 4.9 MB of one figure-laden sentence repeated (158,000 claims) took 65 s there and is refused. */
 export const DEFAULT_BUDGET_MS = 60_000;
 /** How long a worker may take to start before the ingest is refused with a 503. */
 const STARTUP_LIMIT_MS = 60_000;
