@@ -53,11 +53,16 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
   const comparisons = [...kept, ...fresh.filter((c) => !seen.has(c.id))];
   const groups = new Map(previous.groups);
   for (const key of affected) groups.delete(key);
+  // Appended in place: copying the list for each claim made a pasted group of k claims cost k²/2.
+  const rebuilt = new Map<string, string[]>();
   for (const claim of corpus.claims) {
     const key = groupKey(claim);
     if (!affected.has(key) || claim.status === 'rejected') continue;
-    groups.set(key, [...(groups.get(key) ?? []), claim.id]);
+    const ids = rebuilt.get(key);
+    if (ids) ids.push(claim.id);
+    else rebuilt.set(key, [claim.id]);
   }
+  for (const [key, ids] of rebuilt) groups.set(key, ids);
   // Trust is learned across every set, so one edit can move any likely value: truth discovery runs whole.
   const likely = discoverLikely(groups, index, comparisons);
   return { corpus, index, comparisons, groups, likely, graph: buildGraph(corpus, comparisons, likely) };
