@@ -92,3 +92,59 @@ describe('citations', () => {
     await page.close();
   });
 });
+
+describe('a claim from selected text', () => {
+  it('selecting words in the reader offers a claim; saved, it is stored with its quote and shown', async () => {
+    const page = await openApp(suite.context, `${suite.app.base}/?node=source:${WP}&panel=details`);
+    await page.locator('.source-text').waitFor();
+    const text = suite.app.repo.snapshot.analysis.corpus.texts.get(WP)!;
+    // Words no claim quotes yet, selected by their offsets in the text the reader shows.
+    const words = 'Vladivostok';
+    const quoted = suite.app.repo.snapshot.analysis.corpus.claims.filter((c) => c.source === WP).map((c) => [c.quote.start, c.quote.end] as const);
+    let start = text.indexOf(words);
+    while (start >= 0 && quoted.some(([s, e]) => start < e && start + words.length > s)) start = text.indexOf(words, start + 1);
+    expect(start, 'every "Vladivostok" is already quoted by a claim').toBeGreaterThanOrEqual(0);
+    await page.evaluate(([from, length]) => {
+      const root = document.querySelector('.source-text')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent!.length;
+        if (seen + len > from! && !range.startContainer.isSameNode(node) && range.collapsed && seen <= from!) range.setStart(node, from! - seen);
+        if (seen + len >= from! + length!) {
+          range.setEnd(node, from! + length! - seen);
+          break;
+        }
+        seen += len;
+      }
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, [start, words.length]);
+    const offer = page.locator('.make-claim');
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain(words);
+    await offer.click();
+    await page.locator('.new-claim').waitFor();
+    expect(await page.locator('#new-claim-type').inputValue()).toBe('text');
+    await page.locator('#new-claim-subject-search').fill('Vladivostok');
+    await page.locator('.new-claim .pick').first().click();
+    // A property whose values are text, as the guessed value is.
+    const textProperty = suite.app.repo.snapshot.analysis.corpus.properties.find((p) => p.valueType === 'text' && p.id === 'position')!;
+    await page.locator('#new-claim-property').selectOption(textProperty.id);
+    await screenshot(page, 'new-claim-form');
+    const before = suite.app.repo.snapshot.analysis.corpus.claims.length;
+    await page.getByRole('button', { name: 'Save the claim' }).click();
+    await page.waitForURL(/node=claim:/, { timeout: 15_000 }).catch(async (err: unknown) => {
+      throw new Error(`not saved: ${await page.locator('.new-claim-problem').textContent()}`, { cause: err });
+    });
+    const created = suite.app.repo.snapshot.analysis.corpus.claims;
+    expect(created.length).toBe(before + 1);
+    const claim = created.find((c) => c.id === new URL(page.url()).searchParams.get('node')!.slice('claim:'.length))!;
+    expect(claim).toMatchObject({ source: WP, quote: { exact: words, start, end: start + words.length } });
+    await page.locator('.claim-panel').waitFor();
+    await page.close();
+  });
+});

@@ -2,12 +2,13 @@
 // conflicts and unsupported statements marked, footnote markers linked to the reference list.
 // The text is split at span boundaries and every piece goes in as a text node: never as markup.
 import { api, type SourceDetail } from '../api.js';
-import { button, h } from '../dom.js';
+import { button, h, replaceChildren } from '../dom.js';
 import { toQuery } from '../state/url.js';
 import type { PanelContent, PanelContext } from './context.js';
 import { trustField } from '../truth/types.js';
 import { trustBlock } from '../truth/views.js';
 import { deleteSourceButton } from './source-delete.js';
+import { newClaimForm } from './new-claim.js';
 import { definition, externalLink, section } from './widgets.js';
 
 type Span = SourceDetail['spans'][number];
@@ -44,6 +45,8 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
         click: (e) => {
           if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
           e.preventDefault();
+          // A drag that selected words is a selection (to make a claim of), not a click on the claim.
+          if (document.getSelection()?.isCollapsed === false) return;
           ctx.actions.selectClaim(span.claim, { panel: 'details' });
         },
       },
@@ -51,6 +54,9 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
     if (span.claim === activeClaim && !focusTarget) focusTarget = el;
     text.append(el);
   }
+
+  const selectionSlot = h('div', { class: 'selection-slot', attrs: { 'aria-live': 'polite' } });
+  offerClaimFromSelection(ctx, source, text, selectionSlot);
 
   const conflicts = source.spans.filter((s) => s.verdicts.conflicts > 0).length;
   const needed = source.spans.filter((s) => s.citationNeeded).length;
@@ -79,12 +85,55 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
     h('p', { class: 'actions-row' },
       activeClaim ? button('Back to the claim', () => ctx.actions.selectClaim(activeClaim, { camera: false }), { class: 'secondary small' }) : null,
       deleteSourceButton(ctx, sourceId, source.title, source.spans.length)),
+    h('p', { class: 'muted small-print' }, 'Select words in the text to make a claim of them.'),
+    selectionSlot,
     text,
     source.references.length > 0
       ? section('References', footnotes.list(source.references))
       : section('References', h('p', { class: 'muted' }, 'This source has no reference list: none of its statements is cited.')),
   );
   return { eyebrow: 'Source text', title: source.title, body, focusTarget };
+}
+
+/**
+ * Selecting words of the text offers to make a claim of them. The text element holds the source's
+ * text exactly (every piece in order), so the selection's offset is the length of what precedes it.
+ */
+function offerClaimFromSelection(ctx: PanelContext, source: SourceDetail, text: HTMLElement, slot: HTMLElement): void {
+  const check = () => {
+    if (slot.querySelector('form')) return;
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return replaceChildren(slot);
+    const range = sel.getRangeAt(0);
+    if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) return replaceChildren(slot);
+    const exact = range.toString();
+    if (!exact.trim() || exact.length > 5000) return replaceChildren(slot);
+    const before = document.createRange();
+    before.setStart(text, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const start = before.toString().length;
+    if (source.text.slice(start, start + exact.length) !== exact) return replaceChildren(slot);
+    const near = nearestClaim(ctx, source.spans, start);
+    replaceChildren(slot, button(`Make a claim of “${exact.length > 60 ? `${exact.slice(0, 59).trim()}…` : exact}”`, () => {
+      const form = newClaimForm(ctx, source.id, { exact, start }, near, () => replaceChildren(slot));
+      replaceChildren(slot, form);
+      form.querySelector<HTMLElement>('select, input')?.focus();
+    }, { class: 'primary-blue small make-claim' }));
+  };
+  text.addEventListener('mouseup', () => setTimeout(check, 0));
+  text.addEventListener('keyup', (e) => { if (e.shiftKey || e.key.startsWith('Arrow')) check(); });
+}
+
+/** Subject and property of the last claim starting before an offset (a sensible default for a new one). */
+function nearestClaim(ctx: PanelContext, spans: readonly Span[], offset: number): { subject?: { id: string; label: string }; property?: string } {
+  const before = spans.filter((s) => s.start <= offset && s.status !== 'rejected').at(-1);
+  if (!before || !ctx.graph.hasNode(`claim:${before.claim}`)) return before ? { property: before.property } : {};
+  const subject = String(ctx.graph.getNodeAttribute(`claim:${before.claim}`, 'subject') ?? '');
+  const key = `entity:${subject}`;
+  return {
+    property: before.property,
+    ...(subject && ctx.graph.hasNode(key) ? { subject: { id: subject, label: ctx.graph.getNodeAttribute(key, 'fullLabel') } } : {}),
+  };
 }
 
 interface Segment {

@@ -1,5 +1,5 @@
 // Choosing an entity by name: a search field over /api/search (any alias, accent-insensitive) with
-// the matches as buttons below it. The chosen entity's name and id stay visible.
+// the matches as buttons below it. The chosen entity's name stays visible.
 import { api } from '../api.js';
 import { button, h, replaceChildren } from '../dom.js';
 
@@ -26,7 +26,8 @@ export function entityPicker(idBase: string, label: string, initial: EntityChoic
     attrs: { autocomplete: 'off', spellcheck: 'false', placeholder: 'Type a name to change it', maxlength: 200 },
     on: { input: () => { clearTimeout(timer); timer = setTimeout(() => void lookup(), 150); } },
   });
-  const showChosen = () => replaceChildren(shown, h('strong', {}, chosen.label), h('span', { class: 'muted' }, ` (${chosen.id})`));
+  // The name only: ids are the store's business, never shown.
+  const showChosen = () => replaceChildren(shown, chosen.id ? h('strong', {}, chosen.label) : h('span', { class: 'muted' }, 'none chosen yet'));
 
   async function lookup(): Promise<void> {
     controller?.abort();
