@@ -82,6 +82,7 @@ export function storeFailureHttp(err: StoreWriteError): HttpError {
   switch (err.kind) {
     case 'disk-full': return new HttpError(507, err.message, details);
     case 'locked': return new HttpError(503, err.message, { ...details, holder: err.holder ?? null }, { 'Retry-After': '2' });
+    case 'changed': return new HttpError(409, err.message, details);
     default: return new HttpError(500, err.message, details);
   }
 }

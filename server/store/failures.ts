@@ -3,7 +3,8 @@
 // commitFiles after it has removed everything it wrote, so the store is exactly as before.
 import path from 'node:path';
 
-export type StoreFailureKind = 'disk-full' | 'permission' | 'locked' | 'io';
+/** changed: an append-only file (the changelog) grew under another writer since this process read it. */
+export type StoreFailureKind = 'disk-full' | 'permission' | 'locked' | 'changed' | 'io';
 
 export class StoreWriteError extends Error {
   override name = 'StoreWriteError';

@@ -6,7 +6,8 @@ import { analyse, type Analysis } from '../core/analyse.js';
 import { formatProblem, type DataProblem } from '../core/model.js';
 import { readChangelog } from './changelog.js';
 import { loadStore } from './load.js';
-import { recover } from './transaction.js';
+import { changelogPath } from './changelog.js';
+import { recover, watchAppendOnly } from './transaction.js';
 import { storeLayout, type StoreLayout } from './layout.js';
 
 export class StoreProblemError extends Error {
@@ -40,6 +41,7 @@ export class Repository {
     const layout = storeLayout(root);
     await recover(layout.root);
     const { corpus, problems } = await loadStore(layout.root);
+    await watchAppendOnly(changelogPath(layout.root));
     const { problems: logProblems } = await readChangelog(layout.root);
     // A changed source text is not corruption: its claims are served, marked orphaned.
     const fatal = [...problems, ...logProblems].filter((p) => !p.code);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, readFile, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncPath, writeDurably, writeFileAtomic } from './atomic.js';
-import { storeFailureOf } from './failures.js';
+import { storeFailureOf, StoreWriteError } from './failures.js';
 import { liveLockHolder, removeStaleLock, withStoreLock } from './lock.js';
 
 export interface FileWrite {
@@ -36,6 +36,19 @@ interface Journal {
 }
 
 const JOURNAL = '.journal.json';
+
+/**
+ * The size this process last saw of each append-only file (the changelog), from when the store was
+ * opened or this process last appended. Another process appending in between (`npm run ingest`
+ * beside a running server) means this process's records are out of date: its write is refused
+ * rather than logged with duplicate sequence numbers over records it has not seen.
+ */
+const knownSizes = new Map<string, number>();
+
+/** Records the current size of an append-only file: call when the store is (re)loaded. */
+export async function watchAppendOnly(file: string): Promise<void> {
+  knownSizes.set(path.resolve(file), (await exists(file)) ? (await stat(file)).size : 0);
+}
 const LEFTOVER = /^\..+\.(tmp|bak)$/;
 
 /**
@@ -78,6 +91,12 @@ async function commitLocked(root: string, writes: FileWrite[], appends: Append[]
     appends: await Promise.all(appends.map(async (a) => ({ file: a.file, length: (await exists(a.file)) ? (await stat(a.file)).size : 0 }))),
   };
   try {
+    for (const a of journal.appends) {
+      const known = knownSizes.get(path.resolve(a.file));
+      if (known !== undefined && known !== a.length) {
+        throw new StoreWriteError('changed', `${a.file} was written by another process since this one loaded the store (${known} bytes then, ${a.length} now): restart the server to load the changes; nothing was written`, a.file, null);
+      }
+    }
     await writeFileAtomic(journalFile, JSON.stringify(journal));
   } catch (err) {
     await discard(entries);
@@ -102,6 +121,7 @@ async function commitLocked(root: string, writes: FileWrite[], appends: Append[]
   }
   await rm(journalFile);
   await fsyncPath(root);
+  for (const a of appends) if (knownSizes.has(path.resolve(a.file))) await watchAppendOnly(a.file);
   await discard(entries.map((e) => ({ ...e, tmp: null })));
 }
 

@@ -185,6 +185,32 @@ describe('a store another process is writing', () => {
   });
 });
 
+describe('a store written by another process since the server loaded it', () => {
+  it('refuses the next write with 409 (restart to load the changes) instead of logging over it', async () => {
+    const store = await miniStore();
+    const api = await startApi(store, { extractor: async () => noClaims });
+    cleanups.push(() => api.close());
+    // `npm run ingest` beside the running server: a second process appends to the changelog.
+    const text = path.join(store, '..', `concordance-beside-${process.pid}.txt`);
+    await writeFile(text, 'The garrison had 7,000 men that spring.');
+    cleanups.push(() => rm(text, { force: true }));
+    execFileSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../server/cli/ingest.ts'), text, '--title', 'Beside', '--publisher', 'P'], {
+      cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env, CONCORDANCE_DATA: store }, stdio: 'pipe',
+    });
+    const before = await fingerprint(store);
+    const reply = await api.send('PATCH', '/api/claims/chronicle-2', json(accept, { 'if-match': '"1"' }));
+    expectError(reply, 409);
+    expect(reply.body.error).toMatch(/written by another process .*restart the server/);
+    expect(await fingerprint(store)).toEqual(before);
+    expect((await filesBelow(store)).filter(isLeftover)).toEqual([]);
+    // Reopened, the server sees both and writes again.
+    const reopened = await startApi(store, { extractor: async () => noClaims });
+    cleanups.push(() => reopened.close());
+    expect((await reopened.send('PATCH', '/api/claims/chronicle-2', json(accept, { 'if-match': '"1"' }))).status).toBe(200);
+    expect((await loadStore(store)).corpus.sources.map((s) => s.id).sort()).toEqual(['beside', 'chronicle']);
+  }, 60_000);
+});
+
 describe('commitFiles', () => {
   it('a failure after the journal is written rolls back and removes the journal, temporaries and backups at once', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'concordance-txn-'));
