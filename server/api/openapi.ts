@@ -143,6 +143,7 @@ export function openApiDocument(): JsonSchema {
 /** How a write that reached the store can fail (server/store/failures.ts): each names its cause and where, and changed nothing. */
 function writeFailures(): Record<number, JsonSchema> {
   return {
+    409: errorResponse('Another process wrote the store since this server loaded it (restart the server to load it); nothing was written'),
     413: errorResponse('The body is over the limit of the endpoint, or a value is over a limit of server/core/limits.ts; the message names it'),
     500: errorResponse('The server may not write its store (EACCES, EPERM, read-only file system): details.path and details.code say where and why; nothing was written'),
     503: errorResponse('Another process is writing the store (details.holder names its pid); try again after Retry-After seconds'),
