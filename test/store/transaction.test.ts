@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,3 +64,26 @@ describe('recover', () => {
     expect(await readdir(root)).toEqual(['a.json']);
   });
 });
+
+describe('recover and the store lock', () => {
+  const journal = (root: string) => JSON.stringify({ writes: [{ file: path.join(root, 'b.json'), tmp: path.join(root, '.b.json.x.tmp'), backup: null }], appends: [] });
+
+  it('leaves a store alone while a live process holds its lock (its commit is under way)', async () => {
+    const root = await dir();
+    const holder = spawn('sleep', ['30']);
+    try {
+      await writeFile(path.join(root, '.lock'), JSON.stringify({ pid: holder.pid, since: new Date().toISOString() }));
+      await writeFile(path.join(root, 'b.json'), 'being written');
+      await writeFile(path.join(root, '.journal.json'), journal(root));
+      expect(await recover(root)).toBe('in-use');
+      expect((await readdir(root)).sort()).toEqual(['.journal.json', '.lock', 'b.json']);
+    } finally {
+      holder.kill('SIGKILL');
+      await once(holder, 'exit');
+    }
+    // Its holder gone, the lock is stale: removed, and the unfinished commit rolled back.
+    expect(await recover(root)).toBe('rolled-back');
+    expect(await readdir(root)).toEqual([]);
+  });
+});
+
