@@ -3,6 +3,7 @@
 // each field it refuses (shown beside that field).
 import type { SourceInput } from '../api.js';
 import { h } from '../dom.js';
+import { describeDocument, isDocumentFile, readDocument } from './document.js';
 
 export const KINDS: readonly [NonNullable<SourceInput['kind']>, string][] = [
   ['news', 'News'], ['encyclopedia', 'Encyclopedia'], ['official-history', 'Official history'], ['book', 'Book'],
@@ -33,12 +34,42 @@ export function sourceForm(onSubmit: () => void): SourceForm {
     text: h('textarea', { id: 'add-text', attrs: { name: 'text', rows: 9, spellcheck: 'false', placeholder: 'Paste the text of the source here, or choose a .txt file below.' } }),
   };
   const fileNote = h('span', { class: 'muted file-note', role: 'status' });
-  const file = h('input', { id: 'add-file', type: 'file', attrs: { accept: '.txt,text/plain', 'aria-describedby': 'add-file-note' }, on: { change: () => void readFile() } });
+  const file = h('input', { id: 'add-file', type: 'file', attrs: { accept: '.txt,.pdf,.html,.htm,.docx,text/plain,application/pdf,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'aria-describedby': 'add-file-note' }, on: { change: () => void readFile(file.files?.[0]) } });
   fileNote.id = 'add-file-note';
+  // The upload a PDF, web page or Word file became: the text is then the one it yields, unedited.
+  let attached: string | null = null;
+  const detach = () => {
+    attached = null;
+    (fields.text as HTMLTextAreaElement).readOnly = false;
+  };
 
-  async function readFile(): Promise<void> {
-    const chosen = file.files?.[0];
+  async function readDocumentFile(chosen: File): Promise<void> {
+    fileNote.textContent = `Reading ${chosen.name}…`;
+    try {
+      const doc = await readDocument(chosen);
+      fields.text.value = doc.text;
+      (fields.text as HTMLTextAreaElement).readOnly = true;
+      attached = doc.upload;
+      const meta = doc.metadata;
+      const fill = (name: 'title' | 'publisher' | 'author' | 'url' | 'published', value: string | undefined) => {
+        if (value && !fields[name].value.trim()) fields[name].value = value;
+      };
+      fill('title', meta.title ?? chosen.name.replace(/\.[a-z0-9]+$/i, ''));
+      fill('publisher', meta.publisher);
+      fill('author', meta.author);
+      fill('url', meta.url);
+      fill('published', meta.published);
+      fileNote.textContent = `${chosen.name}: ${describeDocument(doc)}. The text below is what it yields (quotes will point into it); the file is kept beside it.${doc.notes.length ? ` ${doc.notes.join('; ')}.` : ''}`;
+    } catch (err) {
+      detach();
+      fileNote.textContent = `${chosen.name} was not read: ${(err as Error).message}`;
+    }
+  }
+
+  async function readFile(chosen: File | undefined): Promise<void> {
     if (!chosen) return;
+    if (isDocumentFile(chosen)) return readDocumentFile(chosen);
+    detach();
     if (chosen.size > MAX_FILE_BYTES) {
       fileNote.textContent = `${chosen.name} is too large (${Math.round(chosen.size / 1e6)} MB).`;
       return;
@@ -57,11 +88,16 @@ export function sourceForm(onSubmit: () => void): SourceForm {
       h('label', { attrs: { for: fields[name].id } }, label, required ? h('span', { class: 'required', attrs: { 'aria-hidden': 'true' } }, ' *') : null),
       fields[name], extra, error);
   };
-  const el = h('form', { class: 'add-form', attrs: { novalidate: true }, on: { submit: (e) => { e.preventDefault(); onSubmit(); } } },
+  const el = h('form', { class: 'add-form', attrs: { novalidate: true }, on: {
+    submit: (e) => { e.preventDefault(); onSubmit(); },
+    // A file dropped anywhere on the form is read as if chosen.
+    dragover: (e) => e.preventDefault(),
+    drop: (e) => { e.preventDefault(); void readFile((e as DragEvent).dataTransfer?.files?.[0]); },
+  } },
     h('div', { class: 'field-grid' },
       row('title', 'Title', true), row('publisher', 'Publisher', true), row('kind', 'Kind'),
       row('author', 'Author'), row('url', 'Address (URL)'), row('published', 'Published')),
-    row('text', 'Text', true, h('p', { class: 'file-row' }, h('label', { attrs: { for: 'add-file' } }, 'or read a .txt file: '), file, ' ', fileNote)));
+    row('text', 'Text', true, h('p', { class: 'file-row' }, h('label', { attrs: { for: 'add-file' } }, 'or drop or choose a file (.txt, PDF, web page, Word .docx): '), file, ' ', fileNote)));
 
   return {
     el,
@@ -72,7 +108,7 @@ export function sourceForm(onSubmit: () => void): SourceForm {
         const value = name === 'text' ? f.value : f.value.trim();
         if (value) v[name] = value;
       }
-      return v as unknown as SourceInput;
+      return (attached ? { ...v, document: { upload: attached } } : v) as unknown as SourceInput;
     },
     markProblem(field, message) {
       if (field === null) {

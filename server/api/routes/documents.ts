@@ -11,6 +11,7 @@ import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
 import { DOCUMENT_MEDIA_TYPES } from '../documents/media-types.js';
 import type { UploadShelf } from '../documents/uploads.js';
+import { documentReply } from '../documents/reply.js';
 
 function fileNameOf(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -23,18 +24,6 @@ function fileNameOf(header: string | undefined): string | undefined {
   // Only the last path part, without control characters: it is shown, never used as a path.
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 300);
   return base || undefined;
-}
-
-export function documentSummary(upload: string, size: number, fileName: string | undefined, document: DerivedDocument) {
-  const count = (kind: string) => document.segments.filter((s) => s.kind === kind).length;
-  return {
-    upload, size, ...(fileName ? { fileName } : {}),
-    kind: document.kind, mediaType: document.mediaType,
-    metadata: document.metadata, notes: document.notes,
-    text: document.text,
-    segments: document.segments.filter((s) => s.kind === 'page' || s.kind === 'heading' || s.kind === 'footnote'),
-    counts: { characters: document.text.length, pages: count('page'), headings: count('heading'), footnotes: count('footnote') },
-  };
 }
 
 export function documentRoutes(shelf: UploadShelf, worker: ConversionWorkerOptions = DEFAULT_CONVERSION_WORKER): Router {
@@ -56,7 +45,7 @@ export function documentRoutes(shelf: UploadShelf, worker: ConversionWorkerOptio
       throw err;
     }
     const upload = shelf.put(bytes, document, fileName);
-    res.status(200).json(documentSummary(upload.sha256, bytes.length, fileName, document));
+    res.status(200).json(documentReply(upload.sha256, bytes.length, fileName, document));
   });
   return router;
 }

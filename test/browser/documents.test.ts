@@ -1,0 +1,43 @@
+// A PDF chosen in the Add source dialog, in Chromium against the real app: the server reads it, the
+// dialog shows what was derived and fills the metadata, and saving keeps the original beside the text.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makePdf } from '../formats/files.js';
+import { openApp, screenshot } from './harness.js';
+import { useBrowserSuite } from './suite.js';
+
+const suite = useBrowserSuite();
+
+describe('adding a PDF', () => {
+  it('reads the file on the server, shows its pages and metadata, and saves it with the original kept', async () => {
+    const page = await openApp(suite.context, suite.app.base);
+    await page.getByRole('button', { name: '+ Add source' }).click();
+    await page.locator('dialog.add-dialog[open]').waitFor();
+    const pdf = await makePdf([['Foreword.'], ['The Japanese Expeditionary Force had 70,000 troops in 1919.']], { title: 'Notes on the expedition', author: 'E. Archivist' });
+    await page.setInputFiles('#add-file', { name: 'expedition notes.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(() => page.locator('#add-file-note').textContent(), { timeout: 30_000 }).toMatch(/expedition notes\.pdf: PDF, 2 pages/);
+    expect(await page.inputValue('#add-title')).toBe('Notes on the expedition');
+    expect(await page.inputValue('#add-author')).toBe('E. Archivist');
+    expect(await page.inputValue('#add-text')).toContain('70,000 troops in 1919.');
+    expect(await page.locator('#add-text').evaluate((el) => (el as HTMLTextAreaElement).readOnly)).toBe(true);
+    await screenshot(page, 'add-pdf');
+    await page.fill('#add-publisher', 'Browser test');
+    await page.getByRole('button', { name: 'Add source', exact: true }).click();
+    await page.locator('.add-success').waitFor({ timeout: 30_000 });
+    const sources = (await (await fetch(`${suite.app.base}/api/sources`)).json()) as { items: { id: string; title: string }[] };
+    const saved = sources.items.find((s) => s.title === 'Notes on the expedition')!;
+    const stored = JSON.parse(await readFile(path.join(suite.app.repo.layout.root, 'sources', `${saved.id}.json`), 'utf8'));
+    expect(stored.original).toMatchObject({ mediaType: 'application/pdf', fileName: 'expedition notes.pdf', size: pdf.length });
+    expect((await readFile(path.join(suite.app.repo.layout.root, 'sources', stored.original.file))).equals(pdf)).toBe(true);
+  });
+
+  it('says why a file is refused (its name lies about its content), and keeps the text box free', async () => {
+    const page = await openApp(suite.context, suite.app.base);
+    await page.getByRole('button', { name: '+ Add source' }).click();
+    await page.locator('dialog.add-dialog[open]').waitFor();
+    await page.setInputFiles('#add-file', { name: 'lies.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') });
+    await expect.poll(() => page.locator('#add-file-note').textContent(), { timeout: 30_000 }).toMatch(/lies\.pdf was not read: .*but its content is a web page/);
+    expect(await page.locator('#add-text').evaluate((el) => (el as HTMLTextAreaElement).readOnly)).toBe(false);
+  });
+});
