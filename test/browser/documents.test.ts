@@ -41,3 +41,25 @@ describe('adding a PDF', () => {
     expect(await page.locator('#add-text').evaluate((el) => (el as HTMLTextAreaElement).readOnly)).toBe(false);
   });
 });
+
+describe('the download menu', () => {
+  it('offers every export of the whole graph, and of a selected entity\'s part, as links that download', async () => {
+    const page = await openApp(suite.context, suite.app.base);
+    await page.getByText('Download…').click();
+    const links = page.locator('.export-list a');
+    await expect.poll(() => links.count()).toBe(5);
+    const hrefs = await links.evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+    expect(hrefs.some((h) => h?.endsWith('/api/export?format=gexf'))).toBe(true);
+    const csv = await fetch(new URL(hrefs.find((h) => h?.includes('comparisons-csv'))!, suite.app.base));
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment/);
+    expect((await csv.text()).split('\r\n').length).toBeGreaterThan(20);
+    await screenshot(page, 'download-menu');
+    // With an entity selected, each format also comes for its part of the graph.
+    await page.goto(`${suite.app.base}/?node=entity:semyonov`);
+    await page.getByText('Download…').click();
+    await expect.poll(() => page.locator('.export-list a.export-part').count()).toBe(5);
+    const part = await page.locator('.export-list a.export-part').first().getAttribute('href');
+    expect(part).toContain('view=entity&id=semyonov');
+    expect((await fetch(new URL(part!, suite.app.base))).status).toBe(200);
+  });
+});

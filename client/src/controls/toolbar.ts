@@ -1,6 +1,7 @@
 // View controls: the contradictions lens, the list of contradictions, and the ForceAtlas2 layout.
 import type { Actions } from '../actions.js';
 import { button, h } from '../dom.js';
+import { exportMenu } from './export-menu.js';
 import type { LayoutRunner } from '../graph-view/layout.js';
 import type { Totals } from '../graph-view/totals.js';
 import type { Store } from '../state/store.js';
@@ -28,5 +29,5 @@ export function toolbar(store: Store, actions: Actions, layout: LayoutRunner, to
     run.textContent = running ? 'Stop layout' : 'Run layout';
     run.setAttribute('aria-pressed', String(running));
   });
-  return h('section', { class: 'toolbar', attrs: { 'aria-label': 'View' } }, lens, list, run);
+  return h('section', { class: 'toolbar', attrs: { 'aria-label': 'View' } }, lens, list, run, exportMenu(store));
 }
