@@ -49,7 +49,7 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], l
     for (const ref of source.references) {
       graph.addNode(nodeKey.citation(source.id, ref.number), {
         kind: 'citation', label: `[${ref.number}] ${ref.text}`, ...place('citation'),
-        source: source.id, number: ref.number, text: ref.text, work: ref.work, pages: ref.pages,
+        source: source.id, number: ref.number, text: ref.text, work: ref.work, pages: ref.pages, ...(ref.record ? { record: ref.record } : {}),
       });
     }
   }

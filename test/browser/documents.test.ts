@@ -63,3 +63,18 @@ describe('the download menu', () => {
     expect((await fetch(new URL(part!, suite.app.base))).status).toBe(200);
   });
 });
+
+describe('a footnote with its full record', () => {
+  it('shows the work a reference manager recorded, with its DOI as a link', async () => {
+    const text = 'The Japanese Expeditionary Force had 70,000 troops in 1919.[1] The force left in 1922.[2]\n\nReferences\n\n  1. Dunscomb 2006, p. 60.\n  2. Kennan 1958, p. 3.\n';
+    const bib = '@article{d, author={Dunscomb, Paul E.}, title={A Great Disobedience Against the People}, journal={The Journal of Japanese Studies}, year={2006}, volume={32}, pages={53--81}, doi={10.1353/jjs.2006.0002}}';
+    const saved = await fetch(`${suite.app.base}/api/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Footnoted notes', publisher: 'Desk', text, bibliography: { references: bib } }) });
+    expect(saved.status).toBe(201);
+    const { source } = (await saved.json()) as { source: { id: string } };
+    const page = await openApp(suite.context, `${suite.app.base}/?node=citation:${source.id}:1&panel=details`);
+    const record = page.locator('.reference-record');
+    await expect.poll(() => record.textContent(), { timeout: 20_000 }).toMatch(/^Dunscomb, P\. E\. \(2006\)\. A Great Disobedience/);
+    expect(await record.locator('a').getAttribute('href')).toBe('https://doi.org/10.1353/jjs.2006.0002');
+    await screenshot(page, 'footnote-record');
+  });
+});
