@@ -11,7 +11,7 @@ import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js
 import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWords } from './properties.js';
 import { readInfobox, type InfoboxCell } from './infobox.js';
 import { readAsDisplayed } from './invisible.js';
-import { ProposalCollector, SurnameIndex, lowerCaseWords, nameSpans } from './proposals.js';
+import { ProposalCollector, SurnameIndex, lowerCaseWords, nameSpans, type NameSpan } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
@@ -119,6 +119,12 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     mentions.sort((a, b) => a.start - b.start);
     const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);
     state.enter(sentence, mentions, masked);
+    // A text that opens with a heading naming nothing known ("REPORT ON THE EXPLOSION AT THE UNIVERSAL
+    // COLLIERY, SENGHENYDD") is about what the heading names: a proposed entity, the last-resort subject.
+    if (i === 0 && sentence.isLine && !state.hasTitle()) {
+      const heading = headingSpan(masked, sentence);
+      if (heading) state.setTitle(proposals.add(heading).entity);
+    }
     const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells, entityIndex, open, settings);
     const figures = quantityClaims(ctx, context.sourceId);
     const found = [...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length })))];
@@ -182,6 +188,15 @@ function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<D
     const end = Math.min(d.at + within, next);
     return !(prose.get(key(d)) ?? []).some((at) => at > d.at && at < end);
   });
+}
+
+/** The opening heading as a name span: two to twelve words, no sentence punctuation; written in capitals, its label in title case. */
+function headingSpan(masked: string, sentence: Sentence): NameSpan | undefined {
+  const text = masked.slice(sentence.start, sentence.end).trim();
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 12 || /[.!?:;]/.test(text) || !/^\p{Lu}/u.test(text)) return undefined;
+  const start = sentence.start + masked.slice(sentence.start, sentence.end).indexOf(text);
+  return { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
 }
 
 /** A file name runs back from its extension to the line start or the previous sentence end (at most 120 characters). */
@@ -294,6 +309,14 @@ class Carry {
 
   carried(): Carried | undefined {
     return this.topic ?? this.title;
+  }
+
+  hasTitle(): boolean {
+    return this.title !== undefined;
+  }
+
+  setTitle(entity: Entity): void {
+    this.title = { entity, confidence: 0.5, kind: 'title' };
   }
 
   enter(sentence: Sentence, mentions: readonly EntityMention[], masked: string): void {

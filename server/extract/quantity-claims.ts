@@ -87,16 +87,19 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
       proposed = true;
     }
   }
-  if (!property) {
-    // No vocabulary property fits: one named from the counted noun and the verb ("troops dispatched", "men employed").
+  /** A property named from the counted noun and the verb ("troops dispatched", "men employed"), when no vocabulary property fits. */
+  const fromWords = (): PropertyScore | undefined => {
     const verb = verbBefore(ctx.tokens, from, tokenRange(ctx.tokens, clause.start, clause.end).from) ?? verbAt;
-    const nounWord = noun && !/^\p{Lu}/u.test(noun.noun) ? noun.noun : undefined;
     const verbWord = verb === undefined ? undefined : ctx.tokens[verb]!.lower;
-    const words = [nounWord ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w));
+    const words = [noun?.noun ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w));
     // A bare number that counts nothing, with no verb or role ("p. 127", a list item's "4."), states nothing checkable.
     if (words.length === 0 || isLocator(ctx, valueStart)) return undefined;
     const unit = first.mention.currency ?? noun?.noun ?? 'items';
-    property = proposedScore(ctx, ctx.open.propose(words.join(' '), 'quantity', unit, words, wording), verb ?? role?.at);
+    return proposedScore(ctx, ctx.open.propose(words.join(' '), 'quantity', unit, words, wording), verb ?? role?.at);
+  };
+  if (!property) {
+    property = fromWords();
+    if (!property) return undefined;
     proposed = true;
   }
   const subjectInput: SubjectInput = {
@@ -107,8 +110,17 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   };
   const counted = countedEntity(ctx, first, base);
   // An infobox cell's side is known from its column; prose is read for its subject.
-  const subject = cell && cell.kind !== 'date' ? { entity: cell.subject, confidence: 0.85 } : counted ?? chooseSubject(subjectInput);
+  let subject = cell && cell.kind !== 'date' ? { entity: cell.subject, confidence: 0.85 } : counted ?? chooseSubject(subjectInput);
   if (!subject) return undefined;
+  // The vocabulary's property cannot be about anything the sentence names ("950 men were underground" is
+  // no armed force's strength in a colliery report): the figure is kept under a property named from its words.
+  const declared = property.entry.property.subjectTypes;
+  if (!proposed && group.length === 1 && !cell && declared && !declared.includes(subject.entity.type)) {
+    const own = fromWords();
+    const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own.cueAt === undefined ? undefined : ctx.tokens[own.cueAt]?.start }) : undefined;
+    // (Named from its words, it may be the very vocabulary property again, "troops pledged": then it stays as it was.)
+    if (own && free && own.entry.property.status === 'proposed') [property, subject, proposed] = [own, free, true];
+  }
   const place = placeOf(subjectInput, subject.entity);
   const scope = readScope({
     text: ctx.masked, clauseStart: clause.start, clauseEnd: clause.end, sentenceEnd: ctx.sentence.end, valueStart, valueEnd,
