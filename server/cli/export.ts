@@ -36,7 +36,7 @@ if (problems.some((p) => !p.code)) {
   fail(`\nexport: graph-data has ${problems.length} problem(s); run npm run validate`);
 }
 const analysis = analyse(corpus);
-if (view && view.kind !== 'conflicts' && !analysis.graph.hasNode(`${view.kind}:${view.id}`)) fail(`export: no ${view.kind} "${view.id}"`, 2);
+if (view && (view.kind === 'entity' || view.kind === 'source') && !analysis.graph.hasNode(`${view.kind}:${view.id}`)) fail(`export: no ${view.kind} "${view.id}"`, 2);
 const text = exportAnalysis(analysis, { format, view, base: typeof flags.base === 'string' ? flags.base.replace(/\/+$/, '') : undefined });
 if (typeof flags.out === 'string') {
   await writeFile(flags.out, text);

@@ -3,6 +3,9 @@
 // (aliases) are joined, since GEXF has no list type that Gephi reads back reliably.
 import gexf from 'graphology-gexf';
 import type { ConcordanceGraph } from '../core/graph.js';
+// The explorer's own source colouring (a pure module with no imports), so that claims in Gephi take
+// their source's colour exactly as on screen.
+import { SourceStyles } from '../../client/src/graph-view/sources.js';
 import { exportEdgeColor, exportEdgeThickness, exportNodeColor, exportNodeSize } from './palette.js';
 
 type Cell = string | number | boolean;
@@ -23,14 +26,33 @@ function scalarAttributes(attributes: Record<string, unknown>, skip: ReadonlySet
 const NODE_VIZ = new Set(['x', 'y', 'label', 'size', 'color']);
 const EDGE_VIZ = new Set(['label', 'size', 'color', 'weight']);
 
+/** Each source's colour as the explorer gives it when it holds the whole graph. */
+function sourceColours(graph: ConcordanceGraph): Map<string, string> {
+  const sources = graph.filterNodes((_k, a) => a.kind === 'source').map((key) => {
+    const a = graph.getNodeAttributes(key);
+    const id = String(a.sourceId ?? key.slice('source:'.length));
+    const title = String(a.label ?? id);
+    const publisher = typeof a.publisher === 'string' && a.publisher.trim() ? a.publisher : null;
+    return { id, title, name: publisher ?? title };
+  });
+  const styles = new SourceStyles(sources, true);
+  return new Map(sources.map((s) => [s.id, styles.of(s).colour]));
+}
+
 export function graphToGexf(graph: ConcordanceGraph): string {
+  const colours = sourceColours(graph);
+  const colourOf = (attributes: Record<string, unknown>): string => {
+    if (attributes.kind === 'source') return colours.get(String(attributes.sourceId)) ?? exportNodeColor('source');
+    if (attributes.kind === 'claim') return colours.get(String(attributes.source)) ?? exportNodeColor('claim');
+    return exportNodeColor(String(attributes.kind));
+  };
   return gexf.write(graph, {
     version: '1.3',
     formatNode: (key, attributes) => ({
       label: String(attributes.label ?? key),
       attributes: scalarAttributes(attributes, NODE_VIZ),
       viz: {
-        color: exportNodeColor(String(attributes.kind)),
+        color: colourOf(attributes),
         size: exportNodeSize(String(attributes.kind), graph.degree(key)),
         x: Number(attributes.x) || 0,
         y: Number(attributes.y) || 0,

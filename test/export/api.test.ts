@@ -1,5 +1,6 @@
 // GET /api/export over real HTTP: each format as a download, views narrowing it, bad queries refused.
 import Graph from 'graphology';
+import type { GraphConstructor } from 'graphology-types';
 import gexf from 'graphology-gexf';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ describe('GET /api/export', () => {
   it('sends GEXF that graphology-gexf reads back with the same counts as the served graph', async () => {
     const [reply, graph] = await Promise.all([api.get('/api/export?format=gexf'), api.get('/api/graph', { 'accept-encoding': 'identity' })]);
     expect(reply.headers['content-type']).toMatch(/^application\/gexf\+xml/);
-    const back = gexf.parse(Graph, String(reply.body));
+    const back = gexf.parse(Graph as unknown as GraphConstructor, String(reply.body));
     expect(back.order).toBe(graph.body.nodes.length);
     expect(back.size).toBe(graph.body.edges.length);
   });

@@ -4,6 +4,7 @@
 // the bundled data has nothing to test (astral characters, Wikidata ids, formulas).
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
+import type { GraphConstructor } from 'graphology-types';
 import gexf from 'graphology-gexf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../server/core/analyse.js';
@@ -78,17 +79,21 @@ describe('GEXF', () => {
   it('parses back with graphology-gexf: same nodes and edges, kinds, colours, sizes and positions', () => {
     const text = exportAnalysis(bundled, { format: 'gexf' });
     expect(text).toContain('version="1.3"');
-    const back = gexf.parse(Graph, text, { allowUndeclaredAttributes: false });
+    const back = gexf.parse(Graph as unknown as GraphConstructor, text, { allowUndeclaredAttributes: false });
     expect(back.order).toBe(bundled.graph.order);
     expect(back.size).toBe(bundled.graph.size);
     bundled.graph.forEachNode((key, attributes) => {
       const read = back.getNodeAttributes(key);
       expect(read.kind).toBe(attributes.kind);
       expect(read.label).toBe(attributes.label);
-      expect(read.color).toBe(KIND_COLOR[attributes.kind as keyof typeof KIND_COLOR]);
+      // Entities and citations in their kind's colour; sources and their claims in the source's colour.
+      if (attributes.kind === 'entity' || attributes.kind === 'citation') expect(read.color).toBe(KIND_COLOR[attributes.kind]);
+      if (attributes.kind === 'claim') expect(read.color).toBe(back.getNodeAttribute(`source:${String(attributes.source)}`, 'color'));
       expect(read.size).toBeGreaterThan(0);
       expect(read.x).toBeCloseTo(attributes.x, 3);
     });
+    const sourceColours = back.filterNodes((_k, a) => a.kind === 'source').map((k) => back.getNodeAttribute(k, 'color'));
+    expect(new Set(sourceColours).size).toBe(sourceColours.length);
     const kinds = new Map<string, number>();
     back.forEachEdge((_e, a) => kinds.set(String(a.kind), (kinds.get(String(a.kind)) ?? 0) + 1));
     expect(kinds.get('conflicts')).toBe(bundled.graph.filterEdges((_e, a) => a.kind === 'conflicts').length);
@@ -98,7 +103,7 @@ describe('GEXF', () => {
 
   it('a view exports only its part of the graph', () => {
     const text = exportAnalysis(bundled, { format: 'gexf', view: { kind: 'conflicts', limit: 40 } });
-    const back = gexf.parse(Graph, text);
+    const back = gexf.parse(Graph as unknown as GraphConstructor, text);
     expect(back.order).toBeLessThanOrEqual(40);
     expect(back.order).toBeGreaterThan(0);
   });
