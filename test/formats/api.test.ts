@@ -77,6 +77,14 @@ describe('POST /api/documents, then POST /api/sources', () => {
     expect(await readdir(path.join(api.dataDir, 'sources'))).toEqual(before);
   });
 
+  it('refuses a file over the size limit before reading it', async () => {
+    // 51 MB of a "PDF": refused by its size alone (413), never handed to the reader.
+    const big = Buffer.alloc(51 * 1024 * 1024, 0x20);
+    big.write('%PDF-1.4\n');
+    const reply = await upload(big, 'application/pdf', 'huge.pdf');
+    expectError(reply, 413);
+  });
+
   it('refuses a document posted from another site', async () => {
     const pdf = await makePdf([['A page of text that is long enough to read.']]);
     const reply = await api.send('POST', '/api/documents', { headers: { 'content-type': 'application/pdf', origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' }, body: pdf });
