@@ -55,7 +55,9 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     }
     let proposed = false;
     if (readings.length === 0) {
-      if (figureClauses.some((c) => c.start <= d.start && d.end <= c.end)) continue;
+      // A date in a figure's clause that reads as its time ("by October 1918", "in 1912") is that figure's scope;
+      // one with its own verb ("… approved a force of 4000 on 12 August", "was refused on 2 December") is a claim too.
+      if (figureClauses.some((c) => c.start <= d.start && d.end <= c.end) && /\b(?:by|as of|in|during|until|till|at)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 30), d.start))) continue;
       // No vocabulary property fits: one named from the verb and its object ("date seized Vladivostok").
       const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
       const clauseTokens = tokenRange(ctx.tokens, clause.start, clause.end);
@@ -84,9 +86,11 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     };
     // An infobox's date row is about the article's title.
     const cell = ctx.cellAt(d.start);
-    const subject: SubjectChoice | undefined = cell?.kind === 'date' ? { entity: cell.subject, confidence: 0.9, also: [] } : chooseSubject(subjectInput);
+    // A "Date: August 1918 – October 1922" row of a flattened infobox is about the article's title, like the infobox's own date row.
+    const titleRow = !cell && ctx.sentence.isLine && ctx.carried?.kind === 'title' && /^\s*[\p{L}][\p{L} ]{0,40}:\s/u.test(ctx.masked.slice(ctx.sentence.start, d.start));
+    const subject: SubjectChoice | undefined = cell?.kind === 'date' ? { entity: cell.subject, confidence: 0.9, also: [] } : titleRow ? { entity: ctx.carried!.entity, confidence: 0.8, also: [] } : chooseSubject(subjectInput);
     if (!subject) continue;
-    if (cell?.kind === 'date') for (const r of readings) r[1] = { ...r[1], score: Math.max(r[1].score, 1) };
+    if (cell?.kind === 'date' || titleRow) for (const r of readings) r[1] = { ...r[1], score: Math.max(r[1].score, 1) };
     const place = placeOf(subjectInput, subject.entity)?.id;
     for (const [date, property, dateLeadWord] of readings) {
       for (const entity of [subject.entity, ...subject.also]) {

@@ -114,7 +114,11 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
         continue;
       }
       const { entity, confidence } = proposals.add(span);
-      mentions.push({ start: span.start, end: span.end, entities: [entity], confidence: 0.6 * confidence, via: 'alias' });
+      const mention: EntityMention = { start: span.start, end: span.end, entities: [entity], confidence: 0.6 * confidence, via: 'alias' };
+      // "the Canadian Government" can stand for the Canadian force the graph knows, as a known state's name does.
+      const force = /\s/.test(span.text) ? nationOf(entityIndex, span.text.split(/\s+/)[0]!) : undefined;
+      if (force) mention.standIns = [force];
+      mentions.push(mention);
     }
     mentions.sort((a, b) => a.start - b.start);
     const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);

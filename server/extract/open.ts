@@ -100,7 +100,7 @@ export class PropertyProposals {
    * The property named `label`: a vocabulary property with that label or id when one exists (an earlier
    * proposal, or a reviewed one), else a new proposal. `cues` are the text's own words for it.
    */
-  propose(label: string, valueType: 'quantity' | 'date', unit: string | undefined, cues: readonly string[], example: string): Property {
+  propose(label: string, valueType: 'quantity' | 'date', unit: string | undefined, cues: readonly string[], example: string, subjectTypes?: Property['subjectTypes']): Property {
     const clean = label.replace(/\s+/g, ' ').trim().slice(0, 200) || (valueType === 'date' ? 'date' : 'figure');
     const key = `${valueType}|${clean.toLowerCase()}`;
     const known = this.byLabel.get(key);
@@ -119,6 +119,8 @@ export class PropertyProposals {
       cues: [...new Set(cues.map((c) => c.toLowerCase()).filter((c) => c.length > 1))].slice(0, 10),
     };
     if (unit && valueType === 'quantity') property.unit = unit.slice(0, 50);
+    // A role of a vocabulary property ("troop strength (approved)") is about what that property is about.
+    if (subjectTypes) property.subjectTypes = [...subjectTypes];
     this.byLabel.set(key, { property, claims: 1, example });
     return property;
   }

@@ -83,7 +83,7 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     if (roleEntry) property = { entry: roleEntry, score: property.score, cue: role.role.label, cueAt: role.at };
     else {
       const label = `${property.entry.property.label} (${role.role.label})`;
-      property = proposedScore(ctx, ctx.open.propose(label, 'quantity', property.entry.unit ?? noun?.noun, [...property.entry.cues.map((c) => c.words.join(' ')).slice(0, 5), role.role.label], wording), role.at);
+      property = proposedScore(ctx, ctx.open.propose(label, 'quantity', property.entry.unit ?? noun?.noun, [...property.entry.cues.map((c) => c.words.join(' ')).slice(0, 5), role.role.label], wording, property.entry.property.subjectTypes), role.at);
       proposed = true;
     }
   }
@@ -189,7 +189,8 @@ function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], value
   const nounAt = noun ? tokenRange(ctx.tokens, ctx.sentence.start + noun.start, ctx.sentence.start + noun.end).to - 1 : undefined;
   // The parts of a sum name what they count inside the value span, so those cues count there.
   let ranked = rankProperties(ctx.properties.quantity, {
-    words: ctx.words, from, to: group.length > 1 ? from : to, noun: noun?.noun ?? first.mention.currency, nounAt, verbAt,
+    // "4,192 Canadians": people of a nation are counted as men.
+    words: ctx.words, from, to: group.length > 1 ? from : to, noun: (noun && ctx.nation(noun.phrase) && !/\s/.test(noun.phrase) ? 'men' : noun?.noun) ?? first.mention.currency, nounAt, verbAt,
     // "698 killed/missing, 2,189 wounded": a cue before a comma belongs to the item before, not to this value.
     predicate: from > 0 && /^[\s"“]*$/.test(ctx.masked.slice(ctx.tokens[from - 1]!.end, valueStart)),
     reach: ctx.settings.property.reach, roleScore: ctx.settings.property.roleScore,

@@ -39,7 +39,7 @@ const IRREGULAR = new Set(verbs.irregular);
 export const AUXILIARIES = new Set(verbs.auxiliaries);
 export function isPastVerb(word: string): boolean {
   const w = word.toLowerCase();
-  return IRREGULAR.has(w) || (w.length > 4 && /[^e]ed$|[^aeiou]ed$|ied$|eed$/.test(w) && !/(?:hundred|red|bed|shed|need|seed|speed|breed|greed|creed|indeed)$/.test(w));
+  return IRREGULAR.has(w) || (w.length > 4 && /[^e]ed$|[^aeiou]ed$|ied$|eed$/.test(w) && !/^(?:hundred|red|bed|shed|need|seed|speed|breed|greed|creed|indeed|bred|fed|led|wed|sled)$/.test(w));
 }
 
 /** OCR confusions as replacements, longest first ("rn" before single letters). */
