@@ -5,9 +5,12 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToText, type DomNode } from './html-text.js';
+
+// linkedom's document: the server is compiled without the DOM's types.
+type Doc = ReturnType<typeof parseHTML>['document'];
 import { DocumentRefused, MEDIA_TYPES, type DerivedDocument, type DocumentMetadata } from './types.js';
 
-function meta(document: Document, ...names: string[]): string | undefined {
+function meta(document: Doc, ...names: string[]): string | undefined {
   for (const name of names) {
     const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
     const value = el?.getAttribute('content')?.trim();
@@ -16,7 +19,7 @@ function meta(document: Document, ...names: string[]): string | undefined {
   return undefined;
 }
 
-function canonicalUrl(document: Document): string | undefined {
+function canonicalUrl(document: Doc): string | undefined {
   const href = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
   if (!href) return undefined;
   try {
@@ -33,7 +36,7 @@ function isoDate(value: string | undefined): string | undefined {
   return match?.[0];
 }
 
-export function htmlMetadata(document: Document): DocumentMetadata {
+export function htmlMetadata(document: Doc): DocumentMetadata {
   const title = meta(document, 'og:title', 'dc.title', 'DC.title', 'citation_title') ?? document.querySelector('title')?.textContent?.trim();
   const metadata: DocumentMetadata = {};
   if (title) metadata.title = title.slice(0, 500);
@@ -52,12 +55,12 @@ export function htmlMetadata(document: Document): DocumentMetadata {
 
 export function convertHtml(html: string): DerivedDocument {
   const { document } = parseHTML(html);
-  const metadata = htmlMetadata(document as unknown as Document);
+  const metadata = htmlMetadata(document);
   const scripts = document.querySelectorAll('script').length;
   const notes: string[] = [];
   if (scripts > 0) notes.push(`${scripts} script${scripts === 1 ? '' : 's'} ignored (nothing in the page is run)`);
   // Readability edits the document it is given; the metadata has been read first.
-  const article = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200, keepClasses: true }).parse();
   let root: DomNode;
   if (article?.content) {
     root = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode;

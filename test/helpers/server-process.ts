@@ -38,17 +38,18 @@ export async function freePort(): Promise<number> {
  * Starts the server on `dataDir` and resolves when it says "listening". Retries once on another
  * port if the picked one was taken in the meantime (another test file may probe ports too).
  */
-export async function startServerProcess(dataDir: string, port?: number): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, port?: number, options: { compiled?: boolean } = {}): Promise<ServerProcess> {
   try {
-    return await spawnServer(dataDir, port ?? (await freePort()));
+    return await spawnServer(dataDir, port ?? (await freePort()), options.compiled ?? false);
   } catch (err) {
-    if (port === undefined && /EADDRINUSE/.test(String(err))) return spawnServer(dataDir, await freePort());
+    if (port === undefined && /EADDRINUSE/.test(String(err))) return spawnServer(dataDir, await freePort(), options.compiled ?? false);
     throw err;
   }
 }
 
-async function spawnServer(dataDir: string, port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE], {
+async function spawnServer(dataDir: string, port: number, compiled: boolean): Promise<ServerProcess> {
+  // compiled: the JavaScript `npm start` runs (npm run build:server first), not the TypeScript under tsx.
+  const child = spawn(process.execPath, compiled ? [path.join(ROOT, 'dist', 'server', 'cli', 'serve.js')] : ['--import', 'tsx', SERVE], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), CONCORDANCE_DATA: dataDir, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
