@@ -71,7 +71,8 @@ async function revertClaimChange(repo: Repository, change: Change, actor: Actor,
 
 async function revertSourceChange(repo: Repository, change: Change, actor: Actor, extra: Partial<Change>): Promise<void> {
   const id = change.source;
-  if (!id) throw new MutationError('invalid', `change ${change.seq} names no source or claim: nothing to revert`);
+  // Property reviews (POST /api/proposals/properties/:id) change the vocabulary, not a claim or a source.
+  if (!id) throw new MutationError('invalid', `change ${change.seq} (${change.action}) changed no claim or source, so it cannot be reverted here${change.note ? ` (${change.note})` : ''}`);
   if (change.removed) {
     await restoreSourceState(repo, change.removed, actor, { action: 'revert', ...extra });
     return;
