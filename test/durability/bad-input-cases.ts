@@ -149,3 +149,30 @@ export function patchHeaderCases(): BadCase[] {
     { ...patch('an unknown claim', { 'if-match': '"1"' }, 404), path: '/api/claims/no-such-claim' },
   ];
 }
+
+/** DELETE /api/sources/:id and POST /api/changes/:seq/revert: If-Match, hostile ids and seqs, bodies. */
+export function deleteAndRevertCases(): BadCase[] {
+  const source = `/api/sources/${EXISTING.sources}`;
+  const del = (name: string, headers: Record<string, string>, status: number | number[], path = source, at?: string): BadCase =>
+    ({ name: `DELETE /api/sources/{id}: ${name}`, method: 'DELETE', path, headers, status, at });
+  const revert = (name: string, seq: string, status: number | number[], body?: string, at?: string): BadCase =>
+    ({ name: `POST /api/changes/{seq}/revert: ${name}`, method: 'POST', path: `/api/changes/${seq}/revert`, headers: JSON_TYPE, body, status, at });
+  return [
+    del('no If-Match', {}, 428, source, '/headers/if-match'),
+    del('a weak ETag', { 'if-match': 'W/"abc"' }, 400, source, '/headers/if-match'),
+    del('If-Match *', { 'if-match': '*' }, 400, source, '/headers/if-match'),
+    del('a stale ETag', { 'if-match': '"not-the-etag"' }, 412),
+    del('an unknown source', { 'if-match': '"x"' }, 404, '/api/sources/no-such-source'),
+    ...HOSTILE_IDS.map((h) => del(h.name, { 'if-match': '"x"' }, ([] as number[]).concat(h.status, 405), `/api/sources/${h.segment}`)),
+    revert('an unknown change', '999999', 404),
+    revert('seq 0', '0', 400, undefined, '/params/seq'),
+    revert('a negative seq', '-1', 400, undefined, '/params/seq'),
+    revert('an exponent', '1e3', 400, undefined, '/params/seq'),
+    revert('a seq beyond 2^53', '9007199254740993', 400, undefined, '/params/seq'),
+    revert('an encoded traversal', '..%2F..%2Fsources', [400, 404]),
+    revert('an unknown field', '1', 400, JSON.stringify({ colour: 'red' }), '/'),
+    revert('a note with ESC', '1', 400, JSON.stringify({ note: '\u001b[2J' }), '/note'),
+    revert('a note too long', '1', 400, JSON.stringify({ note: 'x'.repeat(2001) }), '/note'),
+    revert('a body that is not an object', '1', 400, '[1]'),
+  ];
+}

@@ -11,7 +11,7 @@ import { WP, writeFixtureStore } from '../api/fixture-store.js';
 import { expectError } from '../api/harness.js';
 import { fingerprint, tempStore } from '../helpers/temp-store.js';
 import { createClaimCases, createSourceCases, patchBodyCases, plainTextCases, VALID_CLAIM, VALID_PATCH, VALID_SOURCE } from './bad-body-cases.js';
-import { malformedBodyCases, patchHeaderCases, PATCH_CLAIM, POST_CLAIM, POST_SOURCE, readCases, WRITE_TARGETS, type BadCase } from './bad-input-cases.js';
+import { deleteAndRevertCases, malformedBodyCases, patchHeaderCases, PATCH_CLAIM, POST_CLAIM, POST_SOURCE, readCases, WRITE_TARGETS, type BadCase } from './bad-input-cases.js';
 import { startRawApi, type RawApi } from './raw-api.js';
 
 /** No language model needed here: ingest only has to get as far as storing. */
@@ -52,6 +52,7 @@ describe('refused input leaves the store as it was', () => {
   it.each(patchBodyCases().map((c) => [c.name, c]))('%s', async (_name, c) => refuses(c));
   it.each(createClaimCases().map((c) => [c.name, c]))('%s', async (_name, c) => refuses(c));
   it.each(plainTextCases().map((c) => [c.name, c]))('%s', async (_name, c) => refuses(c));
+  it.each(deleteAndRevertCases().map((c) => [c.name, c]))('%s', async (_name, c) => refuses(c));
   // Built lazily: the duplicate case needs a stored text, read once the store exists.
   it('POST /api/sources: every malformed source is refused', async () => {
     for (const c of createSourceCases(existingText)) await refuses(c);
