@@ -104,7 +104,11 @@ const ORDINAL_DAY = /(\bthe\s+)(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|and\b|
 const OCR_DAY = new RegExp(`(?<![\\p{L}\\d])([\\dlIO|]{2}|[\\dlI|] [\\dlI|])(?=\\s+(?:of\\s+)?${MONTH})`, 'gu');
 
 /** The text with misread days repaired in place (same length: "1 I October" → "11  October"). */
+/** Cheap test before the month-anchored one: an OCR-confusable character standing alone or beside a digit. */
+const MAY_HOLD_OCR_DAY = /[lIO|] ?[\dlIO|]? +(?:of +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d[lIO|] +(?:of +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
 export function repairOcrDays(s: string): string {
+  if (!MAY_HOLD_OCR_DAY.test(s)) return s;
   return s.replace(OCR_DAY, (whole: string) => {
     if (/^\d+$/.test(whole)) return whole;
     const digits = [...whole.replace(' ', '')].map((c) => (/\d/.test(c) ? c : OCR_DIGITS[c] ?? c)).join('');

@@ -261,8 +261,9 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     if (taken[i] || !t.capital || t.text.length < 4) continue;
     const next = tokens[i + 1];
     const fold = (folded[i] ??= foldWord(t.text));
-    const force = index.demonyms.get(fold) ?? nationOf(index, t.text);
-    if (force && next && !taken[i + 1] && opensPhrase(text, tokens, i) && countWords?.has(next.lower) && /^\s+$/.test(text.slice(t.end, next.start))) {
+    const counts = next !== undefined && !taken[i + 1] && countWords?.has(next.lower) === true;
+    const force = counts ? index.demonyms.get(fold) ?? nationOf(index, t.text) : undefined;
+    if (force && next && opensPhrase(text, tokens, i) && /^\s+$/.test(text.slice(t.end, next.start))) {
       out.push({ start: t.start, end: next.end, entities: [force], confidence: 0.75, via: 'alias' });
       taken[i + 1] = 1;
       continue;

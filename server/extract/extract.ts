@@ -11,7 +11,7 @@ import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js
 import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWords } from './properties.js';
 import { readInfobox, type InfoboxCell } from './infobox.js';
 import { readAsDisplayed } from './invisible.js';
-import { ProposalCollector, SurnameIndex, lowerCaseWords, nameSpans, type NameSpan } from './proposals.js';
+import { ProposalCollector, SurnameIndex, nameSpans, type NameSpan } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
@@ -90,9 +90,12 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
   const open = new PropertyProposals(context.sourceId, context.properties);
   const surnames = new SurnameIndex(context.entities);
-  let lowerWords: Set<string> | undefined;
-  /** Words the text writes in lower case somewhere: common words, not names, when capitalised at a sentence start. */
-  const common = (word: string) => (lowerWords ??= lowerCaseWords(masked)).has(word);
+  /**
+   * Words the text has written in lower case so far (gathered from each sentence's tokens as it is read: a
+   * second pass over a 5 MB text costs more than it saves): common words, not names, when capitalised.
+   */
+  const lowerWords = new Set<string>();
+  const common = (word: string) => lowerWords.has(word);
   const drafts: Draft[] = [];
   /** Drafts read from lines without a full stop (headings, captions, infobox rows). */
   const inLine = new Set<Draft>();
@@ -104,6 +107,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     const sentence = sentences[i]!;
     const nextStart = sentences[i + 1]?.start ?? text.length;
     const tokens = tokenize(masked.slice(sentence.start, sentence.end), sentence.start);
+    for (const t of tokens) if (!t.capital && t.text.length > 2) lowerWords.add(t.text);
     const mentions = findMentions(entityIndex, masked, tokens, properties.countWords);
     const covered = coveredTokens(tokens, mentions);
     for (const span of nameSpans(masked, tokens, covered, common)) {

@@ -12,6 +12,10 @@ import { AUXILIARIES, isPastVerb, ROLES, type Role } from './words.js';
 /** Function words: never the verb or the object a property is named from. */
 const FUNCTION = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'as', 'into', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'some', 'about', 'nearly', 'over', 'under', 'than', 'after', 'before', 'until', 'since', 'during', 'which', 'who', 'it', 'they', 'he', 'she', 'not', 'no']);
 
+/** Role phrases by their first word: a figure's neighbours are looked up, not every phrase tried at every word. */
+const ROLE_STARTS = new Map<string, { role: Role; phrase: string[] }[]>();
+for (const role of ROLES) for (const phrase of role.phrases) ROLE_STARTS.set(phrase[0]!, [...(ROLE_STARTS.get(phrase[0]!) ?? []), { role, phrase }]);
+
 export interface RoleReading {
   role: Role;
   /** Token index of the role's first word. */
@@ -25,9 +29,7 @@ export interface RoleReading {
  */
 export function readRole(tokens: readonly Token[], from: number, to: number, after: number, sentenceTokens = tokens.length): RoleReading | undefined {
   const match = (i: number): RoleReading | undefined => {
-    for (const role of ROLES) {
-      for (const phrase of role.phrases) if (phrase.every((w, j) => tokens[i + j]?.lower === w)) return { role, at: i };
-    }
+    for (const { role, phrase } of ROLE_STARTS.get(tokens[i]!.lower) ?? []) if (phrase.every((w, j) => tokens[i + j]?.lower === w)) return { role, at: i };
     return undefined;
   };
   for (let i = after; i < Math.min(sentenceTokens, after + 4); i++) {

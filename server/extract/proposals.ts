@@ -67,10 +67,13 @@ function nameLike(core: readonly Token[], marked: boolean, common?: (word: strin
   return !(common && core.every((w) => common(w.lower)));
 }
 
+function bare(w: Token): string {
+  return w.lower.replace(/['’]s$/, '');
+}
+
 function classify(text: string, tokens: readonly Token[], i: number, j: number, common?: (word: string) => boolean): NameSpan | undefined {
   const words = tokens.slice(i, j + 1);
   let first = 0;
-  const bare = (w: Token) => w.lower.replace(/['’]s$/, '');
   while (first < words.length && (STOP.has(bare(words[first]!)) || TITLES.has(bare(words[first]!)))) first++;
   const core = words.slice(first);
   if (core.length === 0) return undefined;
@@ -184,9 +187,3 @@ export class SurnameIndex {
   }
 }
 
-/** Every word the text writes in lower case (its common words). */
-export function lowerCaseWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’]*/gu)) out.add(m[0]);
-  return out;
-}

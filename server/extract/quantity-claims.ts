@@ -115,7 +115,9 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   // The vocabulary's property cannot be about anything the sentence names ("950 men were underground" is
   // no armed force's strength in a colliery report): the figure is kept under a property named from its words.
   const declared = property.entry.property.subjectTypes;
-  if (!proposed && group.length === 1 && !cell && declared && !declared.includes(subject.entity.type)) {
+  const reading = Math.min(...group.map((r) => r.mention.certainty)) * (first.mention.spelled && first.mention.amount < 10 ? 0.8 : 1);
+  const below = () => combine({ property: Math.min(1, property!.score / ctx.settings.property.quantityFull), subject: subject!.confidence, reading }) < ctx.settings.confidence.minClaim;
+  if (!proposed && group.length === 1 && !cell && declared && !declared.includes(subject.entity.type) && below()) {
     const own = fromWords();
     const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own.cueAt === undefined ? undefined : ctx.tokens[own.cueAt]?.start }) : undefined;
     // (Named from its words, it may be the very vocabulary property again, "troops pledged": then it stays as it was.)
@@ -134,7 +136,6 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   };
   if (first.mention.upper !== undefined && group.length === 1) value.upper = first.mention.upper;
   if (group.length > 1) value.parts = group.map((r) => ({ amount: r.mention.amount, label: partLabel(s, r).slice(0, 100) }));
-  const reading = Math.min(...group.map((r) => r.mention.certainty)) * (first.mention.spelled && first.mention.amount < 10 ? 0.8 : 1);
   const propertyEvidence = proposed ? ctx.settings.confidence.proposedProperty : Math.min(1, property.score / ctx.settings.property.quantityFull);
   const confidence = combine({ property: propertyEvidence, subject: subject.confidence, reading });
   const note = proposed ? `proposed property "${property.entry.property.label}" (no vocabulary property fits)` : `property cue "${property.cue}"`;

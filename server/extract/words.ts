@@ -37,8 +37,17 @@ const verbs = read<{ irregular: string[]; auxiliaries: string[] }>('verbs.json')
 /** Past tenses and participles a proposed property is named from: "-ed" forms and the irregular ones. */
 const IRREGULAR = new Set(verbs.irregular);
 export const AUXILIARIES = new Set(verbs.auxiliaries);
+const pastCache = new Map<string, boolean>();
 export function isPastVerb(word: string): boolean {
-  const w = word.toLowerCase();
+  let known = pastCache.get(word);
+  if (known === undefined) {
+    known = readsAsPast(word.toLowerCase());
+    if (pastCache.size < 50_000) pastCache.set(word, known);
+  }
+  return known;
+}
+
+function readsAsPast(w: string): boolean {
   return IRREGULAR.has(w) || (w.length > 4 && /[^e]ed$|[^aeiou]ed$|ied$|eed$/.test(w) && !/^(?:hundred|red|bed|shed|need|seed|speed|breed|greed|creed|indeed|bred|fed|led|wed|sled)$/.test(w));
 }
 
@@ -48,6 +57,7 @@ const CONFUSIONS: [string, string][] = ocr.letters
   .sort((a, b) => b[0].length - a[0].length);
 
 const skeletonCache = new Map<string, string>();
+const CONFUSABLE = new RegExp(`[${[...new Set(CONFUSIONS.map(([from]) => from[0]!))].join('').replace(/[\]\\^|-]/g, '\\$&')}]`);
 
 /** A lower-case word with OCR-confusable characters read as one ("tbe", "thc", "tho" → "the"). */
 export function ocrSkeleton(word: string): string {
@@ -78,7 +88,9 @@ export class WordSet {
 
   has(word: string): boolean {
     const lower = word.toLowerCase();
-    return this.exact.has(lower) || (lower.length <= 4 && this.skeletons.has(ocrSkeleton(lower)));
+    if (this.exact.has(lower)) return true;
+    // Only short words are read through the OCR skeleton, and only when they hold a confusable character.
+    return lower.length <= 4 && CONFUSABLE.test(lower) && this.skeletons.has(ocrSkeleton(lower));
   }
 }
 
