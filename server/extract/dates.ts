@@ -71,7 +71,7 @@ const MAY_HOLD_DATE = /\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
 const HAS_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
 export function findDates(text: string, year?: number, month?: string): DateMention[] {
-  if (!MAY_HOLD_DATE.test(text) && !(month && ORDINAL_DAY.test(text))) return [];
+  if (!MAY_HOLD_DATE.test(text) && !(month && HAS_ORDINAL_DAY.test(text))) return [];
   const found: DateMention[] = [];
   const months = HAS_MONTH.test(text);
   const s = months ? repairOcrDays(text) : text;
@@ -99,6 +99,7 @@ export function findDates(text: string, year?: number, month?: string): DateMent
  * (not "the 16th Infantry Brigade", not "the 28th of the month" — that form names its month).
  */
 const ORDINAL_DAY = /(\bthe\s+)(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|and\b|$))/g;
+const HAS_ORDINAL_DAY = new RegExp(ORDINAL_DAY.source);
 
 /** A day OCR misread next to a month name: "ll November", "1 I October", "I0 May" (letters from words/ocr.json). */
 const OCR_DAY = new RegExp(`(?<![\\p{L}\\d])([\\dlIO|]{2}|[\\dlI|] [\\dlI|])(?=\\s+(?:of\\s+)?${MONTH})`, 'gu');

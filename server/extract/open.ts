@@ -32,7 +32,7 @@ export function readRole(tokens: readonly Token[], from: number, to: number, aft
     for (const { role, phrase } of ROLE_STARTS.get(tokens[i]!.lower) ?? []) if (phrase.every((w, j) => tokens[i + j]?.lower === w)) return { role, at: i };
     return undefined;
   };
-  for (let i = after; i < Math.min(sentenceTokens, after + 4); i++) {
+  for (let i = to; i < Math.min(sentenceTokens, after + 4); i++) {
     // Right after what is counted, not past a conjunction ("4,192 soldiers and authorized in August": the force was authorized).
     if (/^\d/.test(tokens[i]!.text) || /^(?:and|or|but|which|who|that)$/.test(tokens[i]!.lower)) break;
     const hit = match(i);

@@ -73,7 +73,7 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   // The words around the value, an infobox row, or a "Label:" row: the strongest evidence wins.
   let property = [chooseProperty(ctx, s, group, valueStart, valueEnd, clause, verbAt), rowProperty(ctx, cell), labelProperty(ctx, valueStart)]
     .reduce<PropertyScore | undefined>((best, p) => (p && (!best || p.score > best.score) ? p : best), undefined);
-  const role = cell ? undefined : readRole(ctx.tokens, from, to, nounTo, clauseTo);
+  const role = cell ? undefined : readRole(ctx.tokens, from, to, Math.min(nounTo, to + 3), clauseTo);
   const wording = ctx.text.slice(valueStart, valueEnd);
   let proposed = false;
   if (role && property && !carriesRole(property.entry, role)) {
