@@ -9,6 +9,9 @@
 // of the bundled graph-data, a source of 500 sentences "Japan sent 1,000,000 soldiers." ingested
 // with the real extractor, then a paste of 1,275 more (timed), then the store with its 1,775 such
 // claims opened as the server opens it, in a fresh process (timed, peak memory, graph edges).
+// --pastes 49000,158000 pastes that many copies of the sentence as one source, each in a fresh
+// process (158,000 copies are the issue's 4.9 MB paste, over the limit of claims per source): what
+// the ingest answers, how long it takes, and its peak memory.
 // --write records the results in bench/results/worst-case.md.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -81,6 +84,39 @@ function runCase(shape: Shape, k: number): CaseResult {
   };
 }
 
+interface PasteResult {
+  copies: number;
+  megabytes: number;
+  /** "stored N claims" or the refusal's message. */
+  outcome: string;
+  seconds: number;
+  peakMB: number;
+}
+
+async function runPaste(copies: number): Promise<PasteResult> {
+  const { Repository } = await import('../server/store/repository.js');
+  const { ingestSource } = await import('../server/store/ingest.js');
+  const { extractClaims } = await import('../server/extract/index.js');
+  const root = mkdtempSync(path.join(os.tmpdir(), 'worst-case-paste-'));
+  try {
+    cpSync(path.resolve(import.meta.dirname, '../graph-data'), root, { recursive: true });
+    const repo = await Repository.open(root);
+    const text = SENTENCE.repeat(copies);
+    const start = process.hrtime.bigint();
+    let outcome: string;
+    try {
+      const result = await ingestSource(repo, { title: 'Pasted copies', publisher: 'bench', text }, { who: 'bench' }, (t, context) => extractClaims(t, context));
+      outcome = `stored ${result.claims.length} claims, ${result.comparisons.length} comparison records`;
+    } catch (error) {
+      outcome = `refused: ${(error as Error).message}`;
+    }
+    const seconds = round(Number(process.hrtime.bigint() - start) / 1e9);
+    return { copies, megabytes: round(text.length / 1e6, 1), outcome, seconds, peakMB: peakMB() };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 interface StoreResult {
   stored: number;
   pasted: number;
@@ -138,18 +174,22 @@ function describeMachine(): string {
 
 const fmt = (n: number) => n.toLocaleString('en');
 
-function table(cases: readonly CaseResult[], store: StoreResult | undefined, load: string): string {
-  const lines = [
-    `Machine: ${describeMachine()}; 1-minute load average ${load} (start → end of the run). Each case in a fresh process.`, '',
+function table(cases: readonly CaseResult[], store: StoreResult | undefined, pastes: readonly PasteResult[], load: string): string {
+  const lines = [`Machine: ${describeMachine()}; 1-minute load average ${load} (start → end of the run). Each case in a fresh process.`];
+  if (cases.length > 0) lines.push('',
     '| shape | claims | reconcile wall (s) | CPU (s) | peak (MB) | of which the claims (MB) | records | edges drawn | all pairs would be |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...cases.map((c) => `| ${c.shape} | ${fmt(c.claims)} | ${c.seconds} | ${c.cpuSeconds} | ${fmt(c.peakMB)} | ${fmt(c.claimsRssMB)} | ${fmt(c.records)} | ${fmt(c.edges)} | ${fmt(c.allPairs)} |`),
-  ];
+    ...cases.map((c) => `| ${c.shape} | ${fmt(c.claims)} | ${c.seconds} | ${c.cpuSeconds} | ${fmt(c.peakMB)} | ${fmt(c.claimsRssMB)} | ${fmt(c.records)} | ${fmt(c.edges)} | ${fmt(c.allPairs)} |`));
   if (store) {
     lines.push('', `Store scenario (issue 12): bundled graph-data + ${fmt(store.stored)} stored copies of "${SENTENCE.trim()}" + a paste of ${fmt(store.pasted)} more, with the real extractor.`, '',
       '| paste ingest (s) | open store + analyse + graph (s) | open peak (MB) | claims | comparison records | comparison edges | graph edges |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       `| ${store.ingestSeconds} | ${store.openSeconds} | ${fmt(store.openPeakMB)} | ${fmt(store.claims)} | ${fmt(store.records)} | ${fmt(store.comparisonEdges)} | ${fmt(store.graphEdges)} |`);
+  }
+  if (pastes.length > 0) {
+    lines.push('', 'One paste of many copies of the sentence, into the bundled graph-data (fresh process each):', '',
+      '| copies | MB | ingest (s) | peak (MB) | outcome |', '| ---: | ---: | ---: | ---: | --- |',
+      ...pastes.map((p) => `| ${fmt(p.copies)} | ${p.megabytes} | ${p.seconds} | ${fmt(p.peakMB)} | ${p.outcome} |`));
   }
   return lines.join('\n');
 }
@@ -160,6 +200,8 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '10000,100000,1000000' },
       shapes: { type: 'string', default: SHAPES.join(',') },
       store: { type: 'string', default: '500,1275' },
+      pastes: { type: 'string', default: '49000,158000' },
+      paste: { type: 'string' },
       case: { type: 'string' },
       open: { type: 'string' },
       write: { type: 'boolean', default: false },
@@ -169,6 +211,10 @@ async function main(): Promise<void> {
   if (values.case) {
     const [shape, k] = values.case.split(':');
     console.log(JSON.stringify(runCase(shape as Shape, Number(k))));
+    return;
+  }
+  if (values.paste) {
+    console.log(JSON.stringify(await runPaste(Number(values.paste))));
     return;
   }
   if (values.open) {
@@ -191,8 +237,14 @@ async function main(): Promise<void> {
     store = await runStore(stored, pasted);
     console.log(JSON.stringify(store));
   }
+  const pastes: PasteResult[] = [];
+  for (const copies of values.pastes.split(',').filter(Boolean).map(Number)) {
+    const result = JSON.parse(child(['--paste', String(copies)])) as PasteResult;
+    console.log(JSON.stringify(result));
+    pastes.push(result);
+  }
   const load = `${loadBefore} → ${os.loadavg()[0]!.toFixed(1)}`;
-  const section = table(cases, store, load);
+  const section = table(cases, store, pastes, load);
   console.log(section);
   if (values.write) writeMeasurements(RESULTS, 'Worst cases for one group', section);
 }
