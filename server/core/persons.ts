@@ -18,7 +18,7 @@ export interface ParseOptions {
    * Folded name words known from elsewhere (the entity register, the other values about the same
    * thing): lets "STUARTMACKINLAY" be read as two names when "stuart" and "mackinlay" are known.
    */
-  knownWords?: ReadonlySet<string>;
+  knownWords?: Pick<ReadonlySet<string>, 'has'>;
 }
 
 /** Lower case, accents and anything but letters removed: the form names are compared in. */
@@ -82,7 +82,7 @@ function words(text: string): string[] {
  * Where one name runs into the next inside a word: "ToddSchmidt" (a small letter then a capital, not
  * after Mc/Mac/De...), or, for words the caller knows, "STUARTMACKINLAY" = "stuart" + "mackinlay".
  */
-function splitRunTogether(word: string, known: ReadonlySet<string> | undefined): [string, string] | undefined {
+function splitRunTogether(word: string, known: ParseOptions['knownWords']): [string, string] | undefined {
   const camel = /^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+.*)$/u.exec(word);
   if (camel && !CAPITAL_PREFIXES.has(camel[1]!.toLowerCase())) return [camel[1]!, camel[2]!];
   if (!known || word.length < 5) return undefined;
@@ -95,7 +95,7 @@ function splitRunTogether(word: string, known: ReadonlySet<string> | undefined):
 }
 
 /** Inserts a list separator wherever two names run together ("Meadors, ToddSchmidt, Cheryl" -> "...Todd; Schmidt..."). */
-function separateRunTogether(text: string, known: ReadonlySet<string> | undefined): string {
+function separateRunTogether(text: string, known: ParseOptions['knownWords']): string {
   return text.replace(/[\p{L}'-]+/gu, (word) => {
     const split = splitRunTogether(word, known);
     return split ? `${split[0]}; ${split[1]}` : word;
@@ -195,6 +195,8 @@ export function personKey(person: Person): string {
  */
 export function parsePersons(text: string, options: ParseOptions = {}): Person[] {
   let s = repairText(text).normalize('NFC');
+  // An affiliation in parentheses ("(Simon Fraser University, Burnaby)") is no name, and its commas would split wrongly.
+  s = s.replace(/\([^()]*\)/g, (group) => (ORGANISATION.test(group) ? ' ' : group));
   s = s.replace(ROLE, ';');
   for (const pattern of BOILERPLATE) s = s.replace(pattern, ' ');
   s = s.replace(TITLES, ' ').replace(/[()[\]{}"]/g, ' ');

@@ -125,12 +125,17 @@ function dependence(graph: FactGraph, pairs: SharedPairs, accuracy: Float64Array
       const t = probability[f]!;
       logRatio += Math.log(t * trueRatio ** p.sharedTrueEvidence + (1 - t) * falseRatio);
     }
-    const next = 1 / (1 + Math.exp(-Math.max(-700, Math.min(700, logRatio))));
+    // Moved half way each round: a pair near the fence otherwise flips between rounds with the values
+    // its own discount moved, and the rounds never settle.
+    const target = 1 / (1 + Math.exp(-Math.max(-700, Math.min(700, logRatio))));
+    const next = out[q]! + DEPENDENCE_STEP * (target - out[q]!);
     moved = Math.max(moved, Math.abs(next - out[q]!));
     out[q] = next;
   }
   return moved;
 }
+
+const DEPENDENCE_STEP = 0.5;
 
 /** What a pair of dependent sources shares, for the trust explanation. */
 export interface SourceDependence {
@@ -348,25 +353,30 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
   let rounds = 0;
   if (pairs) {
     computeProbabilities();
-    dependence(graph, pairs, accuracy, probability, p, dep);
+    // Undamped the first time: there is no earlier judgement to move from.
+    for (let k = 0; k < 8 && dependence(graph, pairs, accuracy, probability, p, dep) > p.copyTolerance; k++);
   }
   let { delta } = settle();
+  let converged = delta <= p.tolerance;
   if (pairs) {
     let moved = Infinity;
-    while (rounds < p.copyRounds && moved > p.tolerance && iterations < p.maxIterations) {
+    let settled = 0;
+    while (rounds < p.copyRounds && moved > p.copyTolerance && iterations < p.maxIterations) {
       rounds++;
       computeProbabilities();
       moved = dependence(graph, pairs, accuracy, probability, p, dep);
-      delta = Math.max(settle().delta, moved);
+      settled = settle().delta;
     }
-    delta = Math.max(delta, moved);
+    // Converged when accuracy settled within its tolerance and no dependence moved by copyTolerance.
+    converged = settled <= p.tolerance && moved <= p.copyTolerance;
+    delta = Math.max(settled, moved);
   }
   computeProbabilities();
   const dependences = pairs ? describeDependence(graph, pairs, dep, probability) : undefined;
   return {
     factConfidence: probability,
     trust: accuracy,
-    convergence: { iterations, delta, converged: delta <= p.tolerance, ...(pairs ? { rounds } : {}) },
+    convergence: { iterations, delta, converged, ...(pairs ? { rounds } : {}) },
     ...(dependences ? { dependences } : {}),
   };
 }

@@ -27,6 +27,9 @@ class Tally<K> {
     for (const [key, n] of this.counts) if (n > most) [best, most] = [key, n];
     return best;
   }
+  count(key: K): number {
+    return this.counts.get(key) ?? 0;
+  }
   get size(): number {
     return this.counts.size;
   }
@@ -52,14 +55,14 @@ function surnameInitials(lists: readonly Person[][]): Map<string, Tally<string>>
 
 /**
  * A name written "Surname Given" without a comma reads as given "Surname", surname "Given". Turned round
- * when the values about the same thing never use its surname as a surname but do use its given name as
- * one, with the matching initial.
+ * when the values about the same thing use the other reading (its given name as a surname, with the
+ * matching initial) more often than the reading as written.
  */
 function turnedRound(p: Person, local: Map<string, Tally<string>>): Person {
-  if (p.given.length !== 1 || foldName(p.given[0]!).length < 2 || local.has(foldName(p.surname))) return p;
-  const other = local.get(foldName(p.given[0]!));
-  if (!other || other.top() !== foldName(p.surname)[0]) return p;
-  return { surname: p.given[0]!, given: [p.surname] };
+  if (p.given.length !== 1 || foldName(p.given[0]!).length < 2) return p;
+  const asWritten = local.get(foldName(p.surname))?.count(initials(p)[0]!) ?? 0;
+  const turned = local.get(foldName(p.given[0]!))?.count(foldName(p.surname)[0]!) ?? 0;
+  return turned > asWritten ? { surname: p.given[0]!, given: [p.surname] } : p;
 }
 
 /**
@@ -103,8 +106,21 @@ export function resolvePersonLists(rows: readonly { item: string; text: string }
   });
   const parsed: Person[][] = new Array(rows.length);
   for (const indices of byItem.values()) {
-    const known = new Set(indices.flatMap((i) => nameWords(rows[i]!.text)));
-    for (const i of indices) parsed[i] = parsePersons(rows[i]!.text, { knownWords: known });
+    // Words the item's values use, counted per value: a value's own words do not vouch for themselves
+    // (its "JIAWEIKAMBER" must not make "jiaweikamber" a known name).
+    // Distinct texts only: two stores with the same broken text do not confirm each other.
+    const counts = new Map<string, number>();
+    const own = indices.map((i) => new Set(nameWords(rows[i]!.text)));
+    const seen = new Set<string>();
+    indices.forEach((i, k) => {
+      if (seen.has(rows[i]!.text)) return;
+      seen.add(rows[i]!.text);
+      for (const w of own[k]!) counts.set(w, (counts.get(w) ?? 0) + 1);
+    });
+    indices.forEach((i, k) => {
+      const knownWords = { has: (w: string): boolean => (counts.get(w) ?? 0) > (own[k]!.has(w) ? 1 : 0) };
+      parsed[i] = parsePersons(rows[i]!.text, { knownWords });
+    });
   }
   const everywhere = surnameInitials(parsed);
   const out: (PersonListValue | undefined)[] = new Array(rows.length).fill(undefined);

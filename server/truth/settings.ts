@@ -66,6 +66,8 @@ export interface AccuSettings {
    * 1 is the paper's, 0 makes only shared false values and differences count.
    */
   sharedTrueEvidence: number;
+  /** Copy detection: the rounds stop once no pair's posterior of dependence moves by more than this. */
+  copyTolerance: number;
   /** Copy detection: at most this many rounds of re-judging dependence, each after accuracy settles. */
   copyRounds: number;
   /** Fraction of the way each iteration moves accuracy towards its new estimate. */
@@ -121,7 +123,8 @@ export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
     copyRate: 0.8,
     copyPrior: 0.1,
     minSharedItems: 3,
-    copyRounds: 50,
+    copyRounds: 100,
+    copyTolerance: 1e-3,
     sharedTrueEvidence: 0,
     step: 1,
     maxAccuracy: 0.999,
@@ -175,6 +178,7 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
     copyPrior: { min: 0, max: 1, open: true },
     minSharedItems: { min: 1, max: 1e9, integer: true },
     copyRounds: { min: 1, max: 1000, integer: true },
+    copyTolerance: { min: 0, max: 1, open: true },
     sharedTrueEvidence: { min: 0, max: 1 },
     step: { min: 0, max: 1, openMin: true },
     maxAccuracy: { min: 0.5, max: 1, open: true },
