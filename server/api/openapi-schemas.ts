@@ -128,6 +128,15 @@ export const responseSchemas: Record<string, JsonSchema> = {
   }, ['same'])] },
   ComparisonList: { ...obj({ count: int, offset: int, pending: int, items: array(ref('ComparisonItem')) }, ['offset']), description: 'count: every item matching the filters; pending: how many of them rest on a claim nobody has reviewed (the headline total is count − pending); items: the page from offset.' },
 
+  Timeline: obj({
+    count: int, truncated: bool,
+    entries: array(obj({
+      claim: str, source: ref('SourceRef'), subject: ref('LabelRef'), property: ref('LabelRef'), wording: str, scopeWording: nullable('string'),
+      dated: oneOf('value', 'moment', 'period'), from: { type: 'integer' }, to: { type: 'integer' }, when: str, status: claimStatus,
+    })),
+    conflicts: array(obj({ id: str, a: str, b: str, reason: str })),
+  }),
+
   SearchResults: obj({
     query: str, folded: str,
     counts: obj({ entities: int, claims: int, sources: int, references: int }),

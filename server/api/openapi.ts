@@ -30,7 +30,7 @@ export interface Endpoint {
   responseMediaTypes?: string[];
 }
 
-const { idParams, seqParams, noQuery, comparisonQuery, searchQuery, graphQuery } = REQUEST_SCHEMAS;
+const { idParams, seqParams, noQuery, comparisonQuery, searchQuery, graphQuery, timelineQuery } = REQUEST_SCHEMAS;
 
 export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/graph', summary: 'The graph as graphology export() JSON: the whole of it, or a view', description: 'Sent with an ETag; a request with a matching If-None-Match gets 304. A view (conflicts first, one entity or source, the neighbourhood of a node) is capped at `limit` nodes; its graph attribute `view` says whether it was truncated and how large the whole graph is.', query: graphQuery, response: 'Graph', notModified: true, notFound: true },
@@ -43,6 +43,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/conflicts', summary: 'Conflicts between claims, with both claims in full and the reason', description: 'A filter value naming no record is a 400 naming the parameter.', query: comparisonQuery, response: 'ComparisonList' },
   { path: '/api/agreements', summary: 'Agreements between claims, with both claims in full and the reason', description: 'A filter value naming no record is a 400 naming the parameter.', query: comparisonQuery, response: 'ComparisonList' },
   { path: '/api/search', summary: 'Entities (any alias), claims, sources and reference entries matching a text, ignoring accents, case and punctuation', description: 'Ranked: exact match, then prefix, then word start, then substring; then (rank "words") records holding every word of a several-word query across their fields.', query: searchQuery, response: 'SearchResults' },
+  { path: '/api/timeline', summary: 'Dated claims (a date as value, or a moment or period as scope) as day spans, earliest first, with the conflicts between them', description: 'For the timeline lens: one entity, one source, or both. A filter value naming no record is a 400 naming the parameter.', query: timelineQuery, response: 'Timeline' },
   { path: '/api/openapi.json', summary: 'This document', query: noQuery, response: 'OpenApi' },
   {
     path: '/api/sources', method: 'post', summary: 'Add a source: store its text, extract candidate claims, reconcile them',

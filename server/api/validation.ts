@@ -19,6 +19,7 @@ export const REQUEST_SCHEMAS = {
   comparisonQuery: 'comparison-query.json',
   searchQuery: 'search-query.json',
   graphQuery: 'graph-query.json',
+  timelineQuery: 'timeline-query.json',
   exportQuery: 'export-query.json',
   reconcileQuery: 'reconcile-query.json',
   reconcileSuggestQuery: 'reconcile-suggest-query.json',

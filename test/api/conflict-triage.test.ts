@@ -123,3 +123,38 @@ describe('GET /api/search across fields and references', () => {
     expect((await find('Vladivostok zzzqx')).counts.claims).toBe(0);
   });
 });
+
+describe('GET /api/timeline', () => {
+  interface Entry { claim: string; source: { id: string }; subject: { id: string }; from: number; to: number; when: string; dated: string }
+  interface Timeline { count: number; truncated: boolean; entries: Entry[]; conflicts: { a: string; b: string; reason: string }[] }
+  const get = async (q: string): Promise<Timeline> => {
+    const reply = await api.get(`/api/timeline${q}`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expectShape(reply.body, 'Timeline');
+    return reply.body as Timeline;
+  };
+
+  it('lists the dated claims of an entity earliest first, with the conflicts between them', async () => {
+    const all = await get('');
+    expect(all.count).toBeGreaterThan(10);
+    // The entity with the most dated claims, found from the answer itself.
+    const bySubject = new Map<string, number>();
+    for (const e of all.entries) bySubject.set(e.subject.id, (bySubject.get(e.subject.id) ?? 0) + 1);
+    const [entity] = [...bySubject].sort((a, b) => b[1] - a[1])[0]!;
+    const one = await get(`?entity=${entity}`);
+    expect(one.entries.length).toBeGreaterThan(1);
+    for (let i = 1; i < one.entries.length; i++) expect(one.entries[i]!.from).toBeGreaterThanOrEqual(one.entries[i - 1]!.from);
+    for (const e of one.entries) expect(e.to).toBeGreaterThanOrEqual(e.from);
+    const ids = new Set(one.entries.map((e) => e.claim));
+    for (const c of one.conflicts) expect(ids.has(c.a) && ids.has(c.b)).toBe(true);
+    // Across the whole store, some dated claims conflict.
+    expect(all.conflicts.length).toBeGreaterThan(0);
+    const limited = await get('?limit=3');
+    expect(limited).toMatchObject({ count: all.count, truncated: true });
+    expect(limited.entries).toHaveLength(3);
+  });
+
+  it('refuses an unknown entity with a 400 naming the parameter', async () => {
+    expectError(await api.get('/api/timeline?entity=no-such-entity'), 400, '/query/entity');
+  });
+});
