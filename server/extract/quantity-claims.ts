@@ -35,11 +35,41 @@ export function quantityClaims(ctx: SentenceContext, sourceId: string): Draft[] 
     readings.push({ mention: n, noun, comparator });
   }
   const drafts: Draft[] = [];
+  const single: { reading: Reading; draft: Draft }[] = [];
   for (const group of sums(s, readings)) {
     const d = claimFor(ctx, sourceId, s, group);
-    if (d) drafts.push(d);
+    if (!d) continue;
+    drafts.push(d);
+    if (group.length === 1) single.push({ reading: group[0]!, draft: d });
   }
+  statedTotals(s, single);
   return drafts;
+}
+
+/**
+ * "Casualties: 7,791, 698 killed/missing, 2,189 wounded, 1,421 died of disease, 3,483 others": a figure
+ * followed, in a comma-separated list, by figures that add up to it exactly is their total — its value
+ * gets them as parts (each still a claim of its own), so reconciliation can check the arithmetic.
+ */
+function statedTotals(s: string, figures: readonly { reading: Reading; draft: Draft }[]): void {
+  for (let i = 0; i < figures.length; i++) {
+    const total = figures[i]!.draft.claim.value;
+    if (total.type !== 'quantity' || total.comparator !== 'exact' || total.parts) continue;
+    let sum = 0;
+    for (let j = i + 1; j < figures.length; j++) {
+      const previous = figures[j - 1]!.reading;
+      const gap = s.slice(previous.noun?.end ?? previous.mention.end, figures[j]!.reading.comparator.start);
+      const part = figures[j]!.draft.claim.value;
+      if (!/^[^.;:]*,\s*$/.test(gap) || part.type !== 'quantity' || part.comparator !== 'exact') break;
+      sum += part.amount;
+      if (sum > total.amount) break;
+      if (sum === total.amount && j > i + 1) {
+        total.parts = figures.slice(i + 1, j + 1).map((f) => ({ amount: f.reading.mention.amount, label: partLabel(s, f.reading).slice(0, 100) }));
+        i = j;
+        break;
+      }
+    }
+  }
 }
 
 /** Consecutive readings stated as additions ("1,399 killed and another 1,717 deaths") form one group. */

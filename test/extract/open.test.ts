@@ -29,6 +29,15 @@ describe('roles and qualifiers', () => {
     expect(proposedProperties.find((p) => p.id === 'troop-strength-approved')).toMatchObject({ status: 'proposed', valueType: 'quantity', unit: 'soldiers', subjectTypes: expect.arrayContaining(['armed-force']) });
   });
 
+  it('reads a total followed by the parts that add up to it', () => {
+    const { claims } = run('Siberian intervention\nCasualties: 7,791, 698 killed/missing, 2,189 wounded, 1,421 died of disease, 3,483 others\n');
+    const total = find(claims, 7791)!;
+    expect(total.value).toMatchObject({ amount: 7791, parts: [{ amount: 698, label: 'killed/missing' }, { amount: 2189 }, { amount: 1421 }, { amount: 3483, label: 'others' }] });
+    expect(find(claims, 698)?.value).not.toHaveProperty('parts');
+    // Figures that do not add up are not parts.
+    expect(find(run('Casualties: 7,800, 698 killed, 2,189 wounded\n').claims, 7800)?.value).not.toHaveProperty('parts');
+  });
+
   it('names a property from the text when the vocabulary has none, and keeps a figure with a verb', () => {
     const { claims, proposedProperties } = run('The colliery company employed 1,700 men in all.');
     expect(find(claims, 1700)?.property).toBe(proposedProperties.find((p) => p.label === 'men employed')?.id);
