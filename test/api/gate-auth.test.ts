@@ -52,6 +52,12 @@ describe('team mode: authentication', () => {
     expect((await api.get('/api/sources')).body.error).toMatch(/sign in/);
   });
 
+  it('tells a script which user its token stands for', async () => {
+    const reply = await api.get('/api/session', bearer('admin'));
+    expectShape(reply.body, 'Session');
+    expect(reply.body).toEqual({ mode: 'team', user: { name: people.admin.name, role: 'admin' }, csrfToken: null });
+  });
+
   it('still serves the API description to anyone', async () => {
     expect((await api.get('/api/openapi.json')).status).toBe(200);
   });

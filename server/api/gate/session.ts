@@ -43,10 +43,14 @@ export function sessionRoutes(auth: AuthOptions | undefined, sessions: Sessions)
     return session && { user: session.user, csrf: session.csrf };
   };
 
-  router.get('/session', (req, res) => {
+  router.get('/session', async (req, res) => {
     validInput(req, { query: REQUEST_SCHEMAS.noQuery });
     if (!auth) return void res.json({ mode: 'local', user: null, csrfToken: null });
     const session = current(req);
+    // A script may ask who its token stands for; a token needs no CSRF token.
+    const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    const tokenUser = !session && token ? await auth.users.byToken(token) : undefined;
+    if (tokenUser) return void res.setHeader('Cache-Control', 'no-store').json({ mode: 'team', user: tokenUser, csrfToken: null });
     if (!session) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="concordance"');
       throw new HttpError(401, 'not signed in', [{ at: '/headers/cookie', message: 'no valid session cookie' }]);
