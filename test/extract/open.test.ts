@@ -35,7 +35,7 @@ describe('roles and qualifiers', () => {
     expect(total.value).toMatchObject({ amount: 7791, parts: [{ amount: 698, label: 'killed/missing' }, { amount: 2189 }, { amount: 1421 }, { amount: 3483, label: 'others' }] });
     expect(find(claims, 698)?.value).not.toHaveProperty('parts');
     // Figures that do not add up are not parts.
-    expect(find(run('Casualties: 7,800, 698 killed, 2,189 wounded\n').claims, 7800)?.value).not.toHaveProperty('parts');
+    expect(find(run('Siberian intervention\nCasualties: 7,800, 698 killed, 2,189 wounded\n').claims, 7800)!.value).not.toHaveProperty('parts');
   });
 
   it('names a property from the text when the vocabulary has none, and keeps a figure with a verb', () => {
