@@ -146,6 +146,12 @@ export class UserDirectory {
     return (await this.current()).length;
   }
 
+  /** The user of this name as the file says now (a session re-reads the role on every request), or undefined. */
+  async byName(name: string): Promise<User | undefined> {
+    const user = (await this.current()).find((u) => u.name === name);
+    return user && { name: user.name, role: user.role };
+  }
+
   /** The user with this name and password; undefined for an unknown name or a wrong password (the same answer, in about the same time). */
   async signIn(name: string, password: string): Promise<User | undefined> {
     const user = (await this.current()).find((u) => u.name === name);

@@ -135,6 +135,38 @@ describe('team mode: roles and CSRF', () => {
   });
 });
 
+describe('sessions shared by server processes', () => {
+  it('a cookie signed by one process works on another that shares the users folder (and after a restart); a sign-out on one ends it on both', async () => {
+    const other = await startApi(await miniStore(), { extractor: async () => noClaims, auth: { users: new UserDirectory(usersFile) } });
+    try {
+      const { cookie, csrf } = await signIn('reviewer');
+      expect((await other.get('/api/session', { cookie })).body).toMatchObject({ user: { name: people.reviewer.name }, csrfToken: csrf });
+      const etag = String((await other.get('/api/claims/chronicle-1', { cookie })).headers.etag);
+      expect((await other.send('PATCH', '/api/claims/chronicle-1', json({ action: 'reject' }, { cookie, 'if-match': etag, 'x-csrf-token': csrf }))).status).toBe(200);
+      expect((await api.send('DELETE', '/api/session', { headers: { cookie } })).status).toBe(200);
+      expectError(await other.get('/api/sources', { cookie }), 401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a cookie whose signed content was changed (another name, a later expiry)', async () => {
+    const { cookie } = await signIn('reviewer');
+    const [name, value] = cookie.split('=') as [string, string];
+    const [payload, signature] = value.split('.') as [string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    for (const forged of [{ ...claims, name: people.admin.name }, { ...claims, exp: claims.exp + 1e9 }]) {
+      const tampered = `${name}=${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+      expectError(await api.get('/api/sources', { cookie: tampered }), 401);
+    }
+    expectError(await api.get('/api/sources', { cookie: `${name}=${payload}.${signature.slice(1)}` }), 401);
+  });
+
+  it('keeps its signing key beside the users file, readable by its owner only', async () => {
+    expect((await stat(path.join(path.dirname(usersFile), 'session.key'))).mode & 0o777).toBe(0o600);
+  });
+});
+
 describe('the users file', () => {
   it('holds scrypt hashes only: no password, no token, no token secret, readable by its owner only', async () => {
     const raw = await readFile(usersFile, 'utf8');

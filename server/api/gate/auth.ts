@@ -2,11 +2,12 @@
 // this gate is not installed. In team mode every /api request but the session endpoints and the
 // OpenAPI document names its user: a browser by its session cookie (HttpOnly, SameSite=Strict,
 // plus a CSRF token in X-CSRF-Token on every write), a script by `Authorization: Bearer <token>`.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Role, User, UserDirectory } from '../../store/users.js';
 import { HttpError } from '../errors.js';
 import { isWrite } from './origin.js';
+import type { Sessions } from './sessions.js';
 
 export interface AuthOptions {
   users: UserDirectory;
@@ -16,44 +17,6 @@ export interface AuthOptions {
 
 export const SESSION_COOKIE = 'concordance_session';
 export const CSRF_HEADER = 'x-csrf-token';
-const SESSION_HOURS = 12;
-
-interface Session {
-  user: User;
-  csrf: string;
-  expires: number;
-}
-
-/**
- * Signed-in browsers, by the SHA-256 of their cookie (a copy of this map would not let anyone sign
- * in). In memory: a restart signs everyone out, which is the safe direction.
- */
-export class Sessions {
-  private readonly byDigest = new Map<string, Session>();
-
-  create(user: User): { cookie: string; csrf: string; maxAgeMs: number } {
-    const now = Date.now();
-    for (const [k, s] of this.byDigest) if (s.expires <= now) this.byDigest.delete(k);
-    const cookie = randomBytes(32).toString('base64url');
-    const csrf = randomBytes(32).toString('base64url');
-    const maxAgeMs = SESSION_HOURS * 3600_000;
-    this.byDigest.set(digest(cookie), { user, csrf, expires: now + maxAgeMs });
-    return { cookie, csrf, maxAgeMs };
-  }
-
-  find(cookie: string | undefined): Session | undefined {
-    if (!cookie) return undefined;
-    const session = this.byDigest.get(digest(cookie));
-    if (session && session.expires > Date.now()) return session;
-    return undefined;
-  }
-
-  end(cookie: string | undefined): void {
-    if (cookie) this.byDigest.delete(digest(cookie));
-  }
-}
-
-const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** The value of one cookie in the Cookie header (no other cookie is ever read). */
 export function cookieOf(req: Request, name: string): string | undefined {
@@ -122,7 +85,7 @@ async function authenticate(req: Request, res: Response, options: AuthOptions, s
     if (!user) throw unauthorized(res, 'this API token is not valid (unknown, revoked or mistyped)', '/headers/authorization');
     return user;
   }
-  const session = sessions.find(cookieOf(req, SESSION_COOKIE));
+  const session = await sessions.find(cookieOf(req, SESSION_COOKIE));
   if (!session) throw unauthorized(res, 'sign in first: this server is shared by a team and every request must name its user', '/headers/cookie');
   // The cookie is sent by the browser on its own; the CSRF token only by the page that signed in.
   if (isWrite(req)) {

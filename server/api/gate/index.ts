@@ -2,11 +2,12 @@
 // request); a write must not come from another site's page, and must carry JSON; in team mode the
 // request must name a user whose role allows it. createApp installs these; nothing else does.
 import type { RequestHandler, Router } from 'express';
-import { authGate, Sessions, type AuthOptions } from './auth.js';
+import { authGate, type AuthOptions } from './auth.js';
 import { hostGate, parseAllowedHosts, type HostRule } from './hosts.js';
 import { mediaTypeGate } from './media.js';
 import { originGate } from './origin.js';
 import { sessionRoutes } from './session.js';
+import { Sessions } from './sessions.js';
 
 export { signedInUser } from './auth.js';
 export type { AuthOptions } from './auth.js';
@@ -27,9 +28,9 @@ export interface Gates {
 
 export function gatesOf(options: GateOptions): Gates {
   const hosts: HostRule[] = parseAllowedHosts(options.allowedHosts);
-  const sessions = new Sessions();
+  const sessions = options.auth && new Sessions(options.auth.users);
   return {
     site: [hostGate(hosts), originGate(hosts)],
-    api: [mediaTypeGate, ...(options.auth ? [authGate(options.auth, sessions)] : []), sessionRoutes(options.auth, sessions)],
+    api: [mediaTypeGate, ...(options.auth && sessions ? [authGate(options.auth, sessions)] : []), sessionRoutes(options.auth, sessions)],
   };
 }

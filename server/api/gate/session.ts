@@ -2,11 +2,11 @@
 // In local mode there are no accounts: GET says so and POST is refused with the reason.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Router, type Request } from 'express';
-import type { User } from '../../store/users.js';
 import { HttpError } from '../errors.js';
 import { validInput, REQUEST_SCHEMAS } from '../validation.js';
 import { jsonBody } from '../writes.js';
-import { cookieOf, SESSION_COOKIE, setSessionCookie, type AuthOptions, type Sessions } from './auth.js';
+import { cookieOf, SESSION_COOKIE, setSessionCookie, type AuthOptions } from './auth.js';
+import type { Session, Sessions } from './sessions.js';
 
 export const CREDENTIALS_SCHEMA = {
   type: 'object',
@@ -34,19 +34,16 @@ const checkCredentials = new Ajv2020({ allErrors: true }).compile<{ name: string
 const FAILURES_ALLOWED = 5;
 const FAILURE_WINDOW_MS = 15 * 60_000;
 
-export function sessionRoutes(auth: AuthOptions | undefined, sessions: Sessions): Router {
+export function sessionRoutes(auth: AuthOptions | undefined, sessions: Sessions | undefined): Router {
   const router = Router();
   const failures = new Map<string, { count: number; since: number }>();
 
-  const current = (req: Request): { user: User; csrf: string } | undefined => {
-    const session = sessions.find(cookieOf(req, SESSION_COOKIE));
-    return session && { user: session.user, csrf: session.csrf };
-  };
+  const current = async (req: Request): Promise<Session | undefined> => sessions?.find(cookieOf(req, SESSION_COOKIE));
 
   router.get('/session', async (req, res) => {
     validInput(req, { query: REQUEST_SCHEMAS.noQuery });
     if (!auth) return void res.json({ mode: 'local', user: null, csrfToken: null });
-    const session = current(req);
+    const session = await current(req);
     // A script may ask who its token stands for; a token needs no CSRF token.
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     const tokenUser = !session && token ? await auth.users.byToken(token) : undefined;
@@ -79,15 +76,15 @@ export function sessionRoutes(auth: AuthOptions | undefined, sessions: Sessions)
       throw new HttpError(401, 'wrong name or password', [{ at: '/body', message: 'no user with this name and password' }]);
     }
     failures.delete(key);
-    const { cookie, csrf, maxAgeMs } = sessions.create(user);
+    const { cookie, csrf, maxAgeMs } = await sessions!.create(user);
     setSessionCookie(req, res, cookie, maxAgeMs, auth);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ mode: 'team', user, csrfToken: csrf });
   });
 
-  router.delete('/session', (req, res) => {
+  router.delete('/session', async (req, res) => {
     validInput(req, { query: REQUEST_SCHEMAS.noQuery });
-    sessions.end(cookieOf(req, SESSION_COOKIE));
+    await sessions?.end(cookieOf(req, SESSION_COOKIE));
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/' });
     res.json({ mode: auth ? 'team' : 'local', user: null, csrfToken: null });
   });
