@@ -31,7 +31,7 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     const lead = dateLead(ctx.masked, d.start);
     const wordingStart = lead && lead.role !== 'at' ? lead.start : d.start;
     // The value's properties first: where their cue sits helps find the subject.
-    const readings: [DateValue, PropertyScore, DateLead | undefined][] = [];
+    const readings: Reading[] = [];
     if (d.until) {
       const lifespan = /\(\s*$/.test(ctx.masked.slice(d.start - 3, d.start)) && ctx.mentions.some((m) => m.end <= d.start && m.entities[0]!.type === 'person');
       // A state's or body's name followed at once by a range ("Far Eastern Republic 1920–1922 buffer state"): the years it existed.
@@ -59,22 +59,10 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
       // one with its own verb ("… approved a force of 4000 on 12 August", "was refused on 2 December") is a claim too.
       if (figureClauses.some((c) => c.start <= d.start && d.end <= c.end) && /\b(?:by|as of|in|during|until|till|at)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 30), d.start))) continue;
       // No vocabulary property fits: one named from the verb and its object ("date seized Vladivostok").
-      const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
-      const clauseTokens = tokenRange(ctx.tokens, clause.start, clause.end);
-      const predicate = datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
+      const own = proposedReadings(ctx, d, clause, segment, wordingStart, lead);
       // A date in words that state nothing (a citation's "Harries 2001, p. 127") is not a claim.
-      if (!predicate) continue;
-      const label = `date ${predicate.words}`;
-      const wording = ctx.text.slice(wordingStart, d.end);
-      const makeScore = (property: Property): PropertyScore => {
-        const entry: PropertyEntry = { property, cues: [], labelWords: property.label.split(/\s+/).length };
-        const score = ctx.settings.confidence.proposedProperty * ctx.settings.property.dateFull;
-        return { entry, score, cue: property.label, cueAt: predicate.at };
-      };
-      if (d.until) {
-        readings.push([d.date, makeScore(ctx.open.propose(`${label} (from)`, 'date', undefined, [predicate.words], wording)), undefined]);
-        readings.push([d.until, makeScore(ctx.open.propose(`${label} (until)`, 'date', undefined, [predicate.words], wording)), undefined]);
-      } else readings.push([d.date, makeScore(ctx.open.propose(label, 'date', undefined, [predicate.words], wording)), lead]);
+      if (!own) continue;
+      readings.push(...own);
       proposed = true;
     }
     const cueAt = readings[0]![1].cueAt;
@@ -88,8 +76,21 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     const cell = ctx.cellAt(d.start);
     // A "Date: August 1918 – October 1922" row of a flattened infobox is about the article's title, like the infobox's own date row.
     const titleRow = !cell && ctx.sentence.isLine && ctx.carried?.kind === 'title' && /^\s*[\p{L}][\p{L} ]{0,40}:\s/u.test(ctx.masked.slice(ctx.sentence.start, d.start));
-    const subject: SubjectChoice | undefined = cell?.kind === 'date' ? { entity: cell.subject, confidence: 0.9, also: [] } : titleRow ? { entity: ctx.carried!.entity, confidence: 0.8, also: [] } : chooseSubject(subjectInput);
+    let subject: SubjectChoice | undefined = cell?.kind === 'date' ? { entity: cell.subject, confidence: 0.9, also: [] } : titleRow ? { entity: ctx.carried!.entity, confidence: 0.8, also: [] } : chooseSubject(subjectInput);
     if (!subject) continue;
+    // The vocabulary's property cannot be about anything the sentence names (a colliery report's "explosion
+    // occurred on 14 October 1913" is no event the graph knows): kept under a property named from its verb.
+    const declared = readings[0]![1].entry.property.subjectTypes;
+    if (!proposed && !cell && !titleRow && readings.length === 1 && declared && !declared.includes(subject.entity.type)
+      && combine({ property: Math.min(1, readings[0]![1].score / ctx.settings.property.dateFull), subject: subject.confidence, reading: 1 }) < ctx.settings.confidence.minClaim) {
+      const own = proposedReadings(ctx, d, clause, segment, wordingStart, lead);
+      const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own[0]![1].cueAt === undefined ? undefined : ctx.tokens[own[0]![1].cueAt!]?.start }) : undefined;
+      if (own && free && own[0]![1].entry.property.status === 'proposed') {
+        readings.splice(0, readings.length, ...own);
+        subject = free;
+        proposed = true;
+      }
+    }
     if (cell?.kind === 'date' || titleRow) for (const r of readings) r[1] = { ...r[1], score: Math.max(r[1].score, 1) };
     const place = placeOf(subjectInput, subject.entity)?.id;
     for (const [date, property, dateLeadWord] of readings) {
@@ -99,6 +100,25 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     }
   }
   return drafts;
+}
+
+type Reading = [DateValue, PropertyScore, DateLead | undefined];
+
+/** Readings of a date under properties proposed from its verb and object; undefined when the words around it state nothing. */
+function proposedReadings(ctx: SentenceContext, d: DateMention, clause: { start: number; end: number }, segment: { segmentFrom: number; segmentTo: number }, wordingStart: number, lead: DateLead | undefined): Reading[] | undefined {
+  const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
+  const clauseTokens = tokenRange(ctx.tokens, clause.start, clause.end);
+  const predicate = datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
+  if (!predicate) return undefined;
+  const label = `date ${predicate.words}`;
+  const wording = ctx.text.slice(wordingStart, d.end);
+  const score = ctx.settings.confidence.proposedProperty * ctx.settings.property.dateFull;
+  const scored = (property: Property): PropertyScore => ({ entry: { property, cues: [], labelWords: property.label.split(/\s+/).length }, score, cue: property.label, cueAt: predicate.at });
+  if (!d.until) return [[d.date, scored(ctx.open.propose(label, 'date', undefined, [predicate.words], wording)), lead]];
+  return [
+    [d.date, scored(ctx.open.propose(`${label} (from)`, 'date', undefined, [predicate.words], wording)), undefined],
+    [d.until, scored(ctx.open.propose(`${label} (until)`, 'date', undefined, [predicate.words], wording)), undefined],
+  ];
 }
 
 function chooseProperty(ctx: SentenceContext, d: DateMention, roleWords: readonly string[], taken: Set<string>, segment: { segmentFrom: number; segmentTo: number }): PropertyScore | undefined {

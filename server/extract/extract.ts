@@ -129,8 +129,8 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     state.enter(sentence, mentions, masked);
     // A text that opens with a heading naming nothing known ("REPORT ON THE EXPLOSION AT THE UNIVERSAL
     // COLLIERY, SENGHENYDD") is about what the heading names: a proposed entity, the last-resort subject.
-    if (i === 0 && sentence.isLine && !state.hasTitle()) {
-      const heading = headingSpan(masked, sentence);
+    if (i === 0 && !state.hasTitle()) {
+      const heading = sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence);
       if (heading) state.setTitle(proposals.add(heading).entity);
     }
     const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells, entityIndex, open, settings);
@@ -205,6 +205,14 @@ function headingSpan(masked: string, sentence: Sentence): NameSpan | undefined {
   if (words.length < 2 || words.length > 12 || /[.!?:;]/.test(text) || !/^\p{Lu}/u.test(text)) return undefined;
   const start = sentence.start + masked.slice(sentence.start, sentence.end).indexOf(text);
   return { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
+}
+
+/** A news dateline opening the text ("HALIFAX, N.S., Dec. 8, 1917 —"): the place in capitals the report is filed from. */
+function datelineSpan(masked: string, sentence: Sentence): NameSpan | undefined {
+  const m = /^(\s*)(\p{Lu}{3,}(?:[ -]\p{Lu}{2,}){0,3}),/u.exec(masked.slice(sentence.start, sentence.end));
+  if (!m) return undefined;
+  const start = sentence.start + m[1]!.length;
+  return { start, end: start + m[2]!.length, text: m[2]!, type: 'place', confidence: 0.5 };
 }
 
 /** A file name runs back from its extension to the line start or the previous sentence end (at most 120 characters). */

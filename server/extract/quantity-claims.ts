@@ -121,7 +121,7 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const fromWords = (): PropertyScore | undefined => {
     const verb = verbBefore(ctx.tokens, from, tokenRange(ctx.tokens, clause.start, clause.end).from) ?? verbAt;
     const verbWord = verb === undefined ? undefined : ctx.tokens[verb]!.lower;
-    const words = [noun?.noun ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w));
+    const words = [...new Set([noun?.noun ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w)))];
     // A bare number that counts nothing, with no verb or role ("p. 127", a list item's "4."), states nothing checkable.
     if (words.length === 0 || isLocator(ctx, valueStart)) return undefined;
     const unit = first.mention.currency ?? noun?.noun ?? 'items';
