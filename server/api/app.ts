@@ -18,7 +18,7 @@ import { ingestRoutes } from './routes/ingest.js';
 import { documentRoutes } from './routes/documents.js';
 import { UploadShelf } from './documents/uploads.js';
 import { exportRoutes } from './routes/export.js';
-import { reconciliationRoutes } from './reconciliation/routes.js';
+import { reconcileCors, reconciliationRoutes } from './reconciliation/routes.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { reviewRoutes } from './routes/review.js';
 import { proposalRoutes } from './routes/proposals.js';
@@ -63,6 +63,8 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
 
   const api = express.Router();
   api.use(gates.api);
+  // The reconciliation service's CORS answers its own preflights, before the API's OPTIONS handler.
+  api.use('/reconcile', reconcileCors);
   api.use(optionsAllow(ENDPOINTS));
   // Every route here must be described in openapi.ts (a test checks both ways).
   for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, timelineRoutes, reviewRoutes, proposalRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));

@@ -15,8 +15,11 @@ const SUGGEST_LIMIT = 10;
 const batchSchema = JSON.parse(readFileSync(path.join(API_SCHEMA_DIR, 'reconcile-batch.json'), 'utf8'));
 const validBatch = new Ajv({ allErrors: true, strict: true }).compile(batchSchema);
 
-/** Browsers may call this service from any page: it only reads, and sends no cookies. */
-const cors: RequestHandler = (req, res, next) => {
+/**
+ * Browsers may call this service from any page: it only reads, and sends no cookies. Mounted on
+ * /reconcile ahead of the API's OPTIONS answer, so a preflight gets these headers.
+ */
+export const reconcileCors: RequestHandler = (req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', '*');
   if (req.method === 'OPTIONS') {
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
@@ -90,7 +93,6 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 export function reconciliationRoutes(repo: Repository): Router {
   const router = Router();
-  router.use('/reconcile', cors);
   router.get('/reconcile', (req, res) => {
     const { query } = validInput<never, { queries?: string }>(req, { query: REQUEST_SCHEMAS.reconcileQuery });
     answer(repo, res, query.queries, baseUrl(req));
