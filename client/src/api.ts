@@ -5,10 +5,11 @@ import type { ClaimTrace } from '../../server/api/views/claims.js';
 import type { ComparisonList } from '../../server/api/views/comparisons.js';
 import type { EntityDetail } from '../../server/api/views/entities.js';
 import type { SearchResults } from '../../server/api/views/search.js';
+import type { Timeline } from '../../server/api/views/timeline.js';
 import type { SourceDetail } from '../../server/api/views/sources.js';
 import { withSession } from './auth/session.js';
 
-export type { ClaimTrace, ComparisonList, EntityDetail, SearchResults, SourceDetail };
+export type { ClaimTrace, ComparisonList, EntityDetail, SearchResults, SourceDetail, Timeline };
 export type { ReportItem, ReportClaim } from '../../server/core/report.js';
 export type { TraceComparison, CitationStep, OtherClaim } from '../../server/api/views/claims.js';
 export type { PropertyGroup, ValueView, RelationView } from '../../server/api/views/entities.js';
@@ -94,6 +95,7 @@ export const api = {
   agreementsCount: () => cached<ComparisonList>('/api/agreements?limit=1').then((l) => l.count),
   conflictsCount: () => cached<ComparisonList & { pending?: number }>('/api/conflicts?limit=1'),
   sources: () => cached<{ count: number; items: { id: string; title: string; publisher: string; counts: { claims: number } }[] }>('/api/sources'),
+  timeline: (query: string) => cached<Timeline>(`/api/timeline${query}`),
   search: (q: string, signal?: AbortSignal) => getJson<SearchResults>(`/api/search?q=${seg(q)}&limit=8`, signal),
   /** Forgets every cached detail view: called after a write, which changes what they say. */
   invalidate: () => cache.clear(),

@@ -6,6 +6,7 @@ import { AddSourceDialog } from './add-source/dialog.js';
 import { banner, hint } from './controls/banner.js';
 import { legend } from './controls/legend.js';
 import { navigation } from './controls/navigation.js';
+import { TimelineLens } from './timeline/lens.js';
 import { toolbar } from './controls/toolbar.js';
 import { viewBanner } from './controls/view-banner.js';
 import { installDebugHook } from './debug.js';
@@ -53,7 +54,7 @@ async function boot(): Promise<void> {
   const totals = new Totals(graph, feed);
   replaceChildren(byId('banner-slot'), banner(actions, totals));
   replaceChildren(byId('controls-slot'), h('div', { class: 'controls-top' }, toolbar(store, actions, layout, totals), viewBanner(actions, feed)), legend(store, actions, graph, feed));
-  byId('stage').append(hint(store), navigation(view));
+  byId('stage').append(hint(store), navigation(view), new TimelineLens(actions).el);
   const list = new ConflictsList(ctx);
   replaceChildren(byId('list-slot'), list.el);
   const panel = new SidePanel(ctx);

@@ -148,3 +148,30 @@ describe('a claim from selected text', () => {
     await page.close();
   });
 });
+
+describe('the timeline lens', () => {
+  it('draws the dated claims of the selected entity, one lane per source, conflicts as arcs; a bar opens its claim', async () => {
+    // The entity with the most dated claims and at least one conflict among them, found from the API.
+    const all = (await (await fetch(`${suite.app.base}/api/timeline`)).json()) as { entries: { claim: string; subject: { id: string }; source: { id: string } }[]; conflicts: { a: string }[] };
+    const subjectOf = new Map(all.entries.map((e) => [e.claim, e.subject.id]));
+    const entity = subjectOf.get(all.conflicts[0]!.a)!;
+    const mine = all.entries.filter((e) => e.subject.id === entity);
+    const page = await openApp(suite.context, `${suite.app.base}/?node=entity:${entity}`);
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    await page.waitForURL(/timeline=1/);
+    const lens = page.locator('section.timeline');
+    await lens.locator('.tl-claim').first().waitFor();
+    const one = (await (await fetch(`${suite.app.base}/api/timeline?entity=${entity}`)).json()) as { entries: unknown[]; conflicts: unknown[] };
+    expect(await lens.locator('.tl-claim').count()).toBe(one.entries.length);
+    expect(one.entries.length).toBeGreaterThanOrEqual(mine.length);
+    expect(await lens.locator('.tl-source').count()).toBe(new Set((one.entries as { source: { id: string } }[]).map((e) => e.source.id)).size);
+    expect(await lens.locator('.tl-conflict').count()).toBe(one.conflicts.length);
+    expect(one.conflicts.length).toBeGreaterThan(0);
+    await screenshot(page, 'timeline');
+    const bar = lens.locator('.tl-claim').first();
+    const claim = await bar.getAttribute('data-claim');
+    await bar.click();
+    await page.waitForURL(new RegExp(`node=claim:${claim}`));
+    await page.close();
+  });
+});

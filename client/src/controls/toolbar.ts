@@ -16,12 +16,16 @@ export function toolbar(store: Store, actions: Actions, layout: LayoutRunner, to
   totals.onChange((summary) => {
     list.textContent = `List of contradictions (${summary.conflicts.toLocaleString('en')})`;
   });
+  const timeline = button('Timeline', () => store.update({ timeline: !store.state.timeline }), {
+    class: 'toggle timeline-toggle', title: 'Dated claims of the selected entity on a time axis, one lane per source', attrs: { 'aria-pressed': 'false' },
+  });
   const run = button('Run layout', () => layout.toggle(), {
     class: 'toggle layout-toggle', title: 'Untangle the graph with ForceAtlas2 (stops by itself after a few seconds)', attrs: { 'aria-pressed': 'false' },
   });
   const sync = () => {
     lens.setAttribute('aria-pressed', String(store.state.lens));
     list.setAttribute('aria-pressed', String(store.state.list));
+    timeline.setAttribute('aria-pressed', String(store.state.timeline));
   };
   store.subscribe(sync);
   sync();
@@ -29,5 +33,5 @@ export function toolbar(store: Store, actions: Actions, layout: LayoutRunner, to
     run.textContent = running ? 'Stop layout' : 'Run layout';
     run.setAttribute('aria-pressed', String(running));
   });
-  return h('section', { class: 'toolbar', attrs: { 'aria-label': 'View' } }, lens, list, run, exportMenu(store));
+  return h('section', { class: 'toolbar', attrs: { 'aria-label': 'View' } }, lens, list, timeline, run, exportMenu(store));
 }

@@ -29,6 +29,8 @@ export interface ViewState {
   lens: boolean;
   /** The conflicts list is open. */
   list: boolean;
+  /** The timeline lens is open (dated claims of the selected entity on a time axis). */
+  timeline: boolean;
   panel: PanelName | null;
   /** Sigma camera state; null means the default framing. */
   camera: CameraView | null;
@@ -42,6 +44,7 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   hidden: [],
   lens: false,
   list: false,
+  timeline: false,
   panel: null,
   camera: null,
   full: false,

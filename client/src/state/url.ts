@@ -16,6 +16,7 @@ export function parseQuery(search: string): ViewState {
     hidden: NODE_KINDS.filter((k) => hiddenRaw.includes(k)),
     lens: q.get('lens') === '1',
     list: q.get('list') === '1',
+    timeline: q.get('timeline') === '1',
     // The reader and the review queue belong to a node's source: with only an edge, show its details.
     panel: (node || edge) && isPanel(panel) ? (panel !== 'details' && !node ? 'details' : panel) : null,
     camera: parseCamera(q.get('cam')),
@@ -31,6 +32,7 @@ export function toQuery(state: ViewState): string {
   if ((state.node || state.edge) && state.panel) put('panel', state.panel);
   if (state.lens) put('lens', '1');
   if (state.list) put('list', '1');
+  if (state.timeline) put('timeline', '1');
   if (state.full) put('full', '1');
   const hidden = NODE_KINDS.filter((k) => state.hidden.includes(k));
   if (hidden.length > 0) put('hide', hidden.join(','));
