@@ -3,7 +3,8 @@
 // not loopback): every request names its user (npm run user:add); see README "Security and team mode".
 import { createApp } from '../api/app.js';
 import { isLoopbackHost, parseAllowedHosts } from '../api/gate/hosts.js';
-import { Repository, StoreProblemError } from '../store/repository.js';
+import { StoreProblemError } from '../store/repository.js';
+import { openConfiguredStore } from '../store/pg/select.js';
 import { UserDirectory, usersFileOf } from '../store/users.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -20,7 +21,7 @@ try {
 }
 
 try {
-  const repo = await Repository.open(process.env.CONCORDANCE_DATA);
+  const repo = await openConfiguredStore(process.env);
   const users = teamMode ? new UserDirectory(usersFileOf()) : undefined;
   if (users && (await users.count()) === 0) {
     console.warn(`team mode, but ${users.file} has no users yet: add one with npm run user:add -- --name "Your name" --role admin`);
@@ -40,6 +41,7 @@ try {
   process.on('SIGTERM', stop);
 } catch (err) {
   if (err instanceof StoreProblemError) refuse(err.message);
+  if (process.env.DATABASE_URL) refuse((err as Error).message);
   throw err;
 }
 

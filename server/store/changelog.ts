@@ -18,6 +18,11 @@ export async function readChangelog(root: string): Promise<{ changes: Change[]; 
   } catch {
     return { changes: [], problems: [] };
   }
+  return parseChangelog(raw);
+}
+
+/** The changes of a changelog's text (JSON lines), each checked against the schema. */
+export function parseChangelog(raw: string): { changes: Change[]; problems: DataProblem[] } {
   const changes: Change[] = [];
   const problems: DataProblem[] = [];
   raw.split('\n').forEach((line, i) => {

@@ -14,7 +14,7 @@ import { toJsonFile } from './atomic.js';
 import { changeLine, changelogPath } from './changelog.js';
 import { advanceSeq, lastSeq, MutationError, type Actor } from './mutations.js';
 import type { Repository } from './repository.js';
-import { commitFiles, type FileWrite } from './transaction.js';
+import type { FileWrite } from './transaction.js';
 import { attachRecords, parseBibliography, recordOf } from '../formats/bibliography.js';
 import { DocumentRefused } from '../formats/types.js';
 
@@ -140,7 +140,7 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     if (proposedEntities.length > 0) writes.push({ file: repo.layout.entitiesFile, content: toJsonFile(corpus.entities) });
     if (proposedProperties.length > 0) writes.push({ file: repo.layout.propertiesFile, content: toJsonFile(corpus.properties) });
     const change = changeLine({ seq, at: new Date().toISOString(), who: actor.who, action: 'ingest', source: id, count: claims.length });
-    await commitFiles(repo.layout.root, writes, [{ file: changelogPath(repo.layout.root), content: change }]);
+    await repo.commit(writes, [{ file: changelogPath(repo.layout.root), content: change }]);
     advanceSeq(repo, seq);
     repo.install(snapshot);
     const mine = new Set(claims.map((c) => c.id));

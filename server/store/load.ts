@@ -14,7 +14,35 @@ export interface LoadResult {
 
 const COLLECTION = 'collections.schema.json#/definitions/';
 
-export async function loadStore(root?: string): Promise<LoadResult> {
+/**
+ * Where loadStore reads records from, named by the paths of the graph-data layout: the folder
+ * itself, or another store (PostgreSQL) presenting its tables as the files they export to.
+ */
+export interface StoreReader {
+  /** The parsed content of a JSON file; undefined when there is none; throws when it is unreadable. */
+  readJson(file: string): Promise<unknown>;
+  /** A text file's content; throws when there is none. */
+  readText(file: string): Promise<string>;
+  /** The names of the .json files in a folder, sorted; empty when there is no such folder. */
+  jsonFilesIn(dir: string): Promise<string[]>;
+}
+
+export const folderReader: StoreReader = {
+  async readJson(file) {
+    let raw: string;
+    try {
+      raw = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+    return JSON.parse(raw);
+  },
+  readText: (file) => readFile(file, 'utf8'),
+  jsonFilesIn,
+};
+
+export async function loadStore(root?: string, reader: StoreReader = folderReader): Promise<LoadResult> {
   const layout = storeLayout(root);
   const corpus = emptyCorpus();
   const problems: DataProblem[] = [];
@@ -23,12 +51,12 @@ export async function loadStore(root?: string): Promise<LoadResult> {
   async function readJson<T>(file: string, schemaRef: string, fallback: T): Promise<T> {
     let data: unknown;
     try {
-      data = JSON.parse(await readFile(file, 'utf8'));
+      data = await reader.readJson(file);
     } catch (err) {
-      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-      if (!missing) problems.push({ file: rel(file), message: `unreadable JSON: ${(err as Error).message}` });
+      problems.push({ file: rel(file), message: `unreadable JSON: ${(err as Error).message}` });
       return fallback;
     }
+    if (data === undefined) return fallback;
     const schemaProblems = check(schemaRef, data);
     for (const p of schemaProblems) {
       problems.push({ file: rel(file), record: recordIdAt(data, p.at), at: p.at, message: p.message });
@@ -40,18 +68,18 @@ export async function loadStore(root?: string): Promise<LoadResult> {
   corpus.properties = await readJson(layout.propertiesFile, `${COLLECTION}PropertiesFile`, []);
   corpus.judgements = await readJson(layout.judgementsFile, `${COLLECTION}JudgementsFile`, []);
 
-  for (const file of await jsonFilesIn(layout.sourcesDir)) {
+  for (const file of await reader.jsonFilesIn(layout.sourcesDir)) {
     const source = await readJson<Source | undefined>(path.join(layout.sourcesDir, file), 'source.schema.json', undefined);
     if (!source) continue;
     if (`${source.id}.json` !== file) problems.push({ file: rel(path.join(layout.sourcesDir, file)), record: source.id, message: 'file name does not match the source id' });
     corpus.sources.push(source);
     try {
-      corpus.texts.set(source.id, await readFile(path.join(layout.sourcesDir, source.text.file), 'utf8'));
+      corpus.texts.set(source.id, await reader.readText(path.join(layout.sourcesDir, source.text.file)));
     } catch {
       // reported by the integrity check as a missing text
     }
   }
-  for (const file of await jsonFilesIn(layout.claimsDir)) {
+  for (const file of await reader.jsonFilesIn(layout.claimsDir)) {
     const claims = await readJson<Claim[]>(path.join(layout.claimsDir, file), `${COLLECTION}ClaimsFile`, []);
     const sourceId = file.replace(/\.json$/, '');
     for (const c of claims) {

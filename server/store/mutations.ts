@@ -7,9 +7,8 @@ import { LIMITS } from '../core/limits.js';
 import { check, type SchemaProblem } from '../core/schemas.js';
 import type { Change, Claim, ClaimInput, ClaimPatch } from '../core/schema-types.js';
 import { toJsonFile } from './atomic.js';
-import { changeLine, changelogPath, readChangelog } from './changelog.js';
+import { changeLine, changelogPath } from './changelog.js';
 import type { Repository } from './repository.js';
-import { commitFiles } from './transaction.js';
 
 export class MutationError extends Error {
   constructor(
@@ -65,7 +64,7 @@ export function createClaim(repo: Repository, input: ClaimInput, actor: Actor): 
 }
 
 export async function claimHistory(repo: Repository, id: string): Promise<Change[]> {
-  const { changes } = await readChangelog(repo.layout.root);
+  const { changes } = await repo.readChangelog();
   return changes.filter((c) => c.claim === id);
 }
 
@@ -94,8 +93,7 @@ export async function saveClaims(repo: Repository, sourceId: string, changed: Cl
     before: c.before ?? null, after: c.after ?? null, ...extra, ...(note ? { note } : {}),
   }));
   const next = repo.prepare(reanalyse(analysis, corpus, changed));
-  await commitFiles(
-    repo.layout.root,
+  await repo.commit(
     [{ file: repo.layout.claimsFile(sourceId), content: toJsonFile(claims.filter((c) => c.source === sourceId)) }],
     [{ file: changelogPath(repo.layout.root), content: lines.join('') }],
   );
@@ -103,20 +101,17 @@ export async function saveClaims(repo: Repository, sourceId: string, changed: Cl
   repo.install(next);
 }
 
-const seqCache = new WeakMap<Repository, number>();
-
 /** The last sequence number in the changelog, read once and then counted in memory (one writer). */
 export async function lastSeq(repo: Repository): Promise<number> {
-  let seq = seqCache.get(repo);
-  if (seq === undefined) {
-    const { changes } = await readChangelog(repo.layout.root);
-    seq = changes.reduce((max, c) => Math.max(max, c.seq), 0);
+  if (repo.lastSeq === undefined) {
+    const { changes } = await repo.readChangelog();
+    repo.lastSeq = changes.reduce((max, c) => Math.max(max, c.seq), 0);
   }
-  return seq;
+  return repo.lastSeq;
 }
 
 export function advanceSeq(repo: Repository, seq: number): void {
-  seqCache.set(repo, seq);
+  repo.lastSeq = seq;
 }
 
 function nextClaimId(sourceId: string, existing: Map<string, unknown>): string {

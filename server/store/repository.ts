@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { analyse, type Analysis } from '../core/analyse.js';
 import { formatProblem, type DataProblem } from '../core/model.js';
-import { readChangelog } from './changelog.js';
-import { loadStore } from './load.js';
-import { changelogPath } from './changelog.js';
-import { recover, watchAppendOnly } from './transaction.js';
-import { storeLayout, type StoreLayout } from './layout.js';
+import type { Change } from '../core/schema-types.js';
+import { FolderBackend, type Loaded, type StoreBackend } from './backend.js';
+import type { StoreLayout } from './layout.js';
+import type { Append, FileWrite } from './transaction.js';
+import { TrustRefresh } from './trust-refresh.js';
 
 export class StoreProblemError extends Error {
   constructor(readonly problems: DataProblem[]) {
@@ -31,25 +31,61 @@ export interface Snapshot {
 export class Repository {
   private current: Snapshot;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Re-learns source trust in the background after writes (see trust-refresh.ts). */
+  readonly trustRefresh: TrustRefresh<Snapshot> = new TrustRefresh<Snapshot>(this);
 
-  private constructor(readonly layout: StoreLayout, analysis: Analysis) {
+  /** The seq of the last change in the changelog, once known (read once, then counted here: one writer). */
+  lastSeq: number | undefined;
+
+  private constructor(readonly backend: StoreBackend, analysis: Analysis) {
     this.current = snapshotOf(analysis, 1);
   }
 
-  /** Loads and validates graph-data; refuses a store with problems, naming file and record. */
-  static async open(root?: string): Promise<Repository> {
-    const layout = storeLayout(root);
-    await recover(layout.root);
-    const { corpus, problems } = await loadStore(layout.root);
-    await watchAppendOnly(changelogPath(layout.root));
-    const { problems: logProblems } = await readChangelog(layout.root);
-    // A changed source text is not corruption: its claims are served, marked orphaned.
-    const fatal = [...problems, ...logProblems].filter((p) => !p.code);
-    if (fatal.length > 0) throw new StoreProblemError(fatal);
-    const orphaned = new Set(problems.filter((p) => p.code === 'orphaned-quote' && p.record).map((p) => p.record!));
-    const changed = problems.filter((p) => p.code === 'text-changed');
-    for (const p of changed) console.warn(`warning: ${formatProblem(p)}; its claims' quotes are shown as orphaned`);
-    return new Repository(layout, analyse({ ...corpus, orphaned }));
+  /** Loads and validates graph-data (the folder `root`); refuses a store with problems, naming file and record. */
+  static open(root?: string): Promise<Repository> {
+    return Repository.openBackend(new FolderBackend(root));
+  }
+
+  /** Opens a store on any backend; another process's writes to it (when the backend can tell) are loaded as they come. */
+  static async openBackend(backend: StoreBackend): Promise<Repository> {
+    const repo = new Repository(backend, analysedOrRefused(await backend.load()));
+    backend.watch((seq) => void repo.reloadIfBehind(seq));
+    return repo;
+  }
+
+  get layout(): StoreLayout {
+    return this.backend.layout;
+  }
+
+  /** Commits a write's files all or nothing through the backend (call inside `exclusive`). */
+  commit(writes: FileWrite[], appends: Append[], removals: string[] = []): Promise<void> {
+    return this.backend.commit(writes, appends, removals);
+  }
+
+  readChangelog(): Promise<{ changes: Change[] }> {
+    return this.backend.readChangelog();
+  }
+
+  /**
+   * Another process committed change `seq`: reload the store once every write of this process has
+   * finished, unless this process has already seen it. A reload that fails keeps the snapshot served.
+   */
+  reloadIfBehind(seq: number): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.lastSeq !== undefined && seq <= this.lastSeq) return;
+      await this.reload();
+    }).catch((err: unknown) => console.error(`reloading the store after change ${seq} failed: ${(err as Error).message}`));
+  }
+
+  /** Loads the store again from its backend (call inside `exclusive`). */
+  async reload(): Promise<void> {
+    const analysis = analysedOrRefused(await this.backend.load());
+    this.current = snapshotOf(analysis, this.current.revision + 1);
+    this.lastSeq = undefined;
+  }
+
+  close(): Promise<void> {
+    return this.backend.close();
   }
 
   get snapshot(): Snapshot {
@@ -74,7 +110,18 @@ export class Repository {
   /** Makes a prepared snapshot current, after its files are on disk. */
   install(snapshot: Snapshot): void {
     this.current = snapshot;
+    if (snapshot.analysis.trust === 'updating') this.trustRefresh.schedule();
   }
+}
+
+function analysedOrRefused({ corpus, problems }: Loaded): Analysis {
+  // A changed source text is not corruption: its claims are served, marked orphaned.
+  const fatal = problems.filter((p) => !p.code);
+  if (fatal.length > 0) throw new StoreProblemError(fatal);
+  const orphaned = new Set(problems.filter((p) => p.code === 'orphaned-quote' && p.record).map((p) => p.record!));
+  const changed = problems.filter((p) => p.code === 'text-changed');
+  for (const p of changed) console.warn(`warning: ${formatProblem(p)}; its claims' quotes are shown as orphaned`);
+  return analyse({ ...corpus, orphaned });
 }
 
 function snapshotOf(analysis: Analysis, revision: number): Snapshot {

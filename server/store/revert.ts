@@ -6,7 +6,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { claimProblems } from '../core/review.js';
 import type { Change, Claim } from '../core/schema-types.js';
-import { readChangelog } from './changelog.js';
 import { invalid, lastSeq, MutationError, saveClaims, type Actor } from './mutations.js';
 import type { Repository } from './repository.js';
 import { removeSourceState, restoreSourceState, sourceStateOf } from './source-state.js';
@@ -19,7 +18,7 @@ export interface RevertResult {
 
 export function revertChange(repo: Repository, seq: number, actor: Actor, note?: string): Promise<RevertResult> {
   return repo.exclusive(async () => {
-    const { changes } = await readChangelog(repo.layout.root);
+    const { changes } = await repo.readChangelog();
     const change = changes.find((c) => c.seq === seq);
     if (!change) throw new MutationError('not-found', `no change with seq ${seq}`);
     const later = changes.find((c) => c.seq > seq && touchesSameRecords(c, change));

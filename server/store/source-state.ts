@@ -4,7 +4,6 @@
 // be reverted. The text of a removed source is kept, content-addressed, in deleted/<sha256>.txt: a
 // changelog line stays small, and the restored text is checked against its recorded SHA-256.
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reanalyse, type Analysis } from '../core/analyse.js';
 import { sha256 } from '../core/integrity.js';
@@ -13,10 +12,9 @@ import { claimProblems } from '../core/review.js';
 import type { Change, SourceState } from '../core/schema-types.js';
 import { toJsonFile } from './atomic.js';
 import { changeLine, changelogPath } from './changelog.js';
-import { storeFailureOf } from './failures.js';
 import { advanceSeq, lastSeq, MutationError, type Actor } from './mutations.js';
 import type { Repository } from './repository.js';
-import { commitFiles, type FileWrite } from './transaction.js';
+import type { FileWrite } from './transaction.js';
 
 export const DELETED_DIR = 'deleted';
 
@@ -90,7 +88,7 @@ export async function removeSourceState(repo: Repository, state: SourceState, ac
   const line = changeLine({ seq, at: new Date().toISOString(), who: actor.who, ...change, source: id, removed: state });
   await ensureDeletedDir(repo);
   const removals = [layout.sourceFile(id), layout.textFile(id), layout.claimsFile(id)];
-  await commitFiles(layout.root, writes, [{ file: changelogPath(layout.root), content: line }], await existing(removals));
+  await repo.commit(writes, [{ file: changelogPath(layout.root), content: line }], removals);
   advanceSeq(repo, seq);
   repo.install(next);
 }
@@ -104,7 +102,7 @@ export async function restoreSourceState(repo: Repository, state: SourceState, a
   const twin = analysis.corpus.sources.find((s) => s.text.sha256 === source.text.sha256);
   if (twin) throw new MutationError('stale', `the same text is stored again as source ${twin.id}`, { existing: twin.id });
   const trash = deletedTextFile(layout.root, source.text.sha256);
-  const text = await readFile(trash, 'utf8').catch(() => undefined);
+  const text = await repo.backend.readText(trash);
   if (text === undefined || sha256(text) !== source.text.sha256) {
     throw new MutationError('stale', `the text of source ${source.id} is no longer in ${path.relative(layout.root, trash)}`, { missing: path.relative(layout.root, trash) });
   }
@@ -130,18 +128,11 @@ export async function restoreSourceState(repo: Repository, state: SourceState, a
   if (judgements.length > 0) writes.push({ file: layout.judgementsFile, content: toJsonFile(corpus.judgements) });
   const seq = (await lastSeq(repo)) + 1;
   const line = changeLine({ seq, at: new Date().toISOString(), who: actor.who, ...change, source: source.id, restored: { ...state, judgements } });
-  await commitFiles(layout.root, writes, [{ file: changelogPath(layout.root), content: line }], [trash]);
+  await repo.commit(writes, [{ file: changelogPath(layout.root), content: line }], [trash]);
   advanceSeq(repo, seq);
   repo.install(next);
 }
 
-async function ensureDeletedDir(repo: Repository): Promise<void> {
-  await mkdir(path.join(repo.layout.root, DELETED_DIR), { recursive: true }).catch((err: unknown) => {
-    throw storeFailureOf(err, repo.layout.root);
-  });
-}
-
-async function existing(files: string[]): Promise<string[]> {
-  const found = await Promise.all(files.map((f) => access(f).then(() => f, () => undefined)));
-  return found.filter((f): f is string => f !== undefined);
+function ensureDeletedDir(repo: Repository): Promise<void> {
+  return repo.backend.ensureFolder(path.join(repo.layout.root, DELETED_DIR));
 }

@@ -38,20 +38,21 @@ export async function freePort(): Promise<number> {
  * Starts the server on `dataDir` and resolves when it says "listening". Retries once on another
  * port if the picked one was taken in the meantime (another test file may probe ports too).
  */
-export async function startServerProcess(dataDir: string, port?: number, options: { compiled?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, port?: number, options: { compiled?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   try {
-    return await spawnServer(dataDir, port ?? (await freePort()), options.compiled ?? false);
+    return await spawnServer(dataDir, port ?? (await freePort()), options.compiled ?? false, options.env ?? {});
   } catch (err) {
-    if (port === undefined && /EADDRINUSE/.test(String(err))) return spawnServer(dataDir, await freePort(), options.compiled ?? false);
+    if (port === undefined && /EADDRINUSE/.test(String(err))) return spawnServer(dataDir, await freePort(), options.compiled ?? false, options.env ?? {});
     throw err;
   }
 }
 
-async function spawnServer(dataDir: string, port: number, compiled: boolean): Promise<ServerProcess> {
+/** `env`: more variables for the server (DATABASE_URL, say); they win over the test runner's. */
+async function spawnServer(dataDir: string, port: number, compiled: boolean, env: Record<string, string>): Promise<ServerProcess> {
   // compiled: the JavaScript `npm start` runs (npm run build:server first), not the TypeScript under tsx.
   const child = spawn(process.execPath, compiled ? [path.join(ROOT, 'dist', 'server', 'cli', 'serve.js')] : ['--import', 'tsx', SERVE], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), CONCORDANCE_DATA: dataDir, NO_COLOR: '1' },
+    env: { ...process.env, PORT: String(port), CONCORDANCE_DATA: dataDir, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,7 +11,6 @@ import { toJsonFile } from '../../store/atomic.js';
 import { changeLine, changelogPath } from '../../store/changelog.js';
 import { advanceSeq, lastSeq, MutationError } from '../../store/mutations.js';
 import type { Repository } from '../../store/repository.js';
-import { commitFiles } from '../../store/transaction.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
 import { httpErrorOf, objectBody, reviewerOf, smallJsonBody } from '../writes.js';
@@ -97,8 +96,7 @@ function reviewProperty(repo: Repository, id: string, review: PropertyReview, wh
       ? moved.map((m) => ({ seq: ++seq, at, who, action: 'edit', claim: m.after.id, source: m.after.source, before: m.before, after: m.after, note }))
       : [{ seq: ++seq, at, who, action: review.action === 'accept' ? 'accept' : 'reject', note }];
     const sources = [...new Set(moved.map((m) => m.after.source))];
-    await commitFiles(
-      repo.layout.root,
+    await repo.commit(
       [
         { file: repo.layout.propertiesFile, content: toJsonFile(properties) },
         ...sources.map((s) => ({ file: repo.layout.claimsFile(s), content: toJsonFile(claims.filter((c) => c.source === s)) })),

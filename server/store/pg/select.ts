@@ -1,0 +1,29 @@
+// Which store a process serves: PostgreSQL when DATABASE_URL names one, else the graph-data folder
+// (CONCORDANCE_DATA, or the bundled one): the zero-configuration default.
+import { Repository } from '../repository.js';
+import { PostgresBackend } from './backend.js';
+
+export interface StoreChoice {
+  DATABASE_URL?: string | undefined;
+  CONCORDANCE_DATA?: string | undefined;
+}
+
+export function databaseUrlOf(env: StoreChoice): string | undefined {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, not ${JSON.stringify(url.split(':')[0])}…`);
+  return url;
+}
+
+export async function openConfiguredStore(env: StoreChoice = process.env): Promise<Repository> {
+  const url = databaseUrlOf(env);
+  if (!url) return Repository.open(env.CONCORDANCE_DATA);
+  if (env.CONCORDANCE_DATA) console.warn(`DATABASE_URL is set: serving the PostgreSQL store, not the folder CONCORDANCE_DATA=${env.CONCORDANCE_DATA}`);
+  const backend = await PostgresBackend.connect(url);
+  try {
+    return await Repository.openBackend(backend);
+  } catch (err) {
+    await backend.close();
+    throw err;
+  }
+}
