@@ -235,6 +235,8 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
 
   // Each source's weighted vote on each fact, by position in factSources (copy detection discounts it).
   const effective = new Float64Array(graph.factSources.length);
+  // A reviewer's derivative sources count for little where their original states the same value (reviewer.ts).
+  const weight = graph.reviewer?.factSourceWeight;
   const computeProbabilities = (): void => {
     for (let s = 0; s < sourceCount; s++) {
       const a = Math.min(Math.max(accuracy[s]!, 1 - p.maxAccuracy), p.maxAccuracy);
@@ -245,7 +247,7 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
       const end = graph.factSourceStart[f + 1]!;
       if (!pairs || end - start < 2) {
         let sum = 0;
-        for (let j = start; j < end; j++) sum += effective[j] = vote[graph.factSources[j]!]!;
+        for (let j = start; j < end; j++) sum += effective[j] = vote[graph.factSources[j]!]! * (weight ? weight[j]! : 1);
         count[f] = sum;
         continue;
       }
@@ -263,7 +265,7 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
           const q = index.get(Math.min(s, t) * sourceCount + Math.max(s, t));
           if (q !== undefined) shared += dep[q]!;
         }
-        sum += effective[j] = vote[s]! / (1 + p.copyRate * shared);
+        sum += effective[j] = (vote[s]! * (weight ? weight[j]! : 1)) / (1 + p.copyRate * shared);
       }
       count[f] = sum;
     }
@@ -334,7 +336,11 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
       creditSources();
       delta = 0;
       for (let s = 0; s < sourceCount; s++) {
-        const target = (p.priorStrength * p.priorAccuracy + credit[s]!) / (p.priorStrength + creditCount[s]!);
+        // A reviewer's judgement of the source replaces the prior (see reviewer.ts).
+        const reviewed = graph.reviewer && !Number.isNaN(graph.reviewer.prior[s]!);
+        const prior = reviewed ? graph.reviewer!.prior[s]! : p.priorAccuracy;
+        const strength = reviewed ? Math.max(p.priorStrength, graph.reviewer!.priorStrength[s]!) : p.priorStrength;
+        const target = (strength * prior + credit[s]!) / (strength + creditCount[s]!);
         const next = accuracy[s]! + p.step * (target - accuracy[s]!);
         delta = Math.max(delta, Math.abs(next - accuracy[s]!));
         accuracy[s] = next;

@@ -1,6 +1,7 @@
 // Observations compiled into flat arrays (CSR adjacency lists) that every method iterates over:
 // items -> distinct facts (values), facts <-> sources, and the sparse pairs of facts of one item that
 // support each other. Typed arrays keep 50k observations to a few MB and the iterations cache-friendly.
+import type { ReviewerPriors } from './reviewer.js';
 import type { SimilaritySettings } from './settings.js';
 import { shapeOf, similarity, type ValueShape } from './similarity.js';
 import type { Observation } from './types.js';
@@ -33,6 +34,8 @@ export interface FactGraph {
   supportStart: Int32Array;
   supportTo: Int32Array;
   supportSim: Float64Array;
+  /** A reviewer's judgements of sources (reviewer.ts), when any: vote weights and per-source priors. */
+  reviewer?: ReviewerPriors;
 }
 
 function checkObservation(o: Observation, index: number): void {

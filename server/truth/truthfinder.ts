@@ -31,7 +31,8 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 function adjustedScores(graph: FactGraph, vote: Float64Array, p: TruthFinderSettings, sigma: Float64Array, out: Float64Array): void {
   for (let f = 0; f < sigma.length; f++) {
     let sum = 0;
-    for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++) sum += vote[graph.factSources[j]!]!;
+    const weight = graph.reviewer?.factSourceWeight;
+    for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++) sum += vote[graph.factSources[j]!]! * (weight ? weight[j]! : 1);
     sigma[f] = sum;
   }
   for (let item = 0; item < graph.items.length; item++) {
@@ -99,13 +100,18 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings): MethodOutput
     for (let w = 0; w < sourceCount; w++) {
       const start = graph.sourceFactStart[w]!;
       const end = graph.sourceFactStart[w + 1]!;
-      let sum = p.priorStrength * p.priorTrust;
+      // A reviewer's judgement of the source replaces the prior (see reviewer.ts).
+      const reviewed = graph.reviewer && !Number.isNaN(graph.reviewer.prior[w]!);
+      const prior = reviewed ? graph.reviewer!.prior[w]! : p.priorTrust;
+      const strength = reviewed ? Math.max(p.priorStrength, graph.reviewer!.priorStrength[w]!) : p.priorStrength;
+      let sum = strength * prior;
       for (let j = start; j < end; j++) {
         const f = graph.sourceFacts[j]!;
-        const credited = p.leaveOneOut ? adjusted[f]! - ownContribution(graph, w, j, f, vote[w]!, p) : adjusted[f]!;
+        const own = vote[w]! * (graph.reviewer ? graph.reviewer.sourceFactWeight[j]! : 1);
+        const credited = p.leaveOneOut ? adjusted[f]! - ownContribution(graph, w, j, f, own, p) : adjusted[f]!;
         sum += sigmoid(p.dampening * credited);
       }
-      const target = sum / (p.priorStrength + end - start);
+      const target = sum / (strength + end - start);
       const next = trust[w]! + p.step * (target - trust[w]!);
       delta = Math.max(delta, Math.abs(next - trust[w]!));
       trust[w] = next;

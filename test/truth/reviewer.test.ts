@@ -1,0 +1,40 @@
+// Trust a reviewer sets: a primary source outweighs unknown ones; a derivative source stops doubling its
+// original's vote; whatIfTrusted shows which likely values move; bad judgements are refused clearly.
+import { describe, expect, it } from 'vitest';
+import { buildFactGraph } from '../../server/truth/graph.js';
+import { compileReviewerTrust, whatIfTrusted } from '../../server/truth/reviewer.js';
+import { resolveSettings } from '../../server/truth/settings.js';
+import { obs } from './fixtures.js';
+
+// One archive against two unknown sources; elsewhere nobody overlaps, so nothing can be learned.
+const contested = obs(['troops', 'archive', 70000], ['troops', 'paper-1', 72000], ['troops', 'paper-2', 72000]);
+
+describe('reviewer trust', () => {
+  it('truthfinder: marking the archive primary makes its figure the likely one, and says so', () => {
+    const moves = whatIfTrusted(contested, [{ source: 'archive', primary: true }]);
+    expect(moves).toEqual([expect.objectContaining({ item: 'troops', changed: true, before: expect.objectContaining({ value: 72000 }), after: expect.objectContaining({ value: 70000 }) })]);
+  });
+  it('accu: a primary source alone does not outvote two agreeing ones, but its figure gains ground', () => {
+    // Accu's prior already credits unknown sources with 0.8: two of them agreeing outweigh one at 0.9.
+    const [move] = whatIfTrusted(contested, [{ source: 'archive', primary: true }], { method: 'accu' });
+    expect(move).toMatchObject({ item: 'troops', changed: false, before: { value: 72000 }, after: { value: 72000 } });
+    expect(move!.after.confidence).toBeLessThan(move!.before.confidence - 0.01);
+  });
+  for (const method of ['truthfinder', 'accu'] as const) {
+    it(`${method}: a derivative of the archive no longer doubles its vote`, () => {
+      const data = obs(['troops', 'archive', 70000], ['troops', 'digest', 70000], ['troops', 'paper', 72000], ['troops', 'memoir', 72000], ['troops', 'reprint', 70000]);
+      const moves = whatIfTrusted(data, [{ source: 'digest', derivativeOf: 'archive' }, { source: 'reprint', derivativeOf: 'archive' }], { method });
+      expect(moves[0]).toMatchObject({ item: 'troops', changed: true, before: { value: 70000 }, after: { value: 72000 } });
+    });
+  }
+  it('nothing moves without judgements', () => {
+    expect(whatIfTrusted(contested, [])).toEqual([]);
+  });
+  it('refuses unknown sources and contradictory judgements with the reason', () => {
+    const graph = buildFactGraph(contested, resolveSettings().similarity);
+    expect(() => compileReviewerTrust(graph, [{ source: 'nobody', primary: true }])).toThrow(/reviewer judgement 0 \("nobody"\): no such source/);
+    expect(() => compileReviewerTrust(graph, [{ source: 'archive', derivativeOf: 'elsewhere' }])).toThrow(/derivativeOf names no source/);
+    expect(() => compileReviewerTrust(graph, [{ source: 'archive', primary: true, derivativeOf: 'paper-1' }])).toThrow(/both primary and derivative/);
+    expect(() => compileReviewerTrust(graph, [{ source: 'archive', derivativeOf: 'archive' }])).toThrow(/derivative of itself/);
+  });
+});
