@@ -53,11 +53,12 @@ const isSourcesPost = (r: PwResponse) => r.url().startsWith(`${suite.app.base}/a
  * with, read from Chromium's network domain: the response is withheld from the page (and from
  * Playwright's response event) by the Cross-Origin-Resource-Policy header, but it did arrive.
  */
-async function noCorsPostOf(page: Page): Promise<{ status: number; origin: string | undefined }> {
+async function watchNoCorsPost(page: Page): Promise<{ seen: Promise<{ status: number; origin: string | undefined }> }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   // Chromium sends the three events in no fixed order: keep each by request id until all are in.
-  return new Promise((resolve, reject) => {
+  // The listeners are in place before this returns, so the page can be opened only after.
+  const seen = new Promise<{ status: number; origin: string | undefined }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no POST /api/sources within 15 s')), 15_000);
     const posts = new Set<string>();
     const origins = new Map<string, string | undefined>();
@@ -81,6 +82,7 @@ async function noCorsPostOf(page: Page): Promise<{ status: number; origin: strin
       settle(e.requestId);
     });
   });
+  return { seen };
 }
 
 describe('a hostile page on another origin', () => {
@@ -94,9 +96,9 @@ describe('a hostile page on another origin', () => {
       const sources = suite.app.repo.snapshot.analysis.corpus.sources.length;
       const page = await suite.context.newPage();
       if (path === '/no-cors') {
-        const post = noCorsPostOf(page);
+        const post = await watchNoCorsPost(page);
         await page.goto(url);
-        const seen = await post;
+        const seen = await post.seen;
         expect(seen.status, `${path} from ${name}`).toBe(403);
         expect(seen.origin).toBe(`http://${name}:${hostile.port}`);
       } else {
