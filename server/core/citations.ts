@@ -45,7 +45,7 @@ export function markersClosingSentence(text: string, offset: number): FoundMarke
 
 /** Offset just past the full stop (or line end) that closes the sentence containing `offset`. */
 export function sentenceEnd(text: string, offset: number): number {
-  const re = /[.!?](?=[\s\["”]|$)|\n/g;
+  const re = /[.!?](?=[\s["”]|$)|\n/g;
   re.lastIndex = offset;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // "p. 969", "Lieut.-General", "U.S." and initials are not sentence ends.

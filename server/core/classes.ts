@@ -50,7 +50,7 @@ interface ValueClass {
 }
 
 export function compareClasses(g: ClassGroup, sink: ClassSink): void {
-  const { claims, n, ids, named } = g;
+  const { claims, n, named } = g;
   const prepared = new Array<PreparedClaim>(n);
   const byKey = new Map<string, ValueClass>();
   let classes: ValueClass[] = [];

@@ -118,10 +118,10 @@ describe.concurrent('kill -9 during concurrent writes', () => {
     // kill9 sends SIGKILL synchronously; its promise is the process being gone.
     const killAfterDelay = (resolve: () => void) => (delayMs === 0 ? server.kill9() : sleep(delayMs).then(() => server.kill9())).then(resolve);
     const kill = () => (killed ??= new Promise<void>((resolve) => {
-      if (step === 'ack') killAfterDelay(resolve);
-      else onNextCommitStep(dir, step, () => killAfterDelay(resolve));
+      if (step === 'ack') void killAfterDelay(resolve);
+      else onNextCommitStep(dir, step, () => void killAfterDelay(resolve));
     }));
-    if (killAt === 0) kill();
+    if (killAt === 0) void kill();
     const run = await fireWrites({ base: server.base, ops, lanes: LANES, onAck: (n) => n >= killAt && kill() });
     await kill();
     const interrupted = (await filesBelow(dir)).filter(isLeftover);
