@@ -34,8 +34,16 @@ describe('accu: convergence', () => {
     expect(result.convergence.converged).toBe(true);
     expect(result.convergence.iterations).toBeGreaterThan(1);
     expect(result.convergence.delta).toBeLessThanOrEqual(1e-4);
-    for (const s of result.sources) expect(s.trust).toBeGreaterThanOrEqual(0), expect(s.trust).toBeLessThanOrEqual(1);
-    for (const v of result.items) for (const f of [v.chosen, ...v.alternatives]) expect(f.confidence).toBeGreaterThanOrEqual(0), expect(f.confidence).toBeLessThanOrEqual(1);
+    for (const s of result.sources) {
+      expect(s.trust).toBeGreaterThanOrEqual(0);
+      expect(s.trust).toBeLessThanOrEqual(1);
+    }
+    for (const v of result.items) {
+      for (const f of [v.chosen, ...v.alternatives]) {
+        expect(f.confidence).toBeGreaterThanOrEqual(0);
+        expect(f.confidence).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   it('says so when the iteration limit stops it first', () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 describe('npm run truth', () => {
   it('writes one value per item with its confidence, and prints accuracy beside vote, time and memory', async () => {
-    const run = await truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--out', file('out.csv'));
+    const run = truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--out', file('out.csv'));
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
     const out = (await readFile(file('out.csv'), 'utf8')).trim().split('\n');
@@ -62,7 +62,7 @@ describe('npm run truth', () => {
   });
 
   it('runs any registered method by name (--method accu), still beside vote', async () => {
-    const run = await truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--method', 'accu');
+    const run = truth('--claims', file('claims.csv'), '--truth', file('gold.csv'), '--method', 'accu');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^accu +accuracy 0\.6667 \(2\/3, 1 gold items absent/m);
     expect(run.stdout).toMatch(/^vote +accuracy 0\.6667/m);
@@ -70,7 +70,7 @@ describe('npm run truth', () => {
   });
 
   it('writes the CSV to stdout without --out and --truth, and runs the vote baseline alone', async () => {
-    const run = await truth('--claims', file('claims.csv'), '--method', 'vote');
+    const run = truth('--claims', file('claims.csv'), '--method', 'vote');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('"ObjectID","PropertyID","PropertyValue","Confidence"');
     expect(run.stdout).toContain('"springfield, il","Population2000","111454","0.6667"');
@@ -83,7 +83,7 @@ describe('npm run truth', () => {
     [['--claims', 'broken.csv'], /^truth: .*broken\.csv: malformed CSV: Invalid Closing Quote/m],
     [['--claims', 'claims.csv', '--metod', 'vote'], /^truth: Unknown option '--metod'/m],
   ])('bad input %j: one clear line on stderr, exit code 1', async (args, message) => {
-    const run = await truth(...args.map((a) => (a.endsWith('.csv') && a !== 'missing.csv' ? file(a) : a)));
+    const run = truth(...args.map((a) => (a.endsWith('.csv') && a !== 'missing.csv' ? file(a) : a)));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('    at ');

@@ -36,7 +36,7 @@ beforeAll(async () => {
 describe('npm run truth:import', () => {
   it('writes a store the server opens: a source per SourceID, an entity per ObjectID, a claim per row, quotes exact', async () => {
     const target = file('store');
-    const run = await importTable('--claims', file('claims.csv'), '--graph-data', target, '--unit', 'people', '--object-type', 'place');
+    const run = importTable('--claims', file('claims.csv'), '--graph-data', target, '--unit', 'people', '--object-type', 'place');
     expect(run.stderr).toMatch(/4 sources, 3 entities, 1 properties, 6 claims/);
     expect(run.stderr).toMatch(/checking the new store/);
     expect(run.status).toBe(0);
@@ -68,7 +68,7 @@ describe('npm run truth:import', () => {
     const target = file('occupied');
     await mkdir(target);
     await writeFile(path.join(target, 'keep.txt'), 'mine');
-    const run = await importTable('--claims', file('claims.csv'), '--graph-data', target);
+    const run = importTable('--claims', file('claims.csv'), '--graph-data', target);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/is not empty/);
     expect(await readdir(target)).toEqual(['keep.txt']);
@@ -77,16 +77,16 @@ describe('npm run truth:import', () => {
 
   it('exits 1 with the reason on bad input and leaves no folder, partial or not', async () => {
     const before = await readdir(dir);
-    const missing = await importTable('--claims', file('no-source.csv'), '--graph-data', file('a'));
+    const missing = importTable('--claims', file('no-source.csv'), '--graph-data', file('a'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/missing column SourceID/);
-    const blank = await importTable('--claims', file('blank-object.csv'), '--graph-data', file('b'));
+    const blank = importTable('--claims', file('blank-object.csv'), '--graph-data', file('b'));
     expect(blank.status).toBe(1);
     expect(blank.stderr).toMatch(/row 2: empty ObjectID/);
-    const type = await importTable('--claims', file('claims.csv'), '--graph-data', file('c'), '--object-type', 'planet');
+    const type = importTable('--claims', file('claims.csv'), '--graph-data', file('c'), '--object-type', 'planet');
     expect(type.status).toBe(1);
     expect(type.stderr).toMatch(/unknown --object-type "planet" \(known: person, state/);
-    const usage = await importTable('--claims', file('claims.csv'));
+    const usage = importTable('--claims', file('claims.csv'));
     expect(usage.status).toBe(1);
     expect(usage.stderr).toMatch(/--graph-data are required/);
     expect(await readdir(dir)).toEqual(before);

@@ -44,8 +44,16 @@ describe('convergence', () => {
 
   it('keeps every trust and confidence in [0, 1]', () => {
     const result = discoverTruth(scrambled(600));
-    for (const s of result.sources) expect(s.trust).toBeGreaterThanOrEqual(0), expect(s.trust).toBeLessThanOrEqual(1);
-    for (const v of result.items) for (const f of [v.chosen, ...v.alternatives]) expect(f.confidence).toBeGreaterThanOrEqual(0), expect(f.confidence).toBeLessThanOrEqual(1);
+    for (const s of result.sources) {
+      expect(s.trust).toBeGreaterThanOrEqual(0);
+      expect(s.trust).toBeLessThanOrEqual(1);
+    }
+    for (const v of result.items) {
+      for (const f of [v.chosen, ...v.alternatives]) {
+        expect(f.confidence).toBeGreaterThanOrEqual(0);
+        expect(f.confidence).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   it('recovers the planted truth where honest sources are the majority of an item', () => {
