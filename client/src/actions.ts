@@ -94,7 +94,8 @@ export class Actions {
     const claims = claimIds.map((id) => `claim:${id}`);
     const missing = claims.filter((k) => !this.graph.hasNode(k));
     if (missing.length > 0) notice('Loading the pair…');
-    for (const key of missing) await this.feed.ensure(key);
+    // The first claim's neighbourhood usually brings the other (the comparison links them): re-check.
+    for (const key of missing) if (!this.graph.hasNode(key)) await this.feed.ensure(key);
     const key = this.edgeOfComparison(comparisonId, verdict);
     if (key) this.selectEdge(key, { camera: false });
     else if (this.graph.hasNode(claims[0]!)) this.selectNode(claims[0]!, { camera: false });

@@ -80,7 +80,9 @@ async function boot(): Promise<void> {
   // Without the synchronous pass, ForceAtlas2 (Barnes-Hut above 2,000 nodes) untangles the graph in
   // its worker once the first frame is up, within its time budget. Above AUTO_LAYOUT_MAX_NODES each
   // of its steps redraws so many items that the page would stutter for seconds: the user starts it.
-  if (!laidOut && graph.order > 1 && graph.order <= AUTO_LAYOUT_MAX_NODES) requestAnimationFrame(() => requestAnimationFrame(() => layout.start()));
+  // A part of a large graph keeps the server's positions: running the layout on every visit kept
+  // the page busy for seconds (the list, a click) and moved the picture on every reload.
+  if (!laidOut && !feed.partial && graph.order > 1 && graph.order <= AUTO_LAYOUT_MAX_NODES) requestAnimationFrame(() => requestAnimationFrame(() => layout.start()));
 }
 
 /** A link with a selection but no camera: load the selection if it is not drawn yet, then frame it. */

@@ -37,6 +37,7 @@ export interface ComparisonList {
 }
 
 const reportOf = perAnalysis(buildReport);
+const triagedLists = perAnalysis(() => new Map<string, Triaged<ReportItem>[]>());
 
 /**
  * Filter values that name no record. Checked before filtering so that a typo is a 400 naming the
@@ -51,13 +52,23 @@ export function unknownFilters(analysis: Analysis, filters: ComparisonFilters): 
 
 export function listComparisons(analysis: Analysis, verdict: Comparison['verdict'], filters: ComparisonFilters): ComparisonList {
   const report = reportOf(analysis);
-  const matching = (verdict === 'conflicts' ? report.conflicts : report.agreements).filter((item) => matches(item, filters));
-  const sorted = triage(matching, {
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.tolerance !== undefined ? { tolerance: Number(filters.tolerance) } : {}),
-    ...(filters.sort ? { sort: filters.sort } : {}),
-    ...(filters.group ? { group: filters.group } : {}),
-  });
+  // A list read page by page asks the same filters again for every page: triaged once per snapshot.
+  const { offset: _offset, limit: _limit, ...criteria } = filters;
+  const key = `${verdict}|${JSON.stringify(Object.entries(criteria).sort())}`;
+  const cache = triagedLists(analysis);
+  let sorted = cache.get(key);
+  if (!sorted) {
+    const matching = (verdict === 'conflicts' ? report.conflicts : report.agreements).filter((item) => matches(item, filters));
+    sorted = triage(matching, {
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.tolerance !== undefined ? { tolerance: Number(filters.tolerance) } : {}),
+      ...(filters.sort ? { sort: filters.sort } : {}),
+      ...(filters.group ? { group: filters.group } : {}),
+    });
+    // A few dozen filter combinations at most in practice; forget them all past that.
+    if (cache.size > 64) cache.clear();
+    cache.set(key, sorted);
+  }
   const offset = filters.offset === undefined ? 0 : Number(filters.offset);
   // Which side the evidence favours: the likely value of the set the first claim belongs to (for the page only).
   const items = page(sorted, offset, filters.limit === undefined ? undefined : Number(filters.limit))

@@ -1,0 +1,112 @@
+// Client journeys on a large graph behind the real app (npx tsx bench/client-journeys.ts [--claims
+// 19000] [--runs 3]): a generated store (bench/lib/corpus.ts) big enough to be drawn in part, opened
+// in headless Chromium (software WebGL) with the browser tests' flags. Times, from the user's action
+// to the DOM showing its result (Node-side clock, so each includes a few ms of Playwright
+// round trip): first frame; the contradiction list opened (first row) and scrolled to its last row;
+// an undrawn pair chosen until selected and drawn; the timeline of up to 1,000 dated claims drawn.
+// Appends its table to bench/results/client.md. Not part of npm test.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { clientBundle, launchBrowser, ROOT, startApp } from '../test/browser/harness.js';
+import { writeCorpusFiles } from '../server/store/create.js';
+import { generateCorpus } from './lib/corpus.js';
+import { machine, median } from './lib/measure.js';
+
+interface Hook { __concordance: { ready: boolean; firstFrameAt: number | null; nodeDisplay(k: string): unknown; state(): { edge: string | null }; counts(): { nodes: number } } }
+const ROW_HEIGHT = 190;
+
+async function timed(action: () => Promise<unknown>, until: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await action();
+  await until();
+  return performance.now() - t;
+}
+
+async function run(page: Page, base: string): Promise<Record<string, number>> {
+  await page.goto(base);
+  await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
+  const firstFrame = await page.evaluate(() => (window as unknown as Hook).__concordance.firstFrameAt!);
+  const list = await timed(() => page.locator('.list-toggle').click(), () => page.locator('.conflicts-list .item-open').first().waitFor({ timeout: 60_000 }));
+  const rows = Number(/in ([\d,]+) rows/.exec((await page.locator('.conflicts-list .count').textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
+  const scroll = await timed(() => page.locator('.conflicts-list .vlist').evaluate((el) => { el.scrollTop = el.scrollHeight; }),
+    () => page.locator(`.conflicts-list .vlist-row[data-index="${rows - 1}"] .item-open`).waitFor({ timeout: 60_000 }));
+  // The first row (largest difference first) whose first claim is not drawn.
+  const { items } = (await (await fetch(`${base}/api/conflicts?sort=gap&group=identical&limit=500`)).json()) as { items: { id: string; a: { id: string } }[] };
+  let index = -1;
+  for (const [i, item] of items.entries()) {
+    if (!(await page.evaluate((k) => (window as unknown as Hook).__concordance.nodeDisplay(k) !== null, `claim:${item.a.id}`))) { index = i; break; }
+  }
+  let undrawn = NaN;
+  if (index >= 0) {
+    await page.locator('.conflicts-list .vlist').evaluate((el, top) => { el.scrollTop = top; }, index * ROW_HEIGHT);
+    const row = page.locator(`.conflicts-list .item-open[data-comparison="${items[index]!.id}"]`);
+    await row.waitFor();
+    undrawn = await timed(() => row.click(), () => page.waitForFunction((k) => {
+      const c = (window as unknown as Hook).__concordance;
+      return c.state().edge !== null && c.nodeDisplay(k) !== null;
+    }, `claim:${items[index]!.a.id}`, { timeout: 60_000 }));
+  }
+  await page.locator('.conflicts-list .close').click();
+  await page.goto(`${base}/?timeline=1`);
+  await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
+  await page.locator('section.timeline .tl-claim').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+  // The timeline again, from its button, with the page settled.
+  await page.locator('.timeline-toggle').click();
+  const timeline = await timed(() => page.locator('.timeline-toggle').click(), () => page.waitForFunction(() => document.querySelectorAll('section.timeline .tl-claim').length > 0, null, { timeout: 60_000 }));
+  const bars = await page.locator('section.timeline .tl-claim').count();
+  return { firstFrame, list, rows, scroll, undrawn, timeline, bars };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { claims: { type: 'string', default: '19000' }, runs: { type: 'string', default: '3' } }, strict: true });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-journeys-'));
+  const bundle = await clientBundle();
+  await writeCorpusFiles(generateCorpus({ claims: Number(values.claims), seed: 3 }), dir);
+  const app = await startApp(dir, bundle.dir);
+  const browser = await launchBrowser();
+  const loadBefore = os.loadavg()[0]!;
+  const results: Record<string, number>[] = [];
+  try {
+    for (let i = 0; i < Number(values.runs); i++) {
+      const page = await browser.context.newPage();
+      results.push(await run(page, app.base));
+      await page.close();
+      console.error(JSON.stringify(results.at(-1)));
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+    if (bundle.temporary) await rm(bundle.dir, { recursive: true, force: true });
+  }
+  const loadAfter = os.loadavg()[0]!;
+  const m = (k: string) => Math.round(median(results.map((r) => r[k]!)));
+  const section = [
+    '',
+    `## Journeys on a large graph (bench/client-journeys.ts, ${new Date().toISOString().slice(0, 10)})`,
+    '',
+    `${values.claims} generated claims behind the real app (drawn in part), ${results.length} runs, median; ${JSON.stringify(machine())}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}.`,
+    'Each time runs from the action to the DOM showing its result, on the Node side (a few ms of Playwright round trip included).',
+    '',
+    '| journey | median ms | target |',
+    '| --- | --- | --- |',
+    `| first frame (contradictions first) | ${m('firstFrame')} | < 1,000 |`,
+    `| list of ${m('rows').toLocaleString('en')} rows opened (first row shown) | ${m('list')} | < 1,000 |`,
+    `| list scrolled to its last row | ${m('scroll')} | < 1,000 |`,
+    `| undrawn pair chosen → loaded, selected, drawn | ${m('undrawn')} | < 1,000 |`,
+    `| timeline of ${m('bars').toLocaleString('en')} dated claims drawn | ${m('timeline')} | < 1,000 |`,
+    '',
+    `Runs: ${results.map((r) => JSON.stringify(r)).join('; ')}`,
+    '',
+  ].join('\n');
+  const file = path.join(ROOT, 'bench/results/client.md');
+  const previous = await readFile(file, 'utf8').catch(() => '');
+  const cut = previous.indexOf('\n## Journeys on a large graph');
+  await writeFile(file, `${(cut >= 0 ? previous.slice(0, cut) : previous).trimEnd()}\n${section}`);
+  console.log(section);
+}
+
+await main();
