@@ -43,24 +43,28 @@ describe('review queue', () => {
 });
 
 describe('adding a source', () => {
+  // The client asks GET /api/session once before its first write (team mode's CSRF token): local mode here.
+  const local = () => new Response(JSON.stringify({ mode: 'local', user: null, csrfToken: null }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const withSessionAnswer = (answer: () => Response) => vi.fn(async (url: string, _init?: RequestInit) => (url === '/api/session' ? local() : answer()));
+
   it('reads progress lines as they stream (a line split across chunks included) and returns the result', async () => {
     const lines = '{"progress":0.25}\n{"prog' + 'ress":0.5}\n{"progress":0.75}\n{"result":{"source":{"id":"s"},"claims":[],"proposedEntities":[],"comparisons":[],"warnings":[]}}\n';
     const chunks = [lines.slice(0, 25), lines.slice(25, 40), lines.slice(40)];
     const body = new ReadableStream<Uint8Array>({ start(c) { for (const x of chunks) c.enqueue(new TextEncoder().encode(x)); c.close(); } });
-    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(body, { status: 201, headers: { 'Content-Type': 'application/x-ndjson' } }));
+    const fetch = withSessionAnswer(() => new Response(body, { status: 201, headers: { 'Content-Type': 'application/x-ndjson' } }));
     vi.stubGlobal('fetch', fetch);
     const seen: number[] = [];
     const result = await submitSource({ title: 't', publisher: 'p', text: 'x' }, 'Ann', (s) => seen.push(s));
     expect(seen).toEqual([0.25, 0.5, 0.75, 1]);
     expect(result.source.id).toBe('s');
-    const init = fetch.mock.calls[0]![1];
+    const init = fetch.mock.calls.find((call) => call[0] === '/api/sources')![1]!;
     expect(init.headers).toMatchObject({ Accept: 'application/x-ndjson', 'X-Reviewer': 'Ann' });
   });
 
   it('an error line after the stream started, and a JSON refusal before it, both end as errors with their status', async () => {
-    vi.stubGlobal('fetch', async () => new Response('{"progress":0.5}\n{"error":"disk full","status":507,"details":null}\n', { status: 201, headers: { 'Content-Type': 'application/x-ndjson' } }));
+    vi.stubGlobal('fetch', withSessionAnswer(() => new Response('{"progress":0.5}\n{"error":"disk full","status":507,"details":null}\n', { status: 201, headers: { 'Content-Type': 'application/x-ndjson' } })));
     await expect(submitSource({ title: 't', publisher: 'p', text: 'x' }, null, () => {})).rejects.toMatchObject({ status: 507, message: 'disk full' });
-    vi.stubGlobal('fetch', async () => new Response('{"error":"this text is already stored as source wp","details":{"existing":"wp"}}', { status: 409, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', withSessionAnswer(() => new Response('{"error":"this text is already stored as source wp","details":{"existing":"wp"}}', { status: 409, headers: { 'Content-Type': 'application/json' } })));
     await expect(submitSource({ title: 't', publisher: 'p', text: 'x' }, null, () => {})).rejects.toMatchObject({ status: 409, details: { existing: 'wp' } });
   });
 
