@@ -59,7 +59,8 @@ async function watchNoCorsPost(page: Page): Promise<{ seen: Promise<{ status: nu
   // Chromium sends the three events in no fixed order: keep each by request id until all are in.
   // The listeners are in place before this returns, so the page can be opened only after.
   const seen = new Promise<{ status: number; origin: string | undefined }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no POST /api/sources within 15 s')), 15_000);
+    // Generous: on a loaded 2-core machine the hostile page can take long to load and post.
+    const timer = setTimeout(() => reject(new Error('no POST /api/sources within 45 s')), 45_000);
     const posts = new Set<string>();
     const origins = new Map<string, string | undefined>();
     const statuses = new Map<string, number>();
