@@ -10,7 +10,8 @@ import { DocumentRefused, type DerivedDocument } from '../formats/index.js';
 import { convertInWorker } from '../formats/worker.js';
 import path from 'node:path';
 import { MutationError } from '../store/mutations.js';
-import { Repository, StoreProblemError } from '../store/repository.js';
+import { StoreProblemError } from '../store/repository.js';
+import { openConfiguredStore } from '../store/pg/select.js';
 import { fail, parseCli } from './args.js';
 import { printError, printLine } from './terminal.js';
 
@@ -49,11 +50,11 @@ for (const required of ['title', 'publisher'] as const) {
 }
 const document: SourceDocument | undefined = derived.kind === 'text' ? undefined : {
   bytes, mediaType: derived.mediaType as SourceDocument['mediaType'], extension: derived.kind, fileName: path.basename(file),
-  segments: derived.segments.filter((s) => s.kind === 'page' || s.kind === 'heading' || s.kind === 'footnote'),
+  segments: derived.segments,
 };
 
 try {
-  const repo = await Repository.open(process.env.CONCORDANCE_DATA);
+  const repo = await openConfiguredStore(process.env);
   let lastShown = -1;
   const extract = (text: string, context: Parameters<typeof extractClaims>[1] & { onProgress?: (done: number, total: number) => void }) =>
     extractClaims(text, context, { onProgress: context.onProgress });
@@ -70,6 +71,7 @@ try {
   printLine(`${conflicts.length} new conflicts, ${result.comparisons.length - conflicts.length} new agreements`);
   for (const c of conflicts) printLine(`  ✗ ${c.a} vs ${c.b}: ${c.reason}`);
   for (const w of result.warnings) printError(`warning: ${w}`);
+  await repo.close();
 } catch (err) {
   if (err instanceof MutationError) fail(`ingest: ${err.message}`);
   if (err instanceof StoreProblemError) fail(`ingest: ${err.message}`);

@@ -1,6 +1,10 @@
 // Server processes on one PostgreSQL database (DATABASE_URL): each answers reads and takes
 // reviews; two reviews of one claim version through two processes cannot both win (one gets the
 // 412 of a stale If-Match); a write through one is served by the other within a second (NOTIFY).
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../server/core/schema-types.js';
 import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
@@ -106,4 +110,31 @@ describe('server processes on one PostgreSQL database', () => {
       await backend.close();
     }
   }, 60_000);
+
+  it('a source stored by npm run ingest on DATABASE_URL is served by the running processes, its text unchanged', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'concordance-pg-ingest-'));
+    try {
+      const text = 'By August 1919 the Japanese force in Siberia numbered some 60,000 men, a regional newspaper reported.\n';
+      const file = path.join(dir, 'report.txt');
+      await writeFile(file, text);
+      const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['server/cli/ingest.ts', file, '--title', 'A regional report', '--publisher', 'Test Press'], {
+        encoding: 'utf8', env: { ...process.env, DATABASE_URL: db.url, CONCORDANCE_DATA: '', NO_COLOR: '1' }, timeout: 120_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/stored source a-regional-report/);
+      const start = Date.now();
+      let reply: Response | undefined;
+      while (Date.now() - start < 1_000) {
+        // A fresh connection each time: one kept alive through the ingest may be closed by the server as it is reused.
+        reply = await fetch(`${b.base}/api/sources/a-regional-report`, { headers: { connection: 'close' } });
+        if (reply.status === 200) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      console.log(`process B served the ingested source after ${Date.now() - start} ms`);
+      expect(reply?.status, b.output()).toBe(200);
+      expect(((await reply!.json()) as { text: string }).text).toBe(text);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });
