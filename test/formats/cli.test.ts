@@ -40,6 +40,12 @@ describe('npm run ingest with documents', () => {
     await writeFile(docx, await makeDocx({ paragraphs: ['Semenov had some 5,000 men in 1919.'], meta: { title: 'Notes' } }));
     const ok = runCli('ingest.ts', [docx, '--publisher', 'Private papers'], store);
     expect(ok.status, ok.stderr).toBe(0);
+    const id = /stored source ([a-z0-9-]+)/.exec(ok.stdout)![1]!;
+    const source = JSON.parse(await readFile(path.join(store, 'sources', `${id}.json`), 'utf8'));
+    const text = await readFile(path.join(store, 'sources', `${id}.txt`), 'utf8');
+    // Where each part of the derived text came from: its paragraphs, as Word had them.
+    const paragraphs = source.segments.filter((s: { kind: string }) => s.kind === 'paragraph');
+    expect(paragraphs.map((s: { start: number; end: number }) => text.slice(s.start, s.end))).toEqual(['Semenov had some 5,000 men in 1919.']);
     const before = await readdir(path.join(store, 'sources'));
     const liar = path.join(files, 'liar.pdf');
     await writeFile(liar, await readFile(docx));

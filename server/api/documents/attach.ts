@@ -29,7 +29,8 @@ export function documentOf(input: SourceInput, shelf: UploadShelf): { document?:
       mediaType: held.document.mediaType as SourceDocument['mediaType'],
       extension: KEPT[kind],
       ...(held.fileName ? { fileName: held.fileName } : {}),
-      segments: held.document.segments.filter((s) => s.kind === 'page' || s.kind === 'heading' || s.kind === 'footnote'),
+      // Every part the reader recorded: pages, headings, paragraphs, list items and notes.
+      segments: held.document.segments,
     },
   };
 }
