@@ -1,6 +1,7 @@
 // One call from a loaded corpus to everything derived from it: comparisons, groups, the graph.
 import { buildGraph, type ConcordanceGraph } from './graph.js';
-import { discoverLikely, type LikelySummary } from './likely.js';
+import { patchGraph } from './graph-patch.js';
+import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
 import { indexCorpus, type Corpus, type CorpusIndex } from './model.js';
 import { DEFAULT_RECONCILE_SETTINGS, groupKey, reconcile, reconcileGroups, type Comparison, type ReconcileSettings } from './reconcile.js';
 import type { Claim } from './schema-types.js';
@@ -13,6 +14,11 @@ export interface Analysis {
   /** Likely values per comparable set and trust per source (truth discovery). */
   likely: LikelySummary;
   graph: ConcordanceGraph;
+  /**
+   * 'settled': trust learned over the whole corpus as it is. 'updating': a write re-judged its own
+   * sets with the trust learned before it; `settleTrust` gives the full estimate (run off the write path).
+   */
+  trust: 'settled' | 'updating';
 }
 
 export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Analysis {
@@ -20,7 +26,7 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const { comparisons, groups } = reconcile({ ...corpus, entityLabel }, settings);
   const likely = discoverLikely(groups, index, comparisons);
-  return { corpus, index, comparisons, groups, likely, graph: buildGraph(corpus, comparisons, likely) };
+  return { corpus, index, comparisons, groups, likely, graph: buildGraph(corpus, comparisons, likely), trust: 'settled' };
 }
 
 /**
@@ -40,17 +46,30 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
       if (c.partOf) touched.add(c.partOf);
     }
   }
-  const kept = previous.comparisons.filter(
-    (cmp) => !affected.has(cmp.group) && !touched.has(cmp.a) && !touched.has(cmp.b) && !(cmp.parts ?? []).some((p) => touched.has(p)),
-  );
-  // Arithmetic checks live in the total's group; bring in the groups of totals whose parts changed.
+  // Arithmetic checks live in the total's group; bring in the groups of totals whose parts changed,
+  // and of totals with a part in an affected group: a check lists its parts group by group, in the
+  // order the groups first appear, which a claim moved into or out of a group can change.
   for (const id of touched) {
     const claim = index.claim.get(id);
     if (claim) affected.add(groupKey(claim));
   }
+  for (const key of [...affected]) {
+    // The group's members now are these and the changed claims, whose totals are already touched.
+    for (const id of previous.groups.get(key) ?? []) {
+      const total = (index.claim.get(id) ?? previous.index.claim.get(id))?.partOf;
+      const claim = total ? index.claim.get(total) : undefined;
+      if (claim) affected.add(groupKey(claim));
+    }
+  }
+  const kept = previous.comparisons.filter(
+    (cmp) => !affected.has(cmp.group) && !touched.has(cmp.a) && !touched.has(cmp.b) && !(cmp.parts ?? []).some((p) => touched.has(p)),
+  );
   const fresh = reconcileGroups({ ...corpus, entityLabel }, affected, settings);
   const seen = new Set(kept.map((c) => c.id));
-  const comparisons = [...kept, ...fresh.filter((c) => !seen.has(c.id))];
+  const added = fresh.filter((c) => !seen.has(c.id));
+  const comparisons = [...kept, ...added];
+  const keptIds = new Set(seen);
+  const removed = previous.comparisons.filter((c) => !keptIds.has(c.id));
   const groups = new Map(previous.groups);
   for (const key of affected) groups.delete(key);
   // Appended in place: copying the list for each claim made a pasted group of k claims cost k²/2.
@@ -63,7 +82,33 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
     else rebuilt.set(key, [claim.id]);
   }
   for (const [key, ids] of rebuilt) groups.set(key, ids);
-  // Trust is learned across every set, so one edit can move any likely value: truth discovery runs whole.
-  const likely = discoverLikely(groups, index, comparisons);
-  return { corpus, index, comparisons, groups, likely, graph: buildGraph(corpus, comparisons, likely) };
+  // Trust is learned across every set, so one edit can move any likely value; but learning it costs
+  // the whole corpus. The write re-judges its own sets with the trust as it stands; settleTrust()
+  // re-learns it in the background.
+  const likely = updateLikely(previous.likely, previous.groups, groups, affected, index);
+  const mayChange = new Set(touched);
+  for (const key of affected) for (const ids of [previous.groups.get(key), groups.get(key)]) for (const id of ids ?? []) mayChange.add(id);
+  const graph = patchGraph(previous, { corpus, index, comparisons, likely }, { claims: touched, removed, added, likely: mayChange, trust: false }, true);
+  return { corpus, index, comparisons, groups, likely, graph, trust: 'updating' };
+}
+
+/**
+ * The full re-estimation after writes: trust learned over every set, every likely value judged with
+ * it, the graph's trust and likely flags set to match. The result is what analyse() gives for the
+ * same corpus (the groups put back in corpus order, the order analyse() learns them in).
+ */
+export function settleTrust(analysis: Analysis): Analysis {
+  if (analysis.trust === 'settled') return analysis;
+  const groups = new Map<string, string[]>();
+  for (const claim of analysis.corpus.claims) {
+    if (claim.status === 'rejected') continue;
+    const key = groupKey(claim);
+    if (!groups.has(key)) groups.set(key, analysis.groups.get(key) ?? []);
+  }
+  const likely = discoverLikely(groups, analysis.index, analysis.comparisons);
+  const flipped = new Set<string>();
+  for (const id of likely.likelyClaims) if (!analysis.likely.likelyClaims.has(id)) flipped.add(id);
+  for (const id of analysis.likely.likelyClaims) if (!likely.likelyClaims.has(id)) flipped.add(id);
+  const graph = patchGraph(analysis, { ...analysis, likely }, { claims: [], removed: [], added: [], likely: flipped, trust: true }, false);
+  return { ...analysis, groups, likely, graph, trust: 'settled' };
 }

@@ -2,10 +2,10 @@
 // Node keys are stable ids prefixed by kind; edge keys derive from the records they stand for.
 import { MultiDirectedGraph } from 'graphology';
 import { useDictionaryAdjacency } from './adjacency.js';
-import { indexCorpus, type Corpus } from './model.js';
+import { indexCorpus, type Corpus, type CorpusIndex } from './model.js';
 import type { LikelySummary } from './likely.js';
 import type { Comparison } from './reconcile.js';
-import type { Claim } from './schema-types.js';
+import type { Claim, Entity, Source } from './schema-types.js';
 
 export type NodeKind = 'source' | 'entity' | 'claim' | 'citation';
 export type EdgeKind = 'about' | 'object' | 'from' | 'cites' | 'agrees' | 'conflicts';
@@ -36,68 +36,98 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], l
   useDictionaryAdjacency();
   const graph: ConcordanceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const index = indexCorpus(corpus);
-  const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const counts = verdictCounts(comparisons);
   const place = seededPlacement();
 
   for (const source of corpus.sources) {
-    graph.addNode(nodeKey.source(source.id), {
-      kind: 'source', label: source.title, ...place('source'),
-      sourceId: source.id, publisher: source.publisher, sourceKind: source.kind, url: source.url,
-      trust: likely?.trust.get(source.id)?.score ?? null, trustLowEvidence: likely?.trust.get(source.id)?.lowEvidence ?? true,
-    });
-    for (const ref of source.references) {
-      graph.addNode(nodeKey.citation(source.id, ref.number), {
-        kind: 'citation', label: `[${ref.number}] ${ref.text}`, ...place('citation'),
-        source: source.id, number: ref.number, text: ref.text, work: ref.work, pages: ref.pages, ...(ref.record ? { record: ref.record } : {}),
-      });
-    }
+    graph.addNode(nodeKey.source(source.id), withPlace(sourceNodeAttributes(source, likely), place('source')));
+    addCitationNodes(graph, source, place);
   }
   for (const entity of corpus.entities) {
     if (entity.status === 'rejected') continue;
-    graph.addNode(nodeKey.entity(entity.id), {
-      kind: 'entity', label: entity.label, ...place('entity'),
-      entityId: entity.id, entityType: entity.type, aliases: entity.aliases.map((a) => a.name), status: entity.status ?? 'reviewed',
-    });
+    graph.addNode(nodeKey.entity(entity.id), withPlace(entityNodeAttributes(entity), place('entity')));
   }
   for (const claim of corpus.claims) {
     if (claim.status === 'rejected') continue;
-    const property = index.property.get(claim.property);
-    const c = counts.get(claim.id);
-    const key = nodeKey.claim(claim.id);
-    // Claims are nearly all of a large graph's nodes and of its export: they carry what the explorer
-    // draws and filters on, not what the claim's own views give (its id is in its key; its
-    // mention, citations and agreement count come with /api/claims/:id/trace).
-    graph.addNode(key, {
-      kind: 'claim', label: `${entityLabel(claim.subject)} · ${property?.label ?? claim.property}: ${claim.wording}`, ...place('claim'),
-      source: claim.source, subject: claim.subject, property: claim.property,
-      propertyLabel: property?.label ?? claim.property, valueText: claim.wording,
-      status: claim.status, conflicts: c?.conflicts ?? 0,
-      orphaned: corpus.orphaned?.has(claim.id) ?? false, likely: likely?.likelyClaims.has(claim.id) ?? false,
-    });
+    graph.addNode(nodeKey.claim(claim.id), withPlace(claimNodeAttributes(claim, corpus, index, counts.get(claim.id)?.conflicts ?? 0, likely), place('claim')));
     addStructuralEdges(graph, claim);
   }
-  for (const cmp of comparisons) {
-    const [a, b] = [nodeKey.claim(cmp.a), nodeKey.claim(cmp.b)];
-    if (!graph.hasNode(a)) continue;
-    // A value class is drawn as one bundle: its first member linked to each of the others.
-    const others = cmp.parts ?? (cmp.members ? cmp.members.slice(1) : [cmp.b]);
-    const many = cmp.parts !== undefined || cmp.members !== undefined;
-    for (const other of others) {
-      const target = nodeKey.claim(other);
-      if (!graph.hasNode(target) || target === a || !graph.hasNode(b)) continue;
-      const attributes: EdgeAttributes = { kind: cmp.verdict, comparison: cmp.id, basis: cmp.basis, reason: cmp.reason, scope: cmp.scope };
-      if (cmp.members) attributes.members = cmp.members.length;
-      if (cmp.counts) attributes.counts = cmp.counts;
-      if (cmp.pending) attributes.pending = true;
-      graph.addDirectedEdgeWithKey(`${cmp.verdict}:${cmp.id}${many ? `:${other}` : ''}`, a, target, attributes);
-    }
-  }
+  for (const cmp of comparisons) addComparisonEdges(graph, cmp);
   graph.setAttribute('counts', comparisonCounts(comparisons));
   return graph;
 }
 
-function addStructuralEdges(graph: ConcordanceGraph, claim: Claim): void {
+// What each node carries, without its position: shared by the full build and the patch (graph-patch.ts).
+// Attribute order matters to the export's bytes, so x and y stay right after the label.
+export interface Unplaced {
+  kind: NodeKind;
+  label: string;
+  [extra: string]: unknown;
+}
+
+export function sourceNodeAttributes(source: Source, likely?: Pick<LikelySummary, 'trust'>): Unplaced {
+  return {
+    kind: 'source', label: source.title,
+    sourceId: source.id, publisher: source.publisher, sourceKind: source.kind, url: source.url,
+    trust: likely?.trust.get(source.id)?.score ?? null, trustLowEvidence: likely?.trust.get(source.id)?.lowEvidence ?? true,
+  };
+}
+
+export function addCitationNodes(graph: ConcordanceGraph, source: Source, place: (kind: NodeKind) => { x: number; y: number }): void {
+  for (const ref of source.references) {
+    graph.addNode(nodeKey.citation(source.id, ref.number), withPlace({
+      kind: 'citation', label: `[${ref.number}] ${ref.text}`,
+      source: source.id, number: ref.number, text: ref.text, work: ref.work, pages: ref.pages, ...(ref.record ? { record: ref.record } : {}),
+    }, place('citation')));
+  }
+}
+
+export function entityNodeAttributes(entity: Entity): Unplaced {
+  return { kind: 'entity', label: entity.label, entityId: entity.id, entityType: entity.type, aliases: entity.aliases.map((a) => a.name), status: entity.status ?? 'reviewed' };
+}
+
+export function claimNodeAttributes(claim: Claim, corpus: Pick<Corpus, 'orphaned'>, index: Pick<CorpusIndex, 'entity' | 'property'>, conflicts: number, likely?: Pick<LikelySummary, 'likelyClaims'>): Unplaced {
+  const property = index.property.get(claim.property);
+  // Claims are nearly all of a large graph's nodes and of its export: they carry what the explorer
+  // draws and filters on, not what the claim's own views give (its id is in its key; its
+  // mention, citations and agreement count come with /api/claims/:id/trace).
+  return {
+    kind: 'claim', label: `${index.entity.get(claim.subject)?.label ?? claim.subject} · ${property?.label ?? claim.property}: ${claim.wording}`,
+    source: claim.source, subject: claim.subject, property: claim.property,
+    propertyLabel: property?.label ?? claim.property, valueText: claim.wording,
+    status: claim.status, conflicts,
+    orphaned: corpus.orphaned?.has(claim.id) ?? false, likely: likely?.likelyClaims.has(claim.id) ?? false,
+  };
+}
+
+/** Attributes with the position inserted after the label, where the export has always had it. */
+export function withPlace(attributes: Unplaced, at: { x: number; y: number }): NodeAttributes {
+  const { kind, label, ...rest } = attributes;
+  return { kind, label, ...at, ...rest };
+}
+
+/** The keys of the edges that draw one comparison (a value class: its first member linked to each other). */
+export function comparisonEdgeKeys(cmp: Comparison): { key: string; other: string }[] {
+  const others = cmp.parts ?? (cmp.members ? cmp.members.slice(1) : [cmp.b]);
+  const many = cmp.parts !== undefined || cmp.members !== undefined;
+  return others.map((other) => ({ key: `${cmp.verdict}:${cmp.id}${many ? `:${other}` : ''}`, other }));
+}
+
+export function addComparisonEdges(graph: ConcordanceGraph, cmp: Comparison): void {
+  const [a, b] = [nodeKey.claim(cmp.a), nodeKey.claim(cmp.b)];
+  if (!graph.hasNode(a)) return;
+  for (const { key, other } of comparisonEdgeKeys(cmp)) {
+    const target = nodeKey.claim(other);
+    if (!graph.hasNode(target) || target === a || !graph.hasNode(b)) continue;
+    const attributes: EdgeAttributes = { kind: cmp.verdict, comparison: cmp.id, basis: cmp.basis, reason: cmp.reason, scope: cmp.scope };
+    if (cmp.members) attributes.members = cmp.members.length;
+    if (cmp.counts) attributes.counts = cmp.counts;
+    if (cmp.pending) attributes.pending = true;
+    graph.addDirectedEdgeWithKey(key, a, target, attributes);
+  }
+}
+
+export function addStructuralEdges(graph: ConcordanceGraph, claim: Claim): void {
   const key = nodeKey.claim(claim.id);
   const link = (edgeKey: string, target: string, kind: EdgeKind) => {
     if (graph.hasNode(target)) graph.addDirectedEdgeWithKey(edgeKey, key, target, { kind });
@@ -132,15 +162,16 @@ export function comparisonCounts(comparisons: readonly Comparison[]): Comparison
  * Per claim, how many claims it agrees and conflicts with. A value class counts every other member;
  * a comparison between classes counts, for each member of one side, every member of the other.
  */
-function verdictCounts(comparisons: readonly Comparison[]): Map<string, { agrees: number; conflicts: number }> {
+export function verdictCounts(comparisons: readonly Comparison[], classesOf?: ReadonlyMap<string, readonly string[]>): Map<string, { agrees: number; conflicts: number }> {
   const counts = new Map<string, { agrees: number; conflicts: number }>();
   const bump = (id: string, verdict: 'agrees' | 'conflicts', by: number) => {
     const c = counts.get(id) ?? { agrees: 0, conflicts: 0 };
     c[verdict] += by;
     counts.set(id, c);
   };
-  const classes = new Map<string, readonly string[]>();
-  for (const cmp of comparisons) if (cmp.members) classes.set(cmp.a, cmp.members);
+  // A part of the comparisons (a patch's) names classes whose records may lie outside it: `classesOf` gives them.
+  const classes = classesOf ?? new Map<string, readonly string[]>();
+  if (!classesOf) for (const cmp of comparisons) if (cmp.members) (classes as Map<string, readonly string[]>).set(cmp.a, cmp.members);
   for (const cmp of comparisons) {
     if (cmp.members) for (const id of cmp.members) bump(id, cmp.verdict, cmp.members.length - 1);
     else if (cmp.counts) {
@@ -155,14 +186,17 @@ function verdictCounts(comparisons: readonly Comparison[]): Map<string, { agrees
  * Deterministic starting positions (a golden-angle spiral per kind, kinds on separate rings) so the
  * first frame can be drawn before any layout runs, and so the same data always starts the same way.
  */
-function seededPlacement(): (kind: NodeKind) => { x: number; y: number } {
-  const counters: Record<NodeKind, number> = { source: 0, entity: 0, claim: 0, citation: 0 };
-  const ring: Record<NodeKind, number> = { source: 0, entity: 40, claim: 80, citation: 120 };
-  const golden = Math.PI * (3 - Math.sqrt(5));
-  return (kind) => {
-    const i = counters[kind]++;
-    const r = ring[kind] + 6 * Math.sqrt(i + 1);
-    // Hundredths of a graph unit are far below a pixel: short numbers in the export, quick to parse.
-    return { x: Math.round(100 * r * Math.cos(i * golden)) / 100, y: Math.round(100 * r * Math.sin(i * golden)) / 100 };
-  };
+export function seededPlacement(start: Partial<Record<NodeKind, number>> = {}): (kind: NodeKind) => { x: number; y: number } {
+  const counters: Record<NodeKind, number> = { source: 0, entity: 0, claim: 0, citation: 0, ...start };
+  return (kind) => placementAt(kind, counters[kind]++);
+}
+
+const RING: Record<NodeKind, number> = { source: 0, entity: 40, claim: 80, citation: 120 };
+const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+
+/** The starting position of the i-th node of a kind. */
+export function placementAt(kind: NodeKind, i: number): { x: number; y: number } {
+  const r = RING[kind] + 6 * Math.sqrt(i + 1);
+  // Hundredths of a graph unit are far below a pixel: short numbers in the export, quick to parse.
+  return { x: Math.round(100 * r * Math.cos(i * GOLDEN)) / 100, y: Math.round(100 * r * Math.sin(i * GOLDEN)) / 100 };
 }

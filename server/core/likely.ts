@@ -82,12 +82,13 @@ export function isUndecided(verdict: Pick<GroupVerdict, 'confidence' | 'alternat
 /** Below this many figures shared with other sources, a trust score is a hint, not a measure. */
 export const MIN_SHARED_FOR_TRUST = 3;
 
-export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[] = []): LikelySummary {
+/** The claims of the given groups split into sets (one figure in one scope), each set's group and each claim's set. */
+function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex) {
   const sets = new Map<string, Claim[]>();
   const setOf = new Map<string, string>();
   const groupOfSet = new Map<string, string>();
-  for (const [group, ids] of groups) {
-    for (const id of ids) {
+  for (const group of keys) {
+    for (const id of groups.get(group) ?? []) {
       const claim = index.claim.get(id);
       if (!claim) continue;
       const key = `${group}#${scopeSignature(claim)}`;
@@ -98,7 +99,18 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
       else sets.set(key, [claim]);
     }
   }
-  const truth = likelyValues(sets, { entityLabel: (id) => index.entity.get(id)?.label ?? id });
+  return { sets, setOf, groupOfSet };
+}
+
+/**
+ * Truth discovery over the given groups' sets: the verdicts per group, most claims first, and the
+ * claims stating their set's likely value. With `knownTrust` the sets are scored with that trust
+ * (nothing learned); without it trust is learned from these sets. One code for the full run and
+ * the incremental one, so a set's verdict cannot depend on which of the two made it.
+ */
+function judgeSets(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex, knownTrust?: (source: string) => number | undefined) {
+  const { sets, setOf, groupOfSet } = setsOf(groups, keys, index);
+  const truth = likelyValues(sets, { entityLabel: (id) => index.entity.get(id)?.label ?? id, ...(knownTrust ? { knownTrust } : {}) });
   const byGroup = new Map<string, GroupVerdict[]>();
   const likelyClaims = new Set<string>();
   for (const [key, verdict] of truth.groups) {
@@ -109,6 +121,11 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
     if ((sets.get(key)?.length ?? 0) >= 2) for (const id of verdict.claimIds) likelyClaims.add(id);
   }
   for (const list of byGroup.values()) list.sort((x, y) => (sets.get(`${y.group}`)?.length ?? 0) - (sets.get(`${x.group}`)?.length ?? 0) || (x.group < y.group ? -1 : 1));
+  return { sets, setOf, truth, byGroup, likelyClaims };
+}
+
+export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[] = []): LikelySummary {
+  const { sets, setOf, truth, byGroup, likelyClaims } = judgeSets(groups, groups.keys(), index);
   const record = comparedWithOthers(comparisons, index);
   const alone = uncorroborated(sets);
   const trust = new Map(truth.sources.map((s) => {
@@ -124,6 +141,30 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
     return [s.source, { score: s.trust, lowEvidence, explanation, agreements: r.agrees, comparable: compared } satisfies SourceTrustView];
   }));
   return { method: truth.method, convergence: truth.convergence, byGroup, setOf, trust, likelyClaims };
+}
+
+/**
+ * After a write: the likely values of the `affected` groups judged again with every source's trust as
+ * it stands (a source new since then counts as unknown), every other set's verdict kept. Trust itself
+ * is not re-learned here: that is the full run's job (`discoverLikely`), done off the write path.
+ * `before` are the groups as they were, to forget the sets the affected groups had.
+ */
+export function updateLikely(previous: LikelySummary, before: ReadonlyMap<string, readonly string[]>, groups: ReadonlyMap<string, readonly string[]>, affected: ReadonlySet<string>, index: CorpusIndex): LikelySummary {
+  const fresh = judgeSets(groups, affected, index, (source) => previous.trust.get(source)?.score);
+  const byGroup = new Map(previous.byGroup);
+  const setOf = new Map(previous.setOf);
+  const likelyClaims = new Set(previous.likelyClaims);
+  for (const group of affected) {
+    byGroup.delete(group);
+    for (const id of before.get(group) ?? []) {
+      setOf.delete(id);
+      likelyClaims.delete(id);
+    }
+  }
+  for (const [group, verdicts] of fresh.byGroup) byGroup.set(group, verdicts);
+  for (const [id, key] of fresh.setOf) setOf.set(id, key);
+  for (const id of fresh.likelyClaims) likelyClaims.add(id);
+  return { method: previous.method, convergence: previous.convergence, byGroup, setOf, trust: previous.trust, likelyClaims };
 }
 
 /** Per source, how many of its weighed figures no other source states, out of how many it has. */

@@ -149,10 +149,28 @@ function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, sett
     comparisons.push(fromJudgement(judgement, a, b, groupKey(a)));
   }
 
-  const parts = allClaims ? allClaims.filter((c) => c.partOf) : sweep.parts;
+  const parts = allClaims ? partsInSweepOrder(allClaims) : sweep.parts;
   const totals = allClaims ? withIds(allClaims, new Set(parts.map((c) => c.partOf!))) : inScope;
   comparisons.push(...arithmeticChecks(parts, totals, inScope, prepare));
   return sweep;
+}
+
+/**
+ * Parts in the order a full sweep meets them (group by group, groups in first-seen order, claims in
+ * corpus order within each): a check's reason lists the parts in that order, so a re-run of some
+ * groups must list them so too (a part pasted later into an earlier group came last otherwise).
+ */
+function partsInSweepOrder(allClaims: readonly Claim[]): Claim[] {
+  const parts = allClaims.filter((c) => c.partOf);
+  if (parts.length < 2) return parts;
+  const wanted = new Set(parts.map(groupKey));
+  const rank = new Map<string, number>();
+  for (const c of allClaims) {
+    if (rank.size === wanted.size) break;
+    const key = groupKey(c);
+    if (wanted.has(key) && !rank.has(key)) rank.set(key, rank.size);
+  }
+  return parts.map((claim, i) => ({ claim, i, rank: rank.get(groupKey(claim))! })).sort((x, y) => x.rank - y.rank || x.i - y.i).map((e) => e.claim);
 }
 
 interface Sweep {

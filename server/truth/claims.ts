@@ -23,6 +23,8 @@ export interface ClaimsTruthOptions {
   dateScaleDays?: number;
   /** Labels for entity values in explanations ("Ōtani Kikuzō" rather than otani-kikuzo). */
   entityLabel?: (id: string) => string;
+  /** Trust already estimated per source: the groups are scored with it, none is learned (see discoverTruth). */
+  knownTrust?: (source: string) => number | undefined;
 }
 
 export interface ClaimAlternative {
@@ -111,7 +113,7 @@ export function likelyValues(groups: ReadonlyMap<string, readonly Claim[]>, opti
       observations.push(claimObservation(claim, group, unit, mapping));
     }
   }
-  const result = discoverTruth(observations, { ...(options.method ? { method: options.method } : {}), ...(options.settings ? { settings: options.settings } : {}) });
+  const result = discoverTruth(observations, { ...(options.method ? { method: options.method } : {}), ...(options.settings ? { settings: options.settings } : {}), ...(options.knownTrust ? { knownTrust: options.knownTrust } : {}) });
   const ids = (fact: Pick<FactSummary, 'observations'>): string[] => fact.observations.map((i) => claims[i]!.id);
   const label: ValueLabel = (fact) => {
     const first = claims[fact.observations[0]!]!;

@@ -5,7 +5,7 @@ import { lowEvidenceReason, sourceRecords, type SourceRecord } from './evidence.
 import { explainSource } from './explain.js';
 import { buildFactGraph, type FactGraph } from './graph.js';
 import { resolveSettings, type TruthSettings, type TruthSettingsInput } from './settings.js';
-import { truthfinder } from './truthfinder.js';
+import { truthfinder, truthfinderWithTrust } from './truthfinder.js';
 import type { FactSummary, ItemVerdict, MethodOutput, Observation, SourceTrust, TruthMethod, TruthResult } from './types.js';
 import { vote } from './vote.js';
 
@@ -30,6 +30,11 @@ export function isMethodName(name: string): name is MethodName {
 export interface DiscoverOptions {
   method?: MethodName;
   settings?: TruthSettingsInput;
+  /**
+   * Trust already estimated per source (TruthFinder only): the facts are scored with it and no trust
+   * is learned, so a few items can be judged without re-running the whole corpus.
+   */
+  knownTrust?: (source: string) => number | undefined;
 }
 
 function valueOf(graph: FactGraph, f: number): Pick<FactSummary, 'value' | 'interval'> {
@@ -108,8 +113,8 @@ export function chooseOnGraph(graph: FactGraph, method: MethodName, settings: Tr
 }
 
 /** Full results on an already compiled graph (lets callers compile once and run several methods). */
-export function discoverOnGraph(graph: FactGraph, method: MethodName, settings: TruthSettings): TruthResult {
-  const output = METHODS[method].run(graph, settings);
+export function discoverOnGraph(graph: FactGraph, method: MethodName, settings: TruthSettings, runner: TruthMethod = METHODS[method]): TruthResult {
+  const output = runner.run(graph, settings);
   const choice = chooseFacts(graph, output.factConfidence);
   const record = sourceRecords(graph, choice.fact);
   return {
@@ -123,6 +128,8 @@ export function discoverOnGraph(graph: FactGraph, method: MethodName, settings: 
 export function discoverTruth(observations: readonly Observation[], options: DiscoverOptions = {}): TruthResult {
   const method = options.method ?? 'truthfinder';
   if (!isMethodName(method)) throw new Error(`truth: unknown method "${String(method)}" (known: ${METHOD_NAMES.join(', ')})`);
+  if (options.knownTrust && method !== 'truthfinder') throw new Error(`truth: knownTrust is supported by truthfinder only, not "${method}"`);
   const settings = resolveSettings(options.settings);
-  return discoverOnGraph(buildFactGraph(observations, settings.similarity), method, settings);
+  const runner = options.knownTrust ? truthfinderWithTrust(options.knownTrust) : METHODS[method];
+  return discoverOnGraph(buildFactGraph(observations, settings.similarity), method, settings, runner);
 }

@@ -75,11 +75,12 @@ function ownContribution(graph: FactGraph, w: number, j: number, f: number, v: n
   return own;
 }
 
-function runTruthFinder(graph: FactGraph, settings: TruthSettings): MethodOutput {
+function runTruthFinder(graph: FactGraph, settings: TruthSettings, known?: Float64Array): MethodOutput {
   const p = settings.truthfinder;
   const sourceCount = graph.sources.length;
   const factCount = graph.factValue.length;
-  const trust = new Float64Array(sourceCount).fill(p.initialTrust);
+  // With trust known (learned on a larger corpus), facts are scored with it and nothing is learned.
+  const trust = known ? Float64Array.from(known) : new Float64Array(sourceCount).fill(p.initialTrust);
   const vote = new Float64Array(sourceCount);
   const sigma = new Float64Array(factCount);
   const adjusted = new Float64Array(factCount);
@@ -93,6 +94,7 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings): MethodOutput
   };
   let delta = Infinity;
   let iterations = 0;
+  if (known) delta = 0;
   while (iterations < p.maxIterations && delta > p.tolerance) {
     iterations++;
     updateVotes();
@@ -128,3 +130,12 @@ export const truthfinder: TruthMethod = {
   description: 'TruthFinder (Yin, Han & Yu 2007) with log-odds votes and leave-one-out trust',
   run: runTruthFinder,
 };
+
+/** TruthFinder scored with trust already known per source (the prior where unknown): nothing is learned. */
+export function truthfinderWithTrust(trustOf: (source: string) => number | undefined): TruthMethod {
+  return {
+    name: 'truthfinder',
+    description: `${truthfinder.description}, scored with known trust`,
+    run: (graph, settings) => runTruthFinder(graph, settings, Float64Array.from(graph.sources, (s) => trustOf(s) ?? settings.truthfinder.priorTrust)),
+  };
+}

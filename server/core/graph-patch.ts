@@ -1,0 +1,170 @@
+// The graph after a write, made from the graph before it: only the nodes and edges of what the write
+// touched are replaced. The previous graph is served to readers until the new snapshot is installed,
+// so it is copied, never changed (graphology's copy is a plain walk over nodes and edges, far cheaper
+// than building every node's attributes again; bench/results/writes.md).
+import {
+  addCitationNodes, addComparisonEdges, addStructuralEdges, buildGraph, claimNodeAttributes, comparisonCounts, comparisonEdgeKeys,
+  entityNodeAttributes, nodeKey, seededPlacement, sourceNodeAttributes, verdictCounts, withPlace,
+  type ConcordanceGraph, type NodeAttributes, type NodeKind, type Unplaced,
+} from './graph.js';
+import type { LikelySummary } from './likely.js';
+import type { Corpus, CorpusIndex } from './model.js';
+import { classMembers } from './classes.js';
+import type { Comparison } from './reconcile.js';
+
+export interface GraphState {
+  corpus: Corpus;
+  index: CorpusIndex;
+  comparisons: readonly Comparison[];
+  likely: Pick<LikelySummary, 'trust' | 'likelyClaims'>;
+  graph: ConcordanceGraph;
+}
+
+export interface GraphChange {
+  /** Claims added, changed or removed (ids). */
+  claims: Iterable<string>;
+  /** Comparisons no longer there, and those new (or recomputed) since. */
+  removed: readonly Comparison[];
+  added: readonly Comparison[];
+  /** Claims whose likely flag may have changed. */
+  likely: Iterable<string>;
+  /** Source trust changed (after a full re-estimation): every source node's trust is set again. */
+  trust: boolean;
+}
+
+/** Graph attribute present while source trust is being re-estimated in the background. */
+export const TRUST_UPDATING = 'updating';
+
+/**
+ * The next graph: `previous.graph` copied and patched to match `next`, equal to buildGraph(next) but
+ * for the starting positions of nodes placed after a removal (a full build numbers nodes afresh).
+ * Falls back to a full build for changes it does not patch: sources or properties edited in place,
+ * an entity brought back from rejection.
+ */
+export function patchGraph(previous: GraphState, next: Omit<GraphState, 'graph'>, change: GraphChange, updating: boolean): ConcordanceGraph {
+  const graph = patchable(previous, next) ? applyPatch(previous, next, change) : buildGraph(next.corpus, next.comparisons, next.likely);
+  if (updating) graph.setAttribute('trust', TRUST_UPDATING);
+  else graph.removeAttribute('trust');
+  return graph;
+}
+
+function patchable(previous: GraphState, next: Omit<GraphState, 'graph'>): boolean {
+  if (next.corpus.properties !== previous.corpus.properties) {
+    for (const p of next.corpus.properties) {
+      const before = previous.index.property.get(p.id);
+      if (before && before.label !== p.label) return false;
+    }
+  }
+  if (next.corpus.sources !== previous.corpus.sources) {
+    for (const s of next.corpus.sources) {
+      const before = previous.index.source.get(s.id);
+      if (before && before !== s) return false;
+    }
+  }
+  if (next.corpus.entities !== previous.corpus.entities) {
+    for (const e of next.corpus.entities) {
+      const before = previous.index.entity.get(e.id);
+      if (before && before.status === 'rejected' && e.status !== 'rejected') return false;
+    }
+  }
+  return true;
+}
+
+function applyPatch(previous: GraphState, next: Omit<GraphState, 'graph'>, change: GraphChange): ConcordanceGraph {
+  const graph = previous.graph.copy() as ConcordanceGraph;
+  const { corpus, index } = next;
+  const placed = nodeCounts(previous);
+  const place = seededPlacement(placed);
+  const replace = (key: string, attributes: Unplaced) => {
+    const { x, y } = graph.getNodeAttributes(key);
+    graph.replaceNodeAttributes(key, withPlace(attributes, { x, y }));
+  };
+
+  if (corpus.sources !== previous.corpus.sources) {
+    for (const s of previous.corpus.sources) {
+      if (index.source.has(s.id)) continue;
+      graph.dropNode(nodeKey.source(s.id));
+      for (const ref of s.references) graph.dropNode(nodeKey.citation(s.id, ref.number));
+    }
+    for (const s of corpus.sources) {
+      if (previous.index.source.has(s.id)) continue;
+      graph.addNode(nodeKey.source(s.id), withPlace(sourceNodeAttributes(s, next.likely), place('source')));
+      addCitationNodes(graph, s, place);
+    }
+  }
+  if (corpus.entities !== previous.corpus.entities) {
+    for (const e of previous.corpus.entities) if (!index.entity.has(e.id) && graph.hasNode(nodeKey.entity(e.id))) graph.dropNode(nodeKey.entity(e.id));
+    for (const e of corpus.entities) {
+      const key = nodeKey.entity(e.id);
+      const before = previous.index.entity.get(e.id);
+      if (e.status === 'rejected') {
+        if (graph.hasNode(key)) graph.dropNode(key);
+      } else if (!before) graph.addNode(key, withPlace(entityNodeAttributes(e), place('entity')));
+      else if (before !== e) {
+        replace(key, entityNodeAttributes(e));
+        // Claims about it carry its label in theirs.
+        if (before.label !== e.label) graph.forEachInEdge(key, (_edge, attributes, claimKey) => {
+          if (attributes.kind !== 'about') return;
+          const claim = index.claim.get(claimKey.slice(nodeKey.claim('').length));
+          if (claim) graph.mergeNodeAttributes(claimKey, { label: claimNodeAttributes(claim, corpus, index, 0).label });
+        });
+      }
+    }
+  }
+
+  // Claim counts move by what the removed comparisons counted and what the added ones count.
+  const conflicts = new Map<string, number>();
+  const before = verdictCounts(change.removed, classMembers(previous.comparisons));
+  const after = verdictCounts(change.added, classMembers(next.comparisons));
+  const conflictsOf = (id: string) => (previous.graph.hasNode(nodeKey.claim(id)) ? (previous.graph.getNodeAttribute(nodeKey.claim(id), 'conflicts') as number) : 0);
+  for (const id of new Set([...before.keys(), ...after.keys()])) conflicts.set(id, conflictsOf(id) - (before.get(id)?.conflicts ?? 0) + (after.get(id)?.conflicts ?? 0));
+
+  // New claims come in the order the write lists them, which is corpus order: placed as a full build would.
+  for (const id of new Set(change.claims)) {
+    const key = nodeKey.claim(id);
+    const claim = index.claim.get(id);
+    const live = claim !== undefined && claim.status !== 'rejected';
+    if (!live) {
+      if (graph.hasNode(key)) graph.dropNode(key);
+      continue;
+    }
+    const attributes = claimNodeAttributes(claim, corpus, index, conflicts.get(id) ?? conflictsOf(id), next.likely);
+    if (graph.hasNode(key)) {
+      replace(key, attributes);
+      graph.forEachOutEdge(key, (edge, a) => {
+        if (a.kind === 'about' || a.kind === 'object' || a.kind === 'from' || a.kind === 'cites') graph.dropEdge(edge);
+      });
+    } else graph.addNode(key, withPlace(attributes, place('claim')));
+    addStructuralEdges(graph, claim);
+  }
+  for (const [id, n] of conflicts) {
+    const key = nodeKey.claim(id);
+    if (graph.hasNode(key)) graph.setNodeAttribute(key, 'conflicts', n);
+  }
+
+  for (const cmp of change.removed) for (const { key } of comparisonEdgeKeys(cmp)) if (graph.hasEdge(key)) graph.dropEdge(key);
+  for (const cmp of change.added) addComparisonEdges(graph, cmp);
+
+  for (const id of change.likely) {
+    const key = nodeKey.claim(id);
+    if (graph.hasNode(key)) graph.setNodeAttribute(key, 'likely', next.likely.likelyClaims.has(id));
+  }
+  if (change.trust) {
+    for (const s of corpus.sources) {
+      const { trust, trustLowEvidence } = sourceNodeAttributes(s, next.likely);
+      graph.mergeNodeAttributes(nodeKey.source(s.id), { trust, trustLowEvidence } as Partial<NodeAttributes>);
+    }
+  }
+  graph.setAttribute('counts', comparisonCounts(next.comparisons));
+  return graph;
+}
+
+/** Nodes of each kind in the previous graph: where the next new node of a kind is placed. */
+function nodeCounts(previous: GraphState): Record<NodeKind, number> {
+  let citations = 0;
+  for (const s of previous.corpus.sources) citations += s.references.length;
+  let entities = 0;
+  for (const e of previous.corpus.entities) if (e.status !== 'rejected') entities++;
+  const sources = previous.corpus.sources.length;
+  return { source: sources, citation: citations, entity: entities, claim: previous.graph.order - sources - citations - entities };
+}
