@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sameValue, wilson } from '../server/truth/accuracy.js';
 import { writeCsv } from '../server/truth/csv.js';
-import { fnv1a } from '../server/truth/choose.js';
+import { fnv1a } from '../server/common/hash.js';
 import { defaultMethodFor, type MethodName } from '../server/truth/discover.js';
 import { contestedGold, factText, peakRssMiB, runMethod, score, type MethodRun, type Scored } from '../server/truth/evaluate.js';
 import { buildFactGraph, type FactGraph } from '../server/truth/graph.js';

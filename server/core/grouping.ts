@@ -1,5 +1,6 @@
 // Claims grouped by subject and property, the unit reconciliation compares within (never all
 // pairs), and an id index for the usual case where every id is unique.
+import { fnv1a } from '../common/hash.js';
 import type { Claim } from './schema-types.js';
 
 export function groupKey(claim: Pick<Claim, 'subject' | 'property'>): string {
@@ -115,10 +116,9 @@ export class IdTable {
   }
 }
 
-/** FNV-1a over UTF-16 code units, then mixed so that nearby ids spread over the table. */
+/** FNV-1a, then mixed (a murmur-style finaliser) so that nearby ids spread over the table's low bits. */
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = fnv1a(text);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);

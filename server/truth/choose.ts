@@ -5,6 +5,7 @@
 //      whatever the row order. A rule such as "smallest value first" would be deterministic too, but
 //      it prefers some values systematically (on the population benchmark it favours the true value
 //      and lifts majority vote from 0.69 to 0.75), so it would smuggle a bias into the baseline.
+import { fnv1a } from '../common/hash.js';
 import { factSourceCount, type FactGraph } from './graph.js';
 
 export const TIE_EPSILON = 1e-12;
@@ -14,16 +15,6 @@ export interface Choice {
   fact: Int32Array;
   /** Per item: which rule settled a tie, or undefined when the best fact won outright. */
   tieBreak: (string | undefined)[];
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: tiny, fast and good enough to scatter tie-breaks. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }
 
 function tieKey(graph: FactGraph, f: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matchRank } from '../../server/api/views/search.js';
+import { fold } from '../../server/common/fold.js';
+import { matchRank } from '../../server/api/views/search.js';
 
 describe('fold: the form search compares names in', () => {
   it.each([

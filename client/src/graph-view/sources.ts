@@ -1,6 +1,7 @@
 // Who says what: every source gets a colour (its claims on the graph, its swatch in the legend and
 // the list) and a short abbreviation for tight labels ("RB · over 72,000"). Both are derived from
 // the sources' own names, for any corpus: nothing here knows the bundled texts.
+import { fnv1a } from '../../../server/common/hash.js';
 
 /** Colours for sources: none of them is the entity orange, the conflict red or the agreement green. */
 export const SOURCE_PALETTE = ['#1971c2', '#9c36b5', '#0b7285', '#5f3dc4', '#a61e4d', '#5c940d', '#364fc7', '#862e9c', '#087f5b', '#495057'] as const;
@@ -42,16 +43,6 @@ function firstChar(word: string): string {
   return [...word][0] ?? '';
 }
 
-/** A stable 32-bit hash (FNV-1a) of an id: colours of sources not all known at once. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * Styles for a set of sources. When every source is known up front and they fit the palette, each
  * gets its own palette colour in id order; otherwise a colour by hash of the id (stable whatever
@@ -84,7 +75,7 @@ export class SourceStyles {
     return this.styles.size;
   }
 
-  private add(source: SourceInfo, colour = SOURCE_PALETTE[hash(source.id) % SOURCE_PALETTE.length]!): SourceStyle {
+  private add(source: SourceInfo, colour = SOURCE_PALETTE[fnv1a(source.id) % SOURCE_PALETTE.length]!): SourceStyle {
     const style = { colour, abbreviation: this.unique(abbreviate(source.name), source.name), name: source.name, title: source.title };
     this.styles.set(source.id, style);
     return style;

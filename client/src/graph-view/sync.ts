@@ -3,6 +3,7 @@
 // are kept (the camera and the user's mental map stay put); a new node starts beside its
 // neighbours, or at the centre when it has none yet.
 import type { SerializedGraph } from 'graphology-types';
+import { fnv1a } from '../../../server/common/hash.js';
 import { prepareNode, type AppGraph, type EdgeAttrs } from './load.js';
 
 type SerialNode = SerializedGraph['nodes'][number];
@@ -102,9 +103,8 @@ function placeNewNodes(graph: AppGraph, added: readonly string[]): void {
 }
 
 function offset(key: string, radius: number): [number, number] {
-  let hash = 2166136261;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
-  const angle = ((hash >>> 0) % 3600) / 3600 * 2 * Math.PI;
+  const hash = fnv1a(key);
+  const angle = (hash % 3600) / 3600 * 2 * Math.PI;
   const r = radius * (0.5 + ((hash >>> 12) % 100) / 100);
   return [Math.cos(angle) * r, Math.sin(angle) * r];
 }

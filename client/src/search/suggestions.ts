@@ -2,7 +2,7 @@
 // the server, or from the graph's own labels and aliases when the server cannot answer.
 import { api, type SearchResults } from '../api.js';
 import type { AppGraph } from '../graph-view/load.js';
-import { fold } from './fold.js';
+import { fold } from '../../../server/common/fold.js';
 
 export interface Suggestion {
   /** Node key to select. */

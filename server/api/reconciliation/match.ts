@@ -4,7 +4,7 @@
 // states the value given) adds to it. `match` is true only for a unique exact name of the right type.
 import type { Analysis } from '../../core/analyse.js';
 import type { Claim, Entity } from '../../core/schema-types.js';
-import { fold } from '../views/search.js';
+import { fold } from '../../common/fold.js';
 
 export interface ReconQuery {
   query?: string;

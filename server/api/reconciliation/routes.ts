@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Repository, Snapshot } from '../../store/repository.js';
 import { badRequest, HttpError } from '../errors.js';
 import { API_SCHEMA_DIR, REQUEST_SCHEMAS, validInput, type InputProblem } from '../validation.js';
-import { fold } from '../views/search.js';
+import { fold } from '../../common/fold.js';
 import { ENTITY_TYPE_NAMES, reconcileQuery, subjectIndex, type ReconQuery } from './match.js';
 
 const SUGGEST_LIMIT = 10;

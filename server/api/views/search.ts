@@ -6,30 +6,10 @@
 // word somewhere in its fields ("Vladivostok 1918": a claim about Vladivostok quoting 1918), last.
 import type { Analysis } from '../../core/analyse.js';
 import type { Entity } from '../../core/schema-types.js';
+import { fold } from '../../common/fold.js';
 import { entityRef, isLive, perAnalysis, propertyRef, sourceRef, type LabelRef, type SourceRef } from './common.js';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
-
-// Letters NFKD leaves whole (they are letters of their own, not a base letter plus a mark).
-const UNDECOMPOSED: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ħ: 'h' };
-
-/**
- * The form names are compared in: compatibility-decomposed, marks stripped (ō → o, é → e), lower
- * case, apostrophes dropped (O’Brien → obrien), digit-group separators dropped ("70,000" and
- * "70.000" → "70000", so a figure is found however it is typed; not spaces: "in 1918 120 men") and any other run of punctuation or
- * space collapsed to one space ("Nikolayevsk-on-Amur" → "nikolayevsk on amur").
- */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[øłđðþæœßıħ]/g, (c) => UNDECOMPOSED[c] ?? c)
-    .replace(/['’‘ʼ`]/g, '')
-    .replace(/(?<=\d)[,.](?=\d{3}(?!\d))/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 export type MatchRank = 'exact' | 'prefix' | 'word' | 'substring' | 'words';
 const RANK_ORDER: readonly MatchRank[] = ['exact', 'prefix', 'word', 'substring', 'words'];
