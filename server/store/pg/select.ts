@@ -1,7 +1,6 @@
 // Which store a process serves: PostgreSQL when DATABASE_URL names one, else the graph-data folder
 // (CONCORDANCE_DATA, or the bundled one): the zero-configuration default.
 import { Repository } from '../repository.js';
-import { PostgresBackend } from './backend.js';
 
 export interface StoreChoice {
   DATABASE_URL?: string | undefined;
@@ -19,6 +18,8 @@ export async function openConfiguredStore(env: StoreChoice = process.env): Promi
   const url = databaseUrlOf(env);
   if (!url) return Repository.open(env.CONCORDANCE_DATA);
   if (env.CONCORDANCE_DATA) console.warn(`DATABASE_URL is set: serving the PostgreSQL store, not the folder CONCORDANCE_DATA=${env.CONCORDANCE_DATA}`);
+  // Loaded only when asked for: the folder store's start does not pay for the driver.
+  const { PostgresBackend } = await import('./backend.js');
   const backend = await PostgresBackend.connect(url);
   try {
     return await Repository.openBackend(backend);
