@@ -1,7 +1,7 @@
 // Builds the graphology graph that is the product's wire format (its export() JSON).
 // Node keys are stable ids prefixed by kind; edge keys derive from the records they stand for.
 import { MultiDirectedGraph } from 'graphology';
-import { useDictionaryAdjacency } from './adjacency.js';
+import { useDictionaryAdjacency } from '../common/graph-adjacency.js';
 import { indexCorpus, type Corpus, type CorpusIndex } from './model.js';
 import type { LikelySummary } from './likely.js';
 import type { Comparison } from './reconcile.js';

@@ -3,7 +3,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { isNodeKind, type NodeKind } from '../state/types.js';
-import { useDictionaryAdjacency } from '../../../server/core/adjacency.js';
+import { useDictionaryAdjacency } from '../../../server/common/graph-adjacency.js';
 import { forceAtlas2 } from './fa2.js';
 import { registerSources, sourceStyleOf } from './source-registry.js';
 import { KIND_COLOR, nodeSize } from './style.js';
