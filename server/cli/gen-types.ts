@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { generateSchemaTypes, TYPES_FILE } from '../core/schema-types-gen.js';
+import { generateSchemaTypes, TYPES_FILE } from './schema-types-gen.js';
 import { printLine } from './terminal.js';
 
 await writeFile(TYPES_FILE, await generateSchemaTypes());

@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../server/core/model.js';
-import { generateSchemaTypes, TYPES_FILE } from '../../server/core/schema-types-gen.js';
+import { generateSchemaTypes, TYPES_FILE } from '../../server/cli/schema-types-gen.js';
 import { loadStore } from '../../server/store/load.js';
 import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
 

@@ -1,11 +1,12 @@
 // Generates TypeScript types from the JSON Schemas, so the schemas stay the one source of truth.
-// `npm run gen:types` writes the file; a test regenerates it and fails if the committed copy drifted.
+// `npm run gen:types` (gen-types.ts) writes server/core/schema-types.ts; test/data/graph-data.test.ts
+// regenerates it and fails if the committed copy drifted. A development tool: nothing at run time imports it.
 import { compile } from 'json-schema-to-typescript';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../schemas');
-export const TYPES_FILE = path.resolve(import.meta.dirname, 'schema-types.ts');
+export const TYPES_FILE = path.resolve(import.meta.dirname, '../core/schema-types.ts');
 const ENTRY_SCHEMAS = ['source', 'entity', 'property', 'claim', 'judgement', 'change', 'source-input', 'claim-input', 'claim-patch'];
 
 export async function generateSchemaTypes(): Promise<string> {
