@@ -15,6 +15,8 @@ export interface Loaded {
   corpus: Corpus;
   /** Problems of the records and of the changelog, each naming its file and record. */
   problems: DataProblem[];
+  /** The seq of the last change the loaded records include, when the backend can tell (a database reads both in one snapshot). */
+  lastSeq?: number;
 }
 
 export interface StoreBackend {

@@ -19,9 +19,9 @@ export class StoreProblemError extends Error {
 
 export interface Snapshot {
   analysis: Analysis;
-  /** graph.export() serialised once per change, with its ETag. */
-  graphJson: string;
-  graphEtag: string;
+  /** graph.export() serialised once per change (on first request), with its ETag. */
+  readonly graphJson: string;
+  readonly graphEtag: string;
   /** graphJson gzipped, made on first request and kept for the revision (compressing ~MBs per request is the bottleneck under load). */
   graphGzip(): Buffer;
   /** Increases with every change, so caches can tell snapshots apart. */
@@ -36,6 +36,8 @@ export class Repository {
 
   /** The seq of the last change in the changelog, once known (read once, then counted here: one writer). */
   lastSeq: number | undefined;
+  /** The seq of the last change the served snapshot includes (0 when unknown): a notification of a later one reloads. */
+  private snapshotSeq = 0;
 
   private constructor(readonly backend: StoreBackend, analysis: Analysis) {
     this.current = snapshotOf(analysis, 1);
@@ -48,7 +50,10 @@ export class Repository {
 
   /** Opens a store on any backend; another process's writes to it (when the backend can tell) are loaded as they come. */
   static async openBackend(backend: StoreBackend): Promise<Repository> {
-    const repo = new Repository(backend, analysedOrRefused(await backend.load()));
+    const loaded = await backend.load();
+    const repo = new Repository(backend, analysedOrRefused(loaded));
+    repo.lastSeq = loaded.lastSeq;
+    repo.snapshotSeq = loaded.lastSeq ?? 0;
     backend.watch((seq) => void repo.reloadIfBehind(seq));
     return repo;
   }
@@ -72,16 +77,17 @@ export class Repository {
    */
   reloadIfBehind(seq: number): Promise<void> {
     return this.exclusive(async () => {
-      if (this.lastSeq !== undefined && seq <= this.lastSeq) return;
+      if (seq <= this.snapshotSeq) return;
       await this.reload();
     }).catch((err: unknown) => console.error(`reloading the store after change ${seq} failed: ${(err as Error).message}`));
   }
 
   /** Loads the store again from its backend (call inside `exclusive`). */
   async reload(): Promise<void> {
-    const analysis = analysedOrRefused(await this.backend.load());
-    this.current = snapshotOf(analysis, this.current.revision + 1);
-    this.lastSeq = undefined;
+    const loaded = await this.backend.load();
+    this.current = snapshotOf(analysedOrRefused(loaded), this.current.revision + 1);
+    this.lastSeq = loaded.lastSeq;
+    this.snapshotSeq = loaded.lastSeq ?? 0;
   }
 
   close(): Promise<void> {
@@ -100,8 +106,8 @@ export class Repository {
   }
 
   /**
-   * The snapshot a write would produce, built before anything is written: if building it fails (a
-   * graph too large to serialise, say), the write is refused and disk and memory stay as they were.
+   * The snapshot a write would produce, built before anything is written: if analysing fails, the
+   * write is refused and disk and memory stay as they were. Its whole-graph JSON is made on first request.
    */
   prepare(analysis: Analysis): Snapshot {
     return snapshotOf(analysis, this.current.revision + 1);
@@ -110,6 +116,8 @@ export class Repository {
   /** Makes a prepared snapshot current, after its files are on disk. */
   install(snapshot: Snapshot): void {
     this.current = snapshot;
+    // Installed after this process's own commit, whose seq the write has just counted.
+    if (this.lastSeq !== undefined) this.snapshotSeq = this.lastSeq;
     if (snapshot.analysis.trust === 'updating') this.trustRefresh.schedule();
   }
 }
@@ -125,9 +133,22 @@ function analysedOrRefused({ corpus, problems }: Loaded): Analysis {
 }
 
 function snapshotOf(analysis: Analysis, revision: number): Snapshot {
-  const graphJson = JSON.stringify(analysis.graph.export());
-  const graphEtag = `"${createHash('sha1').update(graphJson).digest('base64url')}"`;
+  // Serialised on first request, not on every write: at 100,000 claims the export and its JSON cost
+  // seconds, more than the rest of a write together (bench/results/writes.md). A graph too large to
+  // serialise now fails that request (the views with ?view= still answer), not the write.
+  let json: string | undefined;
+  let etag: string | undefined;
   let gzipped: Buffer | undefined;
-  const graphGzip = () => (gzipped ??= gzipSync(graphJson));
-  return { analysis, graphJson, graphEtag, graphGzip, revision };
+  const serialise = () => (json ??= JSON.stringify(analysis.graph.export()));
+  return {
+    analysis,
+    revision,
+    get graphJson() {
+      return serialise();
+    },
+    get graphEtag() {
+      return (etag ??= `"${createHash('sha1').update(serialise()).digest('base64url')}"`);
+    },
+    graphGzip: () => (gzipped ??= gzipSync(serialise())),
+  };
 }

@@ -65,7 +65,7 @@ export class PostgresBackend implements StoreBackend {
     this.versions = new Map();
     for (const c of corpus.claims) this.versionsOf(c.source).set(c.id, c.version ?? 1);
     this.knownSeq = image.lastSeq;
-    return { corpus, problems: [...problems, ...logProblems] };
+    return { corpus, problems: [...problems, ...logProblems], lastSeq: image.lastSeq };
   }
 
   async commit(writes: FileWrite[], appends: Append[], removals: string[]): Promise<void> {
