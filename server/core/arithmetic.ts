@@ -4,14 +4,11 @@ import type { PreparedClaim } from './compare.js';
 import { groupKey } from './grouping.js';
 import { overlaps, sumIntervals, type Interval } from './interval.js';
 import { formatNumber } from './quantities.js';
-import type { Comparison } from './reconcile.js';
 import type { Claim } from './schema-types.js';
+import type { Comparison, Lookup } from './types.js';
 
-/** Claims by id: a Map, or the id table of the unique-ids path. */
-export interface Lookup {
-  get(id: string): Claim | undefined;
-  has(id: string): boolean;
-}
+// Defined in types.ts; re-exported for the modules that import them from here.
+export type { Lookup } from './types.js';
 
 /** Parts stated as separate claims (`partOf`) must add up to their stated total. */
 export function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope: Lookup, prepare: (c: Claim) => PreparedClaim): Comparison[] {

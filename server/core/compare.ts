@@ -1,63 +1,14 @@
 // Compares the values of two claims already known to be about the same subject and property.
 // Every verdict carries a machine-readable basis and a reason a person can check.
-import { dateInterval, formatDate, type DateSettings } from './dates.js';
+import { dateInterval, formatDate } from './dates.js';
 import { contains, entirelyBelow, isPoint, overlaps, type Interval } from './interval.js';
-import { describeQuantity, formatNumber, formatPercent, quantityInterval, roundingAllowance, type QuantitySettings } from './quantities.js';
+import { describeQuantity, formatNumber, formatPercent, quantityInterval, roundingAllowance } from './quantities.js';
 import { comparePersonValues, formatPersons, personsOf } from './persons.js';
-import type { Claim, PersonsValue, Property, Scope } from './schema-types.js';
+import type { Claim, PersonsValue, Property } from './schema-types.js';
+import type { Basis, CompareSettings, Outcome, PreparedClaim, Verdict } from './types.js';
 
-export type Verdict = 'agrees' | 'conflicts';
-export type Basis =
-  | 'equal' // the same value
-  | 'compatible' // one value lies within the other's range, or the ranges overlap
-  | 'disjoint' // the ranges do not meet
-  | 'bound' // a total or peak is smaller than a count it must include
-  | 'arithmetic' // stated parts against their stated total
-  | 'relation' // same relation asserted, or asserted and denied
-  | 'single-valued' // a property that has one value per subject and scope, given two values
-  | 'curated'; // a person's judgement
-
-export interface Outcome {
-  verdict: Verdict;
-  basis: Basis;
-  reason: string;
-  /** For quantities and dates: how far apart the two sides are (absolute, and relative to the bound crossed). */
-  gap?: { absolute: number; relative?: number; unit?: string };
-}
-
-export interface CompareSettings {
-  quantity: QuantitySettings;
-  date: DateSettings;
-}
-
-/** A claim with what comparison needs computed once. */
-export interface PreparedClaim {
-  claim: Claim;
-  /** Value as an interval (quantities: the unit's numbers; dates: day numbers). */
-  interval?: Interval;
-  /** Scope time span in day numbers. */
-  time?: Interval;
-  /** How the reason mentions this value: "'over 72,000'", "1,399 + 1,717 = 3,116", "25 October 1922". */
-  mention: string;
-  /** A text value normalised for comparison, filled on first use (once per claim, not once per pair). */
-  normalisedText?: string;
-  /**
-   * "both name X", "both say X" or "both give X" (one of them, by the value's type), built at the
-   * first agreement of identical mentions and shared by the next: in a group of k claims stating the
-   * same value, one string instead of k(k-1)/2.
-   */
-  both?: string;
-  /**
-   * What the pair loop reads of every claim, copied into this one object shape: claims, values and
-   * scopes come in many shapes, and reading the same field from many shapes is a slow generic lookup.
-   */
-  type: Claim['value']['type'];
-  population: string | undefined;
-  place: string | undefined;
-  aggregate: Scope['aggregate'];
-  /** No aggregate, point in time or period. */
-  unscoped: boolean;
-}
+// Defined in types.ts; re-exported for the modules that import them from here.
+export type { Basis, CompareSettings, Outcome, PreparedClaim, Verdict } from './types.js';
 
 type QuantityValue = Extract<Claim['value'], { type: 'quantity' }>;
 type EntityValue = Extract<Claim['value'], { type: 'entity' }>;

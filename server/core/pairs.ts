@@ -4,35 +4,10 @@ import { decided, decideValues, disjointInto, takeOutcome, withinRounding, type 
 import { entirelyBelow } from './interval.js';
 import { describeScope, RELATION, relateFacts } from './scope.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
+import type { Comparison } from './types.js';
 
-export interface Comparison extends Outcome {
-  /** Stable id, derived from the claims compared. */
-  id: string;
-  a: string;
-  b: string;
-  /** Arithmetic checks: every part claim summed against the total `a`. */
-  parts?: string[];
-  /** subject|property of the group the pair came from. */
-  group: string;
-  /** Whether the two claims come from different sources or the same one (for value classes: all their members from one source). */
-  scope: 'between' | 'within';
-  /**
-   * A value class (groups above the pairwise size only, see classes.ts): every claim of the group
-   * stating a's value in a's scope, a and b its first two by id. The record stands for every pair
-   * among them, so k identical claims make one record, not k(k−1)/2. Its id is `same-<a>`.
-   */
-  members?: string[];
-  /**
-   * Between value classes: how many claims each side stands for (the class record `same-<a>` or
-   * `same-<b>` lists them). Absent when both sides are single claims.
-   */
-  counts?: { a: number; b: number };
-  /**
-   * The comparison rests on a claim nobody has reviewed (status `extracted`; for a class, a side
-   * with no reviewed member): shown as pending and counted apart from the headline until reviewed.
-   */
-  pending?: true;
-}
+// Defined in types.ts; re-exported for the modules that import them from here.
+export type { Comparison } from './types.js';
 
 /** Two claims of one group (a before b by id): same scope compares values; a total or peak against a count at one moment checks the bound. */
 export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
