@@ -68,7 +68,7 @@ export function isAddition(s: string, previous: SumPart, next: SumPart): boolean
 export function partLabel(s: string, part: SumPart): string {
   const start = part.noun?.start ?? part.mention.end;
   const rest = s.slice(start, start + 100);
-  const clause = /^[^,.;:()\[\]]*/.exec(rest)![0];
+  const clause = /^[^,.;:()[\]]*/.exec(rest)![0];
   const cut = clause.search(/\s+(?:and|or|but|while|which|who)\s/);
   const label = (cut === -1 ? clause : clause.slice(0, cut)).trim();
   return label || s.slice(part.mention.start, part.mention.end);

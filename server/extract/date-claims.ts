@@ -5,7 +5,7 @@ import type { DateValue, Property } from '../core/schema-types.js';
 import { datePredicate } from './open.js';
 import type { DateMention } from './dates.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
-import { inLongerPhrase, rankProperties, type PropertyEntry, type PropertyScore } from './properties.js';
+import { inLongerPhrase, rankProperties, type PropertyScore } from './properties.js';
 import { dateLead, withComparator, type DateLead } from './scope.js';
 import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
 

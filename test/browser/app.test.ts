@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  assertWebGL, countForegroundPixels, openApp, screenshot, startBrowserSuite,
+  assertWebGL, countForegroundPixels, openApp, screenshot,
   type PageHooks,
 } from './harness.js';
 import { useBrowserSuite } from './suite.js';

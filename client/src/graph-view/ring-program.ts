@@ -105,7 +105,7 @@ export class NodeRingProgram<N extends Attributes = Attributes, E extends Attrib
     array[startIndex++] = data.size;
     array[startIndex++] = floatColor(data.color);
     array[startIndex++] = floatColor(data.ringColor ?? data.color);
-    array[startIndex++] = nodeIndex;
+    array[startIndex] = nodeIndex;
   }
 
   setUniforms(params: RenderParams, { gl, uniformLocations }: ProgramInfo<(typeof UNIFORMS)[number]>): void {
