@@ -1,11 +1,10 @@
 // Arithmetic checks: parts stated as separate claims (`partOf`) against the total they add up to.
 // Parts and totals may sit in different groups, so this runs over the whole set, after the pairs.
-import type { PreparedClaim } from './compare.js';
 import { groupKey } from './grouping.js';
 import { overlaps, sumIntervals, type Interval } from './interval.js';
 import { formatNumber } from './quantities.js';
 import type { Claim } from './schema-types.js';
-import type { Comparison, Lookup } from './types.js';
+import type { Comparison, Lookup, PreparedClaim } from './types.js';
 
 // Defined in types.ts; re-exported for the modules that import them from here.
 export type { Lookup } from './types.js';

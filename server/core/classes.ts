@@ -6,11 +6,11 @@
 // their representatives (lowest id), every pair of classes when there are few, otherwise each class
 // with its neighbour in value order (a sweep over the sorted intervals), so cost is O(k log k) and
 // output O(k) whatever the group holds.
-import type { PreparedClaim } from './compare.js';
 import { decided } from './compare.js';
 import { formatNumber } from './quantities.js';
-import { decidedComparison, decidePair, fromJudgement, pairKey, type Comparison } from './pairs.js';
+import { decidedComparison, decidePair, fromJudgement, pairKey } from './pairs.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
+import type { Comparison, PreparedClaim } from './types.js';
 
 export interface ClassSettings {
   /** Groups of at most this many claims are compared pair by pair, one record per pair (every group of the bundled corpus and of the generated benchmarks). */

@@ -1,10 +1,10 @@
 // One comparison record: the pair rule (same scope compares values; a total or peak bounds a count
 // at one moment), and the records built from its outcome or from a curated judgement.
-import { decided, decideValues, disjointInto, takeOutcome, withinRounding, type Outcome, type PreparedClaim } from './compare.js';
+import { decided, decideValues, disjointInto, takeOutcome, withinRounding } from './compare.js';
 import { entirelyBelow } from './interval.js';
 import { describeScope, RELATION, relateFacts } from './scope.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
-import type { Comparison } from './types.js';
+import type { Comparison, Outcome, PreparedClaim } from './types.js';
 
 // Defined in types.ts; re-exported for the modules that import them from here.
 export type { Comparison } from './types.js';
