@@ -54,10 +54,10 @@ export const responseSchemas: Record<string, JsonSchema> = {
     ...CLASS_FIELDS,
   }, ['parts', 'gap', 'members', 'counts', 'pending']),
 
-  Graph: { description: 'graphology export() JSON.', ...obj({ attributes: { type: 'object' }, options: { type: 'object' }, nodes: array({ type: 'object' }), edges: array({ type: 'object' }) }) },
+  Graph: { description: 'graphology export() JSON.', ...obj({ attributes: { type: 'object', description: 'counts (comparisons by verdict); trust: "updating" while source trust is re-learned after a write (absent once settled).' }, options: { type: 'object' }, nodes: array({ type: 'object' }), edges: array({ type: 'object' }) }) },
 
   SourceCounts: obj({ claims: int, conflicts: int, agreements: int }),
-  SourceTrust: obj({ score: num, lowEvidence: bool, explanation: str, agreements: int, comparable: int }),
+  SourceTrust: obj({ score: num, lowEvidence: bool, explanation: str, agreements: int, comparable: int, updating: { type: 'boolean', description: 'Trust is being re-learned after a write; the score is the one from before it.' } }),
   Likely: obj({
     value: str, claims: array(str), confidence: num, lowEvidence: bool, lowEvidenceReason: nullable('string'), undecided: bool, explanation: str,
     alternatives: array(obj({ claims: array(str), confidence: num })),

@@ -33,13 +33,15 @@ export class TrustRefresh<S extends { analysis: Analysis }> {
         if (!this.timer) for (const resolve of this.waiting.splice(0)) resolve();
       });
     }, this.delayMs);
-    // A pending refresh must not keep a finished process (a CLI, a test) alive.
-    this.timer.unref();
+    // A pending refresh must not keep a finished process (a CLI, a test) alive, unless someone waits for it.
+    if (this.waiting.length === 0) this.timer.unref();
   }
 
   /** Resolves once no re-estimation is pending or running: the snapshot's trust is settled (or failed to settle, logged). */
   settled(): Promise<void> {
     if (!this.timer && !this.running) return Promise.resolve();
+    // Someone waits for it now: the pending refresh must keep the process alive until it has run.
+    this.timer?.ref();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 

@@ -13,8 +13,11 @@ export interface SourceSummary {
   kind: Source['kind'];
   url: string | null;
   counts: SourceCounts;
-  /** How far the source agrees with the likely values, and how much evidence that rests on. */
-  trust: SourceTrustView | null;
+  /**
+   * How far the source agrees with the likely values, and how much evidence that rests on; `updating`
+   * while trust is being re-learned after a write (the score is the one from before it).
+   */
+  trust: (SourceTrustView & { updating: boolean }) | null;
 }
 
 export interface SourceCounts {
@@ -118,7 +121,12 @@ export function referenceView(ref: Source['references'][number]): ReferenceView 
 }
 
 function summaryOf(analysis: Analysis, s: Source): SourceSummary {
-  return { id: s.id, title: s.title, publisher: s.publisher, kind: s.kind, url: s.url ?? null, counts: countsOf(analysis, s.id), trust: analysis.likely.trust.get(s.id) ?? null };
+  return { id: s.id, title: s.title, publisher: s.publisher, kind: s.kind, url: s.url ?? null, counts: countsOf(analysis, s.id), trust: trustOf(analysis, s.id) };
+}
+
+function trustOf(analysis: Analysis, id: string): SourceSummary['trust'] {
+  const trust = analysis.likely.trust.get(id);
+  return trust ? { ...trust, updating: analysis.trust === 'updating' } : null;
 }
 
 function countsOf(analysis: Analysis, id: string): SourceCounts {
