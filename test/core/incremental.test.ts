@@ -1,7 +1,7 @@
 // A write re-judges only the sets it touched, with source trust as it stood, marks the analysis as
 // updating, and patches a copy of the graph; settling trust afterwards gives analyse()'s result.
 import { describe, expect, it } from 'vitest';
-import { analyse, settleTrust } from '../../server/core/analyse.js';
+import { analyse, reanalyse, settleTrust } from '../../server/core/analyse.js';
 import { TRUST_UPDATING } from '../../server/core/graph-patch.js';
 import { groupKey } from '../../server/core/grouping.js';
 import { loadStore } from '../../server/store/load.js';
@@ -52,6 +52,19 @@ describe('a write re-judges the sets it touched', () => {
     const ingested = applyWrite(base, { kind: 'ingest', copies: [3, 30, 300], shift: 5 });
     const full = analyse(ingested.corpus).graph;
     for (const key of ingested.graph.nodes()) expect([key, ingested.graph.getNodeAttribute(key, 'x'), ingested.graph.getNodeAttribute(key, 'y')]).toEqual([key, full.getNodeAttribute(key, 'x'), full.getNodeAttribute(key, 'y')]);
+  });
+});
+
+describe('entities and sources changed by a write', () => {
+  it('relabels, rejects and adds entities, adds and removes sources, as a full build would', () => {
+    const base = analyse(generateCorpus({ claims: 300, seed: 11 }));
+    const [renamed, rejected] = base.corpus.entities.filter((e) => base.corpus.claims.some((c) => c.subject === e.id));
+    const entities = base.corpus.entities.map((e) => (e === renamed ? { ...e, label: `${e.label} (renamed)` } : e === rejected ? { ...e, status: 'rejected' as const } : e));
+    entities.push({ ...renamed!, id: 'brand-new', label: 'Brand new', status: 'proposed' });
+    let next = reanalyse(base, { ...base.corpus, entities }, []);
+    expectSameAnalysis(settleTrust(next), analyse(next.corpus));
+    next = applyWrite(applyWrite(next, { kind: 'ingest', copies: [1, 2], shift: 0 }), { kind: 'delete-source', source: 3 });
+    expectSameAnalysis(settleTrust(next), analyse(next.corpus));
   });
 });
 
