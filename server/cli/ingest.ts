@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extractClaims } from '../extract/index.js';
 import type { SourceInput } from '../core/schema-types.js';
 import { ingestSource, type SourceDocument } from '../store/ingest.js';
-import { DocumentRefused, type DerivedDocument } from '../formats/index.js';
+import { DocumentRefused, type DerivedDocument } from '../formats/types.js';
 import { convertInWorker } from '../formats/worker.js';
 import path from 'node:path';
 import { MutationError } from '../store/mutations.js';

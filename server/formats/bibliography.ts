@@ -2,12 +2,22 @@
 // RIS), read with citation-js: the source's own record, and full records for its numbered references
 // so that claim → footnote → reference resolves to the work itself. Records are kept in a small,
 // fixed shape (BibliographicRecord), not as whatever fields an export happens to carry.
-import { Cite, type CslItem, type CslName } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
-import '@citation-js/plugin-csl';
+import type { Cite as CiteClass, CslItem, CslName } from '@citation-js/core';
+import { createRequire } from 'node:module';
 import type { BibliographicRecord, Reference } from '../core/schema-types.js';
 import { DocumentRefused } from './types.js';
+
+// citation-js and its plugins (CommonJS) are loaded on the first bibliography, not when the server
+// starts: most ingests carry none, and loading them costs about half a second.
+let citeClass: typeof CiteClass | undefined;
+function loadCite(): typeof CiteClass {
+  if (!citeClass) {
+    const require = createRequire(import.meta.url);
+    for (const plugin of ['@citation-js/plugin-bibtex', '@citation-js/plugin-ris', '@citation-js/plugin-csl']) require(plugin);
+    citeClass = (require('@citation-js/core') as { Cite: typeof CiteClass }).Cite;
+  }
+  return citeClass;
+}
 
 const FIELD_CHARS = 1000;
 const MAX_NAMES = 200;
@@ -57,7 +67,7 @@ export function recordOf(item: CslItem): BibliographicRecord {
 /** The record as a reference list would print it (APA, citation-js's bundled style). */
 function formatted(item: CslItem): string | undefined {
   try {
-    return new Cite([{ ...item, id: item.id ?? 'item' }]).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
+    return new (loadCite())([{ ...item, id: item.id ?? 'item' }]).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
   } catch {
     return undefined;
   }
@@ -69,7 +79,7 @@ export function parseBibliography(text: string, what = 'bibliography'): CslItem[
   try {
     const trimmed = text.trim();
     // CSL-JSON arrives as text: parse it first, so a JSON mistake is named as one.
-    items = new Cite(trimmed.startsWith('[') || trimmed.startsWith('{') ? JSON.parse(trimmed) : trimmed).data;
+    items = new (loadCite())(trimmed.startsWith('[') || trimmed.startsWith('{') ? JSON.parse(trimmed) : trimmed).data;
   } catch (err) {
     throw new DocumentRefused(400, `the ${what} is not CSL-JSON, BibTeX or RIS that can be read (${(err as Error).message})`);
   }

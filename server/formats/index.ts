@@ -1,10 +1,9 @@
 // Any document a person has, as the plain text the extractor reads: the kind is read from the bytes
 // (never trusted from a file name or a Content-Type), and a declared type that the bytes contradict
 // is refused with both named.
-import { convertDocx } from './docx.js';
-import { convertHtml } from './html.js';
+// The readers (pdf.js, mammoth, Readability) are loaded when a document of their kind first arrives:
+// together they cost a server about 1.5 s and 140 MB at start-up for something most sessions never use.
 import { DEFAULT_CONVERSION_LIMITS } from './limits.js';
-import { convertPdf } from './pdf.js';
 import { DocumentRefused, MEDIA_TYPES, type ConversionLimits, type DerivedDocument, type DocumentKind } from './types.js';
 
 export { DocumentRefused, MEDIA_TYPES, type DerivedDocument, type DocumentKind } from './types.js';
@@ -64,9 +63,9 @@ export async function convertDocument(request: ConvertRequest): Promise<DerivedD
     }
   }
   switch (actual) {
-    case 'pdf': return convertPdf(bytes, limits);
-    case 'docx': return convertDocx(bytes, limits);
-    case 'html': return convertHtml(decodeUtf8(bytes, 'web page'));
+    case 'pdf': return (await import('./pdf.js')).convertPdf(bytes, limits);
+    case 'docx': return (await import('./docx.js')).convertDocx(bytes, limits);
+    case 'html': return (await import('./html.js')).convertHtml(decodeUtf8(bytes, 'web page'));
     case 'text': {
       const text = decodeUtf8(bytes, 'text');
       if (text.length > limits.maxTextChars) throw new DocumentRefused(413, `the text is over the limit of ${limits.maxTextChars.toLocaleString('en')} characters`);

@@ -2,7 +2,8 @@
 // PDF or .docx built to exhaust the reader (a page that inflates to megabytes of operators, a
 // decompression bomb that lies about its sizes) is stopped there, and the server goes on answering.
 import { Worker } from 'node:worker_threads';
-import { DocumentRefused, type ConvertRequest, type DerivedDocument } from './index.js';
+import type { ConvertRequest } from './index.js';
+import { DocumentRefused, type DerivedDocument } from './types.js';
 
 export interface ConversionWorkerOptions {
   /** Milliseconds one document may take. */

@@ -4,7 +4,7 @@
 // is POST /api/sources with that text, the edited metadata and { document: { upload } }. Nothing is
 // stored before that. A file's bytes, never its name or declared type, decide how it is read.
 import express, { Router } from 'express';
-import { DocumentRefused, type DerivedDocument } from '../../formats/index.js';
+import { DocumentRefused, type DerivedDocument } from '../../formats/types.js';
 import { convertInWorker, DEFAULT_CONVERSION_WORKER, type ConversionWorkerOptions } from '../../formats/worker.js';
 import { DEFAULT_CONVERSION_LIMITS } from '../../formats/limits.js';
 import { HttpError } from '../errors.js';
