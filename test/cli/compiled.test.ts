@@ -35,7 +35,7 @@ describe('the compiled server', () => {
     });
     expect(saved.status).toBe(201);
     expect(((await saved.json()) as { claims: unknown[] }).claims.length).toBeGreaterThan(0);
-    const read = await fetch(`${server.base}/api/documents`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: await makePdf([['A page read by the compiled server.']]) });
+    const read = await fetch(`${server.base}/api/documents`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(await makePdf([['A page read by the compiled server.']])) });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { text: string }).text).toContain('A page read by the compiled server.');
   });

@@ -9,7 +9,7 @@ import { copyGraphData, expectError, startApi, type RunningApi } from '../api/ha
 const SPEC_DIR = path.join(import.meta.dirname, 'spec-0.2');
 
 /** The spec's schemas, with the two load-time adaptations ORIGIN.md describes. */
-function specValidators(): Record<string, ValidateFunction> {
+function specValidators() {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const schemas = readdirSync(SPEC_DIR).filter((f) => f.endsWith('.json')).map((f) => {
     const schema = JSON.parse(readFileSync(path.join(SPEC_DIR, f), 'utf8'));
