@@ -9,7 +9,8 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVE = path.join(ROOT, 'server', 'cli', 'serve.ts');
-const START_TIMEOUT_MS = 30_000;
+// Generous: several servers start at once in the crash tests, on two shared cores.
+const START_TIMEOUT_MS = 60_000;
 
 export interface ServerProcess {
   /** http://127.0.0.1:<port> */

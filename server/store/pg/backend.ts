@@ -53,7 +53,7 @@ export class PostgresBackend implements StoreBackend {
       await backend.listen(url);
     } catch (err) {
       await backend.close();
-      throw new Error(`cannot use the PostgreSQL store at ${redacted(url)}: ${(err as Error).message}`);
+      throw new Error(`cannot use the PostgreSQL store at ${redacted(url)}: ${(err as Error).message}`, { cause: err });
     }
     return backend;
   }
