@@ -146,5 +146,5 @@ describe.concurrent('kill -9 during concurrent writes', () => {
     const after = await loadCleanStore(dir);
     expect(after.changes.at(-1)).toMatchObject({ seq: changes.length + 1, claim: target, after: { version: version + 1 } });
     await server.stop();
-  }, 120_000); // a safety net for a loaded machine, not a speed assertion
+  }, 240_000); // a safety net for a loaded machine, not a speed assertion
 });
