@@ -49,7 +49,7 @@ interface Extraction {
 /** The extractor as the product calls it; whatever the result lists as proposed properties is read too. */
 async function extract(t: BenchmarkText, minConfidence?: number): Promise<Extraction> {
   const context = { sourceId: `unseen-${t.id}`, entities: vocabulary.entities, properties: vocabulary.properties };
-  const result = (await extractClaims(t.text, context, minConfidence === undefined ? {} : { minConfidence })) as unknown as Record<string, unknown> & { claims: Claim[]; proposedEntities?: Entity[] };
+  const result = (extractClaims(t.text, context, minConfidence === undefined ? {} : { minConfidence })) as unknown as Record<string, unknown> & { claims: Claim[]; proposedEntities?: Entity[] };
   const proposedProperties = Object.entries(result)
     .filter(([key, value]) => /propert/i.test(key) && Array.isArray(value))
     .flatMap(([, value]) => (value as unknown[]).filter((p): p is ProposedPropertyInfo => typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'string'));

@@ -103,7 +103,7 @@ describe('bench/unseen.ts end to end', () => {
       entities: JSON.parse(readFileSync(path.join(ROOT, 'graph-data/entities.json'), 'utf8')) as Entity[],
       properties: JSON.parse(readFileSync(path.join(ROOT, 'graph-data/properties.json'), 'utf8')) as Property[],
     };
-    const result = await extractClaims(TEXT, { sourceId: 'unseen-synthetic', ...vocabulary });
+    const result = extractClaims(TEXT, { sourceId: 'unseen-synthetic', ...vocabulary });
     const expected = scoreText({ text: TEXT, items: ITEMS, names: NAMES, claims: result.claims, proposedEntities: result.proposedEntities, vocabulary });
     expect(out).toContain(`(${expected.valueFound}/3)`);
     expect(out).toContain(`(${expected.valueAndSubject}/3)`);
