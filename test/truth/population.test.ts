@@ -50,7 +50,9 @@ describe('population dev gold (154 items, 6 of them absent from the claims)', ()
   // The target (about 0.87, and vote + 0.1). Not reached: truthfinder 0.79, accu 0.75, vote 0.72;
   // see bench/results/truth.md for why (ceiling 0.92, trust-weighting oracle 0.83). Kept as an
   // expected failure so the gap stays visible and a fix that closes it is noticed.
-  it.fails('meets the target: at least 0.87 and more than vote + 0.1', () => {
+  it.fails('meets the target: at least 0.87 and more than vote + 0.1', ({ task }) => {
+    // Read by test/run.mjs, which counts expected failures apart from passes.
+    task.meta.expectedFailure = true;
     expect(truthfinder.accuracy.accuracy).toBeGreaterThanOrEqual(0.87);
     expect(truthfinder.accuracy.accuracy).toBeGreaterThan(vote.accuracy.accuracy + 0.1);
   });
