@@ -15,7 +15,7 @@ import { loadStore } from '../../server/store/load.js';
 import { commitFiles } from '../../server/store/transaction.js';
 import { expectError, startApi, type RunningApi } from '../api/harness.js';
 import { miniStore } from '../helpers/mini-store.js';
-import { freePort } from '../helpers/server-process.js';
+import { freePort, watchOutput } from '../helpers/server-process.js';
 import { fingerprint } from '../helpers/temp-store.js';
 import { filesBelow, isLeftover } from './store-checks.js';
 
@@ -228,23 +228,7 @@ describe('commitFiles', () => {
 });
 
 async function listening(child: ChildProcess): Promise<void> {
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (/listening on /.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}):\n${output}`));
-    });
-  });
+  await watchOutput(child, 45_000).listening;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

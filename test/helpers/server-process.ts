@@ -56,10 +56,31 @@ async function spawnServer(dataDir: string, port: number, compiled: boolean, env
     env: { ...process.env, PORT: String(port), CONCORDANCE_DATA: dataDir, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { output, listening } = watchOutput(child, START_TIMEOUT_MS);
+  await listening;
+  const gone = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    port,
+    child,
+    output,
+    kill9: () => gone('SIGKILL'),
+    stop: () => gone('SIGTERM'),
+  };
+}
+
+/**
+ * Everything a server child prints (stdout and stderr interleaved), and a promise that resolves once
+ * it says "listening" — or rejects, with what it printed, when it exits first or takes longer than `timeoutMs`.
+ */
+export function watchOutput(child: ChildProcess, timeoutMs: number): { output: () => string; listening: Promise<void> } {
+  let output = '';
   const listening = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       if (/listening on /.test(output)) {
@@ -74,17 +95,5 @@ async function spawnServer(dataDir: string, port: number, compiled: boolean, env
       reject(new Error(`server exited (code ${code}, signal ${signal}) before listening:\n${output}`));
     });
   });
-  await listening;
-  const gone = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-  };
-  return {
-    base: `http://127.0.0.1:${port}`,
-    port,
-    child,
-    output: () => output,
-    kill9: () => gone('SIGKILL'),
-    stop: () => gone('SIGTERM'),
-  };
+  return { output: () => output, listening };
 }
