@@ -3,9 +3,9 @@
 // (aliases) are joined, since GEXF has no list type that Gephi reads back reliably.
 import gexf from 'graphology-gexf';
 import type { ConcordanceGraph } from '../core/graph.js';
-// The explorer's own source colouring (a pure module with no imports), so that claims in Gephi take
-// their source's colour exactly as on screen.
-import { SourceStyles } from '../../client/src/graph-view/sources.js';
+// The explorer's own source colouring (shared with the client), so that claims in Gephi take their
+// source's colour exactly as on screen.
+import { SourceStyles } from '../common/source-styles.js';
 import { exportEdgeColor, exportEdgeThickness, exportNodeColor, exportNodeSize } from './palette.js';
 
 type Cell = string | number | boolean;

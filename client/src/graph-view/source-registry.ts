@@ -1,6 +1,6 @@
 // The page's one set of source styles (a page shows one graph): filled from the source nodes when
 // the graph is prepared, and grown as a large graph loads sources it had not drawn yet.
-import { SourceStyles, type SourceInfo, type SourceStyle } from './sources.js';
+import { SourceStyles, type SourceInfo, type SourceStyle } from '../../../server/common/source-styles.js';
 
 let styles = new SourceStyles([], false);
 

@@ -1,7 +1,7 @@
 // Who says what: every source gets a colour (its claims on the graph, its swatch in the legend and
 // the list) and a short abbreviation for tight labels ("RB · over 72,000"). Both are derived from
 // the sources' own names, for any corpus: nothing here knows the bundled texts.
-import { fnv1a } from '../../../server/common/hash.js';
+import { fnv1a } from './hash.js';
 
 /** Colours for sources: none of them is the entity orange, the conflict red or the agreement green. */
 export const SOURCE_PALETTE = ['#1971c2', '#9c36b5', '#0b7285', '#5f3dc4', '#a61e4d', '#5c940d', '#364fc7', '#862e9c', '#087f5b', '#495057'] as const;
