@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { DEFAULT_VIEW_LIMIT, UnknownViewTarget, viewGraph, type ViewSpec } from '../../core/views.js';
+import { UnknownViewTarget, viewGraph, type ViewSpec } from '../../core/views.js';
 import type { Repository, Snapshot } from '../../store/repository.js';
-import { badRequest, HttpError } from '../errors.js';
+import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
+import { viewSpecOf, type ViewQuery } from '../views/view-spec.js';
 
-interface GraphQuery {
-  view?: ViewSpec['kind'];
-  id?: string;
-  hops?: string;
-  limit?: string;
-}
+type GraphQuery = ViewQuery;
 
 /**
  * GET /api/graph: the graphology export() of the whole graph, or of a view of it. Each answer is
@@ -23,7 +19,7 @@ export function graphRoutes(repo: Repository): Router {
     const { query } = validInput<Record<string, never>, GraphQuery>(req, { query: REQUEST_SCHEMAS.graphQuery });
     const snapshot = repo.snapshot;
     const whole = query.view === undefined || query.view === 'all';
-    const { json, etag } = whole ? { json: snapshot.graphJson, etag: snapshot.graphEtag } : cache.get(snapshot, specOf(query));
+    const { json, etag } = whole ? { json: snapshot.graphJson, etag: snapshot.graphEtag } : cache.get(snapshot, viewSpecOf(query));
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Vary', 'Accept-Encoding');
@@ -40,21 +36,6 @@ export function graphRoutes(repo: Repository): Router {
     res.type('application/json').send(json);
   });
   return router;
-}
-
-function specOf(query: GraphQuery): ViewSpec {
-  const limit = query.limit ? Number(query.limit) : DEFAULT_VIEW_LIMIT;
-  const needId = () => {
-    if (!query.id) throw badRequest('invalid query', [{ at: '/query/id', message: `is required for view=${query.view}` }]);
-    return query.id;
-  };
-  switch (query.view) {
-    case 'conflicts': return { kind: 'conflicts', limit };
-    case 'entity': return { kind: 'entity', id: needId(), limit };
-    case 'source': return { kind: 'source', id: needId(), limit };
-    case 'neighbourhood': return { kind: 'neighbourhood', node: needId(), hops: query.hops ? Number(query.hops) : 1, limit };
-    default: return { kind: 'all' };
-  }
 }
 
 /** Serialised views of the current revision; a new revision empties it. Small: views are for big graphs. */
