@@ -2,7 +2,7 @@
 // was derived and edits the metadata; saving the source takes the upload by its SHA-256. Kept in
 // memory, bounded in count and bytes and for an hour: nothing of an upload touches the store until
 // the source is saved (a restart only means dropping the file again).
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../core/integrity.js';
 import type { DerivedDocument } from '../../formats/index.js';
 
 export interface Upload {
@@ -23,8 +23,6 @@ export interface UploadLimits {
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxUploads: 16, maxBytes: 256 * 1024 * 1024, ttlMs: 60 * 60 * 1000 };
 
-const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-
 export class UploadShelf {
   private readonly uploads = new Map<string, Upload>();
 
@@ -32,7 +30,7 @@ export class UploadShelf {
 
   put(bytes: Buffer, document: DerivedDocument, fileName?: string): Upload {
     this.expire();
-    const upload: Upload = { sha256: sha(bytes), bytes, document, textSha256: sha(document.text), at: this.now(), ...(fileName ? { fileName } : {}) };
+    const upload: Upload = { sha256: sha256(bytes), bytes, document, textSha256: sha256(document.text), at: this.now(), ...(fileName ? { fileName } : {}) };
     this.uploads.delete(upload.sha256);
     this.uploads.set(upload.sha256, upload);
     // Oldest first out when over the count or the bytes.
@@ -47,21 +45,17 @@ export class UploadShelf {
     return upload;
   }
 
-  get(sha256: string): Upload | undefined {
+  get(upload: string): Upload | undefined {
     this.expire();
-    return this.uploads.get(sha256);
+    return this.uploads.get(upload);
   }
 
-  delete(sha256: string): void {
-    this.uploads.delete(sha256);
+  delete(upload: string): void {
+    this.uploads.delete(upload);
   }
 
   private expire(): void {
     const oldest = this.now() - this.limits.ttlMs;
     for (const [key, u] of this.uploads) if (u.at < oldest) this.uploads.delete(key);
   }
-}
-
-export function textSha256(text: string): string {
-  return sha(text);
 }
