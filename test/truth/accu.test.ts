@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverTruth } from '../../server/truth/discover.js';
 import type { ItemVerdict, Observation, TruthResult } from '../../server/truth/types.js';
 import { obs, reliableVersusLiar } from './fixtures.js';
+import { expectTrustAndConfidenceInUnitRange } from './unit-range.js';
 
 const item = (result: TruthResult, name: string): ItemVerdict => {
   const found = result.items.find((v) => v.item === name);
@@ -34,16 +35,7 @@ describe('accu: convergence', () => {
     expect(result.convergence.converged).toBe(true);
     expect(result.convergence.iterations).toBeGreaterThan(1);
     expect(result.convergence.delta).toBeLessThanOrEqual(1e-4);
-    for (const s of result.sources) {
-      expect(s.trust).toBeGreaterThanOrEqual(0);
-      expect(s.trust).toBeLessThanOrEqual(1);
-    }
-    for (const v of result.items) {
-      for (const f of [v.chosen, ...v.alternatives]) {
-        expect(f.confidence).toBeGreaterThanOrEqual(0);
-        expect(f.confidence).toBeLessThanOrEqual(1);
-      }
-    }
+    expectTrustAndConfidenceInUnitRange(result);
   });
 
   it('says so when the iteration limit stops it first', () => {

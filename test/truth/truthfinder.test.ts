@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverTruth } from '../../server/truth/discover.js';
 import type { ItemVerdict, Observation, TruthResult } from '../../server/truth/types.js';
 import { obs, reliableVersusLiar } from './fixtures.js';
+import { expectTrustAndConfidenceInUnitRange } from './unit-range.js';
 
 const item = (result: TruthResult, name: string): ItemVerdict => {
   const found = result.items.find((v) => v.item === name);
@@ -44,16 +45,7 @@ describe('convergence', () => {
 
   it('keeps every trust and confidence in [0, 1]', () => {
     const result = discoverTruth(scrambled(600));
-    for (const s of result.sources) {
-      expect(s.trust).toBeGreaterThanOrEqual(0);
-      expect(s.trust).toBeLessThanOrEqual(1);
-    }
-    for (const v of result.items) {
-      for (const f of [v.chosen, ...v.alternatives]) {
-        expect(f.confidence).toBeGreaterThanOrEqual(0);
-        expect(f.confidence).toBeLessThanOrEqual(1);
-      }
-    }
+    expectTrustAndConfidenceInUnitRange(result);
   });
 
   it('recovers the planted truth where honest sources are the majority of an item', () => {
