@@ -14,7 +14,7 @@ const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescrip
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 // Read at run time relative to the module that reads them.
-const LINKS = ['schemas', 'graph-data', 'var', 'client/dist', 'server/extract/words', 'server/api/schemas', 'server/api/extract-worker-boot.mjs', 'server/store/pg/migrations'];
+const LINKS = ['schemas', 'graph-data', 'var', 'client/dist', 'server/extract/words', 'server/api/schemas', 'server/common/worker-boot.mjs', 'server/store/pg/migrations'];
 for (const rel of LINKS) {
   const target = path.join(root, rel);
   // A folder the server creates on first use (var/ for team accounts) is made now, so its link resolves.

@@ -55,7 +55,7 @@ interface Slot {
 // Under tsx (npm start, npm run serve, vitest) this module is TypeScript and so is the worker's
 // entry; compiled, both are JavaScript and the entry is started directly.
 const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './extract-worker-thread.ts' : './extract-worker-thread.js', import.meta.url);
-const BOOT = new URL('./extract-worker-boot.mjs', import.meta.url);
+const BOOT = new URL('../common/worker-boot.mjs', import.meta.url);
 
 export class ExtractionWorkers {
   private readonly idle: Slot[] = [];

@@ -15,9 +15,9 @@ export interface ConversionWorkerOptions {
 /** 60 s reads a 2,000-page PDF on a loaded 2-core machine; 1 GB holds its text many times over. */
 export const DEFAULT_CONVERSION_WORKER: ConversionWorkerOptions = { budgetMs: 60_000, memoryMb: 1024 };
 
-// The same boot as the extraction worker: under tsx it registers the loader, then starts the entry.
+// The boot both worker threads start from: under tsx it registers the loader, then starts the entry.
 const THREAD = new URL(import.meta.url.endsWith('.ts') ? './convert-thread.ts' : './convert-thread.js', import.meta.url);
-const BOOT = new URL('../api/extract-worker-boot.mjs', import.meta.url);
+const BOOT = new URL('../common/worker-boot.mjs', import.meta.url);
 
 type Reply = { document: DerivedDocument } | { refused: { status: DocumentRefused['status']; message: string } } | { failed: string };
 
