@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../server/api/app.js';
-import { buildGraph } from '../server/core/graph.js';
+import { buildGraph } from '../server/analysis/graph.js';
 import { indexCorpus } from '../server/core/model.js';
 import { reconcile } from '../server/core/reconcile.js';
 import { Repository } from '../server/store/repository.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyse } from '../server/core/analyse.js';
+import { analyse } from '../server/analysis/analyse.js';
 import type { Claim, Corpus, Judgement } from '../server/core/model.js';
 import { groupKey, reconcile, reconcileGroups } from '../server/core/reconcile.js';
 import { generateCorpus } from './lib/corpus.js';

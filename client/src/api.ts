@@ -10,7 +10,7 @@ import type { SourceDetail } from '../../server/api/views/sources.js';
 import { withSession } from './auth/session.js';
 
 export type { ClaimTrace, ComparisonList, EntityDetail, SearchResults, SourceDetail, Timeline };
-export type { ReportItem, ReportClaim } from '../../server/core/report.js';
+export type { ReportItem, ReportClaim } from '../../server/analysis/report.js';
 export type { TraceComparison, CitationStep, OtherClaim } from '../../server/api/views/claims.js';
 export type { PropertyGroup, ValueView, RelationView } from '../../server/api/views/entities.js';
 export type { ComparisonView } from '../../server/api/views/common.js';

@@ -1,9 +1,9 @@
 // `npm run export -- --format F [--out file] [--view conflicts|entity|source --id ID] [--base URL]`:
 // writes one export of graph-data (or CONCORDANCE_DATA) to a file or to standard output.
 import { writeFile } from 'node:fs/promises';
-import { analyse } from '../core/analyse.js';
+import { analyse } from '../analysis/analyse.js';
 import { formatProblem } from '../core/model.js';
-import { DEFAULT_VIEW_LIMIT, type ViewSpec } from '../core/views.js';
+import { DEFAULT_VIEW_LIMIT, type ViewSpec } from '../analysis/views.js';
 import { EXPORT_FORMATS, exportAnalysis, isExportFormat } from '../export/index.js';
 import { loadStore } from '../store/load.js';
 import { fail, parseCli } from './args.js';

@@ -1,7 +1,7 @@
 // `npm run report [-- --json]`: the contradictions, grouped by entity and property, then the agreements.
-import { analyse } from '../core/analyse.js';
+import { analyse } from '../analysis/analyse.js';
 import { formatProblem } from '../core/model.js';
-import { buildReport, formatReport } from '../core/report.js';
+import { buildReport, formatReport } from '../analysis/report.js';
 import { loadStore } from '../store/load.js';
 import { printError, printLine } from './terminal.js';
 

@@ -1,8 +1,8 @@
 // CSV exports of claims and of comparisons: RFC 4180, UTF-8 with a byte-order mark (so Excel reads
 // the accents), and every cell that a spreadsheet would run as a formula neutralised.
 import { stringify } from 'csv-stringify/sync';
-import type { Analysis } from '../core/analyse.js';
-import { buildReport, labelledClaim, type ReportClaim, type ReportItem } from '../core/report.js';
+import type { Analysis } from '../analysis/analyse.js';
+import { buildReport, labelledClaim, type ReportClaim, type ReportItem } from '../analysis/report.js';
 import { formatNumber, formatPercent } from '../core/quantities.js';
 import type { Claim } from '../core/schema-types.js';
 import { scopeInWords, valueInWords } from './values.js';

@@ -2,7 +2,7 @@
 // positions, node and edge kinds as attributes. graphology-gexf writes it; array attributes
 // (aliases) are joined, since GEXF has no list type that Gephi reads back reliably.
 import gexf from 'graphology-gexf';
-import type { ConcordanceGraph } from '../core/graph.js';
+import type { ConcordanceGraph } from '../analysis/graph.js';
 // The explorer's own source colouring (shared with the client), so that claims in Gephi take their
 // source's colour exactly as on screen.
 import { SourceStyles } from '../common/source-styles.js';

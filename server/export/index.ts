@@ -1,8 +1,8 @@
 // Every export format in one table: the API (GET /api/export), the CLI (npm run export) and the
 // explorer's download menu all go through exportAnalysis, so a format behaves the same everywhere.
-import type { Analysis } from '../core/analyse.js';
+import type { Analysis } from '../analysis/analyse.js';
 import type { Claim } from '../core/schema-types.js';
-import { viewGraph, viewNodes, type ViewSpec } from '../core/views.js';
+import { viewGraph, viewNodes, type ViewSpec } from '../analysis/views.js';
 import { claimsCsv, comparisonsCsv } from './csv.js';
 import { graphToGexf } from './gexf.js';
 import { quickStatements } from './quickstatements.js';

@@ -3,7 +3,7 @@
 // a start and end; it cannot say "over 72,000", "about 5,000", "early 1920" or "by May 1925" without
 // changing the meaning (guessed bounds are what Wikidata itself moved away from). Such a claim is
 // written as a comment line saying why, never as a statement.
-import type { Analysis } from '../core/analyse.js';
+import type { Analysis } from '../analysis/analyse.js';
 import { parseDateString } from '../core/dates.js';
 import type { Claim, DateValue, Source } from '../core/schema-types.js';
 

@@ -1,7 +1,7 @@
 // W3C Web Annotation (JSON-LD) for every claim's quote: a TextQuoteSelector (exact, prefix, suffix)
 // and a TextPositionSelector on the source, with the claim as the body. The Recommendation counts
 // positions in Unicode code points; the store counts UTF-16 code units, so offsets are converted.
-import type { Analysis } from '../core/analyse.js';
+import type { Analysis } from '../analysis/analyse.js';
 import type { Claim, Source } from '../core/schema-types.js';
 import { scopeInWords, valueInWords } from './values.js';
 

@@ -5,7 +5,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Analysis } from '../core/analyse.js';
+import type { Analysis } from '../analysis/analyse.js';
 import type { Corpus } from '../core/model.js';
 import { fsyncPath, toJsonFile, writeDurably } from './atomic.js';
 import { storeLayout } from './layout.js';

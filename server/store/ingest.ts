@@ -1,6 +1,6 @@
 // Adding a source: store its text unchanged with its hash, extract candidate claims, reconcile them
 // against everything already in the graph, all in one all-or-nothing write.
-import { reanalyse } from '../core/analyse.js';
+import { reanalyse } from '../analysis/analyse.js';
 import { calendarProblem } from '../core/dates.js';
 import { slug, uniqueId } from '../core/ids.js';
 import { sha256 } from '../core/integrity.js';

@@ -1,7 +1,7 @@
 // Writes to graph-data/: review decisions, hand-made claims and new sources. Each runs alone
 // (Repository.exclusive), is all-or-nothing on disk (commitFiles), is on disk before it returns,
 // leaves an audit line in the changelog, and re-runs reconciliation for the affected groups only.
-import { reanalyse } from '../core/analyse.js';
+import { reanalyse } from '../analysis/analyse.js';
 import { applyPatch, claimFromInput } from '../core/review.js';
 import { LIMITS } from '../core/limits.js';
 import { check, type SchemaProblem } from '../core/schemas.js';

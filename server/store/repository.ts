@@ -2,7 +2,7 @@
 // Reads share one immutable snapshot; every write goes through one queue (see `exclusive`).
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { analyse, type Analysis } from '../core/analyse.js';
+import { analyse, type Analysis } from '../analysis/analyse.js';
 import { formatProblem, type DataProblem } from '../core/model.js';
 import type { Change } from '../core/schema-types.js';
 import { FolderBackend, type Loaded, type StoreBackend } from './backend.js';

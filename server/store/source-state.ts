@@ -5,7 +5,7 @@
 // changelog line stays small, and the restored text is checked against its recorded SHA-256.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { reanalyse, type Analysis } from '../core/analyse.js';
+import { reanalyse, type Analysis } from '../analysis/analyse.js';
 import { sha256 } from '../core/integrity.js';
 import type { Corpus } from '../core/model.js';
 import { claimProblems } from '../core/review.js';

@@ -2,7 +2,7 @@
 // every write. A write re-judges its own sets with the trust as it stands and installs a snapshot
 // marked `trust: 'updating'`; this re-learns trust once writes pause (debounced), in the write queue
 // so that no write interleaves, and installs the settled snapshot.
-import { settleTrust, type Analysis } from '../core/analyse.js';
+import { settleTrust, type Analysis } from '../analysis/analyse.js';
 
 interface Installer<S extends { analysis: Analysis }> {
   readonly snapshot: S;

@@ -1,7 +1,7 @@
 // The views as pure functions of an Analysis (no HTTP): the fixture store, loaded and analysed.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyse, type Analysis } from '../../server/core/analyse.js';
+import { analyse, type Analysis } from '../../server/analysis/analyse.js';
 import { loadStore } from '../../server/store/load.js';
 import { citationStatus, claimTrace } from '../../server/api/views/claims.js';
 import { listComparisons, unknownFilters } from '../../server/api/views/comparisons.js';

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, syntheticGraph } from './synthetic-graph.js';
-import type { ConcordanceGraph } from '../../server/core/graph.js';
+import type { ConcordanceGraph } from '../../server/analysis/graph.js';
 import { clientBundle, launchBrowser, screenshot, type PageHooks } from './harness.js';
 
 const ORDER = 24_000;

@@ -1,4 +1,4 @@
-// A synthetic graph shaped like Concordance's (the node attributes of server/core/graph.ts), and a
+// A synthetic graph shaped like Concordance's (the node attributes of server/analysis/graph.ts), and a
 // tiny server for it: the built client plus /api/graph answered by the server's own view code.
 // Used by the client benchmark and by the large-graph browser test (real corpora that large take
 // too long to generate in a test).
@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { createRng } from '../../bench/lib/prng.js';
-import type { ConcordanceGraph } from '../../server/core/graph.js';
-import { viewGraph, type ViewSpec } from '../../server/core/views.js';
+import type { ConcordanceGraph } from '../../server/analysis/graph.js';
+import { viewGraph, type ViewSpec } from '../../server/analysis/views.js';
 
 const PROPERTIES = ['troop-strength', 'deaths', 'start-date', 'end-date', 'commanded-by', 'location', 'casualties', 'founded'];
 
@@ -71,7 +71,7 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
       if (verdict === 'conflicts') for (const k of [a, b]) g.updateNodeAttribute(k, 'conflicts', (v) => Number(v) + 1);
     }
   }
-  // Positions in hundredths, as the server sends them (server/core/graph.ts).
+  // Positions in hundredths, as the server sends them (server/analysis/graph.ts).
   g.updateEachNodeAttributes((_key, attrs) => ({ ...attrs, x: Math.round(attrs.x * 100) / 100, y: Math.round(attrs.y * 100) / 100 }));
   return g;
 }

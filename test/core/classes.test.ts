@@ -1,8 +1,8 @@
 // Large groups by value class: output linear in the group's size, one bundle per value drawn in the
 // graph, classes' sizes carried between them, judgements and pending review kept.
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../server/core/analyse.js';
-import { buildReport, formatReport } from '../../server/core/report.js';
+import { analyse } from '../../server/analysis/analyse.js';
+import { buildReport, formatReport } from '../../server/analysis/report.js';
 import { reconcile } from '../../server/core/reconcile.js';
 import type { Corpus } from '../../server/core/model.js';
 import type { Claim, Value } from '../../server/core/schema-types.js';

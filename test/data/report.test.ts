@@ -1,7 +1,7 @@
 // The card's examples, found by the engine in the curated data, with the reasons a reader sees.
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../server/core/analyse.js';
-import { buildReport, type ReportItem } from '../../server/core/report.js';
+import { analyse } from '../../server/analysis/analyse.js';
+import { buildReport, type ReportItem } from '../../server/analysis/report.js';
 import { loadStore } from '../../server/store/load.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -4,9 +4,9 @@
 // store does in the background) equals analyse() run from scratch on the same corpus.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { analyse, settleTrust, type Analysis } from '../../server/core/analyse.js';
+import { analyse, settleTrust, type Analysis } from '../../server/analysis/analyse.js';
 import { generateCorpus } from '../../bench/lib/corpus.js';
-import { applyWrite, expectSameAnalysis, type Write } from '../core/incremental-helpers.js';
+import { applyWrite, expectSameAnalysis, type Write } from '../analysis/incremental-helpers.js';
 
 const index = fc.nat({ max: 10_000 });
 const shift = fc.integer({ min: -40, max: 40 });

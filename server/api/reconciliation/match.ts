@@ -2,7 +2,7 @@
 // against the entity register, every alias counted. Scores run 0–100: an exact alias scores 100,
 // a prefix 85, shared words by their overlap, a property condition (a claim of the candidate that
 // states the value given) adds to it. `match` is true only for a unique exact name of the right type.
-import type { Analysis } from '../../core/analyse.js';
+import type { Analysis } from '../../analysis/analyse.js';
 import type { Claim, Entity } from '../../core/schema-types.js';
 import { fold } from '../../common/fold.js';
 

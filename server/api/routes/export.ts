@@ -1,7 +1,7 @@
 // GET /api/export?format=…[&view=…&id=…]: a download of the graph or of a view, in a format another
 // tool reads (spreadsheets, Gephi, annotation tools, Wikidata). The formats live in server/export.
 import { Router } from 'express';
-import { UnknownViewTarget } from '../../core/views.js';
+import { UnknownViewTarget } from '../../analysis/views.js';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../../export/index.js';
 import type { Repository } from '../../store/repository.js';
 import { HttpError } from '../errors.js';

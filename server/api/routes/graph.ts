@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { UnknownViewTarget, viewGraph, type ViewSpec } from '../../core/views.js';
+import { UnknownViewTarget, viewGraph, type ViewSpec } from '../../analysis/views.js';
 import type { Repository, Snapshot } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';

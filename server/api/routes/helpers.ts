@@ -1,7 +1,7 @@
 // The two shapes most endpoints take — a list, and one record by id — so each feature's route
 // module only names its path and its view, and validation and 404s behave the same everywhere.
 import type { Router } from 'express';
-import type { Analysis } from '../../core/analyse.js';
+import type { Analysis } from '../../analysis/analyse.js';
 import type { Repository } from '../../store/repository.js';
 import { found } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';

@@ -5,7 +5,7 @@
 // onto that property, one revertible "edit" line per claim, and the proposal is marked rejected).
 // All of it is one all-or-nothing write, on disk before the answer, logged in the changelog.
 import { Router } from 'express';
-import { reanalyse } from '../../core/analyse.js';
+import { reanalyse } from '../../analysis/analyse.js';
 import type { Change, Claim, Property } from '../../core/schema-types.js';
 import { toJsonFile } from '../../store/atomic.js';
 import { changeLine, changelogPath } from '../../store/changelog.js';

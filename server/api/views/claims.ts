@@ -1,8 +1,8 @@
 // One claim, and its trace: claim → source → quote in context → footnote markers → reference
 // entries, plus every comparison it takes part in. The chain a reader follows to check a claim.
-import type { Analysis } from '../../core/analyse.js';
+import type { Analysis } from '../../analysis/analyse.js';
 import { markersClosingSentence, type FoundMarker } from '../../core/citations.js';
-import type { ReportClaim } from '../../core/report.js';
+import type { ReportClaim } from '../../analysis/report.js';
 import type { Citation, Claim, TextSelector } from '../../core/schema-types.js';
 import { comparisonsOf, comparisonView, labelledClaim, mention, sourceRef, verdictsOf, type ComparisonView, type SourceRef, type VerdictCounts } from './common.js';
 import { referenceView, type ReferenceView } from './sources.js';

@@ -1,11 +1,11 @@
 // Lookups and small shapes every view shares. Views are pure functions of an Analysis: no Express,
 // no I/O, so they can be unit-tested and reused by a CLI or an export.
-import type { Analysis } from '../../core/analyse.js';
+import type { Analysis } from '../../analysis/analyse.js';
 import { claimsStoodFor, classMembers } from '../../core/classes.js';
 import { mentionOf } from '../../core/compare.js';
 import type { Comparison } from '../../core/reconcile.js';
-export { labelledClaim } from '../../core/report.js';
-import { isUndecided } from '../../core/likely.js';
+export { labelledClaim } from '../../analysis/report.js';
+import { isUndecided } from '../../analysis/likely.js';
 import type { Claim } from '../../core/schema-types.js';
 
 export interface SourceRef {

@@ -1,7 +1,7 @@
 // Triage of a comparison list: review-status and tolerance filters, identical pairs folded into one
 // item, an order (largest disagreement first, or by entity, property, source or date) and a page.
 // The list of a large graph (thousands of conflicts) is read a page at a time by the explorer.
-import type { ReportClaim, ReportItem } from '../../core/report.js';
+import type { ReportClaim, ReportItem } from '../../analysis/report.js';
 
 export type ComparisonSort = 'report' | 'gap' | 'entity' | 'property' | 'source' | 'date';
 

@@ -4,7 +4,7 @@
 // finds the reference and the claims citing it. Ranked exact match, then prefix, then word start,
 // then substring; a query of several words that no one field holds matches a record holding every
 // word somewhere in its fields ("Vladivostok 1918": a claim about Vladivostok quoting 1918), last.
-import type { Analysis } from '../../core/analyse.js';
+import type { Analysis } from '../../analysis/analyse.js';
 import type { Entity } from '../../core/schema-types.js';
 import { fold } from '../../common/fold.js';
 import { entityRef, isLive, perAnalysis, propertyRef, sourceRef, type LabelRef, type SourceRef } from './common.js';

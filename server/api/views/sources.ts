@@ -1,8 +1,8 @@
 // Sources: the list with counts, and one source read in full — its text, where its claims sit in
 // that text, its footnote markers and its reference list.
-import type { Analysis } from '../../core/analyse.js';
+import type { Analysis } from '../../analysis/analyse.js';
 import { markersIn } from '../../core/citations.js';
-import type { SourceTrustView } from '../../core/likely.js';
+import type { SourceTrustView } from '../../analysis/likely.js';
 import type { BibliographicRecord, Claim, Source } from '../../core/schema-types.js';
 import { claimsCompared, isLive, perAnalysis, verdictsOf, type VerdictCounts } from './common.js';
 

@@ -2,7 +2,7 @@
 // days it speaks of — its value when it is a date, else its moment or period ("over 72,000 by
 // October 1918") — with the conflicts between them, so that "began 12 January 1918 / 5 April 1918
 // / August 1918" can be drawn on one time axis, one lane per source.
-import type { Analysis } from '../../core/analyse.js';
+import type { Analysis } from '../../analysis/analyse.js';
 import { dateSpan, formatDate } from '../../core/dates.js';
 import type { Claim, DateValue } from '../../core/schema-types.js';
 import { comparisonsOf, entityRef, isLive, propertyRef, sourceRef, type LabelRef, type SourceRef } from './common.js';

@@ -1,5 +1,5 @@
 // The view a query names (?view=&id=&hops=&limit=), as /api/graph and /api/export both take it.
-import { DEFAULT_VIEW_LIMIT, type ViewSpec } from '../../core/views.js';
+import { DEFAULT_VIEW_LIMIT, type ViewSpec } from '../../analysis/views.js';
 import { badRequest } from '../errors.js';
 
 export interface ViewQuery {

@@ -2,8 +2,8 @@
 // claims appended, a deleted source's claims and judgements gone), each followed by reanalyse(); and
 // the comparison of an incremental analysis with a full one.
 import { expect } from 'vitest';
-import type { Analysis } from '../../server/core/analyse.js';
-import { reanalyse } from '../../server/core/analyse.js';
+import type { Analysis } from '../../server/analysis/analyse.js';
+import { reanalyse } from '../../server/analysis/analyse.js';
 import type { Corpus } from '../../server/core/model.js';
 import type { Claim, Source } from '../../server/core/schema-types.js';
 

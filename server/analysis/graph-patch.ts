@@ -8,9 +8,9 @@ import {
   type ConcordanceGraph, type NodeAttributes, type NodeKind, type Unplaced,
 } from './graph.js';
 import type { LikelySummary } from './likely.js';
-import type { Corpus, CorpusIndex } from './model.js';
-import { classMembers } from './classes.js';
-import type { Comparison } from './reconcile.js';
+import type { Corpus, CorpusIndex } from '../core/model.js';
+import { classMembers } from '../core/classes.js';
+import type { Comparison } from '../core/reconcile.js';
 
 export interface GraphState {
   corpus: Corpus;

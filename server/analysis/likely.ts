@@ -3,11 +3,11 @@
 // set gets its likely value, and every source a trust earned across all sets.
 import { likelyValues, type GroupVerdict } from '../truth/claims.js';
 import type { Convergence } from '../truth/types.js';
-import { claimsStoodFor, classMembers } from './classes.js';
-import type { CorpusIndex } from './model.js';
-import type { Comparison } from './reconcile.js';
-import { scopeSignature } from './scope.js';
-import type { Claim } from './schema-types.js';
+import { claimsStoodFor, classMembers } from '../core/classes.js';
+import type { CorpusIndex } from '../core/model.js';
+import type { Comparison } from '../core/reconcile.js';
+import { scopeSignature } from '../core/scope.js';
+import type { Claim } from '../core/schema-types.js';
 
 export type { GroupVerdict };
 

@@ -2,9 +2,9 @@
 import { buildGraph, type ConcordanceGraph } from './graph.js';
 import { patchGraph } from './graph-patch.js';
 import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
-import { indexCorpus, type Corpus, type CorpusIndex } from './model.js';
-import { DEFAULT_RECONCILE_SETTINGS, groupKey, reconcile, reconcileGroups, type Comparison, type ReconcileSettings } from './reconcile.js';
-import type { Claim } from './schema-types.js';
+import { indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
+import { DEFAULT_RECONCILE_SETTINGS, groupKey, reconcile, reconcileGroups, type Comparison, type ReconcileSettings } from '../core/reconcile.js';
+import type { Claim } from '../core/schema-types.js';
 
 export interface Analysis {
   corpus: Corpus;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../server/core/analyse.js';
-import { isUndecided } from '../../server/core/likely.js';
+import { analyse } from '../../server/analysis/analyse.js';
+import { isUndecided } from '../../server/analysis/likely.js';
 import { emptyCorpus, type Corpus } from '../../server/core/model.js';
 import type { Claim, Source } from '../../server/core/schema-types.js';
 import { loadStore } from '../../server/store/load.js';
-import { claim, properties, qty } from './fixtures.js';
+import { claim, properties, qty } from '../core/fixtures.js';
 
 function corpusOf(claims: Claim[]): Corpus {
   const sources = [...new Set(claims.map((c) => c.source))].map((id): Source => ({

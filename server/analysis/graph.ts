@@ -2,10 +2,10 @@
 // Node keys are stable ids prefixed by kind; edge keys derive from the records they stand for.
 import { MultiDirectedGraph } from 'graphology';
 import { useDictionaryAdjacency } from '../common/graph-adjacency.js';
-import { indexCorpus, type Corpus, type CorpusIndex } from './model.js';
+import { indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
 import type { LikelySummary } from './likely.js';
-import type { Comparison } from './reconcile.js';
-import type { Claim, Entity, Source } from './schema-types.js';
+import type { Comparison } from '../core/reconcile.js';
+import type { Claim, Entity, Source } from '../core/schema-types.js';
 
 export type NodeKind = 'source' | 'entity' | 'claim' | 'citation';
 export type EdgeKind = 'about' | 'object' | 'from' | 'cites' | 'agrees' | 'conflicts';

@@ -1,8 +1,8 @@
 // The contradictions report: conflicts grouped by entity and property, then agreements,
 // each with both values as the sources word them, the sources, the quotes and the reason.
 import type { Analysis } from './analyse.js';
-import type { Comparison } from './reconcile.js';
-import type { Claim, Citation } from './schema-types.js';
+import type { Comparison } from '../core/reconcile.js';
+import type { Claim, Citation } from '../core/schema-types.js';
 
 export interface ReportClaim extends Claim {
   sourceTitle: string;

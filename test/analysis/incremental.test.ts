@@ -1,8 +1,8 @@
 // A write re-judges only the sets it touched, with source trust as it stood, marks the analysis as
 // updating, and patches a copy of the graph; settling trust afterwards gives analyse()'s result.
 import { describe, expect, it } from 'vitest';
-import { analyse, reanalyse, settleTrust } from '../../server/core/analyse.js';
-import { TRUST_UPDATING } from '../../server/core/graph-patch.js';
+import { analyse, reanalyse, settleTrust } from '../../server/analysis/analyse.js';
+import { TRUST_UPDATING } from '../../server/analysis/graph-patch.js';
 import { groupKey } from '../../server/core/grouping.js';
 import { loadStore } from '../../server/store/load.js';
 import { patchClaim } from '../../server/store/mutations.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../server/core/analyse.js';
-import { UnknownViewTarget, viewGraph } from '../../server/core/views.js';
+import { analyse } from '../../server/analysis/analyse.js';
+import { UnknownViewTarget, viewGraph } from '../../server/analysis/views.js';
 import { loadStore } from '../../server/store/load.js';
 
 const { graph } = analyse((await loadStore()).corpus);
