@@ -2,13 +2,13 @@
 // its progress and its result back. Loaded in a worker thread only, never imported by the server.
 import { parentPort } from 'node:worker_threads';
 import { extractClaims } from '../extract/index.js';
-import type { ExtractionContext } from '../store/ingest.js';
+import type { ExtractContext } from '../extract/types.js';
 
 /** What the server sends: the text and the context without its progress callback (not cloneable). */
 export interface ExtractionJob {
   id: number;
   text: string;
-  context: Omit<ExtractionContext, 'onProgress'>;
+  context: ExtractContext;
 }
 
 /** What the worker answers, tagged with the job's id. */

@@ -4,7 +4,7 @@
 // writes nothing until extraction has returned. One warm worker is kept (ingests are serialised by the
 // repository's write queue anyway); a worker that was stopped or crashed is replaced on the next job.
 import { Worker } from 'node:worker_threads';
-import type { ExtractionContext, ExtractionOutput, Extractor } from '../store/ingest.js';
+import type { ExtractedRecords, Extractor } from '../extract/types.js';
 import { HttpError } from './errors.js';
 import type { ExtractionJob, WorkerMessage } from './extract-worker-thread.js';
 
@@ -69,7 +69,7 @@ export class ExtractionWorkers {
   /** The Extractor the ingest endpoint calls. */
   readonly extractor: Extractor = (text, context) => this.extract(text, context);
 
-  async extract(text: string, context: ExtractionContext): Promise<ExtractionOutput> {
+  async extract(text: string, context: Parameters<Extractor>[1]): Promise<ExtractedRecords> {
     const slot = await this.acquire();
     try {
       await this.started(slot);
@@ -169,12 +169,12 @@ export class ExtractionWorkers {
     return slot;
   }
 
-  private run(slot: Slot, text: string, context: ExtractionContext): Promise<ExtractionOutput> {
+  private run(slot: Slot, text: string, context: Parameters<Extractor>[1]): Promise<ExtractedRecords> {
     const { worker } = slot;
     const { onProgress, ...plain } = context;
     const job: ExtractionJob = { id: ++this.nextId, text, context: plain };
     const { budgetMs, memoryMb } = this.options;
-    return new Promise<ExtractionOutput>((resolve, reject) => {
+    return new Promise<ExtractedRecords>((resolve, reject) => {
       const stop = (error: Error) => {
         finish();
         slot.dead = true;

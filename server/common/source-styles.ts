@@ -52,7 +52,7 @@ export class SourceStyles {
   private readonly styles = new Map<string, SourceStyle>();
   private readonly taken = new Set<string>();
 
-  constructor(sources: readonly SourceInfo[], private readonly complete: boolean) {
+  constructor(sources: readonly SourceInfo[], complete: boolean) {
     const sorted = [...sources].sort((a, b) => a.id.localeCompare(b.id));
     const byPalette = complete && sorted.length <= SOURCE_PALETTE.length;
     sorted.forEach((s, i) => this.add(s, byPalette ? SOURCE_PALETTE[i]! : undefined));

@@ -41,11 +41,6 @@ function ownId(id: string): string {
   return id;
 }
 
-/** Compares two values in the same scope. Undefined when they cannot be compared (units differ, unrelated texts). */
-export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
-  return decideValues(a, b, property) ? takeOutcome() : undefined;
-}
-
 /**
  * The outcome the last decide call reached, read at once (the next call overwrites it). The pair
  * loop builds each comparison from it, so no Outcome object is made per pair only to be copied
@@ -170,12 +165,6 @@ type Words = Omit<Wording, 'unit'>;
 
 const QUANTITY_WORDS: Words = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
 const DATE_WORDS = { below: 'before', above: 'after', lowerBound: 'earliest date', upperBound: 'latest date', unit: 'days', relative: false };
-
-/** Why `low` lies entirely below `high`, with the gap measured against the bound that is crossed. */
-export function disjointReason(low: PreparedClaim, high: PreparedClaim, words: Wording): Pick<Outcome, 'reason' | 'gap'> {
-  disjointInto(low, high, words, words.unit);
-  return { reason: decided.reason, gap: decided.gap };
-}
 
 /** disjointReason into `decided.reason` and `decided.gap`. */
 export function disjointInto(low: PreparedClaim, high: PreparedClaim, words: Words, unit: string): void {

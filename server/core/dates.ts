@@ -169,8 +169,3 @@ export function calendarProblem(value: string): string | undefined {
   const daysInMonth = lastDayOfMonth(year, month) - dayNumber(year, month, 1) + 1;
   return day <= daysInMonth ? undefined : `${value} is not a day of the calendar (month ${month} of ${year} has ${daysInMonth} days)`;
 }
-
-export function formatDayNumber(day: number): string {
-  const d = new Date(day * MS_PER_DAY);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}

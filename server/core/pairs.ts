@@ -56,7 +56,7 @@ function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Compar
 }
 
 /** A claim nobody has accepted yet: an extraction candidate. */
-export function isUnreviewed(claim: Pick<Claim, 'status'>): boolean {
+function isUnreviewed(claim: Pick<Claim, 'status'>): boolean {
   return claim.status === 'extracted';
 }
 

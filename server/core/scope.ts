@@ -4,13 +4,6 @@ import { dateSpan } from './dates.js';
 import { overlaps, type Interval } from './interval.js';
 import type { Claim, Scope } from './schema-types.js';
 
-export type ScopeRelation =
-  | { kind: 'same' }
-  /** `bounding` is a total or peak that can be no smaller than `bounded`. */
-  | { kind: 'bound'; bounding: Claim; bounded: Claim }
-  | { kind: 'series' }
-  | { kind: 'different' };
-
 const BOUNDING = new Set(['total', 'peak']);
 
 /** The days a claim's scope covers: its point in time or period, undefined when it has none. */
@@ -22,39 +15,8 @@ export function scopeTime(scope: Scope | undefined): Interval | undefined {
   return { lo: start ? dateSpan(start).lo : -Infinity, hi: end ? dateSpan(end).hi : Infinity };
 }
 
-export function scopeRelation(a: Claim, b: Claim, timeA = scopeTime(a.scope), timeB = scopeTime(b.scope)): ScopeRelation {
-  const relation = relate(a, b, timeA, timeB);
-  // Callers get their own record, as before the shared ones below.
-  return relation.kind === 'bound' ? relation : { kind: relation.kind };
-}
-
-// Shared, frozen results and an empty scope: `relate` runs for every pair (millions), and these
-// were an allocation or two each time.
-const SAME: ScopeRelation = Object.freeze({ kind: 'same' });
-const SERIES: ScopeRelation = Object.freeze({ kind: 'series' });
-const DIFFERENT: ScopeRelation = Object.freeze({ kind: 'different' });
+// An empty scope shared by claims that state none (no object made per claim).
 const NO_SCOPE: Scope = Object.freeze({});
-
-/** scopeRelation with the scope times given (undefined meaning none) and shared results: for the pair loop. */
-export function relate(a: Claim, b: Claim, timeA: Interval | undefined, timeB: Interval | undefined): ScopeRelation {
-  const sa = a.scope ?? NO_SCOPE;
-  const sb = b.scope ?? NO_SCOPE;
-  // Most pairs carry the same population string (usually none): normalising is for the rest.
-  if (sa.population !== sb.population && normalise(sa.population) !== normalise(sb.population)) return DIFFERENT;
-  if (sa.place && sb.place && sa.place !== sb.place) return DIFFERENT;
-  const timesApart = timeA !== undefined && timeB !== undefined && !overlaps(timeA, timeB);
-
-  if (sa.aggregate === sb.aggregate) return timesApart ? SERIES : SAME;
-  // A total or peak bounds any count at one moment, and a total bounds a peak.
-  if (a.value.type !== 'quantity' || b.value.type !== 'quantity') return DIFFERENT;
-  const aBounds = isBounding(sa, sb, timeB);
-  const bBounds = isBounding(sb, sa, timeA);
-  if (aBounds && !bBounds) return { kind: 'bound', bounding: a, bounded: b };
-  if (bBounds && !aBounds) return { kind: 'bound', bounding: b, bounded: a };
-  // One side has an aggregate, the other states no scope at all: read them as the same figure.
-  if (isUnscoped(sa) || isUnscoped(sb)) return SAME;
-  return DIFFERENT;
-}
 
 /** The scope facts relateFacts() reads, flattened onto a prepared claim. */
 export interface ScopeFacts {
@@ -73,7 +35,11 @@ export function scopeFacts(claim: Claim): ScopeFacts {
 /** relateFacts() results: the relation, and which side bounds the other. */
 export const RELATION = { same: 0, series: 1, different: 2, aBounds: 3, bBounds: 4 } as const;
 
-/** relate() on flattened facts (one object shape, no lookups across shapes): for the pair loop. */
+/**
+ * How two claims' scopes relate, read from the facts flattened onto prepared claims (one object
+ * shape, no lookups across shapes): same scope (values compare), a series over time, unrelated, or
+ * one side a total or peak that bounds the other.
+ */
 export function relateFacts(a: ScopeFacts, b: ScopeFacts, timeA: Interval | undefined, timeB: Interval | undefined): number {
   if (a.population !== b.population && normalise(a.population) !== normalise(b.population)) return RELATION.different;
   if (a.place && b.place && a.place !== b.place) return RELATION.different;
