@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Extractor } from '../store/ingest.js';
+import type { Extractor } from '../extract/types.js';
 import type { Repository } from '../store/repository.js';
 import { errorHandler, methodNotAllowed, optionsAllow, unknownRoute } from './errors.js';
 import { ENDPOINTS } from './openapi.js';

@@ -1,7 +1,7 @@
 // The claim extractor the ingest endpoint uses: extraction runs in a worker thread (extract-worker.ts)
 // with a time budget, so that reading a large text never stalls the other requests. The worker is
 // started on the first ingest: a server that never ingests does not pay for it.
-import type { Extractor } from '../store/ingest.js';
+import type { Extractor } from '../extract/types.js';
 import { ExtractionWorkers, workerSettings, type ExtractionWorkerOptions } from './extract-worker.js';
 
 /** Read once at start-up, so that a malformed CONCORDANCE_EXTRACT_BUDGET_MS stops the server with its reason. */

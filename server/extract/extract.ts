@@ -1,7 +1,7 @@
 // Orchestration: markers and the reference list first (so "[4]" is never a number), a masked copy of
 // the text with the same offsets, sentences, then per sentence entity mentions, dates, figures and
 // their claims; carried context (the year last named, the subject last talked about) flows forward.
-import type { Citation, Claim, Entity, Property, Reference } from '../core/schema-types.js';
+import type { Citation, Claim, Entity } from '../core/schema-types.js';
 import { findDates, type DateMention } from './dates.js';
 import { dateClaims } from './date-claims.js';
 import type { Draft, SentenceContext } from './draft.js';
@@ -18,15 +18,8 @@ import { hardWrappedBreaks, pageApparatus } from './layout.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
+import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
-
-export interface ExtractContext {
-  sourceId: string;
-  entities: Entity[];
-  properties: Property[];
-  /** The source's reference list when already known; otherwise it is parsed from the text. */
-  references?: Reference[];
-}
 
 export interface ExtractOptions {
   /** Called as sentences are read: characters done and the text length. */
@@ -37,20 +30,6 @@ export interface ExtractOptions {
   minProposalConfidence?: number;
   /** Overrides of the weights, windows and thresholds (settings.ts); validated, unknown names refused. */
   settings?: ExtractSettingsInput;
-}
-
-export interface ExtractionResult {
-  claims: Claim[];
-  proposedEntities: Entity[];
-  /** Confidence of each proposed entity, by id (the entity schema has no field for it). */
-  proposalConfidence: Record<string, number>;
-  /**
-   * Properties proposed for figures and dates no vocabulary property fits (status "proposed"), named from
-   * the text's own words; the claims that state them refer to their ids.
-   */
-  proposedProperties: Property[];
-  references: Reference[];
-  warnings: string[];
 }
 
 const MARKUP = /<\/?[A-Za-z][^<>\n]{0,300}>/g;

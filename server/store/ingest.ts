@@ -17,25 +17,7 @@ import type { Repository } from './repository.js';
 import type { FileWrite } from './transaction.js';
 import { attachRecords, parseBibliography, recordOf } from '../formats/bibliography.js';
 import { DocumentRefused } from '../formats/types.js';
-
-export interface ExtractionContext {
-  sourceId: string;
-  entities: Entity[];
-  properties: Property[];
-  onProgress?: (done: number, total: number) => void;
-}
-
-export interface ExtractionOutput {
-  claims: Claim[];
-  proposedEntities: Entity[];
-  /** Properties proposed for figures and dates no vocabulary property fits (status "proposed"); stored with the claims that state them. */
-  proposedProperties?: Property[];
-  references: Reference[];
-  warnings: string[];
-}
-
-/** In-process (the CLI) or in a worker thread (the API, server/api/extract-worker.ts). */
-export type Extractor = (text: string, context: ExtractionContext) => ExtractionOutput | Promise<ExtractionOutput>;
+import type { ExtractProgress, Extractor } from '../extract/types.js';
 
 /** The document a source's text was derived from, kept beside the text with its own SHA-256. */
 export interface SourceDocument {
@@ -82,7 +64,7 @@ export function precheckSource(repo: Repository, input: SourceInput): void {
   if (duplicate) throw new MutationError('duplicate', `this text is already stored as source ${duplicate.id}`, { existing: duplicate.id });
 }
 
-export function ingestSource(repo: Repository, input: SourceInput, actor: Actor, extract: Extractor, onProgress?: ExtractionContext['onProgress'], document?: SourceDocument): Promise<IngestResult> {
+export function ingestSource(repo: Repository, input: SourceInput, actor: Actor, extract: Extractor, onProgress?: ExtractProgress, document?: SourceDocument): Promise<IngestResult> {
   return repo.exclusive(async () => {
     precheckSource(repo, input);
     const { analysis } = repo.snapshot;

@@ -2,7 +2,7 @@
 // browser marks as cross-site, and write bodies a cross-site form could send. Every refusal is a
 // JSON { error, details } naming the header at fault, and leaves the store byte-identical.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Extractor } from '../../server/store/ingest.js';
+import type { Extractor } from '../../server/extract/types.js';
 import { miniStore } from '../helpers/mini-store.js';
 import { fingerprint } from '../helpers/temp-store.js';
 import { expectError, startApi, type RunningApi } from './harness.js';

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectorAt } from '../../server/core/anchor.js';
 import type { Claim } from '../../server/core/schema-types.js';
-import type { Extractor } from '../../server/store/ingest.js';
+import type { Extractor } from '../../server/extract/types.js';
 import { loadStore } from '../../server/store/load.js';
 import { miniStore } from '../helpers/mini-store.js';
 import { fingerprint } from '../helpers/temp-store.js';

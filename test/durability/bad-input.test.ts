@@ -5,7 +5,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestSource, type Extractor } from '../../server/store/ingest.js';
+import type { Extractor } from '../../server/extract/types.js';
+import { ingestSource } from '../../server/store/ingest.js';
 import { Repository } from '../../server/store/repository.js';
 import { WP, writeFixtureStore } from '../api/fixture-store.js';
 import { expectError } from '../api/harness.js';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { selectorAt } from '../../server/core/anchor.js';
 import { LIMITS } from '../../server/core/limits.js';
 import type { Claim } from '../../server/core/schema-types.js';
-import type { Extractor } from '../../server/store/ingest.js';
+import type { Extractor } from '../../server/extract/types.js';
 import { expectError, startApi, type Reply, type RunningApi } from '../api/harness.js';
 import { miniStore } from '../helpers/mini-store.js';
 import { fingerprint } from '../helpers/temp-store.js';

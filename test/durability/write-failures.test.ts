@@ -10,7 +10,7 @@ import { chmod, cp, mkdtemp, open, readdir, readFile, rm, stat, truncate, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Extractor } from '../../server/store/ingest.js';
+import type { Extractor } from '../../server/extract/types.js';
 import { loadStore } from '../../server/store/load.js';
 import { commitFiles } from '../../server/store/transaction.js';
 import { expectError, startApi, type RunningApi } from '../api/harness.js';

@@ -4,7 +4,7 @@
 // an existing property, and bad reviews are clear 4xx that leave the store untouched.
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractClaims } from '../../server/extract/index.js';
-import type { Extractor } from '../../server/store/ingest.js';
+import type { Extractor } from '../../server/extract/types.js';
 import { loadStore } from '../../server/store/load.js';
 import { miniStore } from '../helpers/mini-store.js';
 import { fingerprint } from '../helpers/temp-store.js';

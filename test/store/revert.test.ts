@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectorAt } from '../../server/core/anchor.js';
 import type { Claim, Judgement } from '../../server/core/schema-types.js';
-import type { Extractor } from '../../server/store/ingest.js';
+import type { Extractor } from '../../server/extract/types.js';
 import { loadStore } from '../../server/store/load.js';
 import { readChangelog } from '../../server/store/changelog.js';
 import { expectError, expectShape, startApi, type RunningApi } from '../api/harness.js';

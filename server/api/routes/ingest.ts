@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { SourceInput } from '../../core/schema-types.js';
-import { ingestSource, precheckSource, type Extractor, type IngestResult } from '../../store/ingest.js';
+import type { Extractor } from '../../extract/types.js';
+import { ingestSource, precheckSource, type IngestResult } from '../../store/ingest.js';
 import type { Repository } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { documentOf } from '../documents/attach.js';
