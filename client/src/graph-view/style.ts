@@ -22,13 +22,11 @@ export const KIND_HINT: Record<NodeKind, string> = {
   citation: 'footnotes a source gives',
 };
 
-export const CONFLICT_COLOR = '#d6336c';
 export const CONFLICT_RING = '#e03131';
 export const AGREE_COLOR = '#2f9e44';
 export const STRUCTURE_COLOR = '#cfd4dc';
 export const DIM_NODE = '#e4e7eb';
 export const DIM_EDGE = '#eef0f3';
-export const DIM_LABEL = null;
 
 /** Claim → source links are the most numerous and the least informative: the faintest. */
 export const SOURCE_LINK_COLOR = 'rgba(150, 160, 175, 0.28)';

@@ -69,9 +69,3 @@ export function trustBlock(trust: Trust): HTMLElement {
     trust.lowEvidence ? lowEvidenceNote({ count: trust.comparable, what: 'comparable claim' }) : null,
     trust.explanation ? h('p', { class: 'muted trust-why' }, trust.explanation) : null);
 }
-
-/** A small badge for tight places: "trust 62 %", dashed when the evidence is thin. */
-export function trustBadge(trust: Trust): HTMLElement {
-  return h('span', { class: `badge badge-trust${trust.lowEvidence ? ' badge-low' : ''}`, title: trust.explanation || 'Trust in this source' },
-    `trust ${percent(trust.score)}${trust.lowEvidence ? ' ?' : ''}`);
-}
