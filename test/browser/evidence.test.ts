@@ -28,11 +28,12 @@ async function entityGroup(page: Page, property: string) {
 }
 
 describe('which value is right', () => {
-  it('the server’s likely troop strength of the Japanese Expeditionary Force shows with its low-evidence marker', async (ctx) => {
+  it('the server’s likely troop strength of the Japanese Expeditionary Force shows with its low-evidence marker', async () => {
     const entity = (await (await fetch(`${suite.app.base}/api/entities/${JEF}`)).json()) as { properties: Group[] };
     const group = entity.properties.find((g) => g.property.id === 'troop-strength');
-    // The truth fields land with another change; until then this test has nothing to check.
-    if (!group || !('likely' in group)) ctx.skip();
+    // The server sends the truth fields: if they disappear this fails rather than skipping.
+    expect(group, 'the entity view has no troop-strength group').toBeDefined();
+    expect(group, 'the troop-strength group has no likely value field').toHaveProperty('likely');
     const likely = group!.likely as { value: string; lowEvidence: boolean } | null;
     expect(likely, 'the server has no likely value for troop strength').not.toBeNull();
     expect(likely!.lowEvidence, 'two sources should be low evidence').toBe(true);
