@@ -1,6 +1,6 @@
 // One call from a loaded corpus to everything derived from it: comparisons, groups, the graph.
-import { buildGraph, type ConcordanceGraph } from './graph.js';
-import { patchGraph } from './graph-patch.js';
+import type { ConcordanceGraph } from './graph.js';
+import { continueGraph, startGraph } from './live-graph.js';
 import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
 import { indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
 import { DEFAULT_RECONCILE_SETTINGS, groupKey, reconcile, reconcileGroups, type Comparison, type ReconcileSettings } from '../core/reconcile.js';
@@ -13,7 +13,8 @@ export interface Analysis {
   groups: Map<string, string[]>;
   /** Likely values per comparable set and trust per source (truth discovery). */
   likely: LikelySummary;
-  graph: ConcordanceGraph;
+  /** Built or patched when first read (live-graph.ts). */
+  readonly graph: ConcordanceGraph;
   /**
    * 'settled': trust learned over the whole corpus as it is. 'updating': a write re-judged its own
    * sets with the trust learned before it; `settleTrust` gives the full estimate (run off the write path).
@@ -26,7 +27,7 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const { comparisons, groups } = reconcile({ ...corpus, entityLabel }, settings);
   const likely = discoverLikely(groups, index, comparisons);
-  return { corpus, index, comparisons, groups, likely, graph: buildGraph(corpus, comparisons, likely), trust: 'settled' };
+  return startGraph({ corpus, index, comparisons, groups, likely, trust: 'settled' as const });
 }
 
 /**
@@ -88,8 +89,8 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
   const likely = updateLikely(previous.likely, previous.groups, groups, affected, index);
   const mayChange = new Set(touched);
   for (const key of affected) for (const ids of [previous.groups.get(key), groups.get(key)]) for (const id of ids ?? []) mayChange.add(id);
-  const graph = patchGraph(previous, { corpus, index, comparisons, likely }, { claims: touched, removed, added, likely: mayChange, trust: false }, true);
-  return { corpus, index, comparisons, groups, likely, graph, trust: 'updating' };
+  const next = { corpus, index, comparisons, groups, likely, trust: 'updating' as const };
+  return continueGraph(previous, next, { claims: touched, removed, added, likely: mayChange, trust: false }, true);
 }
 
 /**
@@ -109,6 +110,6 @@ export function settleTrust(analysis: Analysis): Analysis {
   const flipped = new Set<string>();
   for (const id of likely.likelyClaims) if (!analysis.likely.likelyClaims.has(id)) flipped.add(id);
   for (const id of analysis.likely.likelyClaims) if (!likely.likelyClaims.has(id)) flipped.add(id);
-  const graph = patchGraph(analysis, { ...analysis, likely }, { claims: [], removed: [], added: [], likely: flipped, trust: true }, false);
-  return { ...analysis, groups, likely, graph, trust: 'settled' };
+  const { corpus, index, comparisons } = analysis;
+  return continueGraph(analysis, { corpus, index, comparisons, groups, likely, trust: 'settled' as const }, { claims: [], removed: [], added: [], likely: flipped, trust: true }, false);
 }

@@ -1,10 +1,11 @@
 // The graph after a write, made from the graph before it: only the nodes and edges of what the write
-// touched are replaced. The previous graph is served to readers until the new snapshot is installed,
-// so it is copied, never changed (graphology's copy is a plain walk over nodes and edges, far cheaper
-// than building every node's attributes again; bench/results/writes.md).
+// touched are replaced, in place. Copying the graph first cost more than the rest of a write (graphology's
+// copy re-adds every edge: 2–3 s at 50,000 claims, bench/results/writes.md), so the patch changes the
+// one graph; live-graph.ts decides when (the first time the new analysis's graph is looked at, which
+// is after the write is on disk) and rebuilds for anyone still holding an older analysis.
 import {
   addCitationNodes, addComparisonEdges, addStructuralEdges, buildGraph, claimNodeAttributes, comparisonCounts, comparisonEdgeKeys,
-  entityNodeAttributes, nodeKey, seededPlacement, sourceNodeAttributes, verdictCounts, withPlace,
+  entityNodeAttributes, nodeKey, type ComparisonCounts, seededPlacement, sourceNodeAttributes, verdictCounts, withPlace,
   type ConcordanceGraph, type NodeAttributes, type NodeKind, type Unplaced,
 } from './graph.js';
 import type { LikelySummary } from './likely.js';
@@ -17,7 +18,6 @@ export interface GraphState {
   index: CorpusIndex;
   comparisons: readonly Comparison[];
   likely: Pick<LikelySummary, 'trust' | 'likelyClaims'>;
-  graph: ConcordanceGraph;
 }
 
 export interface GraphChange {
@@ -36,19 +36,20 @@ export interface GraphChange {
 export const TRUST_UPDATING = 'updating';
 
 /**
- * The next graph: `previous.graph` copied and patched to match `next`, equal to buildGraph(next) but
- * for the starting positions of nodes placed after a removal (a full build numbers nodes afresh).
- * Falls back to a full build for changes it does not patch: sources or properties edited in place,
- * an entity brought back from rejection.
+ * The next graph: `graph`, which shows `previous`, patched in place to show `next`, equal to
+ * buildGraph(next) but for the starting positions of nodes placed after a removal (a full build
+ * numbers nodes afresh). Returns a full build instead, leaving `graph` alone, for changes it does not
+ * patch: sources or properties edited in place, an entity brought back from rejection.
  */
-export function patchGraph(previous: GraphState, next: Omit<GraphState, 'graph'>, change: GraphChange, updating: boolean): ConcordanceGraph {
-  const graph = patchable(previous, next) ? applyPatch(previous, next, change) : buildGraph(next.corpus, next.comparisons, next.likely);
+export function patchGraph(graph: ConcordanceGraph, previous: GraphState, next: GraphState, change: GraphChange, updating: boolean): ConcordanceGraph {
+  if (patchable(previous, next)) applyPatch(graph, previous, next, change);
+  else graph = buildGraph(next.corpus, next.comparisons, next.likely);
   if (updating) graph.setAttribute('trust', TRUST_UPDATING);
   else graph.removeAttribute('trust');
   return graph;
 }
 
-function patchable(previous: GraphState, next: Omit<GraphState, 'graph'>): boolean {
+function patchable(previous: GraphState, next: GraphState): boolean {
   if (next.corpus.properties !== previous.corpus.properties) {
     for (const p of next.corpus.properties) {
       const before = previous.index.property.get(p.id);
@@ -70,10 +71,11 @@ function patchable(previous: GraphState, next: Omit<GraphState, 'graph'>): boole
   return true;
 }
 
-function applyPatch(previous: GraphState, next: Omit<GraphState, 'graph'>, change: GraphChange): ConcordanceGraph {
-  const graph = previous.graph.copy() as ConcordanceGraph;
+function applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphState, change: GraphChange): void {
   const { corpus, index } = next;
-  const placed = nodeCounts(previous);
+  const placed = nodeCounts(previous, graph.order);
+  // Read before anything changes: the counts and each touched claim's conflicts as they were.
+  const countsBefore = graph.getAttribute('counts') as ComparisonCounts | undefined;
   const place = seededPlacement(placed);
   const replace = (key: string, attributes: Unplaced) => {
     const { x, y } = graph.getNodeAttributes(key);
@@ -112,12 +114,16 @@ function applyPatch(previous: GraphState, next: Omit<GraphState, 'graph'>, chang
     }
   }
 
-  // Claim counts move by what the removed comparisons counted and what the added ones count.
+  // Claim counts move by what the removed comparisons counted and what the added ones count. A value
+  // class is compared within its group, so a class-to-class comparison that comes or goes brings its
+  // classes' records along: the classes are those of the change, not of every comparison.
   const conflicts = new Map<string, number>();
-  const before = verdictCounts(change.removed, classMembers(previous.comparisons));
-  const after = verdictCounts(change.added, classMembers(next.comparisons));
-  const conflictsOf = (id: string) => (previous.graph.hasNode(nodeKey.claim(id)) ? (previous.graph.getNodeAttribute(nodeKey.claim(id), 'conflicts') as number) : 0);
+  const before = verdictCounts(change.removed, classMembers(change.removed));
+  const after = verdictCounts(change.added, classMembers(change.added));
+  const conflictsOf = (id: string) => (graph.hasNode(nodeKey.claim(id)) ? (graph.getNodeAttribute(nodeKey.claim(id), 'conflicts') as number) : 0);
   for (const id of new Set([...before.keys(), ...after.keys()])) conflicts.set(id, conflictsOf(id) - (before.get(id)?.conflicts ?? 0) + (after.get(id)?.conflicts ?? 0));
+  const pastConflicts = new Map<string, number>();
+  for (const id of new Set(change.claims)) pastConflicts.set(id, conflicts.get(id) ?? conflictsOf(id));
 
   // New claims come in the order the write lists them, which is corpus order: placed as a full build would.
   for (const id of new Set(change.claims)) {
@@ -128,7 +134,7 @@ function applyPatch(previous: GraphState, next: Omit<GraphState, 'graph'>, chang
       if (graph.hasNode(key)) graph.dropNode(key);
       continue;
     }
-    const attributes = claimNodeAttributes(claim, corpus, index, conflicts.get(id) ?? conflictsOf(id), next.likely);
+    const attributes = claimNodeAttributes(claim, corpus, index, pastConflicts.get(id)!, next.likely);
     if (graph.hasNode(key)) {
       replace(key, attributes);
       graph.forEachOutEdge(key, (edge, a) => {
@@ -155,16 +161,26 @@ function applyPatch(previous: GraphState, next: Omit<GraphState, 'graph'>, chang
       graph.mergeNodeAttributes(nodeKey.source(s.id), { trust, trustLowEvidence } as Partial<NodeAttributes>);
     }
   }
-  graph.setAttribute('counts', comparisonCounts(next.comparisons));
-  return graph;
+  // The headline counts move by what left and what came: no walk over every comparison.
+  graph.setAttribute('counts', countsBefore ? movedCounts(countsBefore, change) : comparisonCounts(next.comparisons));
 }
 
-/** Nodes of each kind in the previous graph: where the next new node of a kind is placed. */
-function nodeCounts(previous: GraphState): Record<NodeKind, number> {
+function movedCounts(before: ComparisonCounts, change: GraphChange): ComparisonCounts {
+  const gone = comparisonCounts(change.removed);
+  const come = comparisonCounts(change.added);
+  return {
+    conflicts: before.conflicts - gone.conflicts + come.conflicts,
+    agreements: before.agreements - gone.agreements + come.agreements,
+    pending: { conflicts: before.pending.conflicts - gone.pending.conflicts + come.pending.conflicts, agreements: before.pending.agreements - gone.pending.agreements + come.pending.agreements },
+  };
+}
+
+/** Nodes of each kind in the previous graph (of `order` nodes): where the next new node of a kind is placed. */
+function nodeCounts(previous: GraphState, order: number): Record<NodeKind, number> {
   let citations = 0;
   for (const s of previous.corpus.sources) citations += s.references.length;
   let entities = 0;
   for (const e of previous.corpus.entities) if (e.status !== 'rejected') entities++;
   const sources = previous.corpus.sources.length;
-  return { source: sources, citation: citations, entity: entities, claim: previous.graph.order - sources - citations - entities };
+  return { source: sources, citation: citations, entity: entities, claim: order - sources - citations - entities };
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { analyse, type Analysis } from '../analysis/analyse.js';
+import { patchNow } from '../analysis/live-graph.js';
 import { formatProblem, type DataProblem } from '../core/model.js';
 import type { Change } from '../core/schema-types.js';
 import { FolderBackend, type Loaded, type StoreBackend } from './backend.js';
@@ -116,6 +117,9 @@ export class Repository {
   /** Makes a prepared snapshot current, after its files are on disk. */
   install(snapshot: Snapshot): void {
     this.current = snapshot;
+    // The graph is patched now, while the write is the latest (live-graph.ts): one write's patch at a
+    // time, and no older analysis kept alive for a patch not yet made.
+    patchNow(snapshot.analysis);
     // Installed after this process's own commit, whose seq the write has just counted.
     if (this.lastSeq !== undefined) this.snapshotSeq = this.lastSeq;
     if (snapshot.analysis.trust === 'updating') this.trustRefresh.schedule();
