@@ -1,0 +1,104 @@
+// One graphology graph per line of analyses (a store's snapshots, write after write), patched in place.
+// A write's analysis does not get its graph when it is made — the write is not on disk yet and the
+// previous snapshot is still served — but the first time its `graph` is read: the previous graph is
+// then patched where it stands (graph-patch.ts), which costs what the write changed, not a copy of
+// the whole graph. Reads are synchronous and a snapshot is installed after its write is on disk, so no
+// reader sees a graph half-patched, and none sees the next revision's graph under the previous one.
+// An analysis read after a later one took the graph (kept by a test, or a write whose commit failed
+// and that was never installed) gets a graph built afresh: slow, but never a wrong one.
+import { buildGraph, type ConcordanceGraph } from './graph.js';
+import { patchGraph, TRUST_UPDATING, type GraphChange, type GraphState } from './graph-patch.js';
+
+interface Line {
+  graph: ConcordanceGraph | undefined;
+  /** The analysis the graph shows now. */
+  at: GraphState | undefined;
+}
+
+interface Link {
+  line: Line;
+  /** The analysis this one was derived from and how (until the patch is applied: then forgotten, so a line holds no history). */
+  from?: { base: GraphState; change: GraphChange };
+  /** Source trust is being re-estimated: the graph says so (its `trust` attribute). */
+  updating: boolean;
+  /** A graph of this analysis's own, built when the line had moved past it. */
+  own?: ConcordanceGraph;
+}
+
+const links = new WeakMap<GraphState, Link>();
+
+/** Gives `analysis` a lazily built graph, the first of a new line (analyse()). */
+export function startGraph<A extends GraphState>(analysis: A): A & { readonly graph: ConcordanceGraph } {
+  links.set(analysis, { line: { graph: undefined, at: undefined }, updating: false });
+  return withGraphGetter(analysis);
+}
+
+/** Gives `analysis` the graph of `base` patched by `change`, when first read. */
+export function continueGraph<A extends GraphState>(base: GraphState, analysis: A, change: GraphChange, updating: boolean): A & { readonly graph: ConcordanceGraph } {
+  const link = links.get(base);
+  if (link && link.line.at === undefined && !link.from) {
+    // Nothing built yet on this line (a store just opened): this analysis becomes its start, built whole when read.
+    links.set(analysis, { line: link.line, updating });
+    return withGraphGetter(analysis);
+  }
+  // An analysis from elsewhere (a spread copy): its graph is read now, as the base of the patch.
+  const line = link?.line ?? { graph: (base as GraphState & { graph: ConcordanceGraph }).graph, at: base };
+  links.set(analysis, { line, from: { base, change }, updating });
+  return withGraphGetter(analysis);
+}
+
+function withGraphGetter<A extends GraphState>(analysis: A): A & { readonly graph: ConcordanceGraph } {
+  Object.defineProperty(analysis, 'graph', { enumerable: true, configurable: true, get: () => graphOf(analysis) });
+  return analysis as A & { readonly graph: ConcordanceGraph };
+}
+
+function graphOf(analysis: GraphState): ConcordanceGraph {
+  const link = links.get(analysis)!;
+  if (link.own) return link.own;
+  if (bringLineTo(analysis)) return link.line.graph!;
+  link.own = wholeGraph(analysis, link.updating);
+  link.from = undefined;
+  return link.own;
+}
+
+/** Moves the line's graph to show `analysis`, if it lies ahead on the line; false when the line has moved past it. */
+function bringLineTo(analysis: GraphState): boolean {
+  const link = links.get(analysis);
+  if (!link) return false;
+  const { line } = link;
+  if (line.at === analysis) return true;
+  if (!link.from) {
+    if (line.at !== undefined) return false;
+    line.graph = wholeGraph(analysis, link.updating);
+    line.at = analysis;
+    return true;
+  }
+  const { base, change } = link.from;
+  const { updating } = link;
+  if (!bringLineTo(base)) return false;
+  try {
+    line.graph = patchGraph(line.graph!, base, analysis, change, updating);
+  } catch (err) {
+    // A patch that stopped half-way leaves a graph that matches nothing: build this one whole.
+    console.error(`patching the graph failed, building it whole: ${(err as Error).message}`);
+    line.graph = wholeGraph(analysis, updating);
+  }
+  line.at = analysis;
+  link.from = undefined;
+  return true;
+}
+
+function wholeGraph(analysis: GraphState, updating: boolean): ConcordanceGraph {
+  const graph = buildGraph(analysis.corpus, analysis.comparisons, analysis.likely);
+  if (updating) graph.setAttribute('trust', TRUST_UPDATING);
+  return graph;
+}
+
+/**
+ * Applies `analysis`'s patch now if its base is what the graph shows (the store calls this as it
+ * installs a write); a graph never built stays unbuilt, and nothing is built whole here.
+ */
+export function patchNow(analysis: GraphState): void {
+  const link = links.get(analysis);
+  if (link?.from && link.line.at === link.from.base) bringLineTo(analysis);
+}
