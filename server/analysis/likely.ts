@@ -5,9 +5,9 @@ import { likelyValues, type GroupVerdict } from '../truth/claims.js';
 import type { Convergence } from '../truth/types.js';
 import { claimsStoodFor, classMembers } from '../core/classes.js';
 import type { CorpusIndex } from '../core/model.js';
-import type { Comparison } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 import { scopeSignature } from '../core/scope.js';
-import type { Claim } from '../core/schema-types.js';
+import type { Claim, TrustJudgement } from '../core/schema-types.js';
 
 export type { GroupVerdict };
 
@@ -32,6 +32,8 @@ export interface LikelySummary {
   trust: Map<string, SourceTrustView>;
   /** Claims that state their set's likely value, in sets of two claims or more. */
   likelyClaims: Set<string>;
+  /** Reviewers' judgements of sources the values were judged with (priors, server/truth/reviewer.ts). */
+  reviewer: readonly TrustJudgement[];
 }
 
 /**
@@ -83,7 +85,7 @@ export function isUndecided(verdict: Pick<GroupVerdict, 'confidence' | 'alternat
 export const MIN_SHARED_FOR_TRUST = 3;
 
 /** The claims of the given groups split into sets (one figure in one scope), each set's group and each claim's set. */
-function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex) {
+export function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex) {
   const sets = new Map<string, Claim[]>();
   const setOf = new Map<string, string>();
   const groupOfSet = new Map<string, string>();
@@ -108,9 +110,9 @@ function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<s
  * (nothing learned); without it trust is learned from these sets. One code for the full run and
  * the incremental one, so a set's verdict cannot depend on which of the two made it.
  */
-function judgeSets(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex, knownTrust?: (source: string) => number | undefined) {
+function judgeSets(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex, reviewer: readonly TrustJudgement[], knownTrust?: (source: string) => number | undefined) {
   const { sets, setOf, groupOfSet } = setsOf(groups, keys, index);
-  const truth = likelyValues(sets, { entityLabel: (id) => index.entity.get(id)?.label ?? id, ...(knownTrust ? { knownTrust } : {}) });
+  const truth = likelyValues(sets, { entityLabel: (id) => index.entity.get(id)?.label ?? id, reviewer, ...(knownTrust ? { knownTrust } : {}) });
   const byGroup = new Map<string, GroupVerdict[]>();
   const likelyClaims = new Set<string>();
   for (const [key, verdict] of truth.groups) {
@@ -124,8 +126,8 @@ function judgeSets(groups: ReadonlyMap<string, readonly string[]>, keys: Iterabl
   return { sets, setOf, truth, byGroup, likelyClaims };
 }
 
-export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[] = []): LikelySummary {
-  const { sets, setOf, truth, byGroup, likelyClaims } = judgeSets(groups, groups.keys(), index);
+export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[] = [], reviewer: readonly TrustJudgement[] = []): LikelySummary {
+  const { sets, setOf, truth, byGroup, likelyClaims } = judgeSets(groups, groups.keys(), index, reviewer);
   const record = comparedWithOthers(comparisons, index);
   const alone = uncorroborated(sets);
   const trust = new Map(truth.sources.map((s) => {
@@ -134,13 +136,13 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
     // One other source to compare with cannot tell which of the two is right: say so.
     const lowEvidence = r.others.size < 2 || compared < MIN_SHARED_FOR_TRUST;
     const title = index.source.get(s.source)?.title ?? s.source;
-    const explanation = compared === 0
+    const explanation = reviewerNote(reviewer, s.source, index) + (compared === 0
       ? `${title} states nothing another source also states, so there is nothing to weigh it by.`
       : `${title} agrees with other sources on ${r.agrees} of ${compared} compared statements (${r.conflicts} in conflict), against ${r.others.size} other source${r.others.size === 1 ? '' : 's'}. ` +
-        `Trust ${s.trust.toFixed(2)} (${truth.method}).${aloneNote(alone.get(s.source))}${lowEvidence ? ` Low evidence: ${r.others.size < 2 ? 'with a single other source there is no majority to learn from' : 'too few shared statements'}.` : ''}`;
+        `Trust ${s.trust.toFixed(2)} (${truth.method}).${aloneNote(alone.get(s.source))}${lowEvidence ? ` Low evidence: ${r.others.size < 2 ? 'with a single other source there is no majority to learn from' : 'too few shared statements'}.` : ''}`);
     return [s.source, { score: s.trust, lowEvidence, explanation, agreements: r.agrees, comparable: compared } satisfies SourceTrustView];
   }));
-  return { method: truth.method, convergence: truth.convergence, byGroup, setOf, trust, likelyClaims };
+  return { method: truth.method, convergence: truth.convergence, byGroup, setOf, trust, likelyClaims, reviewer };
 }
 
 /**
@@ -150,7 +152,7 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
  * `before` are the groups as they were, to forget the sets the affected groups had.
  */
 export function updateLikely(previous: LikelySummary, before: ReadonlyMap<string, readonly string[]>, groups: ReadonlyMap<string, readonly string[]>, affected: ReadonlySet<string>, index: CorpusIndex): LikelySummary {
-  const fresh = judgeSets(groups, affected, index, (source) => previous.trust.get(source)?.score);
+  const fresh = judgeSets(groups, affected, index, previous.reviewer, (source) => previous.trust.get(source)?.score);
   const byGroup = new Map(previous.byGroup);
   const setOf = new Map(previous.setOf);
   const likelyClaims = new Set(previous.likelyClaims);
@@ -164,7 +166,7 @@ export function updateLikely(previous: LikelySummary, before: ReadonlyMap<string
   for (const [group, verdicts] of fresh.byGroup) byGroup.set(group, verdicts);
   for (const [id, key] of fresh.setOf) setOf.set(id, key);
   for (const id of fresh.likelyClaims) likelyClaims.add(id);
-  return { method: previous.method, convergence: previous.convergence, byGroup, setOf, trust: previous.trust, likelyClaims };
+  return { method: previous.method, convergence: previous.convergence, byGroup, setOf, trust: previous.trust, likelyClaims, reviewer: previous.reviewer };
 }
 
 /** Per source, how many of its weighed figures no other source states, out of how many it has. */
@@ -188,4 +190,13 @@ function aloneNote(c: { alone: number; total: number } | undefined): string {
   if (!c || c.alone === 0) return '';
   const share = c.alone / c.total;
   return ` ${c.alone} of its ${c.total} figures are stated by no other source and count as no evidence either way (0.5)${share >= 0.5 ? ', which holds its score near 0.5' : ''}.`;
+}
+
+/** What a reviewer said of the source, first in its trust explanation: the score rests on it. */
+function reviewerNote(reviewer: readonly TrustJudgement[], source: string, index: CorpusIndex): string {
+  const j = reviewer.find((r) => r.source === source);
+  if (!j) return '';
+  if (j.primary) return 'A reviewer marked it as a primary source: its trust starts high and is held there unless the figures say otherwise. ';
+  const original = index.source.get(j.derivativeOf!)?.title ?? j.derivativeOf!;
+  return `A reviewer marked it as derivative of ${original}: where both state a figure, its word counts for little. `;
 }

@@ -445,7 +445,7 @@ export interface Change {
   seq: number;
   at: string;
   who: string;
-  action: 'create' | 'accept' | 'edit' | 'reject' | 'ingest' | 'delete-source' | 'revert';
+  action: 'create' | 'accept' | 'edit' | 'reject' | 'ingest' | 'delete-source' | 'revert' | 'trust';
   /**
    * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
    */
@@ -457,6 +457,12 @@ export interface Change {
   before?: null | Claim;
   after?: null | Claim;
   /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  trust?: string;
+  trustBefore?: null | TrustJudgement;
+  trustAfter?: null | TrustJudgement;
+  /**
    * Ingest: how many candidate claims were extracted.
    */
   count?: number;
@@ -466,6 +472,32 @@ export interface Change {
   reverts?: number;
   removed?: SourceState;
   restored?: SourceState1;
+  note?: string;
+}
+/**
+ * A reviewer's judgement of one source, one record per source (graph-data/source-trust.json): primary (an original record, trusted from the start) or derivative of another source (it took its values from there, so where both state a value it counts for little). Truth discovery takes it as a strong prior, not an override (server/truth/reviewer.ts).
+ */
+export interface TrustJudgement {
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  id: string;
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  source: string;
+  /**
+   * An original record: its trust starts high and is held there.
+   */
+  primary?: true;
+  /**
+   * A stable identifier: lowercase letters, digits and single hyphens. Doubles as a file name, so it can never name a path.
+   */
+  derivativeOf?: string;
+  /**
+   * Raised by every change of the judgement; its ETag is "<version>".
+   */
+  version: number;
   note?: string;
 }
 /**

@@ -2,12 +2,14 @@
 // become observations, and the verdicts come back in the claims' own terms (which claims state the
 // likely value, in their wording). Values become intervals exactly as the reconciliation engine reads
 // them (core valueInterval), so "agrees" there and "supports" here mean the same thing.
-import { mentionOf, valueInterval, type CompareSettings } from '../core/compare.js';
+import { mentionOf, valueInterval } from '../core/compare.js';
+import type { CompareSettings } from '../core/types.js';
 import { formatPersons, personKey, personsOf } from '../core/persons.js';
 import { DEFAULT_QUANTITY_SETTINGS } from '../core/quantities.js';
 import type { Claim, Value } from '../core/schema-types.js';
 import { discoverTruth, type MethodName } from './discover.js';
 import { explainItem, type ValueLabel } from './explain.js';
+import type { ReviewerTrust } from './reviewer.js';
 import type { TruthSettingsInput } from './settings.js';
 import type { Convergence, FactSummary, Observation, SourceTrust } from './types.js';
 
@@ -25,6 +27,8 @@ export interface ClaimsTruthOptions {
   entityLabel?: (id: string) => string;
   /** Trust already estimated per source: the groups are scored with it, none is learned (see discoverTruth). */
   knownTrust?: (source: string) => number | undefined;
+  /** Reviewers' judgements of sources: priors (see reviewer.ts). */
+  reviewer?: readonly ReviewerTrust[];
 }
 
 export interface ClaimAlternative {
@@ -97,10 +101,10 @@ export function claimObservation(claim: Claim, group: string, unit: string | und
 }
 
 /**
- * The likely value of each group of claims, with confidence, reasons, a low-evidence flag and the
- * trust of every source. Rejected claims are left out: they record an extraction error, not a statement.
+ * The observations the groups' claims make, aligned with the claims they come from (rejected claims
+ * left out): what likelyValues judges, for callers that run truth discovery their own way (what-if, copy detection).
  */
-export function likelyValues(groups: ReadonlyMap<string, readonly Claim[]>, options: ClaimsTruthOptions = {}): ClaimsTruth {
+export function claimsObservations(groups: ReadonlyMap<string, readonly Claim[]>, options: Pick<ClaimsTruthOptions, 'compare' | 'dateScaleDays'> = {}): { claims: Claim[]; observations: Observation[] } {
   const mapping = { compare: options.compare ?? DEFAULT_COMPARE, dateScaleDays: options.dateScaleDays ?? 1 };
   if (!(mapping.dateScaleDays > 0)) throw new Error(`truth: dateScaleDays must be a positive number, got ${mapping.dateScaleDays}`);
   const claims: Claim[] = [];
@@ -113,7 +117,16 @@ export function likelyValues(groups: ReadonlyMap<string, readonly Claim[]>, opti
       observations.push(claimObservation(claim, group, unit, mapping));
     }
   }
-  const result = discoverTruth(observations, { ...(options.method ? { method: options.method } : {}), ...(options.settings ? { settings: options.settings } : {}), ...(options.knownTrust ? { knownTrust: options.knownTrust } : {}) });
+  return { claims, observations };
+}
+
+/**
+ * The likely value of each group of claims, with confidence, reasons, a low-evidence flag and the
+ * trust of every source. Rejected claims are left out: they record an extraction error, not a statement.
+ */
+export function likelyValues(groups: ReadonlyMap<string, readonly Claim[]>, options: ClaimsTruthOptions = {}): ClaimsTruth {
+  const { claims, observations } = claimsObservations(groups, options);
+  const result = discoverTruth(observations, { ...(options.method ? { method: options.method } : {}), ...(options.settings ? { settings: options.settings } : {}), ...(options.knownTrust ? { knownTrust: options.knownTrust } : {}), ...(options.reviewer ? { reviewer: options.reviewer } : {}) });
   const ids = (fact: Pick<FactSummary, 'observations'>): string[] => fact.observations.map((i) => claims[i]!.id);
   const label: ValueLabel = (fact) => {
     const first = claims[fact.observations[0]!]!;

@@ -4,6 +4,7 @@ import { chooseFacts, rankFacts } from './choose.js';
 import { lowEvidenceReason, sourceRecords, type SourceRecord } from './evidence.js';
 import { explainSource } from './explain.js';
 import { buildFactGraph, type FactGraph } from './graph.js';
+import { applicableJudgements, compileReviewerTrust, type ReviewerTrust } from './reviewer.js';
 import { resolveSettings, type TruthSettings, type TruthSettingsInput } from './settings.js';
 import { truthfinder, truthfinderWithTrust } from './truthfinder.js';
 import type { FactSummary, ItemVerdict, MethodOutput, Observation, SourceTrust, TruthMethod, TruthResult } from './types.js';
@@ -35,6 +36,8 @@ export interface DiscoverOptions {
    * is learned, so a few items can be judged without re-running the whole corpus.
    */
   knownTrust?: (source: string) => number | undefined;
+  /** Reviewers' judgements of sources (reviewer.ts), as priors; those naming a source absent here are ignored. */
+  reviewer?: readonly ReviewerTrust[];
 }
 
 function valueOf(graph: FactGraph, f: number): Pick<FactSummary, 'value' | 'interval'> {
@@ -131,5 +134,7 @@ export function discoverTruth(observations: readonly Observation[], options: Dis
   if (options.knownTrust && method !== 'truthfinder') throw new Error(`truth: knownTrust is supported by truthfinder only, not "${method}"`);
   const settings = resolveSettings(options.settings);
   const runner = options.knownTrust ? truthfinderWithTrust(options.knownTrust) : METHODS[method];
-  return discoverOnGraph(buildFactGraph(observations, settings.similarity), method, settings, runner);
+  const graph = buildFactGraph(observations, settings.similarity);
+  const judgements = applicableJudgements(new Set(graph.sources), options.reviewer ?? []);
+  return discoverOnGraph(judgements.length > 0 ? { ...graph, reviewer: compileReviewerTrust(graph, judgements) } : graph, method, settings, runner);
 }

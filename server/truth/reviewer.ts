@@ -75,34 +75,47 @@ export function compileReviewerTrust(graph: FactGraph, judgements: readonly Revi
   return { factSourceWeight, sourceFactWeight, prior, priorStrength };
 }
 
+/**
+ * The judgements that can bear on these observations: one naming a source that states nothing here
+ * (a deleted source, one with no figures yet) says nothing, and a derivative whose original states
+ * nothing here has nothing to discount.
+ */
+export function applicableJudgements(sources: ReadonlySet<string>, judgements: readonly ReviewerTrust[]): ReviewerTrust[] {
+  return judgements.filter((j) => sources.has(j.source) && (j.primary || (j.derivativeOf !== undefined && sources.has(j.derivativeOf))));
+}
+
 export interface LikelyValueMove {
   item: string;
-  before: { value: number | string; confidence: number };
-  after: { value: number | string; confidence: number };
+  /** observation: index into the input observations of the first that states the value (lets adapters show its wording). */
+  before: { value: number | string; confidence: number; observation: number };
+  after: { value: number | string; confidence: number; observation: number };
   /** True when the likely value itself changes, false when only its confidence moves. */
   changed: boolean;
 }
 
 /**
  * Every item whose likely value or confidence moves (by more than minMove) once the reviewer's
- * judgements are applied, the changed ones first.
+ * judgements are applied, the changed ones first. `current`: the judgements already in force, the
+ * starting point (none when absent); `judgements` is then the whole set proposed in their place.
  */
 export function whatIfTrusted(
   observations: readonly Observation[],
   judgements: readonly ReviewerTrust[],
-  options: { method?: MethodName; settings?: TruthSettingsInput; minMove?: number } = {},
+  options: { method?: MethodName; settings?: TruthSettingsInput; minMove?: number; current?: readonly ReviewerTrust[] } = {},
 ): LikelyValueMove[] {
   const settings = resolveSettings(options.settings);
   const graph = buildFactGraph(observations, settings.similarity);
   const method = options.method ?? 'truthfinder';
-  const before = discoverOnGraph(graph, method, settings);
-  const after = discoverOnGraph({ ...graph, reviewer: compileReviewerTrust(graph, judgements) }, method, settings);
+  const judged = (list: readonly ReviewerTrust[]): FactGraph => (list.length > 0 ? { ...graph, reviewer: compileReviewerTrust(graph, list) } : graph);
+  const before = discoverOnGraph(judged(options.current ?? []), method, settings);
+  const after = discoverOnGraph(judged(judgements), method, settings);
   const moves: LikelyValueMove[] = [];
   before.items.forEach((b, i) => {
     const a = after.items[i]!;
     const changed = a.chosen.value !== b.chosen.value;
     if (!changed && Math.abs(a.chosen.confidence - b.chosen.confidence) <= (options.minMove ?? 0.01)) return;
-    moves.push({ item: b.item, before: { value: b.chosen.value, confidence: b.chosen.confidence }, after: { value: a.chosen.value, confidence: a.chosen.confidence }, changed });
+    const at = (v: typeof a) => ({ value: v.chosen.value, confidence: v.chosen.confidence, observation: v.chosen.observations[0]! });
+    moves.push({ item: b.item, before: at(b), after: at(a), changed });
   });
   return moves.sort((x, y) => Number(y.changed) - Number(x.changed));
 }
