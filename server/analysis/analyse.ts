@@ -26,7 +26,7 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
   const index = indexCorpus(corpus);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const { comparisons, groups } = reconcile({ ...corpus, entityLabel }, settings);
-  const likely = discoverLikely(groups, index, comparisons);
+  const likely = discoverLikely(groups, index, comparisons, corpus.trust);
   return startGraph({ corpus, index, comparisons, groups, likely, trust: 'settled' as const });
 }
 
@@ -106,7 +106,7 @@ export function settleTrust(analysis: Analysis): Analysis {
     const key = groupKey(claim);
     if (!groups.has(key)) groups.set(key, analysis.groups.get(key) ?? []);
   }
-  const likely = discoverLikely(groups, analysis.index, analysis.comparisons);
+  const likely = discoverLikely(groups, analysis.index, analysis.comparisons, analysis.corpus.trust);
   const flipped = new Set<string>();
   for (const id of likely.likelyClaims) if (!analysis.likely.likelyClaims.has(id)) flipped.add(id);
   for (const id of analysis.likely.likelyClaims) if (!likely.likelyClaims.has(id)) flipped.add(id);

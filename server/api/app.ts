@@ -25,6 +25,7 @@ import { proposalRoutes } from './routes/proposals.js';
 import { searchRoutes } from './routes/search.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { sourceRoutes } from './routes/sources.js';
+import { sourceTrustRoutes } from './routes/source-trust.js';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist');
 
@@ -67,7 +68,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   api.use('/reconcile', reconcileCors);
   api.use(optionsAllow(ENDPOINTS));
   // Every route here must be described in openapi.ts (a test checks both ways).
-  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, timelineRoutes, reviewRoutes, proposalRoutes, exportRoutes, reconciliationRoutes]) api.use(routes(repo));
+  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, timelineRoutes, reviewRoutes, proposalRoutes, exportRoutes, reconciliationRoutes, sourceTrustRoutes]) api.use(routes(repo));
   // Documents dropped in wait on one shelf until they are saved as sources.
   const shelf = new UploadShelf();
   api.use(documentRoutes(shelf));

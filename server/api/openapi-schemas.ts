@@ -158,7 +158,7 @@ function hit(fields: Record<string, JsonSchema>, matchedFields: string[]): JsonS
  * response shape already uses is prefixed with "Stored".
  */
 export function domainSchemas(): Record<string, JsonSchema> {
-  const files = ['defs', 'claim', 'source', 'entity', 'property', 'judgement', 'change', 'source-input', 'claim-input', 'claim-patch'];
+  const files = ['defs', 'claim', 'source', 'entity', 'property', 'judgement', 'change', 'source-input', 'claim-input', 'claim-patch', 'source-trust'];
   const docs = files.map((f) => ({ file: `${f}.schema.json`, doc: JSON.parse(readFileSync(path.join(SCHEMA_DIR, `${f}.schema.json`), 'utf8')) as JsonSchema }));
   const taken = new Set(Object.keys(responseSchemas));
   const nameOf = (name: string) => (taken.has(name) ? `Stored${name}` : name);

@@ -6,13 +6,14 @@ import { domainSchemas, responseSchemas } from './openapi-schemas.js';
 import { RECONCILE_RESPONSE_SCHEMAS } from './reconciliation/openapi.js';
 import { DOCUMENT_SCHEMAS } from './documents/openapi.js';
 import { DOCUMENT_MEDIA_TYPES } from './documents/media-types.js';
+import { TRUST_ENDPOINTS, TRUST_SCHEMAS } from './openapi-trust.js';
 import { REQUEST_SCHEMAS, requestSchemas, sharedDefinitions, type JsonSchema, type RequestSchema } from './validation.js';
 
 export interface Endpoint {
   /** OpenAPI path template: /api/sources/{id}. */
   path: string;
   /** Default: get. */
-  method?: 'get' | 'post' | 'patch' | 'delete';
+  method?: 'get' | 'post' | 'put' | 'patch' | 'delete';
   summary: string;
   description?: string;
   params?: RequestSchema;
@@ -99,6 +100,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: seqParams, query: noQuery, response: 'RevertResult', success: 201, notFound: true,
     refusals: { 409: 'The records of the change were changed since (details.later), or the earlier state no longer fits the store' },
   },
+  ...TRUST_ENDPOINTS,
 ];
 
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
@@ -137,7 +139,7 @@ export function openApiDocument(): JsonSchema {
       description: 'Claims, quotes, citations, agreements and conflicts between sources. Every response is JSON; every error is { error, details }. Unknown paths under /api are 404; a known path asked with a method it does not serve is 405. Writes take JSON only and are refused when a browser marks them as coming from another site; the Host must name this server. In team mode (AUTH=on, or a non-loopback HOST) every request but /api/session and this document needs a session cookie (plus X-CSRF-Token on writes) or Authorization: Bearer <token>; readers may not write, and deleting needs an admin.',
     },
     paths,
-    components: { schemas: { ...responseSchemas, ...domainSchemas(), ...DOCUMENT_SCHEMAS, ...RECONCILE_RESPONSE_SCHEMAS, Export: { type: 'string', description: 'The file, in the media type of its format.' }, ReconcileForm: { type: 'object', required: ['queries'], properties: { queries: { type: 'string', description: 'The batch as JSON text' } } }, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
+    components: { schemas: { ...responseSchemas, ...domainSchemas(), ...DOCUMENT_SCHEMAS, ...RECONCILE_RESPONSE_SCHEMAS, ...TRUST_SCHEMAS, Export: { type: 'string', description: 'The file, in the media type of its format.' }, ReconcileForm: { type: 'object', required: ['queries'], properties: { queries: { type: 'string', description: 'The batch as JSON text' } } }, OpenApi: { type: 'object', required: ['openapi', 'paths'] } } },
   };
 }
 

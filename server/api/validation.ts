@@ -24,6 +24,7 @@ export const REQUEST_SCHEMAS = {
   reconcileQuery: 'reconcile-query.json',
   reconcileSuggestQuery: 'reconcile-suggest-query.json',
   reconcilePreviewQuery: 'reconcile-preview-query.json',
+  whatIfQuery: 'what-if-query.json',
 } as const;
 export type RequestSchema = (typeof REQUEST_SCHEMAS)[keyof typeof REQUEST_SCHEMAS];
 

@@ -55,6 +55,7 @@ export const LIMITS = {
   entitiesPerStore: limit(5_000_000, 'entities per store', 'collections.schema.json#/definitions/EntitiesFile/maxItems'),
   propertiesPerStore: limit(100_000, 'properties per store', 'collections.schema.json#/definitions/PropertiesFile/maxItems'),
   judgementsPerStore: limit(1_000_000, 'judgements per store', 'collections.schema.json#/definitions/JudgementsFile/maxItems', 'change.schema.json#/definitions/SourceState/properties/judgements/maxItems'),
+  trustJudgementsPerStore: limit(1_000_000, 'judgements of sources\' trust per store', 'source-trust.schema.json#/definitions/TrustJudgementFile/maxItems'),
 
   // --- Text fields -----------------------------------------------------------------------------
   idChars: limit(128, 'characters of an id', 'defs.schema.json#/definitions/Id/maxLength'),
@@ -74,7 +75,7 @@ export const LIMITS = {
   originalFileNameChars: limit(150, 'characters of a kept document\'s file name', 'source.schema.json#/properties/original/properties/file/maxLength'),
   uploadedFileNameChars: limit(300, 'characters of an uploaded file\'s name', 'source.schema.json#/properties/original/properties/fileName/maxLength'),
   segmentLabelChars: limit(20, 'characters of a segment label', 'source.schema.json#/properties/segments/items/properties/label/maxLength'),
-  noteChars: limit(2_000, 'characters of a note', 'source.schema.json#/properties/note/maxLength', 'claim.schema.json#/properties/note/maxLength', 'claim-input.schema.json#/properties/note/maxLength', 'claim-patch.schema.json#/properties/note/maxLength', 'change.schema.json#/properties/note/maxLength'),
+  noteChars: limit(2_000, 'characters of a note', 'source.schema.json#/properties/note/maxLength', 'claim.schema.json#/properties/note/maxLength', 'claim-input.schema.json#/properties/note/maxLength', 'claim-patch.schema.json#/properties/note/maxLength', 'change.schema.json#/properties/note/maxLength', 'source-trust.schema.json#/properties/note/maxLength'),
   wordingChars: limit(500, 'characters of a wording', 'claim.schema.json#/properties/wording/maxLength', 'claim-input.schema.json#/properties/wording/maxLength', 'claim-patch.schema.json#/properties/wording/maxLength'),
   quoteChars: limit(5_000, 'characters of a quote', 'defs.schema.json#/definitions/TextSelector/properties/exact/maxLength', 'claim-input.schema.json#/properties/quote/properties/exact/maxLength'),
   quoteContextChars: limit(64, 'characters of quote context', 'defs.schema.json#/definitions/TextSelector/properties/prefix/maxLength', 'defs.schema.json#/definitions/TextSelector/properties/suffix/maxLength'),

@@ -1,5 +1,5 @@
 // The in-memory corpus: everything in graph-data/, as plain records, with lookups by id.
-import type { Claim, Entity, Judgement, Property, Source } from './schema-types.js';
+import type { Claim, Entity, Judgement, Property, Source, TrustJudgement } from './schema-types.js';
 
 export type * from './schema-types.js';
 
@@ -11,6 +11,8 @@ export interface Corpus {
   properties: Property[];
   claims: Claim[];
   judgements: Judgement[];
+  /** Reviewers' judgements of sources (source-trust.json): priors for truth discovery. */
+  trust?: TrustJudgement[];
   /**
    * Claims whose source text changed after they were anchored and whose quote no longer matches:
    * shown as orphaned, never silently re-anchored.

@@ -11,6 +11,8 @@ export interface StoreLayout {
   entitiesFile: string;
   propertiesFile: string;
   judgementsFile: string;
+  /** Reviewers' judgements of sources (primary, derivative of another), one record per source. */
+  trustFile: string;
   sourceFile(id: string): string;
   textFile(id: string): string;
   claimsFile(sourceId: string): string;
@@ -30,6 +32,7 @@ export function storeLayout(root: string = DEFAULT_DATA_DIR): StoreLayout {
     entitiesFile: path.join(root, 'entities.json'),
     propertiesFile: path.join(root, 'properties.json'),
     judgementsFile: path.join(root, 'judgements.json'),
+    trustFile: path.join(root, 'source-trust.json'),
     sourceFile: (id) => path.join(sourcesDir, `${safe(id)}.json`),
     textFile: (id) => path.join(sourcesDir, `${safe(id)}.txt`),
     claimsFile: (sourceId) => path.join(claimsDir, `${safe(sourceId)}.json`),

@@ -67,6 +67,7 @@ export async function loadStore(root?: string, reader: StoreReader = folderReade
   corpus.entities = await readJson(layout.entitiesFile, `${COLLECTION}EntitiesFile`, []);
   corpus.properties = await readJson(layout.propertiesFile, `${COLLECTION}PropertiesFile`, []);
   corpus.judgements = await readJson(layout.judgementsFile, `${COLLECTION}JudgementsFile`, []);
+  corpus.trust = await readJson(layout.trustFile, 'source-trust.schema.json#/definitions/TrustJudgementFile', []);
 
   for (const file of await reader.jsonFilesIn(layout.sourcesDir)) {
     const source = await readJson<Source | undefined>(path.join(layout.sourcesDir, file), 'source.schema.json', undefined);

@@ -9,6 +9,7 @@ import type { Change, Claim } from '../core/schema-types.js';
 import { invalid, lastSeq, MutationError, saveClaims, type Actor } from './mutations.js';
 import type { Repository } from './repository.js';
 import { removeSourceState, restoreSourceState, sourceStateOf } from './source-state.js';
+import { revertTrustChange } from './source-trust.js';
 
 /** What a revert did: the new change's seq. */
 export interface RevertResult {
@@ -21,6 +22,8 @@ export function revertChange(repo: Repository, seq: number, actor: Actor, note?:
     const { changes } = await repo.readChangelog();
     const change = changes.find((c) => c.seq === seq);
     if (!change) throw new MutationError('not-found', `no change with seq ${seq}`);
+    // A judgement of a source's trust is its own record: only later judgements of the same source make it stale.
+    if (change.trust) return { seq: await revertTrustChange(repo, change, changes, actor, note), reverted: seq };
     const later = changes.find((c) => c.seq > seq && touchesSameRecords(c, change));
     if (later) {
       throw new MutationError('stale', `change ${seq} cannot be reverted: change ${later.seq} (${later.action} by ${later.who} at ${later.at}) changed the same ${change.claim ? 'claim' : 'source'} since; revert that one first`, { later });

@@ -21,6 +21,8 @@ const EXAMPLE_IDS: Record<string, string> = {
   '/api/claims/{id}': 'wp-troops-70000',
   '/api/claims/{id}/trace': 'wp-troops-70000',
   '/api/claims/{id}/history': 'wp-troops-70000',
+  '/api/sources/{id}/trust': 'russia-beyond',
+  '/api/sources/{id}/what-if': 'russia-beyond',
 };
 const REQUIRED_QUERY: Record<string, string> = {
   '/api/search': '?q=otani',
@@ -29,6 +31,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/reconcile/suggest/type': '?prefix=p',
   '/api/reconcile/suggest/property': '?prefix=troop',
   '/api/reconcile/preview': '?id=semyonov',
+  '/api/sources/{id}/what-if': '?trust=primary',
 };
 
 describe('GET /api/openapi.json', () => {

@@ -7,15 +7,19 @@ import { CHANGELOG_FILE } from '../changelog.js';
 import { DELETED_DIR } from '../source-state.js';
 
 /** The files that hold one list of records each, and their tables. */
-const LIST_TABLES: Record<string, 'entities' | 'properties' | 'judgements'> = {
+const LIST_TABLES: Record<string, ListTable> = {
   'entities.json': 'entities',
   'properties.json': 'properties',
   'judgements.json': 'judgements',
+  'source-trust.json': 'source_trust',
 };
+type ListTable = 'entities' | 'properties' | 'judgements' | 'source_trust';
+/** Lists a folder store may lack: read back only when they hold a record, so an export matches the folder imported. */
+const OPTIONAL_LISTS = new Set(['source-trust.json']);
 
 /** What a store-relative file name stands for. */
 export type RecordFile =
-  | { kind: 'list'; table: 'entities' | 'properties' | 'judgements' }
+  | { kind: 'list'; table: ListTable }
   | { kind: 'source'; id: string }
   | { kind: 'text'; file: string }
   | { kind: 'original'; file: string }
@@ -126,7 +130,7 @@ export async function readImage(db: PoolClient, full: boolean): Promise<StoreIma
     const bytes = new Map<string, Buffer>();
     for (const [file, table] of Object.entries(LIST_TABLES)) {
       const { rows } = await db.query<{ record: unknown }>(`SELECT record FROM ${table} ORDER BY position`);
-      json.set(file, rows.map((r) => r.record));
+      if (rows.length > 0 || !OPTIONAL_LISTS.has(file)) json.set(file, rows.map((r) => r.record));
     }
     const sources = await db.query<{ id: string; record: { text: { file: string } }; text: string | null }>('SELECT id, record, text FROM sources');
     for (const s of sources.rows) {
