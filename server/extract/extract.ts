@@ -15,6 +15,7 @@ import { ProposalCollector, SurnameIndex, nameSpans, type NameSpan } from './pro
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
+import { openingTitle, pageFurniture, within } from './furniture.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
@@ -60,6 +61,9 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   if (list.end > list.start) blanks.push({ start: list.start, end: list.end });
   // Running heads, page numbers and footnote paragraphs are the page's apparatus, not statements.
   blanks.push(...pageApparatus(text, markers, settings));
+  // Menus, links, timestamps and labels of a captured page (furniture.ts): masked, or at least never names.
+  const furniture = pageFurniture(text);
+  blanks.push(...furniture.masked);
   const masked = maskSpans(text, blanks);
   const sentences = splitSentences(masked, 0, masked.length, hardWrappedBreaks(masked, settings));
 
@@ -90,6 +94,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     const mentions = findMentions(entityIndex, masked, tokens, properties.countWords);
     const covered = coveredTokens(tokens, mentions);
     for (const span of nameSpans(masked, tokens, covered, common)) {
+      if (within(furniture.noNames, span.start, span.end)) continue;
       // "Maj.-Gen. J. H. Elmsley", "General Otani": titles and initials stripped, the surname of a known person.
       const known = span.type === 'person' || !/\s/.test(span.text) ? surnames.match(span.text) : undefined;
       if (known) {
@@ -109,7 +114,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     // A text that opens with a heading naming nothing known ("REPORT ON THE EXPLOSION AT THE UNIVERSAL
     // COLLIERY, SENGHENYDD") is about what the heading names: a proposed entity, the last-resort subject.
     if (i === 0 && !state.hasTitle()) {
-      const heading = sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence);
+      const heading = openingTitle(masked, furniture, sentence, () => (sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence)));
       if (heading) state.setTitle(proposals.add(heading).entity);
     }
     const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells, entityIndex, open, settings);
