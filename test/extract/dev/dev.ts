@@ -5,12 +5,21 @@
 // value), with the right subject, with an acceptable property (a vocabulary id the annotation names,
 // or a proposed property where it says "new"), candidate precision (candidates whose value is
 // annotated), statements read from running heads, page numbers or footnotes, and junk entity proposals.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Claim, Entity, Property } from '../../../server/core/schema-types.js';
 import { extractClaims, foldName, type ExtractionResult } from '../../../server/extract/index.js';
 
-export const DEV_TEXTS = ['official-history-ocr', 'encyclopedia-lead', 'harbour-explosion-news', 'colliery-report'] as const;
+const dir = path.resolve(import.meta.dirname);
+
+/**
+ * Every annotated text of the folder (a .txt with its .json beside it), in name order: helpers add
+ * texts without editing a shared list, and a text whose annotation is not written yet is not scored.
+ */
+export const DEV_TEXTS: readonly string[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt') && existsSync(path.join(dir, f.replace(/\.txt$/, '.json'))))
+  .map((f) => f.replace(/\.txt$/, ''))
+  .sort();
 
 export interface Expected {
   at: string;
@@ -25,6 +34,12 @@ export interface DevFixture {
   expected: Expected[];
   notClaims: string[];
   junk: string[];
+  /**
+   * Every proper name the text states (people, places, bodies, things named). Where given, a proposed
+   * entity whose label neither contains one of these nor is contained in one counts as junk too, so page
+   * furniture and labels are caught without listing each one.
+   */
+  names?: string[];
 }
 
 export interface DevScore {
@@ -40,8 +55,6 @@ export interface DevScore {
   junk: string[];
   misses: string[];
 }
-
-const dir = path.resolve(import.meta.dirname);
 
 export function loadDev(name: string): { text: string; fixture: DevFixture } {
   return { text: readFileSync(path.join(dir, `${name}.txt`), 'utf8'), fixture: JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as DevFixture };
@@ -101,7 +114,9 @@ export function scoreDev(name: string, result: ExtractionResult, text: string, f
   const candidatesRight = result.claims.filter((c) => fixture.expected.some((x) => at(c, x))).length;
   const fromApparatus = result.claims.filter((c) => fixture.notClaims.some((n) => { const s = spanOf(text, n); const w = spans.get(c)!; return w.start < s.end && s.start < w.end; })).map((c) => c.wording);
   const proposals = result.proposedEntities.map((e) => e.id);
-  const junk = proposals.filter((id) => fixture.junk.includes(id));
+  const named = (fixture.names ?? []).map(foldName).filter((n) => n.length > 0);
+  const isName = (e: Entity) => [e.label, ...e.aliases.map((a) => a.name)].map(foldName).some((l) => l.length > 1 && named.some((n) => l.includes(n) || n.includes(l)));
+  const junk = result.proposedEntities.filter((e) => fixture.junk.includes(e.id) || (fixture.names !== undefined && !isName(e))).map((e) => e.id);
   return { name, expected: fixture.expected.length, found, withSubject, withProperty, candidates: result.claims.length, candidatesRight, fromApparatus, proposals, junk, misses };
 }
 

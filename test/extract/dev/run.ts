@@ -10,7 +10,10 @@ for (const s of scores) {
   if (process.argv.includes('-v')) {
     for (const m of s.misses) console.log(`   miss: ${m}`);
     console.log(`   proposals: ${s.proposals.join(', ')}`);
+    if (s.junk.length) console.log(`   junk: ${s.junk.join(', ')}`);
     if (s.fromApparatus.length) console.log(`   apparatus: ${s.fromApparatus.join(' | ')}`);
   }
 }
-console.log(`ALL found ${sum('found')}/${sum('expected')}  subject ${sum('withSubject')}  property ${sum('withProperty')}  precision ${sum('candidatesRight')}/${sum('candidates')}`);
+const proposals = scores.reduce((n, s) => n + s.proposals.length, 0);
+const junk = scores.reduce((n, s) => n + s.junk.length, 0);
+console.log(`ALL found ${sum('found')}/${sum('expected')}  subject ${sum('withSubject')}  property ${sum('withProperty')}  precision ${sum('candidatesRight')}/${sum('candidates')}  junk proposals ${junk}/${proposals}`);

@@ -1,0 +1,224 @@
+// Page furniture, found by the shape of the lines and never by their words: what a copied web page, a
+// printed form or a record's header carries around its prose (navigation and menus, "Jump to content",
+// a byline, "Published …", a contact block, labels, share and cookie lines, a citation header). None
+// of it names what the text is about, so no entity is proposed from it and it is never the title; the
+// parts that are pure chrome (menus, links, contact numbers, timestamps, lines repeated on every page)
+// are masked, so their numbers are not read as figures either.
+//
+// The evidence, per line: whether it is prose (enough words, mostly lower case);
+// where it stands (the "zones" before the first prose line and after the last one hold the chrome of a
+// page); whether it is written in title case without a verb; whether it is a "Label:" or "Label: value"
+// row; whether it holds a link, an e-mail address or a phone number; whether it occurs more than once.
+import type { Span } from './spans.js';
+import type { NameSpan } from './proposals.js';
+import { tokenize, foldName } from './tokens.js';
+import { isPastVerb, NAME_STOP, TITLES } from './words.js';
+
+export interface FurnitureSettings {
+  /** A line is prose from this many words on, when enough of them are lower case. */
+  proseWords: number;
+  /** …and at least this share of its words are written in lower case. */
+  proseLowerShare: number;
+  /** A line of at least this many words, nearly all capitalised, with no sentence punctuation, is a menu. */
+  menuWords: number;
+  /** A "Label:" row's label has at most this many words. */
+  labelWords: number;
+  /** A timestamp line ("Published 12 May 2020") has at most this many words. */
+  timestampWords: number;
+}
+
+export const FURNITURE_SETTINGS: Readonly<FurnitureSettings> = Object.freeze({ proseWords: 8, proseLowerShare: 0.5, menuWords: 7, labelWords: 5, timestampWords: 8 });
+
+export interface PageFurniture {
+  /** Spans to blank before anything is read: menus, links, contact lines, timestamps, repeated lines. */
+  masked: Span[];
+  /** Lines (and label parts of rows) from which no entity is proposed. */
+  noNames: Span[];
+  /** The title line, when the page's chrome surrounds one: the zone line sharing most words with the first prose sentence. */
+  title?: Span;
+}
+
+interface Line extends Span {
+  body: string;
+  words: string[];
+  lower: number;
+  capital: number;
+  terminal: boolean;
+  prose: boolean;
+}
+
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE = /(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/;
+/** Words that join the words of a title or name without making it a sentence. */
+const JOINING = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'for', 'to', 'de', 'du', 'la', 'von', 'van', 'der', 'by', '&']);
+const DATE_LIKE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:1[5-9]|20)\d{2}\b/;
+const MENU_SEPARATORS = /[|•·»›]/g;
+
+function readLines(text: string, settings: FurnitureSettings): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const body = text.slice(start, end);
+    // A link's path is not words of the line ("at: http://www.usgs.gov/public/press/…").
+    const tokens = tokenize(body.replace(URL, ' ')).filter((t) => /\p{L}/u.test(t.text));
+    const words = tokens.map((t) => t.text);
+    const lower = tokens.filter((t) => !t.capital && !JOINING.has(t.text)).length;
+    const capital = tokens.filter((t) => t.capital).length;
+    const terminal = /[.!?…]["”’')\]]*\s*$/.test(body) || /\p{L}{2,}[.!?]["”’)]*\s/u.test(body);
+    // Not "ends a sentence": the lines of a hard-wrapped page run on without one.
+    // An encyclopedia's opening is dense with names: a line that ends a sentence needs only a few lower-case words.
+    const prose = words.length >= settings.proseWords && (words.length - capital >= settings.proseLowerShare * words.length || (terminal && lower >= 3));
+    out.push({ start, end, body, words, lower, capital, terminal, prose });
+    start = end + 1;
+  }
+  return out;
+}
+
+export function pageFurniture(text: string, settings: FurnitureSettings = FURNITURE_SETTINGS): PageFurniture {
+  if (process.env.NO_FURNITURE) return { masked: [], noNames: [] };
+  const masked: Span[] = [];
+  const noNames: Span[] = [];
+  // Links and e-mail addresses are never read, wherever they are.
+  for (const m of text.matchAll(URL)) masked.push({ start: m.index, end: m.index + m[0].length });
+  const lines = readLines(text, settings);
+  const firstProse = lines.findIndex((l) => l.prose);
+  if (firstProse === -1) return { masked, noNames };
+  let lastProse = firstProse;
+  for (let i = lines.length - 1; i > firstProse; i--) if (lines[i]!.prose) { lastProse = i; break; }
+  const title = titleLine(lines, firstProse);
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const key = foldName(l.body);
+    if (key.length >= 4 && !l.prose) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  // A form sets its labels alone on a line ("Occurrence Date:") and the values below: in such a zone every
+  // line is a label or a form's value, and the narrative names again whatever matters.
+  const labelsAlone = (from: number, to: number) => lines.slice(from, to).filter((l) => /^\s*[^:\n]{1,60}:\s*$/.test(l.body)).length;
+  const forms = [labelsAlone(0, firstProse) >= 2, labelsAlone(lastProse + 1, lines.length) >= 2];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.prose) {
+      noNames.push(...headlines(l));
+      continue;
+    }
+    if (l.words.length === 0 || l === title) continue;
+    const inZone = i < firstProse || i > lastProse;
+    if ((i < firstProse && forms[0]) || (i > lastProse && forms[1])) {
+      noNames.push(l);
+      if (!(l.body.match(MENU_SEPARATORS)?.length ?? 0)) continue;
+    }
+    const label = /^\s*([^:\n]{1,60}):(\s*)(.*)$/.exec(l.body);
+    const labelWords = label ? label[1]!.trim().split(/\s+/).length : Infinity;
+    const repeated = (counts.get(foldName(l.body)) ?? 0) > 1;
+    // A menu is a run of capitalised link words; a heading set in capitals is not one.
+    const shouted = l.body === l.body.toUpperCase();
+    // Names join their words with "of", "the", "de" ("Flag of the Confederate States of America"); a menu
+    // runs its link words side by side, with no figure among them.
+    const joined = l.words.filter((w) => JOINING.has(w.toLowerCase())).length;
+    const menu = (l.body.match(MENU_SEPARATORS)?.length ?? 0) >= 2 || (inZone && !l.terminal && !shouted && !/\d/.test(l.body) && l.words.length >= settings.menuWords && l.lower <= 1 && joined * 6 <= l.words.length);
+    const contact = PHONE.test(l.body) && l.lower <= 2;
+    const timestamp = inZone && isTimestamp(l, lines[i - 1], lines[i + 1], settings);
+    // A line repeated below the opening is a running head or footer; above it, an infobox may name a side twice.
+    if (repeated) noNames.push(l);
+    if ((repeated && i > firstProse) || menu || contact || timestamp) {
+      masked.push(l);
+      noNames.push(l);
+      continue;
+    }
+    // A label is no name ("Occurrence Date:", "Contact Information:"); a heading or a row of the page's chrome is none either.
+    if (label && labelWords <= settings.labelWords) noNames.push({ start: l.start, end: l.start + label[1]!.length });
+    // Chrome is written in sentence case ("Jump to content", "Main menu", "Share this article", "See also"),
+    // names in title case ("Army of the Potomac", an infobox's rows): only the former is kept from proposing.
+    const sentenceCase = !l.terminal && l.lower > 0 && l.words.length <= (inZone ? settings.menuWords + 5 : settings.labelWords);
+    const byline = inZone && /^\s*by\s+\p{Lu}/iu.test(l.body) && l.words.length <= settings.labelWords + 1;
+    if (sentenceCase || byline) noNames.push(l);
+  }
+  return title ? { masked, noNames, title } : { masked, noNames };
+}
+
+/**
+ * Headlines run into the prose of a flattened page ("Early Morning Fire in a St. Louis Lodging House
+ * Cremates Sleepers in Their Beds. ST. LOUIS, Mo. …"): a stretch of six words or more in title case,
+ * with no lower-case word but the joining ones, names nothing a reader could tell from the headline's
+ * other capitals.
+ */
+function headlines(l: Line): Span[] {
+  const out: Span[] = [];
+  for (const m of l.body.matchAll(/[^.!?]+[.!?]?/g)) {
+    const tokens = tokenize(m[0]).filter((t) => /\p{L}/u.test(t.text));
+    if (tokens.length < 6 || tokens.some((t) => !t.capital && !JOINING.has(t.text))) continue;
+    // Not a run of capitals ("THE BITTER GOLD"): a headline set in title case.
+    if (m[0] === m[0].toUpperCase()) continue;
+    out.push({ start: l.start + m.index, end: l.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * "Home Archived April 13, 2016", "Released: 8/21/1999", "Published 12 May 2020 · Updated 13:05": a short
+ * line with a date or time and a participle, standing alone (an infobox's rows come in runs of rows).
+ */
+function isTimestamp(l: Line, before: Line | undefined, after: Line | undefined, settings: FurnitureSettings): boolean {
+  if (l.terminal || l.words.length > settings.timestampWords || !DATE_LIKE.test(l.body) && !/\b\d{1,2}\s+\p{L}+\s+\d{4}\b|\p{L}+\s+\d{1,2},\s+\d{4}/u.test(l.body)) return false;
+  // The participle stands right before the date ("Archived April 13, 2016", "Released: 8/21/1999", "updated at 12:30").
+  const stamped = [...l.body.matchAll(/(\p{L}+)[\s:]+(?:on\s+|at\s+)?(?=\d|\p{Lu}\p{Ll}+\.?\s+\d)/gu)].some((m) => isPastVerb(m[1]!));
+  if (!stamped) return false;
+  const row = (x: Line | undefined) => x !== undefined && /^\s*[^:\n]{1,40}:\s*\S/.test(x.body);
+  return !(row(before) || row(after));
+}
+
+/**
+ * The page's title among the zone lines before the first prose: a heading (no sentence punctuation, at
+ * most a dozen words) that shares the most words with the first prose sentence, as an article's opening
+ * restates its title ("Allied intervention in the Russian Civil War" → "The Allied intervention in the
+ * Russian Civil War consisted of …"); the first prose paragraph is compared, as a page may open with a question. None when no heading shares a capitalised word.
+ */
+function titleLine(lines: readonly Line[], firstProse: number): Line | undefined {
+  if (firstProse === 0) return undefined;
+  const opening = lines[firstProse]!.body;
+  // Words that can name something, compared without case ("REPORT ON THE EXPLOSION …" → "The explosion
+  // occurred …"): not "Mr", "The", "If" (a title or a sentence's first word), not two-letter words.
+  const naming = (t: { text: string; lower: string }) => t.text.length > 2 && !TITLES.has(t.lower) && !NAME_STOP.has(t.lower);
+  const openingTokens = tokenize(opening).filter(naming);
+  const openingWords = new Set(openingTokens.map((t) => t.lower));
+  const openingNames = new Set(openingTokens.filter((t) => t.capital).map((t) => t.lower));
+  const openingLower = opening.toLowerCase();
+  let best: { line: Line; coverage: number; at: number } | undefined;
+  for (let i = 0; i < firstProse; i++) {
+    const l = lines[i]!;
+    if (l.words.length === 0 || l.words.length > 12 || /[.!?;]\s*$/.test(l.body.trim()) || l.body.includes(':')) continue;
+    // A heading in capitals says nothing by its case: any word counts; otherwise a name the opening capitalises too.
+    const words = l.body === l.body.toUpperCase() ? openingWords : openingNames;
+    const own = tokenize(l.body).filter((t) => t.capital && naming(t));
+    const shared = own.filter((t) => words.has(t.lower));
+    if (shared.length === 0) continue;
+    // The heading the opening restates most fully, and first: an article opens with its own name, then others'.
+    const coverage = shared.length / own.length;
+    const at = Math.min(...shared.map((t) => openingLower.indexOf(t.lower)));
+    if (!best || coverage > best.coverage || (coverage === best.coverage && at < best.at)) best = { line: l, coverage, at };
+  }
+  return best?.line;
+}
+
+/** Whether a span lies inside one of the spans (sorted or not; a page has few). */
+export function within(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start <= start && end <= s.end);
+}
+
+/**
+ * The document's title as a name span for the first sentence: the title line the chrome surrounds; else
+ * the opening heading or dateline (`fallback`), unless that first line is itself furniture.
+ */
+export function openingTitle(masked: string, furniture: PageFurniture, sentence: Span, fallback: () => NameSpan | undefined): NameSpan | undefined {
+  const line = furniture.title;
+  if (line) {
+    const raw = masked.slice(line.start, line.end);
+    const text = raw.trim();
+    if (text === '') return undefined;
+    const start = line.start + raw.indexOf(text);
+    return { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
+  }
+  return furniture.noNames.some((s) => s.start <= sentence.start && sentence.start < s.end) ? undefined : fallback();
+}
