@@ -29,11 +29,20 @@ export interface CopyRelation {
   summary: string;
 }
 
+/** One side of a move: the claim stating the likely value, in its wording, and its source (title and id). */
+export interface MoveSide {
+  wording: string;
+  confidence: number;
+  claim: string;
+  source: string;
+  sourceId: string;
+}
+
 export interface LikelyMove {
   subject: string;
   property: string;
-  before: { wording: string; confidence: number; claim: string; source: string };
-  after: { wording: string; confidence: number; claim: string; source: string };
+  before: MoveSide;
+  after: MoveSide;
   /** The likely value itself changes (false: only its confidence moves). */
   changed: boolean;
 }
@@ -94,9 +103,9 @@ export function whatIfJudged(inputs: TrustInputs, source: string, proposed: Pick
   const others = inputs.likely.reviewer.filter((j) => j.source !== source);
   const next = applicableJudgements(present, proposed ? [...others, { source, ...proposed }] : others);
   const moves = whatIfTrusted(observations, next, { current });
-  const side = (m: { confidence: number; observation: number }) => {
+  const side = (m: { confidence: number; observation: number }): MoveSide => {
     const claim = claims[m.observation]!;
-    return { wording: claim.wording, confidence: m.confidence, claim: claim.id, source: titleOf(inputs.index, claim.source) };
+    return { wording: claim.wording, confidence: m.confidence, claim: claim.id, source: titleOf(inputs.index, claim.source), sourceId: claim.source };
   };
   return moves.map((m) => {
     const first = claims[m.before.observation]!;

@@ -10,7 +10,7 @@ const bool: JsonSchema = { type: 'boolean' };
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const obj = (properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema => ({ type: 'object', required: Object.keys(properties).filter((k) => !optional.includes(k)), properties });
 const nullableRef = (name: string): JsonSchema => ({ oneOf: [ref(name), { type: 'null' }] });
-const side = obj({ wording: str, confidence: num, claim: str, source: { ...str, description: 'The title of the claim\'s source.' } });
+const side = obj({ wording: str, confidence: num, claim: str, source: { ...str, description: 'The title of the claim\'s source.' }, sourceId: str });
 
 export const TRUST_SCHEMAS: Record<string, JsonSchema> = {
   TrustInput: {
