@@ -8,6 +8,7 @@ import type { PanelContent, PanelContext } from './context.js';
 import { trustField } from '../truth/types.js';
 import { trustBlock } from '../truth/views.js';
 import { deleteSourceButton } from './source-delete.js';
+import { sourceTrustSection } from './source-trust.js';
 import { newClaimForm } from './new-claim.js';
 import { definition, externalLink, section } from './widgets.js';
 
@@ -72,6 +73,7 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
       ['Note', source.note],
     ]),
     trust ? trustBlock(trust) : null,
+    sourceTrustSection(ctx, sourceId),
     extracted > 0
       ? h('p', { class: 'actions-row review-call' },
         button(`Review ${extracted} extracted claim${extracted === 1 ? '' : 's'}`, () => ctx.actions.openReview(sourceId), { class: 'primary-blue review-open' }),
