@@ -8,6 +8,8 @@ import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceCon
 import { inLongerPhrase, rankProperties, type PropertyScore } from './properties.js';
 import { dateLead, withComparator, type DateLead } from './scope.js';
 import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
+import { notFigureSpans, overlapsAny } from './not-figures.js';
+import type { Token } from './tokens.js';
 
 /** Words that stand for each end of a range when the sentence says nothing more specific. */
 const RANGE_START = ['from', 'since', 'began', 'beginning', 'started', 'start'];
@@ -22,9 +24,14 @@ const EXISTENCE_END = ['dissolved', 'abolished'];
 export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: readonly { start: number; end: number }[]): Draft[] {
   const drafts: Draft[] = [];
   // A date in the clause of a figure times that figure ("By October 1918, … numbered over 72,000"): it is the figure's scope.
+  // A date in the clause of a figure times that figure ("By October 1918, … numbered over 72,000"): it is the figure's scope.
   const figureClauses = figureSpans.map((f) => ctx.clauseAt(f.start));
+  // An author-date citation's year, an identifier or a time of day is no date claim (not-figures.ts).
+  const notFigures = ctx.dates.length > 0 ? notFigureSpans(ctx.masked.slice(ctx.sentence.start, ctx.sentence.end)) : [];
   for (const d of ctx.dates) {
     if (/^\s*only\b/.test(ctx.masked.slice(d.end, d.end + 8))) continue; // "(1922 only)" restricts a figure
+    if (d.unresolved) continue; // no year to give it
+    if (overlapsAny(notFigures, d.start - ctx.sentence.start, d.end - ctx.sentence.start)) continue;
     if (figureSpans.some((f) => f.start <= d.start && d.end <= f.end)) continue;
     const clause = ctx.clauseAt(d.start);
     const segment = segmentAround(ctx, clause, d.start, d.end);
@@ -57,7 +64,7 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     if (readings.length === 0) {
       // A date in a figure's clause that reads as its time ("by October 1918", "in 1912") is that figure's scope;
       // one with its own verb ("… approved a force of 4000 on 12 August", "was refused on 2 December") is a claim too.
-      if (figureClauses.some((c) => c.start <= d.start && d.end <= c.end) && /\b(?:by|as of|in|during|until|till|at)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 30), d.start))) continue;
+      if (figureClauses.some((c) => c.start <= d.start && d.end <= c.end) && /\b(?:by|as of|in|during|until|till|at|before|after)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 30), d.start))) continue;
       // No vocabulary property fits: one named from the verb and its object ("date seized Vladivostok").
       const own = proposedReadings(ctx, d, clause, segment, wordingStart, lead);
       // A date in words that state nothing (a citation's "Harries 2001, p. 127") is not a claim.
@@ -80,9 +87,8 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     if (!subject) continue;
     // The vocabulary's property cannot be about anything the sentence names (a colliery report's "explosion
     // occurred on 14 October 1913" is no event the graph knows): kept under a property named from its verb.
-    const declared = readings[0]![1].entry.property.subjectTypes;
-    if (!proposed && !cell && !titleRow && readings.length === 1 && declared && !declared.includes(subject.entity.type)
-      && combine({ property: Math.min(1, readings[0]![1].score / ctx.settings.property.dateFull), subject: subject.confidence, reading: 1 }) < ctx.settings.confidence.minClaim) {
+    // The same when the vocabulary reading is too weak to pass on its own: offered under a property named from its words.
+    if (!proposed && !cell && !titleRow && readings.every((r) => combine({ property: Math.min(1, r[1].score / ctx.settings.property.dateFull), subject: subject!.confidence, reading: 1 }) < ctx.settings.confidence.minClaim)) {
       const own = proposedReadings(ctx, d, clause, segment, wordingStart, lead);
       const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own[0]![1].cueAt === undefined ? undefined : ctx.tokens[own[0]![1].cueAt!]?.start }) : undefined;
       if (own && free && own[0]![1].entry.property.status === 'proposed') {
@@ -108,7 +114,8 @@ type Reading = [DateValue, PropertyScore, DateLead | undefined];
 function proposedReadings(ctx: SentenceContext, d: DateMention, clause: { start: number; end: number }, segment: { segmentFrom: number; segmentTo: number }, wordingStart: number, lead: DateLead | undefined): Reading[] | undefined {
   const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
   const clauseTokens = tokenRange(ctx.tokens, clause.start, clause.end);
-  const predicate = datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
+  const predicate = datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to)
+    ?? dateTopic(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
   if (!predicate) return undefined;
   const label = `date ${predicate.words}`;
   const wording = ctx.text.slice(wordingStart, d.end);
@@ -119,6 +126,45 @@ function proposedReadings(ctx: SentenceContext, d: DateMention, clause: { start:
     [d.date, scored(ctx.open.propose(`${label} (from)`, 'date', undefined, [predicate.words], wording)), undefined],
     [d.until, scored(ctx.open.propose(`${label} (until)`, 'date', undefined, [predicate.words], wording)), undefined],
   ];
+}
+
+/** Words that never name what a date is the date of. */
+const NOT_TOPIC = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'it', 'they', 'which', 'who', 'until', 'till', 'since', 'about', 'around', 'will', 'shall', 'be', 'being', 'during', 'before', 'after', 'early', 'late', 'mid', 'between', 'through', 'will', 'would', 'there', 'here', 'also', 'then', 'when', 'had', 'has', 'have', 'not', 'no',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+const CLOCK = new Set(['am', 'pm', 'noon', 'midnight', 'o', 'clock', 'hours', 'hrs']);
+
+/**
+ * No verb to name a date's property from ("MONDAY 14 July—Consideration of the Finance Bill", "Merson's
+ * 1869 painting", a dateline): the first content words after it in its clause, else those before it.
+ */
+function dateTopic(tokens: readonly Token[], from: number, to: number, clauseFrom: number, clauseTo: number): { words: string; at: number } | undefined {
+  const pick = (indices: number[]) => {
+    const words: string[] = [];
+    let at: number | undefined;
+    for (const i of indices) {
+      const t = tokens[i]!;
+      // "WEDNESDAY 16 JULY—Until 2 pm, there will be debates": a time of day before the topic is passed over.
+      if (/^\d/.test(t.text) || CLOCK.has(t.lower)) {
+        if (words.length > 0) break;
+        continue;
+      }
+      if (NOT_TOPIC.has(t.lower)) {
+        if (words.length > 0) break;
+        continue;
+      }
+      if (t.text.length < 2) break; // "p" of "2001, p. 127": a citation, not a topic
+      at ??= i;
+      words.push(t.capital ? t.text : t.lower);
+      if (words.length === 2) break;
+    }
+    return at === undefined ? undefined : { words: words.join(' '), at };
+  };
+  const after: number[] = [];
+  for (let i = to; i < Math.min(clauseTo, to + 10); i++) after.push(i);
+  const before: number[] = [];
+  for (let i = from - 1; i >= Math.max(clauseFrom, from - 4); i--) before.push(i);
+  return pick(after) ?? pick(before);
 }
 
 function chooseProperty(ctx: SentenceContext, d: DateMention, roleWords: readonly string[], taken: Set<string>, segment: { segmentFrom: number; segmentTo: number }): PropertyScore | undefined {

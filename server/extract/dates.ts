@@ -16,14 +16,15 @@ export interface DateMention {
   inferredYear: boolean;
   /** The year came from an earlier date of the same sentence ("January 9, 1918, … on January 12"). */
   yearFromSentence?: boolean;
-  /** Internal: no year known yet. */
+  /** No year known from the text before it or its sentence: its day is no figure, but it states no claimable date. */
   unresolved?: boolean;
 }
 
 type Part = NonNullable<DateValue['part']>;
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+// Month names as written in prose, and in capitals (headings, parliamentary order papers: "TUESDAY 15 JULY").
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})(?!\\d|[.,]\\d|\\.\\p{L})';
 const SEASON = '([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)';
@@ -48,6 +49,8 @@ const PATTERNS: Pattern[] = [
   { month: true, re: rx(`${MONTH}\\s+${DAY}(?:,\\s*|\\s+)${YEAR}`), read: (m) => point(day(m[3]!, m[1]!, m[2]!)) },
   { month: true, re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), read: (m) => point(day(m[3]!, m[2]!, m[1]!)) },
   { re: rx(`(?<![\\d-])(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d-])`), read: (m) => point({ value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' }) },
+  // "04/12/2007", "8/21/1999", "21/8/1999": month first as American forms and reports write it, unless the first part cannot be a month.
+  { re: rx(`(?<![\\d/.-])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])`), read: (m) => point(numericDate(m[3]!, Number(m[1]), Number(m[2]))) },
   // "the summer and fall of 1919": a date value holds one part, so the pair reads as its year
   { re: rx(`(?:\\b[Tt]he\\s+)?\\b${SEASON}\\s+and\\s+${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => (plausibleYear(m[3]!) ? point({ value: m[3]!, precision: 'year' }) : undefined) },
   { month: true, re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)) },
@@ -55,20 +58,22 @@ const PATTERNS: Pattern[] = [
   { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${YEAR}`), read: (m) => point(yearPart(m[2]!, m[1]!)) },
   { month: true, re: rx(`${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(month(m[2]!, m[1]!)) },
   // No year: "on April 6", "6 April", "by October" — the year comes from context.
-  { month: true, re: rx(`${MONTH}\\s+${DAY}(?![\\d:])(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[1]!, m[2]!)) },
-  { month: true, re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH}(?!,?\\s*\\d)`), read: (m, y) => inferred(y, (year) => day(year, m[2]!, m[1]!)) },
+  // (Not before a year the full patterns read; "August 17, 960 people" is a day and a count.)
+  { month: true, re: rx(`${MONTH}\\s+${DAY}(?![\\d:])(?!,?\\s*\\d{4}(?!\\d))`), read: (m, y) => inferred(y, (year) => day(year, m[1]!, m[2]!)) },
+  { month: true, re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH}(?!,?\\s*\\d{4}(?!\\d))`), read: (m, y) => inferred(y, (year) => day(year, m[2]!, m[1]!)) },
   { month: true, re: rx(`(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-])${MONTH}(?![\\p{L}]|\\s+\\d)`), read: (m, y) => inferred(y, (year) => month(year, m[1]!)) },
   { re: rx(`(?<![\\d,.])(1\\d|20)(\\d)0s\\b`), read: (m) => point({ value: `${m[1]}${m[2]}0`, precision: 'decade' }) },
   // "1918–1922", "1917–23", "from 1918 to 1922"
-  { re: rx(`(?<![\\d,.$£€¥])(\\d{4})\\s*(?:–|—|-|to)\\s*(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`), read: (m) => yearRange(m[1]!, m[2]!) },
-  { re: rx(`(?<![\\d,.$£€¥/#-])${YEAR}`), read: (m) => (plausibleYear(m[1]!) ? point({ value: m[1]!, precision: 'year' }) : undefined) },
+  // (Not glued to letters: "cc1077-87" is a column reference, "A1918" a code.)
+  { re: rx(`(?<![\\p{L}\\d,.$£€¥])(\\d{4})\\s*(?:–|—|-|to)\\s*(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`), read: (m) => yearRange(m[1]!, m[2]!) },
+  { re: rx(`(?<![\\p{L}\\d,.$£€¥/#-])${YEAR}(?![\\p{L}])`), read: (m) => (plausibleYear(m[1]!) ? point({ value: m[1]!, precision: 'year' }) : undefined) },
 ];
 
 /** Every date in `s`, longest reading first, non-overlapping. `year` fills dates that lack one. */
 /** Every date needs a four-digit year or a month name: most sentences are skipped by this one test. */
 // No word boundary before the month: captured infobox labels are glued to their value ("DateJuly 1–3, 1863").
-const MAY_HOLD_DATE = /\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
-const HAS_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const MAY_HOLD_DATE = /\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
+const HAS_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
 
 export function findDates(text: string, year?: number, month?: string): DateMention[] {
   if (!MAY_HOLD_DATE.test(text) && !(month && HAS_ORDINAL_DAY.test(text))) return [];
@@ -134,6 +139,14 @@ function withYearsFromSentence(dates: DateMention[]): DateMention[] {
       if (previous && previous.precision !== 'year' && previous.value.length > 4 && value.slice(0, previous.value.length) < previous.value) value = String(Number(year) + 1) + d.date.value.slice(4);
       out.push({ start: d.start, end: d.end, date: { ...d.date, value }, inferredYear: true, yearFromSentence: true });
     } else if (!d.unresolved) out.push(d);
+    else {
+      // Kept even with no year to give it ("ST. LOUIS, Mo., Feb. 9", a dateline): its day is no figure. Not a claim (unresolved).
+      // No year named before it in the text or the sentence: a dated mention later in the same sentence gives it
+      // ("Friday, October 6, THE EMPLOYMENT SITUATION: SEPTEMBER 2000", a release's header).
+      const later = dates.find((x) => x.start > d.start && !x.inferredYear);
+      if (later) out.push({ start: d.start, end: d.end, date: { ...d.date, value: (later.until ?? later.date).value.slice(0, 4) + d.date.value.slice(4) }, inferredYear: true, yearFromSentence: true });
+      else out.push(d);
+    }
   }
   return out;
 }
@@ -188,6 +201,12 @@ function day(year: string, monthName: string, dayText: string): DateValue | unde
   const last = new Date(Date.UTC(2000, m, 0)).getUTCDate(); // leap-year February allowed
   if (!plausibleYear(year) || d < 1 || d > last) return undefined;
   return { value: `${year}-${pad(m)}-${pad(d)}`, precision: 'day' };
+}
+
+function numericDate(year: string, first: number, second: number): DateValue | undefined {
+  const [m, d] = first > 12 ? [second, first] : [first, second];
+  if (m < 1 || m > 12) return undefined;
+  return day(year, MONTH_NAMES[m - 1]!, String(d));
 }
 
 function month(year: string, monthName: string): DateValue | undefined {

@@ -10,6 +10,7 @@ import { PropertyProposals } from './open.js';
 import { citationsOf, findMarkers, maskSpans, type Marker } from './footnotes.js';
 import { buildPropertyIndex, sentenceWords, type PropertyIndex, type SentenceWords } from './properties.js';
 import { readInfobox, type InfoboxCell } from './infobox.js';
+import { cachedBuild, entitiesKey, propertiesKey } from './index-cache.js';
 import { readAsDisplayed } from './invisible.js';
 import { ProposalCollector, SurnameIndex, nameSpans, type NameSpan } from './proposals.js';
 import { quantityClaims } from './quantity-claims.js';
@@ -67,12 +68,13 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const masked = maskSpans(text, blanks);
   const sentences = splitSentences(masked, 0, masked.length, hardWrappedBreaks(masked, settings));
 
-  const entityIndex = buildEntityIndex(context.entities);
-  const properties = buildPropertyIndex(context.properties);
+  // Built once per distinct vocabulary and entity list, not per text (index-cache.ts): read-only from here on.
+  const entityIndex = cachedBuild('entity-index', context.entities, entitiesKey, () => buildEntityIndex(context.entities));
+  const properties = cachedBuild('property-index', context.properties, propertiesKey, () => buildPropertyIndex(context.properties));
   const cells = readInfobox(text, masked, entityIndex, properties);
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
   const open = new PropertyProposals(context.sourceId, context.properties);
-  const surnames = new SurnameIndex(context.entities);
+  const surnames = cachedBuild('surnames', context.entities, entitiesKey, () => new SurnameIndex(context.entities));
   /**
    * Words the text has written in lower case so far (gathered from each sentence's tokens as it is read: a
    * second pass over a 5 MB text costs more than it saves): common words, not names, when capitalised.
@@ -182,11 +184,11 @@ function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<D
   });
 }
 
-/** The opening heading as a name span: two to twelve words, no sentence punctuation; written in capitals, its label in title case. */
+/** The opening heading as a name span ("Marathon", "Economy of Iceland"): one to twelve words, no sentence punctuation; written in capitals, its label in title case. */
 function headingSpan(masked: string, sentence: Sentence): NameSpan | undefined {
   const text = masked.slice(sentence.start, sentence.end).trim();
   const words = text.split(/\s+/);
-  if (words.length < 2 || words.length > 12 || /[.!?:;]/.test(text) || !/^\p{Lu}/u.test(text)) return undefined;
+  if (words.length > 12 || /[.!?:;]/.test(text) || !/^\p{Lu}/u.test(text)) return undefined;
   const start = sentence.start + masked.slice(sentence.start, sentence.end).indexOf(text);
   return { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
 }
@@ -308,8 +310,11 @@ class Carry {
   private paragraph = -1;
 
   carried(): Carried | undefined {
-    return this.topic ?? this.title;
+    return this.topic ?? this.title ?? this.lastNamed;
   }
+
+  /** The last thing prose named, a weak last resort: a figure in a sentence naming nothing is still offered for review with a subject. */
+  private lastNamed: Carried | undefined;
 
   hasTitle(): boolean {
     return this.title !== undefined;
@@ -330,12 +335,15 @@ class Carry {
 
   leave(dates: readonly DateMention[], mentions: readonly EntityMention[], sentence: Sentence, masked: string): void {
     for (const d of dates) {
+      if (d.unresolved) continue;
       const last = d.until ?? d.date;
       if (!d.inferredYear) this.year = Number(last.value.slice(0, 4));
       if (last.value.length >= 7 && (last.precision === 'day' || last.precision === 'month')) this.month = last.value.slice(0, 7);
     }
     // The grammatical subject: a mention opening the sentence (after at most a short introductory phrase).
     // Captions, headings and infobox rows (lines without a full stop) do not change the topic of the prose.
+    const named = mentions.findLast((m) => m.via === 'alias' && m.entities[0]!.type !== 'place');
+    if (named) this.lastNamed = { entity: named.entities[0]!, confidence: 0.3, kind: 'title' };
     if (sentence.isLine) return;
     const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && !(m.entities[0]!.status === 'proposed' && m.entities[0]!.type === 'other') && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
     if (opening) this.topic = { entity: opening.entities[0]!, ...(opening.standIns ? { standIns: opening.standIns } : {}), confidence: Math.min(0.9, opening.confidence), kind: 'topic' };

@@ -94,7 +94,10 @@ function mergeRanges(s: string, numbers: NumberMention[]): NumberMention[] {
     const a = numbers[i]!;
     const b = numbers[i + 1];
     const gap = b ? s.slice(a.end, b.start) : '';
-    if (b && !a.yearLike && !b.yearLike && /^\s*(?:[–—-]|to|and)\s*$/.test(gap) && b.amount > a.amount) {
+    // "3.9 percent to 4.1 percent", "5 km to 10 km": the unit may be written at both ends.
+    const unit = b ? UNIT_REPEATED.exec(gap) : null;
+    const repeated = unit !== null && s.slice(b!.end, b!.end + unit[1]!.length + 1).trimStart().startsWith(unit[1]!);
+    if (b && !a.yearLike && !b.yearLike && (/^\s*(?:[–—-]|to|and)\s*$/.test(gap) || repeated) && b.amount > a.amount) {
       const isBetween = /\bbetween\s+$/i.test(s.slice(Math.max(0, a.start - 10), a.start));
       if (!/and/.test(gap) || isBetween) {
         const scale = scaleOf(b, a);
@@ -107,6 +110,9 @@ function mergeRanges(s: string, numbers: NumberMention[]): NumberMention[] {
   }
   return out;
 }
+
+/** A unit written after each end of a range: "percent to", "km –". */
+const UNIT_REPEATED = /^\s?(%|per ?cent|percent|[a-z]{1,12})\s*(?:[–—-]|to)\s*$/;
 
 /** "5 to 10 million": the multiplier written once applies to both ends. */
 function scaleOf(upper: NumberMention, lower: NumberMention): number {

@@ -5,6 +5,7 @@ import { readRole, verbAfter, verbBefore, type RoleReading } from './open.js';
 import { countedNounAfter, isAddition, partLabel, type SumPart } from './counted.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
 import { findNumbers, readComparator, type ComparatorReading } from './numbers.js';
+import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { rankProperties, stem, type PropertyEntry, type PropertyScore } from './properties.js';
 import type { InfoboxCell } from './infobox.js';
 import { readScope } from './scope.js';
@@ -23,15 +24,20 @@ export function quantityClaims(ctx: SentenceContext, sourceId: string): Draft[] 
   if (duration?.kind === 'duration') return [durationDraft(ctx, sourceId, duration)];
   const s = masked.slice(sentence.start, sentence.end);
   const readings: Reading[] = [];
+  // Times of day, locators, identifiers, house numbers, citation years: numbers, not figures (not-figures.ts).
+  const notFigures = notFigureSpans(s);
   for (const n of findNumbers(s)) {
     const start = sentence.start + n.start;
     const end = sentence.start + n.end;
     if (ctx.dates.some((d) => d.start < end && start < d.end)) continue; // a day or year of a date
+    if (overlapsAny(notFigures, n.start, n.end)) continue;
     const comparator = readComparator(s, n);
     const noun = countedNounAfter(s, comparator.end, ctx.properties.countWords);
     if (n.yearLike && !(noun && ctx.properties.countWords.has(noun.noun))) continue;
-    // "one of the", "two fronts", "Five Russians": a spelled-out number counts only what a property counts.
-    if (n.spelled && !(noun && ctx.properties.countWords.has(noun.noun))) continue;
+    // A spelled-out number states a figure when it counts something ("two other fiery crashes", "forty-two
+    // men", "a dozen ships"); not "one of the", "two of them", nor a lone "one" ("one day", "one rescuer"
+    // is a figure only as part of a sum) unless the vocabulary counts that noun.
+    if (n.spelled && !spelledFigure(n.amount, noun, ctx.properties.countWords)) continue;
     readings.push({ mention: n, noun, comparator });
   }
   const drafts: Draft[] = [];
@@ -121,12 +127,21 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const fromWords = (): PropertyScore | undefined => {
     const verb = verbBefore(ctx.tokens, from, tokenRange(ctx.tokens, clause.start, clause.end).from) ?? verbAt;
     const verbWord = verb === undefined ? undefined : ctx.tokens[verb]!.lower;
-    const words = [...new Set([noun?.noun ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w)))];
-    // A bare number that counts nothing, with no verb or role ("p. 127", a list item's "4."), states nothing checkable.
-    if (words.length === 0 || isLocator(ctx, valueStart)) return undefined;
+    let words = [...new Set([noun?.noun ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w)))];
+    // A bare number that counts nothing ("p. 127", a list item's "4.") states nothing checkable.
+    if (isLocator(ctx, valueStart)) return undefined;
+    // "striking workers (75,000)", "the unemployment rate, 3.9 percent": what the figure is, named just before it.
+    if (words.length === 0 || (words.length === 1 && noun && UNIT_ONLY.has(noun.noun))) {
+      const before = nounBefore(ctx, from, tokenRange(ctx.tokens, clause.start, clause.end).from);
+      if (before) words = [...new Set([...before, ...words])];
+    }
+    if (words.length === 0) words = ['figure'];
     const unit = first.mention.currency ?? noun?.noun ?? 'items';
     return proposedScore(ctx, ctx.open.propose(words.join(' '), 'quantity', unit, words, wording), verb ?? role?.at);
   };
+  // A spelled-out number counting what no vocabulary property counts ("two divisions", "two other fiery crashes")
+  // is offered under a property named from its own words: a vocabulary property's cue nearby is not about it.
+  if (first.mention.spelled && !(noun && ctx.properties.countWords.has(noun.noun))) property = undefined;
   if (!property) {
     property = fromWords();
     if (!property) return undefined;
@@ -144,10 +159,11 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   if (!subject) return undefined;
   // The vocabulary's property cannot be about anything the sentence names ("950 men were underground" is
   // no armed force's strength in a colliery report): the figure is kept under a property named from its words.
-  const declared = property.entry.property.subjectTypes;
   const reading = Math.min(...group.map((r) => r.mention.certainty)) * (first.mention.spelled && first.mention.amount < 10 ? 0.8 : 1);
   const below = () => combine({ property: Math.min(1, property!.score / ctx.settings.property.quantityFull), subject: subject!.confidence, reading }) < ctx.settings.confidence.minClaim;
-  if (!proposed && group.length === 1 && !cell && declared && !declared.includes(subject.entity.type) && below()) {
+  // The same when the vocabulary reading is too weak to pass on its own (a cue far off, a subject only guessed):
+  // offered for review under a property named from its words rather than left out.
+  if (!proposed && group.length === 1 && !cell && below()) {
     const own = fromWords();
     const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own.cueAt === undefined ? undefined : ctx.tokens[own.cueAt]?.start }) : undefined;
     // (Named from its words, it may be the very vocabulary property again, "troops pledged": then it stays as it was.)
@@ -175,6 +191,40 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     note: role ? `${note}; role: ${role.role.label}` : note,
   });
 }
+
+/** Counted nouns that say only the unit ("3.9 percent"): the figure's name is then the noun before it. */
+const UNIT_ONLY = new Set(['percent', 'per', 'cent', 'pc', 'points', 'amount']);
+/** Words that never name what a figure is. */
+const NOT_NAMES = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'its', 'their', 'his', 'her', 'this', 'that', 'some', 'about', 'nearly', 'over', 'under', 'than', 'up', 'down', 'just', 'only', 'almost', 'around', 'roughly', 'approximately', 'more', 'less', 'fewer', 'least', 'most', 'it', 'they', 'which', 'who', 'had', 'has', 'have', 'rose', 'fell', 'declined', 'increased', 'decreased', 'reached', 'stood', 'totalled', 'totaled', 'numbered', 'estimated']);
+
+/** Up to two content words right before a value, not across a clause start or another number: "striking workers". */
+function nounBefore(ctx: SentenceContext, from: number, clauseFrom: number): string[] | undefined {
+  const out: string[] = [];
+  for (let i = from - 1; i >= Math.max(clauseFrom, from - 3) && out.length < 2; i--) {
+    const t = ctx.tokens[i]!;
+    if (/^\d/.test(t.text)) break;
+    if (NOT_NAMES.has(t.lower)) {
+      if (out.length > 0) break;
+      continue;
+    }
+    if (t.capital && out.length === 0 && i > clauseFrom) continue; // a name is the subject, not what is counted
+    out.unshift(t.lower);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Whether a spelled-out number counts what follows it: a counted noun (a plural, a unit, a count word), not "one" alone. */
+function spelledFigure(amount: number, noun: { noun: string; phrase: string } | undefined, countWords: ReadonlySet<string>): boolean {
+  if (!noun) return false;
+  if (countWords.has(noun.noun)) return true;
+  if (amount === 1 || /^\p{Lu}/u.test(noun.phrase)) return false; // "one day", "Two Rivers"
+  // "ten times what the Americans had asked for": a ratio between two figures, not a third.
+  if (noun.noun === 'times') return false;
+  return /[^s]s$|men$|people$|children$/.test(noun.noun) || MEASURE_NOUNS.has(noun.noun);
+}
+
+/** Units a spelled-out number measures in the singular as in "a hundred metre" or "two dozen": rare, but figures. */
+const MEASURE_NOUNS = new Set(['percent', 'per', 'dozen', 'score', 'head', 'crew', 'staff', 'personnel', 'cattle', 'sheep', 'aircraft', 'fish', 'deer']);
 
 /** Words after which a number points somewhere instead of counting ("p. 127", "file 762", "No. 4"). */
 const LOCATOR = /(?:\b(?:p|pp|page|pages|no|nos|vol|file|folio|fol|chapter|ch|section|sec|art|para|fig|table|note|item|line)\.?\s*|^\s*)$/i;

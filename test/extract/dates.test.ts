@@ -3,7 +3,7 @@ import { findDates } from '../../server/extract/dates.js';
 import { readScope } from '../../server/extract/scope.js';
 
 const read = (s: string, year?: number) =>
-  findDates(s, year).map((d) => ({ text: s.slice(d.start, d.end), ...d.date, ...(d.until ? { until: d.until.value } : {}), ...(d.inferredYear ? { inferred: true } : {}) }));
+  findDates(s, year).filter((d) => !d.unresolved).map((d) => ({ text: s.slice(d.start, d.end), ...d.date, ...(d.until ? { until: d.until.value } : {}), ...(d.inferredYear ? { inferred: true } : {}) }));
 
 describe('dates', () => {
   it.each([
@@ -55,6 +55,25 @@ describe('dates', () => {
     expect(read('already in November, the', 1922)).toEqual([{ text: 'November', value: '1922-11', precision: 'month', inferred: true }]);
     expect(read('left on January 9, 1918, and arrived on January 12')[1]).toMatchObject({ value: '1918-01-12', inferred: true });
     expect(read('arrived on January 12')).toEqual([]); // no year anywhere: no date
+    // …but still a day, so that "Feb. 9" of a dateline is never read as a figure.
+    expect(findDates('ST. LOUIS, Mo., Feb. 9.-An early morning fire')).toMatchObject([{ start: 16, end: 22, unresolved: true }]);
+    // A year later in the same sentence gives it one (a release header: "Friday, October 6, … SEPTEMBER 2000").
+    expect(read('Media contact: Friday, October 6, THE EMPLOYMENT SITUATION: SEPTEMBER 2000')).toEqual([
+      { text: 'October 6', value: '2000-10-06', precision: 'day', inferred: true },
+      { text: 'SEPTEMBER 2000', value: '2000-09', precision: 'month' },
+    ]);
+  });
+
+  it('reads month names in capitals and numeric dates', () => {
+    expect(read('TUESDAY 15 JULY—Consideration in Committee', 1997)).toEqual([{ text: '15 JULY', value: '1997-07-15', precision: 'day', inferred: true }]);
+    expect(read('Date: 04/12/2007; released 21/8/1999')).toEqual([
+      { text: '04/12/2007', value: '2007-04-12', precision: 'day' },
+      { text: '21/8/1999', value: '1999-08-21', precision: 'day' },
+    ]);
+    // "August 17, 960 people": a day without a year, then a count, not a year 960.
+    expect(read('on Tuesday, August 17, 960 people', 1999)).toEqual([{ text: 'August 17', value: '1999-08-17', precision: 'day', inferred: true }]);
+    // A number glued to letters is a code: "cc1077-87" is no year 1077.
+    expect(read('HC Deb 10 July 1997 vol 297 cc1077-87')).toEqual([{ text: '10 July 1997', value: '1997-07-10', precision: 'day' }]);
   });
 
   it('does not read numbers that are not years', () => {

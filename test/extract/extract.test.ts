@@ -133,8 +133,12 @@ describe('subjects of the kinds a property declares (subjectTypes)', () => {
 
   it('reads a stand-in only for the first kind a property declares', () => {
     const vocabulary = { ...declared, properties: declared.properties.map((p) => (p.id === 'start-date' || p.id === 'end-date' ? { ...p, subjectTypes: ['event' as const, 'armed-force' as const] } : p)) };
-    // Japan's part in a war is not its troops' start and end: no confident claim.
-    expect(run('Japan fought in the war from 1914 to 1918.', vocabulary, 0.5).claims.map(brief)).toEqual([]);
+    // Japan's part in a war is not its troops' start and end: no confident claim under those properties…
+    const { claims, proposedProperties } = run('Japan fought in the war from 1914 to 1918.', vocabulary, 0.5);
+    expect(claims.filter((c) => c.property === 'start-date' || c.property === 'end-date')).toEqual([]);
+    // …but the dates are still offered for review, under properties named from the sentence's own words.
+    expect(claims.map((c) => c.property).sort()).toEqual(proposedProperties.map((p) => p.id).sort());
+    expect(proposedProperties.map((p) => p.label).sort()).toEqual(['date fought war (from)', 'date fought war (until)']);
   });
 });
 

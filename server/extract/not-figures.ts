@@ -1,0 +1,116 @@
+// Numbers that are neither figures nor dates, told apart by their context (never by one text's words):
+// times of day ("10:44 p.m.", "1344 GMT", "at 5.25", "4 o'clock"), locators ("p. 127", "vol 297
+// cc1077-87", "table A-1"), identifiers and codes ("ISBN 978-0-19-…", "doi:10.1000/…", phone numbers,
+// "version 2.3", "flight 4712"), house numbers ("10 Downing Street"), years of the era the date schema
+// cannot hold ("490 BC"), years of an author-date citation ("(Smith 2004)", "Smith and Jones (1999)"),
+// list enumerators at a line start, and URLs. The context words are data: words/figures.json.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+interface FiguresFile {
+  locators: string[];
+  clockWords: string[];
+  timePrepositions: string[];
+  streetWords: string[];
+  identifierPrefixes: string[];
+  eras: string[];
+  militaryTimeWords: string[];
+  timeZoneWords: string[];
+}
+
+const words = JSON.parse(readFileSync(path.join(import.meta.dirname, 'words', 'figures.json'), 'utf8')) as FiguresFile;
+const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+/** The same words also capitalised ("Street", "BC"), for patterns that must stay case-sensitive elsewhere. */
+const cased = (list: readonly string[]) => alt([...new Set(list.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]))]);
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Patterns compiled once per process (module load), not per text or per call. */
+const CLOCK = alt(words.clockWords);
+const PATTERNS: RegExp[] = [
+  // "10:44 p.m.", "13:13", "2:00:35": a clock reading (or a race time: a duration the schema has no unit for).
+  new RegExp(`(?<![\\d.,])\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?(?:${CLOCK})(?![\\p{L}]))?`, 'giu'),
+  // "3.53 pm", "10 pm", "1344 GMT", "0800 hours", "4 o'clock"
+  new RegExp(`(?<![\\d.,])\\d{1,4}(?:[.:]\\d{2})?\\s?(?:${CLOCK})(?![\\p{L}\\d])`, 'giu'),
+  // "0800 hours", "1430 hrs": a four-digit clock reading (a duration, "48 hours", has fewer digits).
+  new RegExp(`(?<![\\d.,])[012]\\d[0-5]\\d\\s?(?:${alt(words.militaryTimeWords)})(?![\\p{L}])`, 'giu'),
+  // "about 0043 eastern daylight time", "2153 local time"; and any four digits with a leading zero ("0043"): a clock reading or a code.
+  new RegExp(`(?<![\\d.,])\\d{3,4}\\s(?:\\p{L}+\\s)?(?:${alt(words.timeZoneWords)})\\b|(?<![\\d.,])0\\d{3}(?![\\d.,])`, 'giu'),
+  // "Household data: (202) 691-6378", "Tel.: (202)": an area code in brackets right after a label's colon.
+  /(?<=:\s?)\(\d{3}\)(?=\s*(?:\d{3}|\p{Lu}|$))/gu,
+  // "1-click interview", "a 1-way street": "one" glued to a word names a kind, it counts nothing ("three-story" does).
+  /(?<![\p{L}\p{N}.,-])1-\p{Ll}+/gu,
+  // "Reston, VA 20192": a postal code after a state's two capitals.
+  /(?<=\b[A-Z]{2}\s)\d{5}(?:-\d{4})?\b/g,
+  // "at 5.25 this afternoon", "until 7.30": a time preposition and minutes after a dot, no unit after.
+  new RegExp(`(?<=\\b(?:${alt(words.timePrepositions)})\\s(?:about\\s|around\\s)?)(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\d.,]|\\s*(?:%|per\\b|percent\\b|per cent\\b|pc\\b|million|billion|thousand|bn\\b|m\\b|km|kg|metres?|meters?|miles?|tons?|tonnes?|points?|times|dollars?|pounds?|euros?|yen\\b|acres?|hectares?|litres?|degrees?|years?))`, 'giu'),
+  // "p. 127", "pp. 12–15", "vol 297 cc1077-87", "table A-1 and A-2", "No. 4", "section 3.2"
+  new RegExp(`(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`, 'giu'),
+  // "ISBN 978-0-19-…", "doi:10.1000/182", "tel. 555 0100", "version 2.3", "flight 4712"
+  new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu'),
+  /\b10\.\d{4,9}\/\S+/g,
+  /\bhttps?:\/\/\S+|\bwww\.\S+/gi,
+  // "978-0-19-280166-2", "555-867-5309", "12.05.2020", "1.2.3": three or more digit groups joined without spaces.
+  // (A numeric date, "04/12/2007", is a date: dates.ts reads it.)
+  /(?<![\p{L}\p{N}.,-])(?!\d{1,2}\/\d{1,2}\/\d{4}(?![\d/]))\d+(?:[-./]\d+){2,}(?![\p{N}])/gu,
+  // "(202) 691-6378", "+44 20 7946 0958": phone numbers.
+  /\(\d{3}\)\s?\d{3}[-\s]\d{4}\b|\+\d{1,3}(?:[\s-]\d{2,4}){2,4}\b/g,
+  // "10 Downing Street", "221B Baker Street", "1600 Pennsylvania Avenue"
+  // (Also a pair, "at 270 and 2702 Olive street".)
+  new RegExp(`(?<![\\p{L}\\p{N},.])\\d{1,5}[A-Za-z]?\\.?(?:\\s*(?:,|and|&|–|-)\\s*\\d{1,5}[A-Za-z]?)*\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${cased(words.streetWords)})\\b\\.?`, 'gu'),
+  // "490 BC", "AD 79", "c. 3000 BCE"
+  new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}\\s?(?:${cased(words.eras)})(?![\\p{L}])|(?<![\\p{L}])(?:AD|A\\.D\\.)\\s?\\d{1,4}(?!\\d)`, 'gu'),
+  // "(Smith 2004)", "(Smith and Jones, 2004a; Brown et al. 1999, p. 3)": author-date citations.
+  /\((?:\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*;?)+\)/gu,
+  // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
+  /\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*pp?\.\s*|:\s?)\d+(?:[–-]\d+)?/gu,
+  // "Smith (2004) argued", "Brown et al. (1999)": the year in brackets right after an author's name (the bracket
+  // found first: a look-behind over the name at every position would be slow).
+  /\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\)(?<=\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\))(?=\s+(?:found|finds|showed|shows|argued|argues|noted|notes|wrote|writes|suggested|suggests|claimed|claims|reported|reports|observed|observes|concluded|concludes|estimated|estimates)\b)/gu,
+];
+/** A list enumerator opening a line: "1.", "(2)", "3)", "iv." — it numbers the item, it is not a figure in it. */
+const ENUMERATOR = /(?:^|\n)[ \t]*(?:\(?\d{1,3}[.)](?=\s)|\(\d{1,3}\))/g;
+
+/** Cheap test first: most sentences have no digit at all. */
+const DIGIT = /\d/;
+
+/** The last sentence read: the figures and the dates of one sentence ask for the same spans. */
+let last: { s: string; spans: Span[] } | undefined;
+
+/** The spans of `s` whose numbers are not figures or dates (offsets relative to `s`), in no particular order. */
+export function notFigureSpans(s: string): Span[] {
+  if (!DIGIT.test(s)) return [];
+  if (last?.s === s) return last.spans;
+  const spans = readSpans(s);
+  last = { s, spans };
+  return spans;
+}
+
+function readSpans(s: string): Span[] {
+  const out: Span[] = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (/\d/.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  ENUMERATOR.lastIndex = 0;
+  for (let m = ENUMERATOR.exec(s); m; m = ENUMERATOR.exec(s)) {
+    const at = m.index + m[0].search(/[\d(]/);
+    out.push({ start: at, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Whether [start, end) overlaps one of the spans. */
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) if (s.start < end && start < s.end) return true;
+  return false;
+}
