@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { clientBundle, launchBrowser, ROOT, startApp } from '../test/browser/harness.js';
+import { clientBundle, launchBrowser, ROOT, screenshot, startApp } from '../test/browser/harness.js';
 import { writeCorpusFiles } from '../server/store/create.js';
+import { profileAction, traceAction } from './client-profile.js';
 import { generateCorpus } from './lib/corpus.js';
 import { machine, median } from './lib/measure.js';
 
@@ -25,10 +26,12 @@ async function timed(action: () => Promise<unknown>, until: () => Promise<unknow
   return performance.now() - t;
 }
 
-async function run(page: Page, base: string): Promise<Record<string, number>> {
+async function run(page: Page, base: string, profile: boolean): Promise<Record<string, number>> {
   await page.goto(base);
   await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
   const firstFrame = await page.evaluate(() => (window as unknown as Hook).__concordance.firstFrameAt!);
+  console.error('boot marks', JSON.stringify(await page.evaluate(() => (window as unknown as { __concordance: { perf(): { marks: Record<string, number> } } }).__concordance.perf().marks)));
+  await screenshot(page, 'journey-first-frame');
   const list = await timed(() => page.locator('.list-toggle').click(), () => page.locator('.conflicts-list .item-open').first().waitFor({ timeout: 60_000 }));
   const rows = Number(/in ([\d,]+) rows/.exec((await page.locator('.conflicts-list .count').textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
   const scroll = await timed(() => page.locator('.conflicts-list .vlist').evaluate((el) => { el.scrollTop = el.scrollHeight; }),
@@ -44,12 +47,21 @@ async function run(page: Page, base: string): Promise<Record<string, number>> {
     await page.locator('.conflicts-list .vlist').evaluate((el, top) => { el.scrollTop = top; }, index * ROW_HEIGHT);
     const row = page.locator(`.conflicts-list .item-open[data-comparison="${items[index]!.id}"]`);
     await row.waitFor();
-    undrawn = await timed(() => row.click(), () => page.waitForFunction((k) => {
+    const choose = () => timed(() => row.click(), () => page.waitForFunction((k) => {
       const c = (window as unknown as Hook).__concordance;
       return c.state().edge !== null && c.nodeDisplay(k) !== null;
     }, `claim:${items[index]!.a.id}`, { timeout: 60_000 }));
+    if (profile) {
+      const p = await profileAction(page, async () => { undrawn = await choose(); });
+      console.error('undrawn pair profile', JSON.stringify(p));
+      console.error('undrawn pair trace (main thread)', JSON.stringify(await traceAction(page, () => choose())));
+    } else undrawn = await choose();
+    await screenshot(page, 'journey-undrawn-pair');
   }
   await page.locator('.conflicts-list .close').click();
+  // A store without dated claims (the population table states none) has no timeline to time.
+  const dated = ((await (await fetch(`${base}/api/timeline?limit=1`)).json()) as { count: number }).count;
+  if (dated === 0) return { firstFrame, list, rows, scroll, undrawn, timeline: NaN, bars: 0 };
   await page.goto(`${base}/?timeline=1`);
   await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
   await page.locator('section.timeline .tl-claim').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
@@ -61,25 +73,28 @@ async function run(page: Page, base: string): Promise<Record<string, number>> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { claims: { type: 'string', default: '19000' }, runs: { type: 'string', default: '3' } }, strict: true });
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-journeys-'));
+  const { values } = parseArgs({ options: { claims: { type: 'string', default: '19000' }, runs: { type: 'string', default: '3' }, store: { type: 'string' }, profile: { type: 'boolean', default: false } }, strict: true });
+  // --store: an existing store (e.g. the population table imported by npm run truth:import), opened as it is.
+  const dir = values.store ?? await mkdtemp(path.join(os.tmpdir(), 'concordance-journeys-'));
   const bundle = await clientBundle();
-  await writeCorpusFiles(generateCorpus({ claims: Number(values.claims), seed: 3 }), dir);
+  if (!values.store) await writeCorpusFiles(generateCorpus({ claims: Number(values.claims), seed: 3 }), dir);
+  const opening = performance.now();
   const app = await startApp(dir, bundle.dir);
+  console.error(`store opened in ${Math.round(performance.now() - opening)} ms`);
   const browser = await launchBrowser();
   const loadBefore = os.loadavg()[0]!;
   const results: Record<string, number>[] = [];
   try {
     for (let i = 0; i < Number(values.runs); i++) {
       const page = await browser.context.newPage();
-      results.push(await run(page, app.base));
+      results.push(await run(page, app.base, values.profile === true));
       await page.close();
       console.error(JSON.stringify(results.at(-1)));
     }
   } finally {
     await browser.close();
     await app.close();
-    await rm(dir, { recursive: true, force: true });
+    if (!values.store) await rm(dir, { recursive: true, force: true });
     if (bundle.temporary) await rm(bundle.dir, { recursive: true, force: true });
   }
   const loadAfter = os.loadavg()[0]!;

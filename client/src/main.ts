@@ -12,6 +12,7 @@ import { viewBanner } from './controls/view-banner.js';
 import { installDebugHook } from './debug.js';
 import { button, byId, h, replaceChildren } from './dom.js';
 import { GraphFeed, loadInitial } from './graph-view/feed.js';
+import { loadHubsOnSelect } from './graph-view/hub-loader.js';
 import { LayoutRunner } from './graph-view/layout.js';
 import { preLayout, prepareGraph } from './graph-view/load.js';
 import { whoSaysWhatLayout } from './graph-view/petals.js';
@@ -36,8 +37,9 @@ async function boot(): Promise<void> {
   const pieces = await loadInitial(store.state.full);
   mark('dataLoaded');
   const graph = prepareGraph(GraphFeed.initialData(pieces), pieces.has(''));
-  // Small graphs get a deterministic synchronous layout; large ones are drawn as the server placed them.
-  const laidOut = preLayout(graph);
+  // Small graphs get a deterministic synchronous layout; large ones (a part of them: the overview
+  // and what the user opens) are drawn where the server placed them, the same on every visit.
+  const laidOut = pieces.has('') && preLayout(graph);
   // Small graphs: each entity's claims around it, by property and source; sources on an outer ring.
   if (laidOut) whoSaysWhatLayout(graph);
   mark('graphReady');
@@ -75,8 +77,11 @@ async function boot(): Promise<void> {
 
   window.addEventListener('popstate', () => store.update(parseQuery(location.search), 'none'));
   void frameFirstSelection(actions);
+  loadHubsOnSelect(actions);
   installDebugHook(store, view, layout, feed);
   if (graph.order > 0) status.textContent = '';
+  // Once the first frame is up: the contradictions list's first page, so that opening it is instant.
+  requestAnimationFrame(() => setTimeout(() => list.prefetch(), 0));
   // Without the synchronous pass, ForceAtlas2 (Barnes-Hut above 2,000 nodes) untangles the graph in
   // its worker once the first frame is up, within its time budget. Above AUTO_LAYOUT_MAX_NODES each
   // of its steps redraws so many items that the page would stutter for seconds: the user starts it.

@@ -1,5 +1,5 @@
 // A large graph (issue #7), from the synthetic generator the client benchmark uses, behind the server's own
-// view code: it opens on its contradictions ("Showing N of M nodes"), draws the first frame from the
+// view code: it opens on its entity overview ("Showing N of M nodes · the … most disputed"), draws the first frame from the
 // server's positions, loads a linked node that is not drawn yet, grows around the selection, and
 // loads everything on request.
 import { rm } from 'node:fs/promises';
@@ -46,7 +46,7 @@ async function open(url: string): Promise<Page> {
 }
 
 describe('a large graph', () => {
-  it('opens on its contradictions, loads a linked node, grows around the selection, and loads everything on request', async () => {
+  it('opens on its entity overview, loads a linked node, grows around the selection, and loads everything on request', async () => {
     const conflicted = graph.filterNodes((_k, a) => a.kind === 'claim' && Number(a.conflicts) > 0);
     const quiet = graph.filterNodes((k, a) => a.kind === 'claim' && !graph.someEdge(k, (_e, e) => e.kind === 'agrees' || e.kind === 'conflicts'));
     expect(conflicted.length).toBeGreaterThan(0);
@@ -60,7 +60,7 @@ describe('a large graph', () => {
     await page.waitForTimeout(500);
     expect((await hook(page)).perf.marks.layoutStarted).toBeUndefined();
     const banner = page.locator('.view-banner');
-    await expect.poll(() => banner.locator('.view-count').textContent()).toMatch(/^Showing [\d,]+ of 24,000 nodes \(contradictions first\)$/);
+    await expect.poll(() => banner.locator('.view-count').textContent()).toMatch(/^Showing [\d,]+ of 24,000 nodes · the [\d,]+ most disputed of [\d,]+ entities, with [\d,]+ of [\d,]+ sources; select one to load its claims$/);
     // The linked claim is not a contradiction: it was loaded with its neighbourhood, and selected.
     await page.waitForFunction((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null, outside);
     h = await hook(page);

@@ -10,6 +10,8 @@ import { MultiDirectedGraph } from 'graphology';
 import { createRng } from '../../bench/lib/prng.js';
 import type { ConcordanceGraph } from '../../server/analysis/graph.js';
 import { viewGraph, type ViewSpec } from '../../server/analysis/views.js';
+import { overviewGraph } from '../../server/api/views/overview.js';
+import { placed } from '../../server/api/views/positions.js';
 
 const PROPERTIES = ['troop-strength', 'deaths', 'start-date', 'end-date', 'commanded-by', 'location', 'casualties', 'founded'];
 
@@ -87,9 +89,13 @@ export async function serve(dist: string, graph: ConcordanceGraph): Promise<{ ba
         const view = url.searchParams.get('view');
         const limit = Number(url.searchParams.get('limit') ?? 5000);
         const id = url.searchParams.get('id') ?? '';
-        const spec: ViewSpec | null = view === 'conflicts' ? { kind: 'conflicts', limit } : view === 'neighbourhood' ? { kind: 'neighbourhood', node: id, hops: Number(url.searchParams.get('hops') ?? 1), limit } : null;
+        const spec: ViewSpec | null = view === 'conflicts' ? { kind: 'conflicts', limit }
+          : view === 'neighbourhood' ? { kind: 'neighbourhood', node: id, hops: Number(url.searchParams.get('hops') ?? 1), limit }
+            : view === 'entity' || view === 'source' ? { kind: view, id, limit } : null;
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-        res.end(spec ? JSON.stringify(viewGraph(graph, spec).export()) : whole);
+        // As /api/graph does: the overview, or a view placed where the server's layout puts it.
+        const body = view === 'overview' ? overviewGraph(graph, limit) : spec ? placed(viewGraph(graph, spec), graph) : null;
+        res.end(body ? JSON.stringify(body.export()) : whole);
       } else if (url.pathname.startsWith('/api/')) {
         res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"not in the benchmark server","details":null}');
       } else if (url.pathname.startsWith('/assets/')) {

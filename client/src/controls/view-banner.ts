@@ -24,9 +24,13 @@ export function viewBanner(actions: Actions, feed: GraphFeed): HTMLElement {
     el.hidden = !feed.partial;
     if (!feed.partial) return;
     const total = feed.total.nodes;
+    const info = feed.overview;
+    const n = (x: number) => x.toLocaleString('en');
     replaceChildren(count,
-      h('strong', {}, `Showing ${actions.graph.order.toLocaleString('en')} of ${total.toLocaleString('en')} nodes`),
-      ' (contradictions first)');
+      h('strong', {}, `Showing ${n(actions.graph.order)} of ${n(total)} nodes`),
+      info?.entities && info.sources
+        ? ` · the ${n(info.entities.shown)} most disputed of ${n(info.entities.total)} entities, with ${n(info.sources.shown)} of ${n(info.sources.total)} sources; select one to load its claims`
+        : ' (contradictions first)');
     expand.disabled = !actions.store.state.node;
     expand.title = actions.store.state.node ? 'Load what surrounds the selected node' : 'Select a node first';
     everything.textContent = `Load all ${total.toLocaleString('en')}`;

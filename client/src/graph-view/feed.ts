@@ -1,5 +1,7 @@
 // Where the drawn graph comes from, and how it stays current. A small graph is loaded whole; a
-// large one (issue #7) opens on its contradictions and grows around what the user selects. Every
+// large one opens on its entity overview (entities and sources, linked by their contradictions,
+// issue #15) and grows around what the user selects: an entity's claims, a claim's neighbours.
+// Every view comes with the server's positions, the same in every view of a revision. Every
 // piece is fetched with If-None-Match, so after a write an unchanged graph costs a 304 per piece.
 import type { SerializedGraph } from 'graphology-types';
 import { api, ApiError } from '../api.js';
@@ -10,18 +12,31 @@ import { syncGraph, unionOf } from './sync.js';
 export const LARGE_GRAPH_NODES = 20_000;
 /** Nodes per server-side view. */
 export const VIEW_LIMIT = 5000;
-export const FIRST_VIEW = `?view=conflicts&limit=${VIEW_LIMIT}`;
+/** Entities and sources in the first view of a large graph: enough to read, few enough to draw at once. */
+export const OVERVIEW_LIMIT = 1500;
+export const FIRST_VIEW = `?view=overview&limit=${OVERVIEW_LIMIT}`;
 
 export interface ViewInfo {
   kind: string;
   truncated: boolean;
   total: { nodes: number; edges: number };
+  /** The overview's: entities and sources shown of the whole graph's, and its claims. */
+  entities?: { shown: number; total: number };
+  sources?: { shown: number; total: number };
+  claims?: number;
 }
 
 interface Piece {
   etag: string | null;
   /** The export as last received; dropped for the whole graph once drawn (see the constructor). */
   data: SerializedGraph | null;
+}
+
+/** The graph's headline figures (server/analysis/graph.ts ComparisonCounts). */
+export interface GraphCounts {
+  conflicts: number;
+  agreements: number;
+  pending: { conflicts: number; agreements: number };
 }
 
 export type FeedListener = (change: { added: string[]; removed: number }) => void;
@@ -66,11 +81,35 @@ export class GraphFeed {
 
   /** Size of the whole graph on the server (known from any view; for the whole graph, its own). */
   get total(): { nodes: number; edges: number } {
+    return this.overview?.total ?? { nodes: this.graph.order, edges: this.graph.size };
+  }
+
+  /** The first view's info (the overview's, for a large graph), or null when the graph is whole. */
+  get overview(): ViewInfo | null {
     for (const piece of this.pieces.values()) {
       const info = viewInfoOf(piece.data);
-      if (info) return info.total;
+      if (info) return info;
     }
-    return { nodes: this.graph.order, edges: this.graph.size };
+    return null;
+  }
+
+  /** The whole graph's headline figures, as the server sent them with any view. */
+  get counts(): GraphCounts | null {
+    for (const piece of this.pieces.values()) {
+      const c = (piece.data?.attributes as { counts?: GraphCounts } | undefined)?.counts;
+      if (c && typeof c.conflicts === 'number') return c;
+    }
+    return null;
+  }
+
+  /** Whether an entity's or a source's own view (its claims) has been loaded. */
+  hasHub(key: string): boolean {
+    return this.pieces.has(hubQuery(key));
+  }
+
+  /** Loads an entity's or a source's claims around it (a large graph's overview shows neither). */
+  loadHub(key: string): Promise<number> {
+    return this.add(hubQuery(key));
   }
 
   onChange(listener: FeedListener): () => void {
@@ -110,10 +149,8 @@ export class GraphFeed {
   async ensure(key: string): Promise<boolean> {
     if (this.graph.hasNode(key)) return true;
     if (!this.partial) return false;
-    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-    const query = kind === 'source' || kind === 'entity'
-      ? `?view=${kind}&id=${encodeURIComponent(id)}&limit=${VIEW_LIMIT}`
-      : `?view=neighbourhood&id=${encodeURIComponent(key)}&hops=1&limit=${VIEW_LIMIT}`;
+    const kind = key.slice(0, key.indexOf(':'));
+    const query = kind === 'source' || kind === 'entity' ? hubQuery(key) : `?view=neighbourhood&id=${encodeURIComponent(key)}&hops=1&limit=${VIEW_LIMIT}`;
     await this.add(query).catch(() => 0);
     return this.graph.hasNode(key);
   }
@@ -127,7 +164,8 @@ export class GraphFeed {
   }
 
   private apply(): { added: string[]; removed: number } {
-    const result = syncGraph(this.graph, unionOf(present(this.pieces)));
+    // A part of a large graph: every view carries the server's positions, the same in each.
+    const result = syncGraph(this.graph, unionOf(present(this.pieces)), { serverPlaced: this.partial });
     this.forgetWhole();
     for (const listener of this.listeners) listener(result);
     return result;
@@ -152,4 +190,10 @@ export class GraphFeed {
 
 function present(pieces: Map<string, Piece>): SerializedGraph[] {
   return [...pieces.values()].flatMap((p) => (p.data ? [p.data] : []));
+}
+
+/** The view of an entity or a source: itself, its claims, their comparison partners and context. */
+function hubQuery(key: string): string {
+  const kind = key.slice(0, key.indexOf(':'));
+  return `?view=${kind}&id=${encodeURIComponent(key.slice(key.indexOf(':') + 1))}&limit=${VIEW_LIMIT}`;
 }

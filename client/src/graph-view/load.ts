@@ -72,7 +72,7 @@ function layered(edges: SerializedGraph['edges']): SerializedGraph['edges'] {
   const layers: SerializedGraph['edges'][] = [[], [], []];
   for (const e of edges) {
     const kind = (e.attributes as { kind?: unknown } | undefined)?.kind;
-    layers[kind === 'conflicts' ? 2 : kind === 'agrees' ? 1 : 0]!.push(e);
+    layers[kind === 'conflicts' || kind === 'disputes' ? 2 : kind === 'agrees' ? 1 : 0]!.push(e);
   }
   return layers.flat();
 }

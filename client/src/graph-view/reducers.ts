@@ -3,7 +3,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ViewState } from '../state/types.js';
 import type { AppGraph, EdgeAttrs, NodeAttrs } from './load.js';
-import { CONFLICT_RING, DIM_EDGE, DIM_NODE, edgeColor, edgeSize } from './style.js';
+import { CONFLICT_RING, DIM_EDGE, DIM_NODE, disputeSize, edgeColor, edgeSize } from './style.js';
 
 /** Above this many focused nodes, sigma's label grid picks which neighbours get a label. */
 const MAX_FORCED_LABELS = 16;
@@ -133,7 +133,8 @@ export function makeEdgeReducer(getState: () => ViewState, hl: Highlight, graph:
   return (edge: string, data: EdgeAttrs): EdgeView => {
     const state = getState();
     const kind = data.kind;
-    const res = plainOf(kind);
+    // Overview links are few (thousands at most): each gets its own width, by its weight.
+    const res = kind === 'disputes' ? { ...plainOf(kind), size: disputeSize(Number(data.weight) || 1), zIndex: 2 } : plainOf(kind);
     // Extremities are looked up only when a filter or a focus needs them.
     if (state.hidden.length > 0 || hl.focus) {
       const [s, t] = graph.extremities(edge);
@@ -144,12 +145,12 @@ export function makeEdgeReducer(getState: () => ViewState, hl: Highlight, graph:
       if (hl.focus) {
         const incident = hl.centres.has(s) || hl.centres.has(t);
         if (!incident) return hl.quiet ? res : { ...res, color: DIM_EDGE, dimmed: true, zIndex: 0 };
-        if (kind !== 'conflicts' && kind !== 'agrees') return { ...res, color: '#8d96a3' };
+        if (kind !== 'conflicts' && kind !== 'agrees' && kind !== 'disputes') return { ...res, color: '#8d96a3' };
         return res;
       }
     }
     if (edge === state.edge) return { ...res, size: (res.size ?? 1) * 1.5, zIndex: 3 };
-    if (state.lens && kind !== 'conflicts') return { ...res, hidden: true, dimmed: true };
+    if (state.lens && kind !== 'conflicts' && kind !== 'disputes') return { ...res, hidden: true, dimmed: true };
     return res;
   };
 }

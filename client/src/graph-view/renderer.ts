@@ -160,7 +160,7 @@ export class GraphView {
     const y = (Math.min(...ys) + Math.max(...ys)) / 2;
     const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
     const camera = this.sigma.getCamera();
-    const ratio = points.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1.2, Math.max(0.1, span * 1.8));
+    const ratio = points.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1.2, Math.max(0.04, span * 1.8));
     return camera.animate({ x, y, ratio }, { duration });
   }
 

@@ -15,7 +15,9 @@ function infoOf(node: NodeLike): SourceInfo | null {
   const id = typeof a.sourceId === 'string' ? a.sourceId : node.key.slice(node.key.indexOf(':') + 1);
   const title = String(a.fullLabel ?? a.label ?? id);
   const publisher = typeof a.publisher === 'string' && a.publisher.trim() ? a.publisher : null;
-  return { id, title, name: publisher ?? title };
+  // shortName: the server's readable name for a source imported from a table (the contributor's).
+  const short = typeof a.shortName === 'string' && a.shortName.trim() ? a.shortName : null;
+  return { id, title, name: short ?? publisher ?? title };
 }
 
 /** Starts afresh from the source nodes of the data (`complete`: every source of the graph is there). */

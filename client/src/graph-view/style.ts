@@ -35,7 +35,16 @@ export function edgeColor(kind: EdgeKind | undefined): string {
   if (kind === 'conflicts') return CONFLICT_RING;
   if (kind === 'agrees') return AGREE_COLOR;
   if (kind === 'from') return SOURCE_LINK_COLOR;
+  if (kind === 'disputes') return DISPUTE_COLOR;
   return STRUCTURE_COLOR;
+}
+
+/** The overview's source → entity links that carry contradictions: a softer red than a conflict edge. */
+export const DISPUTE_COLOR = 'rgba(224, 49, 49, 0.45)';
+
+/** An overview link's width follows how many contradictions it stands for (1 → 1 px, 64 → 4 px). */
+export function disputeSize(weight: number): number {
+  return Math.min(5, 1 + Math.log2(Math.max(1, weight)) / 2);
 }
 
 export function edgeSize(kind: EdgeKind | undefined): number {

@@ -29,7 +29,8 @@ export interface SyncResult {
   removed: number;
 }
 
-export function syncGraph(graph: AppGraph, data: SerializedGraph): SyncResult {
+/** `serverPlaced`: the data's positions are the server's for the whole graph (views of a large one): new nodes keep them. */
+export function syncGraph(graph: AppGraph, data: SerializedGraph, options: { serverPlaced?: boolean } = {}): SyncResult {
   const nodeKeys = new Set(data.nodes.map((n) => n.key));
   const edgeKeys = new Set(data.edges.map((e) => e.key).filter((k): k is string => typeof k === 'string'));
   let removed = 0;
@@ -63,7 +64,7 @@ export function syncGraph(graph: AppGraph, data: SerializedGraph): SyncResult {
     if (graph.hasEdge(e.key)) graph.replaceEdgeAttributes(e.key, attrs);
     else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, attrs);
   }
-  placeNewNodes(graph, added);
+  if (!options.serverPlaced) placeNewNodes(graph, added);
   // Degrees changed: sizes follow.
   graph.updateEachNodeAttributes((key, attrs) => prepareNode(attrs, key, graph.degree(key)));
   if (data.attributes) graph.replaceAttributes({ ...data.attributes });

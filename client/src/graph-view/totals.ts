@@ -62,6 +62,14 @@ export class Totals {
   }
 
   private async fromApi(): Promise<Summary> {
+    // The overview carries the whole graph's figures: no need to read every source's record (2 MB at 4,000 sources).
+    const info = this.feed.overview;
+    const counts = this.feed.counts;
+    if (info?.claims !== undefined && info.sources && counts) {
+      // The graph's figures leave out comparisons resting on unreviewed claims; the lists count them (as pending).
+      const pending = counts.pending.conflicts;
+      return { claims: info.claims, sources: info.sources.total, conflicts: counts.conflicts + pending, agreements: counts.agreements + counts.pending.agreements, pending: pending > 0 ? pending : null };
+    }
     const [conflicts, agreements, sources] = await Promise.all([api.conflictsCount(), api.agreementsCount(), api.sources()]);
     return {
       claims: sources.items.reduce((n, s) => n + s.counts.claims, 0),

@@ -3,7 +3,8 @@
 export const NODE_KINDS = ['source', 'entity', 'claim', 'citation'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export const EDGE_KINDS = ['about', 'object', 'from', 'cites', 'agrees', 'conflicts'] as const;
+/** disputes / says: the entity overview's source → entity links (weighted by contradictions, or none). */
+export const EDGE_KINDS = ['about', 'object', 'from', 'cites', 'agrees', 'conflicts', 'disputes', 'says'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 /**

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { UnknownViewTarget, viewGraph, type ViewSpec } from '../../analysis/views.js';
+import { UnknownViewTarget, viewGraph } from '../../analysis/views.js';
 import type { Repository, Snapshot } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
-import { viewSpecOf, type ViewQuery } from '../views/view-spec.js';
+import { listComparisons } from '../views/comparisons.js';
+import { DEFAULT_OVERVIEW_LIMIT, overviewGraph } from '../views/overview.js';
+import { placed } from '../views/positions.js';
+import { graphViewSpecOf, type GraphViewSpec, type ViewQuery } from '../views/view-spec.js';
 
 type GraphQuery = ViewQuery;
 
@@ -15,11 +18,14 @@ type GraphQuery = ViewQuery;
 export function graphRoutes(repo: Repository): Router {
   const router = Router();
   const cache = new ViewCache();
+  // A large graph opens on its overview: made now, in the background, rather than on the first
+  // visit (ranking, layout and the contradictions' triage take seconds at 50,000 claims).
+  setTimeout(() => warmLargeGraph(repo, cache), 0).unref();
   router.get('/graph', (req, res) => {
     const { query } = validInput<Record<string, never>, GraphQuery>(req, { query: REQUEST_SCHEMAS.graphQuery });
     const snapshot = repo.snapshot;
     const whole = query.view === undefined || query.view === 'all';
-    const { json, etag } = whole ? { json: snapshot.graphJson, etag: snapshot.graphEtag } : cache.get(snapshot, viewSpecOf(query));
+    const { json, etag } = whole ? { json: snapshot.graphJson, etag: snapshot.graphEtag } : cache.get(snapshot, graphViewSpecOf(query));
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Vary', 'Accept-Encoding');
@@ -43,7 +49,7 @@ class ViewCache {
   private revision = -1;
   private entries = new Map<string, { json: string; etag: string }>();
 
-  get(snapshot: Snapshot, spec: ViewSpec): { json: string; etag: string } {
+  get(snapshot: Snapshot, spec: GraphViewSpec): { json: string; etag: string } {
     if (snapshot.revision !== this.revision) {
       this.entries.clear();
       this.revision = snapshot.revision;
@@ -53,7 +59,9 @@ class ViewCache {
     if (!entry) {
       let graph;
       try {
-        graph = viewGraph(snapshot.analysis.graph, spec);
+        const whole = snapshot.analysis.graph;
+        // Every view places its nodes where every other view of this revision does (positions.ts).
+        graph = spec.kind === 'overview' ? overviewGraph(whole, spec.limit) : placed(viewGraph(whole, spec), whole);
       } catch (err) {
         if (err instanceof UnknownViewTarget) throw new HttpError(404, err.message);
         throw err;
@@ -64,5 +72,21 @@ class ViewCache {
       this.entries.set(key, entry);
     }
     return entry;
+  }
+}
+
+/** The explorer draws a graph whole up to this many nodes (client/src/graph-view/feed.ts), above it the overview. */
+const LARGE_GRAPH_NODES = 20_000;
+
+function warmLargeGraph(repo: Repository, cache: ViewCache): void {
+  try {
+    const snapshot = repo.snapshot;
+    if (snapshot.analysis.graph.order <= LARGE_GRAPH_NODES) return;
+    cache.get(snapshot, { kind: 'overview', limit: DEFAULT_OVERVIEW_LIMIT });
+    // The list's first page, in its default order: the report and its triage are cached per snapshot.
+    listComparisons(snapshot.analysis, 'conflicts', { sort: 'gap', group: 'identical', offset: '0', limit: '100' });
+  } catch (err) {
+    // Only a head start: the request itself will meet (and report) whatever went wrong.
+    console.warn('warming the overview failed:', (err as Error).message);
   }
 }

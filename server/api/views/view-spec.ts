@@ -1,9 +1,10 @@
 // The view a query names (?view=&id=&hops=&limit=), as /api/graph and /api/export both take it.
 import { DEFAULT_VIEW_LIMIT, type ViewSpec } from '../../analysis/views.js';
 import { badRequest } from '../errors.js';
+import { DEFAULT_OVERVIEW_LIMIT } from './ranking.js';
 
 export interface ViewQuery {
-  view?: ViewSpec['kind'];
+  view?: ViewSpec['kind'] | 'overview';
   id?: string;
   hops?: string;
   limit?: string;
@@ -22,4 +23,12 @@ export function viewSpecOf(query: ViewQuery): ViewSpec {
     case 'neighbourhood': return { kind: 'neighbourhood', node: needId(), hops: query.hops ? Number(query.hops) : 1, limit };
     default: return { kind: 'all' };
   }
+}
+
+/** What /api/graph can send: a view of the graph, or the entity overview (server/api/views/overview.ts). */
+export type GraphViewSpec = ViewSpec | { kind: 'overview'; limit: number };
+
+export function graphViewSpecOf(query: ViewQuery): GraphViewSpec {
+  if (query.view === 'overview') return { kind: 'overview', limit: query.limit ? Number(query.limit) : DEFAULT_OVERVIEW_LIMIT };
+  return viewSpecOf(query);
 }

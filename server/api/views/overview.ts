@@ -1,0 +1,71 @@
+// The entity overview: the first view of a graph too large to draw whole. Entities and sources
+// only, most disputed first; one edge per (source, entity) pair, weighted by the contradictions
+// that source's claims about that entity take part in. Claims come later, when the user opens an
+// entity (its own view). Positions come from positions.ts, shared by every view of the revision.
+import { MultiDirectedGraph } from 'graphology';
+import type { ConcordanceGraph, EdgeAttributes, NodeAttributes } from '../../analysis/graph.js';
+import { positionsOf } from './positions.js';
+import { sourceNames } from './source-name.js';
+import { DEFAULT_OVERVIEW_LIMIT, overviewNodes, rankingOf } from './ranking.js';
+
+export { DEFAULT_OVERVIEW_LIMIT };
+
+export interface OverviewInfo {
+  kind: 'overview';
+  truncated: boolean;
+  /** The whole graph's size. */
+  total: { nodes: number; edges: number };
+  /** Entities and sources shown, and in the whole graph. */
+  entities: { shown: number; total: number };
+  sources: { shown: number; total: number };
+  /** Claims in the whole graph (not rejected): the banner's figure. */
+  claims: number;
+}
+
+export function overviewGraph(graph: ConcordanceGraph, limit = DEFAULT_OVERVIEW_LIMIT): ConcordanceGraph {
+  const { tally, sourcesOf } = rankingOf(graph);
+  const positions = positionsOf(graph);
+  const nodes = overviewNodes(graph, limit);
+  const view: ConcordanceGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+  let entities = 0;
+  let sources = 0;
+  for (const key of nodes) {
+    const attrs = graph.getNodeAttributes(key);
+    const t = tally.get(key) ?? { claims: 0, conflicts: 0 };
+    const at = positions.get(key) ?? { x: attrs.x, y: attrs.y };
+    if (attrs.kind === 'source') {
+      sources++;
+      view.addNode(key, { ...attrs, ...sourceNames(attrs.label), x: at.x, y: at.y, claims: t.claims, conflicts: t.conflicts });
+    } else {
+      entities++;
+      view.addNode(key, { ...attrs, x: at.x, y: at.y, claims: t.claims, conflicts: t.conflicts });
+    }
+  }
+  for (const key of nodes) {
+    for (const [source, t] of sourcesOf.get(key) ?? []) {
+      if (!view.hasNode(source)) continue;
+      // "disputes" when that source's claims about the entity are contradicted, else "says".
+      view.addDirectedEdgeWithKey(`${t.conflicts > 0 ? 'disputes' : 'says'}:${source.slice(7)}:${key.slice(7)}`, source, key,
+        { kind: (t.conflicts > 0 ? 'disputes' : 'says') as EdgeAttributes['kind'], weight: t.conflicts, claims: t.claims });
+    }
+  }
+  let entityTotal = 0;
+  let sourceTotal = 0;
+  let claims = 0;
+  graph.forEachNode((_k, a) => {
+    if (a.kind === 'entity') entityTotal++;
+    else if (a.kind === 'source') sourceTotal++;
+    else if (a.kind === 'claim') claims++;
+  });
+  const info: OverviewInfo = {
+    kind: 'overview',
+    truncated: entities < entityTotal || sources < sourceTotal,
+    total: { nodes: graph.order, edges: graph.size },
+    entities: { shown: entities, total: entityTotal },
+    sources: { shown: sources, total: sourceTotal },
+    claims,
+  };
+  view.setAttribute('view', info);
+  if (graph.hasAttribute('counts')) view.setAttribute('counts', graph.getAttribute('counts'));
+  return view;
+}

@@ -1,0 +1,82 @@
+// Which entities and sources matter most in a large graph: per entity and per source, its claims
+// and the contradictions they take part in, counted once per revision. The overview shows the top
+// of this ranking, and the server's layout (positions.ts) lays the same top out by force.
+import type { ConcordanceGraph } from '../../analysis/graph.js';
+
+export const DEFAULT_OVERVIEW_LIMIT = 1500;
+
+/** Per entity and per source: its claims and the contradictions they take part in. */
+export interface Tally {
+  claims: number;
+  conflicts: number;
+}
+
+export interface OverviewRanking {
+  /** Entity keys, most disputed first (then most claimed, then by key). */
+  entities: string[];
+  /** Per node key (entity or source): its tally. */
+  tally: Map<string, Tally>;
+  /** Per entity key: its sources, each with the tally of that source's claims about it. */
+  sourcesOf: Map<string, Map<string, Tally>>;
+}
+
+const rankings = new WeakMap<ConcordanceGraph, OverviewRanking>();
+
+/** Counts once per graph (a graph is one revision's and never changes). */
+export function rankingOf(graph: ConcordanceGraph): OverviewRanking {
+  let r = rankings.get(graph);
+  if (r) return r;
+  const tally = new Map<string, Tally>();
+  const sourcesOf = new Map<string, Map<string, Tally>>();
+  const bump = (map: Map<string, Tally>, key: string, conflicts: number) => {
+    const t = map.get(key) ?? { claims: 0, conflicts: 0 };
+    t.claims++;
+    t.conflicts += conflicts;
+    map.set(key, t);
+  };
+  graph.forEachNode((_claim, a) => {
+    if (a.kind !== 'claim') return;
+    const entity = `entity:${String(a.subject)}`;
+    const source = `source:${String(a.source)}`;
+    if (!graph.hasNode(entity) || !graph.hasNode(source)) return;
+    const conflicts = Number(a.conflicts) || 0;
+    bump(tally, entity, conflicts);
+    bump(tally, source, conflicts);
+    let per = sourcesOf.get(entity);
+    if (!per) sourcesOf.set(entity, (per = new Map()));
+    bump(per, source, conflicts);
+  });
+  const score = (k: string) => tally.get(k) ?? { claims: 0, conflicts: 0 };
+  const entities = graph.filterNodes((_k, a) => a.kind === 'entity')
+    .sort((x, y) => score(y).conflicts - score(x).conflicts || score(y).claims - score(x).claims || (x < y ? -1 : 1));
+  r = { entities, tally, sourcesOf };
+  rankings.set(graph, r);
+  return r;
+}
+
+/**
+ * Sources drawn per entity in the overview: the ones most contradicted about it. A city edited by
+ * forty people would otherwise fill the picture with their names and leave room for few cities.
+ */
+export const SOURCES_PER_ENTITY = 3;
+
+/** The nodes of an overview of at most `limit` nodes: each entity in rank order with its main sources. */
+export function overviewNodes(graph: ConcordanceGraph, limit: number): string[] {
+  const { entities, sourcesOf } = rankingOf(graph);
+  const chosen = new Set<string>();
+  for (const entity of entities) {
+    const sources = [...(sourcesOf.get(entity)?.entries() ?? [])]
+      .sort((x, y) => y[1].conflicts - x[1].conflicts || y[1].claims - x[1].claims || (x[0] < y[0] ? -1 : 1))
+      .slice(0, SOURCES_PER_ENTITY)
+      .map(([s]) => s)
+      .filter((s) => !chosen.has(s));
+    if (chosen.size + 1 + sources.length > limit) {
+      if (chosen.size === 0) chosen.add(entity);
+      break;
+    }
+    chosen.add(entity);
+    for (const s of sources) chosen.add(s);
+  }
+  return [...chosen];
+}
+
