@@ -22,6 +22,34 @@ export interface Analysis {
   trust: 'settled' | 'updating';
 }
 
+/**
+ * What a write changed, from the analysis before it (named by its serial, not held: a line of
+ * analyses must not keep every earlier one alive). The background trust worker mirrors the corpus
+ * by these steps instead of being sent the whole of it after every write.
+ */
+export interface AnalysisStep {
+  base: number;
+  claims: readonly { before?: Claim; after?: Claim }[];
+  removed: readonly Comparison[];
+  added: readonly Comparison[];
+}
+
+const serials = new WeakMap<Analysis, number>();
+const steps = new WeakMap<Analysis, AnalysisStep>();
+let lastSerial = 0;
+
+/** A number naming `analysis` among all made in this process. */
+export function serialOf(analysis: Analysis): number {
+  let serial = serials.get(analysis);
+  if (serial === undefined) serials.set(analysis, (serial = ++lastSerial));
+  return serial;
+}
+
+/** How `analysis` was made from an earlier one (reanalyse, settleTrust), if it was. */
+export function stepOf(analysis: Analysis): AnalysisStep | undefined {
+  return steps.get(analysis);
+}
+
 export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Analysis {
   const index = indexCorpus(corpus);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
@@ -89,8 +117,9 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
   const likely = updateLikely(previous.likely, previous.groups, groups, affected, index);
   const mayChange = new Set(touched);
   for (const key of affected) for (const ids of [previous.groups.get(key), groups.get(key)]) for (const id of ids ?? []) mayChange.add(id);
-  const next = { corpus, index, comparisons, groups, likely, trust: 'updating' as const };
-  return continueGraph(previous, next, { claims: touched, removed, added, likely: mayChange, trust: false }, true);
+  const next = continueGraph(previous, { corpus, index, comparisons, groups, likely, trust: 'updating' as const }, { claims: touched, removed, added, likely: mayChange, trust: false }, true);
+  steps.set(next, { base: serialOf(previous), claims: changed, removed, added });
+  return next;
 }
 
 /**
@@ -100,16 +129,37 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
  */
 export function settleTrust(analysis: Analysis): Analysis {
   if (analysis.trust === 'settled') return analysis;
+  const groups = groupsInCorpusOrder(analysis.corpus.claims, (key) => analysis.groups.get(key) ?? []);
+  return withLearnedTrust(analysis, groups, learnTrust(analysis.corpus, groups, analysis.index, analysis.comparisons));
+}
+
+/** The groups of the claims (rejected ones left out), in the order they first appear: the order analyse() learns them in. */
+export function groupsInCorpusOrder(claims: Iterable<Claim>, members: (key: string) => string[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
-  for (const claim of analysis.corpus.claims) {
+  for (const claim of claims) {
     if (claim.status === 'rejected') continue;
     const key = groupKey(claim);
-    if (!groups.has(key)) groups.set(key, analysis.groups.get(key) ?? []);
+    if (!groups.has(key)) groups.set(key, members(key));
   }
-  const likely = discoverLikely(groups, analysis.index, analysis.comparisons, analysis.corpus.trust);
+  return groups;
+}
+
+/**
+ * Source trust learned over every set, and every set judged with it: what settleTrust runs here and
+ * the trust worker in its thread. `records` are the corpus but its claims and texts (the worker holds
+ * the claims as it can): the reviewers' judgements of sources are priors.
+ */
+export function learnTrust(records: Omit<Corpus, 'claims' | 'texts'>, groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[]): LikelySummary {
+  return discoverLikely(groups, index, comparisons, records.trust);
+}
+
+/** `analysis` with trust learned in full (`likely`, over `groups` in corpus order), its graph's flags set to match. */
+export function withLearnedTrust(analysis: Analysis, groups: Map<string, string[]>, likely: LikelySummary): Analysis {
   const flipped = new Set<string>();
   for (const id of likely.likelyClaims) if (!analysis.likely.likelyClaims.has(id)) flipped.add(id);
   for (const id of analysis.likely.likelyClaims) if (!likely.likelyClaims.has(id)) flipped.add(id);
   const { corpus, index, comparisons } = analysis;
-  return continueGraph(analysis, { corpus, index, comparisons, groups, likely, trust: 'settled' as const }, { claims: [], removed: [], added: [], likely: flipped, trust: true }, false);
+  const next = continueGraph(analysis, { corpus, index, comparisons, groups, likely, trust: 'settled' as const }, { claims: [], removed: [], added: [], likely: flipped, trust: true }, false);
+  steps.set(next, { base: serialOf(analysis), claims: [], removed: [], added: [] });
+  return next;
 }
