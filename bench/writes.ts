@@ -1,22 +1,29 @@
-// Write benchmark (issue 13): on generated stores of N claims, what one write costs the file store —
-// opening the store (server start), ingesting a one-page source with its extraction done beforehand
-// (so only the store's work is timed), accepting one claim — with the time of each step and the heap.
-//   npx tsx bench/writes.ts --claims 10000,100000 [--repeat 5] [--out bench/results/writes.md]
+// Write benchmark (issue 13): on generated stores of N claims, for the folder store and PostgreSQL,
+// what a write costs — opening the store (server start), ingesting a one-page source with its
+// extraction done beforehand (only the store's work is timed), accepting one claim (with trust
+// settled, and while trust is being re-learnt in the worker thread) — and the memory after.
+//   node --expose-gc --import tsx bench/writes.ts --claims 10000,100000 [--stores file,pg] [--repeat 5] [--out bench/results/writes-table.md]
+// PostgreSQL: a fresh database per size on PG_BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), dropped after.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { extractClaims } from '../server/extract/index.js';
+import { writeCorpusFiles } from '../server/store/create.js';
 import { ingestSource } from '../server/store/ingest.js';
 import { patchClaim } from '../server/store/mutations.js';
+import { PostgresBackend } from '../server/store/pg/backend.js';
+import { importFolder } from '../server/store/pg/transfer.js';
 import { Repository } from '../server/store/repository.js';
-import { writeCorpusFiles } from '../server/store/create.js';
 import { generateCorpus } from './lib/corpus.js';
 
-const { values } = parseArgs({ options: { claims: { type: 'string', default: '10000,100000' }, repeat: { type: 'string', default: '5' }, out: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { claims: { type: 'string', default: '10000,100000' }, stores: { type: 'string', default: 'file,pg' }, repeat: { type: 'string', default: '5' }, out: { type: 'string' } }, strict: true });
 const sizes = values.claims!.split(',').map(Number);
+const stores = values.stores!.split(',') as ('file' | 'pg')[];
 const repeat = Number(values.repeat);
+const ADMIN_URL = process.env.PG_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const PAGE = [
   'The Japanese Expeditionary Force had 70,000 troops in 1919.',
@@ -26,56 +33,120 @@ const PAGE = [
   'The last Japanese troops left Vladivostok in October 1922.',
 ].join(' ');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const mb = () => Math.round(process.memoryUsage().heapUsed / 1e6);
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
+const load = () => os.loadavg()[0]!.toFixed(1);
+const memory = () => {
+  global.gc?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapMB: Math.round(heapUsed / 1e6), rssMB: Math.round(rss / 1e6) };
+};
 
-interface Row { claims: number; openS: number; ingestP50: number; reviewP50: number; settleP50: number; heapMB: number }
+interface Row {
+  store: string; claims: number; startS: number; graphS: number; ingestP50: number; reviewP50: number; busyReviewP50: number; trustP50: number;
+  trustWhere: string; heapMB: number; rssMB: number; loadStart: string; loadEnd: string;
+}
 const rows: Row[] = [];
+
+async function admin<T>(task: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await task(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens the store as a server would, timed; for PostgreSQL the folder is imported first (not timed). */
+async function opened(store: 'file' | 'pg', dir: string, n: number): Promise<{ repo: Repository; startS: number; cleanup: () => Promise<void> }> {
+  if (store === 'file') {
+    const t = performance.now();
+    const repo = await Repository.open(dir);
+    return { repo, startS: (performance.now() - t) / 1000, cleanup: async () => repo.close() };
+  }
+  const name = `concordance_bench_${n}_${process.pid}`;
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`).then(() => c.query(`CREATE DATABASE ${name}`)));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const importer = await PostgresBackend.connect(url.toString());
+  await importFolder(importer, dir);
+  await importer.close();
+  global.gc?.();
+  const t = performance.now();
+  const repo = await Repository.openBackend(await PostgresBackend.connect(url.toString()));
+  const startS = (performance.now() - t) / 1000;
+  return { repo, startS, cleanup: async () => {
+    await repo.close();
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`));
+  } };
+}
+
+async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
+  const loadStart = load();
+  const { repo, startS, cleanup } = await opened(store, dir, n);
+  // The first request for the graph builds it (it is not built at start); after that, writes patch it in place.
+  const t0 = performance.now();
+  void repo.snapshot.analysis.graph.order;
+  const graphS = (performance.now() - t0) / 1000;
+  const ingests: number[] = [];
+  const reviews: number[] = [];
+  const busyReviews: number[] = [];
+  const trust: number[] = [];
+  const settled = async () => {
+    await repo.trustRefresh.settled();
+    if (repo.trustRefresh.lastMs !== undefined) trust.push(repo.trustRefresh.lastMs);
+    repo.trustRefresh.lastMs = undefined;
+  };
+  const accept = async (times: number[]) => {
+    const claim = repo.snapshot.analysis.corpus.claims.find((c) => c.status === 'extracted')!;
+    const t = performance.now();
+    await patchClaim(repo, claim.id, claim.version ?? 1, { action: 'accept' }, { who: 'bench' });
+    times.push(performance.now() - t);
+  };
+  for (let i = 0; i < repeat; i++) {
+    const text = `${PAGE} Page ${i + 1} of the notes, ${store}.`;
+    // Extraction is done first and handed over ready: only the store's work is timed.
+    const context = { sourceId: `page-${i + 1}`, entities: repo.snapshot.analysis.corpus.entities, properties: repo.snapshot.analysis.corpus.properties };
+    const ready = extractClaims(text, context);
+    let t = performance.now();
+    await ingestSource(repo, { title: `Page ${i + 1} ${store}`, publisher: 'Bench', text }, { who: 'bench' }, (_t, ctx) => ({ ...ready, claims: ready.claims.map((c) => ({ ...c, source: ctx.sourceId, id: c.id.replace(context.sourceId, ctx.sourceId) })) }));
+    ingests.push(performance.now() - t);
+    // A review while the worker re-learns trust after the ingest: answered without waiting for it.
+    t = performance.now();
+    while (!repo.trustRefresh.learning && performance.now() - t < 5_000) await new Promise((resolve) => setTimeout(resolve, 2));
+    if (repo.trustRefresh.learning) await accept(busyReviews);
+    await settled();
+    await accept(reviews);
+    await settled();
+  }
+  const row: Row = {
+    store: store === 'file' ? 'folder' : 'PostgreSQL', claims: n, startS, graphS, ingestP50: median(ingests), reviewP50: median(reviews), busyReviewP50: median(busyReviews),
+    trustP50: median(trust), trustWhere: repo.trustRefresh.lastWhere ?? '–', ...memory(), loadStart, loadEnd: load(),
+  };
+  await cleanup();
+  console.error(JSON.stringify(row));
+  return row;
+}
 
 for (const n of sizes) {
   const dir = await mkdtemp(path.join(os.tmpdir(), `concordance-writes-${n}-`));
   await writeCorpusFiles(generateCorpus({ claims: n, seed: 1 }), dir);
-  global.gc?.();
-  let t = performance.now();
-  const repo = await Repository.open(dir);
-  const openS = (performance.now() - t) / 1000;
-  const ingests: number[] = [];
-  const reviews: number[] = [];
-  // Trust is re-learned in the background after each write; waited for (and timed) between writes
-  // so that no write's figure includes the one before it.
-  const settles: number[] = [];
-  const settled = async () => {
-    await repo.trustRefresh.settled();
-    if (repo.trustRefresh.lastMs !== undefined) settles.push(repo.trustRefresh.lastMs);
-    repo.trustRefresh.lastMs = undefined;
-  };
-  for (let i = 0; i < repeat; i++) {
-    const text = `${PAGE} Page ${i + 1} of the notes.`;
-    // Extraction is done first and handed over ready: only the store's work is timed.
-    const context = { sourceId: `page-${i + 1}`, entities: repo.snapshot.analysis.corpus.entities, properties: repo.snapshot.analysis.corpus.properties };
-    const ready = extractClaims(text, context);
-    t = performance.now();
-    const result = await ingestSource(repo, { title: `Page ${i + 1}`, publisher: 'Bench', text }, { who: 'bench' }, (_t, ctx) => ({ ...ready, claims: ready.claims.map((c) => ({ ...c, source: ctx.sourceId, id: c.id.replace(context.sourceId, ctx.sourceId) })) }));
-    ingests.push(performance.now() - t);
-    await settled();
-    const claim = result.claims[0];
-    if (claim) {
-      t = performance.now();
-      await patchClaim(repo, claim.id, claim.version ?? 1, { action: 'accept' }, { who: 'bench' });
-      reviews.push(performance.now() - t);
-      await settled();
-    }
+  // Each store gets its own copy: the folder store's writes would otherwise be in PostgreSQL's import.
+  for (const store of stores) {
+    const copy = await mkdtemp(path.join(os.tmpdir(), `concordance-writes-${n}-${store}-`));
+    await rm(copy, { recursive: true });
+    await import('node:fs/promises').then((fs) => fs.cp(dir, copy, { recursive: true }));
+    rows.push(await run(store, n, copy));
+    await rm(copy, { recursive: true, force: true });
   }
-  rows.push({ claims: n, openS, ingestP50: median(ingests), reviewP50: reviews.length ? median(reviews) : NaN, settleP50: settles.length ? median(settles) : NaN, heapMB: mb() });
-  console.error(`${n}: open ${openS.toFixed(2)} s, ingest p50 ${median(ingests).toFixed(0)} ms, review p50 ${reviews.length ? median(reviews).toFixed(0) : '-'} ms, trust re-learned p50 ${settles.length ? median(settles).toFixed(0) : '-'} ms, heap ${mb()} MB`);
   await rm(dir, { recursive: true, force: true });
 }
 
-const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const ms = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(0)} ms`);
 const table = [
-  '| claims | open (server start) | ingest one page, p50 | accept one claim, p50 | trust re-learned in the background, p50 | heap after |',
-  '|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.claims.toLocaleString('en')} | ${r.openS.toFixed(2)} s | ${r.ingestP50.toFixed(0)} ms | ${Number.isNaN(r.reviewP50) ? '–' : `${r.reviewP50.toFixed(0)} ms`} | ${Number.isNaN(r.settleP50) ? '–' : `${r.settleP50.toFixed(0)} ms`} | ${r.heapMB} MB |`),
+  '| store | claims | start | graph built (first request) | ingest one page, p50 | accept, p50 | accept while trust is re-learnt, p50 | trust re-learnt (worker), p50 | heap / RSS after | load (1 min) start → end |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.store} | ${r.claims.toLocaleString('en')} | ${r.startS.toFixed(2)} s | ${r.graphS.toFixed(2)} s | ${ms(r.ingestP50)} | ${ms(r.reviewP50)} | ${ms(r.busyReviewP50)} | ${ms(r.trustP50)} | ${r.heapMB} / ${r.rssMB} MB | ${r.loadStart} → ${r.loadEnd} |`),
 ].join('\n');
 console.log(table);
-if (values.out) await writeFile(values.out, `# Write benchmark (file store)\n\n${new Date().toISOString()}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, load ${load} (1/5/15 min), ${repeat} writes each.\n\n${table}\n`);
+if (values.out) await writeFile(values.out, `${new Date().toISOString()}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${repeat} writes of each kind per row.\n\n${table}\n`);

@@ -91,8 +91,9 @@ export class Repository {
     this.snapshotSeq = loaded.lastSeq ?? 0;
   }
 
-  close(): Promise<void> {
-    return this.backend.close();
+  async close(): Promise<void> {
+    await this.trustRefresh.close();
+    await this.backend.close();
   }
 
   get snapshot(): Snapshot {
@@ -116,6 +117,7 @@ export class Repository {
 
   /** Makes a prepared snapshot current, after its files are on disk. */
   install(snapshot: Snapshot): void {
+    this.trustRefresh.follow(this.current.analysis, snapshot.analysis);
     this.current = snapshot;
     // The graph is patched now, while the write is the latest (live-graph.ts): one write's patch at a
     // time, and no older analysis kept alive for a patch not yet made.

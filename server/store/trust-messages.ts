@@ -1,0 +1,24 @@
+// The messages between the main thread and the trust worker's thread (trust-worker.ts, trust-thread.ts).
+import type { GroupVerdict, SourceTrustView } from '../analysis/likely.js';
+import type { Corpus } from '../core/model.js';
+import type { Comparison } from '../core/reconcile.js';
+import type { Claim } from '../core/schema-types.js';
+import type { Convergence } from '../truth/types.js';
+
+export type ToWorker =
+  | { kind: 'reset'; records: Omit<Corpus, 'claims' | 'texts'> }
+  | { kind: 'records'; records: Partial<Omit<Corpus, 'claims' | 'texts'>> }
+  | { kind: 'claims'; remove: string[]; upsert: Claim[] }
+  | { kind: 'comparisons'; remove: string[]; add: Comparison[] }
+  | { kind: 'learn'; serial: number };
+
+export type FromWorker =
+  | { kind: 'summary'; serial: number; method: string; convergence: Convergence; trust: [string, SourceTrustView][]; order: string[] }
+  | { kind: 'verdicts'; serial: number; entries: [string, GroupVerdict[]][] }
+  | { kind: 'likely'; serial: number; ids: string[] }
+  | { kind: 'done'; serial: number; ms: number }
+  | { kind: 'failed'; serial: number; message: string };
+
+/** Groups (or claim ids) per message: each is taken on the main thread in a few milliseconds. */
+export const PART = 2_000;
+

@@ -1,0 +1,67 @@
+// The trust worker's thread (see trust-worker.ts): a mirror of the corpus kept step by step from the
+// main thread's writes, and source trust learned over it on request, answered in parts so that the
+// main thread takes the answer in small pieces between requests instead of in one long stop.
+import { parentPort } from 'node:worker_threads';
+import { groupsInCorpusOrder, learnTrust } from '../analysis/analyse.js';
+import { groupKey } from '../core/grouping.js';
+import { byId, type Corpus, type CorpusIndex } from '../core/model.js';
+import type { Comparison } from '../core/reconcile.js';
+import type { Claim } from '../core/schema-types.js';
+import { PART, type FromWorker, type ToWorker } from './trust-messages.js';
+
+let records: Omit<Corpus, 'claims' | 'texts'> | undefined;
+// A Map keeps insertion order, and replacing a key keeps its place: the corpus's order, as writes keep it
+// (a changed claim stays where it was, new ones come last, removed ones leave).
+const claims = new Map<string, Claim>();
+const comparisons = new Map<string, Comparison>();
+
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+port.on('message', (m: ToWorker) => {
+  switch (m.kind) {
+    case 'reset':
+      records = m.records;
+      claims.clear();
+      comparisons.clear();
+      return;
+    case 'records':
+      records = { ...records!, ...m.records };
+      return;
+    case 'claims':
+      for (const id of m.remove) claims.delete(id);
+      for (const c of m.upsert) claims.set(c.id, c);
+      return;
+    case 'comparisons':
+      for (const id of m.remove) comparisons.delete(id);
+      for (const c of m.add) comparisons.set(c.id, c);
+      return;
+    case 'learn':
+      learn(m.serial);
+  }
+});
+
+function learn(serial: number): void {
+  const started = performance.now();
+  try {
+    const index: CorpusIndex = { source: byId(records!.sources), entity: byId(records!.entities), property: byId(records!.properties), claim: claims };
+    const members = new Map<string, string[]>();
+    for (const c of claims.values()) {
+      if (c.status === 'rejected') continue;
+      const key = groupKey(c);
+      const ids = members.get(key);
+      if (ids) ids.push(c.id);
+      else members.set(key, [c.id]);
+    }
+    const groups = groupsInCorpusOrder(claims.values(), (key) => members.get(key) ?? []);
+    const likely = learnTrust(records!, groups, index, [...comparisons.values()]);
+    post({ kind: 'summary', serial, method: likely.method, convergence: likely.convergence, trust: [...likely.trust], order: [...groups.keys()] });
+    const verdicts = [...likely.byGroup];
+    for (let i = 0; i < verdicts.length; i += PART) post({ kind: 'verdicts', serial, entries: verdicts.slice(i, i + PART) });
+    const ids = [...likely.likelyClaims];
+    for (let i = 0; i < ids.length; i += PART * 10) post({ kind: 'likely', serial, ids: ids.slice(i, i + PART * 10) });
+    post({ kind: 'done', serial, ms: performance.now() - started });
+  } catch (err) {
+    post({ kind: 'failed', serial, message: (err as Error).message });
+  }
+}

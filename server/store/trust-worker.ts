@@ -1,0 +1,179 @@
+// Source trust re-learnt in a worker thread, so that the main thread keeps answering while it runs
+// (18.9 s at 100,000 claims on the event loop before; bench/results/writes.md). The worker keeps its
+// own copy of the corpus, sent once (in parts, between other work) and then followed write by write
+// with what each changed (analyse.ts `stepOf`): a write costs the worker its own size, not the store's.
+// The answer comes back in parts too, and is for the analysis it was asked about: if a write has
+// been installed meanwhile it is dropped, and that write's own refresh asks again.
+import { Worker } from 'node:worker_threads';
+import { serialOf, stepOf, type Analysis } from '../analysis/analyse.js';
+import type { GroupVerdict, LikelySummary, SourceTrustView } from '../analysis/likely.js';
+import type { Corpus } from '../core/model.js';
+import { PART, type FromWorker, type ToWorker } from './trust-messages.js';
+
+const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './trust-thread.ts' : './trust-thread.js', import.meta.url);
+const BOOT = new URL('../common/worker-boot.mjs', import.meta.url);
+
+export interface Learned {
+  groups: Map<string, string[]>;
+  likely: LikelySummary;
+  /** Time the worker took, from the request. */
+  ms: number;
+}
+
+type Records = Omit<Corpus, 'claims' | 'texts'>;
+
+interface Job {
+  analysis: Analysis;
+  summary?: Extract<FromWorker, { kind: 'summary' }>;
+  byGroup: Map<string, GroupVerdict[]>;
+  likelyClaims: Set<string>;
+  resolve: (learned: Learned) => void;
+  reject: (err: Error) => void;
+}
+
+export class TrustWorker {
+  private worker: Worker | undefined;
+  /** The analysis the worker's copy matches once every message sent so far is read (its serial). */
+  private mirrored: number | undefined;
+  private syncing: Promise<void> | undefined;
+  /** Steps that came while the whole corpus was being sent: sent after it. */
+  private held: ToWorker[] = [];
+  private jobs = new Map<number, Job>();
+
+  /** `next` was installed after `previous`: the worker's copy follows, if it has one. */
+  follow(previous: Analysis, next: Analysis): void {
+    if (this.mirrored === undefined || this.mirrored !== serialOf(previous)) return;
+    const step = stepOf(next);
+    if (!step || step.base !== this.mirrored) {
+      // Made some other way (a reload): the next request sends the whole corpus again.
+      this.mirrored = undefined;
+      return;
+    }
+    const messages: ToWorker[] = [];
+    const records = changedRecords(previous.corpus, next.corpus);
+    if (records) messages.push({ kind: 'records', records });
+    if (step.claims.length > 0) {
+      const remove = step.claims.filter((c) => c.before && c.before.id !== c.after?.id).map((c) => c.before!.id);
+      messages.push({ kind: 'claims', remove, upsert: step.claims.flatMap((c) => (c.after ? [c.after] : [])) });
+    }
+    if (step.removed.length + step.added.length > 0) messages.push({ kind: 'comparisons', remove: step.removed.map((c) => c.id), add: [...step.added] });
+    for (const m of messages) this.send(m);
+    this.mirrored = serialOf(next);
+  }
+
+  /** Trust learned over the whole of `analysis` (which must be the latest installed), in the worker. */
+  async learn(analysis: Analysis): Promise<Learned> {
+    const worker = this.start();
+    if (this.mirrored !== serialOf(analysis)) await this.sendWhole(analysis);
+    const serial = serialOf(analysis);
+    const learned = new Promise<Learned>((resolve, reject) => this.jobs.set(serial, { analysis, byGroup: new Map(), likelyClaims: new Set(), resolve, reject }));
+    // Someone waits for the answer: the thread keeps the process alive until it comes.
+    worker.ref();
+    worker.postMessage({ kind: 'learn', serial } satisfies ToWorker);
+    return learned.finally(() => {
+      if (this.jobs.size === 0) this.worker?.unref();
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.mirrored = undefined;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(ENTRY.pathname.endsWith('.ts') ? BOOT : ENTRY, { workerData: { entry: ENTRY.href } });
+    // It must not keep a finished process alive; a job waiting for it holds a promise, not the thread.
+    worker.unref();
+    worker.on('message', (m: FromWorker) => this.receive(m));
+    const fail = (err: Error) => {
+      if (this.worker === worker) {
+        this.worker = undefined;
+        this.mirrored = undefined;
+      }
+      for (const job of this.jobs.values()) job.reject(err);
+      this.jobs.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the trust worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private send(message: ToWorker): void {
+    if (this.syncing) this.held.push(message);
+    else this.worker?.postMessage(message);
+  }
+
+  /** The whole corpus of `analysis`, in parts with a turn of the event loop between them. */
+  private async sendWhole(analysis: Analysis): Promise<void> {
+    const worker = this.worker!;
+    const { claims, texts: _texts, ...records } = analysis.corpus;
+    this.mirrored = serialOf(analysis);
+    let done!: () => void;
+    this.syncing = new Promise<void>((resolve) => (done = resolve));
+    try {
+      worker.postMessage({ kind: 'reset', records } satisfies ToWorker);
+      for (let i = 0; i < claims.length; i += PART * 10) {
+        worker.postMessage({ kind: 'claims', remove: [], upsert: claims.slice(i, i + PART * 10) } satisfies ToWorker);
+        await turn();
+      }
+      const { comparisons } = analysis;
+      for (let i = 0; i < comparisons.length; i += PART * 10) {
+        worker.postMessage({ kind: 'comparisons', remove: [], add: comparisons.slice(i, i + PART * 10) } satisfies ToWorker);
+        await turn();
+      }
+    } finally {
+      this.syncing = undefined;
+      done();
+      for (const m of this.held.splice(0)) worker.postMessage(m);
+    }
+  }
+
+  private receive(m: FromWorker): void {
+    const job = this.jobs.get(m.serial);
+    if (!job) return;
+    switch (m.kind) {
+      case 'summary':
+        job.summary = m;
+        return;
+      case 'verdicts':
+        for (const [group, verdicts] of m.entries) job.byGroup.set(group, verdicts);
+        return;
+      case 'likely':
+        for (const id of m.ids) job.likelyClaims.add(id);
+        return;
+      case 'failed':
+        this.jobs.delete(m.serial);
+        job.reject(new Error(m.message));
+        return;
+      case 'done': {
+        this.jobs.delete(m.serial);
+        const { analysis, summary } = job;
+        const groups = new Map(summary!.order.map((key) => [key, analysis.groups.get(key) ?? []]));
+        // Which set each claim is in does not depend on trust: the analysis's own (kept current by every write) stands.
+        const likely: LikelySummary = {
+          method: summary!.method, convergence: summary!.convergence, byGroup: job.byGroup, setOf: analysis.likely.setOf,
+          trust: new Map<string, SourceTrustView>(summary!.trust), likelyClaims: job.likelyClaims, reviewer: analysis.corpus.trust ?? [],
+        };
+        job.resolve({ groups, likely, ms: m.ms });
+      }
+    }
+  }
+}
+
+/** The corpus's records (but claims and texts) that are not the same objects as before, or undefined. */
+function changedRecords(before: Corpus, after: Corpus): Partial<Records> | undefined {
+  const changed: Partial<Records> = {};
+  let any = false;
+  for (const key of Object.keys(after) as (keyof Corpus)[]) {
+    if (key === 'claims' || key === 'texts' || after[key] === before[key]) continue;
+    (changed as Record<string, unknown>)[key] = after[key];
+    any = true;
+  }
+  return any ? changed : undefined;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
