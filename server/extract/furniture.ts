@@ -36,6 +36,8 @@ export interface PageFurniture {
   noNames: Span[];
   /** The title line, when the page's chrome surrounds one: the zone line sharing most words with the first prose sentence. */
   title?: Span;
+  /** The first prose line, where a news report's dateline stands. */
+  opening?: Span;
 }
 
 interface Line extends Span {
@@ -77,7 +79,6 @@ function readLines(text: string, settings: FurnitureSettings): Line[] {
 }
 
 export function pageFurniture(text: string, settings: FurnitureSettings = FURNITURE_SETTINGS): PageFurniture {
-  if (process.env.NO_FURNITURE) return { masked: [], noNames: [] };
   const masked: Span[] = [];
   const noNames: Span[] = [];
   // Links and e-mail addresses are never read, wherever they are.
@@ -135,7 +136,10 @@ export function pageFurniture(text: string, settings: FurnitureSettings = FURNIT
     const byline = inZone && /^\s*by\s+\p{Lu}/iu.test(l.body) && l.words.length <= settings.labelWords + 1;
     if (sentenceCase || byline) noNames.push(l);
   }
-  return title ? { masked, noNames, title } : { masked, noNames };
+  const opening = { start: lines[firstProse]!.start, end: lines[firstProse]!.end };
+  // Above a news report's dateline stand its headlines and the page's chrome: no names from them.
+  if (!title && datelineIn(text, opening)) for (let i = 0; i < firstProse; i++) if (lines[i]!.words.length > 0) noNames.push(lines[i]!);
+  return title ? { masked, noNames, title, opening } : { masked, noNames, opening };
 }
 
 /**
@@ -220,5 +224,21 @@ export function openingTitle(masked: string, furniture: PageFurniture, sentence:
     const start = line.start + raw.indexOf(text);
     return { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
   }
+  const dateline = furniture.opening && datelineIn(masked, furniture.opening);
+  if (dateline) return dateline;
   return furniture.noNames.some((s) => s.start <= sentence.start && sentence.start < s.end) ? undefined : fallback();
+}
+
+/**
+ * A news dateline in the opening ("… SURVIVORS ST. LOUIS, Mo.. Feb. 9.-An early morning fire", "HALIFAX,
+ * N.S., Dec. 8, 1917 — The death toll"): a place in capitals (one or two words), a comma, perhaps a
+ * state's abbreviation, a month and day, and a dash. The place is what the report is filed from.
+ */
+function datelineIn(masked: string, line: Span): NameSpan | undefined {
+  const body = masked.slice(line.start, Math.min(line.end, line.start + 1500));
+  const m = /(?:^|[\s"'“])((?:\p{Lu}{2,}\.?[ ]){0,1}\p{Lu}{2,}\.?),[ ]+(?:\p{Lu}[\p{L}.]{0,5}[.,]+[ ]*)?\p{Lu}\p{Ll}{2,8}\.?[ ]+\d{1,2}\b[^\n]{0,12}?[-—–]/u.exec(body);
+  if (!m) return undefined;
+  const text = m[1]!.replace(/\.$/, '');
+  const start = line.start + m.index + m[0].indexOf(m[1]!);
+  return { start, end: start + text.length, text, type: 'place', confidence: 0.5 };
 }

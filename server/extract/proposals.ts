@@ -5,7 +5,7 @@
 import type { Entity } from '../core/schema-types.js';
 import { phoneticKeys } from './entities.js';
 import { foldName, foldWord, stripAccents, type Token } from './tokens.js';
-import { CONNECTORS, DOCUMENT_HEAD, EVENT_HEAD, FORCE_HEAD, NAME_STOP as STOP, NOT_NAMES_ALONE, ORG_HEAD, PLACE_HEAD, TITLES } from './words.js';
+import { AUXILIARIES, CONNECTORS, DOCUMENT_HEAD, EVENT_HEAD, FORCE_HEAD, NAME_STOP as STOP, NOT_NAMES_ALONE, ORG_HEAD, PLACE_HEAD, TITLES, isPastVerb } from './words.js';
 
 export interface NameSpan {
   start: number;
@@ -84,7 +84,18 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   const hasInitial = /(?:^|\s)\p{Lu}\.\s*\p{Lu}/u.test(text.slice(core[0]!.start, core[core.length - 1]!.end + 1));
   let type: Entity['type'] = 'other';
   let confidence = 0.3;
-  if (DOCUMENT_HEAD.has(lower[0]!) || lower.some((w) => DOCUMENT_HEAD.has(w) && w !== 'act' && w !== 'report')) [type, confidence] = ['document', 0.6];
+  // "the Silver Jubilee bridge", "the Oscar Faber report", "the Empire hotel": a name that qualifies a
+  // common noun names a thing of that noun's kind, never a person.
+  const noun = headNounAfter(text, tokens, j);
+  // (Not "Period of Japanese history": a heading's first word the text also writes in lower case.)
+  if (noun && !titled && !hasInitial && !(common && common(lower[0]!))) {
+    const kind = PLACE_HEAD.has(noun) ? 'place' : ORG_HEAD.has(noun) ? 'organisation' : FORCE_HEAD.has(noun) ? 'armed-force' : EVENT_HEAD.has(noun) ? 'event' : DOCUMENT_HEAD.has(noun) ? 'document' : undefined;
+    if (kind) [type, confidence] = [kind, 0.55];
+    else if (core.length >= 2) [type, confidence] = ['other', 0.45];
+  }
+  if (type !== 'other' || confidence > 0.3) {
+    // The noun decided the kind.
+  } else if (DOCUMENT_HEAD.has(lower[0]!) || lower.some((w) => DOCUMENT_HEAD.has(w) && w !== 'act' && w !== 'report')) [type, confidence] = ['document', 0.6];
   else if (EVENT_HEAD.has(head)) [type, confidence] = ['event', 0.6];
   else if (FORCE_HEAD.has(head)) [type, confidence] = ['armed-force', 0.6];
   else if (ORG_HEAD.has(head)) [type, confidence] = ['organisation', 0.6];
@@ -93,15 +104,34 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   else if (/^(?:in|at|near|from|to|towards|via|outside)$/.test(previous) && core.length <= 2) [type, confidence] = ['place', 0.45];
   else if (core.length >= 2 && core.length <= 3 && core.every((w) => !CONNECTORS.has(w.lower))) [type, confidence] = ['person', 0.4];
   // One capitalised word inside a sentence that the text never writes in lower case ("In February 1920 Lenin spoke") is a name of unknown kind.
-  if (type === 'other' && core.length === 1 && i > 0 && first === 0 && common && !common(lower[0]!) && !NOT_NAMES_ALONE.has(lower[0]!) && core[0]!.text.length > 2 && !/(?:ese|ian|ish|can|ean|ch)$/.test(lower[0]!)) confidence = 0.35;
+  if (type === 'other' && confidence > 0.3) {
+    // Named by the noun it qualifies (above).
+  } else if (type === 'other' && core.length === 1 && i + first > 0 && common && !common(lower[0]!) && !NOT_NAMES_ALONE.has(lower[0]!) && core[0]!.text.length > 2 && !/(?:ese|ian|ish|can|ean|ch)$/.test(lower[0]!)) confidence = 0.35;
   else if (type === 'other') return undefined;
   if (lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
   if (!nameLike(core.filter((w) => !CONNECTORS.has(w.lower)), titled || (hasInitial && core[core.length - 1]!.text.length > 2), common)) return undefined;
   // A head word alone ("War", "River", "Army") names nothing in particular.
   if (core.length === 1 && isHead(head)) return undefined;
+  // "6 p.m. PDT", "0043 EDT": capitals right after a clock time are its time zone.
+  if (core.length === 1 && core[0]!.text.length <= 4 && core[0]!.text === core[0]!.text.toUpperCase() && /(?:\d\s*[ap]\.?m\.?|\d{1,2}:\d{2}|\b\d{4})[\s,]*$/i.test(text.slice(Math.max(0, core[0]!.start - 12), core[0]!.start))) return undefined;
   const start = core[0]!.start;
-  const end = core[core.length - 1]!.end;
+  // "the Safety Board's full report": the name without its possessive ending.
+  const end = core[core.length - 1]!.end - (/['’]s$/i.test(core[core.length - 1]!.text) ? 2 : 0);
   return { start, end, text: text.slice(start, end), type, confidence };
+}
+
+/**
+ * The common noun a name qualifies ("Silver Jubilee bridge", "Oscar Faber report"): the lower-case word
+ * right after it, when that word is no function word, auxiliary, participle, "-ing" form or adverb.
+ */
+function headNounAfter(text: string, tokens: readonly Token[], j: number): string | undefined {
+  const next = tokens[j + 1];
+  if (!next || next.capital || !/^[ \t]+$/.test(text.slice(tokens[j]!.end, next.start))) return undefined;
+  const w = next.lower;
+  if (w.length < 3 || STOP.has(w) || CONNECTORS.has(w) || AUXILIARIES.has(w) || isPastVerb(w) || /(?:ing|ly)$/.test(w)) return undefined;
+  // A verb in the present ("Smith says", "Lee takes") ends in -s after a singular name: only a plural-free noun counts.
+  if (/[^s]s$/.test(w)) return undefined;
+  return w;
 }
 
 interface Proposal {

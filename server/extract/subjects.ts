@@ -9,6 +9,7 @@
 import type { Entity } from '../core/schema-types.js';
 import type { EntityMention } from './entities.js';
 import { EXTRACT_SETTINGS, type SubjectSettings } from './settings.js';
+import { REPORTING } from './words.js';
 
 export type ValueKind = 'quantity' | 'date';
 
@@ -179,8 +180,34 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   // containing the cue is named by it ("the Nikolayevsk incident in 1920").
   if (containsCue) w *= 1.5;
   else if (isCueSubject(input, mention)) w *= 1.6;
+  // "The French munitions ship Mont-Blanc": a name qualifying the phrase's head is not what the phrase names.
+  if (isModifier(input.text, mention, input.mentions)) return w * 0.3;
+  // "The Oscar Faber report … concluded that … 115,000 vehicles might cross": who reports is a source, not the figure's subject.
+  if (reportsValue(input, mention)) return w * 0.35;
   if (isSentenceSubject(input, mention)) w += 0.5;
   return w;
+}
+
+/**
+ * A name followed, within one noun phrase, by lower-case words and another name ("The French munitions
+ * ship Mont-Blanc", "the Massachusetts relief train Halifax"): it qualifies the later name, the head.
+ */
+export function isModifier(text: string, mention: { start: number; end: number }, mentions: readonly { start: number; end: number }[]): boolean {
+  const next = mentions.find((m) => m.start >= mention.end);
+  if (!next || next.start - mention.end > 40) return false;
+  // Inside one noun phrase: a determiner opens it ("Japan occupies northern Sakhalin" is a clause, not a phrase).
+  if (!/\b(?:the|a|an|this|that|its|their|his|her|our)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start))) return false;
+  const between = text.slice(mention.end, next.start);
+  return /^(?:[ \t]+\p{Ll}[\p{Ll}-]*){1,3}[ \t]+$/u.test(between) && !/(?:ing|ed)\b/.test(between) && !/\b(?:and|or|of|in|at|to|from|by|with|for|on|as|than|that|which|who|the|a|an|was|were|is|are|had|has|have)\b/.test(between) && !between.split(/\s+/).some((w) => REPORTING.has(w));
+}
+
+/** The mention is the subject of a reporting verb ("concluded that …") whose report, with a subject of its own, holds the value. */
+function reportsValue(input: SubjectInput, mention: EntityMention): boolean {
+  if (mention.end > input.valueStart) return false;
+  const between = input.text.slice(mention.end, input.valueStart);
+  // "… announced that it would withdraw by October": the report is about the reporter itself.
+  const m = /^[^.;:]{0,80}?\b(\p{Ll}+)\s+that\s+(?!(?:it|they|he|she|we|its|their|his|her)\b)/u.exec(between);
+  return m !== null && REPORTING.has(m[1]!);
 }
 
 /** Governed by a preposition ("in Vladivostok"), also as the second of a pair ("between the guerrillas and the Japanese"). */

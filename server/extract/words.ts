@@ -32,11 +32,13 @@ interface OcrFile {
 const names = read<NamesFile>('names.json');
 const roles = read<RolesFile>('roles.json');
 const ocr = read<OcrFile>('ocr.json');
-const verbs = read<{ irregular: string[]; auxiliaries: string[] }>('verbs.json');
+const verbs = read<{ irregular: string[]; auxiliaries: string[]; reporting: string[] }>('verbs.json');
 
 /** Past tenses and participles a proposed property is named from: "-ed" forms and the irregular ones. */
 const IRREGULAR = new Set(verbs.irregular);
 export const AUXILIARIES = new Set(verbs.auxiliaries);
+/** Verbs that report what someone said or found ("X concluded that …", "…, the council said"): their subject is a source, not what the figure is about. */
+export const REPORTING = new Set(verbs.reporting);
 const pastCache = new Map<string, boolean>();
 export function isPastVerb(word: string): boolean {
   let known = pastCache.get(word);

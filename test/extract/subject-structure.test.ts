@@ -1,0 +1,52 @@
+// Subjects from the structure of the sentence and the page, on texts no vocabulary was written for.
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../server/core/schema-types.js';
+import { extractClaims } from '../../server/extract/index.js';
+
+const FRANCE: Entity = { id: 'france', type: 'state', label: 'France', status: 'reviewed', aliases: [{ name: 'France', kind: 'label', sources: [] }, { name: 'French', kind: 'short', sources: [] }] };
+
+function read(text: string, entities: Entity[] = []) {
+  return extractClaims(text, { sourceId: 'structure', entities, properties: [] }, { minConfidence: 0 });
+}
+
+const amountOf = (c: { value: { type: string; amount?: number } }) => (c.value.type === 'quantity' ? c.value.amount : undefined);
+
+describe('subjects from clause structure', () => {
+  it('takes the head of a noun phrase, not the nationality that qualifies it', () => {
+    const r = read('The explosion shook the town at dawn. The French munitions ship Mont-Blanc, carrying 2,300 tons of picric acid, collided with a steamer.', [FRANCE]);
+    const tons = r.claims.find((c) => amountOf(c) === 2300);
+    expect(tons?.subject).toBe('mont-blanc');
+  });
+
+  it('does not give a reported figure to whoever reports it', () => {
+    const r = read('The Silver Jubilee bridge carries 80,000 cars a day. The Oscar Faber report, published in 1997, concluded that by 2016 some 150,000 vehicles might cross the Silver Jubilee bridge each day.');
+    const vehicles = r.claims.find((c) => amountOf(c) === 150000);
+    expect(vehicles?.subject).toBe('silver-jubilee');
+  });
+
+  it('reads a name that qualifies a common noun as a thing of that kind, never a person', () => {
+    const r = read('The Silver Jubilee bridge has a capacity of 65,000 cars a day.');
+    const bridge = r.proposedEntities.find((e) => e.id === 'silver-jubilee');
+    expect(bridge?.type).toBe('other');
+    expect(r.claims.find((c) => amountOf(c) === 65000)?.subject).toBe('silver-jubilee');
+  });
+
+  it('strips a possessive and proposes no time zone', () => {
+    const r = read("The quake struck at 6 p.m. PDT on a Tuesday. The Safety Board's full report was issued and the Safety Board listed 49 passengers.");
+    const ids = r.proposedEntities.map((e) => e.id);
+    expect(ids).toContain('safety-board');
+    expect(ids.some((id) => id.endsWith('-s'))).toBe(false);
+    expect(ids).not.toContain('pdt');
+  });
+});
+
+describe('the document topic as the last resort', () => {
+  it('takes a dateline in the opening as what a news report is about, over the headlines above it', () => {
+    const text = 'Newspaper Page Text\nVOL. XXV. Early Morning Fire in a Lodging House Kills Sleepers. ST. LOUIS, Mo.. Feb. 9.-An early morning fire which destroyed a large lodging house caused the death of eleven persons and injured eight others.';
+    const r = read(text);
+    const ids = r.proposedEntities.map((e) => e.id);
+    expect(ids).not.toContain('newspaper-page-text');
+    const deaths = r.claims.find((c) => amountOf(c) === 11);
+    expect(deaths?.subject).toBe('st-louis');
+  });
+});
