@@ -18,6 +18,7 @@ export function pageApparatus(text: string, markers: readonly Marker[], settings
   const out: Span[] = [];
   const cited = new Set(markers.filter((m) => m.kind === 'superscript' || m.kind === 'glued').flatMap((m) => m.refs));
   const lines = linesOf(text);
+  let symbolMarkers: Map<string, number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const body = text.slice(line.start, line.end);
@@ -31,6 +32,10 @@ export function pageApparatus(text: string, markers: readonly Marker[], settings
     const open = FOOTNOTE_OPEN.exec(body);
     if (!startsBlock || !open || open[0].trim() === '') continue;
     if (open[1] !== undefined && !cited.has(Number(open[1]))) continue;
+    // A dagger or section sign opens a footnote only where the prose above used it as a marker ("word†"):
+    // Hansard opens every speech with "§", and those are the statements themselves.
+    const symbol = /^[ \t]*([*†‡§])/.exec(body)?.[1];
+    if (symbol !== undefined && !((symbolMarkers ??= firstSymbolMarkers(text)).get(symbol)! < line.start)) continue;
     // Only the apparatus under prose: the marker's footnote is below a marker of the same number.
     if (open[1] !== undefined && !markers.some((m) => m.end <= line.start && m.refs.includes(Number(open[1])))) continue;
     let end = line.end;
@@ -43,6 +48,13 @@ export function pageApparatus(text: string, markers: readonly Marker[], settings
     out.push({ start: line.start, end });
   }
   return out;
+}
+
+/** Where each footnote symbol is first used as a marker, glued to the word or sign before it (one pass over the text). */
+function firstSymbolMarkers(text: string): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const m of text.matchAll(/[\p{L}\p{N}.,;:)\]]([*†‡§])/gu)) if (!first.has(m[1]!)) first.set(m[1]!, m.index);
+  return first;
 }
 
 function isRunningHead(line: string, settings: ExtractSettings): boolean {
