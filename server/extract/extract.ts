@@ -63,7 +63,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   // Running heads, page numbers and footnote paragraphs are the page's apparatus, not statements.
   blanks.push(...pageApparatus(text, markers, settings));
   // Menus, links, timestamps and labels of a captured page (furniture.ts): masked, or at least never names.
-  const furniture = pageFurniture(text);
+  const furniture = pageFurniture(text, settings.furniture);
   blanks.push(...furniture.masked);
   const masked = maskSpans(text, blanks);
   const sentences = splitSentences(masked, 0, masked.length, hardWrappedBreaks(masked, settings));
@@ -86,6 +86,9 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const inLine = new Set<Draft>();
   const lineStarts: number[] = [];
   const state = new Carry(settings.subject.paragraphDecay);
+  // A dateline or header day with no year before it ("LONDON, March 3 —", "Friday, October 6") takes the first
+  // year the opening of the text names (its own furniture included: a release date, a page's timestamp).
+  state.year = openingYear(text);
   let reported = 0;
 
   for (let i = 0; i < sentences.length; i++) {
@@ -199,6 +202,14 @@ function datelineSpan(masked: string, sentence: Sentence): NameSpan | undefined 
   if (!m) return undefined;
   const start = sentence.start + m[1]!.length;
   return { start, end: start + m[2]!.length, text: m[2]!, type: 'place', confidence: 0.5 };
+}
+
+/** How far into the text the year a dateline leaves out is looked for. */
+const OPENING = 5000;
+
+function openingYear(text: string): number | undefined {
+  const dated = findDates(text.slice(0, OPENING)).find((d) => !d.inferredYear && !d.unresolved);
+  return dated ? Number(dated.date.value.slice(0, 4)) : undefined;
 }
 
 /** A file name runs back from its extension to the line start or the previous sentence end (at most 120 characters). */

@@ -20,6 +20,8 @@ export interface NumberMention {
   certainty: number;
   /** The multiplier word applied ("million" = 1e6), so a range can share it: "5 to 10 million". */
   multiplier?: number;
+  /** Followed by "%" or "percent"/"per cent": a share, not a count. */
+  percent?: boolean;
 }
 
 const CURRENCY_SIGNS: Record<string, string> = { '¥': 'yen', '$': 'dollars', '£': 'pounds', '€': 'euros', '₽': 'rubles' };
@@ -84,8 +86,11 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
   if (scale !== 1) mention.multiplier = scale;
   const currency = sign ? CURRENCY_SIGNS[sign] : undefined;
   if (currency) mention.currency = currency;
+  if (PERCENT_AFTER.test(s.slice(end, end + 12))) mention.percent = true;
   return mention;
 }
+
+const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|pct\b)/i;
 
 /** "three to five", "12,000–15,000", "between 5 and 10": one range mention. */
 function mergeRanges(s: string, numbers: NumberMention[]): NumberMention[] {

@@ -100,9 +100,9 @@ export class PropertyProposals {
 
   /**
    * The property named `label`: a vocabulary property with that label or id when one exists (an earlier
-   * proposal, or a reviewed one), else a new proposal. `cues` are the text's own words for it.
+   * proposal, or a reviewed one; not when `beside`), else a new proposal. `cues` are the text's own words for it.
    */
-  propose(label: string, valueType: 'quantity' | 'date', unit: string | undefined, cues: readonly string[], example: string, subjectTypes?: Property['subjectTypes']): Property {
+  propose(label: string, valueType: 'quantity' | 'date', unit: string | undefined, cues: readonly string[], example: string, subjectTypes?: Property['subjectTypes'], beside = false): Property {
     const clean = label.replace(/\s+/g, ' ').trim().slice(0, 200) || (valueType === 'date' ? 'date' : 'figure');
     const key = `${valueType}|${clean.toLowerCase()}`;
     const known = this.byLabel.get(key);
@@ -112,7 +112,8 @@ export class PropertyProposals {
     }
     const id = slug(clean);
     const existing = this.byId.get(id);
-    if (existing && existing.valueType === valueType) return existing;
+    // `beside`: a weak reading of a vocabulary property is proposed next to it ("deaths-2"), for review to merge.
+    if (existing && existing.valueType === valueType && !beside) return existing;
     const property: Property = {
       id: this.freshId(id),
       label: clean,

@@ -124,10 +124,10 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     }
   }
   /** A property named from the counted noun and the verb ("troops dispatched", "men employed"), when no vocabulary property fits. */
-  const fromWords = (): PropertyScore | undefined => {
+  const fromWords = (beside = false): PropertyScore | undefined => {
     const verb = verbBefore(ctx.tokens, from, tokenRange(ctx.tokens, clause.start, clause.end).from) ?? verbAt;
     const verbWord = verb === undefined ? undefined : ctx.tokens[verb]!.lower;
-    let words = [...new Set([noun?.noun ?? (first.mention.currency ? 'amount' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w)))];
+    let words = [...new Set([noun?.noun ?? (first.mention.currency ? 'amount' : first.mention.percent ? 'percent' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w)))];
     // A bare number that counts nothing ("p. 127", a list item's "4.") states nothing checkable.
     if (isLocator(ctx, valueStart)) return undefined;
     // "striking workers (75,000)", "the unemployment rate, 3.9 percent": what the figure is, named just before it.
@@ -136,12 +136,15 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
       if (before) words = [...new Set([...before, ...words])];
     }
     if (words.length === 0) words = ['figure'];
-    const unit = first.mention.currency ?? noun?.noun ?? 'items';
-    return proposedScore(ctx, ctx.open.propose(words.join(' '), 'quantity', unit, words, wording), verb ?? role?.at);
+    const unit = first.mention.currency ?? (first.mention.percent ? 'percent' : undefined) ?? noun?.noun ?? 'items';
+    return proposedScore(ctx, ctx.open.propose(words.join(' '), 'quantity', unit, words, wording, undefined, beside), verb ?? role?.at);
   };
   // A spelled-out number counting what no vocabulary property counts ("two divisions", "two other fiery crashes")
   // is offered under a property named from its own words: a vocabulary property's cue nearby is not about it.
   if (first.mention.spelled && !(noun && ctx.properties.countWords.has(noun.noun))) property = undefined;
+  // "losses had reached £3 billion": a sum of money is no count of the dead, whatever cue is near it.
+  if (property && !proposed && first.mention.currency && !CURRENCY_UNITS.has((property.entry.unit ?? '').toLowerCase())) property = undefined;
+  if (property && !proposed && first.mention.percent && property.entry.unit !== 'percent') property = undefined;
   if (!property) {
     property = fromWords();
     if (!property) return undefined;
@@ -164,9 +167,10 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   // The same when the vocabulary reading is too weak to pass on its own (a cue far off, a subject only guessed):
   // offered for review under a property named from its words rather than left out.
   if (!proposed && group.length === 1 && !cell && below()) {
-    const own = fromWords();
+    // (Named from its words it may be the very vocabulary property again, "deaths": then a proposal beside it,
+    // which review merges into the vocabulary's when it is that.)
+    const own = fromWords(true);
     const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own.cueAt === undefined ? undefined : ctx.tokens[own.cueAt]?.start }) : undefined;
-    // (Named from its words, it may be the very vocabulary property again, "troops pledged": then it stays as it was.)
     if (own && free && own.entry.property.status === 'proposed') [property, subject, proposed] = [own, free, true];
   }
   const place = placeOf(subjectInput, subject.entity);
@@ -178,7 +182,7 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     type: 'quantity',
     comparator: group.length > 1 ? 'exact' : first.comparator.comparator,
     amount: group.reduce((sum, r) => sum + r.mention.amount, 0),
-    unit: (property.entry.unit ?? first.mention.currency ?? first.noun?.noun ?? 'items').slice(0, 50),
+    unit: (property.entry.unit ?? first.mention.currency ?? (first.mention.percent ? 'percent' : undefined) ?? first.noun?.noun ?? 'items').slice(0, 50),
   };
   if (first.mention.upper !== undefined && group.length === 1) value.upper = first.mention.upper;
   if (group.length > 1) value.parts = group.map((r) => ({ amount: r.mention.amount, label: partLabel(s, r).slice(0, 100) }));
@@ -191,6 +195,9 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     note: role ? `${note}; role: ${role.role.label}` : note,
   });
 }
+
+/** Units a vocabulary property of money is measured in. */
+const CURRENCY_UNITS = new Set(['yen', 'dollars', 'pounds', 'euros', 'rubles', 'roubles', 'francs', 'marks', 'usd', 'gbp', 'eur', 'jpy', 'money', 'currency']);
 
 /** Counted nouns that say only the unit ("3.9 percent"): the figure's name is then the noun before it. */
 const UNIT_ONLY = new Set(['percent', 'per', 'cent', 'pc', 'points', 'amount']);
