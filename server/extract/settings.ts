@@ -41,6 +41,24 @@ export interface SubjectSettings {
   window: number;
   /** The subject carried from earlier prose loses this share of its confidence at each new paragraph. */
   paragraphDecay: number;
+  /** A name qualifying the head of its noun phrase ("The French munitions ship Mont-Blanc") keeps this share of its position weight. */
+  modifier: number;
+  /** The subject of a reporting verb whose "that"-clause holds the value ("X concluded that … 150,000 vehicles …") keeps this share. */
+  reporter: number;
+}
+
+/** Page furniture (furniture.ts): how a line of prose, a menu, a label and a timestamp line are told apart. */
+export interface FurnitureSettings {
+  /** A line is prose from this many words on, when enough of them are lower case. */
+  proseWords: number;
+  /** … and at least this share of its words are written in lower case (a line ending a sentence needs only three). */
+  proseLowerShare: number;
+  /** A line of at least this many words, nearly all capitalised, with no figure or sentence punctuation, is a menu. */
+  menuWords: number;
+  /** A "Label:" row's label has at most this many words; a sentence-case heading inside the prose too. */
+  labelWords: number;
+  /** A timestamp line ("Published 12 May 2020") has at most this many words. */
+  timestampWords: number;
 }
 
 export interface LayoutSettings {
@@ -65,6 +83,7 @@ export interface ExtractSettings {
   property: PropertySettings;
   subject: SubjectSettings;
   layout: LayoutSettings;
+  furniture: FurnitureSettings;
 }
 
 export type ExtractSettingsInput = { [S in keyof ExtractSettings]?: Partial<ExtractSettings[S]> };
@@ -72,11 +91,12 @@ export type ExtractSettingsInput = { [S in keyof ExtractSettings]?: Partial<Extr
 export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
   confidence: Object.freeze({ minClaim: 0.5, minProposedClaim: 0.15, minProposal: 0.4, proposedProperty: 0.75 }),
   property: Object.freeze({ minScore: 0.34, roleScore: 0.36, reach: 40, quantityFull: 1.6, dateFull: 1.2 }),
-  subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3 }),
+  subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3, modifier: 0.3, reporter: 0.35 }),
   layout: Object.freeze({
     maxRunningHead: 60, hardWrapMinLines: 3, hardWrapMinWidth: 45, hardWrapMaxWidth: 100, hardWrapFullShare: 0.6, hardWrapFullLine: 0.7,
     maxQuote: 1200, restatedWithin: 3000,
   }),
+  furniture: Object.freeze({ proseWords: 8, proseLowerShare: 0.5, menuWords: 7, labelWords: 5, timestampWords: 8 }),
 });
 
 interface Rule {
@@ -91,11 +111,18 @@ const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: 
     minScore: { min: 0, max: 10 }, roleScore: { min: 0, max: 10 }, reach: { min: 1, max: 1000, integer: true },
     quantityFull: { min: 0.01, max: 10 }, dateFull: { min: 0.01, max: 10 },
   },
-  subject: { misfit: { min: 0, max: 1 }, standIn: { min: 0, max: 1 }, window: { min: 1, max: 10_000 }, paragraphDecay: { min: 0, max: 1 } },
+  subject: {
+    misfit: { min: 0, max: 1 }, standIn: { min: 0, max: 1 }, window: { min: 1, max: 10_000 }, paragraphDecay: { min: 0, max: 1 },
+    modifier: { min: 0, max: 1 }, reporter: { min: 0, max: 1 },
+  },
   layout: {
     maxRunningHead: { min: 1, max: 1000, integer: true }, hardWrapMinLines: { min: 2, max: 1000, integer: true },
     hardWrapMinWidth: { min: 1, max: 10_000, integer: true }, hardWrapMaxWidth: { min: 10, max: 10_000, integer: true }, hardWrapFullShare: { min: 0, max: 1 }, hardWrapFullLine: { min: 0, max: 1 },
     maxQuote: { min: 100, max: 100_000, integer: true }, restatedWithin: { min: 0, max: 1_000_000, integer: true },
+  },
+  furniture: {
+    proseWords: { min: 1, max: 1000, integer: true }, proseLowerShare: { min: 0, max: 1 }, menuWords: { min: 2, max: 1000, integer: true },
+    labelWords: { min: 1, max: 100, integer: true }, timestampWords: { min: 1, max: 100, integer: true },
   },
 };
 
