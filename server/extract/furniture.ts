@@ -9,25 +9,12 @@
 // where it stands (the "zones" before the first prose line and after the last one hold the chrome of a
 // page); whether it is written in title case without a verb; whether it is a "Label:" or "Label: value"
 // row; whether it holds a link, an e-mail address or a phone number; whether it occurs more than once.
+import { EXTRACT_SETTINGS, type FurnitureSettings } from './settings.js';
 import type { Span } from './spans.js';
 import type { NameSpan } from './proposals.js';
 import { tokenize, foldName } from './tokens.js';
 import { isPastVerb, NAME_STOP, TITLES } from './words.js';
 
-export interface FurnitureSettings {
-  /** A line is prose from this many words on, when enough of them are lower case. */
-  proseWords: number;
-  /** …and at least this share of its words are written in lower case. */
-  proseLowerShare: number;
-  /** A line of at least this many words, nearly all capitalised, with no sentence punctuation, is a menu. */
-  menuWords: number;
-  /** A "Label:" row's label has at most this many words. */
-  labelWords: number;
-  /** A timestamp line ("Published 12 May 2020") has at most this many words. */
-  timestampWords: number;
-}
-
-export const FURNITURE_SETTINGS: Readonly<FurnitureSettings> = Object.freeze({ proseWords: 8, proseLowerShare: 0.5, menuWords: 7, labelWords: 5, timestampWords: 8 });
 
 export interface PageFurniture {
   /** Spans to blank before anything is read: menus, links, contact lines, timestamps, repeated lines. */
@@ -78,7 +65,7 @@ function readLines(text: string, settings: FurnitureSettings): Line[] {
   return out;
 }
 
-export function pageFurniture(text: string, settings: FurnitureSettings = FURNITURE_SETTINGS): PageFurniture {
+export function pageFurniture(text: string, settings: FurnitureSettings = EXTRACT_SETTINGS.furniture): PageFurniture {
   const masked: Span[] = [];
   const noNames: Span[] = [];
   // Links and e-mail addresses are never read, wherever they are.

@@ -181,9 +181,9 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   if (containsCue) w *= 1.5;
   else if (isCueSubject(input, mention)) w *= 1.6;
   // "The French munitions ship Mont-Blanc": a name qualifying the phrase's head is not what the phrase names.
-  if (isModifier(input.text, mention, input.mentions)) return w * 0.3;
+  if (isModifier(input.text, mention, input.mentions)) return w * (input.settings ?? EXTRACT_SETTINGS.subject).modifier;
   // "The Oscar Faber report … concluded that … 115,000 vehicles might cross": who reports is a source, not the figure's subject.
-  if (reportsValue(input, mention)) return w * 0.35;
+  if (reportsValue(input, mention)) return w * (input.settings ?? EXTRACT_SETTINGS.subject).reporter;
   if (isSentenceSubject(input, mention)) w += 0.5;
   return w;
 }
