@@ -54,7 +54,7 @@ interface TraceEvent { name: string; ph: string; dur?: number; ts: number; tid: 
 export async function traceAction(page: Page, action: () => Promise<unknown>, top = 15): Promise<{ name: string; ms: number }[]> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => { events.push(...e.value); });
+  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink,gpu', transferMode: 'ReportEvents' });
   await action();

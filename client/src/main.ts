@@ -34,7 +34,7 @@ async function boot(): Promise<void> {
   const status = byId('status');
   status.textContent = 'Loading the graph…';
   const store = new Store(parseQuery(location.search));
-  const pieces = await loadInitial(store.state.full);
+  const pieces = await loadInitial(store.state.full, store.state.overview);
   mark('dataLoaded');
   const graph = prepareGraph(GraphFeed.initialData(pieces), pieces.has(''));
   // Small graphs get a deterministic synchronous layout; large ones (a part of them: the overview

@@ -45,10 +45,27 @@ describe('adding a source and reviewing it', () => {
     await page.setInputFiles('#add-file', { name: 'Garrison notes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
     await expect.poll(() => page.inputValue('#add-text')).toBe(text);
     expect(await page.inputValue('#add-title')).toBe('Garrison notes');
+    // Every value the bar takes, with the words beside it at that moment.
+    await page.locator('.upload-bar').evaluate((bar) => {
+      const w = window as unknown as { __steps: { value: number; label: string }[] };
+      w.__steps = [];
+      new MutationObserver(() => {
+        if (bar.hasAttribute('value')) w.__steps.push({ value: (bar as HTMLProgressElement).value, label: document.querySelector('.progress-label')?.textContent ?? '' });
+      }).observe(bar, { attributes: true, attributeFilter: ['value'] });
+    });
     await page.getByRole('button', { name: 'Add source', exact: true }).click();
     await page.locator('.add-success').waitFor({ timeout: 20_000 });
     expect(await page.locator('.upload-bar').evaluate((el) => (el as HTMLProgressElement).value)).toBe(1);
     expect(await page.locator('.progress-label').textContent()).toBe('Done: 100 %');
+    // A real bar: it never goes back, passes through the server's write and the redraw with their
+    // own words, and is full only at the end (it used to jump to 100 % once the text was read).
+    const steps = await page.evaluate(() => (window as unknown as { __steps: { value: number; label: string }[] }).__steps);
+    const values = steps.map((s) => s.value);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values.filter((v) => v >= 1)).toEqual([1]);
+    expect(values.at(-1)).toBe(1);
+    expect(steps.some((s) => s.value >= 0.8 && s.value < 0.9 && /Storing the source and comparing/.test(s.label))).toBe(true);
+    expect(steps.some((s) => s.value >= 0.9 && s.value < 1 && /Drawing the new claims/.test(s.label))).toBe(true);
     const stored = suite.app.repo.snapshot.analysis.corpus.sources.find((s) => s.title === 'Garrison notes');
     expect(stored, 'the source was not stored').toBeDefined();
     expect(stored!.kind).toBe('book');

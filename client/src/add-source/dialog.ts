@@ -19,6 +19,11 @@ export interface AddSourceHooks {
   focusPanel(): void;
 }
 
+type Phase = 'sending' | 'extracting' | 'storing' | 'drawing' | 'done';
+
+/** The share of the bar each phase fills (the text's extraction is most of the wait on a long text). */
+const PHASES: Record<Exclude<Phase, 'sending'>, [number, number]> = { extracting: [0.02, 0.8], storing: [0.8, 0.9], drawing: [0.9, 0.99], done: [1, 1] };
+
 export class AddSourceDialog {
   readonly el: HTMLDialogElement;
   private readonly form = sourceForm(() => void this.submit());
@@ -28,6 +33,8 @@ export class AddSourceDialog {
   private readonly outcome = h('div', { class: 'add-outcome', attrs: { 'aria-live': 'polite' } });
   private readonly submitButton = h('button', { type: 'submit', class: 'primary-blue', attrs: { form: 'add-source-form' } }, 'Add source');
   private busy = false;
+  /** What the bar shows now: it never goes back. */
+  private shown = 0;
 
   constructor(private readonly hooks: AddSourceHooks) {
     this.form.el.id = 'add-source-form';
@@ -52,12 +59,27 @@ export class AddSourceDialog {
     if (!this.busy) this.el.close();
   }
 
-  private setProgress(share: number | null): void {
+  /**
+   * The bar follows the work that is really done, phase by phase: the server's share of the text
+   * read (streamed), then storing and comparing (the server's write), then the graph redrawn. It
+   * never goes back, and reaches 100 % only when the new claims are on screen. (Before, the
+   * extraction's share was the whole bar: it sat at 100 % while the write and the redraw went on.)
+   */
+  private setProgress(phase: Phase, share = 0): void {
     this.progress.hidden = false;
-    // No value attribute: an indeterminate bar, until the server reports a share.
-    if (share === null) this.bar.removeAttribute('value');
-    else this.bar.value = share;
-    this.barLabel.textContent = share === null ? 'Sending…' : share >= 1 ? 'Done: 100 %' : `Extracting claims… ${percent(share)}`;
+    if (phase === 'sending') {
+      // No value attribute: an indeterminate bar, until the server answers.
+      this.bar.removeAttribute('value');
+      this.shown = 0;
+      this.barLabel.textContent = 'Sending…';
+      return;
+    }
+    const [lo, hi] = PHASES[phase];
+    this.shown = Math.max(this.shown, lo + (hi - lo) * Math.min(1, Math.max(0, share)));
+    this.bar.value = this.shown;
+    this.barLabel.textContent = phase === 'extracting' ? `Extracting claims… ${percent(share)} of the text read`
+      : phase === 'storing' ? 'Storing the source and comparing its claims with the graph…'
+        : phase === 'drawing' ? 'Drawing the new claims…' : 'Done: 100 %';
   }
 
   private async submit(): Promise<void> {
@@ -66,11 +88,13 @@ export class AddSourceDialog {
     this.submitButton.disabled = true;
     this.form.markProblem(null);
     replaceChildren(this.outcome);
-    this.setProgress(null);
+    this.setProgress('sending');
     try {
-      const summary = await submitSource(this.form.value(), currentReviewer(), (share) => this.setProgress(share));
-      this.setProgress(1);
+      // The extraction's last line (all the text read) starts the server's write.
+      const summary = await submitSource(this.form.value(), currentReviewer(), (share) => (share >= 1 ? this.setProgress('storing') : this.setProgress('extracting', share)));
+      this.setProgress('drawing');
       await this.hooks.added(summary);
+      this.setProgress('done');
       this.showAdded(summary);
     } catch (err) {
       this.progress.hidden = true;

@@ -39,15 +39,19 @@ export interface GraphCounts {
   pending: { conflicts: number; agreements: number };
 }
 
-export type FeedListener = (change: { added: string[]; removed: number }) => void;
+/** `write`: the server's data changed (a refresh found new revisions); otherwise more of it was loaded. */
+export type FeedListener = (change: { added: string[]; removed: number; write: boolean }) => void;
 
-/** What to load first. `full` (the URL's full=1) asks for the whole graph whatever its size. */
-export async function loadInitial(full: boolean): Promise<Map<string, Piece>> {
+/**
+ * What to load first. `full` (the URL's full=1) asks for the whole graph whatever its size;
+ * `overview` (overview=1) for the entity overview whatever its size.
+ */
+export async function loadInitial(full: boolean, overview = false): Promise<Map<string, Piece>> {
   if (full) return new Map([['', await fetchPiece('')]]);
   const first = await fetchPiece(FIRST_VIEW);
   const total = viewInfoOf(first.data)?.total.nodes ?? 0;
-  // The conflicts view told us how big the whole is: small enough, load it all.
-  if (total <= LARGE_GRAPH_NODES) return new Map([['', await fetchPiece('')]]);
+  // The overview told us how big the whole is: small enough, load it all.
+  if (total <= LARGE_GRAPH_NODES && !overview) return new Map([['', await fetchPiece('')]]);
   return new Map([[FIRST_VIEW, first]]);
 }
 
@@ -135,7 +139,7 @@ export class GraphFeed {
           changed = true;
         }
       }));
-      if (changed) this.apply();
+      if (changed) this.apply(true);
       return changed;
     });
   }
@@ -163,11 +167,11 @@ export class GraphFeed {
     });
   }
 
-  private apply(): { added: string[]; removed: number } {
+  private apply(write = false): { added: string[]; removed: number } {
     // A part of a large graph: every view carries the server's positions, the same in each.
     const result = syncGraph(this.graph, unionOf(present(this.pieces)), { serverPlaced: this.partial });
     this.forgetWhole();
-    for (const listener of this.listeners) listener(result);
+    for (const listener of this.listeners) listener({ ...result, write });
     return result;
   }
 

@@ -46,9 +46,10 @@ export class ConflictsList {
       if (state.list && !prev.list) this.el.querySelector<HTMLElement>('#conflicts-title')?.focus({ preventScroll: true });
       if (state.edge !== prev.edge || state.node !== prev.node) this.list.redraw();
     });
-    // A write changes the contradictions: the pages held are stale.
-    ctx.actions.feed.onChange(() => {
-      if (this.started) void this.reload();
+    // A write changes the contradictions: the pages held are stale. (Loading more of a large graph
+    // changes nothing in them: reloading then sent the list back to its top after every choice.)
+    ctx.actions.feed.onChange(({ write }) => {
+      if (this.started && write) void this.reload();
     });
     this.sync(ctx.store.state.list);
   }

@@ -35,8 +35,10 @@ export interface ViewState {
   panel: PanelName | null;
   /** Sigma camera state; null means the default framing. */
   camera: CameraView | null;
-  /** Load the whole graph even when it is large (by default a large graph opens on its contradictions). */
+  /** Load the whole graph even when it is large (by default a large graph opens on its entity overview). */
   full: boolean;
+  /** Open on the entity overview even when the graph is small enough to draw whole. */
+  overview: boolean;
 }
 
 export const DEFAULT_STATE: ViewState = Object.freeze({
@@ -49,6 +51,7 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   panel: null,
   camera: null,
   full: false,
+  overview: false,
 }) as ViewState;
 
 export const DEFAULT_CAMERA: CameraView = Object.freeze({ x: 0.5, y: 0.5, ratio: 1 });

@@ -21,6 +21,7 @@ export function parseQuery(search: string): ViewState {
     panel: (node || edge) && isPanel(panel) ? (panel !== 'details' && !node ? 'details' : panel) : null,
     camera: parseCamera(q.get('cam')),
     full: q.get('full') === '1',
+    overview: q.get('full') !== '1' && q.get('overview') === '1',
   };
 }
 
@@ -34,6 +35,7 @@ export function toQuery(state: ViewState): string {
   if (state.list) put('list', '1');
   if (state.timeline) put('timeline', '1');
   if (state.full) put('full', '1');
+  else if (state.overview) put('overview', '1');
   const hidden = NODE_KINDS.filter((k) => state.hidden.includes(k));
   if (hidden.length > 0) put('hide', hidden.join(','));
   const cam = state.camera && normaliseCamera(state.camera);

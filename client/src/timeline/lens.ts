@@ -52,7 +52,9 @@ export class TimelineLens {
         button('×', () => actions.store.update({ timeline: false }), { class: 'close', title: 'Close the timeline', attrs: { 'aria-label': 'Close the timeline' } })),
       this.body);
     actions.store.subscribe(() => void this.sync());
-    actions.feed.onChange(() => {
+    // Only a write changes the dated claims; loading more of a large graph does not.
+    actions.feed.onChange(({ write }) => {
+      if (!write) return;
       this.shown = '';
       void this.sync();
     });
