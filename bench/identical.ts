@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyse } from '../server/analysis/analyse.js';
 import type { Claim, Corpus, Judgement } from '../server/core/model.js';
-import { groupKey, reconcile, reconcileGroups } from '../server/core/reconcile.js';
+import { reconcile, reconcileGroups } from '../server/core/reconcile.js';
+import { groupKey } from '../server/core/grouping.js';
 import { generateCorpus } from './lib/corpus.js';
 
 export type Digests = Record<string, string>;

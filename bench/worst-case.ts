@@ -18,7 +18,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Comparison } from '../server/core/reconcile.js';
+import type { Comparison } from '../server/core/types.js';
 import { reconcile } from '../server/core/reconcile.js';
 import type { Claim, Property } from '../server/core/schema-types.js';
 import { collectGarbage, machine, peakMB, round, rssMB } from './lib/measure.js';

@@ -2,8 +2,9 @@
 // compared (with the engine's own comparePair) only when both share subject and property. Same
 // comparisons as the engine's rule-based pairs, O(n²) work: feasible at 10k claims, not beyond.
 import type { Claim, Property } from '../../server/core/model.js';
-import { comparePair, DEFAULT_RECONCILE_SETTINGS, prepareClaim } from '../../server/core/reconcile.js';
-import type { Outcome } from '../../server/core/compare.js';
+import { DEFAULT_RECONCILE_SETTINGS, prepareClaim } from '../../server/core/reconcile.js';
+import { comparePair } from '../../server/core/pairs.js';
+import type { Outcome } from '../../server/core/types.js';
 
 export interface NaiveResult {
   /** Pairs looked at: n (n − 1) / 2. */

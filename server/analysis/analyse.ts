@@ -3,7 +3,9 @@ import type { ConcordanceGraph } from './graph.js';
 import { continueGraph, startGraph } from './live-graph.js';
 import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
 import { indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
-import { DEFAULT_RECONCILE_SETTINGS, groupKey, reconcile, reconcileGroups, type Comparison, type ReconcileSettings } from '../core/reconcile.js';
+import { DEFAULT_RECONCILE_SETTINGS, reconcile, reconcileGroups, type ReconcileSettings } from '../core/reconcile.js';
+import { groupKey } from '../core/grouping.js';
+import type { Comparison } from '../core/types.js';
 import type { Claim } from '../core/schema-types.js';
 
 export interface Analysis {

@@ -11,7 +11,7 @@ import {
 import type { LikelySummary } from './likely.js';
 import type { Corpus, CorpusIndex } from '../core/model.js';
 import { classMembers } from '../core/classes.js';
-import type { Comparison } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 
 export interface GraphState {
   corpus: Corpus;

@@ -4,7 +4,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { useDictionaryAdjacency } from '../common/graph-adjacency.js';
 import { indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
 import type { LikelySummary } from './likely.js';
-import type { Comparison } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 import type { Claim, Entity, Source } from '../core/schema-types.js';
 
 export type NodeKind = 'source' | 'entity' | 'claim' | 'citation';

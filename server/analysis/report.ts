@@ -1,7 +1,7 @@
 // The contradictions report: conflicts grouped by entity and property, then agreements,
 // each with both values as the sources word them, the sources, the quotes and the reason.
 import type { Analysis } from './analyse.js';
-import type { Comparison } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 import type { Claim, Citation } from '../core/schema-types.js';
 
 export interface ReportClaim extends Claim {

@@ -3,7 +3,8 @@
 // amount and comparator, dates with the same day interval (comparator included). Edges: reconcile
 // both claim sets and count the curated comparisons whose two claims the extracted claims stand for.
 import { dateInterval } from '../core/dates.js';
-import { reconcile, type Comparison } from '../core/reconcile.js';
+import { reconcile } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 import type { Claim, Judgement, Property } from '../core/schema-types.js';
 
 export interface Counts {

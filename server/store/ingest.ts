@@ -5,7 +5,7 @@ import { calendarProblem } from '../core/dates.js';
 import { slug, uniqueId } from '../core/ids.js';
 import { sha256 } from '../core/integrity.js';
 import { claimsStoodFor, classMembers } from '../core/classes.js';
-import type { Comparison } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 import { claimProblems } from '../core/review.js';
 import { LIMITS } from '../core/limits.js';
 import { check } from '../core/schemas.js';

@@ -1,7 +1,7 @@
 // The messages between the main thread and the trust worker's thread (trust-worker.ts, trust-thread.ts).
 import type { GroupVerdict, SourceTrustView } from '../analysis/likely.js';
 import type { Corpus } from '../core/model.js';
-import type { Comparison } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 import type { Claim } from '../core/schema-types.js';
 import type { Convergence } from '../truth/types.js';
 

@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { groupsInCorpusOrder, learnTrust } from '../analysis/analyse.js';
 import { groupKey } from '../core/grouping.js';
 import { byId, type Corpus, type CorpusIndex } from '../core/model.js';
-import type { Comparison } from '../core/reconcile.js';
+import type { Comparison } from '../core/types.js';
 import type { Claim } from '../core/schema-types.js';
 import { PART, type FromWorker, type ToWorker } from './trust-messages.js';
 

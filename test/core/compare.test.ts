@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile, type Comparison } from '../../server/core/reconcile.js';
+import { reconcile } from '../../server/core/reconcile.js';
+import type { Comparison } from '../../server/core/types.js';
 import type { Claim, Value } from '../../server/core/schema-types.js';
 import { claim, date, properties, qty } from './fixtures.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile, reconcileGroups, groupKey } from '../../server/core/reconcile.js';
+import { reconcile, reconcileGroups } from '../../server/core/reconcile.js';
+import { groupKey } from '../../server/core/grouping.js';
 import type { Claim, Value } from '../../server/core/schema-types.js';
 import { claim, date, properties, qty } from './fixtures.js';
 

@@ -4,7 +4,8 @@
 // subset of them, never a verdict of its own.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reconcile, DEFAULT_RECONCILE_SETTINGS, type Comparison, type ReconcileSettings } from '../../server/core/reconcile.js';
+import { reconcile, DEFAULT_RECONCILE_SETTINGS, type ReconcileSettings } from '../../server/core/reconcile.js';
+import type { Comparison } from '../../server/core/types.js';
 import type { Claim, Property } from '../../server/core/schema-types.js';
 import { dateValue, entityValue, propertyFor, quantityValue, scope, textValue } from './arbitraries.js';
 

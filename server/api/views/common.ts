@@ -3,7 +3,7 @@
 import type { Analysis } from '../../analysis/analyse.js';
 import { claimsStoodFor, classMembers } from '../../core/classes.js';
 import { mentionOf } from '../../core/compare.js';
-import type { Comparison } from '../../core/reconcile.js';
+import type { Comparison } from '../../core/types.js';
 export { labelledClaim } from '../../analysis/report.js';
 import { isUndecided } from '../../analysis/likely.js';
 import type { Claim } from '../../core/schema-types.js';

@@ -1,7 +1,7 @@
 // Conflicts and agreements as the contradictions report lists them (both full claims and the
 // reason), filtered by source, entity, property and scope.
 import type { Analysis } from '../../analysis/analyse.js';
-import type { Comparison } from '../../core/reconcile.js';
+import type { Comparison } from '../../core/types.js';
 import { buildReport, type ReportClaim, type ReportItem } from '../../analysis/report.js';
 import { likelyOfClaim, perAnalysis, type LikelyView } from './common.js';
 import { page, triage, type ComparisonSort, type Triaged } from './comparison-page.js';

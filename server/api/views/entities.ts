@@ -1,7 +1,7 @@
 // Entities: the list with aliases and counts, and one entity with what every source says about it,
 // property by property, values side by side per source with the verdicts between them.
 import type { Analysis } from '../../analysis/analyse.js';
-import { groupKey } from '../../core/reconcile.js';
+import { groupKey } from '../../core/grouping.js';
 import type { Claim, Entity, Property, TextSelector } from '../../core/schema-types.js';
 import { describeScope } from '../../core/scope.js';
 import {
