@@ -24,6 +24,7 @@
 // support each other, 29,674 / 30,641 do not), computed on the pairs the graph stored; a prior of k
 // pseudo-values keeps a source seen once from an extreme accuracy; optional damped updates (step).
 import type { FactGraph } from './graph.js';
+import { iterateTrust } from './iterate.js';
 import type { AccuSettings, TruthSettings } from './settings.js';
 import { numericSimilarity } from './similarity.js';
 import type { MethodOutput, TruthMethod } from './types.js';
@@ -326,27 +327,19 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
 
   /** Accuracy to its fixed point with the dependence held fixed. */
   let iterations = 0;
-  const settle = (): { delta: number } => {
-    let delta = Infinity;
-    let inner = 0;
-    while (iterations < p.maxIterations && delta > p.tolerance) {
-      iterations++;
-      inner++;
+  const loopSettings = { prior: p.priorAccuracy, priorStrength: p.priorStrength, step: p.step, tolerance: p.tolerance, maxIterations: p.maxIterations };
+  const scoring = {
+    refresh: () => {
       computeProbabilities();
       creditSources();
-      delta = 0;
-      for (let s = 0; s < sourceCount; s++) {
-        // A reviewer's judgement of the source replaces the prior (see reviewer.ts).
-        const reviewed = graph.reviewer && !Number.isNaN(graph.reviewer.prior[s]!);
-        const prior = reviewed ? graph.reviewer!.prior[s]! : p.priorAccuracy;
-        const strength = reviewed ? Math.max(p.priorStrength, graph.reviewer!.priorStrength[s]!) : p.priorStrength;
-        const target = (strength * prior + credit[s]!) / (strength + creditCount[s]!);
-        const next = accuracy[s]! + p.step * (target - accuracy[s]!);
-        delta = Math.max(delta, Math.abs(next - accuracy[s]!));
-        accuracy[s] = next;
-      }
-    }
-    return { delta: inner === 0 ? 0 : delta };
+    },
+    credit: (s: number, base: number) => base + credit[s]!,
+    creditCount: (s: number) => creditCount[s]!,
+  };
+  const settle = (): { delta: number } => {
+    const run = iterateTrust(accuracy, loopSettings, scoring, graph.reviewer, iterations);
+    iterations = run.iterations;
+    return { delta: run.ran === 0 ? 0 : run.delta };
   };
 
   // Copy detection alternates between two fixed points instead of interleaving the two updates in one

@@ -22,6 +22,7 @@
 // For the same reason initialTrust must sit above priorTrust: started at 0.5, every vote is 0 and
 // nothing ever moves.
 import type { FactGraph } from './graph.js';
+import { iterateTrust } from './iterate.js';
 import type { TruthFinderSettings, TruthSettings } from './settings.js';
 import type { MethodOutput, TruthMethod } from './types.js';
 
@@ -92,33 +93,24 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings, known?: Float
     }
     adjustedScores(graph, vote, p, sigma, adjusted);
   };
-  let delta = Infinity;
-  let iterations = 0;
-  if (known) delta = 0;
-  while (iterations < p.maxIterations && delta > p.tolerance) {
-    iterations++;
-    updateVotes();
-    delta = 0;
-    for (let w = 0; w < sourceCount; w++) {
-      const start = graph.sourceFactStart[w]!;
-      const end = graph.sourceFactStart[w + 1]!;
-      // A reviewer's judgement of the source replaces the prior (see reviewer.ts).
-      const reviewed = graph.reviewer && !Number.isNaN(graph.reviewer.prior[w]!);
-      const prior = reviewed ? graph.reviewer!.prior[w]! : p.priorTrust;
-      const strength = reviewed ? Math.max(p.priorStrength, graph.reviewer!.priorStrength[w]!) : p.priorStrength;
-      let sum = strength * prior;
-      for (let j = start; j < end; j++) {
-        const f = graph.sourceFacts[j]!;
-        const own = vote[w]! * (graph.reviewer ? graph.reviewer.sourceFactWeight[j]! : 1);
-        const credited = p.leaveOneOut ? adjusted[f]! - ownContribution(graph, w, j, f, own, p) : adjusted[f]!;
-        sum += sigmoid(p.dampening * credited);
-      }
-      const target = sum / (strength + end - start);
-      const next = trust[w]! + p.step * (target - trust[w]!);
-      delta = Math.max(delta, Math.abs(next - trust[w]!));
-      trust[w] = next;
-    }
-  }
+  // With trust known, nothing is learned: no iteration runs.
+  const loop = known
+    ? { iterations: 0, delta: 0 }
+    : iterateTrust(trust, { prior: p.priorTrust, priorStrength: p.priorStrength, step: p.step, tolerance: p.tolerance, maxIterations: p.maxIterations }, {
+      refresh: updateVotes,
+      credit: (w, base) => {
+        let sum = base;
+        for (let j = graph.sourceFactStart[w]!; j < graph.sourceFactStart[w + 1]!; j++) {
+          const f = graph.sourceFacts[j]!;
+          const own = vote[w]! * (graph.reviewer ? graph.reviewer.sourceFactWeight[j]! : 1);
+          const credited = p.leaveOneOut ? adjusted[f]! - ownContribution(graph, w, j, f, own, p) : adjusted[f]!;
+          sum += sigmoid(p.dampening * credited);
+        }
+        return sum;
+      },
+      creditCount: (w) => graph.sourceFactStart[w + 1]! - graph.sourceFactStart[w]!,
+    }, graph.reviewer);
+  const { iterations, delta } = loop;
   updateVotes();
   const factConfidence = new Float64Array(factCount);
   for (let f = 0; f < factCount; f++) factConfidence[f] = sigmoid(p.dampening * adjusted[f]!);

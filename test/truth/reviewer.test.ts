@@ -2,7 +2,7 @@
 // original's vote; whatIfTrusted shows which likely values move; bad judgements are refused clearly.
 import { describe, expect, it } from 'vitest';
 import { buildFactGraph } from '../../server/truth/graph.js';
-import { compileReviewerTrust, whatIfTrusted } from '../../server/truth/reviewer.js';
+import { applicableJudgements, compileReviewerTrust, PRIMARY_STRENGTH, whatIfTrusted } from '../../server/truth/reviewer.js';
 import { resolveSettings } from '../../server/truth/settings.js';
 import { obs } from './fixtures.js';
 
@@ -36,5 +36,28 @@ describe('reviewer trust', () => {
     expect(() => compileReviewerTrust(graph, [{ source: 'archive', derivativeOf: 'elsewhere' }])).toThrow(/derivativeOf names no source/);
     expect(() => compileReviewerTrust(graph, [{ source: 'archive', primary: true, derivativeOf: 'paper-1' }])).toThrow(/both primary and derivative/);
     expect(() => compileReviewerTrust(graph, [{ source: 'archive', derivativeOf: 'archive' }])).toThrow(/derivative of itself/);
+  });
+  it('from judgements already in force: only what the new set changes moves, and undoing one moves it back', () => {
+    const primary = [{ source: 'archive', primary: true as const }];
+    expect(whatIfTrusted(contested, primary, { current: primary })).toEqual([]);
+    const undo = whatIfTrusted(contested, [], { current: primary });
+    expect(undo).toEqual([expect.objectContaining({ item: 'troops', changed: true, before: expect.objectContaining({ value: 70000 }), after: expect.objectContaining({ value: 72000 }) })]);
+    // The observation index points back at the input that states the value (adapters show its wording).
+    expect(contested[undo[0]!.before.observation]!.value).toBe(70000);
+    expect(contested[undo[0]!.after.observation]!.value).toBe(72000);
+  });
+  it('a primary mark weighs as many pseudo-items as the source states facts, at least PRIMARY_STRENGTH', () => {
+    const many = obs(...Array.from({ length: 25 }, (_, i) => [`item-${i}`, 'archive', i] as [string, string, number]), ['item-0', 'paper', 1]);
+    const graph = buildFactGraph(many, resolveSettings().similarity);
+    const priors = compileReviewerTrust(graph, [{ source: 'archive', primary: true }, { source: 'paper', primary: true }]);
+    expect(priors.priorStrength[graph.sources.indexOf('archive')]).toBe(25);
+    expect(priors.priorStrength[graph.sources.indexOf('paper')]).toBe(PRIMARY_STRENGTH);
+  });
+  it('leaves out judgements naming a source these observations do not have', () => {
+    const present = new Set(['archive', 'paper-1']);
+    expect(applicableJudgements(present, [
+      { source: 'archive', primary: true }, { source: 'gone', primary: true },
+      { source: 'paper-1', derivativeOf: 'gone' }, { source: 'paper-1', derivativeOf: 'archive' },
+    ])).toEqual([{ source: 'archive', primary: true }, { source: 'paper-1', derivativeOf: 'archive' }]);
   });
 });
