@@ -6,9 +6,6 @@ import { formatNumber } from './quantities.js';
 import type { Claim } from './schema-types.js';
 import type { Comparison, Lookup, PreparedClaim } from './types.js';
 
-// Defined in types.ts; re-exported for the modules that import them from here.
-export type { Lookup } from './types.js';
-
 /** Parts stated as separate claims (`partOf`) must add up to their stated total. */
 export function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope: Lookup, prepare: (c: Claim) => PreparedClaim): Comparison[] {
   const partsOf = new Map<string, Claim[]>();

@@ -6,11 +6,10 @@
 // their representatives (lowest id), every pair of classes when there are few, otherwise each class
 // with its neighbour in value order (a sweep over the sorted intervals), so cost is O(k log k) and
 // output O(k) whatever the group holds.
-import { decided } from './compare.js';
 import { formatNumber } from './quantities.js';
-import { decidedComparison, decidePair, fromJudgement, pairKey } from './pairs.js';
+import { comparePair, comparisonOf, fromJudgement, pairKey } from './pairs.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
-import type { Comparison, PreparedClaim } from './types.js';
+import type { Comparison, Outcome, PreparedClaim } from './types.js';
 
 export interface ClassSettings {
   /** Groups of at most this many claims are compared pair by pair, one record per pair (every group of the bundled corpus and of the generated benchmarks). */
@@ -38,6 +37,8 @@ export interface ClassSink {
   usedJudgements: Set<string>;
   prepare: (claim: Claim) => PreparedClaim;
   classes: ClassSettings;
+  /** The outcome the comparing functions fill, copied into a record at once. */
+  outcome: Outcome;
 }
 
 interface ValueClass {
@@ -132,11 +133,12 @@ function recordClasses(classes: ValueClass[], prepared: PreparedClaim[], g: Clas
     }
     c.members.sort(byId);
     const [first, second] = c.members as [number, number];
-    if (!decidePair(prepared[first]!, prepared[second]!, g.property)) {
+    const outcome = comparePair(prepared[first]!, prepared[second]!, g.property, sink.outcome);
+    if (!outcome) {
       for (const m of c.members) out.push(single(m, claims));
       continue;
     }
-    const { verdict, basis, reason, gap } = decided;
+    const { verdict, basis, reason, gap } = outcome;
     const members = c.members.map((m) => ids[m]!);
     const record: Comparison = {
       id: `same-${members[0]}`, a: members[0]!, b: members[1]!, members, group: g.group,
@@ -165,9 +167,10 @@ function compareTwo(x: ValueClass, y: ValueClass, prepared: PreparedClaim[], g: 
       return;
     }
   }
-  if (!decidePair(prepared[a]!, prepared[b]!, g.property)) return;
+  const outcome = comparePair(prepared[a]!, prepared[b]!, g.property, sink.outcome);
+  if (!outcome) return;
   const within = lo.source !== undefined && lo.source === hi.source;
-  const record = decidedComparison(ids[a]!, ids[b]!, within, g.group, lo.reviewed === 0 || hi.reviewed === 0);
+  const record = comparisonOf(ids[a]!, ids[b]!, within, g.group, lo.reviewed === 0 || hi.reviewed === 0, outcome);
   if (lo.members.length > 1 || hi.members.length > 1) record.counts = { a: lo.members.length, b: hi.members.length };
   sink.comparisons.push(record);
 }

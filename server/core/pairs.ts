@@ -1,45 +1,35 @@
 // One comparison record: the pair rule (same scope compares values; a total or peak bounds a count
 // at one moment), and the records built from its outcome or from a curated judgement.
-import { decided, decideValues, disjointInto, takeOutcome, withinRounding } from './compare.js';
+import { blankOutcome, compareValues, disjoint, QUANTITY_WORDS, withinRounding } from './compare.js';
 import { entirelyBelow } from './interval.js';
 import { describeScope, RELATION, relateFacts } from './scope.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
 import type { Comparison, Outcome, PreparedClaim } from './types.js';
 
-// Defined in types.ts; re-exported for the modules that import them from here.
-export type { Comparison } from './types.js';
-
-/** Two claims of one group (a before b by id): same scope compares values; a total or peak against a count at one moment checks the bound. */
-export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): Outcome | undefined {
-  return decidePair(a, b, property) ? takeOutcome() : undefined;
-}
-
-/** comparePair into compare.ts's `decided`: false when there is nothing to say about the pair. */
-export function decidePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined): boolean {
+/**
+ * Two claims of one group (a before b by id): same scope compares values; a total or peak against
+ * a count at one moment checks the bound. The outcome (`into`, filled), or undefined when there is
+ * nothing to say about the pair.
+ */
+export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined, into: Outcome = blankOutcome()): Outcome | undefined {
   const relation = relateFacts(a, b, a.time, b.time);
-  if (relation === RELATION.same) return decideValues(a, b, property);
-  if (relation !== RELATION.aBounds && relation !== RELATION.bBounds) return false;
+  if (relation === RELATION.same) return compareValues(a, b, property, into);
+  if (relation !== RELATION.aBounds && relation !== RELATION.bBounds) return undefined;
   const outer = relation === RELATION.aBounds ? a : b;
   const inner = outer === a ? b : a;
-  if (!outer.interval || !inner.interval || !entirelyBelow(outer.interval, inner.interval)) return false;
-  if (outer.claim.value.type !== 'quantity' || inner.claim.value.type !== 'quantity') return false;
-  if (outer.claim.value.unit.toLowerCase() !== inner.claim.value.unit.toLowerCase()) return false;
+  if (!outer.interval || !inner.interval || !entirelyBelow(outer.interval, inner.interval)) return undefined;
+  if (outer.claim.value.type !== 'quantity' || inner.claim.value.type !== 'quantity') return undefined;
+  if (outer.claim.value.unit.toLowerCase() !== inner.claim.value.unit.toLowerCase()) return undefined;
   // A round total that only touches the count ("70,000 (total)", "more than 70,000") bounds it within rounding.
-  if (withinRounding(outer, inner, true) > 0) return false;
+  if (withinRounding(outer, inner, true) > 0) return undefined;
   const aggregate = outer.claim.scope?.aggregate ?? 'total';
   const innerScope = describeScope(inner.claim.scope);
   // Renamed copies for the wording only (a cached `both` they carry is never read).
   const low = { ...outer, mention: `${outer.mention} (${aggregate})` };
   const high = { ...inner, mention: innerScope ? `${inner.mention} ${innerScope}` : inner.mention };
-  disjointInto(low, high, BOUND_WORDS, outer.claim.value.unit);
   const what = inner.claim.scope?.aggregate === 'peak' ? 'the peak' : 'the count at one moment';
-  decided.verdict = 'conflicts';
-  decided.basis = 'bound';
-  decided.reason = `${decided.reason}: a ${aggregate} cannot be smaller than ${what}`;
-  return true;
+  return disjoint(low, high, QUANTITY_WORDS, outer.claim.value.unit, 'bound', `: a ${aggregate} cannot be smaller than ${what}`, into);
 }
-
-const BOUND_WORDS = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
 
 // Spelled out rather than `{ ..., ...outcome }` (a generic runtime copy, twice the time at millions):
 // the fields and order the spread gave, gap only when present. A new Outcome field goes here too.
@@ -60,11 +50,11 @@ function isUnreviewed(claim: Pick<Claim, 'status'>): boolean {
   return claim.status === 'extracted';
 }
 
-/** comparison() from compare.ts's `decided`, with no Outcome object in between. */
-export function decidedComparison(a: string, b: string, sameSource: boolean, group: string, pending: boolean): Comparison {
+/** comparison() from ids and an outcome already at hand (the pair loop's, which reads no claim twice). */
+export function comparisonOf(a: string, b: string, sameSource: boolean, group: string, pending: boolean, outcome: Outcome): Comparison {
   const id = comparisonId(a, b);
   const scope = sameSource ? 'within' : 'between';
-  const { verdict, basis, reason, gap } = decided;
+  const { verdict, basis, reason, gap } = outcome;
   if (pending) {
     return gap === undefined
       ? { id, a, b, group, scope, verdict, basis, reason, pending: true }

@@ -1,17 +1,18 @@
 // The reconciliation engine: groups claims by subject and property (never all pairs), decides which
 // pairs share a scope, compares them, checks stated parts against stated totals, and applies
 // curated judgements. Pure: no I/O, so the CLI, the server, the benchmarks and the tests share it.
-import { mentionOf, valueInterval, type CompareSettings, type PreparedClaim } from './compare.js';
+// One pipeline: group → sweep the groups (pairs or value classes) → judgements across groups →
+// arithmetic. Unique ids, the usual case, are its fast path (an id table, each group's claims
+// prepared afresh); a repeated id restarts the sweep with the general index.
+import { blankOutcome, mentionOf, valueInterval } from './compare.js';
 import { DEFAULT_QUANTITY_SETTINGS } from './quantities.js';
 import { scopeFacts, scopeTime } from './scope.js';
-import { curatedByPair, decidedComparison, decidePair, fromJudgement, ordered, pairKey, type Comparison } from './pairs.js';
+import { comparePair, comparisonOf, curatedByPair, fromJudgement, ordered, pairKey } from './pairs.js';
 import { compareClasses, DEFAULT_CLASS_SETTINGS, type ClassSettings } from './classes.js';
-import { arithmeticChecks, type Lookup } from './arithmetic.js';
-import { groupKey, groupLive, groupUnique, hashString, IdTable } from './grouping.js';
+import { arithmeticChecks } from './arithmetic.js';
+import { groupClaims, groupKey, hashString, IdTable, type Groups } from './grouping.js';
 import type { Claim, Judgement, Property } from './schema-types.js';
-
-export { groupKey } from './grouping.js';
-export { comparePair, type Comparison } from './pairs.js';
+import type { CompareSettings, Comparison, Lookup, Outcome, PreparedClaim } from './types.js';
 
 export interface ReconcileInput {
   claims: readonly Claim[];
@@ -39,120 +40,46 @@ export interface ReconcileResult {
 }
 
 export function reconcile(input: ReconcileInput, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): ReconcileResult {
-  const fast = reconcileUnique(input, settings);
-  if (fast) return fast;
-  const { comparisons, ids } = compareGroups(groupLive(input.claims), input, settings);
-  return { comparisons, groups: ids };
-}
-
-// The usual case, every live claim with its own id: claims grouped and indexed in one pass over the
-// array (an open-addressing id table in typed arrays instead of a million-entry Map, whose inserts
-// were a sixth of the time), then the same sweep. Undefined at the first repeated id: the general
-// path below handles that, with its first-preparation-wins rule.
-function reconcileUnique(input: ReconcileInput, settings: ReconcileSettings): ReconcileResult | undefined {
-  const groups = groupUnique(input.claims);
-  if (!groups) return undefined;
-  // Ids go into the table during the sweep, where each id is read anyway (ordering the pairs).
-  const table = new IdTable(input.claims);
-  const judgements = input.judgements ?? [];
-  // Whether a judgement names the claim: the id's hash screens first (a number, no string hashing).
-  const judgedIds = new Set<unknown>();
-  const judgedHashes = new Set<number>();
-  for (const j of judgements) {
-    for (const id of [j.a, j.b]) {
-      judgedIds.add(id);
-      if (typeof id === 'string') judgedHashes.add(hashString(id));
-    }
-  }
-  const prepare = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
-  // The groups map comes from groupUnique, keyed in group order: each key's group number is replaced by its ids.
-  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: groups.byKey as unknown as Map<string, string[]>, prepare, classes: settings.classes ?? DEFAULT_CLASS_SETTINGS, scratch: { ready: [], sources: [], unreviewed: [] } };
-  const properties = new Map(input.properties.map((p) => [p.id, p]));
-  const curated = curatedByPair(judgements);
-  const { keys, members, starts } = groups;
-  // Scratch for one group at a time (claims, judged flags), reused: not new arrays per group.
-  const claims: Claim[] = [];
-  const named: boolean[] = [];
-  for (let g = 0; g < keys.length; g++) {
-    const start = starts[g]!;
-    const n = starts[g + 1]! - start;
-    const ids = new Array<string>(n);
-    let anyNamed = false;
-    for (let i = 0; i < n; i++) {
-      const index = members[start + i]!;
-      const c = input.claims[index]!;
-      const id = c.id;
-      if (typeof id !== 'string') return undefined;
-      const h = hashString(id);
-      if (!table.add(id, h, index)) return undefined;
-      claims[i] = c;
-      ids[i] = id;
-      const isNamed = judgedHashes.has(h) && judgedIds.has(id);
-      named[i] = isNamed;
-      anyNamed ||= isNamed;
-      if (c.partOf) sweep.parts.push(c);
-    }
-    sweep.ids.set(keys[g]!, ids);
-    if (n >= 2) comparePairs(keys[g]!, claims, n, ids, anyNamed ? named : undefined, properties.get(claims[0]!.property), curated, sweep);
-  }
-  claims.length = 0;
-  sweep.scratch.ready.length = 0;
-
-  const { comparisons, usedJudgements } = sweep;
-  const inScope: Lookup = { get: (id) => input.claims[table.get(id)], has: (id) => table.get(id) >= 0 };
-  for (const judgement of judgements) {
-    if (usedJudgements.has(judgement.id) || !(inScope.has(judgement.a) || inScope.has(judgement.b))) continue;
-    const ca = inScope.get(judgement.a);
-    const cb = inScope.get(judgement.b);
-    if (!ca || !cb) continue;
-    const [a, b] = ordered(ca, cb);
-    comparisons.push(fromJudgement(judgement, a, b, groupKey(a)));
-  }
-  comparisons.push(...arithmeticChecks(sweep.parts, inScope, inScope, prepare));
-  return { comparisons, groups: sweep.ids };
+  const sweep = sweepAll(input.claims, input, settings);
+  acrossGroups(sweep, input.judgements ?? [], sweep.index, sweep.parts, sweep.index);
+  return { comparisons: sweep.comparisons, groups: sweep.ids };
 }
 
 /** Re-runs only the given groups (after an edit), with arithmetic and judgements touching them. */
 export function reconcileGroups(input: ReconcileInput, keys: Iterable<string>, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Comparison[] {
   const wanted = new Set(keys);
-  const groups = new Map<string, Claim[]>();
-  for (const claim of input.claims) {
-    const key = groupKey(claim);
-    if (claim.status === 'rejected' || !wanted.has(key)) continue;
-    const group = groups.get(key);
-    if (group) group.push(claim);
-    else groups.set(key, [claim]);
-  }
-  // Arithmetic checks span groups (parts have their own properties): include totals whose parts moved.
-  return compareGroups(groups, input, settings, input.claims.filter((c) => c.status !== 'rejected')).comparisons;
+  const live = input.claims.filter((c) => c.status !== 'rejected');
+  const sweep = sweepAll(live.filter((c) => wanted.has(groupKey(c))), input, settings);
+  // Judgements and arithmetic checks span groups (parts have their own properties): the claims
+  // they name outside the re-run groups are looked up in the whole corpus.
+  const judgements = (input.judgements ?? []).filter((j) => !sweep.usedJudgements.has(j.id) && (sweep.index.has(j.a) || sweep.index.has(j.b)));
+  const parts = partsInSweepOrder(live);
+  acrossGroups(sweep, judgements, withIds(live, new Set(judgements.flatMap((j) => [j.a, j.b]))), parts, withIds(live, new Set(parts.map((c) => c.partOf!))));
+  return sweep.comparisons;
 }
 
-function compareGroups(groups: Map<string, Claim[]>, input: ReconcileInput, settings: ReconcileSettings, allClaims?: readonly Claim[]): Sweep {
-  const fresh = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
-  // Preparing is pure, so with unique ids each group prepares its claims afresh and drops them
-  // after (a million prepared claims held to the end cost hundreds of MB). When an id repeats
-  // (invalid data; the sweep stops) or only some groups run, the first preparation of an id
-  // stands for all, as it always has.
-  const classes = settings.classes ?? DEFAULT_CLASS_SETTINGS;
-  const sweep = (allClaims === undefined ? sweepGroups(groups, input, fresh, classes, true) : undefined) ?? sweepGroups(groups, input, memoise(fresh), classes, false)!;
-  const { comparisons, usedJudgements, byId: inScope, prepare } = sweep;
+/** The sweep over every group of `claims`: the unique-ids fast path, or (at a repeated id) the general one. */
+function sweepAll(claims: readonly Claim[], input: ReconcileInput, settings: ReconcileSettings): Sweep {
+  const groups = groupClaims(claims);
+  return sweepGroups(claims, groups, input, settings, true) ?? sweepGroups(claims, groups, input, settings, false)!;
+}
 
-  // Judgements between claims of different groups (a relation against a text claim, say).
-  const judgements = input.judgements ?? [];
-  const pending = judgements.filter((j) => !usedJudgements.has(j.id) && (inScope.has(j.a) || inScope.has(j.b)));
-  const byId = allClaims ? withIds(allClaims, new Set(pending.flatMap((j) => [j.a, j.b]))) : inScope;
-  for (const judgement of pending) {
+/**
+ * After the sweep: judgements between claims of different groups (a relation against a text
+ * claim, say) that name a swept claim, read from `byId`; then the arithmetic checks of `parts`
+ * against their totals in `totals`, where a part or the total was swept.
+ */
+function acrossGroups(sweep: Sweep, judgements: readonly Judgement[], byId: Lookup, parts: readonly Claim[], totals: Lookup): void {
+  const { comparisons, usedJudgements, index } = sweep;
+  for (const judgement of judgements) {
+    if (usedJudgements.has(judgement.id) || !(index.has(judgement.a) || index.has(judgement.b))) continue;
     const ca = byId.get(judgement.a);
     const cb = byId.get(judgement.b);
     if (!ca || !cb) continue;
     const [a, b] = ordered(ca, cb);
     comparisons.push(fromJudgement(judgement, a, b, groupKey(a)));
   }
-
-  const parts = allClaims ? partsInSweepOrder(allClaims) : sweep.parts;
-  const totals = allClaims ? withIds(allClaims, new Set(parts.map((c) => c.partOf!))) : inScope;
-  comparisons.push(...arithmeticChecks(parts, totals, inScope, prepare));
-  return sweep;
+  comparisons.push(...arithmeticChecks(parts, totals, index, sweep.prepare));
 }
 
 /**
@@ -176,44 +103,81 @@ function partsInSweepOrder(allClaims: readonly Claim[]): Claim[] {
 interface Sweep {
   comparisons: Comparison[];
   usedJudgements: Set<string>;
-  /** Grouped claims by id (the last of a repeated id winning, as `new Map(pairs)` does). */
-  byId: Map<string, Claim>;
-  /** Grouped claims that state a part of a total, in group order. */
+  /** Swept claims by id: the id table (unique ids), or a Map where the last of a repeated id wins (as `new Map(pairs)` does). */
+  index: Lookup;
+  /** Swept claims that state a part of a total, in group order. */
   parts: Claim[];
   /** Claim ids by group key. */
   ids: Map<string, string[]>;
   prepare: (claim: Claim) => PreparedClaim;
   classes: ClassSettings;
+  /** Filled by the comparing functions and copied into a record at once (classes.ts, ClassSink). */
+  outcome: Outcome;
   scratch: { ready: (PreparedClaim | undefined)[]; sources: string[]; unreviewed: boolean[] };
 }
 
-// One pass over the groups: claims indexed and pairs compared while a group is at hand (a million
-// claims walked once, not once per purpose). With `uniqueIds`, gives up at the first repeated id.
-function sweepGroups(groups: Map<string, Claim[]>, input: ReconcileInput, prepare: (claim: Claim) => PreparedClaim, classes: ClassSettings, uniqueIds: boolean): Sweep | undefined {
-  const properties = new Map(input.properties.map((p) => [p.id, p]));
+/**
+ * One pass over the groups: claims indexed and pairs compared while a group is at hand (a million
+ * claims walked once, not once per purpose). With `uniqueIds`, the fast path: ids go into an id
+ * table (no million-entry Map) and each group prepares its claims afresh and drops them after (a
+ * million prepared claims held to the end cost hundreds of MB); undefined at the first id that is
+ * not a unique string. Otherwise ids go into a Map and the first preparation of an id stands for all.
+ */
+function sweepGroups(claims: readonly Claim[], groups: Groups, input: ReconcileInput, settings: ReconcileSettings, uniqueIds: boolean): Sweep | undefined {
+  const fresh = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
+  const table = uniqueIds ? new IdTable(claims) : undefined;
+  const byId = uniqueIds ? undefined : new Map<string, Claim>();
+  const sweep: Sweep = {
+    comparisons: [], usedJudgements: new Set(), index: table ?? byId!, parts: [], ids: new Map(),
+    prepare: uniqueIds ? fresh : memoise(fresh), classes: settings.classes ?? DEFAULT_CLASS_SETTINGS,
+    outcome: blankOutcome(), scratch: { ready: [], sources: [], unreviewed: [] },
+  };
   const judgements = input.judgements ?? [];
+  // Whether a judgement names the claim: the id's hash screens first (a number, no string hashing).
+  const judgedIds = new Set<unknown>();
+  const judgedHashes = new Set<number>();
+  for (const j of judgements) {
+    for (const id of [j.a, j.b]) {
+      judgedIds.add(id);
+      if (typeof id === 'string') judgedHashes.add(hashString(id));
+    }
+  }
+  const properties = new Map(input.properties.map((p) => [p.id, p]));
   const curated = curatedByPair(judgements);
-  const judged = new Set(judgements.flatMap((j) => [j.a, j.b]));
-  const sweep: Sweep = { comparisons: [], usedJudgements: new Set(), byId: new Map(), parts: [], ids: new Map(), prepare, classes, scratch: { ready: [], sources: [], unreviewed: [] } };
-  const { byId } = sweep;
-
-  for (const [key, claims] of groups) {
-    const n = claims.length;
+  const { keys, members, starts } = groups;
+  // Scratch for one group at a time (claims, judged flags), reused: not new arrays per group.
+  const group: Claim[] = [];
+  const named: boolean[] = [];
+  for (let g = 0; g < keys.length; g++) {
+    const start = starts[g]!;
+    const n = starts[g + 1]! - start;
     const ids = new Array<string>(n);
-    // Whether a judgement names the claim, looked up once per claim rather than once per pair.
-    const named = judged.size > 0 ? new Array<boolean>(n) : undefined;
+    let anyNamed = false;
     for (let i = 0; i < n; i++) {
-      const c = claims[i]!;
-      const known = byId.size;
-      byId.set(c.id, c);
-      if (uniqueIds && byId.size === known) return undefined;
-      ids[i] = c.id;
-      if (named) named[i] = judged.has(c.id);
+      const index = members[start + i]!;
+      const c = claims[index]!;
+      const id = c.id;
+      let isNamed: boolean;
+      if (table) {
+        if (typeof id !== 'string') return undefined;
+        const h = hashString(id);
+        if (!table.add(id, h, index)) return undefined;
+        isNamed = judgedHashes.has(h) && judgedIds.has(id);
+      } else {
+        byId!.set(id, c);
+        isNamed = judgedIds.has(id);
+      }
+      group[i] = c;
+      ids[i] = id;
+      named[i] = isNamed;
+      anyNamed ||= isNamed;
       if (c.partOf) sweep.parts.push(c);
     }
-    sweep.ids.set(key, ids);
-    if (n >= 2) comparePairs(key, claims, n, ids, named, properties.get(claims[0]!.property), curated, sweep);
+    sweep.ids.set(keys[g]!, ids);
+    if (n >= 2) comparePairs(keys[g]!, group, n, ids, anyNamed ? named : undefined, properties.get(group[0]!.property), curated, sweep);
   }
+  group.length = 0;
+  sweep.scratch.ready.length = 0;
   return sweep;
 }
 
@@ -255,7 +219,8 @@ function comparePairs(key: string, claims: readonly Claim[], n: number, ids: rea
       }
       const pa = swap ? (ready[j] ??= prepare(y)) : (ready[i] ??= prepare(x));
       const pb = swap ? (ready[i] ??= prepare(x)) : (ready[j] ??= prepare(y));
-      if (decidePair(pa, pb, property)) comparisons.push(decidedComparison(swap ? yid : xid, swap ? xid : yid, sources[i] === sources[j], key, unreviewed[i]! || unreviewed[j]!));
+      const outcome = comparePair(pa, pb, property, sweep.outcome);
+      if (outcome) comparisons.push(comparisonOf(swap ? yid : xid, swap ? xid : yid, sources[i] === sources[j], key, unreviewed[i]! || unreviewed[j]!, outcome));
     }
   }
 }
