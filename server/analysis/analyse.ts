@@ -2,7 +2,7 @@
 import type { ConcordanceGraph } from './graph.js';
 import { continueGraph, startGraph } from './live-graph.js';
 import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
-import { indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
+import { byId, indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
 import { DEFAULT_RECONCILE_SETTINGS, reconcile, reconcileGroups, type ReconcileSettings } from '../core/reconcile.js';
 import { groupKey } from '../core/grouping.js';
 import type { Comparison } from '../core/types.js';
@@ -65,7 +65,7 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
  * changed claim, before and after the change) and keeps every other comparison as it was.
  */
 export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?: Claim; after?: Claim }[], settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Analysis {
-  const index = indexCorpus(corpus);
+  const index = nextIndex(previous, corpus, changed);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const affected = new Set<string>();
   const touched = new Set<string>();
@@ -92,27 +92,22 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
       if (claim) affected.add(groupKey(claim));
     }
   }
-  const kept = previous.comparisons.filter(
-    (cmp) => !affected.has(cmp.group) && !touched.has(cmp.a) && !touched.has(cmp.b) && !(cmp.parts ?? []).some((p) => touched.has(p)),
-  );
   const fresh = reconcileGroups({ ...corpus, entityLabel }, affected, settings);
-  const seen = new Set(kept.map((c) => c.id));
-  const added = fresh.filter((c) => !seen.has(c.id));
-  const comparisons = [...kept, ...added];
-  const keptIds = new Set(seen);
-  const removed = previous.comparisons.filter((c) => !keptIds.has(c.id));
-  const groups = new Map(previous.groups);
-  for (const key of affected) groups.delete(key);
-  // Appended in place: copying the list for each claim made a pasted group of k claims cost k²/2.
-  const rebuilt = new Map<string, string[]>();
-  for (const claim of corpus.claims) {
-    const key = groupKey(claim);
-    if (!affected.has(key) || claim.status === 'rejected') continue;
-    const ids = rebuilt.get(key);
-    if (ids) ids.push(claim.id);
-    else rebuilt.set(key, [claim.id]);
+  // One pass over the comparisons, without a set of every id (that alone cost more than the rest).
+  const freshIds = new Set(fresh.map((c) => c.id));
+  const kept: Comparison[] = [];
+  const removed: Comparison[] = [];
+  const keptFresh = new Set<string>();
+  for (const cmp of previous.comparisons) {
+    if (affected.has(cmp.group) || touched.has(cmp.a) || touched.has(cmp.b) || (cmp.parts !== undefined && cmp.parts.some((p) => touched.has(p)))) removed.push(cmp);
+    else {
+      kept.push(cmp);
+      if (freshIds.has(cmp.id)) keptFresh.add(cmp.id);
+    }
   }
-  for (const [key, ids] of rebuilt) groups.set(key, ids);
+  const added = keptFresh.size > 0 ? fresh.filter((c) => !keptFresh.has(c.id)) : fresh;
+  const comparisons = kept.concat(added);
+  const groups = nextGroups(previous, corpus, index, changed, affected);
   // Trust is learned across every set, so one edit can move any likely value; but learning it costs
   // the whole corpus. The write re-judges its own sets with the trust as it stands; settleTrust()
   // re-learns it in the background.
@@ -122,6 +117,61 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
   const next = continueGraph(previous, { corpus, index, comparisons, groups, likely, trust: 'updating' as const }, { claims: touched, removed, added, likely: mayChange, trust: false }, true);
   steps.set(next, { base: serialOf(previous), claims: changed, removed, added });
   return next;
+}
+
+/** The index after a write: the records unchanged are the same maps, the claims' map is the previous one with the changed claims put in. */
+function nextIndex(previous: Analysis, corpus: Corpus, changed: readonly { before?: Claim; after?: Claim }[]): CorpusIndex {
+  const same = <T extends { id: string }>(now: readonly T[], before: readonly T[], map: Map<string, T>) => (now === before ? map : byId(now));
+  const claim = new Map(previous.index.claim);
+  for (const { before, after } of changed) {
+    if (before && before.id !== after?.id) claim.delete(before.id);
+    if (after) claim.set(after.id, after);
+  }
+  return {
+    source: same(corpus.sources, previous.corpus.sources, previous.index.source),
+    entity: same(corpus.entities, previous.corpus.entities, previous.index.entity),
+    property: same(corpus.properties, previous.corpus.properties, previous.index.property),
+    // A caller whose change list does not account for every claim gets the index built afresh.
+    claim: claim.size === corpus.claims.length ? claim : byId(corpus.claims),
+  };
+}
+
+/**
+ * The groups after a write, each group's claims in corpus order. A changed claim keeps its place in
+ * the corpus and a new one comes last, so a group's list is its previous one with the changed claims
+ * replaced, dropped or appended; only a claim moving into a group it was not in (an edit of its
+ * subject or property, a rejection undone) needs the corpus walked to find its place.
+ */
+function nextGroups(previous: Analysis, corpus: Corpus, index: CorpusIndex, changed: readonly { before?: Claim; after?: Claim }[], affected: ReadonlySet<string>): Map<string, string[]> {
+  const groups = new Map(previous.groups);
+  for (const key of affected) groups.delete(key);
+  const live = (c: Claim | undefined): c is Claim => c !== undefined && c.status !== 'rejected';
+  const walk = changed.some(({ before, after }) => before && live(after) && (!live(before) || groupKey(before) !== groupKey(after)));
+  const rebuilt = new Map<string, string[]>();
+  if (walk) {
+    // Appended in place: copying the list for each claim made a pasted group of k claims cost k²/2.
+    for (const claim of corpus.claims) {
+      const key = groupKey(claim);
+      if (!affected.has(key) || claim.status === 'rejected') continue;
+      const ids = rebuilt.get(key);
+      if (ids) ids.push(claim.id);
+      else rebuilt.set(key, [claim.id]);
+    }
+  } else {
+    for (const key of affected) {
+      const ids = (previous.groups.get(key) ?? []).filter((id) => live(index.claim.get(id)) && groupKey(index.claim.get(id)!) === key);
+      if (ids.length > 0) rebuilt.set(key, ids);
+    }
+    for (const { before, after } of changed) {
+      if (before || !live(after)) continue;
+      const key = groupKey(after);
+      const ids = rebuilt.get(key);
+      if (ids) ids.push(after.id);
+      else rebuilt.set(key, [after.id]);
+    }
+  }
+  for (const [key, ids] of rebuilt) groups.set(key, ids);
+  return groups;
 }
 
 /**

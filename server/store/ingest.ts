@@ -1,6 +1,6 @@
 // Adding a source: store its text unchanged with its hash, extract candidate claims, reconcile them
 // against everything already in the graph, all in one all-or-nothing write.
-import { reanalyse } from '../analysis/analyse.js';
+import { reanalyse, stepOf } from '../analysis/analyse.js';
 import { calendarProblem } from '../core/dates.js';
 import { slug, uniqueId } from '../core/ids.js';
 import { sha256 } from '../core/integrity.js';
@@ -73,9 +73,9 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     const bibliography = bibliographyOf(input);
     const id = uniqueId(slug(input.title), new Set(analysis.corpus.sources.map((s) => s.id)));
     const extraction = await extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });
-    const known = new Set(analysis.corpus.entities.map((e) => e.id));
+    const known = analysis.index.entity;
     const proposedEntities = extraction.proposedEntities.filter((e) => !known.has(e.id) && check('entity.schema.json', e).length === 0);
-    const knownProperties = new Set(analysis.corpus.properties.map((p) => p.id));
+    const knownProperties = analysis.index.property;
     const proposedProperties = (extraction.proposedProperties ?? []).filter((p) => !knownProperties.has(p.id) && check('property.schema.json', p).length === 0);
     const source: Source = {
       id, title: input.title.trim(), publisher: input.publisher.trim(), kind: input.kind ?? 'other',
@@ -93,8 +93,9 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
       ...analysis.corpus,
       sources: [...analysis.corpus.sources, source],
       texts: new Map(analysis.corpus.texts).set(id, input.text),
-      entities: [...analysis.corpus.entities, ...proposedEntities],
-      properties: [...analysis.corpus.properties, ...proposedProperties],
+      // The same lists when nothing is proposed: the analysis then keeps their indexes and graph nodes as they are.
+      entities: proposedEntities.length > 0 ? [...analysis.corpus.entities, ...proposedEntities] : analysis.corpus.entities,
+      properties: proposedProperties.length > 0 ? [...analysis.corpus.properties, ...proposedProperties] : analysis.corpus.properties,
     };
     const warnings = [...extraction.warnings, ...bibliography.warnings];
     const claims: Claim[] = [];
@@ -127,8 +128,10 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     repo.install(snapshot);
     const mine = new Set(claims.map((c) => c.id));
     // A value class's record names its first two members; a new claim may be any member of it.
-    const classes = classMembers(next.comparisons);
-    const comparisons = next.comparisons.filter((c) => mine.has(c.a) || mine.has(c.b) || claimsStoodFor(c, classes).some((id) => mine.has(id)));
+    // New claims are compared only within the groups the write re-compared: its added comparisons, not all.
+    const added = stepOf(next)?.added ?? next.comparisons;
+    const classes = classMembers(added);
+    const comparisons = added.filter((c) => mine.has(c.a) || mine.has(c.b) || claimsStoodFor(c, classes).some((id) => mine.has(id)));
     return { source, claims, proposedEntities, proposedProperties, comparisons, warnings };
   });
 }
