@@ -16,7 +16,9 @@ import { ProposalCollector, SurnameIndex, nameSpans, type NameSpan } from './pro
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
-import { openingTitle, pageFurniture, within } from './furniture.js';
+import { openingTitle, pageFurniture } from './furniture.js';
+import { containment } from './spans.js';
+import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
 import type { Carried } from './subjects.js';
@@ -66,6 +68,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const furniture = pageFurniture(text, settings.furniture);
   blanks.push(...furniture.masked);
   const masked = maskSpans(text, blanks);
+  const inFurniture = containment(furniture.noNames);
   const sentences = splitSentences(masked, 0, masked.length, hardWrappedBreaks(masked, settings));
 
   // Built once per distinct vocabulary and entity list, not per text (index-cache.ts): read-only from here on.
@@ -86,9 +89,8 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const inLine = new Set<Draft>();
   const lineStarts: number[] = [];
   const state = new Carry(settings.subject.paragraphDecay);
-  // A dateline or header day with no year before it ("LONDON, March 3 —", "Friday, October 6") takes the first
-  // year the opening of the text names (its own furniture included: a release date, a page's timestamp).
-  state.year = openingYear(text);
+  /** Looked for once, and only when a day with no year comes before any year (see openingYear). */
+  let opening: number | null | undefined;
   let reported = 0;
 
   for (let i = 0; i < sentences.length; i++) {
@@ -99,7 +101,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     const mentions = findMentions(entityIndex, masked, tokens, properties.countWords);
     const covered = coveredTokens(tokens, mentions);
     for (const span of nameSpans(masked, tokens, covered, common)) {
-      if (within(furniture.noNames, span.start, span.end)) continue;
+      if (inFurniture(span.start, span.end)) continue;
       // "Maj.-Gen. J. H. Elmsley", "General Otani": titles and initials stripped, the surname of a known person.
       const known = span.type === 'person' || !/\s/.test(span.text) ? surnames.match(span.text) : undefined;
       if (known) {
@@ -114,7 +116,13 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       mentions.push(mention);
     }
     mentions.sort((a, b) => a.start - b.start);
-    const dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);
+    let dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);
+    // A dateline or header day with no year before it ("LONDON, March 3 —", "Friday, October 6") takes the first
+    // year the opening of the text names (its own furniture included: a release date, a page's timestamp).
+    if (state.year === undefined && dates.some((d) => d.unresolved) && (opening ??= openingYear(text) ?? null) !== null) {
+      state.year = opening;
+      dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);
+    }
     state.enter(sentence, mentions, masked);
     // A text that opens with a heading naming nothing known ("REPORT ON THE EXPLOSION AT THE UNIVERSAL
     // COLLIERY, SENGHENYDD") is about what the heading names: a proposed entity, the last-resort subject.
@@ -208,7 +216,10 @@ function datelineSpan(masked: string, sentence: Sentence): NameSpan | undefined 
 const OPENING = 5000;
 
 function openingYear(text: string): number | undefined {
-  const dated = findDates(text.slice(0, OPENING)).find((d) => !d.inferredYear && !d.unresolved);
+  const opening = text.slice(0, OPENING);
+  // Not a cited work's year ("(Smith 2004)") nor a code's digits.
+  const skip = notFigureSpans(opening);
+  const dated = findDates(opening).find((d) => !d.inferredYear && !d.unresolved && !overlapsAny(skip, d.start, d.end));
   return dated ? Number(dated.date.value.slice(0, 4)) : undefined;
 }
 
