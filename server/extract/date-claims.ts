@@ -31,6 +31,9 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
   for (const d of ctx.dates) {
     if (/^\s*only\b/.test(ctx.masked.slice(d.end, d.end + 8))) continue; // "(1922 only)" restricts a figure
     if (d.unresolved) continue; // no year to give it
+    // "HC Deb 10 July 1997 vol 297 cc1077-87": the date a record's reference line cites, not a statement (its year
+    // still dates the days the record names after it).
+    if (/^\s+vol\.?\s?\d/i.test(ctx.masked.slice(d.end, d.end + 12))) continue;
     if (overlapsAny(notFigures, d.start - ctx.sentence.start, d.end - ctx.sentence.start)) continue;
     if (figureSpans.some((f) => f.start <= d.start && d.end <= f.end)) continue;
     const clause = ctx.clauseAt(d.start);

@@ -4,6 +4,7 @@
 // and dates with no year ("on April 6"), which take the year the text last named.
 import type { DateValue } from '../core/schema-types.js';
 import { keepLongest } from './spans.js';
+import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { OCR_DIGITS } from './words.js';
 
 export interface DateMention {
@@ -96,7 +97,10 @@ export function findDates(text: string, year?: number, month?: string): DateMent
       if (reading) found.push({ start: m.index, end: m.index + m[0].length, ...reading });
     }
   }
-  return joinRanges(s, withYearsFromSentence(keepLongest(found)));
+  // A cited work's year ("(Smith 2004)"), a code's digits, a time: no date, and no year for the days around it.
+  const skip = found.length > 0 ? notFigureSpans(s) : [];
+  const dates = skip.length > 0 ? found.filter((d) => !overlapsAny(skip, d.start, d.end)) : found;
+  return joinRanges(s, withYearsFromSentence(keepLongest(dates)));
 }
 
 /**

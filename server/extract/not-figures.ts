@@ -30,46 +30,52 @@ export interface Span {
 
 /** Patterns compiled once per process (module load), not per text or per call. */
 const CLOCK = alt(words.clockWords);
-const PATTERNS: RegExp[] = [
+/**
+ * Each pattern with a cheap hint that must match first (most sentences with a digit have no clock word, no
+ * bracketed year, no street word): the full patterns, with their look-arounds, run only where they may match.
+ */
+const STREET_HINT = new RegExp(`\\b(?:${cased(words.streetWords)})\\b`, 'u');
+const ERA_HINT = new RegExp(`\\d\\s?(?:${cased(words.eras)})(?![\\p{L}])|\\bA\\.?D\\b`, 'u');
+const PATTERNS: [RegExp | undefined, RegExp][] = [
   // "10:44 p.m.", "13:13", "2:00:35": a clock reading (or a race time: a duration the schema has no unit for).
-  new RegExp(`(?<![\\d.,])\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?(?:${CLOCK})(?![\\p{L}]))?`, 'giu'),
+  [/\d:\d/, new RegExp(`(?<![\\d.,])\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?(?:${CLOCK})(?![\\p{L}]))?`, 'giu')],
   // "3.53 pm", "10 pm", "1344 GMT", "0800 hours", "4 o'clock"
-  new RegExp(`(?<![\\d.,])\\d{1,4}(?:[.:]\\d{2})?\\s?(?:${CLOCK})(?![\\p{L}\\d])`, 'giu'),
+  [/(?:[ap]\.?\s?m|gmt|utc|[a-z]{1,3}t|o.clock)\b/i, new RegExp(`(?<![\\d.,])\\d{1,4}(?:[.:]\\d{2})?\\s?(?:${CLOCK})(?![\\p{L}\\d])`, 'giu')],
   // "0800 hours", "1430 hrs": a four-digit clock reading (a duration, "48 hours", has fewer digits).
-  new RegExp(`(?<![\\d.,])[012]\\d[0-5]\\d\\s?(?:${alt(words.militaryTimeWords)})(?![\\p{L}])`, 'giu'),
+  [/h(?:ou)?rs?\b|\dh\b/i, new RegExp(`(?<![\\d.,])[012]\\d[0-5]\\d\\s?(?:${alt(words.militaryTimeWords)})(?![\\p{L}])`, 'giu')],
   // "about 0043 eastern daylight time", "2153 local time"; and any four digits with a leading zero ("0043"): a clock reading or a code.
-  new RegExp(`(?<![\\d.,])\\d{3,4}\\s(?:\\p{L}+\\s)?(?:${alt(words.timeZoneWords)})\\b|(?<![\\d.,])0\\d{3}(?![\\d.,])`, 'giu'),
+  [/time\b|0\d{3}/i, new RegExp(`(?<![\\d.,])\\d{3,4}\\s(?:\\p{L}+\\s)?(?:${alt(words.timeZoneWords)})\\b|(?<![\\d.,])0\\d{3}(?![\\d.,])`, 'giu')],
   // "Household data: (202) 691-6378", "Tel.: (202)": an area code in brackets right after a label's colon.
-  /(?<=:\s?)\(\d{3}\)(?=\s*(?:\d{3}|\p{Lu}|$))/gu,
+  [/:\s?\(\d{3}\)/, /(?<=:\s?)\(\d{3}\)(?=\s*(?:\d{3}|\p{Lu}|$))/gu],
   // "1-click interview", "a 1-way street": "one" glued to a word names a kind, it counts nothing ("three-story" does).
-  /(?<![\p{L}\p{N}.,-])1-\p{Ll}+/gu,
+  [/1-\p{Ll}/u, /(?<![\p{L}\p{N}.,-])1-\p{Ll}+/gu],
   // "Reston, VA 20192": a postal code after a state's two capitals.
-  /(?<=\b[A-Z]{2}\s)\d{5}(?:-\d{4})?\b/g,
+  [/[A-Z]{2}\s\d{5}/, /(?<=\b[A-Z]{2}\s)\d{5}(?:-\d{4})?\b/g],
   // "at 5.25 this afternoon", "until 7.30": a time preposition and minutes after a dot, no unit after.
-  new RegExp(`(?<=\\b(?:${alt(words.timePrepositions)})\\s(?:about\\s|around\\s)?)(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\d.,]|\\s*(?:%|per\\b|percent\\b|per cent\\b|pc\\b|million|billion|thousand|bn\\b|m\\b|km|kg|metres?|meters?|miles?|tons?|tonnes?|points?|times|dollars?|pounds?|euros?|yen\\b|acres?|hectares?|litres?|degrees?|years?))`, 'giu'),
+  [/\d\.[0-5]\d/, new RegExp(`(?<=\\b(?:${alt(words.timePrepositions)})\\s(?:about\\s|around\\s)?)(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\d.,]|\\s*(?:%|per\\b|percent\\b|per cent\\b|pc\\b|million|billion|thousand|bn\\b|m\\b|km|kg|metres?|meters?|miles?|tons?|tonnes?|points?|times|dollars?|pounds?|euros?|yen\\b|acres?|hectares?|litres?|degrees?|years?))`, 'giu')],
   // "p. 127", "pp. 12–15", "vol 297 cc1077-87", "table A-1 and A-2", "No. 4", "section 3.2"
-  new RegExp(`(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`, 'giu'),
+  [undefined, new RegExp(`(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`, 'giu')],
   // "ISBN 978-0-19-…", "doi:10.1000/182", "tel. 555 0100", "version 2.3", "flight 4712"
-  new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu'),
-  /\b10\.\d{4,9}\/\S+/g,
-  /\bhttps?:\/\/\S+|\bwww\.\S+/gi,
+  [undefined, new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu')],
+  [/10\.\d{4}/, /\b10\.\d{4,9}\/\S+/g],
+  [/https?:|www\./i, /\bhttps?:\/\/\S+|\bwww\.\S+/gi],
   // "978-0-19-280166-2", "555-867-5309", "12.05.2020", "1.2.3": three or more digit groups joined without spaces.
-  // (A numeric date, "04/12/2007", is a date: dates.ts reads it.)
-  /(?<![\p{L}\p{N}.,-])(?!\d{1,2}\/\d{1,2}\/\d{4}(?![\d/]))\d+(?:[-./]\d+){2,}(?![\p{N}])/gu,
+  // (A numeric date, "04/12/2007" or "1922-10-25", is a date: dates.ts reads it.)
+  [/\d[-./]\d+[-./]\d/, /(?<![\p{L}\p{N}.,-])(?!\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])|\d{4}-\d{2}-\d{2}(?![\d-]))\d+(?:[-./]\d+){2,}(?![\p{N}])/gu],
   // "(202) 691-6378", "+44 20 7946 0958": phone numbers.
-  /\(\d{3}\)\s?\d{3}[-\s]\d{4}\b|\+\d{1,3}(?:[\s-]\d{2,4}){2,4}\b/g,
+  [/\(\d{3}\)|\+\d/, /\(\d{3}\)\s?\d{3}[-\s]\d{4}\b|\+\d{1,3}(?:[\s-]\d{2,4}){2,4}\b/g],
   // "10 Downing Street", "221B Baker Street", "1600 Pennsylvania Avenue"
   // (Also a pair, "at 270 and 2702 Olive street".)
-  new RegExp(`(?<![\\p{L}\\p{N},.])\\d{1,5}[A-Za-z]?\\.?(?:\\s*(?:,|and|&|–|-)\\s*\\d{1,5}[A-Za-z]?)*\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${cased(words.streetWords)})\\b\\.?`, 'gu'),
+  [STREET_HINT, new RegExp(`(?<![\\p{L}\\p{N},.])\\d{1,5}[A-Za-z]?\\.?(?:\\s*(?:,|and|&|–|-)\\s*\\d{1,5}[A-Za-z]?)*\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${cased(words.streetWords)})\\b\\.?`, 'gu')],
   // "490 BC", "AD 79", "c. 3000 BCE"
-  new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}\\s?(?:${cased(words.eras)})(?![\\p{L}])|(?<![\\p{L}])(?:AD|A\\.D\\.)\\s?\\d{1,4}(?!\\d)`, 'gu'),
+  [ERA_HINT, new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}\\s?(?:${cased(words.eras)})(?![\\p{L}])|(?<![\\p{L}])(?:AD|A\\.D\\.)\\s?\\d{1,4}(?!\\d)`, 'gu')],
   // "(Smith 2004)", "(Smith and Jones, 2004a; Brown et al. 1999, p. 3)": author-date citations.
-  /\((?:\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*;?)+\)/gu,
+  [/\(\s*(?:see\s|cf\.\s|e\.g\.)?\p{Lu}/u, /\((?:\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*;?)+\)/gu],
   // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
-  /\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*pp?\.\s*|:\s?)\d+(?:[–-]\d+)?/gu,
+  [/\d{4}[a-z]?(?:,\s*pp?\.|:\s?\d)/, /\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*pp?\.\s*|:\s?)\d+(?:[–-]\d+)?/gu],
   // "Smith (2004) argued", "Brown et al. (1999)": the year in brackets right after an author's name (the bracket
   // found first: a look-behind over the name at every position would be slow).
-  /\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\)(?<=\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\))(?=\s+(?:found|finds|showed|shows|argued|argues|noted|notes|wrote|writes|suggested|suggests|claimed|claims|reported|reports|observed|observes|concluded|concludes|estimated|estimates)\b)/gu,
+  [/\(\d{4}/, /\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\)(?<=\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\))(?=\s+(?:found|finds|showed|shows|argued|argues|noted|notes|wrote|writes|suggested|suggests|claimed|claims|reported|reports|observed|observes|concluded|concludes|estimated|estimates)\b)/gu],
 ];
 /** A list enumerator opening a line: "1.", "(2)", "3)", "iv." — it numbers the item, it is not a figure in it. */
 const ENUMERATOR = /(?:^|\n)[ \t]*(?:\(?\d{1,3}[.)](?=\s)|\(\d{1,3}\))/g;
@@ -91,7 +97,8 @@ export function notFigureSpans(s: string): Span[] {
 
 function readSpans(s: string): Span[] {
   const out: Span[] = [];
-  for (const re of PATTERNS) {
+  for (const [hint, re] of PATTERNS) {
+    if (hint && !hint.test(s)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (m[0].length === 0) {

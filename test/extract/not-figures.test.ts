@@ -1,0 +1,53 @@
+// Numbers that are not figures or dates, told apart by context (server/extract/not-figures.ts), and
+// that they stay out of the claims while the figures beside them are read.
+import { describe, expect, it } from 'vitest';
+import { notFigureSpans } from '../../server/extract/not-figures.js';
+import { extractClaims } from '../../server/extract/index.js';
+import { loadStore } from '../../server/store/load.js';
+
+const spans = (s: string) => notFigureSpans(s).map((x) => s.slice(x.start, x.end)).sort();
+
+describe('not figures', () => {
+  it.each([
+    ['at around 10:44 p.m. (1344 GMT), the', ['10:44 p.m.', '1344 GMT']],
+    ['news - May 27, 2024 - 13:13', ['13:13']],
+    ['embargoed until 8:30 A.M. (EDT), Media', ['8:30 A.M.']],
+    ['HC Deb 10 July 1997 vol 297 cc1077-87 3.53 pm', ['3.53 pm', 'cc1077-87', 'vol 297']],
+    ['At 10 pm, the House', ['10 pm']],
+    ['at 5.25 this afternoon', ['5.25']],
+    ['at 4 o\'clock this', ['4 o\'clock']],
+    ['about 0043 eastern daylight time', ['0043 eastern daylight time']],
+    ['(See tables A-1 and A-2.)', ['tables A-1 and A-2']],
+    ['on page 441, makes', ['page 441']],
+    ['in August or September 490 BC,[3]', ['490 BC']],
+    ['as shown (Smith 2004) and', ['(Smith 2004)']],
+    ['as Brown et al. (1999) showed', ['(1999)']],
+    ['1. Harries 2001, p. 127.', ['1.', 'Harries 2001, p. 127', 'p. 127']],
+    ['10 Downing Street', ['10 Downing Street']],
+    ['ISBN 978-0-19-280166-2', ['978-0-19-280166-2', 'ISBN 978-0-19-280166-2']],
+    ['Reston, VA 20192', ['20192']],
+    ['Pat Jorgenson 1-click interview', ['1-click']],
+  ])('%s', (text, expected) => {
+    expect([...new Set(spans(text))]).toEqual([...expected].sort());
+  });
+
+  it.each([
+    'declined to 3.9 percent', 'rose by 252,000 in September', 'at 3.5 percent', 'at 2.45 million tons', 'in 2011, gross',
+    'the Treaty of Versailles (1919) ended', 'lasted 48 hours', 'with 30 doctors and 68 nurses', 'a three-story house', 'c. 1900',
+  ])('leaves the figure or date in %s', (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+});
+
+describe('claims beside numbers that are not figures', () => {
+  it('reads the figures and the dateline, not the times, the locator or the citation', async () => {
+    const { corpus } = await loadStore();
+    const text = 'LONDON, March 3 — At 10:30 a.m. the port said 450 dockers had walked out (Smith 2004). Page 12 of the report gives losses of £3 billion in 1921.';
+    const { claims } = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties });
+    const values = claims.map((c) => (c.value.type === 'quantity' ? c.value.amount : c.value.type === 'date' ? c.value.date.value : '')).sort();
+    expect(values).toEqual([3e9, 450, '1921-03-03'].sort());
+    const money = claims.find((c) => c.value.type === 'quantity' && c.value.amount === 3e9)!;
+    expect(money.value).toMatchObject({ unit: 'pounds' });
+    expect(money.property).not.toBe('deaths');
+  });
+});
