@@ -3,7 +3,7 @@
 // later means writing one function, not a new pipeline.
 import type { FactGraph } from './graph.js';
 import type { TruthSettings } from './settings.js';
-import type { SourceDependence } from './accu.js';
+import type { SourceDependence } from './copy-detection.js';
 
 /** One source's statement about one item. Generic on purpose: any domain can be mapped to this. */
 export interface Observation {
