@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { clientBundle, launchBrowser, ROOT, screenshot, startApp } from '../test/browser/harness.js';
 import { writeCorpusFiles } from '../server/store/create.js';
-import { profileAction, traceAction } from './client-profile.js';
+import { traceAction } from './client-profile.js';
 import { generateCorpus } from './lib/corpus.js';
 import { machine, median } from './lib/measure.js';
 
@@ -26,13 +26,37 @@ async function timed(action: () => Promise<unknown>, until: () => Promise<unknow
   return performance.now() - t;
 }
 
+/** Time to first byte (≈ the server's time) and to the last byte of each /api request of a page load. */
+function recordRequests(page: Page): Map<string, { ttfb: number; total: number }> {
+  const seen = new Map<string, { ttfb: number; total: number }>();
+  page.on('requestfinished', (req) => {
+    const url = new URL(req.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const t = req.timing();
+    seen.set(url.pathname + url.search, { ttfb: Math.round(t.responseStart - t.requestStart), total: Math.round(t.responseEnd - t.requestStart) });
+  });
+  return seen;
+}
+
 async function run(page: Page, base: string, profile: boolean): Promise<Record<string, number>> {
+  const requests = recordRequests(page);
   await page.goto(base);
   await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
   const firstFrame = await page.evaluate(() => (window as unknown as Hook).__concordance.firstFrameAt!);
-  console.error('boot marks', JSON.stringify(await page.evaluate(() => (window as unknown as { __concordance: { perf(): { marks: Record<string, number> } } }).__concordance.perf().marks)));
+  const marks = await page.evaluate(() => (window as unknown as { __concordance: { perf(): { marks: Record<string, number> } } }).__concordance.perf().marks);
+  const first = [...requests].find(([p]) => p.startsWith('/api/graph'))?.[1] ?? { ttfb: NaN, total: NaN };
+  // Where the first frame's time went: page and script, the first view's request (server time to
+  // its first byte, then the rest), graphology, sigma's set-up and first draw, the frame itself.
+  const phases = {
+    pageScript: marks.boot!, serverFirstView: first.ttfb, data: marks.dataLoaded! - marks.boot!, graph: marks.graphReady! - marks.dataLoaded!,
+    sigma: marks.sigmaReady! - marks.graphReady!, render: marks.firstFrame! - marks.sigmaReady!,
+  };
+  console.error('first frame phases', JSON.stringify(phases), 'requests', JSON.stringify([...requests]));
   await screenshot(page, 'journey-first-frame');
-  const list = await timed(() => page.locator('.list-toggle').click(), () => page.locator('.conflicts-list .item-open').first().waitFor({ timeout: 60_000 }));
+  const openList = () => timed(() => page.locator('.list-toggle').click(), () => page.locator('.conflicts-list .item-open').first().waitFor({ timeout: 60_000 }));
+  let list = NaN;
+  if (profile) console.error('list trace (main thread)', JSON.stringify(await traceAction(page, async () => { list = await openList(); })));
+  else list = await openList();
   const rows = Number(/in ([\d,]+) rows/.exec((await page.locator('.conflicts-list .count').textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
   const scroll = await timed(() => page.locator('.conflicts-list .vlist').evaluate((el) => { el.scrollTop = el.scrollHeight; }),
     () => page.locator(`.conflicts-list .vlist-row[data-index="${rows - 1}"] .item-open`).waitFor({ timeout: 60_000 }));
@@ -51,17 +75,14 @@ async function run(page: Page, base: string, profile: boolean): Promise<Record<s
       const c = (window as unknown as Hook).__concordance;
       return c.state().edge !== null && c.nodeDisplay(k) !== null;
     }, `claim:${items[index]!.a.id}`, { timeout: 60_000 }));
-    if (profile) {
-      const p = await profileAction(page, async () => { undrawn = await choose(); });
-      console.error('undrawn pair profile', JSON.stringify(p));
-      console.error('undrawn pair trace (main thread)', JSON.stringify(await traceAction(page, () => choose())));
-    } else undrawn = await choose();
+    if (profile) console.error('undrawn pair trace (main thread)', JSON.stringify(await traceAction(page, async () => { undrawn = await choose(); })));
+    else undrawn = await choose();
     await screenshot(page, 'journey-undrawn-pair');
   }
   await page.locator('.conflicts-list .close').click();
   // A store without dated claims (the population table states none) has no timeline to time.
   const dated = ((await (await fetch(`${base}/api/timeline?limit=1`)).json()) as { count: number }).count;
-  if (dated === 0) return { firstFrame, list, rows, scroll, undrawn, timeline: NaN, bars: 0 };
+  if (dated === 0) return { firstFrame, ...phases, list, rows, scroll, undrawn, timeline: NaN, bars: 0 };
   await page.goto(`${base}/?timeline=1`);
   await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
   await page.locator('section.timeline .tl-claim').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
@@ -69,11 +90,11 @@ async function run(page: Page, base: string, profile: boolean): Promise<Record<s
   await page.locator('.timeline-toggle').click();
   const timeline = await timed(() => page.locator('.timeline-toggle').click(), () => page.waitForFunction(() => document.querySelectorAll('section.timeline .tl-claim').length > 0, null, { timeout: 60_000 }));
   const bars = await page.locator('section.timeline .tl-claim').count();
-  return { firstFrame, list, rows, scroll, undrawn, timeline, bars };
+  return { firstFrame, ...phases, list, rows, scroll, undrawn, timeline, bars };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { claims: { type: 'string', default: '19000' }, runs: { type: 'string', default: '3' }, store: { type: 'string' }, profile: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ options: { claims: { type: 'string', default: '19000' }, runs: { type: 'string', default: '3' }, store: { type: 'string' }, label: { type: 'string' }, profile: { type: 'boolean', default: false } }, strict: true });
   // --store: an existing store (e.g. the population table imported by npm run truth:import), opened as it is.
   const dir = values.store ?? await mkdtemp(path.join(os.tmpdir(), 'concordance-journeys-'));
   const bundle = await clientBundle();
@@ -99,16 +120,19 @@ async function main(): Promise<void> {
   }
   const loadAfter = os.loadavg()[0]!;
   const m = (k: string) => Math.round(median(results.map((r) => r[k]!)));
+  const label = values.label ?? (values.store ? path.basename(values.store) : `${values.claims} generated claims`);
+  const heading = `## Journeys: ${label}`;
   const section = [
     '',
-    `## Journeys on a large graph (bench/client-journeys.ts, ${new Date().toISOString().slice(0, 10)})`,
+    `${heading} (bench/client-journeys.ts, ${new Date().toISOString().slice(0, 10)})`,
     '',
-    `${values.claims} generated claims behind the real app (drawn in part), ${results.length} runs, median; ${JSON.stringify(machine())}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}.`,
+    `${label} behind the real app (drawn in part), ${results.length} runs, median; ${JSON.stringify(machine())}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}.`,
     'Each time runs from the action to the DOM showing its result, on the Node side (a few ms of Playwright round trip included).',
     '',
     '| journey | median ms | target |',
     '| --- | --- | --- |',
-    `| first frame (contradictions first) | ${m('firstFrame')} | < 1,000 |`,
+    `| first frame (entity overview) | ${m('firstFrame')} | < 1,000 |`,
+    `| … of which page + script / first view (server ${m('serverFirstView')}) / graph / sigma / frame | ${m('pageScript')} / ${m('data')} / ${m('graph')} / ${m('sigma')} / ${m('render')} | |`,
     `| list of ${m('rows').toLocaleString('en')} rows opened (first row shown) | ${m('list')} | < 1,000 |`,
     `| list scrolled to its last row | ${m('scroll')} | < 1,000 |`,
     `| undrawn pair chosen → loaded, selected, drawn | ${m('undrawn')} | < 1,000 |`,
@@ -119,8 +143,11 @@ async function main(): Promise<void> {
   ].join('\n');
   const file = path.join(ROOT, 'bench/results/client.md');
   const previous = await readFile(file, 'utf8').catch(() => '');
-  const cut = previous.indexOf('\n## Journeys on a large graph');
-  await writeFile(file, `${(cut >= 0 ? previous.slice(0, cut) : previous).trimEnd()}\n${section}`);
+  // This store's section is replaced; the others (and the hand-written notes) stay.
+  const start = previous.indexOf(`\n${heading} (`);
+  const end = start < 0 ? -1 : previous.indexOf('\n## ', start + 1);
+  const kept = start < 0 ? previous.trimEnd() : `${previous.slice(0, start).trimEnd()}${end < 0 ? '' : `\n${previous.slice(end)}`}`;
+  await writeFile(file, `${kept.trimEnd()}\n${section}`);
   console.log(section);
 }
 

@@ -45,7 +45,7 @@ export async function profileAction(page: Page, action: () => Promise<unknown>, 
   return { functions, requests };
 }
 
-interface TraceEvent { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number; args?: { data?: { url?: string } } }
+interface TraceEvent { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number; args?: unknown }
 
 /**
  * A Chrome trace of one action (DevTools timeline categories): time by event name on the page's
@@ -56,19 +56,16 @@ export async function traceAction(page: Page, action: () => Promise<unknown>, to
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink,gpu', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: '__metadata,devtools.timeline,v8.execute,blink,gpu,cc', transferMode: 'ReportEvents' });
   await action();
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
-  // The renderer's main thread: the one that ran the most top-level tasks.
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X');
-  const perThread = new Map<string, number>();
-  for (const t of tasks) perThread.set(`${t.pid}:${t.tid}`, (perThread.get(`${t.pid}:${t.tid}`) ?? 0) + (t.dur ?? 0));
-  const main = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // The page's main thread: the one Chromium names CrRendererMain.
+  const main = events.find((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
   const sums = new Map<string, number>();
   for (const e of events) {
-    if (e.ph !== 'X' || `${e.pid}:${e.tid}` !== main) continue;
+    if (e.ph !== 'X' || (main && (e.pid !== main.pid || e.tid !== main.tid))) continue;
     sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
   }
   return [...sums].map(([name, ms]) => ({ name, ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, top);

@@ -104,7 +104,9 @@ export class Actions {
       return false;
     }
     if (missing.length > 0) notice('');
-    await this.view.focusOn(claims.filter((k) => this.graph.hasNode(k)));
+    // After a load, a jump rather than a glide: each frame of a camera animation redraws the whole
+    // canvas, and in software WebGL each costs a read-back of the canvas (a quarter second at load).
+    await this.view.focusOn(claims.filter((k) => this.graph.hasNode(k)), missing.length > 0 ? 0 : undefined);
     return true;
   }
 

@@ -93,6 +93,9 @@ export class GraphView {
     store.beforePush = () => this.flushCamera();
   }
 
+  // Every redraw below is scheduled (sigma draws once in the next frame, whatever asked for it):
+  // a load, a selection and a panel opening in one click used to draw three or four times over, and
+  // in software WebGL each draw is paid again when the frame is read back for compositing.
   /**
    * Re-applies the reducers after a hover, selection, lens or filter change. With a quiet focus
    * (large graphs) and no lens or filter change, only the nodes and edges around the old and new
@@ -108,7 +111,7 @@ export class GraphView {
     if (!hl.quiet || global !== this.lastGlobal) {
       this.lastGlobal = global;
       this.labels.place(this.sigma, this.baseNodeReducer);
-      this.sigma.refresh({ skipIndexation: true });
+      this.sigma.refresh({ skipIndexation: true, schedule: true });
       return;
     }
     const nodes = new Set([...(before.focus ?? []), ...(hl.focus ?? [])]);
@@ -118,6 +121,7 @@ export class GraphView {
     this.sigma.refresh({
       partialGraph: { nodes: [...nodes].filter((n) => this.graph.hasNode(n)), edges: [...edges].filter((e) => this.graph.hasEdge(e)) },
       skipIndexation: true,
+      schedule: true,
     });
   }
 
@@ -131,7 +135,7 @@ export class GraphView {
     }
     this.highlight.update(this.store.state);
     this.labels.place(this.sigma, this.baseNodeReducer);
-    this.sigma.refresh();
+    this.sigma.scheduleRefresh();
   }
 
   /** Re-chooses the labels once the camera or the positions have been still for a moment. */
@@ -140,7 +144,7 @@ export class GraphView {
     clearTimeout(this.labelTimer);
     this.labelTimer = setTimeout(() => {
       this.labels.place(this.sigma, this.baseNodeReducer);
-      this.sigma.refresh({ skipIndexation: true });
+      this.sigma.refresh({ skipIndexation: true, schedule: true });
     }, delay);
   }
 
