@@ -21,7 +21,7 @@ import { containment } from './spans.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
-import type { Carried } from './subjects.js';
+import { isModifier, type Carried } from './subjects.js';
 import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -367,7 +367,7 @@ class Carry {
     const named = mentions.findLast((m) => m.via === 'alias' && m.entities[0]!.type !== 'place');
     if (named) this.lastNamed = { entity: named.entities[0]!, confidence: 0.3, kind: 'title' };
     if (sentence.isLine) return;
-    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && m.entities[0]!.type !== 'place' && !(m.entities[0]!.status === 'proposed' && m.entities[0]!.type === 'other') && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
+    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && !isModifier(masked, m, mentions) && m.entities[0]!.type !== 'place' && !(m.entities[0]!.status === 'proposed' && m.entities[0]!.type === 'other') && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
     if (opening) this.topic = { entity: opening.entities[0]!, ...(opening.standIns ? { standIns: opening.standIns } : {}), confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
   }
 }

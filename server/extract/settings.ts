@@ -45,6 +45,8 @@ export interface SubjectSettings {
   modifier: number;
   /** The subject of a reporting verb whose "that"-clause holds the value ("X concluded that … 150,000 vehicles …") keeps this share. */
   reporter: number;
+  /** In a list, a name in another item than the value's ("1,200 in Leeds, 800 in Bradford") keeps this share. */
+  otherItem: number;
 }
 
 /** Page furniture (furniture.ts): how a line of prose, a menu, a label and a timestamp line are told apart. */
@@ -91,7 +93,7 @@ export type ExtractSettingsInput = { [S in keyof ExtractSettings]?: Partial<Extr
 export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
   confidence: Object.freeze({ minClaim: 0.5, minProposedClaim: 0.15, minProposal: 0.4, proposedProperty: 0.75 }),
   property: Object.freeze({ minScore: 0.34, roleScore: 0.36, reach: 40, quantityFull: 1.6, dateFull: 1.2 }),
-  subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3, modifier: 0.3, reporter: 0.35 }),
+  subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3, modifier: 0.1, reporter: 0.35, otherItem: 0.3 }),
   layout: Object.freeze({
     maxRunningHead: 60, hardWrapMinLines: 3, hardWrapMinWidth: 45, hardWrapMaxWidth: 100, hardWrapFullShare: 0.6, hardWrapFullLine: 0.7,
     maxQuote: 1200, restatedWithin: 3000,
@@ -113,7 +115,7 @@ const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: 
   },
   subject: {
     misfit: { min: 0, max: 1 }, standIn: { min: 0, max: 1 }, window: { min: 1, max: 10_000 }, paragraphDecay: { min: 0, max: 1 },
-    modifier: { min: 0, max: 1 }, reporter: { min: 0, max: 1 },
+    modifier: { min: 0, max: 1 }, reporter: { min: 0, max: 1 }, otherItem: { min: 0, max: 1 },
   },
   layout: {
     maxRunningHead: { min: 1, max: 1000, integer: true }, hardWrapMinLines: { min: 2, max: 1000, integer: true },
