@@ -58,7 +58,8 @@ function readLines(text: string, settings: FurnitureSettings): Line[] {
     const terminal = /[.!?…]["”’')\]]*\s*$/.test(body) || /\p{L}{2,}[.!?]["”’)]*\s/u.test(body);
     // Not "ends a sentence": the lines of a hard-wrapped page run on without one.
     // An encyclopedia's opening is dense with names: a line that ends a sentence needs only a few lower-case words.
-    const prose = words.length >= settings.proseWords && (words.length - capital >= settings.proseLowerShare * words.length || (terminal && lower >= 3));
+    // A short closing sentence is prose too ("Most of them closed after the war."): a page's tail starts after it.
+    const prose = (words.length >= settings.proseWords || (terminal && words.length >= settings.proseWords / 2 + 1)) && (words.length - capital >= settings.proseLowerShare * words.length || (terminal && lower >= 3));
     out.push({ start, end, body, words, lower, capital, terminal, prose });
     start = end + 1;
   }
@@ -116,10 +117,14 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
       continue;
     }
     // A label is no name ("Occurrence Date:", "Contact Information:"); a heading or a row of the page's chrome is none either.
-    if (label && labelWords <= settings.labelWords) noNames.push({ start: l.start, end: l.start + label[1]!.length });
+    // (Only a label alone: in "Ashton Mill: 300 workers" the label is what the row is about.)
+    if (label && labelWords <= settings.labelWords && label[3]!.trim() === '') noNames.push({ start: l.start, end: l.start + label[1]!.length });
     // Chrome is written in sentence case ("Jump to content", "Main menu", "Share this article", "See also"),
     // names in title case ("Army of the Potomac", an infobox's rows): only the former is kept from proposing.
-    const sentenceCase = !l.terminal && l.lower > 0 && l.words.length <= (inZone ? settings.menuWords + 5 : settings.labelWords);
+    // Within the prose, a line with a figure is content ("- Brook Mill, opened in 1851, 450 workers"), whatever its case.
+    // A bulleted line is a list's item, content wherever it stands.
+    const bulleted = /^\s*(?:[-•*–—▪◦]|\d{1,2}[.)])\s/.test(l.body);
+    const sentenceCase = !l.terminal && !bulleted && l.lower > 0 && (inZone ? l.words.length <= settings.menuWords + 5 : !/\d/.test(l.body) && l.words.length <= settings.labelWords);
     const byline = inZone && /^\s*by\s+\p{Lu}/iu.test(l.body) && l.words.length <= settings.labelWords + 1;
     if (sentenceCase || byline) noNames.push(l);
   }

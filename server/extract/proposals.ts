@@ -103,10 +103,12 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   else if (titled || hasInitial) [type, confidence] = ['person', 0.65];
   else if (/^(?:in|at|near|from|to|towards|via|outside)$/.test(previous) && core.length <= 2) [type, confidence] = ['place', 0.45];
   else if (core.length >= 2 && core.length <= 3 && core.every((w) => !CONNECTORS.has(w.lower))) [type, confidence] = ['person', 0.4];
-  // One capitalised word inside a sentence that the text never writes in lower case ("In February 1920 Lenin spoke") is a name of unknown kind.
-  if (type === 'other' && confidence > 0.3) {
-    // Named by the noun it qualifies (above).
-  } else if (type === 'other' && core.length === 1 && i + first > 0 && common && !common(lower[0]!) && !NOT_NAMES_ALONE.has(lower[0]!) && core[0]!.text.length > 2 && !/(?:ese|ian|ish|can|ean|ch)$/.test(lower[0]!)) confidence = 0.35;
+  // "Smith, 45, was elected": a capitalised word that an age or a figure in commas follows is a name, even first in its sentence.
+  if (type === 'other' && core.length === 1 && core[0]!.text.length > 2 && /^,\s*(?:aged\s+)?\d{1,3},/.test(text.slice(core[0]!.end, core[0]!.end + 12)) && !(common && common(lower[0]!))) [type, confidence] = ['person', 0.45];
+  if (type !== 'other' || confidence > 0.3) {
+    // Kind decided above (a head word, a title, the noun it qualifies, an age after it).
+    // One capitalised word inside a sentence that the text never writes in lower case ("In February 1920 Lenin spoke") is a name of unknown kind.
+  } else if (core.length === 1 && i + first > 0 && common && !common(lower[0]!) && !NOT_NAMES_ALONE.has(lower[0]!) && core[0]!.text.length > 2 && !/(?:ese|ian|ish|can|ean|ch)$/.test(lower[0]!)) confidence = 0.35;
   else if (type === 'other') return undefined;
   if (lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
   if (!nameLike(core.filter((w) => !CONNECTORS.has(w.lower)), titled || (hasInitial && core[core.length - 1]!.text.length > 2), common)) return undefined;
@@ -155,9 +157,14 @@ export class ProposalCollector {
   add(span: NameSpan): { entity: Entity; confidence: number } {
     const key = foldName(span.text);
     const surname = span.text.split(/[\s.]+/).filter(Boolean).pop()!;
-    const sound = span.type === 'person' ? phoneticKeys(surname).map((k) => `${span.type}:${k}:${key.split(' ').length}`) : [];
+    // A person's spellings sound alike in the surname and share the first initial ("Semenov"/"Semyonov", "J. H. Elmsley"/"James H.
+    // Elmsley"); "Ashton Mill" and "Brook Mill" are two.
+    const sound = span.type === 'person' ? phoneticKeys(surname).map((k) => `${span.type}:${key[0]}:${k}:${key.split(' ').length}`) : [];
     // "J. H. Elmsley", then "Elmsley": one person, found by the surname an earlier proposal ends with.
-    const bySurname = span.type === 'person' || !/\s/.test(span.text.trim()) ? this.byKey.get(`surname:${foldWord(surname)}`) : undefined;
+    const single = !/\s/.test(span.text.trim());
+    const sameSurname = span.type === 'person' || single ? this.byKey.get(`surname:${foldWord(surname)}`) : undefined;
+    // …unless both give a first name or initial and these differ ("Ashton Mill", then "Brook Mill").
+    const bySurname = sameSurname && (single || foldName(sameSurname.entity.label)[0] === key[0]) ? sameSurname : undefined;
     let proposal = this.byKey.get(key) ?? sound.map((k) => this.byKey.get(k)).find(Boolean) ?? bySurname;
     if (!proposal) {
       const entity: Entity = { id: this.freshId(span.text), type: span.type, label: span.text, status: 'proposed', aliases: [{ name: span.text, kind: 'label', sources: [this.sourceId] }] };

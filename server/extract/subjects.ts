@@ -9,7 +9,7 @@
 import type { Entity } from '../core/schema-types.js';
 import type { EntityMention } from './entities.js';
 import { EXTRACT_SETTINGS, type SubjectSettings } from './settings.js';
-import { REPORTING } from './words.js';
+import { AUXILIARIES, REPORTING, isPastVerb } from './words.js';
 
 export type ValueKind = 'quantity' | 'date';
 
@@ -61,11 +61,14 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   let best: { entity: Entity; mention?: EntityMention } | undefined;
   let bestScore = 0;
   const antecedent = relativeAntecedent(input);
+  const item = listItem(input);
   for (const mention of input.mentions) {
     const { entity, weight } = preferredEntity(input, mention.entities, mention.standIns);
     // The antecedent of the value's relative clause ("X, which was established on …") is its subject
     // however far the clause runs; otherwise the position in the sentence decides.
-    const position = mention === antecedent ? 1.5 : positionWeight(input, mention);
+    let position = mention === antecedent ? 1.5 : positionWeight(input, mention);
+    // In a list ("1,200 houses in Leeds, 800 houses in Bradford"), a figure is its own item's, not its neighbour's.
+    if (item && !(mention.start >= item.start && mention.end <= item.end)) position *= (input.settings ?? EXTRACT_SETTINGS.subject).otherItem;
     // The mention right before the cue verb is its subject whatever its kind ("the Maritime Provinces seceded"),
     // unless the property says it cannot be about that kind of entity.
     const type = isCueSubject(input, mention) && fits(input, entity) ? Math.max(0.8, weight) : weight;
@@ -93,6 +96,32 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.1 + 1.1 * bestScore), also };
 }
 
+
+/**
+ * The list item a value stands in: the stretch of its clause between the commas around it, when a
+ * neighbouring stretch states a figure too ("… 1,200 houses in Leeds, 800 houses in Bradford, and 650 …")
+ * and the item names something of its own. Undefined outside lists ("Smith, 45, was elected").
+ */
+function listItem(input: SubjectInput): { start: number; end: number } | undefined {
+  // Counts are listed item by item; a date between commas is more often a clause's time than a list's item.
+  if (input.kind !== 'quantity') return undefined;
+  const text = input.text;
+  const separator = /,\s+(?:and\s+)?|;\s*/g;
+  const seps = [...text.slice(input.sentenceStart, input.valueStart).matchAll(separator)].map((m) => ({ start: input.sentenceStart + m.index, end: input.sentenceStart + m.index + m[0].length }));
+  const last = seps[seps.length - 1];
+  const start = Math.max(input.clauseStart, last?.end ?? input.sentenceStart);
+  separator.lastIndex = 0;
+  const after = text.slice(input.valueEnd, input.clauseEnd);
+  const next = separator.exec(after);
+  const end = next ? input.valueEnd + next.index : input.clauseEnd;
+  // The neighbouring items, right before and right after, state a figure too.
+  const figure = /\d/;
+  const previousItem = last ? text.slice(seps[seps.length - 2]?.end ?? input.sentenceStart, last.start) : '';
+  const nextItem = next ? after.slice(next.index + next[0].length).split(/,\s|;/)[0]! : '';
+  if (!figure.test(previousItem) && !figure.test(nextItem)) return undefined;
+  if (!input.mentions.some((m) => m.start >= start && m.end <= end)) return undefined;
+  return { start, end };
+}
 
 /** Whether the value's property can be about this kind of entity (any kind when it declares none). */
 function fits(input: SubjectInput, entity: Entity): boolean {
@@ -196,9 +225,10 @@ export function isModifier(text: string, mention: { start: number; end: number }
   const next = mentions.find((m) => m.start >= mention.end);
   if (!next || next.start - mention.end > 40) return false;
   // Inside one noun phrase: a determiner opens it ("Japan occupies northern Sakhalin" is a clause, not a phrase).
-  if (!/\b(?:the|a|an|this|that|its|their|his|her|our)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start))) return false;
+  const determiner = /\b(?:the|a|an|this|that|its|their|his|her|our)\s+$/i;
+  if (!determiner.test(text.slice(Math.max(0, mention.start - 8), mention.start)) && !/^(?:the|a|an)\s/i.test(text.slice(mention.start, mention.end))) return false;
   const between = text.slice(mention.end, next.start);
-  return /^(?:[ \t]+\p{Ll}[\p{Ll}-]*){1,3}[ \t]+$/u.test(between) && !/(?:ing|ed)\b/.test(between) && !/\b(?:and|or|of|in|at|to|from|by|with|for|on|as|than|that|which|who|the|a|an|was|were|is|are|had|has|have)\b/.test(between) && !between.split(/\s+/).some((w) => REPORTING.has(w));
+  return /^(?:[ \t]+\p{Ll}[\p{Ll}-]*){1,3}[ \t]+$/u.test(between) && !/(?:ing|ed)\b/.test(between) && !/\b(?:and|or|of|in|at|to|from|by|with|for|on|as|than|that|which|who|the|a|an|was|were|is|are|had|has|have)\b/.test(between) && !between.trim().split(/\s+/).some((w) => REPORTING.has(w) || AUXILIARIES.has(w) || isPastVerb(w));
 }
 
 /** The mention is the subject of a reporting verb ("concluded that …") whose report, with a subject of its own, holds the value. */

@@ -40,6 +40,27 @@ describe('subjects from clause structure', () => {
   });
 });
 
+describe('lists', () => {
+  it("gives each item's figure to that item's name, not its neighbour's", () => {
+    const r = read('The flood destroyed many houses across the county: 1,200 houses in Leeds, 800 houses in Bradford, and 650 houses in Halifax.');
+    const subjectOf = (n: number) => r.claims.find((c) => amountOf(c) === n)?.subject;
+    expect([subjectOf(1200), subjectOf(800), subjectOf(650)]).toEqual(['leeds', 'bradford', 'halifax']);
+  });
+
+  it('reads "Smith, 45, was elected" as a person and an appositive figure, not a list', () => {
+    const r = read('Smith, 45, was elected mayor of the borough in 1901.');
+    expect(r.proposedEntities.find((e) => e.id === 'smith')?.type).toBe('person');
+    expect(r.claims.find((c) => amountOf(c) === 45)?.subject).toBe('smith');
+  });
+
+  it('keeps content lines of a list inside the prose as sources of names', () => {
+    const text = 'The mills of the valley employed many hands in the boom years of the trade.\n\n- Ashton Mill: 300 workers\n- Brook Mill, opened in 1851, 450 workers\n\nMost of them closed after the war.';
+    const r = read(text);
+    expect(r.claims.find((c) => amountOf(c) === 450)?.subject).toBe('brook-mill');
+    expect(r.claims.find((c) => amountOf(c) === 300)?.subject).toBe('ashton-mill');
+  });
+});
+
 describe('the document topic as the last resort', () => {
   it('takes a dateline in the opening as what a news report is about, over the headlines above it', () => {
     const text = 'Newspaper Page Text\nVOL. XXV. Early Morning Fire in a Lodging House Kills Sleepers. ST. LOUIS, Mo.. Feb. 9.-An early morning fire which destroyed a large lodging house caused the death of eleven persons and injured eight others.';
