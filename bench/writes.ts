@@ -42,7 +42,7 @@ const memory = () => {
 };
 
 interface Row {
-  store: string; claims: number; startS: number; graphS: number; ingestP50: number; reviewP50: number; busyReviewP50: number; trustP50: number;
+  store: string; claims: number; startS: number; graphS: number; openTrustS: number; ingestP50: number; reviewP50: number; busyReviewP50: number; trustP50: number;
   trustWhere: string; heapMB: number; rssMB: number; loadStart: string; loadEnd: string;
 }
 const rows: Row[] = [];
@@ -88,6 +88,11 @@ async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
   const t0 = performance.now();
   void repo.snapshot.analysis.graph.order;
   const graphS = (performance.now() - t0) / 1000;
+  // A large store opens before its trust is learnt (in the worker): waited for, so the writes below start from a settled store.
+  const t1 = performance.now();
+  await repo.trustRefresh.settled();
+  const openTrustS = (performance.now() - t1) / 1000;
+  repo.trustRefresh.lastMs = undefined;
   const ingests: number[] = [];
   const reviews: number[] = [];
   const busyReviews: number[] = [];
@@ -120,7 +125,7 @@ async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
     await settled();
   }
   const row: Row = {
-    store: store === 'file' ? 'folder' : 'PostgreSQL', claims: n, startS, graphS, ingestP50: median(ingests), reviewP50: median(reviews), busyReviewP50: median(busyReviews),
+    store: store === 'file' ? 'folder' : 'PostgreSQL', claims: n, startS, graphS, openTrustS, ingestP50: median(ingests), reviewP50: median(reviews), busyReviewP50: median(busyReviews),
     trustP50: median(trust), trustWhere: repo.trustRefresh.lastWhere ?? '–', ...memory(), loadStart, loadEnd: load(),
   };
   await cleanup();
@@ -144,9 +149,9 @@ for (const n of sizes) {
 
 const ms = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(0)} ms`);
 const table = [
-  '| store | claims | start | graph built (first request) | ingest one page, p50 | accept, p50 | accept while trust is re-learnt, p50 | trust re-learnt (worker), p50 | heap / RSS after | load (1 min) start → end |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.store} | ${r.claims.toLocaleString('en')} | ${r.startS.toFixed(2)} s | ${r.graphS.toFixed(2)} s | ${ms(r.ingestP50)} | ${ms(r.reviewP50)} | ${ms(r.busyReviewP50)} | ${ms(r.trustP50)} | ${r.heapMB} / ${r.rssMB} MB | ${r.loadStart} → ${r.loadEnd} |`),
+  '| store | claims | start | graph built (first request) | trust learnt after start | ingest one page, p50 | accept, p50 | accept while trust is re-learnt, p50 | trust re-learnt (worker), p50 | heap / RSS after | load (1 min) start → end |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.store} | ${r.claims.toLocaleString('en')} | ${r.startS.toFixed(2)} s | ${r.graphS.toFixed(2)} s | ${r.openTrustS.toFixed(2)} s | ${ms(r.ingestP50)} | ${ms(r.reviewP50)} | ${ms(r.busyReviewP50)} | ${ms(r.trustP50)} | ${r.heapMB} / ${r.rssMB} MB | ${r.loadStart} → ${r.loadEnd} |`),
 ].join('\n');
 console.log(table);
 if (values.out) await writeFile(values.out, `${new Date().toISOString()}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${repeat} writes of each kind per row.\n\n${table}\n`);

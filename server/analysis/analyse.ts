@@ -52,12 +52,28 @@ export function stepOf(analysis: Analysis): AnalysisStep | undefined {
   return steps.get(analysis);
 }
 
-export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Analysis {
+export interface AnalyseOptions {
+  /**
+   * Leave source trust and likely values to be learnt later (the store's trust worker): the analysis
+   * comes marked `trust: 'updating'` with no verdicts yet. Learning them is most of a large store's
+   * start (3 of 3.4 s of analysis at 100,000 claims), and the server can answer before it is done.
+   */
+  deferTrust?: boolean;
+}
+
+export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS, options: AnalyseOptions = {}): Analysis {
   const index = indexCorpus(corpus);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const { comparisons, groups } = reconcile({ ...corpus, entityLabel }, settings);
+  if (options.deferTrust) {
+    const likely: LikelySummary = {
+      method: 'pending', convergence: { iterations: 0, delta: 0, converged: false },
+      byGroup: new Map(), setOf: new Map(), trust: new Map(), likelyClaims: new Set(), reviewer: corpus.trust ?? [],
+    };
+    return startGraph({ corpus, index, comparisons, groups, likely, trust: 'updating' as const }, true);
+  }
   const likely = discoverLikely(groups, index, comparisons, corpus.trust);
-  return startGraph({ corpus, index, comparisons, groups, likely, trust: 'settled' as const });
+  return startGraph({ corpus, index, comparisons, groups, likely, trust: 'settled' as const }, false);
 }
 
 /**

@@ -27,9 +27,9 @@ interface Link {
 
 const links = new WeakMap<GraphState, Link>();
 
-/** Gives `analysis` a lazily built graph, the first of a new line (analyse()). */
-export function startGraph<A extends GraphState>(analysis: A): A & { readonly graph: ConcordanceGraph } {
-  links.set(analysis, { line: { graph: undefined, at: undefined }, updating: false });
+/** Gives `analysis` a lazily built graph, the first of a new line (analyse()); `updating` while trust is still to be learnt. */
+export function startGraph<A extends GraphState>(analysis: A, updating: boolean): A & { readonly graph: ConcordanceGraph } {
+  links.set(analysis, { line: { graph: undefined, at: undefined }, updating });
   return withGraphGetter(analysis);
 }
 

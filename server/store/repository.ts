@@ -11,6 +11,12 @@ import type { StoreLayout } from './layout.js';
 import type { Append, FileWrite } from './transaction.js';
 import { TrustRefresh } from './trust-refresh.js';
 
+/**
+ * From this many claims a store opens with source trust still to learn (in the trust worker, marked
+ * `trust: "updating"`): learning it was most of a large store's start. CONCORDANCE_DEFER_TRUST_FROM overrides it.
+ */
+export const deferTrustFrom = (): number => Number(process.env.CONCORDANCE_DEFER_TRUST_FROM ?? 50_000);
+
 export class StoreProblemError extends Error {
   constructor(readonly problems: DataProblem[]) {
     super(`graph-data has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
@@ -55,6 +61,7 @@ export class Repository {
     const repo = new Repository(backend, analysedOrRefused(loaded));
     repo.lastSeq = loaded.lastSeq;
     repo.snapshotSeq = loaded.lastSeq ?? 0;
+    if (repo.current.analysis.trust === 'updating') repo.trustRefresh.schedule();
     backend.watch((seq) => void repo.reloadIfBehind(seq));
     return repo;
   }
@@ -89,6 +96,7 @@ export class Repository {
     this.current = snapshotOf(analysedOrRefused(loaded), this.current.revision + 1);
     this.lastSeq = loaded.lastSeq;
     this.snapshotSeq = loaded.lastSeq ?? 0;
+    if (this.current.analysis.trust === 'updating') this.trustRefresh.schedule();
   }
 
   async close(): Promise<void> {
@@ -135,7 +143,7 @@ function analysedOrRefused({ corpus, problems }: Loaded): Analysis {
   const orphaned = new Set(problems.filter((p) => p.code === 'orphaned-quote' && p.record).map((p) => p.record!));
   const changed = problems.filter((p) => p.code === 'text-changed');
   for (const p of changed) console.warn(`warning: ${formatProblem(p)}; its claims' quotes are shown as orphaned`);
-  return analyse({ ...corpus, orphaned });
+  return analyse({ ...corpus, orphaned }, undefined, { deferTrust: corpus.claims.length >= deferTrustFrom() });
 }
 
 function snapshotOf(analysis: Analysis, revision: number): Snapshot {

@@ -16,6 +16,7 @@ export type FromWorker =
   | { kind: 'summary'; serial: number; method: string; convergence: Convergence; trust: [string, SourceTrustView][]; order: string[] }
   | { kind: 'verdicts'; serial: number; entries: [string, GroupVerdict[]][] }
   | { kind: 'likely'; serial: number; ids: string[] }
+  | { kind: 'sets'; serial: number; entries: [string, string][] }
   | { kind: 'done'; serial: number; ms: number }
   | { kind: 'failed'; serial: number; message: string };
 

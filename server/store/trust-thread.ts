@@ -60,6 +60,9 @@ function learn(serial: number): void {
     for (let i = 0; i < verdicts.length; i += PART) post({ kind: 'verdicts', serial, entries: verdicts.slice(i, i + PART) });
     const ids = [...likely.likelyClaims];
     for (let i = 0; i < ids.length; i += PART * 10) post({ kind: 'likely', serial, ids: ids.slice(i, i + PART * 10) });
+    // Which set each claim is in: the main thread's may be partial (an analysis whose trust was left to learn at start).
+    const sets = [...likely.setOf];
+    for (let i = 0; i < sets.length; i += PART * 10) post({ kind: 'sets', serial, entries: sets.slice(i, i + PART * 10) });
     post({ kind: 'done', serial, ms: performance.now() - started });
   } catch (err) {
     post({ kind: 'failed', serial, message: (err as Error).message });

@@ -27,6 +27,7 @@ interface Job {
   summary?: Extract<FromWorker, { kind: 'summary' }>;
   byGroup: Map<string, GroupVerdict[]>;
   likelyClaims: Set<string>;
+  setOf: Map<string, string>;
   resolve: (learned: Learned) => void;
   reject: (err: Error) => void;
 }
@@ -66,7 +67,7 @@ export class TrustWorker {
     const worker = this.start();
     if (this.mirrored !== serialOf(analysis)) await this.sendWhole(analysis);
     const serial = serialOf(analysis);
-    const learned = new Promise<Learned>((resolve, reject) => this.jobs.set(serial, { analysis, byGroup: new Map(), likelyClaims: new Set(), resolve, reject }));
+    const learned = new Promise<Learned>((resolve, reject) => this.jobs.set(serial, { analysis, byGroup: new Map(), likelyClaims: new Set(), setOf: new Map(), resolve, reject }));
     // Someone waits for the answer: the thread keeps the process alive until it comes.
     worker.ref();
     worker.postMessage({ kind: 'learn', serial } satisfies ToWorker);
@@ -145,6 +146,9 @@ export class TrustWorker {
       case 'likely':
         for (const id of m.ids) job.likelyClaims.add(id);
         return;
+      case 'sets':
+        for (const [id, key] of m.entries) job.setOf.set(id, key);
+        return;
       case 'failed':
         this.jobs.delete(m.serial);
         job.reject(new Error(m.message));
@@ -153,9 +157,8 @@ export class TrustWorker {
         this.jobs.delete(m.serial);
         const { analysis, summary } = job;
         const groups = new Map(summary!.order.map((key) => [key, analysis.groups.get(key) ?? []]));
-        // Which set each claim is in does not depend on trust: the analysis's own (kept current by every write) stands.
         const likely: LikelySummary = {
-          method: summary!.method, convergence: summary!.convergence, byGroup: job.byGroup, setOf: analysis.likely.setOf,
+          method: summary!.method, convergence: summary!.convergence, byGroup: job.byGroup, setOf: job.setOf,
           trust: new Map<string, SourceTrustView>(summary!.trust), likelyClaims: job.likelyClaims, reviewer: analysis.corpus.trust ?? [],
         };
         job.resolve({ groups, likely, ms: m.ms });

@@ -68,6 +68,24 @@ describe('trust re-learnt in a worker thread', () => {
     await expectSettledAsStored(repo, root);
   }, 120_000);
 
+  it('opens a large store before trust is learnt, marked updating, then settles to the full analysis', async () => {
+    process.env.CONCORDANCE_DEFER_TRUST_FROM = '1000';
+    try {
+      const { repo, root } = await storeOf(1500);
+      expect(repo.snapshot.analysis.trust).toBe('updating');
+      expect(repo.snapshot.analysis.likely.byGroup.size).toBe(0);
+      expect(repo.snapshot.analysis.graph.getAttribute('trust')).toBe('updating');
+      // A write before trust is learnt: judged with no trust yet, then settled with everything else.
+      await review(repo, 4, 'reject');
+      await repo.trustRefresh.settled();
+      expect(repo.trustRefresh.lastWhere).toBe('worker');
+      expect(repo.snapshot.analysis.graph.hasAttribute('trust')).toBe(false);
+      await expectSettledAsStored(repo, root);
+    } finally {
+      delete process.env.CONCORDANCE_DEFER_TRUST_FROM;
+    }
+  }, 120_000);
+
   it('answers a review while trust is being learnt, and learns it again for the state after the review', async () => {
     const { repo, root } = await storeOf(10_000);
     await review(repo, 1, 'accept');
