@@ -1,10 +1,11 @@
 // Where every node of a large graph is drawn, decided once per revision on the server, so that
 // every view of it (the overview, an entity, a neighbourhood) places a node at the same spot, a
 // reload shows the same picture, and the browser never has to lay out tens of thousands of nodes.
-// Deterministic: a function of the graph alone (ForceAtlas2 from seeds hashed from each node's key,
-// a fixed number of iterations). The most disputed entities and their sources are laid out by
-// force; the rest wait on a spiral around them in rank order; each entity's claims sit in rings
-// around it (grouped by property, then source), each source's citations around the source.
+// Deterministic: on a fresh start a function of the graph alone (ForceAtlas2 from seeds by rank
+// and hash, a fixed number of iterations); after a write, every entity and source keeps its place.
+// The most disputed entities and their sources are laid out by force; the rest wait on a spiral
+// around them in rank order; each entity's claims sit in rings around it (grouped by property,
+// then source), each source's citations around the source.
 import { MultiGraph } from 'graphology';
 import fa2Module from 'graphology-layout-forceatlas2';
 import { fnv1a } from '../../common/hash.js';
@@ -31,14 +32,24 @@ const PETAL = 2.5;
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 
 const cache = new WeakMap<ConcordanceGraph, Map<string, Point>>();
+/** The positions computed last in this process: a write's new revision keeps them (see below). */
+let previous: Map<string, Point> | null = null;
+/** Share of a revision's entities and sources that must have been placed before to keep their places. */
+const KEEP_OVERLAP = 0.9;
 
 export function positionsOf(graph: ConcordanceGraph): Map<string, Point> {
   let positions = cache.get(graph);
   if (!positions) {
-    positions = computePositions(graph);
+    positions = computePositions(graph, previous);
     cache.set(graph, positions);
+    previous = positions;
   }
   return positions;
+}
+
+/** The layout of a fresh start (no earlier revision to keep places from): what a new process computes. */
+export function layoutAfresh(graph: ConcordanceGraph): Map<string, Point> {
+  return computePositions(graph, null);
 }
 
 /**
@@ -54,10 +65,23 @@ export function placed(view: ConcordanceGraph, whole: ConcordanceGraph): Concord
   return view;
 }
 
-function computePositions(graph: ConcordanceGraph): Map<string, Point> {
+/**
+ * After a write (a new revision of the graph last placed: nearly all its entities and sources were
+ * placed before), every entity and source keeps its place and only new ones are placed, beside
+ * what they link to: the picture does not move on an edit. A fresh start lays everything out.
+ */
+function computePositions(graph: ConcordanceGraph, before: Map<string, Point> | null): Map<string, Point> {
   const out = new Map<string, Point>();
-  const hubs = layoutHubs(graph, out);
-  spiralTheRest(graph, out, hubs);
+  const hubs = graph.filterNodes((_k, a) => a.kind === 'entity' || a.kind === 'source');
+  // (The claims and citations are placed afresh from their hubs either way: petals() below.)
+  const kept = before ? hubs.filter((k) => before.has(k)).length : 0;
+  if (before && hubs.length > 0 && kept >= KEEP_OVERLAP * hubs.length) {
+    for (const k of hubs) if (before.has(k)) out.set(k, before.get(k)!);
+    placeNewHubs(graph, out, hubs.filter((k) => !before.has(k)));
+  } else {
+    const radius = layoutHubs(graph, out);
+    spiralTheRest(graph, out, radius);
+  }
   petals(graph, out);
   return out;
 }
@@ -138,6 +162,30 @@ function spiralTheRest(graph: ConcordanceGraph, out: Map<string, Point>, inner: 
     // Area grows with i: SPACING² per node, in an annulus starting at `start`.
     const r = Math.sqrt(start * start + (SPACING * SPACING * i) / Math.PI);
     out.set(key, { x: round(r * Math.cos(i * GOLDEN)), y: round(r * Math.sin(i * GOLDEN)) });
+  });
+}
+
+/** Entities and sources new since the last revision: beside the hubs their claims link them to, or outside. */
+function placeNewHubs(graph: ConcordanceGraph, out: Map<string, Point>, added: readonly string[]): void {
+  let radius = 0;
+  for (const p of out.values()) radius = Math.max(radius, Math.hypot(p.x, p.y));
+  added.forEach((key, i) => {
+    const linked = new Set<string>();
+    graph.forEachInNeighbor(key, (claim, a) => {
+      if (a.kind !== 'claim') return;
+      graph.forEachOutNeighbor(claim, (other) => {
+        if (other !== key && out.has(other)) linked.add(other);
+      });
+    });
+    const jitter = seed(key, SPACING * 0.8);
+    if (linked.size > 0) {
+      let x = 0, y = 0;
+      for (const k of linked) { x += out.get(k)!.x; y += out.get(k)!.y; }
+      out.set(key, { x: round(x / linked.size + jitter.x), y: round(y / linked.size + jitter.y) });
+    } else {
+      const r = radius + SPACING * (1 + Math.sqrt(i + 1));
+      out.set(key, { x: round(r * Math.cos(i * GOLDEN)), y: round(r * Math.sin(i * GOLDEN)) });
+    }
   });
 }
 
