@@ -5,7 +5,7 @@
 import type { Entity } from '../core/schema-types.js';
 import { phoneticKeys } from './entities.js';
 import { foldName, foldWord, stripAccents, type Token } from './tokens.js';
-import { AUXILIARIES, CONNECTORS, DOCUMENT_HEAD, EVENT_HEAD, FORCE_HEAD, NAME_STOP as STOP, NOT_NAMES_ALONE, ORG_HEAD, PLACE_HEAD, TITLES, isPastVerb } from './words.js';
+import { AUXILIARIES, CONNECTORS, REPORTING, DOCUMENT_HEAD, EVENT_HEAD, FORCE_HEAD, NAME_STOP as STOP, NOT_NAMES_ALONE, ORG_HEAD, PLACE_HEAD, TITLES, isPastVerb } from './words.js';
 
 export interface NameSpan {
   start: number;
@@ -52,6 +52,9 @@ function joins(text: string, a: Token, b: Token): boolean {
 
 function isNameWord(t: Token): boolean {
   if (!t.capital) return false;
+  // "§ Mr. Brotherton Does the hon. Gentleman agree": an auxiliary opens the speaker's question, it ends the name.
+  // So does a sentence's first word run on after it ("§ Mr. Horam The increase …", "Mr. Horam I thought").
+  if (AUXILIARIES.has(t.lower) || REPORTING.has(t.lower) || (t.lower === 'the' || t.lower === 'i')) return false;
   return /^\p{L}+(?:['’]\p{L}+)?$/u.test(t.text) && !(t.text.length > 5 && t.text === t.text.toUpperCase());
 }
 
@@ -114,6 +117,8 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   if (!nameLike(core.filter((w) => !CONNECTORS.has(w.lower)), titled || (hasInitial && core[core.length - 1]!.text.length > 2), common)) return undefined;
   // A head word alone ("War", "River", "Army") names nothing in particular.
   if (core.length === 1 && isHead(head)) return undefined;
+  // "Bolinas, Calif.", "Sedalia, Mo.": an abbreviated state after a place and a comma qualifies that place.
+  if (core.length === 1 && i > 0 && text[core[0]!.end] === '.' && core[0]!.text.length <= 5 && /\p{Lu}\p{L}*,\s*$/u.test(text.slice(Math.max(0, core[0]!.start - 30), core[0]!.start))) return undefined;
   // "6 p.m. PDT", "0043 EDT": capitals right after a clock time are its time zone.
   if (core.length === 1 && core[0]!.text.length <= 4 && core[0]!.text === core[0]!.text.toUpperCase() && /(?:\d\s*[ap]\.?m\.?|\d{1,2}:\d{2}|\b\d{4})[\s,]*$/i.test(text.slice(Math.max(0, core[0]!.start - 12), core[0]!.start))) return undefined;
   const start = core[0]!.start;

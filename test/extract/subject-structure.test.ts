@@ -1,7 +1,9 @@
 // Subjects from the structure of the sentence and the page, on texts no vocabulary was written for.
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../server/core/schema-types.js';
+import { DefiniteReferences } from '../../server/extract/anaphora.js';
 import { extractClaims } from '../../server/extract/index.js';
+import { tokenize } from '../../server/extract/tokens.js';
 
 const FRANCE: Entity = { id: 'france', type: 'state', label: 'France', status: 'reviewed', aliases: [{ name: 'France', kind: 'label', sources: [] }, { name: 'French', kind: 'short', sources: [] }] };
 
@@ -37,6 +39,29 @@ describe('subjects from clause structure', () => {
     expect(ids).toContain('safety-board');
     expect(ids.some((id) => id.endsWith('-s'))).toBe(false);
     expect(ids).not.toContain('pdt');
+  });
+});
+
+describe('definite descriptions (anaphora.ts)', () => {
+  it('reads "the bridge" as the bridge named before, for a figure whose sentence names someone else', () => {
+    const text = 'Mr. Brotherton asked about the Humber Bridge and its tolls. Mr. Brotherton said that the cost of the bridge would be nearer 90 million pounds.';
+    const r = read(text);
+    expect(r.claims.find((c) => amountOf(c) === 90000000)?.subject).toBe('humber-bridge');
+  });
+
+  it('refers only to names new to the graph, and not inside a compound ("the bridge tolls")', () => {
+    const proposed: Entity = { id: 'humber-bridge', type: 'other', label: 'Humber Bridge', status: 'proposed', aliases: [] };
+    const known: Entity = { ...proposed, id: 'tyne-bridge', label: 'Tyne Bridge', status: 'reviewed' };
+    const mentionsOf = (text: string, entity: Entity) => {
+      const at = text.indexOf(entity.label);
+      return [{ start: at, end: at + entity.label.length, entities: [entity], confidence: 0.5, via: 'alias' as const }];
+    };
+    const text = 'The Humber Bridge opened in 1981. The bridge tolls rose, and the bridge carried more.';
+    const found = new DefiniteReferences().read(text, tokenize(text), mentionsOf(text, proposed));
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['the bridge']);
+    expect(found[0]!.start).toBe(text.lastIndexOf('the bridge'));
+    const other = 'The Tyne Bridge opened in 1928, and the bridge carried more.';
+    expect(new DefiniteReferences().read(other, tokenize(other), mentionsOf(other, known))).toEqual([]);
   });
 });
 
