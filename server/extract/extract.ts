@@ -13,6 +13,7 @@ import { readInfobox, type InfoboxCell } from './infobox.js';
 import { cachedBuild, entitiesKey, propertiesKey } from './index-cache.js';
 import { readAsDisplayed } from './invisible.js';
 import { ProposalCollector, SurnameIndex, nameSpans, type NameSpan } from './proposals.js';
+import { DefiniteReferences } from './anaphora.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
@@ -78,6 +79,8 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
   const open = new PropertyProposals(context.sourceId, context.properties);
   const surnames = cachedBuild('surnames', context.entities, entitiesKey, () => new SurnameIndex(context.entities));
+  /** "the bridge" after "the Humber Bridge" (anaphora.ts). */
+  const definites = new DefiniteReferences();
   /**
    * Words the text has written in lower case so far (gathered from each sentence's tokens as it is read: a
    * second pass over a 5 MB text costs more than it saves): common words, not names, when capitalised.
@@ -115,6 +118,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       if (force) mention.standIns = [force];
       mentions.push(mention);
     }
+    mentions.push(...definites.read(masked, tokens, mentions));
     mentions.sort((a, b) => a.start - b.start);
     let dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);
     // A dateline or header day with no year before it ("LONDON, March 3 —", "Friday, October 6") takes the first
