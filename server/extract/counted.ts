@@ -9,6 +9,8 @@ export interface CountedNoun {
   phrase: string;
   start: number;
   end: number;
+  /** Joined to the number by a hyphen ("three-story"): a compound modifier, singular. */
+  hyphenated?: boolean;
 }
 
 /** Generic English words that name what is counted, beyond plural nouns: never subject-specific. */
@@ -25,9 +27,13 @@ const STOP = new Set([
   'his', 'her', 'its', 'our', 'would', 'will', 'could', 'should', 'may', 'might', 'did', 'do', 'be', 'against', 'between',
 ]);
 const NEXT_WORD = /^[ \u00A0]*([\p{L}][\p{L}'’-]*)/u;
+/** "three-story house", "a 5-day strike": the counted noun joined to the number by a hyphen (singular, as compounds are). */
+const HYPHENATED = /^-(\p{Ll}[\p{Ll}'’]*)(?=[\s,.;:)]|$)/u;
 
 /** The counted noun right after a number, if any. `extra` adds a corpus's own unit words. */
 export function countedNounAfter(s: string, end: number, extra?: ReadonlySet<string>): CountedNoun | undefined {
+  const joined = HYPHENATED.exec(s.slice(end, end + 30));
+  if (joined) return { noun: joined[1]!.toLowerCase(), phrase: joined[1]!, start: end + 1, end: end + joined[0].length, hyphenated: true };
   const words: { text: string; start: number; end: number }[] = [];
   let at = end;
   while (words.length < 3) {

@@ -117,7 +117,10 @@ type Reading = [DateValue, PropertyScore, DateLead | undefined];
 function proposedReadings(ctx: SentenceContext, d: DateMention, clause: { start: number; end: number }, segment: { segmentFrom: number; segmentTo: number }, wordingStart: number, lead: DateLead | undefined): Reading[] | undefined {
   const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
   const clauseTokens = tokenRange(ctx.tokens, clause.start, clause.end);
-  const predicate = datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to)
+  // A news dateline ("HALIFAX, N.S., Dec. 8, 1917 —", "LONDON, March 3 —"): the date the report was filed.
+  const dateline = DATELINE.test(ctx.masked.slice(Math.max(ctx.sentence.start, d.start - 60), d.start)) && /^\.?\s*[—–-]/.test(ctx.masked.slice(d.end, d.end + 4));
+  const predicate = (dateline ? { words: 'reported', at: from } : undefined)
+    ?? datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to)
     ?? dateTopic(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
   if (!predicate) return undefined;
   const label = `date ${predicate.words}`;
@@ -130,6 +133,9 @@ function proposedReadings(ctx: SentenceContext, d: DateMention, clause: { start:
     [d.until, scored(ctx.open.propose(`${label} (until)`, 'date', undefined, [predicate.words], wording)), undefined],
   ];
 }
+
+/** What comes before a dateline's date: a place in capitals at a line start, perhaps a region after a comma ("HALIFAX, N.S., "). */
+const DATELINE = /(?:^|\n)\s*\p{Lu}[\p{Lu}. '’/-]{2,}(?:,\s*[\p{L}.]{1,20}\.?)?,?\s*$/u;
 
 /** Words that never name what a date is the date of. */
 const NOT_TOPIC = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'it', 'they', 'which', 'who', 'until', 'till', 'since', 'about', 'around', 'will', 'shall', 'be', 'being', 'during', 'before', 'after', 'early', 'late', 'mid', 'between', 'through', 'will', 'would', 'there', 'here', 'also', 'then', 'when', 'had', 'has', 'have', 'not', 'no',
@@ -156,7 +162,10 @@ function dateTopic(tokens: readonly Token[], from: number, to: number, clauseFro
         if (words.length > 0) break;
         continue;
       }
-      if (t.text.length < 2) break; // "p" of "2001, p. 127": a citation, not a topic
+      if (t.text.length < 2) { // an initial or an abbreviation's letter ("N.S."), never a topic
+        if (words.length > 0) break;
+        continue;
+      }
       at ??= i;
       words.push(t.capital ? t.text : t.lower);
       if (words.length === 2) break;

@@ -221,10 +221,11 @@ function nounBefore(ctx: SentenceContext, from: number, clauseFrom: number): str
 }
 
 /** Whether a spelled-out number counts what follows it: a counted noun (a plural, a unit, a count word), not "one" alone. */
-function spelledFigure(amount: number, noun: { noun: string; phrase: string } | undefined, countWords: ReadonlySet<string>): boolean {
+function spelledFigure(amount: number, noun: { noun: string; phrase: string; hyphenated?: boolean } | undefined, countWords: ReadonlySet<string>): boolean {
   if (!noun) return false;
   if (countWords.has(noun.noun)) return true;
   if (amount === 1 || /^\p{Lu}/u.test(noun.phrase)) return false; // "one day", "Two Rivers"
+  if (noun.hyphenated) return true; // "a three-story lodging house"
   // "ten times what the Americans had asked for": a ratio between two figures, not a third.
   if (noun.noun === 'times') return false;
   return /[^s]s$|men$|people$|children$/.test(noun.noun) || MEASURE_NOUNS.has(noun.noun);

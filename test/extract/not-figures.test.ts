@@ -51,3 +51,15 @@ describe('claims beside numbers that are not figures', () => {
     expect(money.property).not.toBe('deaths');
   });
 });
+
+describe('datelines and compound counts', () => {
+  it('reads a dateline day as the date the report was filed, with the year the opening names', async () => {
+    const { corpus } = await loadStore();
+    const text = 'HALIFAX, N.S., Dec. 8 — The death toll rose to 1,400, and a three-story hotel burned. The city was rebuilt by 1920.';
+    const { claims, proposedProperties } = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties });
+    const dateline = claims.find((c) => c.wording === 'Dec. 8');
+    expect(dateline?.value).toMatchObject({ type: 'date', date: { value: '1920-12-08', precision: 'day' } });
+    expect(proposedProperties.find((p) => p.id === dateline?.property)?.label).toBe('date reported');
+    expect(claims.find((c) => c.value.type === 'quantity' && c.value.amount === 3)?.value).toMatchObject({ unit: 'story' });
+  });
+});
