@@ -1,11 +1,12 @@
 // `npm run export -- --format F [--out file] [--view conflicts|entity|source --id ID] [--base URL]`:
-// writes one export of graph-data (or CONCORDANCE_DATA) to a file or to standard output.
+// writes one export of graph-data (or CONCORDANCE_DATA, or the PostgreSQL store DATABASE_URL names)
+// to a file or to standard output.
 import { writeFile } from 'node:fs/promises';
 import { analyse } from '../analysis/analyse.js';
 import { formatProblem } from '../core/model.js';
 import { DEFAULT_VIEW_LIMIT, type ViewSpec } from '../analysis/views.js';
 import { EXPORT_FORMATS, exportAnalysis, isExportFormat } from '../export/index.js';
-import { loadStore } from '../store/load.js';
+import { loadConfiguredCorpus } from '../store/pg/select.js';
 import { fail, parseCli } from './args.js';
 import { printError, writeData } from './terminal.js';
 
@@ -30,10 +31,10 @@ function viewOf(): ViewSpec | undefined {
 }
 const view = viewOf();
 
-const { corpus, problems } = await loadStore(process.env.CONCORDANCE_DATA);
+const { corpus, problems, description } = await loadConfiguredCorpus();
 if (problems.some((p) => !p.code)) {
   for (const p of problems) printError(formatProblem(p));
-  fail(`\nexport: graph-data has ${problems.length} problem(s); run npm run validate`);
+  fail(`\nexport: ${description} has ${problems.length} problem(s); run npm run validate`);
 }
 const analysis = analyse(corpus);
 if (view && (view.kind === 'entity' || view.kind === 'source') && !analysis.graph.hasNode(`${view.kind}:${view.id}`)) fail(`export: no ${view.kind} "${view.id}"`, 2);

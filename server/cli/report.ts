@@ -1,8 +1,9 @@
-// `npm run report [-- --json]`: the contradictions, grouped by entity and property, then the agreements.
+// `npm run report [-- --json]`: the contradictions, grouped by entity and property, then the agreements
+// (of graph-data, or of the PostgreSQL store DATABASE_URL names).
 import { analyse } from '../analysis/analyse.js';
 import { formatProblem } from '../core/model.js';
 import { buildReport, formatReport } from '../analysis/report.js';
-import { loadStore } from '../store/load.js';
+import { loadConfiguredCorpus } from '../store/pg/select.js';
 import { printError, printLine } from './terminal.js';
 
 const args = process.argv.slice(2);
@@ -11,10 +12,10 @@ if (unknown.length > 0) {
   printError(`report: unknown argument ${unknown.join(' ')}\nusage: npm run report [-- --json]`);
   process.exit(2);
 }
-const { corpus, problems } = await loadStore(process.env.CONCORDANCE_DATA);
+const { corpus, problems, description } = await loadConfiguredCorpus();
 if (problems.length > 0) {
   for (const p of problems) printError(formatProblem(p));
-  printError(`\nreport: graph-data has ${problems.length} problem(s); run npm run validate`);
+  printError(`\nreport: ${description} has ${problems.length} problem(s); run npm run validate`);
   process.exit(1);
 }
 const report = buildReport(analyse(corpus));

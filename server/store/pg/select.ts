@@ -1,5 +1,7 @@
-// Which store a process serves: PostgreSQL when DATABASE_URL names one, else the graph-data folder
-// (CONCORDANCE_DATA, or the bundled one): the zero-configuration default.
+// Which store a process serves or a command reads: PostgreSQL when DATABASE_URL names one, else the
+// graph-data folder (CONCORDANCE_DATA, or the bundled one): the zero-configuration default.
+import type { Loaded } from '../backend.js';
+import { loadStore } from '../load.js';
 import { Repository } from '../repository.js';
 
 export interface StoreChoice {
@@ -26,5 +28,21 @@ export async function openConfiguredStore(env: StoreChoice = process.env): Promi
   } catch (err) {
     await backend.close();
     throw err;
+  }
+}
+
+/** The records of the configured store, for the commands that read it whole (validate, report, export): what they are and where they come from. */
+export async function loadConfiguredCorpus(env: StoreChoice = process.env): Promise<Loaded & { description: string }> {
+  const url = databaseUrlOf(env);
+  if (!url) {
+    const { corpus, problems } = await loadStore(env.CONCORDANCE_DATA);
+    return { corpus, problems, description: 'graph-data' };
+  }
+  const { PostgresBackend } = await import('./backend.js');
+  const backend = await PostgresBackend.connect(url);
+  try {
+    return { ...(await backend.load()), description: backend.description };
+  } finally {
+    await backend.close();
   }
 }
