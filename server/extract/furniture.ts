@@ -29,7 +29,10 @@ export interface PageFurniture {
 
 interface Line extends Span {
   body: string;
+  /** The line's words, for lines of at most LONG_LINE characters (empty beyond). */
   words: string[];
+  /** How many words the line has. */
+  count: number;
   lower: number;
   capital: number;
   terminal: boolean;
@@ -42,6 +45,12 @@ const PHONE = /(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/;
 const JOINING = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'for', 'to', 'de', 'du', 'la', 'von', 'van', 'der', 'by', '&']);
 const DATE_LIKE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:1[5-9]|20)\d{2}\b/;
 const MENU_SEPARATORS = /[|•·»›]/g;
+/** A lower-case word other than the ones that join the words of a title. */
+const NOT_TITLE = /(?:^|[\s(])(?!(?:of|the|and|a|an|in|on|at|for|to|de|du|la|von|van|der|by)\b)\p{Ll}/u;
+
+const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
+/** Lines longer than this keep counts only (a page's chrome is never that long): 5 MB of prose costs one regex pass. */
+const LONG_LINE = 400;
 
 function readLines(text: string, settings: FurnitureSettings): Line[] {
   const out: Line[] = [];
@@ -51,16 +60,26 @@ function readLines(text: string, settings: FurnitureSettings): Line[] {
     if (end === -1) end = text.length;
     const body = text.slice(start, end);
     // A link's path is not words of the line ("at: http://www.usgs.gov/public/press/…").
-    const tokens = tokenize(body.replace(URL, ' ')).filter((t) => /\p{L}/u.test(t.text));
-    const words = tokens.map((t) => t.text);
-    const lower = tokens.filter((t) => !t.capital && !JOINING.has(t.text)).length;
-    const capital = tokens.filter((t) => t.capital).length;
+    const plain = body.includes('://') || body.includes('www.') || body.includes('@') ? body.replace(URL, ' ') : body;
+    const words: string[] = [];
+    let count = 0;
+    let lower = 0;
+    let capital = 0;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(plain); m; m = WORD.exec(plain)) {
+      const w = m[0];
+      count++;
+      if (body.length <= LONG_LINE) words.push(w);
+      const first = w[0]!;
+      if (first !== first.toLowerCase()) capital++;
+      else if (!JOINING.has(w)) lower++;
+    }
     const terminal = /[.!?…]["”’')\]]*\s*$/.test(body) || /\p{L}{2,}[.!?]["”’)]*\s/u.test(body);
     // Not "ends a sentence": the lines of a hard-wrapped page run on without one.
     // An encyclopedia's opening is dense with names: a line that ends a sentence needs only a few lower-case words.
     // A short closing sentence is prose too ("Most of them closed after the war."): a page's tail starts after it.
-    const prose = (words.length >= settings.proseWords || (terminal && words.length >= settings.proseWords / 2 + 1)) && (words.length - capital >= settings.proseLowerShare * words.length || (terminal && lower >= 3));
-    out.push({ start, end, body, words, lower, capital, terminal, prose });
+    const prose = (count >= settings.proseWords || (terminal && count >= settings.proseWords / 2 + 1)) && (count - capital >= settings.proseLowerShare * count || (terminal && lower >= 3));
+    out.push({ start, end, body, words, count, lower, capital, terminal, prose });
     start = end + 1;
   }
   return out;
@@ -73,7 +92,7 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
   for (const m of text.matchAll(URL)) masked.push({ start: m.index, end: m.index + m[0].length });
   const lines = readLines(text, settings);
   const firstProse = lines.findIndex((l) => l.prose);
-  if (firstProse === -1) return { masked, noNames };
+  if (firstProse === -1) return { masked, noNames: union(noNames) };
   let lastProse = firstProse;
   for (let i = lines.length - 1; i > firstProse; i--) if (lines[i]!.prose) { lastProse = i; break; }
   const title = titleLine(lines, firstProse);
@@ -92,7 +111,7 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
       noNames.push(...headlines(l));
       continue;
     }
-    if (l.words.length === 0 || l === title) continue;
+    if (l.count === 0 || l === title) continue;
     const inZone = i < firstProse || i > lastProse;
     if ((i < firstProse && forms[0]) || (i > lastProse && forms[1])) {
       noNames.push(l);
@@ -106,7 +125,7 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
     // Names join their words with "of", "the", "de" ("Flag of the Confederate States of America"); a menu
     // runs its link words side by side, with no figure among them.
     const joined = l.words.filter((w) => JOINING.has(w.toLowerCase())).length;
-    const menu = (l.body.match(MENU_SEPARATORS)?.length ?? 0) >= 2 || (inZone && !l.terminal && !shouted && !/\d/.test(l.body) && l.words.length >= settings.menuWords && l.lower <= 1 && joined * 6 <= l.words.length);
+    const menu = (l.body.match(MENU_SEPARATORS)?.length ?? 0) >= 2 || (inZone && !l.terminal && !shouted && !/\d/.test(l.body) && l.count >= settings.menuWords && l.lower <= 1 && joined * 6 <= l.count);
     const contact = PHONE.test(l.body) && l.lower <= 2;
     const timestamp = inZone && isTimestamp(l, lines[i - 1], lines[i + 1], settings);
     // A line repeated below the opening is a running head or footer; above it, an infobox may name a side twice.
@@ -124,14 +143,14 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
     // Within the prose, a line with a figure is content ("- Brook Mill, opened in 1851, 450 workers"), whatever its case.
     // A bulleted line is a list's item, content wherever it stands.
     const bulleted = /^\s*(?:[-•*–—▪◦]|\d{1,2}[.)])\s/.test(l.body);
-    const sentenceCase = !l.terminal && !bulleted && l.lower > 0 && (inZone ? l.words.length <= settings.menuWords + 5 : !/\d/.test(l.body) && l.words.length <= settings.labelWords);
-    const byline = inZone && /^\s*by\s+\p{Lu}/iu.test(l.body) && l.words.length <= settings.labelWords + 1;
+    const sentenceCase = !l.terminal && !bulleted && l.lower > 0 && (inZone ? l.count <= settings.menuWords + 5 : !/\d/.test(l.body) && l.count <= settings.labelWords);
+    const byline = inZone && /^\s*by\s+\p{Lu}/iu.test(l.body) && l.count <= settings.labelWords + 1;
     if (sentenceCase || byline) noNames.push(l);
   }
   const opening = { start: lines[firstProse]!.start, end: lines[firstProse]!.end };
   // Above a news report's dateline stand its headlines and the page's chrome: no names from them.
-  if (!title && datelineIn(text, opening)) for (let i = 0; i < firstProse; i++) if (lines[i]!.words.length > 0) noNames.push(lines[i]!);
-  return title ? { masked, noNames, title, opening } : { masked, noNames, opening };
+  if (!title && datelineIn(text, opening)) for (let i = 0; i < firstProse; i++) if (lines[i]!.count > 0) noNames.push(lines[i]!);
+  return title ? { masked, noNames: union(noNames), title, opening } : { masked, noNames: union(noNames), opening };
 }
 
 /**
@@ -143,6 +162,8 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
 function headlines(l: Line): Span[] {
   const out: Span[] = [];
   for (const m of l.body.matchAll(/[^.!?]+[.!?]?/g)) {
+    // Most sentences have a lower-case word no title joins with: the common case costs one search.
+    if (NOT_TITLE.test(m[0])) continue;
     const tokens = tokenize(m[0]).filter((t) => /\p{L}/u.test(t.text));
     if (tokens.length < 6 || tokens.some((t) => !t.capital && !JOINING.has(t.text))) continue;
     // Not a run of capitals ("THE BITTER GOLD"): a headline set in title case.
@@ -157,7 +178,7 @@ function headlines(l: Line): Span[] {
  * line with a date or time and a participle, standing alone (an infobox's rows come in runs of rows).
  */
 function isTimestamp(l: Line, before: Line | undefined, after: Line | undefined, settings: FurnitureSettings): boolean {
-  if (l.terminal || l.words.length > settings.timestampWords || !DATE_LIKE.test(l.body) && !/\b\d{1,2}\s+\p{L}+\s+\d{4}\b|\p{L}+\s+\d{1,2},\s+\d{4}/u.test(l.body)) return false;
+  if (l.terminal || l.count > settings.timestampWords || !DATE_LIKE.test(l.body) && !/\b\d{1,2}\s+\p{L}+\s+\d{4}\b|\p{L}+\s+\d{1,2},\s+\d{4}/u.test(l.body)) return false;
   // The participle stands right before the date ("Archived April 13, 2016", "Released: 8/21/1999", "updated at 12:30").
   const stamped = [...l.body.matchAll(/(\p{L}+)[\s:]+(?:on\s+|at\s+)?(?=\d|\p{Lu}\p{Ll}+\.?\s+\d)/gu)].some((m) => isPastVerb(m[1]!));
   if (!stamped) return false;
@@ -184,7 +205,7 @@ function titleLine(lines: readonly Line[], firstProse: number): Line | undefined
   let best: { line: Line; coverage: number; at: number } | undefined;
   for (let i = 0; i < firstProse; i++) {
     const l = lines[i]!;
-    if (l.words.length === 0 || l.words.length > 12 || /[.!?;]\s*$/.test(l.body.trim()) || l.body.includes(':')) continue;
+    if (l.count === 0 || l.count > 12 || /[.!?;]\s*$/.test(l.body.trim()) || l.body.includes(':')) continue;
     // A heading in capitals says nothing by its case: any word counts; otherwise a name the opening capitalises too.
     const words = l.body === l.body.toUpperCase() ? openingWords : openingNames;
     const own = tokenize(l.body).filter((t) => t.capital && naming(t));
@@ -198,9 +219,29 @@ function titleLine(lines: readonly Line[], firstProse: number): Line | undefined
   return best?.line;
 }
 
-/** Whether a span lies inside one of the spans (sorted or not; a page has few). */
+/** Whether a span lies inside one of the spans (sorted by start and disjoint, as pageFurniture returns them): a binary search. */
 export function within(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((s) => s.start <= start && end <= s.end);
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo - 1];
+  return s !== undefined && s.start <= start && end <= s.end;
+}
+
+/** Spans sorted by start, overlapping ones merged. */
+function union(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
 }
 
 /**
