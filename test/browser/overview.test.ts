@@ -15,6 +15,13 @@ async function nodesOf(page: Page): Promise<Record<string, { x: number; y: numbe
   return page.evaluate(() => (window as unknown as PageHooks).__concordance.positions());
 }
 
+/** Whether a node is drawn inside the graph's box (the camera framed it, not somewhere off the graph). */
+async function onScreen(page: Page, key: string): Promise<boolean> {
+  const p = await page.evaluate((k) => (window as unknown as PageHooks).__concordance.viewportPosition(k), key);
+  const box = (await page.locator('#graph').boundingBox())!;
+  return !!p && p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
+}
+
 describe('the entity overview', () => {
   it('shows entities and sources linked by their contradictions, in the same places after a reload', async () => {
     const page = await openApp(suite.context, `${suite.app.base}/?overview=1`);
@@ -66,6 +73,7 @@ describe('the entity overview', () => {
     const centre = positions[ENTITY]!;
     for (const k of claimsOf) expect(Math.hypot(positions[k]!.x - centre.x, positions[k]!.y - centre.y)).toBeLessThan(25);
     await page.waitForTimeout(700);
+    for (const k of [ENTITY, ...claimsOf.slice(0, 5)]) expect(await onScreen(page, k)).toBe(true);
     await screenshot(page, 'overview-entity-opened');
     expect(await page.evaluate(() => (window as unknown as PageHooks).__pageErrors)).toEqual([]);
     await page.close();
@@ -84,6 +92,8 @@ describe('the entity overview', () => {
     const state = await page.evaluate(() => (window as unknown as PageHooks).__concordance.state());
     expect(state.edge).toContain(comparison!);
     await page.locator('.edge-panel .side-by-side').waitFor({ timeout: 15_000 });
+    // Framed: both claims drawn inside the graph's box (a camera framing raw positions lost them).
+    for (const claim of suite.app.repo.snapshot.analysis.graph.extremities(state.edge!)) await expect.poll(() => onScreen(page, claim)).toBe(true);
     await screenshot(page, 'overview-pair-loaded');
     await page.locator('.conflicts-list .close').click();
 

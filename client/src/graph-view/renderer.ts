@@ -156,6 +156,10 @@ export class GraphView {
 
   /** Moves the camera so every given node is in view (one node: centred and zoomed in). */
   focusOn(keys: readonly string[], duration = 600): Promise<void> {
+    // Display positions are normalised when sigma processes the graph, in its next draw: after a
+    // scheduled refresh of new data they are still the raw ones, and framing them sent the camera
+    // off the graph. Draw now in that case (sigma's flag is not public API; read defensively).
+    if ((this.sigma as unknown as { needToProcess?: boolean }).needToProcess === true) this.sigma.refresh({ skipIndexation: true });
     const points = keys.map((k) => this.sigma.getNodeDisplayData(k)).filter((d): d is NonNullable<typeof d> => !!d);
     if (points.length === 0) return Promise.resolve();
     const xs = points.map((p) => p.x);
@@ -164,7 +168,7 @@ export class GraphView {
     const y = (Math.min(...ys) + Math.max(...ys)) / 2;
     const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
     const camera = this.sigma.getCamera();
-    const ratio = points.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1.2, Math.max(0.04, span * 1.8));
+    const ratio = points.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1.2, Math.max(0.08, span * 1.8));
     return camera.animate({ x, y, ratio }, { duration });
   }
 

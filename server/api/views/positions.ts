@@ -27,7 +27,7 @@ const ITERATIONS = 80;
 /** Mean distance between neighbouring laid-out nodes, in graph units. */
 const SPACING = 10;
 /** Distance between rings of claims around their entity. */
-const PETAL = 2.5;
+const PETAL = 4;
 
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 
