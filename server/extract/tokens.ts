@@ -80,7 +80,14 @@ export function foldWord(word: string): string {
   return out;
 }
 
-/** A name's folded key: its words folded and joined by single spaces ("Lieut.-General" = "lieut general"). */
+const nameCache = new Map<string, string>();
+
+/** A name's folded key: its words folded and joined by single spaces ("Lieut.-General" = "lieut general"). Cached: a text names the same few things again and again. */
 export function foldName(name: string): string {
-  return tokenize(name).map((t) => foldWord(t.text)).join(' ');
+  let out = nameCache.get(name);
+  if (out === undefined) {
+    out = tokenize(name).map((t) => foldWord(t.text)).join(' ');
+    if (nameCache.size < 100_000) nameCache.set(name, out);
+  }
+  return out;
 }
