@@ -99,6 +99,10 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   if (type !== 'other' || confidence > 0.3) {
     // The noun decided the kind.
   } else if (DOCUMENT_HEAD.has(lower[0]!) || lower.some((w) => DOCUMENT_HEAD.has(w) && w !== 'act' && w !== 'report')) [type, confidence] = ['document', 0.6];
+  // "Bureau of Labor Statistics", "U.S. Department of Labor", "Army of the Potomac", "Battle of Gettysburg": the head word before "of".
+  else if (headBeforeOf(lower, ORG_HEAD)) [type, confidence] = ['organisation', 0.6];
+  else if (headBeforeOf(lower, FORCE_HEAD)) [type, confidence] = ['armed-force', 0.6];
+  else if (headBeforeOf(lower, EVENT_HEAD)) [type, confidence] = ['event', 0.6];
   else if (EVENT_HEAD.has(head)) [type, confidence] = ['event', 0.6];
   else if (FORCE_HEAD.has(head)) [type, confidence] = ['armed-force', 0.6];
   else if (ORG_HEAD.has(head)) [type, confidence] = ['organisation', 0.6];
@@ -119,12 +123,18 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   if (core.length === 1 && isHead(head)) return undefined;
   // "Bolinas, Calif.", "Sedalia, Mo.": an abbreviated state after a place and a comma qualifies that place.
   if (core.length === 1 && i > 0 && text[core[0]!.end] === '.' && core[0]!.text.length <= 5 && /\p{Lu}\p{L}*,\s*$/u.test(text.slice(Math.max(0, core[0]!.start - 30), core[0]!.start))) return undefined;
+  // "Media contact:", "Internet address:": a name that a lower-case word and a colon follow is a label's first word ("Canada: 4,192" stays a name).
+  if (/^[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]*:/u.test(text.slice(core[core.length - 1]!.end, core[core.length - 1]!.end + 40))) return undefined;
   // "6 p.m. PDT", "0043 EDT": capitals right after a clock time are its time zone.
-  if (core.length === 1 && core[0]!.text.length <= 4 && core[0]!.text === core[0]!.text.toUpperCase() && /(?:\d\s*[ap]\.?m\.?|\d{1,2}:\d{2}|\b\d{4})[\s,]*$/i.test(text.slice(Math.max(0, core[0]!.start - 12), core[0]!.start))) return undefined;
+  if (core.length === 1 && core[0]!.text.length <= 4 && core[0]!.text === core[0]!.text.toUpperCase() && /(?:\d\s*[ap]\.?m\.?|\d{1,2}:\d{2}|\b\d{4})[\s,(]*$/i.test(text.slice(Math.max(0, core[0]!.start - 12), core[0]!.start))) return undefined;
   const start = core[0]!.start;
   // "the Safety Board's full report": the name without its possessive ending.
   const end = core[core.length - 1]!.end - (/['’]s$/i.test(core[core.length - 1]!.text) ? 2 : 0);
   return { start, end, text: text.slice(start, end), type, confidence };
+}
+
+function headBeforeOf(lower: readonly string[], heads: ReadonlySet<string>): boolean {
+  return lower.some((w, k) => lower[k + 1] === 'of' && heads.has(w));
 }
 
 /**

@@ -33,6 +33,14 @@ describe('subjects from clause structure', () => {
     expect(r.claims.find((c) => amountOf(c) === 65000)?.subject).toBe('silver-jubilee');
   });
 
+  it('gives a name with its head word before "of" that head\'s kind, and proposes no label\'s first word', () => {
+    const r = read('Media contact: (202) 691-5902. Employment rose by 252,000 in September, the Bureau of Labor Statistics of the U.S. Department of Labor reported today.');
+    const kinds = Object.fromEntries(r.proposedEntities.map((e) => [e.id, e.type]));
+    expect(kinds['bureau-of-labor-statistics']).toBe('organisation');
+    expect(kinds['u-s-department-of-labor']).toBe('organisation');
+    expect(kinds['media']).toBeUndefined();
+  });
+
   it('strips a possessive and proposes no time zone', () => {
     const r = read("The quake struck at 6 p.m. PDT on a Tuesday. The Safety Board's full report was issued and the Safety Board listed 49 passengers.");
     const ids = r.proposedEntities.map((e) => e.id);
