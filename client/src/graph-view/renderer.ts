@@ -155,13 +155,18 @@ export class GraphView {
   }
 
   /** Moves the camera so every given node is in view (one node: centred and zoomed in). */
-  focusOn(keys: readonly string[], duration = 600): Promise<void> {
+  async focusOn(keys: readonly string[], duration = 600): Promise<void> {
     // Display positions are normalised when sigma processes the graph, in its next draw: after a
     // scheduled refresh of new data they are still the raw ones, and framing them sent the camera
-    // off the graph. Draw now in that case (sigma's flag is not public API; read defensively).
-    if ((this.sigma as unknown as { needToProcess?: boolean }).needToProcess === true) this.sigma.refresh({ skipIndexation: true });
+    // off the graph. Frame after that draw (an extra draw now would cost a frame's read-back).
+    // sigma's flag is not public API: read defensively.
+    if ((this.sigma as unknown as { needToProcess?: boolean }).needToProcess === true) {
+      const drawn = new Promise<void>((resolve) => this.sigma.once('afterRender', () => resolve()));
+      this.sigma.scheduleRender();
+      await drawn;
+    }
     const points = keys.map((k) => this.sigma.getNodeDisplayData(k)).filter((d): d is NonNullable<typeof d> => !!d);
-    if (points.length === 0) return Promise.resolve();
+    if (points.length === 0) return;
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     const x = (Math.min(...xs) + Math.max(...xs)) / 2;
