@@ -93,8 +93,9 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
   const lines = readLines(text, settings);
   const firstProse = lines.findIndex((l) => l.prose);
   if (firstProse === -1) return { masked, noNames: union(noNames) };
+  // The page's tail starts after the last prose that is not itself a page's timestamp ("This page was last edited on 3 May 2024, at 10:12").
   let lastProse = firstProse;
-  for (let i = lines.length - 1; i > firstProse; i--) if (lines[i]!.prose) { lastProse = i; break; }
+  for (let i = lines.length - 1; i > firstProse; i--) if (lines[i]!.prose && !clockStamp(lines[i]!)) { lastProse = i; break; }
   const title = titleLine(lines, firstProse);
   const counts = new Map<string, number>();
   for (const l of lines) {
@@ -107,6 +108,11 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
   const forms = [labelsAlone(0, firstProse) >= 2, labelsAlone(lastProse + 1, lines.length) >= 2];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    if (l.prose && i > lastProse && clockStamp(l)) {
+      masked.push(l);
+      noNames.push(l);
+      continue;
+    }
     if (l.prose) {
       noNames.push(...headlines(l));
       continue;
@@ -153,6 +159,12 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
   return title ? { masked, noNames: union(noNames), title, opening } : { masked, noNames: union(noNames), opening };
 }
 
+/** A line that dates the page to the minute: a participle, a date and a clock time ("last edited on 3 May 2024, at 10:12 (UTC)"). */
+function clockStamp(l: Line): boolean {
+  if (l.count > 20 || !/\b\d{1,2}:\d{2}\b/.test(l.body)) return false;
+  return [...l.body.matchAll(/(\p{L}+)\s+(?:on\s+|at\s+)?(?=\d|\p{Lu}\p{Ll}+\.?\s+\d)/gu)].some((m) => isPastVerb(m[1]!));
+}
+
 /**
  * Headlines run into the prose of a flattened page ("Early Morning Fire in a St. Louis Lodging House
  * Cremates Sleepers in Their Beds. ST. LOUIS, Mo. …"): a stretch of six words or more in title case,
@@ -178,6 +190,7 @@ function headlines(l: Line): Span[] {
  * line with a date or time and a participle, standing alone (an infobox's rows come in runs of rows).
  */
 function isTimestamp(l: Line, before: Line | undefined, after: Line | undefined, settings: FurnitureSettings): boolean {
+  if (clockStamp(l)) return true;
   if (l.terminal || l.count > settings.timestampWords || !DATE_LIKE.test(l.body) && !/\b\d{1,2}\s+\p{L}+\s+\d{4}\b|\p{L}+\s+\d{1,2},\s+\d{4}/u.test(l.body)) return false;
   // The participle stands right before the date ("Archived April 13, 2016", "Released: 8/21/1999", "updated at 12:30").
   const stamped = [...l.body.matchAll(/(\p{L}+)[\s:]+(?:on\s+|at\s+)?(?=\d|\p{Lu}\p{Ll}+\.?\s+\d)/gu)].some((m) => isPastVerb(m[1]!));

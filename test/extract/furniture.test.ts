@@ -62,4 +62,19 @@ describe('page furniture (furniture.ts)', () => {
     expect(slice(text, masked)).toEqual(['Annual Report 1998']);
     expect(masked[0]!.start).toBe(text.lastIndexOf('Annual Report'));
   });
+
+  it('reads an encyclopedia capture: its title among the chrome, and its "last edited" line at the foot is no claim', () => {
+    const page = ['Jump to content', 'Main menu', 'Search', 'Log in', '', 'Contents', 'hide', '(Top)', 'History', '', 'Tay Bridge', '', 'Article', 'Talk', 'Read', 'View history', 'From Wikipedia, the free encyclopedia', '',
+      'The Tay Bridge carries the railway across the Firth of Tay in Scotland between Dundee and Wormit. It is 2.75 kilometres long. The first bridge opened in 1878 and collapsed on 28 December 1879, when 75 people died.', '',
+      'References', 'This page was last edited on 3 May 2024, at 10:12 (UTC).', 'Privacy policy', 'About Wikipedia'].join('\n');
+    const f = pageFurniture(page);
+    expect(f.title && page.slice(f.title.start, f.title.end)).toBe('Tay Bridge');
+    expect(slice(page, f.masked)).toContain('This page was last edited on 3 May 2024, at 10:12 (UTC).');
+    const r = extractClaims(page, { sourceId: 'capture', entities: [], properties: [] }, { minConfidence: 0 });
+    expect(r.claims.some((c) => c.value.type === 'date' && c.value.date.value.startsWith('2024'))).toBe(false);
+    const died = r.claims.find((c) => c.value.type === 'quantity' && c.value.amount === 75);
+    expect(died?.subject).toBe('tay-bridge');
+    const labels = r.proposedEntities.map((e) => e.label);
+    for (const chrome of ['Jump', 'Main menu', 'Log in', 'View history', 'Privacy', 'About Wikipedia', 'From Wikipedia']) expect(labels.some((l) => l.includes(chrome))).toBe(false);
+  });
 });
