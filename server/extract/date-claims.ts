@@ -31,6 +31,8 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
   for (const d of ctx.dates) {
     if (/^\s*only\b/.test(ctx.masked.slice(d.end, d.end + 8))) continue; // "(1922 only)" restricts a figure
     if (d.unresolved) continue; // no year to give it
+    // "Retrieved 3 March 2020", "accessed 5 May 2019", "Archived from the original on …": a reference's access date.
+    if (ACCESS_DATE.test(ctx.masked.slice(Math.max(ctx.sentence.start, d.start - 40), d.start))) continue;
     // "HC Deb 10 July 1997 vol 297 cc1077-87": the date a record's reference line cites, not a statement (its year
     // still dates the days the record names after it).
     if (/^\s+vol\.?\s?\d/i.test(ctx.masked.slice(d.end, d.end + 12))) continue;
@@ -133,6 +135,8 @@ function proposedReadings(ctx: SentenceContext, d: DateMention, clause: { start:
     [d.until, scored(ctx.open.propose(`${label} (until)`, 'date', undefined, [predicate.words], wording)), undefined],
   ];
 }
+
+const ACCESS_DATE = /\b(?:retrieved|accessed|archived(?: from the original)?)(?: on)?\s*:?\s*$/i;
 
 /** What comes before a dateline's date: a place in capitals at a line start, perhaps a region after a comma ("HALIFAX, N.S., "). */
 const DATELINE = /(?:^|\n)\s*\p{Lu}[\p{Lu}. '’/-]{2,}(?:,\s*[\p{L}.]{1,20}\.?)?,?\s*$/u;

@@ -71,6 +71,8 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   [ERA_HINT, new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}\\s?(?:${cased(words.eras)})(?![\\p{L}])|(?<![\\p{L}])(?:AD|A\\.D\\.)\\s?\\d{1,4}(?!\\d)`, 'gu')],
   // "(Smith 2004)", "(Smith and Jones, 2004a; Brown et al. 1999, p. 3)": author-date citations.
   [/\(\s*(?:see\s|cf\.\s|e\.g\.)?\p{Lu}/u, /\((?:\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*;?)+\)/gu],
+  // "Smith, J. (2004). The docks …", "Brown, A. and Gray, T. (1999),": a reference entry's year after the authors' initials.
+  [/\(\d{4}[a-z]?\)[.,:]/, /(?<=\p{Lu}\.\)?\s?)\(\d{4}[a-z]?\)(?=[.,:])/gu],
   // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
   [/\d{4}[a-z]?(?:,\s*pp?\.|:\s?\d)/, /\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*pp?\.\s*|:\s?)\d+(?:[–-]\d+)?/gu],
   // "Smith (2004) argued", "Brown et al. (1999)": the year in brackets right after an author's name (the bracket

@@ -27,6 +27,7 @@ describe('not figures', () => {
     ['ISBN 978-0-19-280166-2', ['978-0-19-280166-2', 'ISBN 978-0-19-280166-2']],
     ['Reston, VA 20192', ['20192']],
     ['Pat Jorgenson 1-click interview', ['1-click']],
+    ['Smith, J. (2004). The docks of London.', ['(2004)']],
   ])('%s', (text, expected) => {
     expect([...new Set(spans(text))]).toEqual([...expected].sort());
   });
@@ -49,6 +50,15 @@ describe('claims beside numbers that are not figures', () => {
     const money = claims.find((c) => c.value.type === 'quantity' && c.value.amount === 3e9)!;
     expect(money.value).toMatchObject({ unit: 'pounds' });
     expect(money.property).not.toBe('deaths');
+  });
+});
+
+describe('a reference list nobody numbered', () => {
+  it('gives no claim for its years or its access dates', async () => {
+    const { corpus } = await loadStore();
+    const text = 'The Port of London handled 4,000 ships in 1921. Smith, J. (2004). The docks of London. Oxford University Press. Retrieved 3 March 2020. Archived from the original on 5 May 2019.';
+    const { claims } = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties }, { minConfidence: 0 });
+    expect(claims.map((c) => c.wording)).toEqual(['4,000']);
   });
 });
 
