@@ -38,6 +38,8 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     if (/^\s+vol\.?\s?\d/i.test(ctx.masked.slice(d.end, d.end + 12))) continue;
     if (overlapsAny(notFigures, d.start - ctx.sentence.start, d.end - ctx.sentence.start)) continue;
     if (figureSpans.some((f) => f.start <= d.start && d.end <= f.end)) continue;
+    // "$20 billion (2016, nominal)", "5.1 billion (2012 est.)": a year in brackets right after a figure dates that figure.
+    if (figureSpans.some((f) => f.end <= d.start && /^\s*\(\s*(?:\p{L}+\s+)?$/u.test(ctx.masked.slice(f.end, d.start)))) continue;
     const clause = ctx.clauseAt(d.start);
     const segment = segmentAround(ctx, clause, d.start, d.end);
     const lead = dateLead(ctx.masked, d.start);

@@ -67,6 +67,7 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)) amount = Number(digits.replace(/,/g, ''));
   else if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) amount = Number(digits.replace(/\./g, ''));
   else if (/^\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+$/.test(digits)) amount = Number(digits.replace(/\D/g, ''));
+  else if (/^0\.\d+$/.test(digits)) amount = Number(digits); // "0.009 USD": never European thousands
   else if (/^\d{1,3}\.\d{3}$/.test(digits)) {
     // "70.000 troops": European thousands unless a measure follows ("1.500 km").
     const next = /^\s*([\p{L}%]+)/u.exec(s.slice(start + m[0].length))?.[1]?.toLowerCase();
@@ -84,8 +85,11 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
   const bare = !sign && !multiplier && /^\d{4}$/.test(digits);
   const mention: NumberMention = { start, end, amount, spelled: false, yearLike: bare && amount >= 1000 && amount <= 2100, certainty };
   if (scale !== 1) mention.multiplier = scale;
-  const currency = sign ? CURRENCY_SIGNS[sign] : undefined;
+  // The sign may follow the amount ("1,200€", "500 €"), as in much of Europe.
+  const after = sign ? undefined : /^ ?([¥$£€₽])/.exec(s.slice(end, end + 2));
+  const currency = sign ? CURRENCY_SIGNS[sign] : after ? CURRENCY_SIGNS[after[1]!] : undefined;
   if (currency) mention.currency = currency;
+  if (after) mention.end = end + after[0].length;
   if (PERCENT_AFTER.test(s.slice(end, end + 12))) mention.percent = true;
   return mention;
 }

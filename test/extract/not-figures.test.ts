@@ -73,3 +73,16 @@ describe('datelines and compound counts', () => {
     expect(claims.find((c) => c.value.type === 'quantity' && c.value.amount === 3)?.value).toMatchObject({ unit: 'story' });
   });
 });
+
+describe('infobox rows of an economy article', () => {
+  it('reads small decimals, signs after the amount, and leaves a figure\'s bracketed year as its scope', async () => {
+    const { corpus } = await loadStore();
+    const text = 'Economy of Iceland\nCurrency Icelandic króna (ISK) = 0.009 USD\nGDP Increase $20 billion (2016, nominal)[1]\nPoverty line: income below 1,200€/ month (2015)\n';
+    const { claims } = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties }, { minConfidence: 0 });
+    expect(claims.filter((c) => c.value.type === 'date')).toEqual([]);
+    const amounts = claims.flatMap((c) => (c.value.type === 'quantity' ? [[c.value.amount, c.value.unit]] : []));
+    expect(amounts).toContainEqual([0.009, 'usd']);
+    expect(amounts).toContainEqual([2e10, 'dollars']);
+    expect(amounts).toContainEqual([1200, 'euros']);
+  });
+});
