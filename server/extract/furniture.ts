@@ -131,7 +131,9 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
     // Names join their words with "of", "the", "de" ("Flag of the Confederate States of America"); a menu
     // runs its link words side by side, with no figure among them.
     const joined = l.words.filter((w) => JOINING.has(w.toLowerCase())).length;
-    const menu = (l.body.match(MENU_SEPARATORS)?.length ?? 0) >= 2 || (inZone && !l.terminal && !shouted && !/\d/.test(l.body) && l.count >= settings.menuWords && l.lower <= 1 && joined * 6 <= l.count);
+    // Four capitalised link words or more side by side, no joining word nor initial ("Print Email Facebook Twitter"), are one too.
+    const linkRun = l.count >= 4 && l.capital === l.count && joined === 0 && l.words.every((w) => w.length > 1);
+    const menu = (l.body.match(MENU_SEPARATORS)?.length ?? 0) >= 2 || (inZone && !l.terminal && !shouted && !/\d/.test(l.body) && ((l.count >= settings.menuWords && l.lower <= 1 && joined * 6 <= l.count) || linkRun));
     const contact = PHONE.test(l.body) && l.lower <= 2;
     const timestamp = inZone && isTimestamp(l, lines[i - 1], lines[i + 1], settings);
     // A line repeated below the opening is a running head or footer; above it, an infobox may name a side twice.

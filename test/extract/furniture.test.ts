@@ -17,6 +17,7 @@ const CAPTURE = [
   'The Harbour Bridge reopened on Monday after repairs that cost 4 million pounds, the city council said. About 40,000 vehicles cross the Harbour Bridge each day.',
   '',
   'Share this article',
+  'Print Email Facebook Twitter',
   'Contact: 555-123-4567',
   'Read more',
 ].join('\n');
@@ -24,7 +25,7 @@ const CAPTURE = [
 describe('page furniture (furniture.ts)', () => {
   it('masks menus, timestamps and contact lines, and proposes no name from the chrome around the prose', () => {
     const f = pageFurniture(CAPTURE);
-    expect(slice(CAPTURE, f.masked)).toEqual(expect.arrayContaining(['Home | News | Sport | Weather | Contact', 'Published 3 May 2021', 'Contact: 555-123-4567']));
+    expect(slice(CAPTURE, f.masked)).toEqual(expect.arrayContaining(['Home | News | Sport | Weather | Contact', 'Published 3 May 2021', 'Contact: 555-123-4567', 'Print Email Facebook Twitter']));
     const noNames = slice(CAPTURE, f.noNames);
     for (const line of ['Jump to content', 'Main menu', 'By Jane Doe', 'Share this article', 'Read more']) expect(noNames).toContain(line);
     expect(noNames.some((l) => l.startsWith('The Harbour Bridge'))).toBe(false);
