@@ -55,6 +55,10 @@ interface Observed {
 // Observations and copy detection depend only on the claims: made once per analysis, on first request.
 const observedCache = new WeakMap<LikelySummary, Observed>();
 const copiesCache = new WeakMap<LikelySummary, Map<string, CopyRelation[]>>();
+// A what-if runs truth discovery twice over the whole corpus: the answer is kept per analysis and
+// question, so a reviewer flipping between choices (or several reviewers asking the same) pays once.
+const whatIfCache = new WeakMap<LikelySummary, Map<string, LikelyMove[]>>();
+const WHAT_IF_KEPT = 32;
 
 function observed(inputs: TrustInputs): Observed {
   let hit = observedCache.get(inputs.likely);
@@ -73,9 +77,11 @@ export function copyRelations(inputs: TrustInputs, source: string): CopyRelation
   let all = copiesCache.get(inputs.likely);
   if (!all) {
     all = new Map();
-    const { observations } = observed(inputs);
-    if (observations.length > 0) {
-      for (const s of discoverTruth(observations, { method: 'accucopy' }).sources) {
+    // Only items two sources state: dependence is judged on shared items, and Accu credits a source
+    // on those alone (leave-one-out), so the rest cannot change a relation; leaving them out saves most of the work.
+    const shared = sharedItemsOnly(observed(inputs).observations);
+    if (shared.length > 0) {
+      for (const s of discoverTruth(shared, { method: 'accucopy' }).sources) {
         all.set(s.source, (s.copies ?? []).map((c) => ({
           source: { id: c.source, title: titleOf(inputs.index, c.source) },
           probability: c.probability,
@@ -91,11 +97,33 @@ export function copyRelations(inputs: TrustInputs, source: string): CopyRelation
   return all.get(source) ?? [];
 }
 
+function sharedItemsOnly(observations: readonly Observation[]): Observation[] {
+  const sourcesOf = new Map<string, Set<string>>();
+  for (const o of observations) {
+    const set = sourcesOf.get(o.item);
+    if (set) set.add(o.source);
+    else sourcesOf.set(o.item, new Set([o.source]));
+  }
+  return observations.filter((o) => sourcesOf.get(o.item)!.size >= 2);
+}
+
 /**
  * How each likely value would move if the judgement of `source` were `proposed` (undefined: none),
  * the other judgements kept: the values that change first, then those whose confidence moves.
  */
 export function whatIfJudged(inputs: TrustInputs, source: string, proposed: Pick<TrustJudgement, 'primary' | 'derivativeOf'> | undefined): LikelyMove[] {
+  let kept = whatIfCache.get(inputs.likely);
+  if (!kept) whatIfCache.set(inputs.likely, (kept = new Map()));
+  const key = JSON.stringify([source, proposed?.primary ?? null, proposed?.derivativeOf ?? null]);
+  let moves = kept.get(key);
+  if (!moves) {
+    if (kept.size >= WHAT_IF_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, (moves = computeWhatIf(inputs, source, proposed)));
+  }
+  return moves;
+}
+
+function computeWhatIf(inputs: TrustInputs, source: string, proposed: Pick<TrustJudgement, 'primary' | 'derivativeOf'> | undefined): LikelyMove[] {
   const { claims, observations } = observed(inputs);
   if (observations.length === 0) return [];
   const present = new Set(observations.map((o) => o.source));
