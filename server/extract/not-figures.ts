@@ -73,6 +73,13 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   [/\(\s*(?:see\s|cf\.\s|e\.g\.)?\p{Lu}/u, /\((?:\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*;?)+\)/gu],
   // "Smith, J. (2004). The docks …", "Brown, A. and Gray, T. (1999),": a reference entry's year after the authors' initials.
   [/\(\d{4}[a-z]?\)[.,:]/, /(?<=\p{Lu}\.\)?\s?)\(\d{4}[a-z]?\)(?=[.,:])/gu],
+  // "347 U.S. 483 (1954)", "123 F.3d 456", "28 U.S.C. § 1253": a law report or code citation (volume, reporter, page).
+  [/\d\s+\p{Lu}[\p{L}]{0,6}\./u, /(?<![\p{L}\p{N}])\d{1,4}\s+(?:\p{Lu}[\p{L}]{0,6}\.\s?){1,4}(?:\d[a-z]{1,2}\s)?(?:§+\s?)?\d{1,6}(?:\s*\(\d{4}\))?/gu],
+  // "§ 1253", "§§ 12–14": a section.
+  [/§/, /§+\s?\d+(?:[–-]\d+)?/g],
+  // "Apollo 11 landed", "Windows 10 was released": a number that is part of a name (a capitalised word inside the
+  // sentence, not a month, weekday or people's name — "the Japanese 680 were" —, and a verb after it, not a counted noun).
+  [/\p{Lu}\p{Ll}+\s\d/u, /(?<=(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+\s)(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s)(?<!(?:ese|an|ans|ians|ish|ch|ic|i)\s)\d{1,3}(?![\d,.])(?=\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b)/gu],
   // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
   [/\d{4}[a-z]?(?:,\s*pp?\.|:\s?\d)/, /\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*pp?\.\s*|:\s?)\d+(?:[–-]\d+)?/gu],
   // "Smith (2004) argued", "Brown et al. (1999)": the year in brackets right after an author's name (the bracket

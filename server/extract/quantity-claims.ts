@@ -227,7 +227,8 @@ function nounBefore(ctx: SentenceContext, from: number, clauseFrom: number): str
 function spelledFigure(amount: number, noun: { noun: string; phrase: string; hyphenated?: boolean } | undefined, countWords: ReadonlySet<string>): boolean {
   if (!noun) return false;
   if (countWords.has(noun.noun)) return true;
-  if (amount === 1 || /^\p{Lu}/u.test(noun.phrase)) return false; // "one day", "Two Rivers"
+  // "one day"; "Two Rivers", "Five Russians": a capitalised head is a name (but "eight Olympic gold medals" counts).
+  if (amount === 1 || /(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(noun.phrase)) return false;
   if (noun.hyphenated) return true; // "a three-story lodging house"
   // "ten times what the Americans had asked for": a ratio between two figures, not a third.
   if (noun.noun === 'times') return false;

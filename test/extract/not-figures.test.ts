@@ -28,13 +28,16 @@ describe('not figures', () => {
     ['Reston, VA 20192', ['20192']],
     ['Pat Jorgenson 1-click interview', ['1-click']],
     ['Smith, J. (2004). The docks of London.', ['(2004)']],
+    ['see 347 U.S. 483 (1954) and 123 F.3d 456', ['123 F.3d 456', '347 U.S. 483 (1954)']],
+    ['under 28 U.S.C. § 1253 the', ['28 U.S.C. § 1253', '§ 1253']],
+    ['The crew of Apollo 11 landed on the Moon.', ['11']],
   ])('%s', (text, expected) => {
     expect([...new Set(spans(text))]).toEqual([...expected].sort());
   });
 
   it.each([
     'declined to 3.9 percent', 'rose by 252,000 in September', 'at 3.5 percent', 'at 2.45 million tons', 'in 2011, gross',
-    'the Treaty of Versailles (1919) ended', 'lasted 48 hours', 'with 30 doctors and 68 nurses', 'a three-story house', 'c. 1900',
+    'the Treaty of Versailles (1919) ended', 'lasted 48 hours', 'Some 300 were killed.', 'the Japanese 680 were killed', 'On June 4 was the vote.', 'with 30 doctors and 68 nurses', 'a three-story house', 'c. 1900',
   ])('leaves the figure or date in %s', (text) => {
     expect(spans(text)).toEqual([]);
   });
