@@ -151,6 +151,14 @@ export function validateExtractSettings(settings: unknown): asserts settings is 
 /** The defaults overlaid with the given overrides, validated. */
 export function resolveExtractSettings(overrides: ExtractSettingsInput = {}): ExtractSettings {
   if (typeof overrides !== 'object' || overrides === null) throw new Error('extract: settings must be an object');
+  // No overrides (every ingest): the defaults, validated once, not merged again per text.
+  if (Object.keys(overrides).length === 0) return (defaults ??= resolveWith({}));
+  return resolveWith(overrides);
+}
+
+let defaults: ExtractSettings | undefined;
+
+function resolveWith(overrides: ExtractSettingsInput): ExtractSettings {
   const merged: Record<string, unknown> = {};
   for (const section of new Set([...Object.keys(EXTRACT_SETTINGS), ...Object.keys(overrides)])) {
     const base = (EXTRACT_SETTINGS as unknown as Record<string, object | undefined>)[section];
