@@ -3,7 +3,8 @@
 // (the worker terminated) with a 422 naming the budget; the store is untouched because ingestSource
 // writes nothing until extraction has returned. One warm worker is kept (ingests are serialised by the
 // repository's write queue anyway); a worker that was stopped or crashed is replaced on the next job.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { runJob, startWorker } from '../common/worker-runner.js';
 import type { ExtractedRecords, Extractor } from '../extract/types.js';
 import { HttpError } from './errors.js';
 import type { ExtractionJob, WorkerMessage } from './extract-worker-thread.js';
@@ -52,10 +53,9 @@ interface Slot {
   dead: boolean;
 }
 
-// Under tsx (npm start, npm run serve, vitest) this module is TypeScript and so is the worker's
-// entry; compiled, both are JavaScript and the entry is started directly.
+// Under tsx (npm run serve, vitest) this module is TypeScript and so is the worker's entry; compiled
+// (npm start), both are JavaScript.
 const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './extract-worker-thread.ts' : './extract-worker-thread.js', import.meta.url);
-const BOOT = new URL('../common/worker-boot.mjs', import.meta.url);
 
 export class ExtractionWorkers {
   private readonly idle: Slot[] = [];
@@ -136,13 +136,9 @@ export class ExtractionWorkers {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(ENTRY.pathname.endsWith('.ts') ? BOOT : ENTRY, {
-      workerData: { entry: ENTRY.href },
-      ...(this.options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } } : {}),
-    });
+    const worker = startWorker(ENTRY, { memoryMb: this.options.memoryMb });
     const slot: Slot = { worker, dead: false, ready: Promise.resolve() };
-    // Kept for the worker's whole life: an idle worker that dies must not take the server with it
-    // (an 'error' nobody listens to is thrown); it is only marked, and replaced on the next job.
+    // Kept for the worker's whole life: an idle worker that dies is only marked, and replaced on the next job.
     worker.on('error', () => { slot.dead = true; });
     worker.on('exit', () => { slot.dead = true; });
     slot.ready = new Promise<void>((resolve, reject) => {
@@ -170,43 +166,31 @@ export class ExtractionWorkers {
   }
 
   private run(slot: Slot, text: string, context: Parameters<Extractor>[1]): Promise<ExtractedRecords> {
-    const { worker } = slot;
     const { onProgress, ...plain } = context;
     const job: ExtractionJob = { id: ++this.nextId, text, context: plain };
     const { budgetMs, memoryMb } = this.options;
-    return new Promise<ExtractedRecords>((resolve, reject) => {
-      const stop = (error: Error) => {
-        finish();
-        slot.dead = true;
-        void worker.terminate();
-        reject(error);
-      };
-      const timer = setTimeout(() => stop(budgetExceeded(budgetMs, text.length)), budgetMs);
-      const onMessage = (m: WorkerMessage) => {
+    // A thread runJob stops is never given another job (an error marks it through spawn's listener).
+    const stopped = (error: Error) => {
+      slot.dead = true;
+      return error;
+    };
+    return runJob<ExtractedRecords, WorkerMessage>(slot.worker, {
+      budgetMs,
+      memoryMb,
+      message: job,
+      keep: true,
+      onMessage: (m: WorkerMessage, reply) => {
         if (m.kind === 'ready' || m.id !== job.id) return;
-        if (m.kind === 'progress') {
-          onProgress?.(m.done, m.total);
-        } else if (m.kind === 'result') {
-          finish();
-          resolve(m.output);
-        } else {
-          finish();
-          reject(Object.assign(new Error(m.message), m.stack ? { stack: m.stack } : {}));
-        }
-      };
-      const onError = (err: Error & { code?: string }) => stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' && memoryMb ? memoryExceeded(memoryMb, text.length) : err);
-      const onExit = (code: number) => stop(new Error(`the extraction worker stopped unexpectedly (exit code ${code})`));
-      const finish = () => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.ref();
-      worker.postMessage(job);
+        if (m.kind === 'progress') onProgress?.(m.done, m.total);
+        else if (m.kind === 'result') reply.resolve(m.output);
+        // The extractor threw: the thread itself is fine and stays for the next job.
+        else reply.reject(Object.assign(new Error(m.message), m.stack ? { stack: m.stack } : {}));
+      },
+      failures: {
+        budget: () => stopped(budgetExceeded(budgetMs, text.length)),
+        memory: () => stopped(memoryExceeded(memoryMb ?? 0, text.length)),
+        exit: (code) => stopped(new Error(`the extraction worker stopped unexpectedly (exit code ${code})`)),
+      },
     });
   }
 }
