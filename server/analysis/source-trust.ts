@@ -1,11 +1,13 @@
 // What the explorer shows of a source's trust: the reviewer's judgement of it, the sources it probably
 // copies from or with (AccuCopy's dependence on shared disputed values), and before a judgement is
 // saved, how each likely value would move under it (whatIfTrusted), in the claims' own wording.
+// Both cost truth discovery over the whole corpus (seconds at 20,000 claims): the server runs the
+// pieces here in a worker thread (server/api/trust-questions.ts) and keeps the answers per revision.
 import type { CorpusIndex } from '../core/model.js';
 import type { Claim, TrustJudgement } from '../core/schema-types.js';
 import { claimsObservations } from '../truth/claims.js';
 import { discoverTruth } from '../truth/discover.js';
-import { applicableJudgements, whatIfTrusted } from '../truth/reviewer.js';
+import { applicableJudgements, whatIfTrusted, type LikelyValueMove } from '../truth/reviewer.js';
 import type { Observation } from '../truth/types.js';
 import { setsOf, type LikelySummary } from './likely.js';
 
@@ -47,54 +49,51 @@ export interface LikelyMove {
   changed: boolean;
 }
 
-interface Observed {
+export interface Observed {
   claims: Claim[];
   observations: Observation[];
 }
 
-// Observations and copy detection depend only on the claims: made once per analysis, on first request.
-const observedCache = new WeakMap<LikelySummary, Observed>();
-const copiesCache = new WeakMap<LikelySummary, Map<string, CopyRelation[]>>();
-// A what-if runs truth discovery twice over the whole corpus: the answer is kept per analysis and
-// question, so a reviewer flipping between choices (or several reviewers asking the same) pays once.
-const whatIfCache = new WeakMap<LikelySummary, Map<string, LikelyMove[]>>();
-const WHAT_IF_KEPT = 32;
+/** The sources one source probably copies from or with, before titles: what the questions worker sends back. */
+export type CopyDependence = [string, { source: string; probability: number; disputed: number; sameOnDisputed: number; sameFalse: number }[]][];
 
-function observed(inputs: TrustInputs): Observed {
-  let hit = observedCache.get(inputs.likely);
-  if (!hit) {
-    const { sets } = setsOf(inputs.groups, inputs.groups.keys(), inputs.index);
-    hit = claimsObservations(sets);
-    observedCache.set(inputs.likely, hit);
-  }
-  return hit;
+/** A what-if's moves by observation index, before the claims' wording is put in (cloneable: the worker's answer). */
+export type RawMove = LikelyValueMove;
+
+/** The observations of `keys` (groups of `groups`): sets are made within a group, so groups can be taken a slice at a time. */
+export function observationsOf(groups: TrustInputs['groups'], keys: Iterable<string>, index: CorpusIndex): Observed {
+  return claimsObservations(setsOf(groups, keys, index).sets);
 }
 
 const titleOf = (index: CorpusIndex, id: string) => index.source.get(id)?.title ?? id;
 
-/** The sources `source` is judged likely to copy from or share a copy with, most likely first. */
+/**
+ * AccuCopy's dependence between sources, judged on the items two sources state only: dependence is
+ * judged on shared items, and Accu credits a source on those alone (leave-one-out), so the rest cannot
+ * change a relation; leaving them out saves most of the work.
+ */
+export function copyDependence(observations: readonly Observation[]): CopyDependence {
+  const shared = sharedItemsOnly(observations);
+  if (shared.length === 0) return [];
+  return discoverTruth(shared, { method: 'accucopy' }).sources.map((s) => [s.source, (s.copies ?? []).map(({ source, probability, disputed, sameOnDisputed, sameFalse }) => ({ source, probability, disputed, sameOnDisputed, sameFalse }))]);
+}
+
+/** The relations of `source` in `dependence`, in words a historian reads. */
+export function relationsOf(dependence: ReadonlyMap<string, CopyDependence[number][1]>, index: CorpusIndex, source: string): CopyRelation[] {
+  return (dependence.get(source) ?? []).map((c) => ({
+    source: { id: c.source, title: titleOf(index, c.source) },
+    probability: c.probability,
+    disputed: c.disputed,
+    sameOnDisputed: c.sameOnDisputed,
+    sameFalse: c.sameFalse,
+    summary: `Shares ${c.sameOnDisputed} of its ${c.disputed} disputed value${c.disputed === 1 ? '' : 's'} with ${titleOf(index, c.source)}${c.sameFalse > 0 ? ` (${c.sameFalse} of them judged false)` : ''}: likely copied (probability ${c.probability.toFixed(2)}).`,
+  }));
+}
+
+/** The sources `source` is judged likely to copy from or share a copy with, most likely first (computed here, on the caller's thread). */
 export function copyRelations(inputs: TrustInputs, source: string): CopyRelation[] {
-  let all = copiesCache.get(inputs.likely);
-  if (!all) {
-    all = new Map();
-    // Only items two sources state: dependence is judged on shared items, and Accu credits a source
-    // on those alone (leave-one-out), so the rest cannot change a relation; leaving them out saves most of the work.
-    const shared = sharedItemsOnly(observed(inputs).observations);
-    if (shared.length > 0) {
-      for (const s of discoverTruth(shared, { method: 'accucopy' }).sources) {
-        all.set(s.source, (s.copies ?? []).map((c) => ({
-          source: { id: c.source, title: titleOf(inputs.index, c.source) },
-          probability: c.probability,
-          disputed: c.disputed,
-          sameOnDisputed: c.sameOnDisputed,
-          sameFalse: c.sameFalse,
-          summary: `Shares ${c.sameOnDisputed} of its ${c.disputed} disputed value${c.disputed === 1 ? '' : 's'} with ${titleOf(inputs.index, c.source)}${c.sameFalse > 0 ? ` (${c.sameFalse} of them judged false)` : ''}: likely copied (probability ${c.probability.toFixed(2)}).`,
-        })));
-      }
-    }
-    copiesCache.set(inputs.likely, all);
-  }
-  return all.get(source) ?? [];
+  const { observations } = observationsOf(inputs.groups, inputs.groups.keys(), inputs.index);
+  return relationsOf(new Map(copyDependence(observations)), inputs.index, source);
 }
 
 function sharedItemsOnly(observations: readonly Observation[]): Observation[] {
@@ -107,42 +106,38 @@ function sharedItemsOnly(observations: readonly Observation[]): Observation[] {
   return observations.filter((o) => sourcesOf.get(o.item)!.size >= 2);
 }
 
-/**
- * How each likely value would move if the judgement of `source` were `proposed` (undefined: none),
- * the other judgements kept: the values that change first, then those whose confidence moves.
- */
-export function whatIfJudged(inputs: TrustInputs, source: string, proposed: Pick<TrustJudgement, 'primary' | 'derivativeOf'> | undefined): LikelyMove[] {
-  let kept = whatIfCache.get(inputs.likely);
-  if (!kept) whatIfCache.set(inputs.likely, (kept = new Map()));
-  const key = JSON.stringify([source, proposed?.primary ?? null, proposed?.derivativeOf ?? null]);
-  let moves = kept.get(key);
-  if (!moves) {
-    if (kept.size >= WHAT_IF_KEPT) kept.delete(kept.keys().next().value!);
-    kept.set(key, (moves = computeWhatIf(inputs, source, proposed)));
-  }
-  return moves;
-}
+export type ProposedTrust = Pick<TrustJudgement, 'primary' | 'derivativeOf'> | undefined;
 
-function computeWhatIf(inputs: TrustInputs, source: string, proposed: Pick<TrustJudgement, 'primary' | 'derivativeOf'> | undefined): LikelyMove[] {
-  const { claims, observations } = observed(inputs);
+/** How each likely value would move if the judgement of `source` were `proposed` (undefined: none), the other judgements kept. */
+export function whatIfMoves(observations: readonly Observation[], reviewer: readonly TrustJudgement[], source: string, proposed: ProposedTrust): RawMove[] {
   if (observations.length === 0) return [];
   const present = new Set(observations.map((o) => o.source));
-  const current = applicableJudgements(present, inputs.likely.reviewer);
-  const others = inputs.likely.reviewer.filter((j) => j.source !== source);
+  const current = applicableJudgements(present, reviewer);
+  const others = reviewer.filter((j) => j.source !== source);
   const next = applicableJudgements(present, proposed ? [...others, { source, ...proposed }] : others);
-  const moves = whatIfTrusted(observations, next, { current });
+  return whatIfTrusted(observations, next, { current });
+}
+
+/** The moves in the claims' own wording: the values that change first, then those whose confidence moves. */
+export function movesInWords(moves: readonly RawMove[], claims: readonly Claim[], index: CorpusIndex): LikelyMove[] {
   const side = (m: { confidence: number; observation: number }): MoveSide => {
     const claim = claims[m.observation]!;
-    return { wording: claim.wording, confidence: m.confidence, claim: claim.id, source: titleOf(inputs.index, claim.source), sourceId: claim.source };
+    return { wording: claim.wording, confidence: m.confidence, claim: claim.id, source: titleOf(index, claim.source), sourceId: claim.source };
   };
   return moves.map((m) => {
     const first = claims[m.before.observation]!;
     return {
-      subject: inputs.index.entity.get(first.subject)?.label ?? first.subject,
-      property: inputs.index.property.get(first.property)?.label ?? first.property,
+      subject: index.entity.get(first.subject)?.label ?? first.subject,
+      property: index.property.get(first.property)?.label ?? first.property,
       before: side(m.before),
       after: side(m.after),
       changed: m.changed,
     };
   });
+}
+
+/** whatIfMoves in words, computed here (on the caller's thread). */
+export function whatIfJudged(inputs: TrustInputs, source: string, proposed: ProposedTrust): LikelyMove[] {
+  const { claims, observations } = observationsOf(inputs.groups, inputs.groups.keys(), inputs.index);
+  return movesInWords(whatIfMoves(observations, inputs.likely.reviewer, source, proposed), claims, inputs.index);
 }

@@ -33,7 +33,7 @@ async function getJson<T>(url: string): Promise<{ body: T; etag: string }> {
 
 /** The section, filled once the trust view has arrived (the rest of the reader does not wait for it). */
 export function sourceTrustSection(ctx: PanelContext, sourceId: string): HTMLElement {
-  const body = h('div', { class: 'source-trust', attrs: { 'data-source': sourceId } }, h('p', { class: 'muted' }, 'Loading trust and copy relations…'));
+  const body = h('div', { class: 'source-trust', attrs: { 'data-source': sourceId } }, h('p', { class: 'muted' }, 'Loading trust and copy relations… (copy detection runs over the whole store: a while on a large one)'));
   void fill(ctx, sourceId, body);
   return section('Trust and copying', body);
 }
@@ -87,15 +87,22 @@ function controls(ctx: PanelContext, sourceId: string, view: TrustView, etag: st
   }, { class: 'primary-blue small trust-save' });
   save.hidden = true;
 
+  // The server works the answer out in a background thread (truth discovery over the whole store,
+  // seconds on a large one): the request waits for it, and the panel says so meanwhile.
   const show = button('Preview what changes', async () => {
     const c = choice();
     const query = c.trust === 'derivative' ? `trust=derivative&of=${encodeURIComponent(c.of)}` : `trust=${c.trust}`;
+    show.disabled = true;
+    save.hidden = true;
+    replaceChildren(preview, h('p', { class: 'muted trust-computing' }, 'Working out how every likely value would move… (on a large store this takes a while; the rest of the explorer keeps working)'));
     try {
       const { body } = await getJson<WhatIf>(`${path(sourceId)}/what-if?${query}`);
       replaceChildren(preview, movesList(ctx, body));
       save.hidden = false;
     } catch (err) {
       replaceChildren(preview, h('p', { class: 'muted' }, err instanceof ApiError ? err.message : 'The server could not be reached.'));
+    } finally {
+      show.disabled = false;
     }
   }, { class: 'secondary small trust-preview-button' });
 

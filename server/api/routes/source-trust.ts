@@ -1,11 +1,11 @@
 import { Router, type Request } from 'express';
 import type { Analysis } from '../../analysis/analyse.js';
-import { copyRelations, whatIfJudged } from '../../analysis/source-trust.js';
 import { check } from '../../core/schemas.js';
 import type { TrustJudgement } from '../../core/schema-types.js';
 import type { Repository } from '../../store/repository.js';
 import { clearTrust, judgementOf, setTrust, trustEtag, trustInputProblems, type TrustInput } from '../../store/source-trust.js';
 import { HttpError } from '../errors.js';
+import { TrustQuestions, type QuestionInputs } from '../trust-questions.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
 import { httpErrorOf, objectBody, reviewerOf, smallJsonBody, strongEtagOf } from '../writes.js';
 import type { IdParams } from './helpers.js';
@@ -21,20 +21,23 @@ interface WhatIfQuery {
  * PUT /api/sources/:id/trust ({ primary: true } or { derivativeOf }, If-Match required, "0" for a first judgement),
  * DELETE /api/sources/:id/trust (If-Match), and GET /api/sources/:id/what-if?trust=primary|derivative&of=|none:
  * how each likely value would move, before anything is saved. Writes are logged and revertible.
+ * Copy relations and what-ifs are computed in a worker thread (trust-questions.ts): the first request
+ * after a change waits for it without holding up anyone else's.
  */
-export function sourceTrustRoutes(repo: Repository): Router {
+export function sourceTrustRoutes(repo: Repository, questions: TrustQuestions = new TrustQuestions()): Router {
   const router = Router();
 
-  router.get('/sources/:id/trust', (req, res) => {
+  router.get('/sources/:id/trust', async (req, res) => {
     const { params } = validInput<IdParams>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.noQuery });
     const { analysis } = repo.snapshot;
     known(analysis, params.id);
     const judgement = judgementOf(analysis.corpus.trust, params.id);
+    const view = await trustView(questions, analysis, params.id, judgement);
     res.setHeader('ETag', trustEtag(judgement));
-    res.json(trustView(analysis, params.id, judgement));
+    res.json(view);
   });
 
-  router.get('/sources/:id/what-if', (req, res) => {
+  router.get('/sources/:id/what-if', async (req, res) => {
     const { params, query } = validInput<IdParams, WhatIfQuery>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.whatIfQuery });
     const { analysis } = repo.snapshot;
     known(analysis, params.id);
@@ -45,7 +48,7 @@ export function sourceTrustRoutes(repo: Repository): Router {
       const problems = trustInputProblems(params.id, proposed, analysis.corpus.trust ?? [], (id) => analysis.index.source.has(id));
       if (problems.length > 0) throw new HttpError(400, 'invalid query', problems.map((p) => ({ at: p.at === '/derivativeOf' ? '/query/of' : '/query/trust', message: p.message })));
     }
-    const moves = whatIfJudged(analysis, params.id, proposed);
+    const moves = await questions.whatIf(inputsOf(analysis), params.id, proposed);
     res.json({ source: { id: params.id, title: titleOf(analysis, params.id) }, trust: query.trust, ...(query.of ? { of: { id: query.of, title: titleOf(analysis, query.of) } } : {}), changed: moves.filter((m) => m.changed).length, moves });
   });
 
@@ -56,8 +59,9 @@ export function sourceTrustRoutes(repo: Repository): Router {
     const input = trustBody(objectBody(req));
     try {
       const { judgement, change } = await setTrust(repo, params.id, expected, input, reviewerOf(req));
+      const view = await trustView(questions, repo.snapshot.analysis, params.id, judgement);
       res.setHeader('ETag', trustEtag(judgement));
-      res.json({ ...trustView(repo.snapshot.analysis, params.id, judgement), change });
+      res.json({ ...view, change });
     } catch (err) {
       throw withCurrentEtag(res, repo, params.id, err);
     }
@@ -69,8 +73,9 @@ export function sourceTrustRoutes(repo: Repository): Router {
     const expected = versionOf(req);
     try {
       const { change } = await clearTrust(repo, params.id, expected, reviewerOf(req));
+      const view = await trustView(questions, repo.snapshot.analysis, params.id, undefined);
       res.setHeader('ETag', trustEtag(undefined));
-      res.json({ ...trustView(repo.snapshot.analysis, params.id, undefined), change });
+      res.json({ ...view, change });
     } catch (err) {
       throw withCurrentEtag(res, repo, params.id, err);
     }
@@ -84,8 +89,11 @@ function known(analysis: Analysis, id: string): void {
 
 const titleOf = (analysis: Analysis, id: string) => analysis.index.source.get(id)?.title ?? id;
 
-function trustView(analysis: Analysis, id: string, judgement: TrustJudgement | undefined) {
+const inputsOf = (analysis: Analysis): QuestionInputs => ({ groups: analysis.groups, index: analysis.index, reviewer: analysis.corpus.trust });
+
+async function trustView(questions: TrustQuestions, analysis: Analysis, id: string, judgement: TrustJudgement | undefined) {
   const learned = analysis.likely.trust.get(id);
+  const copies = await questions.copyRelations(inputsOf(analysis), id);
   return {
     source: { id, title: titleOf(analysis, id) },
     judgement: judgement
@@ -97,7 +105,7 @@ function trustView(analysis: Analysis, id: string, judgement: TrustJudgement | u
       }
       : null,
     trust: learned ? { score: learned.score, lowEvidence: learned.lowEvidence, explanation: learned.explanation, updating: analysis.trust === 'updating' } : null,
-    copies: copyRelations(analysis, id),
+    copies,
   };
 }
 
