@@ -1,5 +1,6 @@
 // One call from a loaded corpus to everything derived from it: comparisons, groups, the graph.
 import type { ConcordanceGraph } from './graph.js';
+import { LayeredMap } from './layered-map.js';
 import { continueGraph, startGraph } from './live-graph.js';
 import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
 import { byId, indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
@@ -135,14 +136,15 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
   return next;
 }
 
-/** The index after a write: the records unchanged are the same maps, the claims' map is the previous one with the changed claims put in. */
+/** The index after a write: the records unchanged are the same maps, the claims' map the previous one with the changed claims put in (layered, not copied). */
 function nextIndex(previous: Analysis, corpus: Corpus, changed: readonly { before?: Claim; after?: Claim }[]): CorpusIndex {
   const same = <T extends { id: string }>(now: readonly T[], before: readonly T[], map: Map<string, T>) => (now === before ? map : byId(now));
-  const claim = new Map(previous.index.claim);
+  const changes: [string, Claim | undefined][] = [];
   for (const { before, after } of changed) {
-    if (before && before.id !== after?.id) claim.delete(before.id);
-    if (after) claim.set(after.id, after);
+    if (before && before.id !== after?.id) changes.push([before.id, undefined]);
+    if (after) changes.push([after.id, after]);
   }
+  const claim = LayeredMap.of(previous.index.claim, changes);
   return {
     source: same(corpus.sources, previous.corpus.sources, previous.index.source),
     entity: same(corpus.entities, previous.corpus.entities, previous.index.entity),
