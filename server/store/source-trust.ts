@@ -82,6 +82,11 @@ export async function revertTrustChange(repo: Repository, change: Change, change
   const source = change.trust!;
   const later = changes.find((c) => c.seq > change.seq && c.trust === source);
   if (later) throw new MutationError('stale', `change ${change.seq} cannot be reverted: change ${later.seq} (${later.action} by ${later.who} at ${later.at}) changed the trust of ${source} since; revert that one first`, { later });
+  // A source deleted and added again under the same id is another document: it inherits no judgement
+  // of the old one, neither its own nor one naming it as the original.
+  const named = [source, change.trustBefore?.derivativeOf].filter((id): id is string => id !== undefined);
+  const readded = changes.find((c) => c.seq > change.seq && c.action === 'ingest' && c.source !== undefined && named.includes(c.source));
+  if (readded) throw new MutationError('stale', `change ${change.seq} cannot be reverted: source ${readded.source} was added anew since (change ${readded.seq}), and a judgement of the source it replaced does not carry over`, { later: readded });
   const { corpus, index } = repo.snapshot.analysis;
   const current = judgementOf(corpus.trust, source);
   if (!isDeepStrictEqual(current ?? null, change.trustAfter ?? null)) throw new MutationError('stale', `the trust of ${source} is not as change ${change.seq} left it`, { current: current ?? null });
@@ -93,6 +98,19 @@ export async function revertTrustChange(repo: Repository, change: Change, change
     restored = { ...target, version: Math.max(current?.version ?? 0, change.trustAfter?.version ?? 0, target.version) + 1 };
   }
   return saveTrust(repo, source, current, restored, actor, { action: 'revert', reverts: change.seq, ...(note ? { note } : {}) });
+}
+
+/** The judgements that hang on source `id`: its own, and those marking another source derivative of it. Removed with the source. */
+export function trustNaming(trust: readonly TrustJudgement[] | undefined, id: string): TrustJudgement[] {
+  return (trust ?? []).filter((j) => j.source === id || j.derivativeOf === id);
+}
+
+/**
+ * Of the judgements removed with a source, those to put back with it, unchanged: each whose sources
+ * all exist and whose source has not been judged again since (the newer judgement stands).
+ */
+export function trustToRestore(removed: readonly TrustJudgement[] | undefined, current: readonly TrustJudgement[] | undefined, hasSource: (id: string) => boolean): TrustJudgement[] {
+  return (removed ?? []).filter((j) => hasSource(j.source) && (j.derivativeOf === undefined || hasSource(j.derivativeOf)) && !judgementOf(current, j.source));
 }
 
 function versionChecked(trust: readonly TrustJudgement[] | undefined, source: string, expected: number): TrustJudgement | undefined {
