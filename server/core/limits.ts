@@ -55,7 +55,7 @@ export const LIMITS = {
   entitiesPerStore: limit(5_000_000, 'entities per store', 'collections.schema.json#/definitions/EntitiesFile/maxItems'),
   propertiesPerStore: limit(100_000, 'properties per store', 'collections.schema.json#/definitions/PropertiesFile/maxItems'),
   judgementsPerStore: limit(1_000_000, 'judgements per store', 'collections.schema.json#/definitions/JudgementsFile/maxItems', 'change.schema.json#/definitions/SourceState/properties/judgements/maxItems'),
-  trustJudgementsPerStore: limit(1_000_000, 'judgements of sources\' trust per store', 'source-trust.schema.json#/definitions/TrustJudgementFile/maxItems'),
+  trustJudgementsPerStore: limit(1_000_000, 'judgements of sources\' trust per store', 'source-trust.schema.json#/definitions/TrustJudgementFile/maxItems', 'change.schema.json#/definitions/SourceState/properties/trust/maxItems'),
 
   // --- Text fields -----------------------------------------------------------------------------
   idChars: limit(128, 'characters of an id', 'defs.schema.json#/definitions/Id/maxLength'),

@@ -515,6 +515,12 @@ export interface SourceState {
    * @maxItems 1000000
    */
   judgements: Judgement[];
+  /**
+   * Reviewers' judgements of trust that named the source: its own, and those marking another source derivative of it (absent when there were none).
+   *
+   * @maxItems 1000000
+   */
+  trust?: TrustJudgement[];
 }
 /**
  * The revert of a delete-source: the source and everything put back.
@@ -531,6 +537,12 @@ export interface SourceState1 {
    * @maxItems 1000000
    */
   judgements: Judgement[];
+  /**
+   * Reviewers' judgements of trust that named the source: its own, and those marking another source derivative of it (absent when there were none).
+   *
+   * @maxItems 1000000
+   */
+  trust?: TrustJudgement[];
 }
 
 /**

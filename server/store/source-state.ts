@@ -14,6 +14,7 @@ import { toJsonFile } from './atomic.js';
 import { changeLine, changelogPath } from './changelog.js';
 import { advanceSeq, lastSeq, MutationError, type Actor } from './mutations.js';
 import type { Repository } from './repository.js';
+import { trustNaming, trustToRestore } from './source-trust.js';
 import type { FileWrite } from './transaction.js';
 
 export const DELETED_DIR = 'deleted';
@@ -36,13 +37,14 @@ export function sourceEtag(analysis: Analysis, id: string): string | undefined {
   return `"${hash.digest('base64url').slice(0, 20)}"`;
 }
 
-/** The source `id` as it is now, with its claims and the judgements naming any of them. */
+/** The source `id` as it is now, with its claims, the judgements naming any of them and the trust judgements naming it. */
 export function sourceStateOf(corpus: Corpus, id: string): SourceState | undefined {
   const source = corpus.sources.find((s) => s.id === id);
   if (!source) return undefined;
   const claims = corpus.claims.filter((c) => c.source === id);
   const ids = new Set(claims.map((c) => c.id));
-  return { source, claims, judgements: corpus.judgements.filter((j) => ids.has(j.a) || ids.has(j.b)) };
+  const trust = trustNaming(corpus.trust, id);
+  return { source, claims, judgements: corpus.judgements.filter((j) => ids.has(j.a) || ids.has(j.b)), ...(trust.length > 0 ? { trust } : {}) };
 }
 
 /** DELETE /api/sources/:id: removes the source if `etag` is its current ETag (412 otherwise). */
@@ -79,11 +81,14 @@ export async function removeSourceState(repo: Repository, state: SourceState, ac
     claims: analysis.corpus.claims.filter((c) => !gone.has(c.id)),
     judgements: analysis.corpus.judgements.filter((j) => !judged.has(j.id)),
   };
+  const trusted = new Set((state.trust ?? []).map((j) => j.source));
+  if (trusted.size > 0) corpus.trust = (analysis.corpus.trust ?? []).filter((j) => !trusted.has(j.source));
   const next = repo.prepare(reanalyse(analysis, corpus, state.claims.map((before) => ({ before }))));
   const writes: FileWrite[] = [];
   // The text as stored (its hash recorded); a missing or changed text is kept as it is found.
   if (text !== undefined) writes.push({ file: deletedTextFile(layout.root, sha256(text)), content: text });
   if (judged.size > 0) writes.push({ file: layout.judgementsFile, content: toJsonFile(corpus.judgements) });
+  if (trusted.size > 0) writes.push({ file: layout.trustFile, content: toJsonFile(corpus.trust!) });
   const seq = (await lastSeq(repo)) + 1;
   const line = changeLine({ seq, at: new Date().toISOString(), who: actor.who, ...change, source: id, removed: state });
   await ensureDeletedDir(repo);
@@ -119,6 +124,8 @@ export async function restoreSourceState(repo: Repository, state: SourceState, a
   const ids = new Set(corpus.claims.map((c) => c.id));
   const judgements = state.judgements.filter((j) => ids.has(j.a) && ids.has(j.b) && !analysis.corpus.judgements.some((k) => k.id === j.id));
   corpus.judgements = [...analysis.corpus.judgements, ...judgements];
+  const trust = trustToRestore(state.trust, analysis.corpus.trust, (id) => id === source.id || analysis.index.source.has(id));
+  if (trust.length > 0) corpus.trust = [...(analysis.corpus.trust ?? []), ...trust];
   const next = repo.prepare(reanalyse(analysis, corpus, state.claims.map((after) => ({ after }))));
   const writes: FileWrite[] = [
     { file: layout.textFile(source.id), content: text },
@@ -126,8 +133,10 @@ export async function restoreSourceState(repo: Repository, state: SourceState, a
     { file: layout.claimsFile(source.id), content: toJsonFile(state.claims) },
   ];
   if (judgements.length > 0) writes.push({ file: layout.judgementsFile, content: toJsonFile(corpus.judgements) });
+  if (trust.length > 0) writes.push({ file: layout.trustFile, content: toJsonFile(corpus.trust!) });
   const seq = (await lastSeq(repo)) + 1;
-  const line = changeLine({ seq, at: new Date().toISOString(), who: actor.who, ...change, source: source.id, restored: { ...state, judgements } });
+  const { trust: _removedTrust, ...rest } = state;
+  const line = changeLine({ seq, at: new Date().toISOString(), who: actor.who, ...change, source: source.id, restored: { ...rest, judgements, ...(trust.length > 0 ? { trust } : {}) } });
   await repo.commit(writes, [{ file: changelogPath(layout.root), content: line }], [trash]);
   advanceSeq(repo, seq);
   repo.install(next);
