@@ -3,7 +3,7 @@
 // small part of that time (compared with the what-if itself, no absolute threshold: timings live in
 // bench/results/truth-questions.md); and what the worker answers is what the same code answers on the
 // caller's thread.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
