@@ -1,6 +1,6 @@
 // `npm start` serves compiled JavaScript: the server built with tsc into dist/ (scripts/build-server.mjs)
-// starts, answers, extracts in its worker thread and reads documents in the conversion worker, with no
-// tsx anywhere in the process.
+// starts, answers, extracts in its worker thread, reads documents in the conversion worker and answers
+// trust questions in theirs, with no tsx anywhere in the process.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,5 +38,14 @@ describe('the compiled server', () => {
     const read = await fetch(`${server.base}/api/documents`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(await makePdf([['A page read by the compiled server.']])) });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { text: string }).text).toContain('A page read by the compiled server.');
+  });
+
+  it('answers a what-if and copy relations in its trust questions thread', async () => {
+    const whatIf = await fetch(`${server.base}/api/sources/wikipedia-japanese-intervention/what-if?trust=primary`);
+    expect(whatIf.status).toBe(200);
+    expect(((await whatIf.json()) as { changed: number }).changed).toBeGreaterThan(0);
+    const trust = await fetch(`${server.base}/api/sources/russia-beyond/trust`);
+    expect(trust.status).toBe(200);
+    expect(((await trust.json()) as { copies: unknown[] }).copies).toBeInstanceOf(Array);
   });
 });
