@@ -34,11 +34,14 @@ export const TRUST_SCHEMAS: Record<string, JsonSchema> = {
 };
 
 const { idParams, noQuery } = REQUEST_SCHEMAS;
+// Copy relations and what-ifs run truth discovery over the whole store (server/api/trust-questions.ts).
+const IN_THREAD = 'Worked out in a background thread on the first request after a change (seconds on a large store; the request waits, other requests do not), then kept for that revision.';
+const threadRefusals = { 503: 'The answer could not be worked out (the thread failed or ran past its time budget); asking again starts afresh' };
 const writeRefusals = { 412: 'The judgement changed since the ETag in If-Match; the ETag header holds the current one', 428: 'If-Match is missing' };
 
 export const TRUST_ENDPOINTS: readonly Endpoint[] = [
-  { path: '/api/sources/{id}/trust', summary: 'A reviewer\'s judgement of a source (primary, or derivative of another), the trust learned, and the sources it probably copies', description: 'Sent with an ETag: the judgement\'s version, "0" while there is none.', params: idParams, query: noQuery, response: 'TrustView', notFound: true },
-  { path: '/api/sources/{id}/what-if', summary: 'How each likely value would move under a judgement of this source, before it is saved', description: 'trust=primary, trust=derivative&of=<source id>, or trust=none (no judgement); the other judgements stay as they are.', params: idParams, query: REQUEST_SCHEMAS.whatIfQuery, response: 'TrustWhatIf', notFound: true },
+  { path: '/api/sources/{id}/trust', summary: 'A reviewer\'s judgement of a source (primary, or derivative of another), the trust learned, and the sources it probably copies', description: `Sent with an ETag: the judgement's version, "0" while there is none. ${IN_THREAD}`, params: idParams, query: noQuery, response: 'TrustView', notFound: true, refusals: threadRefusals },
+  { path: '/api/sources/{id}/what-if', summary: 'How each likely value would move under a judgement of this source, before it is saved', description: `trust=primary, trust=derivative&of=<source id>, or trust=none (no judgement); the other judgements stay as they are. ${IN_THREAD}`, params: idParams, query: REQUEST_SCHEMAS.whatIfQuery, response: 'TrustWhatIf', notFound: true, refusals: threadRefusals },
   {
     path: '/api/sources/{id}/trust', method: 'put', summary: 'Mark a source as primary, or as derivative of another source: a prior for truth discovery, logged and revertible',
     description: 'Requires If-Match with the ETag of GET /api/sources/{id}/trust ("0" for a first judgement). Trust and every likely value are re-learned before the answer.',
