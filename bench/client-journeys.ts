@@ -16,7 +16,15 @@ import { traceAction } from './client-profile.js';
 import { generateCorpus } from './lib/corpus.js';
 import { machine, median } from './lib/measure.js';
 
-interface Hook { __concordance: { ready: boolean; firstFrameAt: number | null; nodeDisplay(k: string): unknown; state(): { edge: string | null }; counts(): { nodes: number } } }
+interface Hook {
+  __concordance: {
+    ready: boolean;
+    firstFrameAt: number | null;
+    nodeDisplay(k: string): unknown;
+    state(): { edge: string | null };
+    counts(): { nodes: number };
+  };
+}
 const ROW_HEIGHT = 190;
 
 async function timed(action: () => Promise<unknown>, until: () => Promise<unknown>): Promise<number> {
@@ -33,7 +41,10 @@ function recordRequests(page: Page): Map<string, { ttfb: number; total: number }
     const url = new URL(req.url());
     if (!url.pathname.startsWith('/api/')) return;
     const t = req.timing();
-    seen.set(url.pathname + url.search, { ttfb: Math.round(t.responseStart - t.requestStart), total: Math.round(t.responseEnd - t.requestStart) });
+    seen.set(url.pathname + url.search, {
+      ttfb: Math.round(t.responseStart - t.requestStart),
+      total: Math.round(t.responseEnd - t.requestStart),
+    });
   });
   return seen;
 }
@@ -43,39 +54,88 @@ async function run(page: Page, base: string, profile: boolean): Promise<Record<s
   await page.goto(base);
   await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
   const firstFrame = await page.evaluate(() => (window as unknown as Hook).__concordance.firstFrameAt!);
-  const marks = await page.evaluate(() => (window as unknown as { __concordance: { perf(): { marks: Record<string, number> } } }).__concordance.perf().marks);
+  const marks = await page.evaluate(
+    () => (window as unknown as { __concordance: { perf(): { marks: Record<string, number> } } }).__concordance.perf().marks,
+  );
   const first = [...requests].find(([p]) => p.startsWith('/api/graph'))?.[1] ?? { ttfb: NaN, total: NaN };
   // Where the first frame's time went: page and script, the first view's request (server time to
   // its first byte, then the rest), graphology, sigma's set-up and first draw, the frame itself.
   const phases = {
-    pageScript: marks.boot!, serverFirstView: first.ttfb, data: marks.dataLoaded! - marks.boot!, graph: marks.graphReady! - marks.dataLoaded!,
-    sigma: marks.sigmaReady! - marks.graphReady!, render: marks.firstFrame! - marks.sigmaReady!,
+    pageScript: marks.boot!,
+    serverFirstView: first.ttfb,
+    data: marks.dataLoaded! - marks.boot!,
+    graph: marks.graphReady! - marks.dataLoaded!,
+    sigma: marks.sigmaReady! - marks.graphReady!,
+    render: marks.firstFrame! - marks.sigmaReady!,
   };
   console.error('first frame phases', JSON.stringify(phases), 'requests', JSON.stringify([...requests]));
   await screenshot(page, 'journey-first-frame');
-  const openList = () => timed(() => page.locator('.list-toggle').click(), () => page.locator('.conflicts-list .item-open').first().waitFor({ timeout: 60_000 }));
+  const openList = () =>
+    timed(
+      () => page.locator('.list-toggle').click(),
+      () => page.locator('.conflicts-list .item-open').first().waitFor({ timeout: 60_000 }),
+    );
   let list = NaN;
-  if (profile) console.error('list trace (main thread)', JSON.stringify(await traceAction(page, async () => { list = await openList(); })));
+  if (profile)
+    console.error(
+      'list trace (main thread)',
+      JSON.stringify(
+        await traceAction(page, async () => {
+          list = await openList();
+        }),
+      ),
+    );
   else list = await openList();
-  const rows = Number(/in ([\d,]+) rows/.exec((await page.locator('.conflicts-list .count').textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
-  const scroll = await timed(() => page.locator('.conflicts-list .vlist').evaluate((el) => { el.scrollTop = el.scrollHeight; }),
-    () => page.locator(`.conflicts-list .vlist-row[data-index="${rows - 1}"] .item-open`).waitFor({ timeout: 60_000 }));
+  const rows = Number(
+    /in ([\d,]+) rows/.exec((await page.locator('.conflicts-list .count').textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0,
+  );
+  const scroll = await timed(
+    () =>
+      page.locator('.conflicts-list .vlist').evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+      }),
+    () => page.locator(`.conflicts-list .vlist-row[data-index="${rows - 1}"] .item-open`).waitFor({ timeout: 60_000 }),
+  );
   // The first row (largest difference first) whose first claim is not drawn.
-  const { items } = (await (await fetch(`${base}/api/conflicts?sort=gap&group=identical&limit=500`)).json()) as { items: { id: string; a: { id: string } }[] };
+  const { items } = (await (await fetch(`${base}/api/conflicts?sort=gap&group=identical&limit=500`)).json()) as {
+    items: { id: string; a: { id: string } }[];
+  };
   let index = -1;
   for (const [i, item] of items.entries()) {
-    if (!(await page.evaluate((k) => (window as unknown as Hook).__concordance.nodeDisplay(k) !== null, `claim:${item.a.id}`))) { index = i; break; }
+    if (!(await page.evaluate((k) => (window as unknown as Hook).__concordance.nodeDisplay(k) !== null, `claim:${item.a.id}`))) {
+      index = i;
+      break;
+    }
   }
   let undrawn = NaN;
   if (index >= 0) {
-    await page.locator('.conflicts-list .vlist').evaluate((el, top) => { el.scrollTop = top; }, index * ROW_HEIGHT);
+    await page.locator('.conflicts-list .vlist').evaluate((el, top) => {
+      el.scrollTop = top;
+    }, index * ROW_HEIGHT);
     const row = page.locator(`.conflicts-list .item-open[data-comparison="${items[index]!.id}"]`);
     await row.waitFor();
-    const choose = () => timed(() => row.click(), () => page.waitForFunction((k) => {
-      const c = (window as unknown as Hook).__concordance;
-      return c.state().edge !== null && c.nodeDisplay(k) !== null;
-    }, `claim:${items[index]!.a.id}`, { timeout: 60_000 }));
-    if (profile) console.error('undrawn pair trace (main thread)', JSON.stringify(await traceAction(page, async () => { undrawn = await choose(); })));
+    const choose = () =>
+      timed(
+        () => row.click(),
+        () =>
+          page.waitForFunction(
+            (k) => {
+              const c = (window as unknown as Hook).__concordance;
+              return c.state().edge !== null && c.nodeDisplay(k) !== null;
+            },
+            `claim:${items[index]!.a.id}`,
+            { timeout: 60_000 },
+          ),
+      );
+    if (profile)
+      console.error(
+        'undrawn pair trace (main thread)',
+        JSON.stringify(
+          await traceAction(page, async () => {
+            undrawn = await choose();
+          }),
+        ),
+      );
     else undrawn = await choose();
     await screenshot(page, 'journey-undrawn-pair');
   }
@@ -85,18 +145,34 @@ async function run(page: Page, base: string, profile: boolean): Promise<Record<s
   if (dated === 0) return { firstFrame, ...phases, list, rows, scroll, undrawn, timeline: NaN, bars: 0 };
   await page.goto(`${base}/?timeline=1`);
   await page.waitForFunction(() => (window as unknown as Hook).__concordance?.ready === true, null, { timeout: 120_000 });
-  await page.locator('section.timeline .tl-claim').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+  await page
+    .locator('section.timeline .tl-claim')
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(() => undefined);
   // The timeline again, from its button, with the page settled.
   await page.locator('.timeline-toggle').click();
-  const timeline = await timed(() => page.locator('.timeline-toggle').click(), () => page.waitForFunction(() => document.querySelectorAll('section.timeline .tl-claim').length > 0, null, { timeout: 60_000 }));
+  const timeline = await timed(
+    () => page.locator('.timeline-toggle').click(),
+    () => page.waitForFunction(() => document.querySelectorAll('section.timeline .tl-claim').length > 0, null, { timeout: 60_000 }),
+  );
   const bars = await page.locator('section.timeline .tl-claim').count();
   return { firstFrame, ...phases, list, rows, scroll, undrawn, timeline, bars };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { claims: { type: 'string', default: '19000' }, runs: { type: 'string', default: '3' }, store: { type: 'string' }, label: { type: 'string' }, profile: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      claims: { type: 'string', default: '19000' },
+      runs: { type: 'string', default: '3' },
+      store: { type: 'string' },
+      label: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
   // --store: an existing store (e.g. the population table imported by npm run truth:import), opened as it is.
-  const dir = values.store ?? await mkdtemp(path.join(os.tmpdir(), 'concordance-journeys-'));
+  const dir = values.store ?? (await mkdtemp(path.join(os.tmpdir(), 'concordance-journeys-')));
   const bundle = await clientBundle();
   if (!values.store) await writeCorpusFiles(generateCorpus({ claims: Number(values.claims), seed: 3 }), dir);
   const opening = performance.now();

@@ -20,7 +20,8 @@ export async function profileAction(page: Page, action: () => Promise<unknown>, 
   const requests: JourneyProfile['requests'] = [];
   const started = new Map<string, { path: string; at: number }>();
   cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string }; timestamp: number }) => {
-    if (e.request.url.includes('/api/')) started.set(e.requestId, { path: new URL(e.request.url).pathname + new URL(e.request.url).search, at: e.timestamp });
+    if (e.request.url.includes('/api/'))
+      started.set(e.requestId, { path: new URL(e.request.url).pathname + new URL(e.request.url).search, at: e.timestamp });
   });
   cdp.on('Network.loadingFinished', (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
     const s = started.get(e.requestId);
@@ -41,11 +42,22 @@ export async function profileAction(page: Page, action: () => Promise<unknown>, 
     const name = `${n.callFrame.functionName || '(anonymous)'}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ''}`;
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  const functions = [...self].map(([name, ms]) => ({ name, ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, top);
+  const functions = [...self]
+    .map(([name, ms]) => ({ name, ms: Math.round(ms) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
   return { functions, requests };
 }
 
-interface TraceEvent { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number; args?: unknown }
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  ts: number;
+  tid: number;
+  pid: number;
+  args?: unknown;
+}
 
 /**
  * A Chrome trace of one action (DevTools timeline categories): time by event name on the page's
@@ -54,7 +66,9 @@ interface TraceEvent { name: string; ph: string; dur?: number; ts: number; tid: 
 export async function traceAction(page: Page, action: () => Promise<unknown>, top = 15): Promise<{ name: string; ms: number }[]> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: '__metadata,devtools.timeline,v8.execute,blink,gpu,cc', transferMode: 'ReportEvents' });
   await action();
@@ -68,5 +82,8 @@ export async function traceAction(page: Page, action: () => Promise<unknown>, to
     if (e.ph !== 'X' || (main && (e.pid !== main.pid || e.tid !== main.tid))) continue;
     sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
   }
-  return [...sums].map(([name, ms]) => ({ name, ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, top);
+  return [...sums]
+    .map(([name, ms]) => ({ name, ms: Math.round(ms) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
 }

@@ -65,8 +65,20 @@ async function measure(page: Page, url: string): Promise<Run> {
   const timeTo = async (act: () => Promise<void>, done: string) => {
     await page.evaluate(() => {
       const w = window as unknown as { __t0: number };
-      document.getElementById('graph')!.addEventListener('mousemove', () => { w.__t0 = performance.now(); }, { capture: true, once: true });
-      document.getElementById('graph')!.addEventListener('mousedown', () => { w.__t0 = performance.now(); }, { capture: true, once: true });
+      document.getElementById('graph')!.addEventListener(
+        'mousemove',
+        () => {
+          w.__t0 = performance.now();
+        },
+        { capture: true, once: true },
+      );
+      document.getElementById('graph')!.addEventListener(
+        'mousedown',
+        () => {
+          w.__t0 = performance.now();
+        },
+        { capture: true, once: true },
+      );
     });
     await act();
     // NaN after 10 s: the pointer missed the node (reported as such, never a hang).
@@ -89,13 +101,32 @@ async function measure(page: Page, url: string): Promise<Run> {
 /** The client built without minification, so the profile names real functions. */
 async function readableBundle(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-bench-client-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'client/vite.config.ts'), '--outDir', dir, '--emptyOutDir', '--minify', 'false', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(ROOT, 'client/vite.config.ts'),
+      '--outDir',
+      dir,
+      '--emptyOutDir',
+      '--minify',
+      'false',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
   return dir;
 }
 
 /** For each line of a built script, the source file it came from (line-level source map lookup). */
 async function lineSources(script: string): Promise<string[]> {
-  const map = JSON.parse(await readFile(`${script}.map`, 'utf8').catch(() => '{"sources":[],"mappings":""}')) as { sources: string[]; mappings: string };
+  const map = JSON.parse(await readFile(`${script}.map`, 'utf8').catch(() => '{"sources":[],"mappings":""}')) as {
+    sources: string[];
+    mappings: string;
+  };
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   let src = 0;
   return map.mappings.split(';').map((line) => {
@@ -116,7 +147,9 @@ async function lineSources(script: string): Promise<string[]> {
         first ??= src;
       }
     }
-    return first === undefined ? '' : (map.sources[first] ?? '').replace(/^.*node_modules\/([^/]+)\/.*$/, '$1').replace(/^.*client\/src\//, 'client/');
+    return first === undefined
+      ? ''
+      : (map.sources[first] ?? '').replace(/^.*node_modules\/([^/]+)\/.*$/, '$1').replace(/^.*client\/src\//, 'client/');
   });
 }
 
@@ -147,7 +180,10 @@ async function profile(page: Page, url: string, dist: string): Promise<{ name: s
     const name = `${f.functionName || '(anonymous)'}${origin ? ` (${origin})` : ''}`;
     self.set(name, (self.get(name) ?? 0) + (dt.get(node.id) ?? 0));
   }
-  return [...self].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 12);
+  return [...self]
+    .map(([name, ms]) => ({ name, ms }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 12);
 }
 
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
@@ -155,7 +191,10 @@ const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '5000,20000,50000' }, runs: { type: 'string', default: '3' } }, strict: true });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: '5000,20000,50000' }, runs: { type: 'string', default: '3' } },
+    strict: true,
+  });
   const sizes = values.sizes.split(',').map(Number);
   const runs = Math.max(1, Number(values.runs));
   const host = machine();
@@ -182,7 +221,9 @@ async function main(): Promise<void> {
         const m = (f: (r: Run) => number) => median(results.map(f));
         const mark = (name: string) => m((r) => r.marks[name] ?? NaN);
         const label = `${size.toLocaleString('en')} nodes / ${graph.size.toLocaleString('en')} edges${p === '/' ? '' : ', full=1'}`;
-        rows.push(`| ${label} | ${results[0]!.drawn.nodes.toLocaleString('en')} / ${results[0]!.drawn.edges.toLocaleString('en')} | ${(bytes / 1e6).toFixed(1)} MB | **${ms(m((r) => r.firstFrame))}** | ${ms(mark('boot'))} | ${ms(mark('dataLoaded') - mark('boot'))} | ${ms(mark('graphReady') - mark('dataLoaded'))} | ${ms(mark('sigmaReady') - mark('graphReady'))} | ${ms(mark('firstFrame') - mark('sigmaReady'))} | ${ms(m((r) => r.hover))} | ${ms(m((r) => r.select))} |`);
+        rows.push(
+          `| ${label} | ${results[0]!.drawn.nodes.toLocaleString('en')} / ${results[0]!.drawn.edges.toLocaleString('en')} | ${(bytes / 1e6).toFixed(1)} MB | **${ms(m((r) => r.firstFrame))}** | ${ms(mark('boot'))} | ${ms(mark('dataLoaded') - mark('boot'))} | ${ms(mark('graphReady') - mark('dataLoaded'))} | ${ms(mark('sigmaReady') - mark('graphReady'))} | ${ms(mark('firstFrame') - mark('sigmaReady'))} | ${ms(m((r) => r.hover))} | ${ms(m((r) => r.select))} |`,
+        );
         console.log(rows.at(-1));
         slowest = { url: `${base}${p}`, base, label };
       }
@@ -200,9 +241,9 @@ async function main(): Promise<void> {
       '',
       `Generated by \`npx tsx bench/client.ts\` on ${host.date}: ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, ${host.platform}, Node ${host.node}, load ${host.load} at the start and ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end; Chromium ${version} headless, software WebGL (SwiftShader, \`--disable-gpu --enable-unsafe-swiftshader\`), viewport 1400×860. Median of ${runs} fresh page loads per row.`,
       '',
-      'Synthetic graphs (seeded): 0.2 % sources, 6 % entities, 4 % citations, the rest claims clustered around skewed subjects; two edges per node (about, from, cites, then agrees / conflicts within subject-property groups). Served with the server\'s own view code (`server/analysis/views.ts`).',
+      "Synthetic graphs (seeded): 0.2 % sources, 6 % entities, 4 % citations, the rest claims clustered around skewed subjects; two edges per node (about, from, cites, then agrees / conflicts within subject-property groups). Served with the server's own view code (`server/analysis/views.ts`).",
       '',
-      '*First frame* is `performance.now()` (ms from navigation start) at the first animation frame after sigma drew the graph (it draws in its constructor; the frame is composited in that animation frame). Its parts: *page + script* = until the client\'s code starts; *data* = `/api/graph` fetched and parsed (a conflicts view first, then the whole graph when it has ≤ 20,000 nodes); *graph* = graphology import and node preparation (plus the synchronous ForceAtlas2 pass, only ≤ 2,000 nodes); *sigma* = renderer set-up, reducers, indexation and the first draw; *render* = until that animation frame. *Hover* / *select* = pointer event → first frame showing it, with the layout stopped.',
+      "*First frame* is `performance.now()` (ms from navigation start) at the first animation frame after sigma drew the graph (it draws in its constructor; the frame is composited in that animation frame). Its parts: *page + script* = until the client's code starts; *data* = `/api/graph` fetched and parsed (a conflicts view first, then the whole graph when it has ≤ 20,000 nodes); *graph* = graphology import and node preparation (plus the synchronous ForceAtlas2 pass, only ≤ 2,000 nodes); *sigma* = renderer set-up, reducers, indexation and the first draw; *render* = until that animation frame. *Hover* / *select* = pointer event → first frame showing it, with the layout stopped.",
       '',
       '| graph | drawn (nodes / edges) | JSON | first frame | page + script | data | graph | sigma | render | hover → frame | select → frame |',
       '|---|---|---|---|---|---|---|---|---|---|---|',

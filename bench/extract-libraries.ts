@@ -32,8 +32,16 @@ interface Reading {
 }
 
 const { corpus } = await loadStore();
-const texts: { name: string; text: string; gold: Gold[]; markers: { start: number; end: number }[]; entities: typeof corpus.entities; properties: typeof corpus.properties }[] = [];
-const valueOf = (v: Claim['value']): number | string | undefined => (v.type === 'quantity' ? v.amount : v.type === 'date' ? v.date.value : undefined);
+const texts: {
+  name: string;
+  text: string;
+  gold: Gold[];
+  markers: { start: number; end: number }[];
+  entities: typeof corpus.entities;
+  properties: typeof corpus.properties;
+}[] = [];
+const valueOf = (v: Claim['value']): number | string | undefined =>
+  v.type === 'quantity' ? v.amount : v.type === 'date' ? v.date.value : undefined;
 for (const name of DEV_TEXTS) {
   const { text, fixture } = loadDev(name);
   const gold = fixture.expected.map((x) => ({ text, ...spanOf(text, x.at), value: x.value }));
@@ -42,12 +50,20 @@ for (const name of DEV_TEXTS) {
 }
 for (const name of HELD_OUT) {
   const { text, fixture, expected } = loadHeldOut(name);
-  const gold = expected.flatMap((c) => { const v = valueOf(c.value); return v === undefined ? [] : [{ text, start: c.quote.start, end: c.quote.end, value: v }]; });
+  const gold = expected.flatMap((c) => {
+    const v = valueOf(c.value);
+    return v === undefined ? [] : [{ text, start: c.quote.start, end: c.quote.end, value: v }];
+  });
   texts.push({ name, text, gold, markers: [], entities: fixture.entities, properties: fixture.properties });
 }
 for (const source of corpus.sources) {
   const text = corpus.texts.get(source.id)!;
-  const gold = corpus.claims.filter((c) => c.source === source.id && c.status !== 'rejected').flatMap((c) => { const v = valueOf(c.value); return v === undefined ? [] : [{ text, start: c.quote.start, end: c.quote.end, value: v }]; });
+  const gold = corpus.claims
+    .filter((c) => c.source === source.id && c.status !== 'rejected')
+    .flatMap((c) => {
+      const v = valueOf(c.value);
+      return v === undefined ? [] : [{ text, start: c.quote.start, end: c.quote.end, value: v }];
+    });
   const markers = [...text.matchAll(/\[\d{1,3}\]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   texts.push({ name: source.id, text, gold, markers, entities: corpus.entities, properties: corpus.properties });
 }
@@ -63,7 +79,12 @@ function hits(gold: readonly Gold[], readings: readonly Reading[]): { dates: num
   let dates = 0;
   let numbers = 0;
   for (const g of gold) {
-    const found = readings.some((r) => r.start < g.end && g.start < r.end && (typeof g.value === 'number' ? r.value === g.value : typeof r.value === 'string' && dateAgrees(g.value, r.value)));
+    const found = readings.some(
+      (r) =>
+        r.start < g.end &&
+        g.start < r.end &&
+        (typeof g.value === 'number' ? r.value === g.value : typeof r.value === 'string' && dateAgrees(g.value, r.value)),
+    );
     if (!found) continue;
     if (typeof g.value === 'number') numbers++;
     else dates++;
@@ -80,7 +101,11 @@ function chronoReadings(text: string): Reading[] {
     for (const c of [r.start, r.end]) {
       if (!c) continue;
       const y = c.get('year');
-      const value = c.isCertain('day') ? `${y}-${pad(c.get('month')!)}-${pad(c.get('day')!)}` : c.isCertain('month') ? `${y}-${pad(c.get('month')!)}` : String(y);
+      const value = c.isCertain('day')
+        ? `${y}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`
+        : c.isCertain('month')
+          ? `${y}-${pad(c.get('month')!)}`
+          : String(y);
       out.push({ start: r.index, end: r.index + r.text.length, value });
     }
     return out;
@@ -111,19 +136,22 @@ function recognizerReadings(text: string): Reading[] {
 }
 
 function compromiseReadings(text: string): Reading[] {
-  return (nlp(text).numbers().json({ offset: true }) as { offset: { start: number; length: number }; number: { num: number } }[])
-    .map((n) => ({ start: n.offset.start, end: n.offset.start + n.offset.length, value: n.number.num }));
+  return (nlp(text).numbers().json({ offset: true }) as { offset: { start: number; length: number }; number: { num: number } }[]).map(
+    (n) => ({ start: n.offset.start, end: n.offset.start + n.offset.length, value: n.number.num }),
+  );
 }
 
 function oursReadings(t: (typeof texts)[number]): Reading[] {
-  return extractClaims(t.text, { sourceId: 'bench', entities: t.entities, properties: t.properties }, { minConfidence: 0 }).claims.flatMap((c) => {
-    const v = valueOf(c.value);
-    if (v === undefined) return [];
-    const at = c.quote.exact.indexOf(c.wording.split(' ')[0]!);
-    const start = at === -1 ? c.quote.start : c.quote.start + at;
-    const parts = c.value.type === 'quantity' ? (c.value.parts ?? []).map((p) => p.amount) : [];
-    return [v, ...parts].map((value) => ({ start, end: Math.max(start + c.wording.length, start + 1), value }));
-  });
+  return extractClaims(t.text, { sourceId: 'bench', entities: t.entities, properties: t.properties }, { minConfidence: 0 }).claims.flatMap(
+    (c) => {
+      const v = valueOf(c.value);
+      if (v === undefined) return [];
+      const at = c.quote.exact.indexOf(c.wording.split(' ')[0]!);
+      const start = at === -1 ? c.quote.start : c.quote.start + at;
+      const parts = c.value.type === 'quantity' ? (c.value.parts ?? []).map((p) => p.amount) : [];
+      return [v, ...parts].map((value) => ({ start, end: Math.max(start + c.wording.length, start + 1), value }));
+    },
+  );
 }
 
 /** The extractor's own readers alone (numbers.ts, dates.ts) over its sentences, the year carried from sentence to sentence. */
@@ -173,7 +201,9 @@ for (const [name, read] of tools) {
   const started = performance.now();
   read({ name: 'speed', text: sample, gold: [], markers: [], entities: corpus.entities, properties: corpus.properties });
   const seconds = (performance.now() - started) / 1000;
-  rows.push(`| ${name} | ${dates}/${totalDates} | ${numbers}/${totalNumbers} | ${perGroup.dev}/${perGroup.devTotal} | ${apparatus} | ${(Buffer.byteLength(sample) / 1e6 / seconds).toFixed(2)} |`);
+  rows.push(
+    `| ${name} | ${dates}/${totalDates} | ${numbers}/${totalNumbers} | ${perGroup.dev}/${perGroup.devTotal} | ${apparatus} | ${(Buffer.byteLength(sample) / 1e6 / seconds).toFixed(2)} |`,
+  );
 }
 
 // Verbs for naming proposed properties: for each annotated value of the development texts, does the
@@ -195,7 +225,9 @@ for (const name of DEV_TEXTS) {
   }
 }
 
-console.log(`Gold: ${totalDates} dates and ${totalNumbers} figures (${texts.length} texts: ${DEV_TEXTS.length} development, ${HELD_OUT.length} held-out, ${corpus.sources.length} bundled); load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `Gold: ${totalDates} dates and ${totalNumbers} figures (${texts.length} texts: ${DEV_TEXTS.length} development, ${HELD_OUT.length} held-out, ${corpus.sources.length} bundled); load average ${loadavg()[0]!.toFixed(1)}`,
+);
 console.log('');
 console.log('| reader | dates found | figures found | of which dev texts | markers / page numbers read as values | MB/s |');
 console.log('|---|---|---|---|---|---|');

@@ -34,15 +34,25 @@ for (const name of DEV_TEXTS) {
   const { text, fixture } = loadDev(name);
   if (!fixture.names) continue;
   rows.push(name);
-  const ours = extractClaims(text, { sourceId: 'names', entities: [], properties: [] }, { minConfidence: 0, minProposalConfidence: 0 }).proposedEntities.map((e) => e.label);
+  const ours = extractClaims(
+    text,
+    { sourceId: 'names', entities: [], properties: [] },
+    { minConfidence: 0, minProposalConfidence: 0 },
+  ).proposedEntities.map((e) => e.label);
   add('extractor (proposals.ts + furniture.ts)', ours, fixture.names);
   const doc = nlp(text);
   add('compromise #ProperNoun+', doc.match('#ProperNoun+').out('array') as string[], fixture.names);
-  add('compromise people/places/organizations', [...doc.people().out('array'), ...doc.places().out('array'), ...doc.organizations().out('array')] as string[], fixture.names);
+  add(
+    'compromise people/places/organizations',
+    [...doc.people().out('array'), ...doc.places().out('array'), ...doc.organizations().out('array')] as string[],
+    fixture.names,
+  );
 }
 console.log(`Texts with annotated names: ${rows.join(', ')}; load average ${loadavg()[0]!.toFixed(1)}\n`);
 console.log('| reader | proposals | right | precision | junk share | names found | recall |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [reader, t] of Object.entries(tallies)) {
-  console.log(`| ${reader} | ${t.proposals} | ${t.right} | ${(t.right / t.proposals).toFixed(2)} | ${((t.proposals - t.right) / t.proposals).toFixed(2)} | ${t.found}/${t.names} | ${(t.found / t.names).toFixed(2)} |`);
+  console.log(
+    `| ${reader} | ${t.proposals} | ${t.right} | ${(t.right / t.proposals).toFixed(2)} | ${((t.proposals - t.right) / t.proposals).toFixed(2)} | ${t.found}/${t.names} | ${(t.found / t.names).toFixed(2)} |`,
+  );
 }

@@ -30,7 +30,11 @@ let extractSeconds = 0;
 for (const source of corpus.sources) {
   const text = corpus.texts.get(source.id)!;
   const started = performance.now();
-  const result = extractClaims(text, { sourceId: source.id, entities: corpus.entities, properties: corpus.properties }, { minConfidence: 0 });
+  const result = extractClaims(
+    text,
+    { sourceId: source.id, entities: corpus.entities, properties: corpus.properties },
+    { minConfidence: 0 },
+  );
   extractSeconds += (performance.now() - started) / 1000;
   for (const claim of result.claims) {
     if (check('claim.schema.json', claim).length > 0 || text.slice(claim.quote.start, claim.quote.end) !== claim.quote.exact) invalid++;
@@ -39,7 +43,10 @@ for (const source of corpus.sources) {
 }
 
 const at = (threshold: number) => all.filter((c) => (c.confidence ?? 0) >= threshold);
-const byThreshold = THRESHOLDS.map((t) => ({ t, ev: evaluate({ extracted: at(t), curated: corpus.claims, properties: corpus.properties, judgements: corpus.judgements }) }));
+const byThreshold = THRESHOLDS.map((t) => ({
+  t,
+  ev: evaluate({ extracted: at(t), curated: corpus.claims, properties: corpus.properties, judgements: corpus.judgements }),
+}));
 const main = byThreshold.find((x) => x.t === DEFAULT_THRESHOLD)!.ev;
 const heldOut = measureHeldOut(DEFAULT_THRESHOLD);
 const heldOutAll = pooled(heldOut);
@@ -55,20 +62,45 @@ console.log(`dates          ${fmt(main.overall.date)}`);
 for (const [id, s] of Object.entries(main.perSource)) console.log(`${id.padEnd(32)} ${fmt(s.all)}`);
 for (const r of heldOut) console.log(`held-out ${r.name.padEnd(23)} ${fmt(r.evaluation.overall.all)}`);
 console.log(`held-out, both texts         ${fmt(heldOutAll.overall.all)}`);
-for (const d of dev) console.log(`dev ${d.name.padEnd(28)} values ${d.found}/${d.expected}, subject ${d.withSubject}, property ${d.withProperty}, candidates ${d.candidatesRight}/${d.candidates}, junk proposals ${d.junk.length}/${d.proposals.length}`);
+for (const d of dev)
+  console.log(
+    `dev ${d.name.padEnd(28)} values ${d.found}/${d.expected}, subject ${d.withSubject}, property ${d.withProperty}, candidates ${d.candidatesRight}/${d.candidates}, junk proposals ${d.junk.length}/${d.proposals.length}`,
+  );
 console.log(`claims under proposed properties (bundled, any confidence): ${main.proposed.length}`);
-console.log(`edges reproduced: ${main.edges.reproduced}/${main.edges.curated} of the quantity/date edges (${pct(main.edges.share)}), ${pct(main.edges.shareOfAll)} of all ${main.edges.curatedAll} curated edges`);
+console.log(
+  `edges reproduced: ${main.edges.reproduced}/${main.edges.curated} of the quantity/date edges (${pct(main.edges.share)}), ${pct(main.edges.shareOfAll)} of all ${main.edges.curatedAll} curated edges`,
+);
 const bundledKb = [...corpus.texts.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) / 1000;
-console.log(`small texts: ${small.texts} × ${small.kb.toFixed(1)} KB: ${small.mbPerSecond.toFixed(2)} MB/s wall, ${small.mbPerCpuSecond.toFixed(2)} MB/s of CPU time (load average ${small.load.toFixed(1)})`);
-console.log(`throughput: ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB/s of CPU time (load average ${throughput.load.toFixed(1)}) on ${throughput.mb.toFixed(1)} MB (${throughput.claims} claims, ${throughput.claimsPerKb.toFixed(1)} per KB; the bundled sources: ${(all.length / bundledKb).toFixed(1)} per KB at any confidence); bundled sources in ${(extractSeconds * 1000).toFixed(0)} ms`);
-if (wink) console.log(`wink-nlp: ${wink.mbPerSecond.toFixed(2)} MB/s wall, ${wink.mbPerCpuSecond.toFixed(2)} MB/s of CPU time; gold date wordings found ${wink.dateHits}/${wink.dateTotal} (ours ${wink.ourDateHits}); footnote markers read as numbers ${wink.markersAsNumbers}`);
+console.log(
+  `small texts: ${small.texts} × ${small.kb.toFixed(1)} KB: ${small.mbPerSecond.toFixed(2)} MB/s wall, ${small.mbPerCpuSecond.toFixed(2)} MB/s of CPU time (load average ${small.load.toFixed(1)})`,
+);
+console.log(
+  `throughput: ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB/s of CPU time (load average ${throughput.load.toFixed(1)}) on ${throughput.mb.toFixed(1)} MB (${throughput.claims} claims, ${throughput.claimsPerKb.toFixed(1)} per KB; the bundled sources: ${(all.length / bundledKb).toFixed(1)} per KB at any confidence); bundled sources in ${(extractSeconds * 1000).toFixed(0)} ms`,
+);
+if (wink)
+  console.log(
+    `wink-nlp: ${wink.mbPerSecond.toFixed(2)} MB/s wall, ${wink.mbPerCpuSecond.toFixed(2)} MB/s of CPU time; gold date wordings found ${wink.dateHits}/${wink.dateTotal} (ours ${wink.ourDateHits}); footnote markers read as numbers ${wink.markersAsNumbers}`,
+  );
 console.log(`schema-invalid or misquoted claims: ${invalid}`);
 writeFileSync(RESULTS, report());
 console.log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 
 function devTotal(scores: readonly DevScore[]): DevScore {
-  const sum = (k: 'expected' | 'found' | 'withSubject' | 'withProperty' | 'candidates' | 'candidatesRight') => scores.reduce((n, d) => n + d[k], 0);
-  return { name: 'all', expected: sum('expected'), found: sum('found'), withSubject: sum('withSubject'), withProperty: sum('withProperty'), candidates: sum('candidates'), candidatesRight: sum('candidatesRight'), fromApparatus: scores.flatMap((d) => d.fromApparatus), proposals: scores.flatMap((d) => d.proposals), junk: scores.flatMap((d) => d.junk), misses: [] };
+  const sum = (k: 'expected' | 'found' | 'withSubject' | 'withProperty' | 'candidates' | 'candidatesRight') =>
+    scores.reduce((n, d) => n + d[k], 0);
+  return {
+    name: 'all',
+    expected: sum('expected'),
+    found: sum('found'),
+    withSubject: sum('withSubject'),
+    withProperty: sum('withProperty'),
+    candidates: sum('candidates'),
+    candidatesRight: sum('candidatesRight'),
+    fromApparatus: scores.flatMap((d) => d.fromApparatus),
+    proposals: scores.flatMap((d) => d.proposals),
+    junk: scores.flatMap((d) => d.junk),
+    misses: [],
+  };
 }
 
 function pct(x: number): string {
@@ -78,27 +110,39 @@ function pct(x: number): string {
 /** A deterministic 5 MB text in the bundled sources' vocabulary: names, cues, figures, dates, markers, OCR noise. */
 function syntheticText(c: Corpus, bytes: number): string {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const names = c.entities.flatMap((e) => e.aliases.map((a) => a.name)).filter((n) => /^[A-Z]/.test(n));
   const cues = c.properties.flatMap((p) => p.cues ?? []);
   const months = ['January', 'March', 'May', 'July', 'October', 'December'];
-  const figure = () => `${pick(['', 'over ', 'some ', 'almost ', 'up to ', 'at least ', 'fewer than '])}${Math.floor(rand() * 90 + 1)},${String(Math.floor(rand() * 1000)).padStart(3, '0')}`;
-  const date = () => pick([`${pick(months)} ${Math.floor(rand() * 28) + 1}, 19${10 + Math.floor(rand() * 20)}`, `${Math.floor(rand() * 28) + 1} ${pick(months)} 19${10 + Math.floor(rand() * 20)}`, `early 19${10 + Math.floor(rand() * 20)}`, `by ${pick(months)} 19${10 + Math.floor(rand() * 20)}`]);
+  const figure = () =>
+    `${pick(['', 'over ', 'some ', 'almost ', 'up to ', 'at least ', 'fewer than '])}${Math.floor(rand() * 90 + 1)},${String(Math.floor(rand() * 1000)).padStart(3, '0')}`;
+  const date = () =>
+    pick([
+      `${pick(months)} ${Math.floor(rand() * 28) + 1}, 19${10 + Math.floor(rand() * 20)}`,
+      `${Math.floor(rand() * 28) + 1} ${pick(months)} 19${10 + Math.floor(rand() * 20)}`,
+      `early 19${10 + Math.floor(rand() * 20)}`,
+      `by ${pick(months)} 19${10 + Math.floor(rand() * 20)}`,
+    ]);
   // Prose without figures or dates, as most sentences of a real source are (the bundled sources hold
   // about 3 claims per kilobyte; this text is generated to a similar density, reported below).
-  const prose = () => pick([
-    () => `${pick(names)} ${pick(cues)} the ${pick(names)} near ${pick(names)}, while ${pick(names)} ${pick(cues)} its position.`,
-    () => `According to ${pick(names)}, the ${pick(names)} had ${pick(cues)} the ${pick(names)} and could damage the interests of ${pick(names)}.`,
-    () => `However, ${pick(names)} was not ready for a large-scale open war with ${pick(names)}, and ${pick(names)} found the proposal acceptable.`,
-  ])();
-  const figures = () => pick([
-    () => `By ${date()}, ${pick(names)} ${pick(cues)} ${figure()} ${pick(['troops', 'soldiers', 'men', 'settlers', 'dead'])}.`,
-    () => `${pick(names)} was ${pick(cues)} on ${date()} at ${pick(names)}.[${Math.floor(rand() * 9) + 1}]`,
-    () => `Tbe ${pick(names)} ${pick(cues)} ${figure().replace(',', '.')} troops¹ and ${pick(['two', 'five', 'a hundred'])} officers.`,
-    () => `The ${pick(names)} suffered ${figure()} killed and another ${figure()} deaths from disease.[ citation needed ]`,
-    () => `${pick(names)} (${1850 + Math.floor(rand() * 40)}–${1900 + Math.floor(rand() * 40)}) ${pick(cues)} the ${pick(names)} from 19${10 + Math.floor(rand() * 10)} to 19${20 + Math.floor(rand() * 10)}.`,
-  ])();
+  const prose = () =>
+    pick([
+      () => `${pick(names)} ${pick(cues)} the ${pick(names)} near ${pick(names)}, while ${pick(names)} ${pick(cues)} its position.`,
+      () =>
+        `According to ${pick(names)}, the ${pick(names)} had ${pick(cues)} the ${pick(names)} and could damage the interests of ${pick(names)}.`,
+      () =>
+        `However, ${pick(names)} was not ready for a large-scale open war with ${pick(names)}, and ${pick(names)} found the proposal acceptable.`,
+    ])();
+  const figures = () =>
+    pick([
+      () => `By ${date()}, ${pick(names)} ${pick(cues)} ${figure()} ${pick(['troops', 'soldiers', 'men', 'settlers', 'dead'])}.`,
+      () => `${pick(names)} was ${pick(cues)} on ${date()} at ${pick(names)}.[${Math.floor(rand() * 9) + 1}]`,
+      () => `Tbe ${pick(names)} ${pick(cues)} ${figure().replace(',', '.')} troops¹ and ${pick(['two', 'five', 'a hundred'])} officers.`,
+      () => `The ${pick(names)} suffered ${figure()} killed and another ${figure()} deaths from disease.[ citation needed ]`,
+      () =>
+        `${pick(names)} (${1850 + Math.floor(rand() * 40)}–${1900 + Math.floor(rand() * 40)}) ${pick(cues)} the ${pick(names)} from 19${10 + Math.floor(rand() * 10)} to 19${20 + Math.floor(rand() * 10)}.`,
+    ])();
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
@@ -124,13 +168,26 @@ function measureThroughput(c: Corpus) {
   for (let run = 0; run < 3; run++) {
     const started = performance.now();
     const usage = process.cpuUsage();
-    const result = extractClaims(text, { sourceId: 'synthetic', entities: c.entities, properties: c.properties }, { onProgress: () => progressCalls++ });
+    const result = extractClaims(
+      text,
+      { sourceId: 'synthetic', entities: c.entities, properties: c.properties },
+      { onProgress: () => progressCalls++ },
+    );
     wall = Math.min(wall, (performance.now() - started) / 1000);
     const used = process.cpuUsage(usage);
     cpu = Math.min(cpu, (used.user + used.system) / 1e6);
     claims = result.claims.length;
   }
-  return { text, mb, mbPerSecond: mb / wall, mbPerCpuSecond: mb / cpu, claims, claimsPerKb: claims / (mb * 1000), load: loadavg()[0]!, progressCalls };
+  return {
+    text,
+    mb,
+    mbPerSecond: mb / wall,
+    mbPerCpuSecond: mb / cpu,
+    claims,
+    claimsPerKb: claims / (mb * 1000),
+    load: loadavg()[0]!,
+    progressCalls,
+  };
 }
 
 /**
@@ -159,7 +216,13 @@ function measureSmallTexts(c: Corpus) {
   const bytes = run(1000);
   const wall = (performance.now() - started) / 1000;
   const used = process.cpuUsage(usage);
-  return { texts: 1000, kb: bytes / 1000 / 1000, mbPerSecond: bytes / 1e6 / wall, mbPerCpuSecond: bytes / 1e6 / ((used.user + used.system) / 1e6), load: loadavg()[0]! };
+  return {
+    texts: 1000,
+    kb: bytes / 1000 / 1000,
+    mbPerSecond: bytes / 1e6 / wall,
+    mbPerCpuSecond: bytes / 1e6 / ((used.user + used.system) / 1e6),
+    load: loadavg()[0]!,
+  };
 }
 
 /** wink-nlp on the same material: its speed, which gold date wordings its DATE entities cover, and "[4]" read as a number. */
@@ -182,7 +245,9 @@ async function measureWink(text: string, c: Corpus) {
   for (const source of c.sources) {
     const sourceText = c.texts.get(source.id)!;
     const entities = nlp.readDoc(sourceText).entities().out(nlp.its.detail) as unknown as { value: string; type: string }[];
-    markersAsNumbers += entities.filter((e) => e.type === 'CARDINAL' && /^\d{1,2}$/.test(e.value) && sourceText.includes(`[${e.value}]`)).length;
+    markersAsNumbers += entities.filter(
+      (e) => e.type === 'CARDINAL' && /^\d{1,2}$/.test(e.value) && sourceText.includes(`[${e.value}]`),
+    ).length;
     const dates = entities.filter((e) => e.type === 'DATE').map((e) => e.value);
     const ours = new Set(all.filter((x) => x.source === source.id && x.value.type === 'date').map((x) => x.wording));
     for (const gold of c.claims.filter((x) => x.source === source.id && x.value.type === 'date')) {
@@ -202,7 +267,8 @@ function designNotes(): string {
 }
 
 function report(): string {
-  const row = (name: string, e: Evaluation) => `| ${name} | ${e.overall.all.precision.toFixed(2)} | ${e.overall.all.recall.toFixed(2)} | ${e.overall.quantity.precision.toFixed(2)} | ${e.overall.quantity.recall.toFixed(2)} | ${e.overall.date.precision.toFixed(2)} | ${e.overall.date.recall.toFixed(2)} | ${e.edges.reproduced}/${e.edges.curated} |`;
+  const row = (name: string, e: Evaluation) =>
+    `| ${name} | ${e.overall.all.precision.toFixed(2)} | ${e.overall.all.recall.toFixed(2)} | ${e.overall.quantity.precision.toFixed(2)} | ${e.overall.quantity.recall.toFixed(2)} | ${e.overall.date.precision.toFixed(2)} | ${e.overall.date.recall.toFixed(2)} | ${e.edges.reproduced}/${e.edges.curated} |`;
   const lines = [
     '# Claim extraction: measured quality',
     '',
@@ -212,7 +278,14 @@ function report(): string {
     '',
     '| | precision | recall | right | wrong | missed |',
     '|---|---|---|---|---|---|',
-    ...([['figures + dates', main.overall.all], ['figures', main.overall.quantity], ['dates', main.overall.date], ...Object.entries(main.perSource).map(([id, s]) => [id, s.all] as const)] as const).map(([n, c]) => `| ${n} | ${c.precision.toFixed(2)} | ${c.recall.toFixed(2)} | ${c.tp} | ${c.fp} | ${c.fn} |`),
+    ...(
+      [
+        ['figures + dates', main.overall.all],
+        ['figures', main.overall.quantity],
+        ['dates', main.overall.date],
+        ...Object.entries(main.perSource).map(([id, s]) => [id, s.all] as const),
+      ] as const
+    ).map(([n, c]) => `| ${n} | ${c.precision.toFixed(2)} | ${c.recall.toFixed(2)} | ${c.tp} | ${c.fp} | ${c.fn} |`),
     '',
     `Curated agree/conflict edges between figures or dates reproduced by reconciling the extracted claims: **${main.edges.reproduced} of ${main.edges.curated} (${pct(main.edges.share)})**; of all ${main.edges.curatedAll} curated edges (relations, texts and curated judgements included, which extraction does not produce): ${pct(main.edges.shareOfAll)}.`,
     '',
@@ -226,15 +299,22 @@ function report(): string {
     '',
     '| | precision | recall | right | wrong | missed | P figures | R figures | P dates | R dates |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...[...heldOut.map((r) => [r.name, r.evaluation] as const), ['both texts', heldOutAll] as const].map(([n, e]) => `| ${n} | ${e.overall.all.precision.toFixed(2)} | ${e.overall.all.recall.toFixed(2)} | ${e.overall.all.tp} | ${e.overall.all.fp} | ${e.overall.all.fn} | ${e.overall.quantity.precision.toFixed(2)} | ${e.overall.quantity.recall.toFixed(2)} | ${e.overall.date.precision.toFixed(2)} | ${e.overall.date.recall.toFixed(2)} |`),
+    ...[...heldOut.map((r) => [r.name, r.evaluation] as const), ['both texts', heldOutAll] as const].map(
+      ([n, e]) =>
+        `| ${n} | ${e.overall.all.precision.toFixed(2)} | ${e.overall.all.recall.toFixed(2)} | ${e.overall.all.tp} | ${e.overall.all.fp} | ${e.overall.all.fn} | ${e.overall.quantity.precision.toFixed(2)} | ${e.overall.quantity.recall.toFixed(2)} | ${e.overall.date.precision.toFixed(2)} | ${e.overall.date.recall.toFixed(2)} |`,
+    ),
     '',
     'Missed:',
     '',
-    ...heldOut.flatMap((r) => r.evaluation.unmatchedCurated.map((c) => `- ${r.name}: ${c.subject} ${c.property} “${c.wording.replace(/\s+/g, ' ')}”`)),
+    ...heldOut.flatMap((r) =>
+      r.evaluation.unmatchedCurated.map((c) => `- ${r.name}: ${c.subject} ${c.property} “${c.wording.replace(/\s+/g, ' ')}”`),
+    ),
     '',
     'Extracted with no expected match:',
     '',
-    ...heldOut.flatMap((r) => r.evaluation.unmatchedExtracted.map((c) => `- ${r.name}: ${c.subject} ${c.property} “${c.wording}” (${c.confidence})`)),
+    ...heldOut.flatMap((r) =>
+      r.evaluation.unmatchedExtracted.map((c) => `- ${r.name}: ${c.subject} ${c.property} “${c.wording}” (${c.confidence})`),
+    ),
     '',
     '## Development texts (test/extract/dev/): text nobody wrote a vocabulary for',
     '',
@@ -242,7 +322,10 @@ function report(): string {
     '',
     '| text | values found | with the right subject | and an acceptable property | candidates with an annotated value | junk entity proposals |',
     '|---|---|---|---|---|---|',
-    ...[...dev, devTotal(dev)].map((d) => `| ${d.name} | ${d.found}/${d.expected} | ${d.withSubject} | ${d.withProperty} | ${d.candidatesRight}/${d.candidates} | ${d.junk.length}/${d.proposals.length} |`),
+    ...[...dev, devTotal(dev)].map(
+      (d) =>
+        `| ${d.name} | ${d.found}/${d.expected} | ${d.withSubject} | ${d.withProperty} | ${d.candidatesRight}/${d.candidates} | ${d.junk.length}/${d.proposals.length} |`,
+    ),
     '',
     `Claims under proposed properties on the bundled sources (any confidence; not counted in the precision above): ${main.proposed.length}.`,
     '',
@@ -260,7 +343,16 @@ function report(): string {
     '',
     ...main.unmatchedExtracted.map((c) => `- ${c.id}: ${c.subject} ${c.property} “${c.wording}” (${c.confidence})`),
     '',
-    ...(wink ? ['## wink-nlp, measured on the same material', '', `- speed: ${wink.mbPerSecond.toFixed(2)} MB/s wall, ${wink.mbPerCpuSecond.toFixed(2)} MB per CPU-second for tokenising and entity recognition alone (this extractor, everything included: ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB per CPU-second)`, `- curated date wordings covered by its DATE entities: ${wink.dateHits}/${wink.dateTotal} (this extractor's date claims: ${wink.ourDateHits}/${wink.dateTotal})`, `- footnote markers such as "[4]" read as CARDINAL numbers: ${wink.markersAsNumbers}`, ''] : []),
+    ...(wink
+      ? [
+          '## wink-nlp, measured on the same material',
+          '',
+          `- speed: ${wink.mbPerSecond.toFixed(2)} MB/s wall, ${wink.mbPerCpuSecond.toFixed(2)} MB per CPU-second for tokenising and entity recognition alone (this extractor, everything included: ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB per CPU-second)`,
+          `- curated date wordings covered by its DATE entities: ${wink.dateHits}/${wink.dateTotal} (this extractor's date claims: ${wink.ourDateHits}/${wink.dateTotal})`,
+          `- footnote markers such as "[4]" read as CARDINAL numbers: ${wink.markersAsNumbers}`,
+          '',
+        ]
+      : []),
     NOTES_MARK,
     designNotes(),
   ];

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   }
   const corpus = generateCorpus({ claims, seed });
   await writeCorpusFiles(corpus, values.out);
-  console.log(`wrote ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities, ${corpus.judgements.length} judgements to ${path.resolve(values.out)}`);
+  console.log(
+    `wrote ${corpus.claims.length} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities, ${corpus.judgements.length} judgements to ${path.resolve(values.out)}`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) await main();

@@ -20,7 +20,11 @@ import { writeCorpusFiles } from '../server/store/create.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { claims: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, requests: { type: 'string', default: '5' } },
+    options: {
+      claims: { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '1' },
+      requests: { type: 'string', default: '5' },
+    },
     strict: true,
   });
   const claims = Number(values.claims);
@@ -36,7 +40,9 @@ async function main(): Promise<void> {
   const graph = build.value;
   const exported = timed(() => graph.export());
   const serialised = timed(() => JSON.stringify(exported.value));
-  console.log(`# graph: ${graph.order} nodes, ${graph.size} edges; build ${round(build.seconds)} s, export ${round(exported.seconds)} s, stringify ${round(serialised.seconds)} s`);
+  console.log(
+    `# graph: ${graph.order} nodes, ${graph.size} edges; build ${round(build.seconds)} s, export ${round(exported.seconds)} s, stringify ${round(serialised.seconds)} s`,
+  );
 
   const dir = await mkdtemp(path.join(tmpdir(), 'concordance-graph-bench-'));
   try {
@@ -55,11 +61,21 @@ async function main(): Promise<void> {
       const etag = String(raw[0]!.headers.etag);
       const conditional = await repeat(requests, () => probe(url, { 'If-None-Match': etag, 'Accept-Encoding': 'gzip' }));
       const result: GraphBench = {
-        host, claims, requests,
-        nodes: graph.order, edges: graph.size, comparisons: comparisons.length,
-        buildSeconds: build.seconds, exportSeconds: exported.seconds, stringifySeconds: serialised.seconds,
-        openSeconds: opened.seconds, exportBytes: Buffer.byteLength(serialised.value),
-        raw: summarise(raw), firstGzip: summarise([firstGzip]), gzip: summarise(gzip), conditional: summarise(conditional),
+        host,
+        claims,
+        requests,
+        nodes: graph.order,
+        edges: graph.size,
+        comparisons: comparisons.length,
+        buildSeconds: build.seconds,
+        exportSeconds: exported.seconds,
+        stringifySeconds: serialised.seconds,
+        openSeconds: opened.seconds,
+        exportBytes: Buffer.byteLength(serialised.value),
+        raw: summarise(raw),
+        firstGzip: summarise([firstGzip]),
+        gzip: summarise(gzip),
+        conditional: summarise(conditional),
         gzipEncoding: String(gzip[0]!.headers['content-encoding'] ?? 'none'),
         peakMB: peakMB(),
       };

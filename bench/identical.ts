@@ -97,7 +97,12 @@ function hash(...values: unknown[]): string {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { claims: { type: 'string', default: '20000' }, seeds: { type: 'string', default: '1,2,3' }, write: { type: 'string' }, check: { type: 'string' } },
+    options: {
+      claims: { type: 'string', default: '20000' },
+      seeds: { type: 'string', default: '1,2,3' },
+      write: { type: 'string' },
+      check: { type: 'string' },
+    },
     strict: true,
   });
   const got = digests(Number(values.claims), values.seeds.split(',').map(Number));
@@ -113,7 +118,9 @@ function main(): void {
   const want = JSON.parse(readFileSync(values.check, 'utf8')) as Digests;
   const bad = Object.keys({ ...want, ...got }).filter((k) => want[k] !== got[k]);
   for (const k of bad) console.log(`DIFFERENT ${k}: want ${want[k]} got ${got[k]}`);
-  console.log(bad.length === 0 ? `identical: ${Object.keys(got).length} digests` : `${bad.length} of ${Object.keys(got).length} digests differ`);
+  console.log(
+    bad.length === 0 ? `identical: ${Object.keys(got).length} digests` : `${bad.length} of ${Object.keys(got).length} digests differ`,
+  );
   process.exitCode = bad.length === 0 ? 0 : 1;
 }
 

@@ -31,7 +31,10 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
   const { Repository } = await import('../server/store/repository.js');
   const { defaultExtractor, inProcessExtractor } = await import('../server/api/extractor.js');
   const repo = await Repository.open(dataDir);
-  const server = createApp(repo, { clientDir: path.join(dataDir, 'no-client'), extractor: mode === 'worker' ? defaultExtractor : inProcessExtractor }).listen(0, '127.0.0.1');
+  const server = createApp(repo, {
+    clientDir: path.join(dataDir, 'no-client'),
+    extractor: mode === 'worker' ? defaultExtractor : inProcessExtractor,
+  }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address() as { port: number };
   console.log(`http://127.0.0.1:${address.port}`);
@@ -45,7 +48,9 @@ interface Case {
 }
 
 async function cases(): Promise<Case[]> {
-  const sources = await Promise.all(['wikipedia-japanese-intervention', 'russia-beyond'].map((id) => readFile(path.join(DATA, 'sources', `${id}.txt`), 'utf8')));
+  const sources = await Promise.all(
+    ['wikipedia-japanese-intervention', 'russia-beyond'].map((id) => readFile(path.join(DATA, 'sources', `${id}.txt`), 'utf8')),
+  );
   // The bundled articles again and again, with their digits turned into letters: the text is read
   // as fully (sentences, names, dates in words, cues) but gives almost no claims. Thousands of copies of
   // the same claims would make one quadratic reconciliation group, issue 12.2's worst case with its
@@ -155,7 +160,16 @@ function row(c: Case, o: Outcome): string {
 }
 
 function summary(o: Outcome) {
-  return { status: o.status, ingestSeconds: o.ingestSeconds, extractSeconds: o.extractSeconds, claims: o.claims, quiet: stats(o.quiet), opening: stats(o.opening), during: stats(o.during), after: stats(o.after) };
+  return {
+    status: o.status,
+    ingestSeconds: o.ingestSeconds,
+    extractSeconds: o.extractSeconds,
+    claims: o.claims,
+    quiet: stats(o.quiet),
+    opening: stats(o.opening),
+    during: stats(o.during),
+    after: stats(o.after),
+  };
 }
 
 function stats(samples: readonly Sample[]) {
@@ -168,7 +182,9 @@ async function runCase(c: Case, mode: Mode): Promise<Outcome> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'concordance-stall-'));
   await cp(DATA, dataDir, { recursive: true });
   const profile = process.env.STALL_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STALL_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...process.execArgv, ...profile, import.meta.filename, 'serve', mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, ...profile, import.meta.filename, 'serve', mode, dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const base = await firstLine(child);
     // Warm-up: the graph's gzip for this revision, and the extractor (the worker starts, or the
@@ -234,35 +250,47 @@ function get(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     // A connection per GET: a kept-alive socket the server is closing answers ECONNRESET.
-    http.get(url, { agent: false, headers: { 'accept-encoding': 'gzip' } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`GET ${url}: ${res.statusCode}`))));
-    }).on('error', reject);
+    http
+      .get(url, { agent: false, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`GET ${url}: ${res.statusCode}`)),
+        );
+      })
+      .on('error', reject);
   });
 }
 
 /** POST /api/sources as NDJSON; each line goes to `onLine`; the last line's outcome is returned. */
 function post(base: string, body: object, onLine: (line: unknown) => void): Promise<{ status: string; claims: number }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}/api/sources`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' } }, (res) => {
-      let pending = '';
-      let last: { result?: { claims: unknown[] }; error?: string; status?: number } | undefined;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        pending += chunk;
-        const lines = pending.split('\n');
-        pending = lines.pop()!;
-        for (const text of lines) {
-          last = JSON.parse(text);
-          onLine(last);
-        }
-      });
-      res.on('end', () => {
-        if (res.statusCode !== 201) return resolve({ status: `HTTP ${res.statusCode}: ${pending.slice(0, 200)}`, claims: 0 });
-        resolve(last?.result ? { status: 'stored', claims: last.result.claims.length } : { status: `error ${last?.status}: ${last?.error}`, claims: 0 });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${base}/api/sources`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' } },
+      (res) => {
+        let pending = '';
+        let last: { result?: { claims: unknown[] }; error?: string; status?: number } | undefined;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          pending += chunk;
+          const lines = pending.split('\n');
+          pending = lines.pop()!;
+          for (const text of lines) {
+            last = JSON.parse(text);
+            onLine(last);
+          }
+        });
+        res.on('end', () => {
+          if (res.statusCode !== 201) return resolve({ status: `HTTP ${res.statusCode}: ${pending.slice(0, 200)}`, claims: 0 });
+          resolve(
+            last?.result
+              ? { status: 'stored', claims: last.result.claims.length }
+              : { status: `error ${last?.status}: ${last?.error}`, claims: 0 },
+          );
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });

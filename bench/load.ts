@@ -93,7 +93,13 @@ async function main(): Promise<void> {
       phase = target.path + (target.note ? ' (gzip)' : '');
       const rssBefore = process.memoryUsage().rss;
       console.log(`loading ${phase} for ${SECONDS} s with ${CONNECTIONS} connections...`);
-      const result = await autocannon({ url: base + target.path, headers: target.headers, connections: CONNECTIONS, duration: SECONDS, workers: 1 });
+      const result = await autocannon({
+        url: base + target.path,
+        headers: target.headers,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        workers: 1,
+      });
       runs.push({ target, result, rssBefore, rssAfter: process.memoryUsage().rss });
     }
     gc();
@@ -101,7 +107,15 @@ async function main(): Promise<void> {
     sample();
     const end = samples.at(-1)!;
 
-    const report = render({ runs, samples, baseline, end, claims: analysis.corpus.claims.length, sources: analysis.corpus.sources.length, graphBytes: repo.snapshot.graphJson.length });
+    const report = render({
+      runs,
+      samples,
+      baseline,
+      end,
+      claims: analysis.corpus.claims.length,
+      sources: analysis.corpus.sources.length,
+      graphBytes: repo.snapshot.graphJson.length,
+    });
     await writeFile(RESULTS, report);
     console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), RESULTS)}`);
     const failed = runs.filter((r) => r.result.errors > 0 || r.result.non2xx > 0 || r.result.timeouts > 0);
@@ -129,16 +143,23 @@ interface ReportInput {
 
 function render({ runs, samples, baseline, end, claims, sources, graphBytes }: ReportInput): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
-  const rows = runs.map(({ target, result: r, rssBefore, rssAfter }) =>
-    `| \`${target.path}\`${target.note ? ` (${target.note})` : ''} | ${fmt(r.requests.average)} | ${fmt(r.latency.p50, 1)} | ${fmt(r.latency.p99, 1)} | ${fmt(r.latency.max, 1)} | ${fmt(r.requests.total)} | ${r.errors + r.timeouts} | ${r.non2xx} | ${fmt(mb(r.throughput.average), 2)} | ${signed(mb(rssAfter - rssBefore))} |`);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+  const rows = runs.map(
+    ({ target, result: r, rssBefore, rssAfter }) =>
+      `| \`${target.path}\`${target.note ? ` (${target.note})` : ''} | ${fmt(r.requests.average)} | ${fmt(r.latency.p50, 1)} | ${fmt(r.latency.p99, 1)} | ${fmt(r.latency.max, 1)} | ${fmt(r.requests.total)} | ${r.errors + r.timeouts} | ${r.non2xx} | ${fmt(mb(r.throughput.average), 2)} | ${signed(mb(rssAfter - rssBefore))} |`,
+  );
   const during = samples.filter((s) => s.at >= baseline.at && s.at <= end.at);
   const peak = during.reduce((m, s) => (s.rss > m.rss ? s : m), baseline);
-  const perRun = runs.map((run) => {
-    const phase = run.target.path + (run.target.note ? ' (gzip)' : '');
-    const mine = samples.filter((s) => s.phase === phase);
-    return mine.length === 0 ? '' : `| ${phase} | ${mine.map((s) => fmt(mb(s.rss))).join(' → ')} |`;
-  }).filter(Boolean);
+  const perRun = runs
+    .map((run) => {
+      const phase = run.target.path + (run.target.note ? ' (gzip)' : '');
+      const mine = samples.filter((s) => s.phase === phase);
+      return mine.length === 0 ? '' : `| ${phase} | ${mine.map((s) => fmt(mb(s.rss))).join(' → ')} |`;
+    })
+    .filter(Boolean);
   return [
     '# Load test of the read API',
     '',

@@ -32,15 +32,24 @@ async function serve(dataDir: string): Promise<void> {
   const repo = await Repository.open(dataDir);
   await repo.trustRefresh.settled();
   const outer = express();
-  outer.get('/bench/what-if-on-loop/:id', (req, res) => void res.json(whatIfJudged(repo.snapshot.analysis, req.params.id, { primary: true })));
+  outer.get(
+    '/bench/what-if-on-loop/:id',
+    (req, res) => void res.json(whatIfJudged(repo.snapshot.analysis, req.params.id, { primary: true })),
+  );
   outer.get('/bench/copies-on-loop/:id', (req, res) => void res.json(copyRelations(repo.snapshot.analysis, req.params.id)));
   outer.use(createApp(repo, { clientDir: path.join(dataDir, 'no-client') }));
   const server = outer.listen(0, '127.0.0.1');
   server.once('listening', () => console.log(`http://127.0.0.1:${(server.address() as { port: number }).port}`));
 }
 
-interface Sample { sentAt: number; ms: number }
-interface Timed { ms: number; probes: Sample[] }
+interface Sample {
+  sentAt: number;
+  ms: number;
+}
+interface Timed {
+  ms: number;
+  probes: Sample[];
+}
 
 async function main(): Promise<void> {
   const sizes = (process.env.TRUST_CLAIMS ?? '20000,100000').split(',').map(Number);
@@ -53,7 +62,9 @@ async function main(): Promise<void> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-trust-q-'));
     const { writeCorpusFiles } = await import('../server/store/create.js');
     await writeCorpusFiles(corpus, dir);
-    const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, 'serve', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, 'serve', dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       const base = await firstLine(child);
       const probe = `${base}/api/claims/${corpus.claims[0]!.id}`;
@@ -132,10 +143,14 @@ async function probeFor(probe: string, ms: number): Promise<Sample[]> {
 function get(url: string): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    http.get(url, { agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode! < 300 ? resolve(performance.now() - started) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
-    }).on('error', reject);
+    http
+      .get(url, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode! < 300 ? resolve(performance.now() - started) : reject(new Error(`${url}: HTTP ${res.statusCode}`)),
+        );
+      })
+      .on('error', reject);
   });
 }
 

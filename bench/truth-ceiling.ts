@@ -24,9 +24,18 @@ const right = (run: MethodRun, item: string, value: string, type: ValueType): bo
 /** One parameter of the default method moved at a time, both ways from its default. */
 const SWEEP: { label: string; settings: TruthSettingsInput }[] = [
   ...[1.5, 3].map((dampening) => ({ label: `dampening ${dampening} (default 2)`, settings: { truthfinder: { dampening } } })),
-  ...[0.5, 2].map((priorStrength) => ({ label: `priorStrength ${priorStrength} (default 1)`, settings: { truthfinder: { priorStrength } } })),
-  ...[0.25, 1].map((implicationWeight) => ({ label: `implicationWeight ${implicationWeight} (default 0.5)`, settings: { truthfinder: { implicationWeight } } })),
-  ...[0.3, 0.7].map((baseSimilarity) => ({ label: `baseSimilarity ${baseSimilarity} (default 0.5)`, settings: { truthfinder: { baseSimilarity } } })),
+  ...[0.5, 2].map((priorStrength) => ({
+    label: `priorStrength ${priorStrength} (default 1)`,
+    settings: { truthfinder: { priorStrength } },
+  })),
+  ...[0.25, 1].map((implicationWeight) => ({
+    label: `implicationWeight ${implicationWeight} (default 0.5)`,
+    settings: { truthfinder: { implicationWeight } },
+  })),
+  ...[0.3, 0.7].map((baseSimilarity) => ({
+    label: `baseSimilarity ${baseSimilarity} (default 0.5)`,
+    settings: { truthfinder: { baseSimilarity } },
+  })),
   { label: 'step 1 (default 0.5)', settings: { truthfinder: { step: 1 } } },
 ];
 

@@ -50,12 +50,12 @@ const DATASETS: Dataset[] = [
 /** What the figures mean, per dataset: written by hand after reading the tables below, kept with the code that makes them. */
 const NOTES: Record<string, string[]> = {
   books: [
-    'Reading the lists is most of the gain: vote over the lists as parsed here is already 0.88, against about 0.70 for vote over lightly normalised strings (the dataset\'s README) and the published 0.71. The parser (server/core/persons.ts) and the table\'s register (server/truth/person-values.ts) were written while reading this dev gold\'s misses (run-together names, broken accents, first-author-only lists, affiliations); their rules are general (no store, book or author is named), but the 50 items are not untouched by that reading. The parser has not changed since commit 3d9eae0 and every figure here is from it; the 2-fold split below chooses the numeric settings (method, dampening, priorStrength, copyPrior) on one half and scores them on the other, but it cannot undo the parser\'s reading of both halves, so 0.960 is optimistic by an unknown margin. The test half of the gold (not in this copy) is the clean check.',
+    "Reading the lists is most of the gain: vote over the lists as parsed here is already 0.88, against about 0.70 for vote over lightly normalised strings (the dataset's README) and the published 0.71. The parser (server/core/persons.ts) and the table's register (server/truth/person-values.ts) were written while reading this dev gold's misses (run-together names, broken accents, first-author-only lists, affiliations); their rules are general (no store, book or author is named), but the 50 items are not untouched by that reading. The parser has not changed since commit 3d9eae0 and every figure here is from it; the 2-fold split below chooses the numeric settings (method, dampening, priorStrength, copyPrior) on one half and scores them on the other, but it cannot undo the parser's reading of both halves, so 0.960 is optimistic by an unknown margin. The test half of the gold (not in this copy) is the clean check.",
     'TruthFinder, Accu and AccuSim all win the items where stores listing the first author only outnumber the full list: a partial list supports the full one by its share of the persons (setSupport) and does not contradict it, and the stores that truncate lose trust on the books where full lists win. The remaining misses are listed above: a book whose gold list (seven authors) no store gives, and one where the full lists are outnumbered by shorter or longer ones.',
   ],
   population: [
-    'Against the P&R target (0.87 = 123 of 141): the default reaches the published level of TruthFinder and the best unsupervised method (0.858, 121/141) but not 0.87. The misses above are the items that block it: mostly a value outnumbered by others, or a tie against a lone contributor whom nothing else corroborates. The bound from the previous analysis stands: a cheat that reads every source\'s accuracy off the gold reaches only 0.825 on all items, because most contributors (each IP address a source) make one edit and their trust cannot be learned. The next section counts the misses and moves each setting of the default: none reaches 123. Read by hand, the 20 misses split into 11 where the gold value is outnumbered (a minority no method here trusts over a majority), 5 ties between lone contributors whom nothing else corroborates (a coin toss at best), and 4 where one contributor with a long record beats two who agree; 13 of the 20 involve the most prolific contributor (25,820 edits, learned trust 0.52), which sides with the gold in 5 and against it in 8, so neither trusting nor discounting it gains two items without losing others.',
-    'Copy detection converges here too now, but it loses accuracy (table below): the pairs it finds are real copying (a bot and the editors who take its figures: see the pairs below), and the gold follows the bot, so discounting the editors who agree with it hands contested items to the lone contributor against them. That is why numbers keep TruthFinder as their default and person lists, where stores copy each other\'s mistakes, use accucopy.',
+    "Against the P&R target (0.87 = 123 of 141): the default reaches the published level of TruthFinder and the best unsupervised method (0.858, 121/141) but not 0.87. The misses above are the items that block it: mostly a value outnumbered by others, or a tie against a lone contributor whom nothing else corroborates. The bound from the previous analysis stands: a cheat that reads every source's accuracy off the gold reaches only 0.825 on all items, because most contributors (each IP address a source) make one edit and their trust cannot be learned. The next section counts the misses and moves each setting of the default: none reaches 123. Read by hand, the 20 misses split into 11 where the gold value is outnumbered (a minority no method here trusts over a majority), 5 ties between lone contributors whom nothing else corroborates (a coin toss at best), and 4 where one contributor with a long record beats two who agree; 13 of the 20 involve the most prolific contributor (25,820 edits, learned trust 0.52), which sides with the gold in 5 and against it in 8, so neither trusting nor discounting it gains two items without losing others.",
+    "Copy detection converges here too now, but it loses accuracy (table below): the pairs it finds are real copying (a bot and the editors who take its figures: see the pairs below), and the gold follows the bot, so discounting the editors who agree with it hands contested items to the lone contributor against them. That is why numbers keep TruthFinder as their default and person lists, where stores copy each other's mistakes, use accucopy.",
   ],
 };
 
@@ -82,14 +82,26 @@ function rightOn(answers: ReadonlyMap<string, string>, gold: ReadonlyMap<string,
 function candidates(type: ValueType): { label: string; method: MethodName; settings: TruthSettingsInput }[] {
   const first = defaultMethodFor(type);
   const methods = [first, ...METHODS.filter((m) => m !== 'vote' && m !== first)];
-  const out: { label: string; method: MethodName; settings: TruthSettingsInput }[] = methods.map((method) => ({ label: `${method} (defaults)`, method, settings: {} }));
-  for (const dampening of [1.5, 3]) out.push({ label: `truthfinder dampening ${dampening}`, method: 'truthfinder', settings: { truthfinder: { dampening } } });
-  for (const priorStrength of [0.5, 2]) out.push({ label: `accu priorStrength ${priorStrength}`, method: 'accu', settings: { accu: { priorStrength } } });
-  for (const copyPrior of [0.05, 0.3]) out.push({ label: `accucopy copyPrior ${copyPrior}`, method: 'accucopy', settings: { accu: { copyPrior } } });
+  const out: { label: string; method: MethodName; settings: TruthSettingsInput }[] = methods.map((method) => ({
+    label: `${method} (defaults)`,
+    method,
+    settings: {},
+  }));
+  for (const dampening of [1.5, 3])
+    out.push({ label: `truthfinder dampening ${dampening}`, method: 'truthfinder', settings: { truthfinder: { dampening } } });
+  for (const priorStrength of [0.5, 2])
+    out.push({ label: `accu priorStrength ${priorStrength}`, method: 'accu', settings: { accu: { priorStrength } } });
+  for (const copyPrior of [0.05, 0.3])
+    out.push({ label: `accucopy copyPrior ${copyPrior}`, method: 'accucopy', settings: { accu: { copyPrior } } });
   return out;
 }
 
-type Situation = 'absent from the claims' | 'gold value stated by no source' | 'gold value has the most sources' | 'gold value tied for the most sources' | 'gold value outnumbered';
+type Situation =
+  | 'absent from the claims'
+  | 'gold value stated by no source'
+  | 'gold value has the most sources'
+  | 'gold value tied for the most sources'
+  | 'gold value outnumbered';
 
 function situationOf(graph: FactGraph, texts: readonly string[], item: number | undefined, value: string, type: ValueType): Situation {
   if (item === undefined) return 'absent from the claims';
@@ -132,7 +144,10 @@ function breakdown(c: Context, runs: Scored[]): string[] {
 
 /** Settings chosen on one half of the gold, scored on the other, both ways; held-out totals with intervals. */
 function split(c: Context): { lines: string[]; heldOut: { all: number; contested: number } } {
-  const results = candidates(c.type).map((k) => ({ ...k, answers: runMethod(c.graph, c.texts, k.method, resolveSettings(k.settings)).answers }));
+  const results = candidates(c.type).map((k) => ({
+    ...k,
+    answers: runMethod(c.graph, c.texts, k.method, resolveSettings(k.settings)).answers,
+  }));
   const halves = [0, 1].map((h) => new Map([...c.gold].filter(([item]) => halfOf(item) === h)));
   const contestedHalves = halves.map((h) => new Map([...h].filter(([item]) => c.contested.has(item))));
   let heldOut = 0;
@@ -144,7 +159,9 @@ function split(c: Context): { lines: string[]; heldOut: { all: number; contested
     for (const r of results) if (rightOn(r.answers, train, c.type) > rightOn(best.answers, train, c.type)) best = r;
     heldOut += rightOn(best.answers, halves[test]!, c.type);
     heldOutContested += rightOn(best.answers, contestedHalves[test]!, c.type);
-    picks.push(`chosen on half ${'AB'[1 - test]} (${train.size} items): ${best.label}, ${rightOn(best.answers, train, c.type)}/${train.size} there, ${rightOn(best.answers, halves[test]!, c.type)}/${halves[test]!.size} on half ${'AB'[test]}`);
+    picks.push(
+      `chosen on half ${'AB'[1 - test]} (${train.size} items): ${best.label}, ${rightOn(best.answers, train, c.type)}/${train.size} there, ${rightOn(best.answers, halves[test]!, c.type)}/${halves[test]!.size} on half ${'AB'[test]}`,
+    );
   }
   const lines = [
     `${results.length} candidates (the default for the value type first, each method's defaults, a small grid). ${picks.join('; ')}.`,
@@ -163,9 +180,14 @@ function copyReport(c: Context, run: MethodRun): string[] {
     '',
   ];
   if (likely.length > 0) {
-    lines.push('| source | source | posterior | shared items | disputed | same value on disputed | same likely-false value |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      '| source | source | posterior | shared items | disputed | same value on disputed | same likely-false value |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const d of likely.slice(0, 8)) {
-      lines.push(`| ${c.graph.sources[d.a]} | ${c.graph.sources[d.b]} | ${d.probability.toFixed(3)} | ${d.shared} | ${d.disputed} | ${d.sameOnDisputed} | ${d.sameFalse} |`);
+      lines.push(
+        `| ${c.graph.sources[d.a]} | ${c.graph.sources[d.b]} | ${d.probability.toFixed(3)} | ${d.shared} | ${d.disputed} | ${d.sameOnDisputed} | ${d.sameFalse} |`,
+      );
     }
     lines.push('');
   }
@@ -173,7 +195,9 @@ function copyReport(c: Context, run: MethodRun): string[] {
   for (const copyPrior of [0.05, 0.1, 0.2, 0.3]) {
     const r = runMethod(c.graph, c.texts, 'accucopy', resolveSettings({ accu: { copyPrior } }));
     const dependent = (r.output.dependences ?? []).filter((d) => d.probability >= 0.5).length;
-    rows.push(`| ${copyPrior} | ${figure(rightOn(r.answers, c.gold, c.type), c.gold.size)} | ${figure(rightOn(r.answers, c.contested, c.type), c.contested.size)} | ${dependent} | ${r.output.convergence.iterations} | ${r.output.convergence.converged} |`);
+    rows.push(
+      `| ${copyPrior} | ${figure(rightOn(r.answers, c.gold, c.type), c.gold.size)} | ${figure(rightOn(r.answers, c.contested, c.type), c.contested.size)} | ${dependent} | ${r.output.convergence.iterations} | ${r.output.convergence.converged} |`,
+    );
   }
   return [...lines, ...rows];
 }
@@ -182,7 +206,11 @@ function copyReport(c: Context, run: MethodRun): string[] {
 async function officialScore(d: Dataset, c: Context, run: MethodRun): Promise<string | undefined> {
   if (!d.scorer) return undefined;
   const file = path.join(os.tmpdir(), `truth-bench-${process.pid}-${d.name}.csv`);
-  await writeCsv(file, ['ObjectID', 'PropertyID', 'PropertyValue'], c.graph.items.map((item) => [...splitItemKey(item), run.answers.get(item)!]));
+  await writeCsv(
+    file,
+    ['ObjectID', 'PropertyID', 'PropertyValue'],
+    c.graph.items.map((item) => [...splitItemKey(item), run.answers.get(item)!]),
+  );
   return execFileSync(process.execPath, [d.scorer, file, d.gold], { encoding: 'utf8' }).trim();
 }
 
@@ -221,18 +249,34 @@ async function bench(d: Dataset): Promise<{ lines: string[]; summary: string }> 
   const graphStart = performance.now();
   const graph = buildFactGraph(table.observations, settings.similarity);
   const graphMs = performance.now() - graphStart;
-  const c: Context = { graph, texts: table.texts, gold, contested: contestedGold(graph, table.texts, gold, type), type, index: new Map(graph.items.map((item, i) => [item, i])) };
+  const c: Context = {
+    graph,
+    texts: table.texts,
+    gold,
+    contested: contestedGold(graph, table.texts, gold, type),
+    type,
+    index: new Map(graph.items.map((item, i) => [item, i])),
+  };
   const runs = METHODS.map((m) => runMethod(graph, table.texts, m, settings));
   const all = runs.map((r) => score(graph, table.texts, r, gold, type));
   const pr = runs.map((r) => score(graph, table.texts, r, c.contested, type));
   const chosen = defaultMethodFor(type);
-  const reach = [...gold].filter(([item]) => situationOf(graph, table.texts, c.index.get(item), gold.get(item)!, type).startsWith('gold value') && !situationOf(graph, table.texts, c.index.get(item), gold.get(item)!, type).includes('no source')).length;
+  const reach = [...gold].filter(
+    ([item]) =>
+      situationOf(graph, table.texts, c.index.get(item), gold.get(item)!, type).startsWith('gold value') &&
+      !situationOf(graph, table.texts, c.index.get(item), gold.get(item)!, type).includes('no source'),
+  ).length;
   const official = await officialScore(d, c, runs[METHODS.indexOf(chosen)]!);
-  const rows = ['| method | accuracy, all gold items (95 % CI) | random ties | contested, gold value stated (P&R) | random ties | time | iterations | converged |', '|---|---|---|---|---|---|---|---|'];
+  const rows = [
+    '| method | accuracy, all gold items (95 % CI) | random ties | contested, gold value stated (P&R) | random ties | time | iterations | converged |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   runs.forEach((r, i) => {
     const cv = r.output.convergence;
     const name = r.method === chosen ? `**${r.method}** (default for ${type === 'persons' ? 'person lists' : 'numbers'})` : r.method;
-    rows.push(`| ${name} | ${figure(all[i]!.accuracy.correct, gold.size)} | ${all[i]!.expectedWithRandomTies.toFixed(3)} | ${figure(pr[i]!.accuracy.correct, c.contested.size)} | ${pr[i]!.expectedWithRandomTies.toFixed(3)} | ${s2(r.milliseconds)} | ${r.method === 'vote' ? 1 : cv.iterations} | ${r.method === 'vote' ? '-' : cv.converged} |`);
+    rows.push(
+      `| ${name} | ${figure(all[i]!.accuracy.correct, gold.size)} | ${all[i]!.expectedWithRandomTies.toFixed(3)} | ${figure(pr[i]!.accuracy.correct, c.contested.size)} | ${pr[i]!.expectedWithRandomTies.toFixed(3)} | ${s2(r.milliseconds)} | ${r.method === 'vote' ? 1 : cv.iterations} | ${r.method === 'vote' ? '-' : cv.converged} |`,
+    );
   });
   const { lines: splitLines, heldOut } = split(c);
   const heldOutLine = splitLines.at(-1)!;
@@ -259,14 +303,19 @@ async function bench(d: Dataset): Promise<{ lines: string[]; summary: string }> 
     '',
     ...(NOTES[d.name] ?? []),
     '',
-    ...(heldOut[d.target.on] < d.target.value ? ['### Why the target is not reached', '', ...ceilingLines(c, runs, chosen, d.target.value)] : []),
+    ...(heldOut[d.target.on] < d.target.value
+      ? ['### Why the target is not reached', '', ...ceilingLines(c, runs, chosen, d.target.value)]
+      : []),
     '### Copy detection (accucopy)',
     '',
     ...copyReport(c, runs[METHODS.indexOf('accucopy')]!),
     '',
   ];
   const target = d.target.on === 'all' ? 'all items' : 'the P&R protocol';
-  return { lines, summary: `${d.name}: target ${d.target.value} on ${target} (published: ${d.target.published}). ${heldOutLine.replace('**Held-out accuracy** ', 'Held-out ')}` };
+  return {
+    lines,
+    summary: `${d.name}: target ${d.target.value} on ${target} (published: ${d.target.published}). ${heldOutLine.replace('**Held-out accuracy** ', 'Held-out ')}`,
+  };
 }
 
 async function main(): Promise<void> {

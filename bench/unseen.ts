@@ -49,10 +49,17 @@ interface Extraction {
 /** The extractor as the product calls it; whatever the result lists as proposed properties is read too. */
 async function extract(t: BenchmarkText, minConfidence?: number): Promise<Extraction> {
   const context = { sourceId: `unseen-${t.id}`, entities: vocabulary.entities, properties: vocabulary.properties };
-  const result = (extractClaims(t.text, context, minConfidence === undefined ? {} : { minConfidence })) as unknown as Record<string, unknown> & { claims: Claim[]; proposedEntities?: Entity[] };
+  const result = extractClaims(t.text, context, minConfidence === undefined ? {} : { minConfidence }) as unknown as Record<
+    string,
+    unknown
+  > & { claims: Claim[]; proposedEntities?: Entity[] };
   const proposedProperties = Object.entries(result)
     .filter(([key, value]) => /propert/i.test(key) && Array.isArray(value))
-    .flatMap(([, value]) => (value as unknown[]).filter((p): p is ProposedPropertyInfo => typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'string'));
+    .flatMap(([, value]) =>
+      (value as unknown[]).filter(
+        (p): p is ProposedPropertyInfo => typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'string',
+      ),
+    );
   return { claims: result.claims, proposedEntities: result.proposedEntities ?? [], proposedProperties };
 }
 
@@ -86,24 +93,40 @@ const met = {
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const commit = arg('commit') ?? gitHead();
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(0)} %`);
-const ci = (w: { p: number; lo: number; hi: number }) => (Number.isNaN(w.p) ? '–' : `${w.p.toFixed(2)} [${w.lo.toFixed(2)}, ${w.hi.toFixed(2)}]`);
+const ci = (w: { p: number; lo: number; hi: number }) =>
+  Number.isNaN(w.p) ? '–' : `${w.p.toFixed(2)} [${w.lo.toFixed(2)}, ${w.hi.toFixed(2)}]`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 console.log(`extractor at ${commit}; load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`);
-console.log(`values found        ${ci(metrics.values)} (${total.valueFound}/${total.items})  target ≥ ${TARGETS.values}: ${verdict(met.values)}`);
-console.log(`  with right subject ${ci(metrics.subject)} (${total.valueAndSubject}/${total.items})  target ≥ ${TARGETS.subject}: ${verdict(met.subject)}`);
+console.log(
+  `values found        ${ci(metrics.values)} (${total.valueFound}/${total.items})  target ≥ ${TARGETS.values}: ${verdict(met.values)}`,
+);
+console.log(
+  `  with right subject ${ci(metrics.subject)} (${total.valueAndSubject}/${total.items})  target ≥ ${TARGETS.subject}: ${verdict(met.subject)}`,
+);
 console.log(`  right property     ${ci(metrics.property)} (${total.propertyRight}/${total.items})`);
-console.log(`candidate precision ${ci(metrics.precision)} (${total.candidatesMatching}/${total.candidates})  target ≥ ${TARGETS.precision}: ${verdict(met.precision)}`);
-console.log(`junk entities       ${ci(metrics.junk)} (${total.junkEntities}/${total.proposedEntities})  target ≤ ${TARGETS.junk}: ${verdict(met.junk)}`);
-console.log(`throughput          ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB per CPU-second  target ≥ ${TARGETS.mbPerSecond}: ${verdict(met.throughput)}`);
-console.log(`  texts joined       ${throughput.joinedMbPerSecond.toFixed(2)} MB/s wall, ${throughput.joinedMbPerCpuSecond.toFixed(2)} MB per CPU-second on ${throughput.joinedMb.toFixed(2)} MB`);
+console.log(
+  `candidate precision ${ci(metrics.precision)} (${total.candidatesMatching}/${total.candidates})  target ≥ ${TARGETS.precision}: ${verdict(met.precision)}`,
+);
+console.log(
+  `junk entities       ${ci(metrics.junk)} (${total.junkEntities}/${total.proposedEntities})  target ≤ ${TARGETS.junk}: ${verdict(met.junk)}`,
+);
+console.log(
+  `throughput          ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB per CPU-second  target ≥ ${TARGETS.mbPerSecond}: ${verdict(met.throughput)}`,
+);
+console.log(
+  `  texts joined       ${throughput.joinedMbPerSecond.toFixed(2)} MB/s wall, ${throughput.joinedMbPerCpuSecond.toFixed(2)} MB per CPU-second on ${throughput.joinedMb.toFixed(2)} MB`,
+);
 writeFileSync(RESULTS, report());
 console.log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 
 function gitHead(): string {
   try {
     const head = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'server', 'graph-data'], { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => l.slice(3));
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'server', 'graph-data'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
     return dirty.length > 0 ? `${head} plus uncommitted changes to ${dirty.join(', ')}` : head;
   } catch {
     return 'unknown (not a git checkout; pass --commit)';
@@ -126,7 +149,9 @@ async function measureThroughput() {
   const mb = (bytes * rounds) / 1e6;
   // The same texts joined and repeated into one text of about 0.5 MB: the speed per byte, without the
   // per-call set-up (vocabulary indexes) that dominates on texts of a few kB.
-  const joinedText = Array.from({ length: Math.max(1, Math.ceil(500_000 / bytes)) }, () => texts.map((t) => t.text).join('\n\n')).join('\n\n');
+  const joinedText = Array.from({ length: Math.max(1, Math.ceil(500_000 / bytes)) }, () => texts.map((t) => t.text).join('\n\n')).join(
+    '\n\n',
+  );
   const joined = { id: 'joined', text: joinedText } as BenchmarkText;
   const joinedStarted = performance.now();
   const joinedUsage = process.cpuUsage();
@@ -163,11 +188,17 @@ function errors(r: (typeof runs)[number]): string[] {
   const missed = s.results.filter((x) => !x.claim);
   const wrongSubject = s.results.filter((x) => x.claim && !x.subjectRight);
   const wrongProperty = s.results.filter((x) => x.claim && !x.propertyRight);
-  const item = (x: { item: AnnotatedItem }) => `“${oneLine(x.item.quote)}” = ${showValue(x.item.value)} (${x.item.subject.name}; ${x.item.property.name}; ${x.item.role})`;
+  const item = (x: { item: AnnotatedItem }) =>
+    `“${oneLine(x.item.quote)}” = ${showValue(x.item.value)} (${x.item.subject.name}; ${x.item.property.name}; ${x.item.role})`;
   if (missed.length) lines.push(`- missed (${missed.length}): ${missed.map(item).join('; ')}`);
-  if (wrongSubject.length) lines.push(`- wrong subject (${wrongSubject.length}): ${wrongSubject.map((x) => `${item(x)} → ${x.subjectName}`).join('; ')}`);
-  if (wrongProperty.length) lines.push(`- wrong property (${wrongProperty.length}): ${wrongProperty.map((x) => `${item(x)} → ${x.propertyName}`).join('; ')}`);
-  if (s.unmatchedCandidates.length) lines.push(`- candidates matching no item (${s.unmatchedCandidates.length}): ${s.unmatchedCandidates.map((c) => `“${oneLine(c.wording)}” = ${showValue(c.value)} ${c.subject} / ${c.property} (${c.confidence ?? '–'})`).join('; ')}`);
+  if (wrongSubject.length)
+    lines.push(`- wrong subject (${wrongSubject.length}): ${wrongSubject.map((x) => `${item(x)} → ${x.subjectName}`).join('; ')}`);
+  if (wrongProperty.length)
+    lines.push(`- wrong property (${wrongProperty.length}): ${wrongProperty.map((x) => `${item(x)} → ${x.propertyName}`).join('; ')}`);
+  if (s.unmatchedCandidates.length)
+    lines.push(
+      `- candidates matching no item (${s.unmatchedCandidates.length}): ${s.unmatchedCandidates.map((c) => `“${oneLine(c.wording)}” = ${showValue(c.value)} ${c.subject} / ${c.property} (${c.confidence ?? '–'})`).join('; ')}`,
+    );
   if (s.junk.length) lines.push(`- junk entity proposals (${s.junk.length}): ${s.junk.map((e) => `“${e.label}”`).join(', ')}`);
   return lines.length ? lines : ['- no errors'];
 }
@@ -203,7 +234,12 @@ function runSection(): string {
     ...runs.map((r) => row(r.t.id, r.score, r.recallAll)),
     row('**all**', total, totalAll),
     '',
-    `Values found by role (not scored): ${roles.map((role) => { const xs = runs.flatMap((r) => r.score.results.filter((x) => x.item.role === role)); return `${role} ${xs.filter((x) => x.claim).length}/${xs.length}`; }).join(', ')}.`,
+    `Values found by role (not scored): ${roles
+      .map((role) => {
+        const xs = runs.flatMap((r) => r.score.results.filter((x) => x.item.role === role));
+        return `${role} ${xs.filter((x) => x.claim).length}/${xs.length}`;
+      })
+      .join(', ')}.`,
     '',
     '### Errors, per text',
     '',
@@ -217,19 +253,21 @@ function report(): string {
   const earlier = [...previous.matchAll(/<!-- run:start -->[\s\S]*?<!-- run:end -->/g)].map((m) => m[0]);
   const sections = [runSection(), ...earlier];
   const rows = sections.map((s) => /<!-- summary-row: (.*) -->/.exec(s)?.[1]).filter(Boolean);
-  return [
-    '# Unseen-text benchmark: extraction on texts nobody wrote a vocabulary for',
-    '',
-    'Generated by `npx tsx bench/unseen.ts` (each run adds its section; earlier runs are kept below, newest first). The texts, their origins and the annotation protocol are in `bench/unseen/` (README.md); the texts were annotated by hand and committed before the extractor first ran on them, and the vocabulary is frozen for them. Candidates are taken at the product\'s default confidence threshold. Proportions: p [95 % Wilson interval].',
-    '',
-    '| run (UTC) | extractor commit | load | texts / items | values | + subject | + property | precision | junk | MB/s |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows,
-    '',
-    ...sections.flatMap((s) => [s, '']),
-    NOTES_MARK,
-    notes(previous),
-  ].join('\n') + '\n';
+  return (
+    [
+      '# Unseen-text benchmark: extraction on texts nobody wrote a vocabulary for',
+      '',
+      "Generated by `npx tsx bench/unseen.ts` (each run adds its section; earlier runs are kept below, newest first). The texts, their origins and the annotation protocol are in `bench/unseen/` (README.md); the texts were annotated by hand and committed before the extractor first ran on them, and the vocabulary is frozen for them. Candidates are taken at the product's default confidence threshold. Proportions: p [95 % Wilson interval].",
+      '',
+      '| run (UTC) | extractor commit | load | texts / items | values | + subject | + property | precision | junk | MB/s |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      ...rows,
+      '',
+      ...sections.flatMap((s) => [s, '']),
+      NOTES_MARK,
+      notes(previous),
+    ].join('\n') + '\n'
+  );
 }
 
 function notes(previous: string): string {

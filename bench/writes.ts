@@ -19,7 +19,15 @@ import { importFolder } from '../server/store/pg/transfer.js';
 import { Repository } from '../server/store/repository.js';
 import { generateCorpus } from './lib/corpus.js';
 
-const { values } = parseArgs({ options: { claims: { type: 'string', default: '10000,100000' }, stores: { type: 'string', default: 'file,pg' }, repeat: { type: 'string', default: '5' }, out: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: {
+    claims: { type: 'string', default: '10000,100000' },
+    stores: { type: 'string', default: 'file,pg' },
+    repeat: { type: 'string', default: '5' },
+    out: { type: 'string' },
+  },
+  strict: true,
+});
 const sizes = values.claims!.split(',').map(Number);
 const stores = values.stores!.split(',') as ('file' | 'pg')[];
 const repeat = Number(values.repeat);
@@ -42,8 +50,20 @@ const memory = () => {
 };
 
 interface Row {
-  store: string; claims: number; startS: number; graphS: number; openTrustS: number; ingestP50: number; reviewP50: number; busyReviewP50: number; trustP50: number;
-  trustWhere: string; heapMB: number; rssMB: number; loadStart: string; loadEnd: string;
+  store: string;
+  claims: number;
+  startS: number;
+  graphS: number;
+  openTrustS: number;
+  ingestP50: number;
+  reviewP50: number;
+  busyReviewP50: number;
+  trustP50: number;
+  trustWhere: string;
+  heapMB: number;
+  rssMB: number;
+  loadStart: string;
+  loadEnd: string;
 }
 const rows: Row[] = [];
 
@@ -58,7 +78,11 @@ async function admin<T>(task: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Opens the store as a server would, timed; for PostgreSQL the folder is imported first (not timed). */
-async function opened(store: 'file' | 'pg', dir: string, n: number): Promise<{ repo: Repository; startS: number; cleanup: () => Promise<void> }> {
+async function opened(
+  store: 'file' | 'pg',
+  dir: string,
+  n: number,
+): Promise<{ repo: Repository; startS: number; cleanup: () => Promise<void> }> {
   if (store === 'file') {
     const t = performance.now();
     const repo = await Repository.open(dir);
@@ -75,10 +99,14 @@ async function opened(store: 'file' | 'pg', dir: string, n: number): Promise<{ r
   const t = performance.now();
   const repo = await Repository.openBackend(await PostgresBackend.connect(url.toString()));
   const startS = (performance.now() - t) / 1000;
-  return { repo, startS, cleanup: async () => {
-    await repo.close();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`));
-  } };
+  return {
+    repo,
+    startS,
+    cleanup: async () => {
+      await repo.close();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`));
+    },
+  };
 }
 
 async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
@@ -111,10 +139,17 @@ async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
   for (let i = 0; i < repeat; i++) {
     const text = `${PAGE} Page ${i + 1} of the notes, ${store}.`;
     // Extraction is done first and handed over ready: only the store's work is timed.
-    const context = { sourceId: `page-${i + 1}`, entities: repo.snapshot.analysis.corpus.entities, properties: repo.snapshot.analysis.corpus.properties };
+    const context = {
+      sourceId: `page-${i + 1}`,
+      entities: repo.snapshot.analysis.corpus.entities,
+      properties: repo.snapshot.analysis.corpus.properties,
+    };
     const ready = extractClaims(text, context);
     let t = performance.now();
-    await ingestSource(repo, { title: `Page ${i + 1} ${store}`, publisher: 'Bench', text }, { who: 'bench' }, (_t, ctx) => ({ ...ready, claims: ready.claims.map((c) => ({ ...c, source: ctx.sourceId, id: c.id.replace(context.sourceId, ctx.sourceId) })) }));
+    await ingestSource(repo, { title: `Page ${i + 1} ${store}`, publisher: 'Bench', text }, { who: 'bench' }, (_t, ctx) => ({
+      ...ready,
+      claims: ready.claims.map((c) => ({ ...c, source: ctx.sourceId, id: c.id.replace(context.sourceId, ctx.sourceId) })),
+    }));
     ingests.push(performance.now() - t);
     // A review while the worker re-learns trust after the ingest: answered without waiting for it.
     t = performance.now();
@@ -125,8 +160,19 @@ async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
     await settled();
   }
   const row: Row = {
-    store: store === 'file' ? 'folder' : 'PostgreSQL', claims: n, startS, graphS, openTrustS, ingestP50: median(ingests), reviewP50: median(reviews), busyReviewP50: median(busyReviews),
-    trustP50: median(trust), trustWhere: repo.trustRefresh.lastWhere ?? '–', ...memory(), loadStart, loadEnd: load(),
+    store: store === 'file' ? 'folder' : 'PostgreSQL',
+    claims: n,
+    startS,
+    graphS,
+    openTrustS,
+    ingestP50: median(ingests),
+    reviewP50: median(reviews),
+    busyReviewP50: median(busyReviews),
+    trustP50: median(trust),
+    trustWhere: repo.trustRefresh.lastWhere ?? '–',
+    ...memory(),
+    loadStart,
+    loadEnd: load(),
   };
   await cleanup();
   console.error(JSON.stringify(row));
@@ -151,7 +197,14 @@ const ms = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(0)} ms`);
 const table = [
   '| store | claims | start | graph built (first request) | trust learnt after start | ingest one page, p50 | accept, p50 | accept while trust is re-learnt, p50 | trust re-learnt (worker), p50 | heap / RSS after | load (1 min) start → end |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.store} | ${r.claims.toLocaleString('en')} | ${r.startS.toFixed(2)} s | ${r.graphS.toFixed(2)} s | ${r.openTrustS.toFixed(2)} s | ${ms(r.ingestP50)} | ${ms(r.reviewP50)} | ${ms(r.busyReviewP50)} | ${ms(r.trustP50)} | ${r.heapMB} / ${r.rssMB} MB | ${r.loadStart} → ${r.loadEnd} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.store} | ${r.claims.toLocaleString('en')} | ${r.startS.toFixed(2)} s | ${r.graphS.toFixed(2)} s | ${r.openTrustS.toFixed(2)} s | ${ms(r.ingestP50)} | ${ms(r.reviewP50)} | ${ms(r.busyReviewP50)} | ${ms(r.trustP50)} | ${r.heapMB} / ${r.rssMB} MB | ${r.loadStart} → ${r.loadEnd} |`,
+  ),
 ].join('\n');
 console.log(table);
-if (values.out) await writeFile(values.out, `${new Date().toISOString()}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${repeat} writes of each kind per row.\n\n${table}\n`);
+if (values.out)
+  await writeFile(
+    values.out,
+    `${new Date().toISOString()}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${repeat} writes of each kind per row.\n\n${table}\n`,
+  );

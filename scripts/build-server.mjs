@@ -10,11 +10,24 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 // A module deleted from the sources must not live on in dist/: start from an empty tree.
 rmSync(dist, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.server.json')], { stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.server.json')],
+  { stdio: 'inherit' },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 // Read at run time relative to the module that reads them.
-const LINKS = ['schemas', 'graph-data', 'var', 'client/dist', 'server/extract/words', 'server/api/schemas', 'server/common/worker-boot.mjs', 'server/store/pg/migrations'];
+const LINKS = [
+  'schemas',
+  'graph-data',
+  'var',
+  'client/dist',
+  'server/extract/words',
+  'server/api/schemas',
+  'server/common/worker-boot.mjs',
+  'server/store/pg/migrations',
+];
 for (const rel of LINKS) {
   const target = path.join(root, rel);
   // A folder the server creates on first use (var/ for team accounts) is made now, so its link resolves.

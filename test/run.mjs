@@ -33,15 +33,24 @@ try {
   console.error(`test runner: vitest wrote no results (exit ${run.status})`);
   process.exit(1);
 }
-const passed = (summary.numPassedTests ?? 0) - (summary.testResults ?? []).flatMap((f) => (f.assertionResults ?? []).filter((a) => a.meta?.expectedFailure)).length;
+const passed =
+  (summary.numPassedTests ?? 0) -
+  (summary.testResults ?? []).flatMap((f) => (f.assertionResults ?? []).filter((a) => a.meta?.expectedFailure)).length;
 // A file that failed without any failing test (an import error, a crashed hook) counts as one failure;
 // numFailedTestSuites would count describe blocks too, so it is not used.
-const brokenFiles = (summary.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+const brokenFiles = (summary.testResults ?? []).filter(
+  (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+).length;
 const failed = (summary.numFailedTests ?? 0) + brokenFiles;
 // it.fails tests report as passed; each marks itself (task.meta.expectedFailure) so it is counted apart:
 // a gap the suite keeps visible is not a pass.
-const expected = (summary.testResults ?? []).flatMap((f) => (f.assertionResults ?? []).filter((a) => a.meta?.expectedFailure).map((a) => `${path.relative(root, f.name)}: ${a.fullName}`));
-if (expected.length > 0) console.log(`\n${expected.length} expected failure${expected.length === 1 ? '' : 's'} (it.fails: a known gap, failing as expected):\n${expected.map((e) => `  ${e}`).join('\n')}`);
+const expected = (summary.testResults ?? []).flatMap((f) =>
+  (f.assertionResults ?? []).filter((a) => a.meta?.expectedFailure).map((a) => `${path.relative(root, f.name)}: ${a.fullName}`),
+);
+if (expected.length > 0)
+  console.log(
+    `\n${expected.length} expected failure${expected.length === 1 ? '' : 's'} (it.fails: a known gap, failing as expected):\n${expected.map((e) => `  ${e}`).join('\n')}`,
+  );
 const skipped = (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 || run.status !== 0 ? 1 : 0);

@@ -38,11 +38,17 @@ export function generateCorpus({ claims, seed = 1 }: GenerateOptions): Corpus {
   const rng = createRng(seed);
   const corpus: Corpus = { sources: [], texts: new Map(), entities: [], properties: allProperties(), claims: [], judgements: [] };
   // Finished in id order, the order the store loader reads claims/<source>.json files in.
-  const shelf = new SourceShelf(rng, Math.max(2, Math.round(claims / CLAIMS_PER_SOURCE)), claims, OPEN_SOURCES, ({ source, text, claims: written }) => {
-    corpus.sources.push(source);
-    corpus.texts.set(source.id, text);
-    for (const claim of written) corpus.claims.push(claim);
-  });
+  const shelf = new SourceShelf(
+    rng,
+    Math.max(2, Math.round(claims / CLAIMS_PER_SOURCE)),
+    claims,
+    OPEN_SOURCES,
+    ({ source, text, claims: written }) => {
+      corpus.sources.push(source);
+      corpus.texts.set(source.id, text);
+      for (const claim of written) corpus.claims.push(claim);
+    },
+  );
   const entities: Entity[] = [];
   const newEntity = (type?: Entity['type']): Entity => {
     const entity = inventEntity(rng, `e${entities.length.toString(36)}`, type);

@@ -21,7 +21,10 @@ export class ClaimEmitter {
   private previous: SourceDraft | undefined;
   count = 0;
 
-  constructor(private readonly rng: Rng, private readonly shelf: SourceShelf) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly shelf: SourceShelf,
+  ) {}
 
   /** The draft a claim was written into (still open: parts follow their total at once). */
   sourceOf(claim: Claim): SourceDraft {
@@ -35,7 +38,8 @@ export class ClaimEmitter {
     const source = options.source ?? (again ? this.previous! : this.shelf.pick(this.count));
     this.previous = source;
     const alias = subject.aliases.length > 0 ? rng.pick(subject.aliases).name : subject.label;
-    const sentence = options.sentence ?? `${alias} ${verb} ${preposition(stated.value)}${stated.wording}${unitNoun}${options.scopeText ?? ''}.`;
+    const sentence =
+      options.sentence ?? `${alias} ${verb} ${preposition(stated.value)}${stated.wording}${unitNoun}${options.scopeText ?? ''}.`;
     const citation = pickCitation(rng, source);
     const quote = source.addSentence(sentence, citation);
     const roll = rng.next();

@@ -34,11 +34,16 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 export function generateGroup(ctx: GroupContext): void {
   switch (ctx.spec.kind) {
-    case 'count': return countGroup(ctx);
-    case 'series': return seriesGroup(ctx);
-    case 'date': return dateGroup(ctx);
-    case 'relation': return relationGroup(ctx);
-    case 'text': return textGroup(ctx);
+    case 'count':
+      return countGroup(ctx);
+    case 'series':
+      return seriesGroup(ctx);
+    case 'date':
+      return dateGroup(ctx);
+    case 'relation':
+      return relationGroup(ctx);
+    case 'text':
+      return textGroup(ctx);
   }
 }
 
@@ -56,7 +61,12 @@ function countGroup(ctx: GroupContext): void {
   const { rng, spec } = ctx;
   const truth = logUniform(rng, spec.scale!);
   const year = rng.int(1918, 1925);
-  const subset = rng.chance(0.15) ? { truth: Math.max(1, Math.round(truth * (0.2 + rng.next() * 0.3))), scope: { aggregate: 'total', population: `${year} only` } as Scope } : undefined;
+  const subset = rng.chance(0.15)
+    ? {
+        truth: Math.max(1, Math.round(truth * (0.2 + rng.next() * 0.3))),
+        scope: { aggregate: 'total', population: `${year} only` } as Scope,
+      }
+    : undefined;
   // Scope records are shared by the claims of a group that state the same scope (read-only data).
   const totalScope: Scope = { aggregate: 'total' };
   for (let i = 0; i < ctx.size; i++) {
@@ -68,7 +78,8 @@ function countGroup(ctx: GroupContext): void {
     const v = stated.value;
     // The claims still to come in this group are already promised: parts only fit in what is left.
     const room = ctx.budget() - (ctx.size - i - 1);
-    if (spec.parts && !inSubset && v.type === 'quantity' && v.comparator === 'exact' && rng.chance(0.25)) breakdown(ctx, claim, v.amount, room);
+    if (spec.parts && !inSubset && v.type === 'quantity' && v.comparator === 'exact' && rng.chance(0.25))
+      breakdown(ctx, claim, v.amount, room);
   }
 }
 
@@ -86,7 +97,10 @@ function breakdown(ctx: GroupContext, total: Claim, amount: number, room: number
   const source = ctx.emitter.sourceOf(total);
   names.forEach((property, i) => {
     const n = amounts[i]!;
-    const stated: Stated = { value: { type: 'quantity', comparator: 'exact', amount: n, unit: ctx.spec.property.unit! }, wording: commas(n) };
+    const stated: Stated = {
+      value: { type: 'quantity', comparator: 'exact', amount: n, unit: ctx.spec.property.unit! },
+      wording: commas(n),
+    };
     const sentence = `Of these, ${commas(n)} were ${property.replace(/-/g, ' ')}.`;
     ctx.emitter.emit(ctx.subject, property, '', stated, '', { source, partOf: total.id, scope: total.scope, sentence });
   });
@@ -103,7 +117,13 @@ function seriesGroup(ctx: GroupContext): void {
   for (let i = 0; i < moments; i++) {
     const [y, m] = [Math.floor(month / 12), (month % 12) + 1];
     const when = `by ${MONTHS[m - 1]} ${y}`;
-    points.push({ year: y, month: m, truth, when, scope: { pointInTime: { value: `${y}-${String(m).padStart(2, '0')}`, precision: 'month' }, wording: when } });
+    points.push({
+      year: y,
+      month: m,
+      truth,
+      when,
+      scope: { pointInTime: { value: `${y}-${String(m).padStart(2, '0')}`, precision: 'month' }, wording: when },
+    });
     month += rng.int(3, 14);
     truth = Math.max(truth + 1, Math.round(truth * (1.1 + rng.next() * 0.6)));
   }
@@ -111,7 +131,10 @@ function seriesGroup(ctx: GroupContext): void {
   const total = roundSig(peak * (1.2 + rng.next() * 0.4), 'up');
   const lastYear = points[points.length - 1]!.year + 1;
   const peakScope: Scope = { aggregate: 'peak' };
-  const totalScope: Scope = { aggregate: 'total', period: { start: { value: String(firstYear), precision: 'year' }, end: { value: String(lastYear), precision: 'year' } } };
+  const totalScope: Scope = {
+    aggregate: 'total',
+    period: { start: { value: String(firstYear), precision: 'year' }, end: { value: String(lastYear), precision: 'year' } },
+  };
   for (let i = 0; i < ctx.size; i++) {
     const conflicting = rng.chance(CONFLICT_RATE);
     const roll = rng.next();
@@ -121,7 +144,12 @@ function seriesGroup(ctx: GroupContext): void {
     } else if (roll < 0.85) {
       emitQuantity(ctx, statedQuantity(rng, peak, spec.property.unit!, conflicting), peakScope, ' at the peak');
     } else {
-      emitQuantity(ctx, statedQuantity(rng, total, spec.property.unit!, conflicting), totalScope, ` in all from ${firstYear} to ${lastYear}`);
+      emitQuantity(
+        ctx,
+        statedQuantity(rng, total, spec.property.unit!, conflicting),
+        totalScope,
+        ` in all from ${firstYear} to ${lastYear}`,
+      );
     }
   }
 }
@@ -166,9 +194,13 @@ function textGroup(ctx: GroupContext): void {
     claims.push(ctx.emitter.emit(ctx.subject, spec.property.id, spec.verb, stated, ''));
   }
   if (spec.property.functional || !rng.chance(0.1)) return;
-  const differing = claims.find((c) => c.value.type === 'text' && claims[0]!.value.type === 'text' && c.value.text.toLowerCase() !== claims[0]!.value.text.toLowerCase());
+  const differing = claims.find(
+    (c) =>
+      c.value.type === 'text' && claims[0]!.value.type === 'text' && c.value.text.toLowerCase() !== claims[0]!.value.text.toLowerCase(),
+  );
   if (!differing || claims[0]!.status === 'rejected' || differing.status === 'rejected') return;
   const verdict = rng.chance(0.5) ? 'conflicts' : 'agrees';
-  const reason = verdict === 'conflicts' ? 'the two motives exclude each other in this context' : 'the second motive is a consequence of the first';
+  const reason =
+    verdict === 'conflicts' ? 'the two motives exclude each other in this context' : 'the second motive is a consequence of the first';
   ctx.judge({ a: claims[0]!.id, b: differing.id, verdict, reason });
 }

@@ -13,7 +13,11 @@ export interface NaiveResult {
   outcomes: Outcome[];
 }
 
-export function naiveAllPairs(claims: readonly Claim[], properties: readonly Property[], entityLabel?: (id: string) => string): NaiveResult {
+export function naiveAllPairs(
+  claims: readonly Claim[],
+  properties: readonly Property[],
+  entityLabel?: (id: string) => string,
+): NaiveResult {
   const live = claims.filter((c) => c.status !== 'rejected');
   const prepared = live.map((c) => prepareClaim(c, DEFAULT_RECONCILE_SETTINGS, entityLabel));
   const property = new Map(properties.map((p) => [p.id, p]));

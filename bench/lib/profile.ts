@@ -67,7 +67,8 @@ export function topSelfTime(profile: CpuProfile, count = 25): SelfTime[] {
 
 export function printTopSelfTime(file: string, count = 25): void {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  for (const t of topSelfTime(profile, count)) console.log(`${(t.share * 100).toFixed(1).padStart(5)} % ${String(t.ms).padStart(7)} ms  ${t.name}`);
+  for (const t of topSelfTime(profile, count))
+    console.log(`${(t.share * 100).toFixed(1).padStart(5)} % ${String(t.ms).padStart(7)} ms  ${t.name}`);
 }
 
 // tsx bench/lib/profile.ts <file.cpuprofile> [count]

@@ -18,7 +18,16 @@ export interface ChildRun {
 
 /** Runs bench/reconcile.ts in a child node and reads its lines back. */
 export function runChild(claims: number, seed: number, naive: boolean): ChildRun {
-  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/reconcile.ts'), '--claims', String(claims), '--seed', String(seed)];
+  const args = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    path.join(ROOT, 'bench/reconcile.ts'),
+    '--claims',
+    String(claims),
+    '--seed',
+    String(seed),
+  ];
   if (naive) args.push('--naive');
   const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(`bench at ${claims} claims failed (exit ${child.status}):\n${child.stderr}`);
@@ -28,7 +37,11 @@ export function runChild(claims: number, seed: number, naive: boolean): ChildRun
     const line = lines.find((l) => l.startsWith(`${tag} `));
     return line ? JSON.parse(line.slice(tag.length + 1)) : undefined;
   };
-  return { summary: JSON.parse(lines[lines.length - 1]!) as RunSummary, detail: tagged('detail') as RunDetail, naive: tagged('naive') as NaiveDetail | undefined };
+  return {
+    summary: JSON.parse(lines[lines.length - 1]!) as RunSummary,
+    detail: tagged('detail') as RunDetail,
+    naive: tagged('naive') as NaiveDetail | undefined,
+  };
 }
 
 export function runAll({ sizes, seed, repeat }: { sizes: number[]; seed: number; repeat: number }): void {
@@ -63,19 +76,26 @@ function measurementsMarkdown(host: Machine, results: Map<number, ChildRun[]>, s
     const runs = results.get(n)!;
     const d = runs[0]!.detail;
     const peak = Math.max(...runs.map((r) => r.summary.peakMB));
-    lines.push(`| ${n.toLocaleString('en-US')} | ${round(seconds(n), 3)} | ${round(fastest(n), 3)} | ${round(cpu(n), 3)} | ${peak} | ${d.corpusRssMB} | ${d.groups.toLocaleString('en-US')} | ${d.comparisons.toLocaleString('en-US')} | ${d.agrees.toLocaleString('en-US')} / ${d.conflicts.toLocaleString('en-US')} | ${d.generateSeconds} | ${runs.map((r) => r.detail.calibrationMs).join(' / ')} |`);
+    lines.push(
+      `| ${n.toLocaleString('en-US')} | ${round(seconds(n), 3)} | ${round(fastest(n), 3)} | ${round(cpu(n), 3)} | ${peak} | ${d.corpusRssMB} | ${d.groups.toLocaleString('en-US')} | ${d.comparisons.toLocaleString('en-US')} | ${d.agrees.toLocaleString('en-US')} / ${d.conflicts.toLocaleString('en-US')} | ${d.generateSeconds} | ${runs.map((r) => r.detail.calibrationMs).join(' / ')} |`,
+    );
   }
   lines.push('');
   const naive = results.get(sizes[0]!)![0]!.naive;
   if (naive) {
-    lines.push(`**Naive all-pairs vs grouped at ${sizes[0]!.toLocaleString('en-US')} claims (same process, warm; fastest of 3 naive and of 9 grouped runs):** naive ${naive.naiveSeconds} s, grouped ${naive.groupedSeconds} s, ratio **${naive.ratio}×** (in median CPU time ${naive.cpuRatio}×). Naive looks at all ${naive.pairs.toLocaleString('en-US')} pairs, compares (with the engine's comparePair) those sharing subject and property, and found ${naive.naiveComparisons.toLocaleString('en-US')} rule-based comparisons; grouped found ${naive.groupedRuleComparisons.toLocaleString('en-US')} (a curated pair is compared by rule in the baseline, so the baseline can find a few more).`);
+    lines.push(
+      `**Naive all-pairs vs grouped at ${sizes[0]!.toLocaleString('en-US')} claims (same process, warm; fastest of 3 naive and of 9 grouped runs):** naive ${naive.naiveSeconds} s, grouped ${naive.groupedSeconds} s, ratio **${naive.ratio}×** (in median CPU time ${naive.cpuRatio}×). Naive looks at all ${naive.pairs.toLocaleString('en-US')} pairs, compares (with the engine's comparePair) those sharing subject and property, and found ${naive.naiveComparisons.toLocaleString('en-US')} rule-based comparisons; grouped found ${naive.groupedRuleComparisons.toLocaleString('en-US')} (a curated pair is compared by rule in the baseline, so the baseline can find a few more).`,
+    );
   }
   const big = sizes.filter((n) => n >= 100_000).sort((a, b) => a - b);
   for (let i = 1; i < big.length; i++) {
     const [lo, hi] = [big[i - 1]!, big[i]!];
     const nlogn = (hi * Math.log(hi)) / (lo * Math.log(lo));
     const ratio = (f: (n: number) => number) => round(f(hi) / f(lo), 2);
-    lines.push('', `**Growth ${hi.toLocaleString('en-US')} / ${lo.toLocaleString('en-US')}:** wall time ratio **${ratio(seconds)}**, fastest runs ${ratio(fastest)}, CPU time ${ratio(cpu)} (n log n would give ${round(nlogn, 2)}; target ≤ 12).`);
+    lines.push(
+      '',
+      `**Growth ${hi.toLocaleString('en-US')} / ${lo.toLocaleString('en-US')}:** wall time ratio **${ratio(seconds)}**, fastest runs ${ratio(fastest)}, CPU time ${ratio(cpu)} (n log n would give ${round(nlogn, 2)}; target ≤ 12).`,
+    );
   }
   return lines.join('\n');
 }

@@ -57,7 +57,9 @@ export function runOnce(claims: number, seed: number, { naive = false, profile }
   collectGarbage();
   const corpusRssMB = rssMB();
   const corpusHeapMB = heapMB();
-  console.log(`# generated ${claims} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${round(generated.seconds, 2)} s; rss ${corpusRssMB} MB, heap ${corpusHeapMB} MB`);
+  console.log(
+    `# generated ${claims} claims, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${round(generated.seconds, 2)} s; rss ${corpusRssMB} MB, heap ${corpusHeapMB} MB`,
+  );
 
   const calibration = calibrationMs();
   // Timed inside the profiler's bracket: starting and stopping it is not reconciliation.
@@ -67,8 +69,18 @@ export function runOnce(claims: number, seed: number, { naive = false, profile }
   const seconds = run.seconds;
   // Taken now, so the naive comparison that may follow does not count towards it.
   const peak = Math.max(peakMB(), rssMB());
-  const detail = describe(run.value, { cpuSeconds: round((cpu.user + cpu.system) / 1e6), calibrationMs: calibration, generateSeconds: round(generated.seconds, 2), sources: corpus.sources.length, entities: corpus.entities.length, corpusRssMB, corpusHeapMB });
-  console.log(`# reconciled in ${round(seconds)} s (cpu ${detail.cpuSeconds} s): ${detail.comparisons} comparisons (${detail.agrees} agree, ${detail.conflicts} conflict) in ${detail.groups} groups; peak ${peak} MB`);
+  const detail = describe(run.value, {
+    cpuSeconds: round((cpu.user + cpu.system) / 1e6),
+    calibrationMs: calibration,
+    generateSeconds: round(generated.seconds, 2),
+    sources: corpus.sources.length,
+    entities: corpus.entities.length,
+    corpusRssMB,
+    corpusHeapMB,
+  });
+  console.log(
+    `# reconciled in ${round(seconds)} s (cpu ${detail.cpuSeconds} s): ${detail.comparisons} comparisons (${detail.agrees} agree, ${detail.conflicts} conflict) in ${detail.groups} groups; peak ${peak} MB`,
+  );
   console.log(`detail ${JSON.stringify(detail)}`);
   if (profile) printTopSelfTime(profile, 30);
   if (naive) console.log(`naive ${JSON.stringify(compareNaive(corpus, run.value))}`);
@@ -78,13 +90,24 @@ export function runOnce(claims: number, seed: number, { naive = false, profile }
 function reconcileInput(corpus: Corpus) {
   const labels = new Map(corpus.entities.map((e) => [e.id, e.label]));
   // As analyse() calls it: entity mentions read as labels.
-  return { claims: corpus.claims, properties: corpus.properties, judgements: corpus.judgements, entityLabel: (id: string) => labels.get(id) ?? id };
+  return {
+    claims: corpus.claims,
+    properties: corpus.properties,
+    judgements: corpus.judgements,
+    entityLabel: (id: string) => labels.get(id) ?? id,
+  };
 }
 
 function describe(result: ReconcileResult, base: Omit<RunDetail, 'groups' | 'comparisons' | 'agrees' | 'conflicts'>): RunDetail {
   let agrees = 0;
   for (const c of result.comparisons) if (c.verdict === 'agrees') agrees++;
-  return { ...base, groups: result.groups.size, comparisons: result.comparisons.length, agrees, conflicts: result.comparisons.length - agrees };
+  return {
+    ...base,
+    groups: result.groups.size,
+    comparisons: result.comparisons.length,
+    agrees,
+    conflicts: result.comparisons.length - agrees,
+  };
 }
 
 /** Grouped against naive all-pairs on the same corpus, warm, alternating so drift hits both alike. */

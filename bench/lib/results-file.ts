@@ -15,5 +15,8 @@ export function writeMeasurements(file: string, title: string, section: string):
   // Earlier files named the benchmark in the start marker: any start marker counts.
   const from = old.indexOf('<!-- measurements:start');
   const to = old.indexOf(END);
-  writeFileSync(file, from === -1 || to === -1 ? `${old.trimEnd()}\n\n${block}\n` : old.slice(0, from) + block + old.slice(to + END.length));
+  writeFileSync(
+    file,
+    from === -1 || to === -1 ? `${old.trimEnd()}\n\n${block}\n` : old.slice(0, from) + block + old.slice(to + END.length),
+  );
 }

@@ -16,7 +16,13 @@ export class SourceDraft {
   private readonly citationLists = new Map<string, Citation[]>();
   finished = false;
 
-  constructor(readonly id: string, readonly title: string, readonly publisher: string, readonly kind: Source['kind'], references: Reference[]) {
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly publisher: string,
+    readonly kind: Source['kind'],
+    references: Reference[],
+  ) {
     this.references = references;
     this.append(`${title}\n${publisher}\n\n`);
   }
@@ -60,7 +66,11 @@ export class SourceDraft {
     for (const q of this.quotes) q.exact = text.slice(q.start, q.end);
     this.quotes.length = 0;
     const source: Source = {
-      id: this.id, title: this.title, publisher: this.publisher, kind: this.kind, language: 'en',
+      id: this.id,
+      title: this.title,
+      publisher: this.publisher,
+      kind: this.kind,
+      language: 'en',
       text: { file: `${this.id}.txt`, sha256: sha256(text), length: text.length },
       references: this.references,
     };

@@ -34,7 +34,9 @@ export function statedQuantity(rng: Rng, truth: number, unit: string, conflictin
     // Far enough off that even "some" (±10 %) cannot reach the truth.
     const off = Math.max(1, Math.round(truth * (rng.chance(0.5) ? between(rng, 1.3, 2.2) : between(rng, 0.35, 0.7))));
     const amount = off === truth ? truth + 1 : off;
-    return rng.chance(0.6) ? q('exact', amount, commas(amount)) : q('approx', roundSig(amount, 'near'), `some ${commas(roundSig(amount, 'near'))}`);
+    return rng.chance(0.6)
+      ? q('exact', amount, commas(amount))
+      : q('approx', roundSig(amount, 'near'), `some ${commas(roundSig(amount, 'near'))}`);
   }
   const form = AGREEING_FORMS[rng.weighted(AGREEING_WEIGHTS)]!;
   switch (form) {
@@ -98,8 +100,18 @@ function shiftedDay(rng: Rng, truth: Day): Day {
 }
 
 const SEASONS: ReadonlyArray<[NonNullable<DateValue['part']>, string]> = [
-  ['winter', 'winter'], ['winter', 'winter'], ['spring', 'spring'], ['spring', 'spring'], ['spring', 'spring'], ['summer', 'summer'],
-  ['summer', 'summer'], ['summer', 'summer'], ['fall', 'autumn'], ['fall', 'autumn'], ['fall', 'autumn'], ['winter', 'winter'],
+  ['winter', 'winter'],
+  ['winter', 'winter'],
+  ['spring', 'spring'],
+  ['spring', 'spring'],
+  ['spring', 'spring'],
+  ['summer', 'summer'],
+  ['summer', 'summer'],
+  ['summer', 'summer'],
+  ['fall', 'autumn'],
+  ['fall', 'autumn'],
+  ['fall', 'autumn'],
+  ['winter', 'winter'],
 ];
 
 /** A date statement of `truth` at a randomly chosen precision: day, month, part of month, season, year, "about", "by". */
@@ -110,8 +122,10 @@ export function statedDate(rng: Rng, truth: Day, conflicting: boolean): Stated {
   const date = (date: DateValue, wording: string): Stated => ({ value: { type: 'date', date }, wording });
   const form = conflicting ? rng.int(0, 1) : rng.weighted([30, 25, 10, 10, 15, 5, 5]);
   switch (form) {
-    case 0: return date({ value: `${ym}-${pad(d.day)}`, precision: 'day' }, `${d.day} ${monthName}`);
-    case 1: return date({ value: ym, precision: 'month' }, monthName);
+    case 0:
+      return date({ value: `${ym}-${pad(d.day)}`, precision: 'day' }, `${d.day} ${monthName}`);
+    case 1:
+      return date({ value: ym, precision: 'month' }, monthName);
     case 2: {
       // Thirds of the month, as dates.ts reads "early/mid/late October".
       const third = Math.floor(daysIn(d.year, d.month) / 3);
@@ -124,8 +138,10 @@ export function statedDate(rng: Rng, truth: Day, conflicting: boolean): Stated {
       const year = d.month === 12 ? d.year + 1 : d.year;
       return date({ value: String(year), precision: 'season', part }, `${word} ${year}`);
     }
-    case 4: return date({ value: String(d.year), precision: 'year' }, String(d.year));
-    case 5: return date({ value: ym, precision: 'month', comparator: 'approx' }, `around ${monthName}`);
+    case 4:
+      return date({ value: String(d.year), precision: 'year' }, String(d.year));
+    case 5:
+      return date({ value: ym, precision: 'month', comparator: 'approx' }, `around ${monthName}`);
     default: {
       const later = Math.min(12, d.month + rng.int(0, 3));
       return date({ value: `${d.year}-${pad(later)}`, precision: 'month', comparator: 'by' }, `by ${MONTHS[later - 1]} ${d.year}`);
@@ -134,7 +150,12 @@ export function statedDate(rng: Rng, truth: Day, conflicting: boolean): Stated {
 }
 
 /** A relation claim: the true object, or (conflicting) another object or a denial. */
-export function statedRelation(truth: string, other: string, label: (id: string) => string, conflicting: 'other' | 'denied' | false): Stated {
+export function statedRelation(
+  truth: string,
+  other: string,
+  label: (id: string) => string,
+  conflicting: 'other' | 'denied' | false,
+): Stated {
   if (conflicting === 'denied') return { value: { type: 'entity', entity: truth, negated: true }, wording: `not ${label(truth)}` };
   const entity = conflicting === 'other' ? other : truth;
   return { value: { type: 'entity', entity }, wording: label(entity) };

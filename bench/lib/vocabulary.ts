@@ -23,32 +23,70 @@ export interface PropertySpec {
   parts?: string[];
 }
 
-const qty = (id: string, label: string, unit: string, functional: boolean): Property => ({ id, label, valueType: 'quantity', unit, functional });
+const qty = (id: string, label: string, unit: string, functional: boolean): Property => ({
+  id,
+  label,
+  valueType: 'quantity',
+  unit,
+  functional,
+});
 
 export const PROPERTY_SPECS: readonly PropertySpec[] = [
   { property: qty('troop-strength', 'troop strength', 'soldiers', true), kind: 'series', verb: 'numbered', scale: [2_000, 120_000] },
   { property: qty('ships', 'ships deployed', 'vessels', true), kind: 'series', verb: 'deployed', scale: [3, 80] },
   { property: qty('refugees', 'refugees', 'people', true), kind: 'series', verb: 'sheltered', scale: [500, 400_000] },
-  { property: qty('deaths', 'deaths', 'dead', true), kind: 'count', verb: 'lost', scale: [200, 60_000], parts: ['killed-in-action', 'died-of-disease'] },
-  { property: qty('casualties', 'casualties', 'casualties', true), kind: 'count', verb: 'suffered', scale: [500, 90_000], parts: ['killed', 'wounded', 'missing'] },
+  {
+    property: qty('deaths', 'deaths', 'dead', true),
+    kind: 'count',
+    verb: 'lost',
+    scale: [200, 60_000],
+    parts: ['killed-in-action', 'died-of-disease'],
+  },
+  {
+    property: qty('casualties', 'casualties', 'casualties', true),
+    kind: 'count',
+    verb: 'suffered',
+    scale: [500, 90_000],
+    parts: ['killed', 'wounded', 'missing'],
+  },
   { property: qty('prisoners', 'prisoners taken', 'prisoners', true), kind: 'count', verb: 'took', scale: [50, 30_000] },
   { property: { id: 'start-date', label: 'start date', valueType: 'date', functional: true }, kind: 'date', verb: 'began' },
   { property: { id: 'end-date', label: 'end date', valueType: 'date', functional: true }, kind: 'date', verb: 'ended' },
   { property: { id: 'signed-date', label: 'date signed', valueType: 'date', functional: true }, kind: 'date', verb: 'was signed' },
-  { property: { id: 'commanded-by', label: 'commanded by', valueType: 'entity', functional: true }, kind: 'relation', verb: 'was commanded by' },
+  {
+    property: { id: 'commanded-by', label: 'commanded by', valueType: 'entity', functional: true },
+    kind: 'relation',
+    verb: 'was commanded by',
+  },
   { property: { id: 'supported', label: 'supported', valueType: 'entity' }, kind: 'relation', verb: 'supported' },
   { property: { id: 'rank', label: 'rank', valueType: 'text', functional: true }, kind: 'text', verb: 'held the rank of' },
   { property: { id: 'motive', label: 'motive', valueType: 'text' }, kind: 'text', verb: 'acted out of' },
 ];
 
 /** Part properties: quantities with no scale of their own (their amounts split a total). */
-export const PART_PROPERTIES: readonly Property[] = [
-  ...new Set(PROPERTY_SPECS.flatMap((s) => s.parts ?? [])),
-].map((id) => ({ id, label: id.replace(/-/g, ' '), valueType: 'quantity' as const }));
+export const PART_PROPERTIES: readonly Property[] = [...new Set(PROPERTY_SPECS.flatMap((s) => s.parts ?? []))].map((id) => ({
+  id,
+  label: id.replace(/-/g, ' '),
+  valueType: 'quantity' as const,
+}));
 
 export const RANKS = ['general', 'lieutenant general', 'major general', 'colonel', 'admiral', 'vice admiral', 'captain', 'ataman'];
-export const MOTIVES = ['fear of revolution', 'protection of nationals', 'economic interest', 'loyalty to the alliance', 'territorial ambition', 'pressure from the press'];
-export const PUBLISHERS = ['Northfield Press', 'Harbour University Press', 'The Evening Ledger', 'Archive of the Admiralty', 'Meridian Encyclopedia', 'Journal of Frontier Studies'];
+export const MOTIVES = [
+  'fear of revolution',
+  'protection of nationals',
+  'economic interest',
+  'loyalty to the alliance',
+  'territorial ambition',
+  'pressure from the press',
+];
+export const PUBLISHERS = [
+  'Northfield Press',
+  'Harbour University Press',
+  'The Evening Ledger',
+  'Archive of the Admiralty',
+  'Meridian Encyclopedia',
+  'Journal of Frontier Studies',
+];
 export const SOURCE_KINDS = ['news', 'encyclopedia', 'official-history', 'book', 'journal-article', 'primary'] as const;
 
 const ONSETS = ['b', 'd', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'gr', 'kr', 'st', 'tr', 'sh', 'ch'];
@@ -74,7 +112,7 @@ const ENTITY_FORMS: ReadonlyArray<{ type: Entity['type']; form: (name: string, r
 /** An entity with the spellings sources use for it: its label, a variant spelling, a short form. */
 export function inventEntity(rng: Rng, id: string, type?: Entity['type']): Entity {
   const name = inventName(rng);
-  const form = type ? ENTITY_FORMS.find((f) => f.type === type) ?? ENTITY_FORMS[0]! : rng.pick(ENTITY_FORMS);
+  const form = type ? (ENTITY_FORMS.find((f) => f.type === type) ?? ENTITY_FORMS[0]!) : rng.pick(ENTITY_FORMS);
   const label = type === 'place' ? name : form.form(name, rng);
   const aliases: Entity['aliases'] = [{ name: label, kind: 'label' }];
   const variant = label.replace(/k/g, 'c').replace(/v/g, 'w');

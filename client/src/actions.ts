@@ -22,7 +22,13 @@ export interface SelectOptions {
 }
 
 export class Actions {
-  constructor(readonly store: Store, readonly graph: AppGraph, readonly view: GraphView, readonly layout: LayoutRunner, readonly feed: GraphFeed) {}
+  constructor(
+    readonly store: Store,
+    readonly graph: AppGraph,
+    readonly view: GraphView,
+    readonly layout: LayoutRunner,
+    readonly feed: GraphFeed,
+  ) {}
 
   /** Selects a node, first loading it (and what surrounds it) when a large graph is shown in part. */
   async reveal(key: string, options: SelectOptions = {}): Promise<boolean> {
@@ -62,7 +68,9 @@ export class Actions {
   selectNode(key: string, options: SelectOptions = {}): void {
     if (!this.graph.hasNode(key)) {
       notice('Loading it and what surrounds it…');
-      void this.reveal(key, options).then((shown) => notice(shown ? '' : 'That item is not in the graph any more (reload to see the current data).'));
+      void this.reveal(key, options).then((shown) =>
+        notice(shown ? '' : 'That item is not in the graph any more (reload to see the current data).'),
+      );
       return;
     }
     this.store.update({ node: key, edge: null, panel: this.panelFor(options), hidden: this.revealed([key]) });
@@ -106,7 +114,10 @@ export class Actions {
     if (missing.length > 0) notice('');
     // After a load, a jump rather than a glide: each frame of a camera animation redraws the whole
     // canvas, and in software WebGL each costs a read-back of the canvas (a quarter second at load).
-    await this.view.focusOn(claims.filter((k) => this.graph.hasNode(k)), missing.length > 0 ? 0 : undefined);
+    await this.view.focusOn(
+      claims.filter((k) => this.graph.hasNode(k)),
+      missing.length > 0 ? 0 : undefined,
+    );
     return true;
   }
 

@@ -20,7 +20,11 @@ export type { Trust, Likely } from './truth/types.js';
 
 /** An API error, with the server's `{ error, details }` when it sent one. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly details: unknown = null) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: unknown = null,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -94,7 +98,8 @@ export const api = {
   /** Counts only: the list envelope of one item, whose `count` is the whole. */
   agreementsCount: () => cached<ComparisonList>('/api/agreements?limit=1').then((l) => l.count),
   conflictsCount: () => cached<ComparisonList & { pending?: number }>('/api/conflicts?limit=1'),
-  sources: () => cached<{ count: number; items: { id: string; title: string; publisher: string; counts: { claims: number } }[] }>('/api/sources'),
+  sources: () =>
+    cached<{ count: number; items: { id: string; title: string; publisher: string; counts: { claims: number } }[] }>('/api/sources'),
   timeline: (query: string) => cached<Timeline>(`/api/timeline${query}`),
   search: (q: string, signal?: AbortSignal) => getJson<SearchResults>(`/api/search?q=${seg(q)}&limit=8`, signal),
   /** Forgets every cached detail view: called after a write, which changes what they say. */

@@ -36,10 +36,11 @@ export function installDebugHook(store: Store, view: GraphView, layout: LayoutRu
   const hook: DebugHook = {
     ready: true,
     state: () => structuredClone(store.state),
-    visibleNodeKeys: () => graph.filterNodes((key, attrs) => {
-      const d = view.nodeReducer(key, attrs);
-      return !d.hidden && !d.dimmed;
-    }),
+    visibleNodeKeys: () =>
+      graph.filterNodes((key, attrs) => {
+        const d = view.nodeReducer(key, attrs);
+        return !d.hidden && !d.dimmed;
+      }),
     nodeDisplay: (key) => (graph.hasNode(key) ? { ...view.nodeReducer(key, graph.getNodeAttributes(key)) } : null),
     edgeDisplay: (key) => (graph.hasEdge(key) ? { ...view.edgeReducer(key, graph.getEdgeAttributes(key)) } : null),
     positions: () => {

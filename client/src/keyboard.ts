@@ -33,9 +33,18 @@ export function bindKeyboard(actions: Actions, view: GraphView, search: SearchBo
       if (!start) return;
       e.preventDefault();
       actions.selectNode(start, { panel: null, camera: false });
-      announce(`${graph.getNodeAttribute(start, 'kind')}: ${graph.getNodeAttribute(start, 'fullLabel')}. Arrow keys move to its neighbours, Enter opens its details.`);
+      announce(
+        `${graph.getNodeAttribute(start, 'kind')}: ${graph.getNodeAttribute(start, 'fullLabel')}. Arrow keys move to its neighbours, Enter opens its details.`,
+      );
     } else if (isArrow(e.key) && onGraph && state.node) {
-      const next = neighbourInDirection(graph, view.sigma, state.node, e.key, (n) => !view.nodeReducer(n, graph.getNodeAttributes(n)).hidden, previous);
+      const next = neighbourInDirection(
+        graph,
+        view.sigma,
+        state.node,
+        e.key,
+        (n) => !view.nodeReducer(n, graph.getNodeAttributes(n)).hidden,
+        previous,
+      );
       if (!next) return;
       e.preventDefault();
       previous = state.node;

@@ -55,16 +55,24 @@ async function boot(): Promise<void> {
 
   const totals = new Totals(graph, feed);
   replaceChildren(byId('banner-slot'), banner(actions, totals));
-  replaceChildren(byId('controls-slot'), h('div', { class: 'controls-top' }, toolbar(store, actions, layout, totals), viewBanner(actions, feed)), legend(store, actions, graph, feed));
+  replaceChildren(
+    byId('controls-slot'),
+    h('div', { class: 'controls-top' }, toolbar(store, actions, layout, totals), viewBanner(actions, feed)),
+    legend(store, actions, graph, feed),
+  );
   byId('stage').append(hint(store), navigation(view), new TimelineLens(actions).el);
   const list = new ConflictsList(ctx);
   replaceChildren(byId('list-slot'), list.el);
   const panel = new SidePanel(ctx);
   replaceChildren(byId('panel-slot'), panel.el);
-  const search = new SearchBox(graph, (s) => {
-    if (s.reference !== undefined) actions.openReference(s.key, s.reference);
-    else void actions.reveal(s.key);
-  }, (key) => graph.hasNode(key) || feed.partial || key.startsWith('source:'));
+  const search = new SearchBox(
+    graph,
+    (s) => {
+      if (s.reference !== undefined) actions.openReference(s.key, s.reference);
+      else void actions.reveal(s.key);
+    },
+    (key) => graph.hasNode(key) || feed.partial || key.startsWith('source:'),
+  );
   replaceChildren(byId('search-slot'), search.el);
   mountAddSource(actions, panel);
   bindKeyboard(actions, view, search, panel);
@@ -87,7 +95,8 @@ async function boot(): Promise<void> {
   // of its steps redraws so many items that the page would stutter for seconds: the user starts it.
   // A part of a large graph keeps the server's positions: running the layout on every visit kept
   // the page busy for seconds (the list, a click) and moved the picture on every reload.
-  if (!laidOut && !feed.partial && graph.order > 1 && graph.order <= AUTO_LAYOUT_MAX_NODES) requestAnimationFrame(() => requestAnimationFrame(() => layout.start()));
+  if (!laidOut && !feed.partial && graph.order > 1 && graph.order <= AUTO_LAYOUT_MAX_NODES)
+    requestAnimationFrame(() => requestAnimationFrame(() => layout.start()));
 }
 
 /** A link with a selection but no camera: load the selection if it is not drawn yet, then frame it. */
@@ -97,7 +106,10 @@ async function frameFirstSelection(actions: Actions): Promise<void> {
   if (first.node && !graph.hasNode(first.node)) await feed.ensure(first.node);
   if (first.camera || !(first.node || first.edge)) return;
   const keys = first.node ? [first.node] : graph.hasEdge(first.edge!) ? graph.extremities(first.edge!) : [];
-  await view.focusOn(keys.filter((k) => graph.hasNode(k)), 0);
+  await view.focusOn(
+    keys.filter((k) => graph.hasNode(k)),
+    0,
+  );
 }
 
 function mountAddSource(actions: Actions, panel: SidePanel): void {
@@ -108,14 +120,18 @@ function mountAddSource(actions: Actions, panel: SidePanel): void {
       await actions.feed.ensure(`source:${summary.source.id}`);
       actions.openReview(summary.source.id);
     },
-    openSource: (id) => void actions.reveal(`source:${id}`).then((shown) => {
-      if (!shown) actions.store.update({ node: `source:${id}`, edge: null, panel: 'details' });
-    }),
+    openSource: (id) =>
+      void actions.reveal(`source:${id}`).then((shown) => {
+        if (!shown) actions.store.update({ node: `source:${id}`, edge: null, panel: 'details' });
+      }),
     titleOf: (id) => (actions.graph.hasNode(`source:${id}`) ? actions.graph.getNodeAttribute(`source:${id}`, 'fullLabel') : null),
     focusPanel: () => panel.focus(),
   });
   document.body.append(dialog.el);
-  replaceChildren(byId('actions-slot'), button('+ Add source', () => dialog.open(), { class: 'secondary add-source', attrs: { 'aria-haspopup': 'dialog' } }));
+  replaceChildren(
+    byId('actions-slot'),
+    button('+ Add source', () => dialog.open(), { class: 'secondary add-source', attrs: { 'aria-haspopup': 'dialog' } }),
+  );
 }
 
 boot().catch((err: unknown) => {

@@ -68,8 +68,13 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
   const { comparisons, groups } = reconcile({ ...corpus, entityLabel }, settings);
   if (options.deferTrust) {
     const likely: LikelySummary = {
-      method: 'pending', convergence: { iterations: 0, delta: 0, converged: false },
-      byGroup: new Map(), setOf: new Map(), trust: new Map(), likelyClaims: new Set(), reviewer: corpus.trust ?? [],
+      method: 'pending',
+      convergence: { iterations: 0, delta: 0, converged: false },
+      byGroup: new Map(),
+      setOf: new Map(),
+      trust: new Map(),
+      likelyClaims: new Set(),
+      reviewer: corpus.trust ?? [],
     };
     return startGraph({ corpus, index, comparisons, groups, likely, trust: 'updating' as const }, true);
   }
@@ -81,7 +86,12 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
  * After claims changed, re-runs reconciliation for the affected groups only (the groups of every
  * changed claim, before and after the change) and keeps every other comparison as it was.
  */
-export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?: Claim; after?: Claim }[], settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Analysis {
+export function reanalyse(
+  previous: Analysis,
+  corpus: Corpus,
+  changed: { before?: Claim; after?: Claim }[],
+  settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS,
+): Analysis {
   const index = nextIndex(previous, corpus, changed);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const affected = new Set<string>();
@@ -116,7 +126,13 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
   const removed: Comparison[] = [];
   const keptFresh = new Set<string>();
   for (const cmp of previous.comparisons) {
-    if (affected.has(cmp.group) || touched.has(cmp.a) || touched.has(cmp.b) || (cmp.parts !== undefined && cmp.parts.some((p) => touched.has(p)))) removed.push(cmp);
+    if (
+      affected.has(cmp.group) ||
+      touched.has(cmp.a) ||
+      touched.has(cmp.b) ||
+      (cmp.parts !== undefined && cmp.parts.some((p) => touched.has(p)))
+    )
+      removed.push(cmp);
     else {
       kept.push(cmp);
       if (freshIds.has(cmp.id)) keptFresh.add(cmp.id);
@@ -131,14 +147,20 @@ export function reanalyse(previous: Analysis, corpus: Corpus, changed: { before?
   const likely = updateLikely(previous.likely, previous.groups, groups, affected, index);
   const mayChange = new Set(touched);
   for (const key of affected) for (const ids of [previous.groups.get(key), groups.get(key)]) for (const id of ids ?? []) mayChange.add(id);
-  const next = continueGraph(previous, { corpus, index, comparisons, groups, likely, trust: 'updating' as const }, { claims: touched, removed, added, likely: mayChange, trust: false }, true);
+  const next = continueGraph(
+    previous,
+    { corpus, index, comparisons, groups, likely, trust: 'updating' as const },
+    { claims: touched, removed, added, likely: mayChange, trust: false },
+    true,
+  );
   steps.set(next, { base: serialOf(previous), claims: changed, removed, added });
   return next;
 }
 
 /** The index after a write: the records unchanged are the same maps, the claims' map the previous one with the changed claims put in (layered, not copied). */
 function nextIndex(previous: Analysis, corpus: Corpus, changed: readonly { before?: Claim; after?: Claim }[]): CorpusIndex {
-  const same = <T extends { id: string }>(now: readonly T[], before: readonly T[], map: Map<string, T>) => (now === before ? map : byId(now));
+  const same = <T extends { id: string }>(now: readonly T[], before: readonly T[], map: Map<string, T>) =>
+    now === before ? map : byId(now);
   const changes: [string, Claim | undefined][] = [];
   for (const { before, after } of changed) {
     if (before && before.id !== after?.id) changes.push([before.id, undefined]);
@@ -160,7 +182,13 @@ function nextIndex(previous: Analysis, corpus: Corpus, changed: readonly { befor
  * replaced, dropped or appended; only a claim moving into a group it was not in (an edit of its
  * subject or property, a rejection undone) needs the corpus walked to find its place.
  */
-function nextGroups(previous: Analysis, corpus: Corpus, index: CorpusIndex, changed: readonly { before?: Claim; after?: Claim }[], affected: ReadonlySet<string>): Map<string, string[]> {
+function nextGroups(
+  previous: Analysis,
+  corpus: Corpus,
+  index: CorpusIndex,
+  changed: readonly { before?: Claim; after?: Claim }[],
+  affected: ReadonlySet<string>,
+): Map<string, string[]> {
   const groups = new Map(previous.groups);
   for (const key of affected) groups.delete(key);
   const live = (c: Claim | undefined): c is Claim => c !== undefined && c.status !== 'rejected';
@@ -219,7 +247,12 @@ export function groupsInCorpusOrder(claims: Iterable<Claim>, members: (key: stri
  * the trust worker in its thread. `records` are the corpus but its claims and texts (the worker holds
  * the claims as it can): the reviewers' judgements of sources are priors.
  */
-export function learnTrust(records: Omit<Corpus, 'claims' | 'texts'>, groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[]): LikelySummary {
+export function learnTrust(
+  records: Omit<Corpus, 'claims' | 'texts'>,
+  groups: ReadonlyMap<string, readonly string[]>,
+  index: CorpusIndex,
+  comparisons: readonly Comparison[],
+): LikelySummary {
   return discoverLikely(groups, index, comparisons, records.trust);
 }
 
@@ -229,7 +262,12 @@ export function withLearnedTrust(analysis: Analysis, groups: Map<string, string[
   for (const id of likely.likelyClaims) if (!analysis.likely.likelyClaims.has(id)) flipped.add(id);
   for (const id of analysis.likely.likelyClaims) if (!likely.likelyClaims.has(id)) flipped.add(id);
   const { corpus, index, comparisons } = analysis;
-  const next = continueGraph(analysis, { corpus, index, comparisons, groups, likely, trust: 'settled' as const }, { claims: [], removed: [], added: [], likely: flipped, trust: true }, false);
+  const next = continueGraph(
+    analysis,
+    { corpus, index, comparisons, groups, likely, trust: 'settled' as const },
+    { claims: [], removed: [], added: [], likely: flipped, trust: true },
+    false,
+  );
   steps.set(next, { base: serialOf(analysis), claims: [], removed: [], added: [] });
   return next;
 }

@@ -4,9 +4,24 @@
 // one graph; live-graph.ts decides when (the first time the new analysis's graph is looked at, which
 // is after the write is on disk) and rebuilds for anyone still holding an older analysis.
 import {
-  addCitationNodes, addComparisonEdges, addStructuralEdges, buildGraph, claimNodeAttributes, comparisonCounts, comparisonEdgeKeys,
-  entityNodeAttributes, nodeKey, type ComparisonCounts, seededPlacement, sourceNodeAttributes, verdictCounts, withPlace,
-  type ConcordanceGraph, type NodeAttributes, type NodeKind, type Unplaced,
+  addCitationNodes,
+  addComparisonEdges,
+  addStructuralEdges,
+  buildGraph,
+  claimNodeAttributes,
+  comparisonCounts,
+  comparisonEdgeKeys,
+  entityNodeAttributes,
+  nodeKey,
+  type ComparisonCounts,
+  seededPlacement,
+  sourceNodeAttributes,
+  verdictCounts,
+  withPlace,
+  type ConcordanceGraph,
+  type NodeAttributes,
+  type NodeKind,
+  type Unplaced,
 } from './graph.js';
 import type { LikelySummary } from './likely.js';
 import type { Corpus, CorpusIndex } from '../core/model.js';
@@ -41,7 +56,13 @@ export const TRUST_UPDATING = 'updating';
  * numbers nodes afresh). Returns a full build instead, leaving `graph` alone, for changes it does not
  * patch: sources or properties edited in place, an entity brought back from rejection.
  */
-export function patchGraph(graph: ConcordanceGraph, previous: GraphState, next: GraphState, change: GraphChange, updating: boolean): ConcordanceGraph {
+export function patchGraph(
+  graph: ConcordanceGraph,
+  previous: GraphState,
+  next: GraphState,
+  change: GraphChange,
+  updating: boolean,
+): ConcordanceGraph {
   if (patchable(previous, next)) applyPatch(graph, previous, next, change);
   else graph = buildGraph(next.corpus, next.comparisons, next.likely);
   if (updating) graph.setAttribute('trust', TRUST_UPDATING);
@@ -95,7 +116,8 @@ function applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphSt
     }
   }
   if (corpus.entities !== previous.corpus.entities) {
-    for (const e of previous.corpus.entities) if (!index.entity.has(e.id) && graph.hasNode(nodeKey.entity(e.id))) graph.dropNode(nodeKey.entity(e.id));
+    for (const e of previous.corpus.entities)
+      if (!index.entity.has(e.id) && graph.hasNode(nodeKey.entity(e.id))) graph.dropNode(nodeKey.entity(e.id));
     for (const e of corpus.entities) {
       const key = nodeKey.entity(e.id);
       const before = previous.index.entity.get(e.id);
@@ -105,11 +127,12 @@ function applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphSt
       else if (before !== e) {
         replace(key, entityNodeAttributes(e));
         // Claims about it carry its label in theirs.
-        if (before.label !== e.label) graph.forEachInEdge(key, (_edge, attributes, claimKey) => {
-          if (attributes.kind !== 'about') return;
-          const claim = index.claim.get(claimKey.slice(nodeKey.claim('').length));
-          if (claim) graph.mergeNodeAttributes(claimKey, { label: claimNodeAttributes(claim, corpus, index, 0).label });
-        });
+        if (before.label !== e.label)
+          graph.forEachInEdge(key, (_edge, attributes, claimKey) => {
+            if (attributes.kind !== 'about') return;
+            const claim = index.claim.get(claimKey.slice(nodeKey.claim('').length));
+            if (claim) graph.mergeNodeAttributes(claimKey, { label: claimNodeAttributes(claim, corpus, index, 0).label });
+          });
       }
     }
   }
@@ -120,8 +143,10 @@ function applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphSt
   const conflicts = new Map<string, number>();
   const before = verdictCounts(change.removed, classMembers(change.removed));
   const after = verdictCounts(change.added, classMembers(change.added));
-  const conflictsOf = (id: string) => (graph.hasNode(nodeKey.claim(id)) ? (graph.getNodeAttribute(nodeKey.claim(id), 'conflicts') as number) : 0);
-  for (const id of new Set([...before.keys(), ...after.keys()])) conflicts.set(id, conflictsOf(id) - (before.get(id)?.conflicts ?? 0) + (after.get(id)?.conflicts ?? 0));
+  const conflictsOf = (id: string) =>
+    graph.hasNode(nodeKey.claim(id)) ? (graph.getNodeAttribute(nodeKey.claim(id), 'conflicts') as number) : 0;
+  for (const id of new Set([...before.keys(), ...after.keys()]))
+    conflicts.set(id, conflictsOf(id) - (before.get(id)?.conflicts ?? 0) + (after.get(id)?.conflicts ?? 0));
   const pastConflicts = new Map<string, number>();
   for (const id of new Set(change.claims)) pastConflicts.set(id, conflicts.get(id) ?? conflictsOf(id));
 
@@ -171,7 +196,10 @@ function movedCounts(before: ComparisonCounts, change: GraphChange): ComparisonC
   return {
     conflicts: before.conflicts - gone.conflicts + come.conflicts,
     agreements: before.agreements - gone.agreements + come.agreements,
-    pending: { conflicts: before.pending.conflicts - gone.pending.conflicts + come.pending.conflicts, agreements: before.pending.agreements - gone.pending.agreements + come.pending.agreements },
+    pending: {
+      conflicts: before.pending.conflicts - gone.pending.conflicts + come.pending.conflicts,
+      agreements: before.pending.agreements - gone.pending.agreements + come.pending.agreements,
+    },
   };
 }
 

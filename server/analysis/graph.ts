@@ -32,7 +32,11 @@ export const nodeKey = {
   citation: (sourceId: string, ref: number) => `citation:${sourceId}:${ref}`,
 };
 
-export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], likely?: Pick<LikelySummary, 'trust' | 'likelyClaims'>): ConcordanceGraph {
+export function buildGraph(
+  corpus: Corpus,
+  comparisons: readonly Comparison[],
+  likely?: Pick<LikelySummary, 'trust' | 'likelyClaims'>,
+): ConcordanceGraph {
   useDictionaryAdjacency();
   const graph: ConcordanceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const index = indexCorpus(corpus);
@@ -49,7 +53,10 @@ export function buildGraph(corpus: Corpus, comparisons: readonly Comparison[], l
   }
   for (const claim of corpus.claims) {
     if (claim.status === 'rejected') continue;
-    graph.addNode(nodeKey.claim(claim.id), withPlace(claimNodeAttributes(claim, corpus, index, counts.get(claim.id)?.conflicts ?? 0, likely), place('claim')));
+    graph.addNode(
+      nodeKey.claim(claim.id),
+      withPlace(claimNodeAttributes(claim, corpus, index, counts.get(claim.id)?.conflicts ?? 0, likely), place('claim')),
+    );
     addStructuralEdges(graph, claim);
   }
   for (const cmp of comparisons) addComparisonEdges(graph, cmp);
@@ -67,36 +74,72 @@ export interface Unplaced {
 
 export function sourceNodeAttributes(source: Source, likely?: Pick<LikelySummary, 'trust'>): Unplaced {
   return {
-    kind: 'source', label: source.title,
-    sourceId: source.id, publisher: source.publisher, sourceKind: source.kind, url: source.url,
-    trust: likely?.trust.get(source.id)?.score ?? null, trustLowEvidence: likely?.trust.get(source.id)?.lowEvidence ?? true,
+    kind: 'source',
+    label: source.title,
+    sourceId: source.id,
+    publisher: source.publisher,
+    sourceKind: source.kind,
+    url: source.url,
+    trust: likely?.trust.get(source.id)?.score ?? null,
+    trustLowEvidence: likely?.trust.get(source.id)?.lowEvidence ?? true,
   };
 }
 
 export function addCitationNodes(graph: ConcordanceGraph, source: Source, place: (kind: NodeKind) => { x: number; y: number }): void {
   for (const ref of source.references) {
-    graph.addNode(nodeKey.citation(source.id, ref.number), withPlace({
-      kind: 'citation', label: `[${ref.number}] ${ref.text}`,
-      source: source.id, number: ref.number, text: ref.text, work: ref.work, pages: ref.pages, ...(ref.record ? { record: ref.record } : {}),
-    }, place('citation')));
+    graph.addNode(
+      nodeKey.citation(source.id, ref.number),
+      withPlace(
+        {
+          kind: 'citation',
+          label: `[${ref.number}] ${ref.text}`,
+          source: source.id,
+          number: ref.number,
+          text: ref.text,
+          work: ref.work,
+          pages: ref.pages,
+          ...(ref.record ? { record: ref.record } : {}),
+        },
+        place('citation'),
+      ),
+    );
   }
 }
 
 export function entityNodeAttributes(entity: Entity): Unplaced {
-  return { kind: 'entity', label: entity.label, entityId: entity.id, entityType: entity.type, aliases: entity.aliases.map((a) => a.name), status: entity.status ?? 'reviewed' };
+  return {
+    kind: 'entity',
+    label: entity.label,
+    entityId: entity.id,
+    entityType: entity.type,
+    aliases: entity.aliases.map((a) => a.name),
+    status: entity.status ?? 'reviewed',
+  };
 }
 
-export function claimNodeAttributes(claim: Claim, corpus: Pick<Corpus, 'orphaned'>, index: Pick<CorpusIndex, 'entity' | 'property'>, conflicts: number, likely?: Pick<LikelySummary, 'likelyClaims'>): Unplaced {
+export function claimNodeAttributes(
+  claim: Claim,
+  corpus: Pick<Corpus, 'orphaned'>,
+  index: Pick<CorpusIndex, 'entity' | 'property'>,
+  conflicts: number,
+  likely?: Pick<LikelySummary, 'likelyClaims'>,
+): Unplaced {
   const property = index.property.get(claim.property);
   // Claims are nearly all of a large graph's nodes and of its export: they carry what the explorer
   // draws and filters on, not what the claim's own views give (its id is in its key; its
   // mention, citations and agreement count come with /api/claims/:id/trace).
   return {
-    kind: 'claim', label: `${index.entity.get(claim.subject)?.label ?? claim.subject} · ${property?.label ?? claim.property}: ${claim.wording}`,
-    source: claim.source, subject: claim.subject, property: claim.property,
-    propertyLabel: property?.label ?? claim.property, valueText: claim.wording,
-    status: claim.status, conflicts,
-    orphaned: corpus.orphaned?.has(claim.id) ?? false, likely: likely?.likelyClaims.has(claim.id) ?? false,
+    kind: 'claim',
+    label: `${index.entity.get(claim.subject)?.label ?? claim.subject} · ${property?.label ?? claim.property}: ${claim.wording}`,
+    source: claim.source,
+    subject: claim.subject,
+    property: claim.property,
+    propertyLabel: property?.label ?? claim.property,
+    valueText: claim.wording,
+    status: claim.status,
+    conflicts,
+    orphaned: corpus.orphaned?.has(claim.id) ?? false,
+    likely: likely?.likelyClaims.has(claim.id) ?? false,
   };
 }
 
@@ -162,7 +205,10 @@ export function comparisonCounts(comparisons: readonly Comparison[]): Comparison
  * Per claim, how many claims it agrees and conflicts with. A value class counts every other member;
  * a comparison between classes counts, for each member of one side, every member of the other.
  */
-export function verdictCounts(comparisons: readonly Comparison[], classesOf?: ReadonlyMap<string, readonly string[]>): Map<string, { agrees: number; conflicts: number }> {
+export function verdictCounts(
+  comparisons: readonly Comparison[],
+  classesOf?: ReadonlyMap<string, readonly string[]>,
+): Map<string, { agrees: number; conflicts: number }> {
   const counts = new Map<string, { agrees: number; conflicts: number }>();
   const bump = (id: string, verdict: 'agrees' | 'conflicts', by: number) => {
     const c = counts.get(id) ?? { agrees: 0, conflicts: 0 };

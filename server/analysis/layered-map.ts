@@ -11,7 +11,11 @@ export class LayeredMap<V> extends Map<string, V> {
   private readonly added: string[] = [];
   private readonly count: number;
 
-  private constructor(private readonly base: ReadonlyMap<string, V>, private readonly depth: number, changes: Iterable<[string, V | undefined]>) {
+  private constructor(
+    private readonly base: ReadonlyMap<string, V>,
+    private readonly depth: number,
+    changes: Iterable<[string, V | undefined]>,
+  ) {
     super();
     this.removed = new Set<string>();
     let count = base.size;

@@ -34,7 +34,12 @@ export function startGraph<A extends GraphState>(analysis: A, updating: boolean)
 }
 
 /** Gives `analysis` the graph of `base` patched by `change`, when first read. */
-export function continueGraph<A extends GraphState>(base: GraphState, analysis: A, change: GraphChange, updating: boolean): A & { readonly graph: ConcordanceGraph } {
+export function continueGraph<A extends GraphState>(
+  base: GraphState,
+  analysis: A,
+  change: GraphChange,
+  updating: boolean,
+): A & { readonly graph: ConcordanceGraph } {
   const link = links.get(base);
   if (link && link.line.at === undefined && !link.from) {
     // Nothing built yet on this line (a store just opened): this analysis becomes its start, built whole when read.

@@ -59,18 +59,31 @@ export function buildReport(analysis: Analysis): Report {
   const items = analysis.comparisons.map((cmp): ReportItem => {
     const a = full(cmp.a);
     return {
-      id: cmp.id, verdict: cmp.verdict, basis: cmp.basis, scope: cmp.scope, reason: cmp.reason, gap: cmp.gap,
+      id: cmp.id,
+      verdict: cmp.verdict,
+      basis: cmp.basis,
+      scope: cmp.scope,
+      reason: cmp.reason,
+      gap: cmp.gap,
       subject: { id: a.subject, label: a.subjectLabel },
       property: { id: a.property, label: a.propertyLabel },
-      a, b: full(cmp.b), ...(cmp.parts ? { parts: cmp.parts.map(full) } : {}),
-      ...(cmp.members ? { members: cmp.members } : {}), ...(cmp.counts ? { counts: cmp.counts } : {}), ...(cmp.pending ? { pending: true as const } : {}),
+      a,
+      b: full(cmp.b),
+      ...(cmp.parts ? { parts: cmp.parts.map(full) } : {}),
+      ...(cmp.members ? { members: cmp.members } : {}),
+      ...(cmp.counts ? { counts: cmp.counts } : {}),
+      ...(cmp.pending ? { pending: true as const } : {}),
     };
   });
   const order = (x: ReportItem, y: ReportItem) =>
     x.subject.label.localeCompare(y.subject.label) || x.property.label.localeCompare(y.property.label) || x.id.localeCompare(y.id);
   const conflicts = items.filter((i) => i.verdict === 'conflicts').sort(order);
   const agreements = items.filter((i) => i.verdict === 'agrees').sort(order);
-  return { conflicts, agreements, pending: { conflicts: conflicts.filter((i) => i.pending).length, agreements: agreements.filter((i) => i.pending).length } };
+  return {
+    conflicts,
+    agreements,
+    pending: { conflicts: conflicts.filter((i) => i.pending).length, agreements: agreements.filter((i) => i.pending).length },
+  };
 }
 
 export function citedAs(citations: readonly Citation[], referenceText: (n: number) => string | undefined): string[] {

@@ -55,7 +55,10 @@ export interface Observed {
 }
 
 /** The sources one source probably copies from or with, before titles: what the questions worker sends back. */
-export type CopyDependence = [string, { source: string; probability: number; disputed: number; sameOnDisputed: number; sameFalse: number }[]][];
+export type CopyDependence = [
+  string,
+  { source: string; probability: number; disputed: number; sameOnDisputed: number; sameFalse: number }[],
+][];
 
 /** A what-if's moves by observation index, before the claims' wording is put in (cloneable: the worker's answer). */
 export type RawMove = LikelyValueMove;
@@ -75,11 +78,24 @@ const titleOf = (index: CorpusIndex, id: string) => index.source.get(id)?.title 
 export function copyDependence(observations: readonly Observation[]): CopyDependence {
   const shared = sharedItemsOnly(observations);
   if (shared.length === 0) return [];
-  return discoverTruth(shared, { method: 'accucopy' }).sources.map((s) => [s.source, (s.copies ?? []).map(({ source, probability, disputed, sameOnDisputed, sameFalse }) => ({ source, probability, disputed, sameOnDisputed, sameFalse }))]);
+  return discoverTruth(shared, { method: 'accucopy' }).sources.map((s) => [
+    s.source,
+    (s.copies ?? []).map(({ source, probability, disputed, sameOnDisputed, sameFalse }) => ({
+      source,
+      probability,
+      disputed,
+      sameOnDisputed,
+      sameFalse,
+    })),
+  ]);
 }
 
 /** The relations of `source` in `dependence`, in words a historian reads. */
-export function relationsOf(dependence: ReadonlyMap<string, CopyDependence[number][1]>, index: CorpusIndex, source: string): CopyRelation[] {
+export function relationsOf(
+  dependence: ReadonlyMap<string, CopyDependence[number][1]>,
+  index: CorpusIndex,
+  source: string,
+): CopyRelation[] {
   return (dependence.get(source) ?? []).map((c) => ({
     source: { id: c.source, title: titleOf(index, c.source) },
     probability: c.probability,
@@ -109,7 +125,12 @@ function sharedItemsOnly(observations: readonly Observation[]): Observation[] {
 export type ProposedTrust = Pick<TrustJudgement, 'primary' | 'derivativeOf'> | undefined;
 
 /** How each likely value would move if the judgement of `source` were `proposed` (undefined: none), the other judgements kept. */
-export function whatIfMoves(observations: readonly Observation[], reviewer: readonly TrustJudgement[], source: string, proposed: ProposedTrust): RawMove[] {
+export function whatIfMoves(
+  observations: readonly Observation[],
+  reviewer: readonly TrustJudgement[],
+  source: string,
+  proposed: ProposedTrust,
+): RawMove[] {
   if (observations.length === 0) return [];
   const present = new Set(observations.map((o) => o.source));
   const current = applicableJudgements(present, reviewer);
@@ -122,7 +143,13 @@ export function whatIfMoves(observations: readonly Observation[], reviewer: read
 export function movesInWords(moves: readonly RawMove[], claims: readonly Claim[], index: CorpusIndex): LikelyMove[] {
   const side = (m: { confidence: number; observation: number }): MoveSide => {
     const claim = claims[m.observation]!;
-    return { wording: claim.wording, confidence: m.confidence, claim: claim.id, source: titleOf(index, claim.source), sourceId: claim.source };
+    return {
+      wording: claim.wording,
+      confidence: m.confidence,
+      claim: claim.id,
+      source: titleOf(index, claim.source),
+      sourceId: claim.source,
+    };
   };
   return moves.map((m) => {
     const first = claims[m.before.observation]!;

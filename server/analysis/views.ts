@@ -28,14 +28,20 @@ export class UnknownViewTarget extends Error {}
 /** The nodes of a view, in the order they were chosen (most relevant first). Undefined for "all". */
 export function viewNodes(graph: ConcordanceGraph, spec: ViewSpec): string[] | undefined {
   switch (spec.kind) {
-    case 'all': return undefined;
+    case 'all':
+      return undefined;
     case 'conflicts': {
-      const claims = graph.filterNodes((_, a) => a.kind === 'claim' && Number(a.conflicts) > 0)
-        .sort((x, y) => Number(graph.getNodeAttribute(y, 'conflicts')) - Number(graph.getNodeAttribute(x, 'conflicts')) || (x < y ? -1 : 1));
+      const claims = graph
+        .filterNodes((_, a) => a.kind === 'claim' && Number(a.conflicts) > 0)
+        .sort(
+          (x, y) => Number(graph.getNodeAttribute(y, 'conflicts')) - Number(graph.getNodeAttribute(x, 'conflicts')) || (x < y ? -1 : 1),
+        );
       return withContext(graph, claims, spec.limit);
     }
-    case 'entity': return aroundHub(graph, `entity:${spec.id}`, spec.limit);
-    case 'source': return aroundHub(graph, `source:${spec.id}`, spec.limit);
+    case 'entity':
+      return aroundHub(graph, `entity:${spec.id}`, spec.limit);
+    case 'source':
+      return aroundHub(graph, `source:${spec.id}`, spec.limit);
     case 'neighbourhood': {
       if (!graph.hasNode(spec.node)) throw new UnknownViewTarget(`no node ${spec.node}`);
       return breadthFirst(graph, spec.node, spec.hops, spec.limit);

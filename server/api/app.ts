@@ -40,24 +40,26 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // ForceAtlas2's worker starts from a blob: URL; without this the layout silently never runs.
-        workerSrc: ["'self'", 'blob:'],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        // Served over plain http on localhost: upgrading subresources to https would break it.
-        upgradeInsecureRequests: null,
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // ForceAtlas2's worker starts from a blob: URL; without this the layout silently never runs.
+          workerSrc: ["'self'", 'blob:'],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          // Served over plain http on localhost: upgrading subresources to https would break it.
+          upgradeInsecureRequests: null,
+        },
       },
-    },
-  }));
+    }),
+  );
   app.use(compression());
   const gates = gatesOf(options);
   app.use(gates.site);
@@ -68,7 +70,21 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   api.use('/reconcile', reconcileCors);
   api.use(optionsAllow(ENDPOINTS));
   // Every route here must be described in openapi.ts (a test checks both ways).
-  for (const routes of [graphRoutes, sourceRoutes, entityRoutes, claimRoutes, comparisonRoutes, searchRoutes, timelineRoutes, reviewRoutes, proposalRoutes, exportRoutes, reconciliationRoutes, sourceTrustRoutes]) api.use(routes(repo));
+  for (const routes of [
+    graphRoutes,
+    sourceRoutes,
+    entityRoutes,
+    claimRoutes,
+    comparisonRoutes,
+    searchRoutes,
+    timelineRoutes,
+    reviewRoutes,
+    proposalRoutes,
+    exportRoutes,
+    reconciliationRoutes,
+    sourceTrustRoutes,
+  ])
+    api.use(routes(repo));
   // Documents dropped in wait on one shelf until they are saved as sources.
   const shelf = new UploadShelf();
   api.use(documentRoutes(shelf));

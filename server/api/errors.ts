@@ -4,7 +4,12 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { StoreWriteError } from '../store/failures.js';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly details?: unknown, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -57,7 +62,10 @@ export function optionsAllow(endpoints: readonly { path: string; method?: string
 function methodTable(endpoints: readonly { path: string; method?: string }[]): (path: string) => string[] {
   const byPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
   for (const e of endpoints) {
-    const entry = byPath.get(e.path) ?? { pattern: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}/?$`), methods: new Set<string>() };
+    const entry = byPath.get(e.path) ?? {
+      pattern: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}/?$`),
+      methods: new Set<string>(),
+    };
     const method = (e.method ?? 'get').toUpperCase();
     entry.methods.add(method);
     if (method === 'GET') entry.methods.add('HEAD');
@@ -80,22 +88,44 @@ function methodTable(endpoints: readonly { path: string; method?: string }[]): (
 export function storeFailureHttp(err: StoreWriteError): HttpError {
   const details = { kind: err.kind, code: err.code, path: err.path };
   switch (err.kind) {
-    case 'disk-full': return new HttpError(507, err.message, details);
-    case 'locked': return new HttpError(503, err.message, { ...details, holder: err.holder ?? null }, { 'Retry-After': '2' });
-    case 'changed': return new HttpError(409, err.message, details);
-    default: return new HttpError(500, err.message, details);
+    case 'disk-full':
+      return new HttpError(507, err.message, details);
+    case 'locked':
+      return new HttpError(503, err.message, { ...details, holder: err.holder ?? null }, { 'Retry-After': '2' });
+    case 'changed':
+      return new HttpError(409, err.message, details);
+    default:
+      return new HttpError(500, err.message, details);
   }
 }
 
 /** body-parser's refusals, in words that name the limit or the charset and where. */
-function bodyParserError(err: { status?: unknown; type?: unknown; limit?: unknown; length?: unknown; charset?: unknown; encoding?: unknown; message?: unknown }): HttpError | undefined {
+function bodyParserError(err: {
+  status?: unknown;
+  type?: unknown;
+  limit?: unknown;
+  length?: unknown;
+  charset?: unknown;
+  encoding?: unknown;
+  message?: unknown;
+}): HttpError | undefined {
   switch (err.type) {
     case 'entity.too.large':
-      return new HttpError(413, `the body is ${typeof err.length === 'number' ? `${err.length} bytes` : 'too large'}; the limit for this endpoint is ${String(err.limit)} bytes`, [{ at: '/body', message: `must be at most ${String(err.limit)} bytes` }]);
+      return new HttpError(
+        413,
+        `the body is ${typeof err.length === 'number' ? `${err.length} bytes` : 'too large'}; the limit for this endpoint is ${String(err.limit)} bytes`,
+        [{ at: '/body', message: `must be at most ${String(err.limit)} bytes` }],
+      );
     case 'charset.unsupported':
-      return new HttpError(415, `unsupported charset ${JSON.stringify(err.charset)}: send the body as UTF-8 (utf-16 and utf-32 are decoded too)`, [{ at: '/headers/content-type', message: `charset ${JSON.stringify(err.charset)} is not supported` }]);
+      return new HttpError(
+        415,
+        `unsupported charset ${JSON.stringify(err.charset)}: send the body as UTF-8 (utf-16 and utf-32 are decoded too)`,
+        [{ at: '/headers/content-type', message: `charset ${JSON.stringify(err.charset)} is not supported` }],
+      );
     case 'encoding.unsupported':
-      return new HttpError(415, `unsupported content encoding ${JSON.stringify(err.encoding)}`, [{ at: '/headers/content-encoding', message: 'must be identity, gzip or deflate' }]);
+      return new HttpError(415, `unsupported content encoding ${JSON.stringify(err.encoding)}`, [
+        { at: '/headers/content-encoding', message: 'must be identity, gzip or deflate' },
+      ]);
     case 'entity.parse.failed':
       return new HttpError(400, `the body is not valid JSON: ${String(err.message)}`, [{ at: '/body', message: 'must be valid JSON' }]);
     default:
@@ -117,7 +147,10 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   err = bodyParserError(err) ?? err;
   if (err instanceof HttpError) {
     if (res.headersSent) return endStarted(res, err);
-    res.status(err.status).set(err.headers).json({ error: err.message, details: err.details ?? null });
+    res
+      .status(err.status)
+      .set(err.headers)
+      .json({ error: err.message, details: err.details ?? null });
     return;
   }
   if (res.headersSent) {

@@ -24,7 +24,9 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 
 port.on('message', (job: ExtractionJob) => {
   try {
-    const output = extractClaims(job.text, job.context, { onProgress: (done, total) => send({ kind: 'progress', id: job.id, done, total }) });
+    const output = extractClaims(job.text, job.context, {
+      onProgress: (done, total) => send({ kind: 'progress', id: job.id, done, total }),
+    });
     send({ kind: 'result', id: job.id, output });
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));

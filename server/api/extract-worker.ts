@@ -89,7 +89,11 @@ export class ExtractionWorkers {
       timer = setTimeout(() => {
         slot.dead = true;
         void slot.worker.terminate();
-        reject(new HttpError(503, `the extraction worker did not start within ${limit / 1000} s; nothing was stored`, [{ at: '/', message: 'extraction is unavailable' }]));
+        reject(
+          new HttpError(503, `the extraction worker did not start within ${limit / 1000} s; nothing was stored`, [
+            { at: '/', message: 'extraction is unavailable' },
+          ]),
+        );
       }, limit);
     });
     try {
@@ -139,8 +143,12 @@ export class ExtractionWorkers {
     const worker = startWorker(ENTRY, { memoryMb: this.options.memoryMb });
     const slot: Slot = { worker, dead: false, ready: Promise.resolve() };
     // Kept for the worker's whole life: an idle worker that dies is only marked, and replaced on the next job.
-    worker.on('error', () => { slot.dead = true; });
-    worker.on('exit', () => { slot.dead = true; });
+    worker.on('error', () => {
+      slot.dead = true;
+    });
+    worker.on('exit', () => {
+      slot.dead = true;
+    });
     slot.ready = new Promise<void>((resolve, reject) => {
       const onMessage = (m: WorkerMessage) => {
         if (m.kind !== 'ready') return;
@@ -151,7 +159,11 @@ export class ExtractionWorkers {
         done();
         slot.dead = true;
         const why = err instanceof Error ? err.message : `exit code ${String(err)}`;
-        reject(new HttpError(503, `the extraction worker could not start (${why}); nothing was stored`, [{ at: '/', message: 'extraction is unavailable' }]));
+        reject(
+          new HttpError(503, `the extraction worker could not start (${why}); nothing was stored`, [
+            { at: '/', message: 'extraction is unavailable' },
+          ]),
+        );
       };
       const done = () => {
         worker.off('message', onMessage);
@@ -197,13 +209,17 @@ export class ExtractionWorkers {
 
 function budgetExceeded(budgetMs: number, length: number): HttpError {
   const limit = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
-  return new HttpError(422, `extraction did not finish within its time budget of ${limit} (${BUDGET_SETTING}) and was stopped; nothing was stored. Split the text into smaller sources or raise the budget`, [
-    { at: '/text', message: `extracting ${length} characters took longer than ${budgetMs} ms` },
-  ]);
+  return new HttpError(
+    422,
+    `extraction did not finish within its time budget of ${limit} (${BUDGET_SETTING}) and was stopped; nothing was stored. Split the text into smaller sources or raise the budget`,
+    [{ at: '/text', message: `extracting ${length} characters took longer than ${budgetMs} ms` }],
+  );
 }
 
 function memoryExceeded(memoryMb: number, length: number): HttpError {
-  return new HttpError(422, `extraction needed more than its memory limit of ${memoryMb} MB (${MEMORY_SETTING}) and was stopped; nothing was stored. Split the text into smaller sources or raise the limit`, [
-    { at: '/text', message: `extracting ${length} characters needed more than ${memoryMb} MB` },
-  ]);
+  return new HttpError(
+    422,
+    `extraction needed more than its memory limit of ${memoryMb} MB (${MEMORY_SETTING}) and was stopped; nothing was stored. Split the text into smaller sources or raise the limit`,
+    [{ at: '/text', message: `extracting ${length} characters needed more than ${memoryMb} MB` }],
+  );
 }

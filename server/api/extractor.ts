@@ -20,5 +20,9 @@ export function workerExtractor(options: Partial<ExtractionWorkerOptions> = {}):
 
 /** Extraction on the calling thread, as before the worker (the CLI and the benchmark's baseline). */
 export function inProcessExtractor(): Promise<Extractor> {
-  return import('../extract/index.js').then((m): Extractor => (text, context) => m.extractClaims(text, context, { onProgress: context.onProgress }));
+  return import('../extract/index.js').then(
+    (m): Extractor =>
+      (text, context) =>
+        m.extractClaims(text, context, { onProgress: context.onProgress }),
+  );
 }

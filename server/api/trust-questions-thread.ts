@@ -32,8 +32,15 @@ function answer(m: Extract<ToQuestions, { job: number }>): void {
   try {
     // The main thread sends the observations before every question about a revision the thread does not hold.
     if (m.revision !== revision) throw new Error(`asked about revision ${m.revision}, holding ${revision ?? 'none'}`);
-    if (m.kind === 'copies') send({ kind: 'copies', job: m.job, dependence: copyDependence(observations), ms: performance.now() - started });
-    else send({ kind: 'what-if', job: m.job, moves: whatIfMoves(observations, m.reviewer, m.source, m.proposed), ms: performance.now() - started });
+    if (m.kind === 'copies')
+      send({ kind: 'copies', job: m.job, dependence: copyDependence(observations), ms: performance.now() - started });
+    else
+      send({
+        kind: 'what-if',
+        job: m.job,
+        moves: whatIfMoves(observations, m.reviewer, m.source, m.proposed),
+        ms: performance.now() - started,
+      });
   } catch (err) {
     send({ kind: 'failed', job: m.job, message: err instanceof Error ? err.message : String(err) });
   }

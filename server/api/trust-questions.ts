@@ -7,7 +7,16 @@
 // about them one at a time. Answers are kept per revision: copy relations per claims index (a trust
 // judgement cannot change them), what-ifs per claims index and list of judgements.
 import type { Worker } from 'node:worker_threads';
-import { movesInWords, observationsOf, relationsOf, type CopyDependence, type CopyRelation, type LikelyMove, type Observed, type ProposedTrust } from '../analysis/source-trust.js';
+import {
+  movesInWords,
+  observationsOf,
+  relationsOf,
+  type CopyDependence,
+  type CopyRelation,
+  type LikelyMove,
+  type Observed,
+  type ProposedTrust,
+} from '../analysis/source-trust.js';
 import { runJob, startWorker } from '../common/worker-runner.js';
 import type { CorpusIndex } from '../core/model.js';
 import type { TrustJudgement } from '../core/schema-types.js';
@@ -64,7 +73,9 @@ export class TrustQuestions {
   async copyRelations(inputs: QuestionInputs, source: string): Promise<CopyRelation[]> {
     let all = this.copies.get(inputs.index);
     if (!all) {
-      all = this.revisionOf(inputs).then((r) => this.ask<CopyDependence>(r, (job) => ({ kind: 'copies', job, revision: r.revision }))).then((d) => new Map(d));
+      all = this.revisionOf(inputs)
+        .then((r) => this.ask<CopyDependence>(r, (job) => ({ kind: 'copies', job, revision: r.revision })))
+        .then((d) => new Map(d));
       this.keep(this.copies, inputs.index, all);
     }
     return relationsOf(await all, inputs.index, source);
@@ -81,7 +92,13 @@ export class TrustQuestions {
     let moves = kept.get(key);
     if (!moves) {
       if (kept.size >= WHAT_IF_KEPT) kept.delete(kept.keys().next().value!);
-      const asked = this.revisionOf(inputs).then(async (r) => movesInWords(await this.ask(r, (job) => ({ kind: 'what-if', job, revision: r.revision, reviewer, source, proposed })), r.claims, inputs.index));
+      const asked = this.revisionOf(inputs).then(async (r) =>
+        movesInWords(
+          await this.ask(r, (job) => ({ kind: 'what-if', job, revision: r.revision, reviewer, source, proposed })),
+          r.claims,
+          inputs.index,
+        ),
+      );
       kept.set(key, (moves = asked));
       // A failed answer is not kept: the next request asks again.
       asked.catch(() => kept.get(key) === asked && kept.delete(key));
@@ -185,7 +202,11 @@ export class TrustQuestions {
     worker.postMessage({ kind: 'begin', revision: revision.revision } satisfies ToQuestions);
     const { observations } = revision;
     for (let i = 0; i < observations.length; i += OBSERVATION_PART) {
-      worker.postMessage({ kind: 'observations', revision: revision.revision, part: observations.slice(i, i + OBSERVATION_PART) } satisfies ToQuestions);
+      worker.postMessage({
+        kind: 'observations',
+        revision: revision.revision,
+        part: observations.slice(i, i + OBSERVATION_PART),
+      } satisfies ToQuestions);
       await turn();
     }
     this.held = revision.revision;

@@ -42,7 +42,10 @@ const readJson = (file: string): JsonSchema => JSON.parse(readFileSync(file, 'ut
 
 /** The raw schema documents, by file name (the OpenAPI builder reads their properties). */
 export const requestSchemas: ReadonlyMap<string, JsonSchema> = new Map(
-  readdirSync(API_SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => [f, readJson(path.join(API_SCHEMA_DIR, f))]),
+  readdirSync(API_SCHEMA_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => [f, readJson(path.join(API_SCHEMA_DIR, f))]),
 );
 
 /** The shared definitions (Id) the request schemas point into, so an id means the same everywhere. */
@@ -73,7 +76,10 @@ export interface InputSchemas {
  * The validated path parameters and query of a request, or a 400 naming every problem at once.
  * The query is always checked: an endpoint without parameters refuses unknown ones.
  */
-export function validInput<P = Record<string, never>, Q = Record<string, never>>(req: Request, schemas: InputSchemas): { params: P; query: Q } {
+export function validInput<P = Record<string, never>, Q = Record<string, never>>(
+  req: Request,
+  schemas: InputSchemas,
+): { params: P; query: Q } {
   const problems = [
     ...(schemas.params ? checkInput(schemas.params, 'params', req.params) : []),
     ...undecodableQuery(req),
@@ -118,7 +124,10 @@ function describe(e: ErrorObject, part: 'query' | 'params'): InputProblem {
     case 'required':
       return { at: `${base}/${String(e.params.missingProperty)}`, message: 'is required' };
     case 'additionalProperties':
-      return { at: `${base}/${String(e.params.additionalProperty)}`, message: `unknown ${part === 'query' ? 'parameter' : 'path parameter'}` };
+      return {
+        at: `${base}/${String(e.params.additionalProperty)}`,
+        message: `unknown ${part === 'query' ? 'parameter' : 'path parameter'}`,
+      };
     case 'enum':
       return { at: base, message: `must be equal to one of: ${(e.params.allowedValues as unknown[]).join(', ')}` };
     case 'type':

@@ -28,7 +28,9 @@ export function reviewerOf(req: Request): { who: string } {
   const header = req.get('x-reviewer');
   if (header === undefined) return { who: 'anonymous' };
   if (!/^[\p{L}\p{N} ._@'-]{1,100}$/u.test(header)) {
-    throw new HttpError(400, 'invalid X-Reviewer header', [{ at: '/headers/x-reviewer', message: 'must be 1 to 100 letters, digits, spaces or . _ @ \' -' }]);
+    throw new HttpError(400, 'invalid X-Reviewer header', [
+      { at: '/headers/x-reviewer', message: "must be 1 to 100 letters, digits, spaces or . _ @ ' -" },
+    ]);
   }
   return { who: header };
 }
@@ -65,11 +67,19 @@ export function httpErrorOrInternal(err: unknown): HttpError {
  */
 export function objectBody(req: Request): Record<string, unknown> {
   if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-    throw new HttpError(req.is('application/json') ? 400 : 415, req.is('application/json') ? 'the body must be a JSON object' : 'send the body as application/json', [{ at: '/body', message: 'must be a JSON object' }]);
+    throw new HttpError(
+      req.is('application/json') ? 400 : 415,
+      req.is('application/json') ? 'the body must be a JSON object' : 'send the body as application/json',
+      [{ at: '/body', message: 'must be a JSON object' }],
+    );
   }
   const broken = loneSurrogates(req.body);
   if (broken.length > 0) {
-    throw new HttpError(400, 'the body has text that is not valid Unicode', broken.map((at) => ({ at, message: 'contains a lone UTF-16 surrogate (half of a character)' })));
+    throw new HttpError(
+      400,
+      'the body has text that is not valid Unicode',
+      broken.map((at) => ({ at, message: 'contains a lone UTF-16 surrogate (half of a character)' })),
+    );
   }
   return req.body as Record<string, unknown>;
 }
@@ -97,7 +107,11 @@ export function strongEtagOf(header: string | undefined, whose: string): string 
     throw new HttpError(428, `If-Match is required: send the ETag of ${whose}`, [{ at: '/headers/if-match', message: 'is required' }]);
   }
   const tag = header.trim();
-  if (tag.startsWith('W/')) throw new HttpError(400, 'invalid If-Match header: a weak ETag (W/"...") never matches in If-Match', [{ at: '/headers/if-match', message: 'must be a strong ETag, without W/' }]);
-  if (!/^"[\x21\x23-\x7e]{1,64}"$/.test(tag)) throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be one ETag, such as "3"' }]);
+  if (tag.startsWith('W/'))
+    throw new HttpError(400, 'invalid If-Match header: a weak ETag (W/"...") never matches in If-Match', [
+      { at: '/headers/if-match', message: 'must be a strong ETag, without W/' },
+    ]);
+  if (!/^"[\x21\x23-\x7e]{1,64}"$/.test(tag))
+    throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be one ETag, such as "3"' }]);
   return tag;
 }

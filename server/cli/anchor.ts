@@ -12,9 +12,10 @@ import { printError, printLine } from './terminal.js';
 
 const layout = storeLayout(process.env.CONCORDANCE_DATA);
 const args = process.argv.slice(2);
-const files = args.length > 0
-  ? args.map((f) => path.resolve(f))
-  : (await readdir(layout.claimsDir)).filter((f) => f.endsWith('.json')).map((f) => path.join(layout.claimsDir, f));
+const files =
+  args.length > 0
+    ? args.map((f) => path.resolve(f))
+    : (await readdir(layout.claimsDir)).filter((f) => f.endsWith('.json')).map((f) => path.join(layout.claimsDir, f));
 
 let failures = 0;
 for (const file of files) {
@@ -51,8 +52,8 @@ process.exit(failures > 0 ? 1 : 0);
 function withMarker(text: string, claim: Claim, citation: Citation, problems: string[]): Citation {
   if (citation.marker && !selectorProblem(text, citation.marker)) return citation;
   const wanted = (m: { ref?: number }) => (citation.kind === 'reference' ? m.ref === citation.ref : m.ref === undefined);
-  const closing = markersClosingSentence(text, claim.quote.end - 1).find(wanted)
-    ?? markersIn(text, claim.quote.end, claim.quote.end + 600).find(wanted);
+  const closing =
+    markersClosingSentence(text, claim.quote.end - 1).find(wanted) ?? markersIn(text, claim.quote.end, claim.quote.end + 600).find(wanted);
   if (!closing) {
     const label = citation.kind === 'reference' ? `[${citation.ref}]` : '[ citation needed ]';
     problems.push(`${claim.id}: no marker ${label} after the quote`);

@@ -10,7 +10,9 @@ const USAGE = 'usage: DATABASE_URL=postgres://… npm run db:export -- --to <new
 let to: string | undefined;
 let url: string | undefined;
 try {
-  ({ values: { to } } = parseArgs({ options: { to: { type: 'string' } }, strict: true }));
+  ({
+    values: { to },
+  } = parseArgs({ options: { to: { type: 'string' } }, strict: true }));
   url = databaseUrlOf(process.env);
 } catch (err) {
   fail((err as Error).message);

@@ -11,7 +11,9 @@ const USAGE = 'usage: DATABASE_URL=postgres://… npm run db:import -- --from <g
 let from: string | undefined;
 let url: string | undefined;
 try {
-  ({ values: { from } } = parseArgs({ options: { from: { type: 'string' } }, strict: true }));
+  ({
+    values: { from },
+  } = parseArgs({ options: { from: { type: 'string' } }, strict: true }));
   url = databaseUrlOf(process.env);
 } catch (err) {
   fail((err as Error).message);
@@ -22,8 +24,13 @@ if (!url) fail('DATABASE_URL is not set');
 const backend = await PostgresBackend.connect(url).catch((err: unknown) => fail((err as Error).message));
 try {
   const summary = await importFolder(backend, path.resolve(from));
-  console.log(`imported ${from} into ${backend.description}: ${summary.files} files, ${summary.sources} sources, ${summary.claims} claims, ${summary.changes} changes`);
-  if (summary.reformatted.length > 0) console.warn(`note: ${summary.reformatted.length} JSON file(s) are not in the store's layout and will be exported with 2-space indentation: ${summary.reformatted.slice(0, 5).join(', ')}`);
+  console.log(
+    `imported ${from} into ${backend.description}: ${summary.files} files, ${summary.sources} sources, ${summary.claims} claims, ${summary.changes} changes`,
+  );
+  if (summary.reformatted.length > 0)
+    console.warn(
+      `note: ${summary.reformatted.length} JSON file(s) are not in the store's layout and will be exported with 2-space indentation: ${summary.reformatted.slice(0, 5).join(', ')}`,
+    );
 } catch (err) {
   process.exitCode = 1;
   console.error(`db:import failed, nothing was imported: ${(err as Error).message}`);

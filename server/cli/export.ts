@@ -10,14 +10,25 @@ import { loadConfiguredCorpus } from '../store/pg/select.js';
 import { fail, parseCli } from './args.js';
 import { printError, writeData } from './terminal.js';
 
-const formats = Object.entries(EXPORT_FORMATS).map(([name, f]) => `  ${name.padEnd(16)} ${f.describe}`).join('\n');
+const formats = Object.entries(EXPORT_FORMATS)
+  .map(([name, f]) => `  ${name.padEnd(16)} ${f.describe}`)
+  .join('\n');
 const USAGE = `usage: npm run export -- --format F [--out FILE] [--view conflicts|entity|source --id ID] [--base URL]\nformats:\n${formats}`;
 
-const { flags } = parseCli(process.argv.slice(2), {
-  format: { type: 'string' }, out: { type: 'string' }, view: { type: 'string' }, id: { type: 'string' }, base: { type: 'string' },
-}, USAGE);
+const { flags } = parseCli(
+  process.argv.slice(2),
+  {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    view: { type: 'string' },
+    id: { type: 'string' },
+    base: { type: 'string' },
+  },
+  USAGE,
+);
 const format = String(flags.format ?? '');
-if (!isExportFormat(format)) fail(`export: ${flags.format === undefined ? '--format is required' : `unknown format "${format}"`}\n${USAGE}`, 2);
+if (!isExportFormat(format))
+  fail(`export: ${flags.format === undefined ? '--format is required' : `unknown format "${format}"`}\n${USAGE}`, 2);
 
 function viewOf(): ViewSpec | undefined {
   const kind = flags.view as string | undefined;
@@ -37,7 +48,8 @@ if (problems.some((p) => !p.code)) {
   fail(`\nexport: ${description} has ${problems.length} problem(s); run npm run validate`);
 }
 const analysis = analyse(corpus);
-if (view && (view.kind === 'entity' || view.kind === 'source') && !analysis.graph.hasNode(`${view.kind}:${view.id}`)) fail(`export: no ${view.kind} "${view.id}"`, 2);
+if (view && (view.kind === 'entity' || view.kind === 'source') && !analysis.graph.hasNode(`${view.kind}:${view.id}`))
+  fail(`export: no ${view.kind} "${view.id}"`, 2);
 const text = exportAnalysis(analysis, { format, view, base: typeof flags.base === 'string' ? flags.base.replace(/\/+$/, '') : undefined });
 if (typeof flags.out === 'string') {
   await writeFile(flags.out, text);

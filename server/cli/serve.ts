@@ -12,7 +12,10 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const auth = process.env.AUTH;
 if (auth !== undefined && auth !== 'on' && auth !== 'off') refuse(`AUTH must be "on" or "off", not ${JSON.stringify(auth)}`);
-if (auth === 'off' && !isLoopbackHost(host)) refuse(`AUTH=off is allowed on loopback only: HOST=${host} makes the server reachable from the network, where every request must name its user`);
+if (auth === 'off' && !isLoopbackHost(host))
+  refuse(
+    `AUTH=off is allowed on loopback only: HOST=${host} makes the server reachable from the network, where every request must name its user`,
+  );
 const teamMode = auth === 'on' || !isLoopbackHost(host);
 try {
   parseAllowedHosts(process.env.ALLOWED_HOSTS);
@@ -32,7 +35,9 @@ try {
   });
   const server = app.listen(port, host, () => {
     const { analysis } = repo.snapshot;
-    console.log(`Concordance: ${analysis.corpus.claims.length} claims from ${analysis.corpus.sources.length} sources, ${analysis.comparisons.filter((c) => c.verdict === 'conflicts').length} conflicts`);
+    console.log(
+      `Concordance: ${analysis.corpus.claims.length} claims from ${analysis.corpus.sources.length} sources, ${analysis.comparisons.filter((c) => c.verdict === 'conflicts').length} conflicts`,
+    );
     console.log(teamMode ? `team mode: sign-in required (users in ${users!.file})` : 'local mode: no sign-in (loopback only)');
     console.log(`listening on http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
   });

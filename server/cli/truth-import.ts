@@ -16,7 +16,8 @@ import { fail, parseCli } from './args.js';
 import { printError, printLine } from './terminal.js';
 
 // The entity types the schema allows, read from it so that this list cannot drift.
-const ENTITY_TYPES: readonly Entity['type'][] = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'entity.schema.json'), 'utf8')).properties.type.enum;
+const ENTITY_TYPES: readonly Entity['type'][] = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'entity.schema.json'), 'utf8')).properties
+  .type.enum;
 
 const USAGE = `usage: npm run truth:import -- --claims <file.csv> --graph-data <new folder> [--unit <word>] [--object-type <type>] [--dataset <name>]
   --claims       CSV with the columns ObjectID, PropertyID, PropertyValue, SourceID (others ignored)
@@ -30,10 +31,18 @@ const status = (line: string): void => printError(`truth:import: ${line}`);
 const count = (n: number): string => n.toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const { flags, positionals } = parseCli(process.argv.slice(2), {
-    claims: { type: 'string' }, 'graph-data': { type: 'string' }, unit: { type: 'string' },
-    'object-type': { type: 'string' }, dataset: { type: 'string' }, help: { type: 'boolean' },
-  }, USAGE);
+  const { flags, positionals } = parseCli(
+    process.argv.slice(2),
+    {
+      claims: { type: 'string' },
+      'graph-data': { type: 'string' },
+      unit: { type: 'string' },
+      'object-type': { type: 'string' },
+      dataset: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    USAGE,
+  );
   if (flags.help) {
     printLine(USAGE);
     return;
@@ -55,11 +64,17 @@ async function main(): Promise<void> {
   status(`read ${count(rows.length)} rows`);
   let corpus;
   try {
-    corpus = tableToCorpus(rows as unknown as TableRow[], { dataset: (flags.dataset as string | undefined) ?? path.basename(claims), unit, objectType });
+    corpus = tableToCorpus(rows as unknown as TableRow[], {
+      dataset: (flags.dataset as string | undefined) ?? path.basename(claims),
+      unit,
+      objectType,
+    });
   } catch (error) {
     fail(`${claims}: ${(error as Error).message}`);
   }
-  status(`${count(corpus.sources.length)} sources, ${count(corpus.entities.length)} entities, ${count(corpus.properties.length)} properties, ${count(corpus.claims.length)} claims`);
+  status(
+    `${count(corpus.sources.length)} sources, ${count(corpus.entities.length)} entities, ${count(corpus.properties.length)} properties, ${count(corpus.claims.length)} claims`,
+  );
   let lastShown = 0;
   const analysis = await createStore(corpus, target, (p) => {
     if (p.phase === 'checking') status('checking the new store the way the server opens it (schemas, quotes, reconciliation)');
@@ -69,7 +84,9 @@ async function main(): Promise<void> {
     }
   });
   const conflicts = analysis.comparisons.filter((c) => c.verdict === 'conflicts').length;
-  status(`done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${count(analysis.comparisons.length - conflicts)} agreements, ${count(conflicts)} conflicts`);
+  status(
+    `done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${count(analysis.comparisons.length - conflicts)} agreements, ${count(conflicts)} conflicts`,
+  );
   status(`explore it: CONCORDANCE_DATA=${target} npm run serve`);
 }
 

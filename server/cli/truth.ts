@@ -56,9 +56,11 @@ function parse(argv: string[]): Args {
   }
   if (!values.claims) throw new TruthInputError(`--claims <file.csv> is required\n${USAGE}`);
   const method = values.method;
-  if (method !== undefined && !isMethodName(method)) throw new TruthInputError(`unknown method "${method}" (known: ${METHOD_NAMES.join(', ')})`);
+  if (method !== undefined && !isMethodName(method))
+    throw new TruthInputError(`unknown method "${method}" (known: ${METHOD_NAMES.join(', ')})`);
   const type = values.values;
-  if (type !== undefined && !(VALUE_TYPES as readonly string[]).includes(type)) throw new TruthInputError(`unknown value type "${type}" (known: ${VALUE_TYPES.join(', ')})`);
+  if (type !== undefined && !(VALUE_TYPES as readonly string[]).includes(type))
+    throw new TruthInputError(`unknown value type "${type}" (known: ${VALUE_TYPES.join(', ')})`);
   return {
     claims: values.claims,
     ...(method ? { method } : {}),
@@ -89,7 +91,8 @@ function describe(s: Scored, contested: Scored | undefined): string {
   const a = s.accuracy;
   const missing = a.missing > 0 ? `, ${a.missing} gold items absent from the claims counted wrong` : '';
   const c = s.output.convergence;
-  const iterations = s.method === 'vote' ? '' : `, ${c.iterations} iterations, final delta ${c.delta.toExponential(2)}, converged ${c.converged}`;
+  const iterations =
+    s.method === 'vote' ? '' : `, ${c.iterations} iterations, final delta ${c.delta.toExponential(2)}, converged ${c.converged}`;
   const pr = contested
     ? `; contested gold items whose value some source states (Pasternack & Roth): ${contested.accuracy.accuracy.toFixed(4)} (${contested.accuracy.correct}/${contested.accuracy.total}, ${interval(contested.accuracy.correct, contested.accuracy.total)}), random ties ${contested.expectedWithRandomTies.toFixed(4)}`
     : '';
@@ -101,20 +104,26 @@ async function main(): Promise<void> {
   const started = performance.now();
   const table = await readClaimTable(args.claims, {
     ...(args.values ? { valueType: args.values } : {}),
-    onProgress: (p) => status(`read ${p.rows.toLocaleString('en-US')} rows (${((100 * p.bytes) / Math.max(1, p.totalBytes)).toFixed(0)} %)`),
+    onProgress: (p) =>
+      status(`read ${p.rows.toLocaleString('en-US')} rows (${((100 * p.bytes) / Math.max(1, p.totalBytes)).toFixed(0)} %)`),
   });
   const gold = args.truth ? await readGold(args.truth) : undefined;
   const settings = resolveSettings();
   const graph = buildFactGraph(table.observations, settings.similarity);
-  status(`${table.observations.length.toLocaleString('en-US')} claims, ${graph.items.length.toLocaleString('en-US')} items, ${graph.sources.length.toLocaleString('en-US')} sources (${seconds(performance.now() - started)})`);
+  status(
+    `${table.observations.length.toLocaleString('en-US')} claims, ${graph.items.length.toLocaleString('en-US')} items, ${graph.sources.length.toLocaleString('en-US')} sources (${seconds(performance.now() - started)})`,
+  );
 
   const types = [...table.valueTypes.values()];
   const type: ValueType = types.length > 0 && types.every((t) => t === 'persons') ? 'persons' : 'number';
   const method = args.method ?? defaultMethodFor(type);
-  if (type === 'persons') status(`values read as person lists (${table.skipped.toLocaleString('en-US')} rows naming no one left out); method ${method}`);
+  if (type === 'persons')
+    status(`values read as person lists (${table.skipped.toLocaleString('en-US')} rows naming no one left out); method ${method}`);
   const run = runMethod(graph, table.texts, method, settings);
   const c = run.output.convergence;
-  status(`${method}: ${c.iterations} iteration(s), final delta ${c.delta.toExponential(2)}, converged ${c.converged} (${seconds(run.milliseconds)})`);
+  status(
+    `${method}: ${c.iterations} iteration(s), final delta ${c.delta.toExponential(2)}, converged ${c.converged} (${seconds(run.milliseconds)})`,
+  );
   if (args.out) {
     await writeCsv(args.out, OUT_HEADER, resultRows(run, graph.items));
     status(`wrote ${graph.items.length.toLocaleString('en-US')} rows to ${args.out}`);

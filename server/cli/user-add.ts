@@ -16,7 +16,9 @@ try {
   console.log(`added ${user.name} (${user.role}) to ${file}`);
   console.log(`password: ${password}`);
   console.log(`token:    ${token}`);
-  console.log('Both are shown only now: the file keeps their hashes. Sign in with the password in the explorer; send the token from scripts as "Authorization: Bearer <token>".');
+  console.log(
+    'Both are shown only now: the file keeps their hashes. Sign in with the password in the explorer; send the token from scripts as "Authorization: Bearer <token>".',
+  );
 } catch (err) {
   if (err instanceof UserError) fail(`user:add: ${err.message}`);
   throw err;

@@ -2,7 +2,18 @@
 // TypeScript that imports nothing, so neither side pulls the other's dependencies in.
 
 // Letters NFKD leaves whole (they are letters of their own, not a base letter plus a mark).
-const UNDECOMPOSED: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ħ: 'h' };
+const UNDECOMPOSED: Readonly<Record<string, string>> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ı: 'i',
+  ħ: 'h',
+};
 
 /**
  * The form names are compared in by search, on the server (/api/search) and in the client's offline

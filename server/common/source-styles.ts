@@ -4,7 +4,18 @@
 import { fnv1a } from './hash.js';
 
 /** Colours for sources: none of them is the entity orange, the conflict red or the agreement green. */
-export const SOURCE_PALETTE = ['#1971c2', '#9c36b5', '#0b7285', '#5f3dc4', '#a61e4d', '#5c940d', '#364fc7', '#862e9c', '#087f5b', '#495057'] as const;
+export const SOURCE_PALETTE = [
+  '#1971c2',
+  '#9c36b5',
+  '#0b7285',
+  '#5f3dc4',
+  '#a61e4d',
+  '#5c940d',
+  '#364fc7',
+  '#862e9c',
+  '#087f5b',
+  '#495057',
+] as const;
 
 export interface SourceInfo {
   id: string;
@@ -31,7 +42,11 @@ export function abbreviate(name: string): string {
   const plain = name.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   const words = plain.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !MINOR.has(w.toLowerCase()));
   if (words.length === 0) return name.trim().slice(0, 2) || '?';
-  if (words.length >= 2) return words.slice(0, 3).map((w) => firstChar(w).toUpperCase()).join('');
+  if (words.length >= 2)
+    return words
+      .slice(0, 3)
+      .map((w) => firstChar(w).toUpperCase())
+      .join('');
   const word = words[0]!;
   const capitals = [...word].filter((c, i) => i > 0 && c !== c.toLowerCase() && c === c.toUpperCase());
   if (capitals.length > 0 && capitals.length < 3) return `${firstChar(word).toUpperCase()}${capitals.join('')}`;

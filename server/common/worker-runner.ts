@@ -85,7 +85,8 @@ export function runJob<T, M>(worker: Worker, job: Job<T, M>): Promise<T> {
       },
     };
     const onMessage = (message: M) => job.onMessage(message, reply);
-    const onError = (err: Error & { code?: string }) => stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' && job.memoryMb ? job.failures.memory() : err);
+    const onError = (err: Error & { code?: string }) =>
+      stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' && job.memoryMb ? job.failures.memory() : err);
     const onExit = (code: number) => stop(job.failures.exit(code));
     const timer = setTimeout(() => stop(job.failures.budget()), job.budgetMs);
     worker.on('message', onMessage);

@@ -7,7 +7,12 @@ import type { Claim } from './schema-types.js';
 import type { Comparison, Lookup, PreparedClaim } from './types.js';
 
 /** Parts stated as separate claims (`partOf`) must add up to their stated total. */
-export function arithmeticChecks(claims: readonly Claim[], byId: Lookup, inScope: Lookup, prepare: (c: Claim) => PreparedClaim): Comparison[] {
+export function arithmeticChecks(
+  claims: readonly Claim[],
+  byId: Lookup,
+  inScope: Lookup,
+  prepare: (c: Claim) => PreparedClaim,
+): Comparison[] {
   const partsOf = new Map<string, Claim[]>();
   for (const c of claims) {
     if (!c.partOf || c.value.type !== 'quantity') continue;

@@ -73,7 +73,8 @@ export function compareClasses(g: ClassGroup, sink: ClassSink): void {
   byKey.clear();
   classes = recordClasses(classes, prepared, g, sink);
   if (classes.length <= sink.classes.allClassPairsUpTo) {
-    for (let i = 0; i < classes.length; i++) for (let j = i + 1; j < classes.length; j++) compareTwo(classes[i]!, classes[j]!, prepared, g, sink);
+    for (let i = 0; i < classes.length; i++)
+      for (let j = i + 1; j < classes.length; j++) compareTwo(classes[i]!, classes[j]!, prepared, g, sink);
   } else {
     const order = inValueOrder(classes, prepared);
     for (let i = 1; i < order.length; i++) compareTwo(order[i - 1]!, order[i]!, prepared, g, sink);
@@ -101,19 +102,34 @@ function classKey(p: PreparedClaim): string {
   const s = p.claim.scope;
   let value: string;
   switch (v.type) {
-    case 'quantity': value = `${v.comparator}\u0001${v.amount}\u0001${v.upper ?? ''}\u0001${v.unit}`; break;
-    case 'date': value = `${v.date.value}\u0001${v.date.precision}\u0001${v.date.part ?? ''}\u0001${v.date.comparator ?? ''}`; break;
-    case 'entity': value = `${v.entity}\u0001${v.negated ? 1 : 0}`; break;
-    case 'text': value = v.text; break;
-    default: value = JSON.stringify(v);
+    case 'quantity':
+      value = `${v.comparator}\u0001${v.amount}\u0001${v.upper ?? ''}\u0001${v.unit}`;
+      break;
+    case 'date':
+      value = `${v.date.value}\u0001${v.date.precision}\u0001${v.date.part ?? ''}\u0001${v.date.comparator ?? ''}`;
+      break;
+    case 'entity':
+      value = `${v.entity}\u0001${v.negated ? 1 : 0}`;
+      break;
+    case 'text':
+      value = v.text;
+      break;
+    default:
+      value = JSON.stringify(v);
   }
   const i = p.interval;
   const t = p.time;
   return [
-    v.type, value, p.mention,
+    v.type,
+    value,
+    p.mention,
     i ? `${i.lo}\u0001${i.hi}\u0001${i.loOpen ? 1 : 0}${i.hiOpen ? 1 : 0}` : '',
     t ? `${t.lo}\u0001${t.hi}` : '',
-    p.population ?? '', p.place ?? '', p.aggregate ?? '', p.unscoped ? 1 : 0, s?.wording ?? '',
+    p.population ?? '',
+    p.place ?? '',
+    p.aggregate ?? '',
+    p.unscoped ? 1 : 0,
+    s?.wording ?? '',
   ].join('\u0002');
 }
 
@@ -141,8 +157,14 @@ function recordClasses(classes: ValueClass[], prepared: PreparedClaim[], g: Clas
     const { verdict, basis, reason, gap } = outcome;
     const members = c.members.map((m) => ids[m]!);
     const record: Comparison = {
-      id: `same-${members[0]}`, a: members[0]!, b: members[1]!, members, group: g.group,
-      scope: c.source === undefined ? 'between' : 'within', verdict, basis,
+      id: `same-${members[0]}`,
+      a: members[0]!,
+      b: members[1]!,
+      members,
+      group: g.group,
+      scope: c.source === undefined ? 'between' : 'within',
+      verdict,
+      basis,
       reason: members.length > 2 ? `${reason} (${formatNumber(members.length)} claims)` : reason,
     };
     if (gap !== undefined) record.gap = gap;
@@ -191,7 +213,9 @@ function inValueOrder(classes: readonly ValueClass[], prepared: readonly Prepare
       mention: p.mention,
     };
   });
-  keyed.sort((x, y) => compareText(x.scope, y.scope) || compareNumber(x.lo, y.lo) || compareNumber(x.hi, y.hi) || compareText(x.mention, y.mention));
+  keyed.sort(
+    (x, y) => compareText(x.scope, y.scope) || compareNumber(x.lo, y.lo) || compareNumber(x.hi, y.hi) || compareText(x.mention, y.mention),
+  );
   return keyed.map((k) => k.c);
 }
 

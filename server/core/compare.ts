@@ -21,15 +21,19 @@ export function mentionOf(claim: Claim, entityLabel: (id: string) => string = ow
   const v = claim.value;
   switch (v.type) {
     // Formatting numbers is costly at a million claims: only the mentions that show them do it.
-    case 'quantity': return v.parts || v.comparator === 'exact' ? describeQuantity(v) : `'${claim.wording}'`;
+    case 'quantity':
+      return v.parts || v.comparator === 'exact' ? describeQuantity(v) : `'${claim.wording}'`;
     // A date with a comparator reads as a phrase ("by 1925"): quote it so reasons stay readable.
     case 'date': {
       const text = formatDate(v.date);
       return v.date.comparator && v.date.comparator !== 'exact' ? `'${text}'` : text;
     }
-    case 'entity': return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
-    case 'text': return `'${v.text}'`;
-    case 'persons': return `'${formatPersons(personsOf(v))}${v.partial ? ' et al.' : ''}'`;
+    case 'entity':
+      return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
+    case 'text':
+      return `'${v.text}'`;
+    case 'persons':
+      return `'${formatPersons(personsOf(v))}${v.partial ? ' et al.' : ''}'`;
   }
 }
 
@@ -58,7 +62,12 @@ function outcome(into: Outcome, verdict: Verdict, basis: Basis, reason: string, 
 }
 
 /** Compares two values in the same scope; undefined when they cannot be compared (units differ, unrelated texts). */
-export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Property | undefined, into: Outcome = blankOutcome()): Outcome | undefined {
+export function compareValues(
+  a: PreparedClaim,
+  b: PreparedClaim,
+  property: Property | undefined,
+  into: Outcome = blankOutcome(),
+): Outcome | undefined {
   // The type from the prepared claim (one object shape) rather than from the value (six shapes).
   const type = a.type;
   if (type !== b.type) return undefined;
@@ -78,7 +87,12 @@ export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Prop
         : outcome(into, 'conflicts', 'relation', `one asserts and the other denies the relation with ${a.mention.replace(/^not /, '')}`);
     }
     if (property?.functional && !va.negated && !vb.negated) {
-      return outcome(into, 'conflicts', 'single-valued', `${property.label} has one value here, but one names ${a.mention} and the other ${b.mention}`);
+      return outcome(
+        into,
+        'conflicts',
+        'single-valued',
+        `${property.label} has one value here, but one names ${a.mention} and the other ${b.mention}`,
+      );
     }
     return undefined;
   }
@@ -89,7 +103,8 @@ export function compareValues(a: PreparedClaim, b: PreparedClaim, property: Prop
   if (type === 'text') {
     const va = a.claim.value as TextValue;
     const vb = b.claim.value as TextValue;
-    if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text)) return outcome(into, 'agrees', 'equal', both(a, 'both say '));
+    if (va.text === vb.text || normalisedText(a, va.text) === normalisedText(b, vb.text))
+      return outcome(into, 'agrees', 'equal', both(a, 'both say '));
     if (property?.functional) {
       return outcome(into, 'conflicts', 'single-valued', `${property.label} has one value here: ${a.mention} vs ${b.mention}`);
     }
@@ -111,7 +126,12 @@ function compareIntervals(a: PreparedClaim, b: PreparedClaim, unit: string | und
   if (unit !== undefined) {
     const allowance = withinRounding(a, b, below);
     if (allowance > 0) {
-      return outcome(into, 'agrees', 'compatible', `${a.mention} and ${b.mention} differ by less than the rounding they are stated with (±${formatNumber(allowance)})`);
+      return outcome(
+        into,
+        'agrees',
+        'compatible',
+        `${a.mention} and ${b.mention} differ by less than the rounding they are stated with (±${formatNumber(allowance)})`,
+      );
     }
   }
   // The unit travels beside the words, not in a new object.
@@ -154,14 +174,35 @@ export interface Words {
 }
 
 /** The words for quantities (a stated range, a total bounding a count). */
-export const QUANTITY_WORDS: Words = { below: 'below', above: 'above', lowerBound: 'lower bound', upperBound: 'upper bound', relative: true };
-const DATE_WORDS = { below: 'before', above: 'after', lowerBound: 'earliest date', upperBound: 'latest date', unit: 'days', relative: false };
+export const QUANTITY_WORDS: Words = {
+  below: 'below',
+  above: 'above',
+  lowerBound: 'lower bound',
+  upperBound: 'upper bound',
+  relative: true,
+};
+const DATE_WORDS = {
+  below: 'before',
+  above: 'after',
+  lowerBound: 'earliest date',
+  upperBound: 'latest date',
+  unit: 'days',
+  relative: false,
+};
 
 /**
  * A conflict because `low` lies entirely below `high`, into `into`: the reason (with `suffix`
  * appended) and the gap, measured against the bound that is crossed.
  */
-export function disjoint(low: PreparedClaim, high: PreparedClaim, words: Words, unit: string, basis: Basis, suffix: string, into: Outcome): Outcome {
+export function disjoint(
+  low: PreparedClaim,
+  high: PreparedClaim,
+  words: Words,
+  unit: string,
+  basis: Basis,
+  suffix: string,
+  into: Outcome,
+): Outcome {
   const l = low.interval!;
   const h = high.interval!;
   const absolute = h.lo - l.hi;
@@ -206,5 +247,10 @@ function normalisedText(p: PreparedClaim, text: string): string {
 }
 
 function normaliseText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

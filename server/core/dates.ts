@@ -11,7 +11,14 @@ export function dayNumber(year: number, month: number, day: number): number {
   // Whole numbers in a sane range, the usual case, by arithmetic: no Date object per call (a few
   // million calls at a million claims). Same rules as the Date below: proleptic Gregorian,
   // month 13 rolls into the next year, day 0 is the last day of the month before.
-  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && Math.abs(year) <= 100_000 && Math.abs(month) <= 10_000 && Math.abs(day) <= 100_000) {
+  if (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    Math.abs(year) <= 100_000 &&
+    Math.abs(month) <= 10_000 &&
+    Math.abs(day) <= 100_000
+  ) {
     return daysFromCivil(year, month, day);
   }
   // setUTCFullYear with month and day rolls month 13 into the next year and, unlike Date.UTC,
@@ -135,14 +142,18 @@ export interface DateSettings {
 export function dateInterval(date: DateValue, settings: DateSettings = { approxWidening: 1 }): Interval {
   const span = dateSpan(date);
   switch (date.comparator ?? 'exact') {
-    case 'by': return { lo: -Infinity, hi: span.hi };
-    case 'before': return { lo: -Infinity, hi: span.lo, hiOpen: true };
-    case 'after': return { lo: span.hi, hi: Infinity, loOpen: true };
+    case 'by':
+      return { lo: -Infinity, hi: span.hi };
+    case 'before':
+      return { lo: -Infinity, hi: span.lo, hiOpen: true };
+    case 'after':
+      return { lo: span.hi, hi: Infinity, loOpen: true };
     case 'approx': {
       const widen = Math.max(1, Math.round((span.hi - span.lo + 1) * settings.approxWidening));
       return { lo: span.lo - widen, hi: span.hi + widen };
     }
-    default: return span;
+    default:
+      return span;
   }
 }
 

@@ -2,7 +2,12 @@
 
 /** A lowercase, hyphenated, accent-free id stem from any name; `fallback` when nothing survives. */
 export function slug(name: string, fallback = 'source', maxLength = 60): string {
-  const s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s.slice(0, maxLength).replace(/-+$/, '') || fallback;
 }
 

@@ -45,13 +45,21 @@ export function checkIntegrity(corpus: Corpus, fileOf: (kind: string, id: string
       changedTexts.add(source.id);
       report('source', source.id, `text changed: sha256 is ${actual}, recorded ${source.text.sha256}`, '/text/sha256', 'text-changed');
     }
-    if (text.length !== source.text.length) report('source', source.id, `text length is ${text.length}, recorded ${source.text.length}`, '/text/length', 'text-changed');
+    if (text.length !== source.text.length)
+      report('source', source.id, `text length is ${text.length}, recorded ${source.text.length}`, '/text/length', 'text-changed');
     const numbers = new Set<number>();
     source.references.forEach((ref, i) => {
       if (numbers.has(ref.number)) report('source', source.id, `reference ${ref.number} appears twice`, `/references/${i}`);
       numbers.add(ref.number);
       const problem = ref.quote && selectorProblem(text, ref.quote);
-      if (problem) report('source', source.id, `reference ${ref.number} quote: ${problem}`, `/references/${i}/quote`, changedTexts.has(source.id) ? 'orphaned-quote' : undefined);
+      if (problem)
+        report(
+          'source',
+          source.id,
+          `reference ${ref.number} quote: ${problem}`,
+          `/references/${i}/quote`,
+          changedTexts.has(source.id) ? 'orphaned-quote' : undefined,
+        );
     });
   }
 
@@ -94,7 +102,8 @@ export function checkIntegrity(corpus: Corpus, fileOf: (kind: string, id: string
         bad(`citation [${c.ref}] is not in the reference list of ${source.id}`, `/citations/${i}/ref`);
       }
       const markerProblem = c.marker && selectorProblem(text, c.marker);
-      if (markerProblem) bad(`citation marker: ${markerProblem}`, `/citations/${i}/marker`, changedTexts.has(claim.source) ? 'orphaned-quote' : undefined);
+      if (markerProblem)
+        bad(`citation marker: ${markerProblem}`, `/citations/${i}/marker`, changedTexts.has(claim.source) ? 'orphaned-quote' : undefined);
     });
   }
 }

@@ -11,7 +11,12 @@ import type { Comparison, Outcome, PreparedClaim } from './types.js';
  * a count at one moment checks the bound. The outcome (`into`, filled), or undefined when there is
  * nothing to say about the pair.
  */
-export function comparePair(a: PreparedClaim, b: PreparedClaim, property: Property | undefined, into: Outcome = blankOutcome()): Outcome | undefined {
+export function comparePair(
+  a: PreparedClaim,
+  b: PreparedClaim,
+  property: Property | undefined,
+  into: Outcome = blankOutcome(),
+): Outcome | undefined {
   const relation = relateFacts(a, b, a.time, b.time);
   if (relation === RELATION.same) return compareValues(a, b, property, into);
   if (relation !== RELATION.aBounds && relation !== RELATION.bBounds) return undefined;
@@ -38,9 +43,10 @@ function comparison(a: Claim, b: Claim, group: string, outcome: Outcome): Compar
   const scope = a.source === b.source ? 'within' : 'between';
   const { verdict, basis, reason } = outcome;
   // Literals rather than adding fields afterwards: an added field needs a separate property store.
-  const record: Comparison = 'gap' in outcome
-    ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap: outcome.gap }
-    : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
+  const record: Comparison =
+    'gap' in outcome
+      ? { id, a: a.id, b: b.id, group, scope, verdict, basis, reason, gap: outcome.gap }
+      : { id, a: a.id, b: b.id, group, scope, verdict, basis, reason };
   if (isUnreviewed(a) || isUnreviewed(b)) record.pending = true;
   return record;
 }
@@ -60,9 +66,7 @@ export function comparisonOf(a: string, b: string, sameSource: boolean, group: s
       ? { id, a, b, group, scope, verdict, basis, reason, pending: true }
       : { id, a, b, group, scope, verdict, basis, reason, gap, pending: true };
   }
-  return gap === undefined
-    ? { id, a, b, group, scope, verdict, basis, reason }
-    : { id, a, b, group, scope, verdict, basis, reason, gap };
+  return gap === undefined ? { id, a, b, group, scope, verdict, basis, reason } : { id, a, b, group, scope, verdict, basis, reason, gap };
 }
 
 // `${a}--${b}`. Joining an array gives one flat string (≈32 B rather than two linked pieces,

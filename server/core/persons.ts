@@ -23,7 +23,11 @@ export interface ParseOptions {
 
 /** Lower case, accents and anything but letters removed: the form names are compared in. */
 export function foldName(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }
 
 // Latin-1 entity names in code-point order from U+00A0: exports often leave "Marcad&eacute;".
@@ -36,7 +40,11 @@ const LATIN1_ENTITIES = (
 ).split(' ');
 const ENTITIES = new Map<string, string>([
   ...LATIN1_ENTITIES.map((name, i): [string, string] => [name, String.fromCharCode(0xa0 + i)]),
-  ['amp', '&'], ['quot', '"'], ['apos', "'"], ['lt', '<'], ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['lt', '<'],
+  ['gt', '>'],
 ]);
 
 /**
@@ -45,7 +53,8 @@ const ENTITIES = new Map<string, string>([
  */
 export function repairText(text: string): string {
   let s = text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    if (name[0] === '#')
+      return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
     return ENTITIES.get(name) ?? whole;
   });
   if (/[\u00c2\u00c3][\u0080-\u00bf]/.test(s) && !/[^\u0000-\u00ff]/.test(s)) {
@@ -56,7 +65,8 @@ export function repairText(text: string): string {
 }
 
 /** Words that make a "name" an organisation ("Certification Press", "Microsoft Corporation"). */
-const ORGANISATION = /\b(?:press|publish\w*|publications?|inc|ltd|llc|corp|corporation|company|staff|group|institute|university|association|society|team|certification|academy|foundation|council|department|committee|laborator(?:y|ies)|labs|media|books|international|systems|editions)\b/i;
+const ORGANISATION =
+  /\b(?:press|publish\w*|publications?|inc|ltd|llc|corp|corporation|company|staff|group|institute|university|association|society|team|certification|academy|foundation|council|department|committee|laborator(?:y|ies)|labs|media|books|international|systems|editions)\b/i;
 
 /** Role labels, titles and placeholders that are not names ("By (author)", "(Edt)", "Not Available"). */
 const BOILERPLATE: RegExp[] = [
@@ -66,16 +76,40 @@ const BOILERPLATE: RegExp[] = [
   /\bby\b/gi,
 ];
 /** Parenthesised or bare role labels act as separators: "Donahoo, S. (Author) Calvert, K. (Author)". */
-const ROLE = /\((?:[^()]*\b(?:author|auteur|editor|edt|eds?|ed\.|illustrator|translator|trans|foreword|contributor|compiler|introduction)\b[^()]*)\)|\b(?:editors?|eds?\.|edt\.?|author)(?=\s|$|[;,/])/gi;
+const ROLE =
+  /\((?:[^()]*\b(?:author|auteur|editor|edt|eds?|ed\.|illustrator|translator|trans|foreword|contributor|compiler|introduction)\b[^()]*)\)|\b(?:editors?|eds?\.|edt\.?|author)(?=\s|$|[;,/])/gi;
 const TITLES = /\b(?:dr|prof|professor|mr|mrs|ms|sir|phd|ph\.d|md|msc|bsc|jr|sr|ii|iii|iv)\b\.?/gi;
 /** List separators other than the comma, which is ambiguous ("Knuth, Donald"). */
 const SEPARATORS = /\s*(?:;|\/|&|\||\n|\band\b|\bwith\b|\bund\b|\bet\b)\s*/i;
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'st', 'ter', 'ten', 'dos', 'das', 'bin', 'al']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'st',
+  'ter',
+  'ten',
+  'dos',
+  'das',
+  'bin',
+  'al',
+]);
 /** Surname prefixes followed by a capital inside one word ("McCarthy", "MacKinlay", "DeMarco"): not two names. */
 const CAPITAL_PREFIXES = new Set(['mc', 'mac', 'de', 'di', 'da', 'du', 'la', 'le', 'van', 'von', 'st', 'fitz', 'o']);
 
 function words(text: string): string[] {
-  return text.split(/[\s.]+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'-]+$/gu, '')).filter((w) => /\p{L}/u.test(w));
+  return text
+    .split(/[\s.]+/)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'-]+$/gu, ''))
+    .filter((w) => /\p{L}/u.test(w));
 }
 
 /**
@@ -127,7 +161,10 @@ const isSingleWord = (part: string): boolean => words(part).length === 1;
  * its given names; a longer part is a whole name.
  */
 function parseChunk(chunk: string): Person[] {
-  const parts = chunk.split(',').map((p) => p.trim()).filter((p) => words(p).length > 0 && !ORGANISATION.test(p));
+  const parts = chunk
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => words(p).length > 0 && !ORGANISATION.test(p));
   if (parts.length === 0) return [];
   if (parts.length === 1) return [parseName(parts[0]!, false)].filter((p): p is Person => p !== undefined);
   if (runTogetherBySpace(parts)) {
@@ -146,7 +183,8 @@ function parseChunk(chunk: string): Person[] {
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = parts[i + 1];
-    const pairLike = next !== undefined && (isSingleWord(part) || (i === 0 && parts.length === 2 && words(next).every((w) => w.length <= 2)));
+    const pairLike =
+      next !== undefined && (isSingleWord(part) || (i === 0 && parts.length === 2 && words(next).every((w) => w.length <= 2)));
     if (pairLike) {
       out.push(parseName(`${part}, ${next}`, true)!);
       i++;
@@ -173,7 +211,11 @@ function runTogetherBySpace(parts: readonly string[]): boolean {
 
 /** The initials of a person's given names, folded ("Donald E." -> ["d", "e"]; "J.Derge" -> ["j", "d"]). */
 export function initials(person: Person): string[] {
-  return person.given.flatMap((g) => g.split(/[.\s-]+/)).map(foldName).filter(Boolean).map((g) => g[0]!);
+  return person.given
+    .flatMap((g) => g.split(/[.\s-]+/))
+    .map(foldName)
+    .filter(Boolean)
+    .map((g) => g[0]!);
 }
 
 /** Same surname, and the first initials agree where both are known. */
@@ -247,14 +289,26 @@ export function comparePersonLists(a: readonly Person[], b: readonly Person[]): 
   }
   const onlyB = b.filter((_, i) => !used.has(i));
   const relation: ListRelation =
-    shared.length === 0 ? 'disjoint' : onlyA.length === 0 && onlyB.length === 0 ? 'equal' : onlyA.length === 0 ? 'subset' : onlyB.length === 0 ? 'superset' : 'overlap';
+    shared.length === 0
+      ? 'disjoint'
+      : onlyA.length === 0 && onlyB.length === 0
+        ? 'equal'
+        : onlyA.length === 0
+          ? 'subset'
+          : onlyB.length === 0
+            ? 'superset'
+            : 'overlap';
   const support = relation === 'equal' ? 1 : relation === 'subset' ? shared.length / b.length : 0;
   const reason =
-    relation === 'equal' ? `both name ${show(shared)}`
-    : relation === 'subset' ? `names ${shared.length} of the ${b.length} persons of the other list (${show(shared)}) and no one else; missing ${show(onlyB)}`
-    : relation === 'superset' ? `names everyone the other list names, and also ${show(onlyA)}`
-    : relation === 'overlap' ? `both name ${show(shared)}, but only one names ${show([...onlyA, ...onlyB])}`
-    : `no person in common (${show(a)} against ${show(b)})`;
+    relation === 'equal'
+      ? `both name ${show(shared)}`
+      : relation === 'subset'
+        ? `names ${shared.length} of the ${b.length} persons of the other list (${show(shared)}) and no one else; missing ${show(onlyB)}`
+        : relation === 'superset'
+          ? `names everyone the other list names, and also ${show(onlyA)}`
+          : relation === 'overlap'
+            ? `both name ${show(shared)}, but only one names ${show([...onlyA, ...onlyB])}`
+            : `no person in common (${show(a)} against ${show(b)})`;
   return { relation, shared, onlyA, onlyB, support, reason };
 }
 
@@ -266,7 +320,10 @@ function capitalise(word: string): string {
 
 /** "Knuth, Donald E.": surname first, given names with initials dotted. */
 export function formatPerson(person: Person): string {
-  const surname = person.surname.split(' ').map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : capitalise(w))).join(' ');
+  const surname = person.surname
+    .split(' ')
+    .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : capitalise(w)))
+    .join(' ');
   const given = person.given.map((g) => (foldName(g).length === 1 ? `${capitalise(g.replace(/\.$/, ''))}.` : capitalise(g)));
   return given.length > 0 ? `${surname}, ${given.join(' ')}` : surname;
 }
@@ -297,7 +354,11 @@ export function comparePersonValues(a: PersonsValue, b: PersonsValue): PersonsVe
   const c = comparePersonLists(personsOf(a), personsOf(b));
   if (c.relation === 'equal') return { verdict: 'agrees', basis: 'equal', reason: c.reason };
   if (c.relation === 'subset' || c.relation === 'superset') {
-    return { verdict: 'agrees', basis: 'compatible', reason: c.relation === 'subset' ? `the first ${c.reason}` : `the second ${comparePersonLists(personsOf(b), personsOf(a)).reason}` };
+    return {
+      verdict: 'agrees',
+      basis: 'compatible',
+      reason: c.relation === 'subset' ? `the first ${c.reason}` : `the second ${comparePersonLists(personsOf(b), personsOf(a)).reason}`,
+    };
   }
   // Each names someone the other lacks: compatible only when every list lacking someone says it is partial.
   const aLacks = c.onlyB.length > 0;

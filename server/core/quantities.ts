@@ -16,15 +16,23 @@ export function quantityInterval(value: QuantityValue, settings: QuantitySetting
   const a = value.amount;
   // No closure here: this runs once per claim, a million times in the large benchmarks.
   switch (value.comparator) {
-    case 'exact': return { lo: a, hi: a };
-    case 'approx': return { lo: a - Math.abs(a) * settings.approxTolerance, hi: a + Math.abs(a) * settings.approxTolerance };
+    case 'exact':
+      return { lo: a, hi: a };
+    case 'approx':
+      return { lo: a - Math.abs(a) * settings.approxTolerance, hi: a + Math.abs(a) * settings.approxTolerance };
     // "almost 0" has nothing below it to be: read it as 0 rather than as an empty interval.
-    case 'almost': return a === 0 ? { lo: 0, hi: 0 } : { lo: a - Math.abs(a) * settings.almostTolerance, hi: a, hiOpen: true };
-    case 'gt': return { lo: a, hi: Infinity, loOpen: true };
-    case 'gte': return { lo: a, hi: Infinity };
-    case 'lt': return { lo: -Infinity, hi: a, hiOpen: true };
-    case 'lte': return { lo: -Infinity, hi: a };
-    case 'range': return { lo: a, hi: value.upper ?? a };
+    case 'almost':
+      return a === 0 ? { lo: 0, hi: 0 } : { lo: a - Math.abs(a) * settings.almostTolerance, hi: a, hiOpen: true };
+    case 'gt':
+      return { lo: a, hi: Infinity, loOpen: true };
+    case 'gte':
+      return { lo: a, hi: Infinity };
+    case 'lt':
+      return { lo: -Infinity, hi: a, hiOpen: true };
+    case 'lte':
+      return { lo: -Infinity, hi: a };
+    case 'range':
+      return { lo: a, hi: value.upper ?? a };
   }
 }
 
@@ -89,13 +97,21 @@ export function describeQuantity(value: QuantityValue): string {
   const n = formatNumber(value.amount);
   if (value.parts) return `${value.parts.map((p) => formatNumber(p.amount)).join(' + ')} = ${n}`;
   switch (value.comparator) {
-    case 'exact': return n;
-    case 'approx': return `about ${n}`;
-    case 'almost': return `almost ${n}`;
-    case 'gt': return `over ${n}`;
-    case 'gte': return `at least ${n}`;
-    case 'lt': return `under ${n}`;
-    case 'lte': return `up to ${n}`;
-    case 'range': return `${n}–${formatNumber(value.upper ?? value.amount)}`;
+    case 'exact':
+      return n;
+    case 'approx':
+      return `about ${n}`;
+    case 'almost':
+      return `almost ${n}`;
+    case 'gt':
+      return `over ${n}`;
+    case 'gte':
+      return `at least ${n}`;
+    case 'lt':
+      return `under ${n}`;
+    case 'lte':
+      return `up to ${n}`;
+    case 'range':
+      return `${n}–${formatNumber(value.upper ?? value.amount)}`;
   }
 }

@@ -46,15 +46,31 @@ export function reconcile(input: ReconcileInput, settings: ReconcileSettings = D
 }
 
 /** Re-runs only the given groups (after an edit), with arithmetic and judgements touching them. */
-export function reconcileGroups(input: ReconcileInput, keys: Iterable<string>, settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS): Comparison[] {
+export function reconcileGroups(
+  input: ReconcileInput,
+  keys: Iterable<string>,
+  settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS,
+): Comparison[] {
   const wanted = new Set(keys);
   const live = input.claims.filter((c) => c.status !== 'rejected');
-  const sweep = sweepAll(live.filter((c) => wanted.has(groupKey(c))), input, settings);
+  const sweep = sweepAll(
+    live.filter((c) => wanted.has(groupKey(c))),
+    input,
+    settings,
+  );
   // Judgements and arithmetic checks span groups (parts have their own properties): the claims
   // they name outside the re-run groups are looked up in the whole corpus.
-  const judgements = (input.judgements ?? []).filter((j) => !sweep.usedJudgements.has(j.id) && (sweep.index.has(j.a) || sweep.index.has(j.b)));
+  const judgements = (input.judgements ?? []).filter(
+    (j) => !sweep.usedJudgements.has(j.id) && (sweep.index.has(j.a) || sweep.index.has(j.b)),
+  );
   const parts = partsInSweepOrder(live);
-  acrossGroups(sweep, judgements, withIds(live, new Set(judgements.flatMap((j) => [j.a, j.b]))), parts, withIds(live, new Set(parts.map((c) => c.partOf!))));
+  acrossGroups(
+    sweep,
+    judgements,
+    withIds(live, new Set(judgements.flatMap((j) => [j.a, j.b]))),
+    parts,
+    withIds(live, new Set(parts.map((c) => c.partOf!))),
+  );
   return sweep.comparisons;
 }
 
@@ -97,7 +113,10 @@ function partsInSweepOrder(allClaims: readonly Claim[]): Claim[] {
     const key = groupKey(c);
     if (wanted.has(key) && !rank.has(key)) rank.set(key, rank.size);
   }
-  return parts.map((claim, i) => ({ claim, i, rank: rank.get(groupKey(claim))! })).sort((x, y) => x.rank - y.rank || x.i - y.i).map((e) => e.claim);
+  return parts
+    .map((claim, i) => ({ claim, i, rank: rank.get(groupKey(claim))! }))
+    .sort((x, y) => x.rank - y.rank || x.i - y.i)
+    .map((e) => e.claim);
 }
 
 interface Sweep {
@@ -123,14 +142,26 @@ interface Sweep {
  * million prepared claims held to the end cost hundreds of MB); undefined at the first id that is
  * not a unique string. Otherwise ids go into a Map and the first preparation of an id stands for all.
  */
-function sweepGroups(claims: readonly Claim[], groups: Groups, input: ReconcileInput, settings: ReconcileSettings, uniqueIds: boolean): Sweep | undefined {
+function sweepGroups(
+  claims: readonly Claim[],
+  groups: Groups,
+  input: ReconcileInput,
+  settings: ReconcileSettings,
+  uniqueIds: boolean,
+): Sweep | undefined {
   const fresh = (claim: Claim): PreparedClaim => prepareClaim(claim, settings, input.entityLabel);
   const table = uniqueIds ? new IdTable(claims) : undefined;
   const byId = uniqueIds ? undefined : new Map<string, Claim>();
   const sweep: Sweep = {
-    comparisons: [], usedJudgements: new Set(), index: table ?? byId!, parts: [], ids: new Map(),
-    prepare: uniqueIds ? fresh : memoise(fresh), classes: settings.classes ?? DEFAULT_CLASS_SETTINGS,
-    outcome: blankOutcome(), scratch: { ready: [], sources: [], unreviewed: [] },
+    comparisons: [],
+    usedJudgements: new Set(),
+    index: table ?? byId!,
+    parts: [],
+    ids: new Map(),
+    prepare: uniqueIds ? fresh : memoise(fresh),
+    classes: settings.classes ?? DEFAULT_CLASS_SETTINGS,
+    outcome: blankOutcome(),
+    scratch: { ready: [], sources: [], unreviewed: [] },
   };
   const judgements = input.judgements ?? [];
   // Whether a judgement names the claim: the id's hash screens first (a number, no string hashing).
@@ -186,7 +217,16 @@ function sweepGroups(claims: readonly Claim[], groups: Groups, input: ReconcileI
  * or compared; comparisons appended to the sweep's. A group above the pairwise size is compared by
  * value class instead (classes.ts), so that its cost and output stay near-linear.
  */
-function comparePairs(key: string, claims: readonly Claim[], n: number, ids: readonly string[], named: readonly boolean[] | undefined, property: Property | undefined, curated: ReadonlyMap<string, Judgement>, sweep: Sweep): void {
+function comparePairs(
+  key: string,
+  claims: readonly Claim[],
+  n: number,
+  ids: readonly string[],
+  named: readonly boolean[] | undefined,
+  property: Property | undefined,
+  curated: ReadonlyMap<string, Judgement>,
+  sweep: Sweep,
+): void {
   if (n > sweep.classes.pairwiseUpTo) {
     compareClasses({ group: key, claims, n, ids, named, property, curated }, sweep);
     return;
@@ -220,7 +260,10 @@ function comparePairs(key: string, claims: readonly Claim[], n: number, ids: rea
       const pa = swap ? (ready[j] ??= prepare(y)) : (ready[i] ??= prepare(x));
       const pb = swap ? (ready[i] ??= prepare(x)) : (ready[j] ??= prepare(y));
       const outcome = comparePair(pa, pb, property, sweep.outcome);
-      if (outcome) comparisons.push(comparisonOf(swap ? yid : xid, swap ? xid : yid, sources[i] === sources[j], key, unreviewed[i]! || unreviewed[j]!, outcome));
+      if (outcome)
+        comparisons.push(
+          comparisonOf(swap ? yid : xid, swap ? xid : yid, sources[i] === sources[j], key, unreviewed[i]! || unreviewed[j]!, outcome),
+        );
     }
   }
 }

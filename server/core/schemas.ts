@@ -16,7 +16,9 @@ export function schemaRegistry(): Ajv {
   if (shared) return shared;
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true });
   addFormats(ajv);
-  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')));
   }
   shared = ajv;

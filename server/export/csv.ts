@@ -17,20 +17,49 @@ export function neutraliseCell(cell: string): string {
 }
 
 function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
-  const cells = rows.map((row) => row.map((cell) => (cell === undefined ? '' : typeof cell === 'number' ? String(cell) : neutraliseCell(cell))));
+  const cells = rows.map((row) =>
+    row.map((cell) => (cell === undefined ? '' : typeof cell === 'number' ? String(cell) : neutraliseCell(cell))),
+  );
   return stringify([header as string[], ...cells], { bom: true, record_delimiter: '\r\n', quoted_match: /[",\r\n]/ });
 }
 
 const CLAIM_COLUMNS = [
-  'claim', 'status', 'source', 'source title', 'subject', 'subject label', 'property', 'property label',
-  'value', 'wording', 'scope', 'quote', 'quote start', 'quote end', 'cited as', 'confidence',
+  'claim',
+  'status',
+  'source',
+  'source title',
+  'subject',
+  'subject label',
+  'property',
+  'property label',
+  'value',
+  'wording',
+  'scope',
+  'quote',
+  'quote start',
+  'quote end',
+  'cited as',
+  'confidence',
 ] as const;
 
 function claimRow(claim: ReportClaim, entityLabel: (id: string) => string): (string | number | undefined)[] {
   return [
-    claim.id, claim.status, claim.source, claim.sourceTitle, claim.subject, claim.subjectLabel, claim.property, claim.propertyLabel,
-    valueInWords(claim, entityLabel), claim.wording, scopeInWords(claim), claim.quote.exact, claim.quote.start, claim.quote.end,
-    claim.citedAs.join('; '), claim.confidence,
+    claim.id,
+    claim.status,
+    claim.source,
+    claim.sourceTitle,
+    claim.subject,
+    claim.subjectLabel,
+    claim.property,
+    claim.propertyLabel,
+    valueInWords(claim, entityLabel),
+    claim.wording,
+    scopeInWords(claim),
+    claim.quote.exact,
+    claim.quote.start,
+    claim.quote.end,
+    claim.citedAs.join('; '),
+    claim.confidence,
   ];
 }
 
@@ -41,17 +70,37 @@ function entityLabelOf(analysis: Pick<Analysis, 'index'>): (id: string) => strin
 /** One row per claim (rejected ones included, with their status: a review record is data too). */
 export function claimsCsv(analysis: Pick<Analysis, 'index' | 'corpus'>, claims: readonly Claim[] = analysis.corpus.claims): string {
   const label = entityLabelOf(analysis);
-  return toCsv(CLAIM_COLUMNS, claims.map((c) => claimRow(labelledClaim(analysis, c), label)));
+  return toCsv(
+    CLAIM_COLUMNS,
+    claims.map((c) => claimRow(labelledClaim(analysis, c), label)),
+  );
 }
 
 const SIDE_COLUMNS = ['claim', 'source title', 'value', 'wording', 'quote', 'cited as', 'status'] as const;
 const COMPARISON_COLUMNS = [
-  'comparison', 'verdict', 'basis', 'between or within', 'reason', 'subject', 'property', 'gap',
-  ...SIDE_COLUMNS.map((c) => `a ${c}`), ...SIDE_COLUMNS.map((c) => `b ${c}`), 'parts',
+  'comparison',
+  'verdict',
+  'basis',
+  'between or within',
+  'reason',
+  'subject',
+  'property',
+  'gap',
+  ...SIDE_COLUMNS.map((c) => `a ${c}`),
+  ...SIDE_COLUMNS.map((c) => `b ${c}`),
+  'parts',
 ] as const;
 
 function side(claim: ReportClaim, label: (id: string) => string): (string | number | undefined)[] {
-  return [claim.id, claim.sourceTitle, valueInWords(claim, label), claim.wording, claim.quote.exact, claim.citedAs.join('; '), claim.status];
+  return [
+    claim.id,
+    claim.sourceTitle,
+    valueInWords(claim, label),
+    claim.wording,
+    claim.quote.exact,
+    claim.citedAs.join('; '),
+    claim.status,
+  ];
 }
 
 function gapText(item: ReportItem): string | undefined {
@@ -66,8 +115,20 @@ export function comparisonsCsv(analysis: Analysis, keep?: (item: ReportItem) => 
   const label = entityLabelOf(analysis);
   const report = buildReport(analysis);
   const items = [...report.conflicts, ...report.agreements].filter((item) => !keep || keep(item));
-  return toCsv(COMPARISON_COLUMNS, items.map((item) => [
-    item.id, item.verdict, item.basis, item.scope, item.reason, item.subject.label, item.property.label, gapText(item),
-    ...side(item.a, label), ...side(item.b, label), (item.parts ?? []).map((p) => p.id).join('; '),
-  ]));
+  return toCsv(
+    COMPARISON_COLUMNS,
+    items.map((item) => [
+      item.id,
+      item.verdict,
+      item.basis,
+      item.scope,
+      item.reason,
+      item.subject.label,
+      item.property.label,
+      gapText(item),
+      ...side(item.a, label),
+      ...side(item.b, label),
+      (item.parts ?? []).map((p) => p.id).join('; '),
+    ]),
+  );
 }

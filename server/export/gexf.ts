@@ -28,13 +28,15 @@ const EDGE_VIZ = new Set(['label', 'size', 'color', 'weight']);
 
 /** Each source's colour as the explorer gives it when it holds the whole graph. */
 function sourceColours(graph: ConcordanceGraph): Map<string, string> {
-  const sources = graph.filterNodes((_k, a) => a.kind === 'source').map((key) => {
-    const a = graph.getNodeAttributes(key);
-    const id = String(a.sourceId ?? key.slice('source:'.length));
-    const title = String(a.label ?? id);
-    const publisher = typeof a.publisher === 'string' && a.publisher.trim() ? a.publisher : null;
-    return { id, title, name: publisher ?? title };
-  });
+  const sources = graph
+    .filterNodes((_k, a) => a.kind === 'source')
+    .map((key) => {
+      const a = graph.getNodeAttributes(key);
+      const id = String(a.sourceId ?? key.slice('source:'.length));
+      const title = String(a.label ?? id);
+      const publisher = typeof a.publisher === 'string' && a.publisher.trim() ? a.publisher : null;
+      return { id, title, name: publisher ?? title };
+    });
   const styles = new SourceStyles(sources, true);
   return new Map(sources.map((s) => [s.id, styles.of(s).colour]));
 }

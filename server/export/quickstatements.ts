@@ -17,7 +17,8 @@ const QUOTE = 'S1683';
 
 /** A QuickStatements time, or why there is none ("early 1920" has no Wikidata precision). */
 export function wikidataTime(date: DateValue): { time: string } | { why: string } {
-  if (date.comparator && date.comparator !== 'exact') return { why: `the date is qualified ("${date.comparator}"), which Wikidata cannot state` };
+  if (date.comparator && date.comparator !== 'exact')
+    return { why: `the date is qualified ("${date.comparator}"), which Wikidata cannot state` };
   if (date.part) return { why: `"${date.part}" of a ${date.precision} has no Wikidata precision` };
   const precision = PRECISION[date.precision];
   if (precision === undefined) return { why: `a ${date.precision} has no Wikidata precision` };
@@ -46,7 +47,8 @@ function valueOf(claim: Claim, itemOf: (entity: string) => string | undefined): 
   switch (v.type) {
     case 'quantity': {
       if (v.unit && v.unit !== 'count') return { why: `its unit "${v.unit}" has no Wikidata unit item here` };
-      if (v.comparator !== 'exact') return { why: `"${claim.wording}" is not an exact figure (${v.comparator}) and Wikidata has no comparator` };
+      if (v.comparator !== 'exact')
+        return { why: `"${claim.wording}" is not an exact figure (${v.comparator}) and Wikidata has no comparator` };
       return { value: v.amount < 0 ? String(v.amount) : `+${v.amount}` };
     }
     case 'date': {
@@ -58,7 +60,8 @@ function valueOf(claim: Claim, itemOf: (entity: string) => string | undefined): 
       const item = itemOf(v.entity);
       return item ? { value: item } : { why: `its value ${v.entity} has no Wikidata id` };
     }
-    default: return { why: `a ${v.type} value has no Wikidata form here` };
+    default:
+      return { why: `a ${v.type} value has no Wikidata form here` };
   }
 }
 
@@ -71,14 +74,20 @@ function qualifiers(claim: Claim): { text: string } | { why: string } {
     if (!('time' in t)) return { why: `its point in time: ${t.why}` };
     parts.push(POINT_IN_TIME, t.time);
   }
-  for (const [edge, property] of [['start', START_TIME], ['end', END_TIME]] as const) {
+  for (const [edge, property] of [
+    ['start', START_TIME],
+    ['end', END_TIME],
+  ] as const) {
     const date = scope.period?.[edge];
     if (!date) continue;
     const t = wikidataTime(date);
     if (!('time' in t)) return { why: `its period ${edge}: ${t.why}` };
     parts.push(property, t.time);
   }
-  if (scope.aggregate || scope.population || scope.place) return { why: `its scope (${[scope.aggregate, scope.population, scope.place].filter(Boolean).join(', ')}) has no qualifier mapped here` };
+  if (scope.aggregate || scope.population || scope.place)
+    return {
+      why: `its scope (${[scope.aggregate, scope.population, scope.place].filter(Boolean).join(', ')}) has no qualifier mapped here`,
+    };
   return { text: parts.join('\t') };
 }
 
@@ -98,7 +107,9 @@ function mapClaim(claim: Claim, analysis: Pick<Analysis, 'index'>): Mapped {
   if ('why' in value) return { comment: commentLine(claim, value.why) };
   const scope = qualifiers(claim);
   if ('why' in scope) return { comment: commentLine(claim, scope.why) };
-  const cells = [subject, property, value.value, scope.text, reference(claim, analysis.index.source.get(claim.source))].filter((c) => c !== '');
+  const cells = [subject, property, value.value, scope.text, reference(claim, analysis.index.source.get(claim.source))].filter(
+    (c) => c !== '',
+  );
   return { line: cells.join('\t') };
 }
 

@@ -7,12 +7,17 @@ import type { Claim } from '../core/schema-types.js';
 export function valueInWords(claim: Claim, entityLabel: (id: string) => string): string {
   const v = claim.value;
   switch (v.type) {
-    case 'quantity': return `${describeQuantity(v)}${v.unit && v.unit !== 'count' ? ` ${v.unit}` : ''}`;
-    case 'date': return formatDate(v.date);
-    case 'entity': return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
-    case 'text': return v.text;
+    case 'quantity':
+      return `${describeQuantity(v)}${v.unit && v.unit !== 'count' ? ` ${v.unit}` : ''}`;
+    case 'date':
+      return formatDate(v.date);
+    case 'entity':
+      return `${v.negated ? 'not ' : ''}${entityLabel(v.entity)}`;
+    case 'text':
+      return v.text;
     // A value type added later still exports, as its JSON, rather than as an empty cell.
-    default: return JSON.stringify(v);
+    default:
+      return JSON.stringify(v);
   }
 }
 

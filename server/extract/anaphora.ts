@@ -53,10 +53,17 @@ export class DefiniteReferences {
     const words = tokens.filter((t) => t.start >= mention.start && t.end <= mention.end);
     const last = words[words.length - 1];
     // "Humber Bridge" → "the bridge": a name of two words or more ends in its head noun.
-    if (words.length >= 2 && last && last.text.length >= 4 && isNoun(last.lower)) this.byNoun.set(last.lower, { entity, confidence: mention.confidence });
+    if (words.length >= 2 && last && last.text.length >= 4 && isNoun(last.lower))
+      this.byNoun.set(last.lower, { entity, confidence: mention.confidence });
     // "the Silver Jubilee bridge" → "the bridge": the common noun the name qualifies.
     const following = tokens.find((t) => t.start >= mention.end);
-    if (following && !following.capital && /^[ \t]+$/.test(text.slice(mention.end, following.start)) && following.text.length >= 4 && isNoun(following.lower)) {
+    if (
+      following &&
+      !following.capital &&
+      /^[ \t]+$/.test(text.slice(mention.end, following.start)) &&
+      following.text.length >= 4 &&
+      isNoun(following.lower)
+    ) {
       this.byNoun.set(following.lower, { entity, confidence: mention.confidence });
     }
   }

@@ -47,16 +47,25 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     // The value's properties first: where their cue sits helps find the subject.
     const readings: Reading[] = [];
     if (d.until) {
-      const lifespan = /\(\s*$/.test(ctx.masked.slice(d.start - 3, d.start)) && ctx.mentions.some((m) => m.end <= d.start && m.entities[0]!.type === 'person');
+      const lifespan =
+        /\(\s*$/.test(ctx.masked.slice(d.start - 3, d.start)) &&
+        ctx.mentions.some((m) => m.end <= d.start && m.entities[0]!.type === 'person');
       // A state's or body's name followed at once by a range ("Far Eastern Republic 1920–1922 buffer state"): the years it existed.
       const named = ctx.mentions.find((m) => m.end <= d.start && /^\s*\(?\s*$/.test(ctx.masked.slice(m.end, d.start)));
-      const existence = !lifespan && named !== undefined && (named.entities[0]!.type === 'state' || named.entities[0]!.type === 'organisation');
+      const existence =
+        !lifespan && named !== undefined && (named.entities[0]!.type === 'state' || named.entities[0]!.type === 'organisation');
       // Only a range the words mark as one ("from … to", "between … and", "1918–1922") has a start and an end role.
-      const marked = lifespan || /\b(?:from|between|since)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 12), d.start)) || /[–—-]|\bto\b|\buntil\b/.test(ctx.masked.slice(d.start, d.end));
+      const marked =
+        lifespan ||
+        /\b(?:from|between|since)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 12), d.start)) ||
+        /[–—-]|\bto\b|\buntil\b/.test(ctx.masked.slice(d.start, d.end));
       const taken = new Set<string>();
       const startRole = lifespan ? LIFE_START : existence ? EXISTENCE_START : marked ? RANGE_START : [];
       const endRole = lifespan ? LIFE_END : existence ? EXISTENCE_END : marked ? RANGE_END : [];
-      for (const [date, role] of [[d.date, startRole], [d.until, endRole]] as const) {
+      for (const [date, role] of [
+        [d.date, startRole],
+        [d.until, endRole],
+      ] as const) {
         const property = chooseProperty(ctx, d, role, taken, segment);
         if (!property) continue;
         taken.add(property.entry.property.id);
@@ -71,7 +80,13 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     if (readings.length === 0) {
       // A date in a figure's clause that reads as its time ("by October 1918", "in 1912") is that figure's scope;
       // one with its own verb ("… approved a force of 4000 on 12 August", "was refused on 2 December") is a claim too.
-      if (figureClauses.some((c) => c.start <= d.start && d.end <= c.end) && /\b(?:by|as of|in|during|until|till|at|before|after)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(0, d.start - 30), d.start))) continue;
+      if (
+        figureClauses.some((c) => c.start <= d.start && d.end <= c.end) &&
+        /\b(?:by|as of|in|during|until|till|at|before|after)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/i.test(
+          ctx.masked.slice(Math.max(0, d.start - 30), d.start),
+        )
+      )
+        continue;
       // No vocabulary property fits: one named from the verb and its object ("date seized Vladivostok").
       const own = proposedReadings(ctx, d, clause, segment, wordingStart, lead);
       // A date in words that state nothing (a citation's "Harries 2001, p. 127") is not a claim.
@@ -81,23 +96,55 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     }
     const cueAt = readings[0]![1].cueAt;
     const subjectInput: SubjectInput = {
-      text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
-      valueStart: d.start, valueEnd: d.end, mentions: ctx.mentions, kind: 'date', carried: ctx.carried,
+      text: ctx.masked,
+      sentenceStart: ctx.sentence.start,
+      clauseStart: clause.start,
+      clauseEnd: clause.end,
+      valueStart: d.start,
+      valueEnd: d.end,
+      mentions: ctx.mentions,
+      kind: 'date',
+      carried: ctx.carried,
       cueStart: cueAt === undefined ? undefined : ctx.tokens[cueAt]?.start,
-      subjectTypes: readings[0]![1].entry.property.subjectTypes, settings: ctx.settings.subject,
+      subjectTypes: readings[0]![1].entry.property.subjectTypes,
+      settings: ctx.settings.subject,
     };
     // An infobox's date row is about the article's title.
     const cell = ctx.cellAt(d.start);
     // A "Date: August 1918 – October 1922" row of a flattened infobox is about the article's title, like the infobox's own date row.
-    const titleRow = !cell && ctx.sentence.isLine && ctx.carried?.kind === 'title' && /^\s*[\p{L}][\p{L} ]{0,40}:\s/u.test(ctx.masked.slice(ctx.sentence.start, d.start));
-    let subject: SubjectChoice | undefined = cell?.kind === 'date' ? { entity: cell.subject, confidence: 0.9, also: [] } : titleRow ? { entity: ctx.carried!.entity, confidence: 0.8, also: [] } : chooseSubject(subjectInput);
+    const titleRow =
+      !cell &&
+      ctx.sentence.isLine &&
+      ctx.carried?.kind === 'title' &&
+      /^\s*[\p{L}][\p{L} ]{0,40}:\s/u.test(ctx.masked.slice(ctx.sentence.start, d.start));
+    let subject: SubjectChoice | undefined =
+      cell?.kind === 'date'
+        ? { entity: cell.subject, confidence: 0.9, also: [] }
+        : titleRow
+          ? { entity: ctx.carried!.entity, confidence: 0.8, also: [] }
+          : chooseSubject(subjectInput);
     if (!subject) continue;
     // The vocabulary's property cannot be about anything the sentence names (a colliery report's "explosion
     // occurred on 14 October 1913" is no event the graph knows): kept under a property named from its verb.
     // The same when the vocabulary reading is too weak to pass on its own: offered under a property named from its words.
-    if (!proposed && !cell && !titleRow && readings.every((r) => combine({ property: Math.min(1, r[1].score / ctx.settings.property.dateFull), subject: subject!.confidence, reading: 1 }) < ctx.settings.confidence.minClaim)) {
+    if (
+      !proposed &&
+      !cell &&
+      !titleRow &&
+      readings.every(
+        (r) =>
+          combine({ property: Math.min(1, r[1].score / ctx.settings.property.dateFull), subject: subject!.confidence, reading: 1 }) <
+          ctx.settings.confidence.minClaim,
+      )
+    ) {
       const own = proposedReadings(ctx, d, clause, segment, wordingStart, lead);
-      const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own[0]![1].cueAt === undefined ? undefined : ctx.tokens[own[0]![1].cueAt!]?.start }) : undefined;
+      const free = own
+        ? chooseSubject({
+            ...subjectInput,
+            subjectTypes: undefined,
+            cueStart: own[0]![1].cueAt === undefined ? undefined : ctx.tokens[own[0]![1].cueAt!]?.start,
+          })
+        : undefined;
       if (own && free && own[0]![1].entry.property.status === 'proposed') {
         readings.splice(0, readings.length, ...own);
         subject = free;
@@ -108,7 +155,20 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     const place = placeOf(subjectInput, subject.entity)?.id;
     for (const [date, property, dateLeadWord] of readings) {
       for (const entity of [subject.entity, ...subject.also]) {
-        drafts.push(dateDraft(ctx, sourceId, { date, d, property, subject: { ...subject, entity }, wordingStart, place, lead: dateLeadWord, inferred: d.inferredYear, sameSentence: d.yearFromSentence, proposed }));
+        drafts.push(
+          dateDraft(ctx, sourceId, {
+            date,
+            d,
+            property,
+            subject: { ...subject, entity },
+            wordingStart,
+            place,
+            lead: dateLeadWord,
+            inferred: d.inferredYear,
+            sameSentence: d.yearFromSentence,
+            proposed,
+          }),
+        );
       }
     }
   }
@@ -118,19 +178,35 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
 type Reading = [DateValue, PropertyScore, DateLead | undefined];
 
 /** Readings of a date under properties proposed from its verb and object; undefined when the words around it state nothing. */
-function proposedReadings(ctx: SentenceContext, d: DateMention, clause: { start: number; end: number }, segment: { segmentFrom: number; segmentTo: number }, wordingStart: number, lead: DateLead | undefined): Reading[] | undefined {
+function proposedReadings(
+  ctx: SentenceContext,
+  d: DateMention,
+  clause: { start: number; end: number },
+  segment: { segmentFrom: number; segmentTo: number },
+  wordingStart: number,
+  lead: DateLead | undefined,
+): Reading[] | undefined {
   const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
   const clauseTokens = tokenRange(ctx.tokens, clause.start, clause.end);
   // A news dateline ("HALIFAX, N.S., Dec. 8, 1917 —", "LONDON, March 3 —"): the date the report was filed.
-  const dateline = DATELINE.test(ctx.masked.slice(Math.max(ctx.sentence.start, d.start - 60), d.start)) && /^\.?\s*[—–-]/.test(ctx.masked.slice(d.end, d.end + 4));
-  const predicate = (dateline ? { words: 'reported', at: from } : undefined)
-    ?? datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ?? datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to)
-    ?? dateTopic(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
+  const dateline =
+    DATELINE.test(ctx.masked.slice(Math.max(ctx.sentence.start, d.start - 60), d.start)) &&
+    /^\.?\s*[—–-]/.test(ctx.masked.slice(d.end, d.end + 4));
+  const predicate =
+    (dateline ? { words: 'reported', at: from } : undefined) ??
+    datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ??
+    datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to) ??
+    dateTopic(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
   if (!predicate) return undefined;
   const label = `date ${predicate.words}`;
   const wording = ctx.text.slice(wordingStart, d.end);
   const score = ctx.settings.confidence.proposedProperty * ctx.settings.property.dateFull;
-  const scored = (property: Property): PropertyScore => ({ entry: { property, cues: [], labelWords: property.label.split(/\s+/).length }, score, cue: property.label, cueAt: predicate.at });
+  const scored = (property: Property): PropertyScore => ({
+    entry: { property, cues: [], labelWords: property.label.split(/\s+/).length },
+    score,
+    cue: property.label,
+    cueAt: predicate.at,
+  });
   if (!d.until) return [[d.date, scored(ctx.open.propose(label, 'date', undefined, [predicate.words], wording)), lead]];
   return [
     [d.date, scored(ctx.open.propose(`${label} (from)`, 'date', undefined, [predicate.words], wording)), undefined],
@@ -144,8 +220,77 @@ const ACCESS_DATE = /\b(?:retrieved|accessed|archived(?: from the original)?)(?:
 const DATELINE = /(?:^|\n)\s*\p{Lu}[\p{Lu}. '’/-]{2,}(?:,\s*[\p{L}.]{1,20}\.?)?,?\s*$/u;
 
 /** Words that never name what a date is the date of. */
-const NOT_TOPIC = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'it', 'they', 'which', 'who', 'until', 'till', 'since', 'about', 'around', 'will', 'shall', 'be', 'being', 'during', 'before', 'after', 'early', 'late', 'mid', 'between', 'through', 'will', 'would', 'there', 'here', 'also', 'then', 'when', 'had', 'has', 'have', 'not', 'no',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const NOT_TOPIC = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'with',
+  'and',
+  'or',
+  'as',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'they',
+  'which',
+  'who',
+  'until',
+  'till',
+  'since',
+  'about',
+  'around',
+  'will',
+  'shall',
+  'be',
+  'being',
+  'during',
+  'before',
+  'after',
+  'early',
+  'late',
+  'mid',
+  'between',
+  'through',
+  'will',
+  'would',
+  'there',
+  'here',
+  'also',
+  'then',
+  'when',
+  'had',
+  'has',
+  'have',
+  'not',
+  'no',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 
 const CLOCK = new Set(['am', 'pm', 'noon', 'midnight', 'o', 'clock', 'hours', 'hrs']);
 
@@ -153,7 +298,13 @@ const CLOCK = new Set(['am', 'pm', 'noon', 'midnight', 'o', 'clock', 'hours', 'h
  * No verb to name a date's property from ("MONDAY 14 July—Consideration of the Finance Bill", "Merson's
  * 1869 painting", a dateline): the first content words after it in its clause, else those before it.
  */
-function dateTopic(tokens: readonly Token[], from: number, to: number, clauseFrom: number, clauseTo: number): { words: string; at: number } | undefined {
+function dateTopic(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  clauseFrom: number,
+  clauseTo: number,
+): { words: string; at: number } | undefined {
   const pick = (indices: number[]) => {
     const words: string[] = [];
     let at: number | undefined;
@@ -168,7 +319,8 @@ function dateTopic(tokens: readonly Token[], from: number, to: number, clauseFro
         if (words.length > 0) break;
         continue;
       }
-      if (t.text.length < 2) { // an initial or an abbreviation's letter ("N.S."), never a topic
+      if (t.text.length < 2) {
+        // an initial or an abbreviation's letter ("N.S."), never a topic
         if (words.length > 0) break;
         continue;
       }
@@ -185,9 +337,23 @@ function dateTopic(tokens: readonly Token[], from: number, to: number, clauseFro
   return pick(after) ?? pick(before);
 }
 
-function chooseProperty(ctx: SentenceContext, d: DateMention, roleWords: readonly string[], taken: Set<string>, segment: { segmentFrom: number; segmentTo: number }): PropertyScore | undefined {
+function chooseProperty(
+  ctx: SentenceContext,
+  d: DateMention,
+  roleWords: readonly string[],
+  taken: Set<string>,
+  segment: { segmentFrom: number; segmentTo: number },
+): PropertyScore | undefined {
   const { from, to } = tokenRange(ctx.tokens, d.start, d.end);
-  const ranked = rankProperties(ctx.properties.date, { words: ctx.words, from, to, roleWords, reach: ctx.settings.property.reach, roleScore: ctx.settings.property.roleScore, ...segment });
+  const ranked = rankProperties(ctx.properties.date, {
+    words: ctx.words,
+    from,
+    to,
+    roleWords,
+    reach: ctx.settings.property.reach,
+    roleScore: ctx.settings.property.roleScore,
+    ...segment,
+  });
   const best = ranked.find((p) => !taken.has(p.entry.property.id));
   if (!best || best.score < ctx.settings.property.minScore) return undefined;
   // "On August 23, 1914, Japan declared war on Germany": the date times that statement, it does not announce a withdrawal.
@@ -213,11 +379,24 @@ interface DateDraftInput {
 function dateDraft(ctx: SentenceContext, sourceId: string, input: DateDraftInput): Draft {
   const value = { type: 'date' as const, date: withComparator(input.date, input.lead) };
   const reading = !input.inferred ? 1 : input.sameSentence ? 0.9 : 0.75;
-  const confidence = combine({ property: Math.min(1, input.property.score / ctx.settings.property.dateFull), subject: input.subject.confidence, reading });
-  const cue = input.proposed ? `proposed property "${input.property.entry.property.label}" (no vocabulary property fits)` : `property cue "${input.property.cue}"`;
+  const confidence = combine({
+    property: Math.min(1, input.property.score / ctx.settings.property.dateFull),
+    subject: input.subject.confidence,
+    reading,
+  });
+  const cue = input.proposed
+    ? `proposed property "${input.property.entry.property.label}" (no vocabulary property fits)`
+    : `property cue "${input.property.cue}"`;
   const note = `${cue}${input.inferred ? '; year taken from the preceding text' : ''}`;
   return draft(ctx, {
-    sourceId, subject: input.subject.entity.id, property: input.property.entry.property.id, value,
-    wordingStart: input.wordingStart, wordingEnd: input.d.end, scope: input.place ? { place: input.place } : undefined, confidence, note,
+    sourceId,
+    subject: input.subject.entity.id,
+    property: input.property.entry.property.id,
+    value,
+    wordingStart: input.wordingStart,
+    wordingEnd: input.d.end,
+    scope: input.place ? { place: input.place } : undefined,
+    confidence,
+    note,
   });
 }

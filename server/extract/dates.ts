@@ -23,9 +23,23 @@ export interface DateMention {
 
 type Part = NonNullable<DateValue['part']>;
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 // Month names as written in prose, and in capitals (headings, parliamentary order papers: "TUESDAY 15 JULY").
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})(?!\\d|[.,]\\d|\\.\\p{L})';
 const SEASON = '([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)';
@@ -42,32 +56,69 @@ const rx = (source: string) => new RegExp(source, 'gu');
 
 const PATTERNS: Pattern[] = [
   // "23 to 31 May 1920", "12–15 March 1920"
-  { month: true, re: rx(`(?<!\\d)${DAY}\\s*(?:–|-|to|and)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}`), read: (m) => range(day(m[4]!, m[3]!, m[1]!), day(m[4]!, m[3]!, m[2]!)) },
+  {
+    month: true,
+    re: rx(`(?<!\\d)${DAY}\\s*(?:–|-|to|and)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}`),
+    read: (m) => range(day(m[4]!, m[3]!, m[1]!), day(m[4]!, m[3]!, m[2]!)),
+  },
   // "July 1–3, 1863", "May 23 to 31, 1920"
-  { month: true, re: rx(`${MONTH}\\s+${DAY}\\s*(?:–|-|to)\\s*${DAY},?\\s+${YEAR}`), read: (m) => range(day(m[4]!, m[1]!, m[2]!), day(m[4]!, m[1]!, m[3]!)) },
+  {
+    month: true,
+    re: rx(`${MONTH}\\s+${DAY}\\s*(?:–|-|to)\\s*${DAY},?\\s+${YEAR}`),
+    read: (m) => range(day(m[4]!, m[1]!, m[2]!), day(m[4]!, m[1]!, m[3]!)),
+  },
   // "March and April 1922", "April to June 1919"
-  { month: true, re: rx(`${MONTH}\\s*(?:and|to|–|-)\\s*${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => range(month(m[3]!, m[1]!), month(m[3]!, m[2]!)) },
+  {
+    month: true,
+    re: rx(`${MONTH}\\s*(?:and|to|–|-)\\s*${MONTH},?\\s+(?:of\\s+)?${YEAR}`),
+    read: (m) => range(month(m[3]!, m[1]!), month(m[3]!, m[2]!)),
+  },
   { month: true, re: rx(`${MONTH}\\s+${DAY}(?:,\\s*|\\s+)${YEAR}`), read: (m) => point(day(m[3]!, m[1]!, m[2]!)) },
   { month: true, re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), read: (m) => point(day(m[3]!, m[2]!, m[1]!)) },
-  { re: rx(`(?<![\\d-])(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d-])`), read: (m) => point({ value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' }) },
+  {
+    re: rx(`(?<![\\d-])(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d-])`),
+    read: (m) => point({ value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' }),
+  },
   // "04/12/2007", "8/21/1999", "21/8/1999": month first as American forms and reports write it, unless the first part cannot be a month.
   { re: rx(`(?<![\\d/.-])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])`), read: (m) => point(numericDate(m[3]!, Number(m[1]), Number(m[2]))) },
   // "the summer and fall of 1919": a date value holds one part, so the pair reads as its year
-  { re: rx(`(?:\\b[Tt]he\\s+)?\\b${SEASON}\\s+and\\s+${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => (plausibleYear(m[3]!) ? point({ value: m[3]!, precision: 'year' }) : undefined) },
-  { month: true, re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)) },
+  {
+    re: rx(`(?:\\b[Tt]he\\s+)?\\b${SEASON}\\s+and\\s+${SEASON}\\s+(?:of\\s+)?${YEAR}`),
+    read: (m) => (plausibleYear(m[3]!) ? point({ value: m[3]!, precision: 'year' }) : undefined),
+  },
+  {
+    month: true,
+    re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`),
+    read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)),
+  },
   { re: rx(`(?:\\b[Tt]he\\s+)?\\b(?:(?:[Ee]arly|[Ll]ate)\\s+)?${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(season(m[2]!, m[1]!)) },
   { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${YEAR}`), read: (m) => point(yearPart(m[2]!, m[1]!)) },
   { month: true, re: rx(`${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(month(m[2]!, m[1]!)) },
   // No year: "on April 6", "6 April", "by October" — the year comes from context.
   // (Not before a year the full patterns read; "August 17, 960 people" is a day and a count.)
-  { month: true, re: rx(`${MONTH}\\s+${DAY}(?![\\d:])(?!,?\\s*\\d{4}(?!\\d))`), read: (m, y) => inferred(y, (year) => day(year, m[1]!, m[2]!)) },
-  { month: true, re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH}(?!,?\\s*\\d{4}(?!\\d))`), read: (m, y) => inferred(y, (year) => day(year, m[2]!, m[1]!)) },
-  { month: true, re: rx(`(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-])${MONTH}(?![\\p{L}]|\\s+\\d)`), read: (m, y) => inferred(y, (year) => month(year, m[1]!)) },
+  {
+    month: true,
+    re: rx(`${MONTH}\\s+${DAY}(?![\\d:])(?!,?\\s*\\d{4}(?!\\d))`),
+    read: (m, y) => inferred(y, (year) => day(year, m[1]!, m[2]!)),
+  },
+  {
+    month: true,
+    re: rx(`(?<!\\d)${DAY}\\s+(?:of\\s+)?${MONTH}(?!,?\\s*\\d{4}(?!\\d))`),
+    read: (m, y) => inferred(y, (year) => day(year, m[2]!, m[1]!)),
+  },
+  {
+    month: true,
+    re: rx(`(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-])${MONTH}(?![\\p{L}]|\\s+\\d)`),
+    read: (m, y) => inferred(y, (year) => month(year, m[1]!)),
+  },
   { re: rx(`(?<![\\d,.])(1\\d|20)(\\d)0s\\b`), read: (m) => point({ value: `${m[1]}${m[2]}0`, precision: 'decade' }) },
   // "1918–1922", "1917–23", "from 1918 to 1922"
   // (Not glued to letters: "cc1077-87" is a column reference, "A1918" a code.)
   { re: rx(`(?<![\\p{L}\\d,.$£€¥])(\\d{4})\\s*(?:–|—|-|to)\\s*(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`), read: (m) => yearRange(m[1]!, m[2]!) },
-  { re: rx(`(?<![\\p{L}\\d,.$£€¥/#-])${YEAR}(?![\\p{L}])`), read: (m) => (plausibleYear(m[1]!) ? point({ value: m[1]!, precision: 'year' }) : undefined) },
+  {
+    re: rx(`(?<![\\p{L}\\d,.$£€¥/#-])${YEAR}(?![\\p{L}])`),
+    read: (m) => (plausibleYear(m[1]!) ? point({ value: m[1]!, precision: 'year' }) : undefined),
+  },
 ];
 
 /** Every date in `s`, longest reading first, non-overlapping. `year` fills dates that lack one. */
@@ -115,13 +166,14 @@ const OCR_DAY = new RegExp(`(?<![\\p{L}\\d])([\\dlIO|]{2}|[\\dlI|] [\\dlI|])(?=\
 
 /** The text with misread days repaired in place (same length: "1 I October" → "11  October"). */
 /** Cheap test before the month-anchored one: an OCR-confusable character standing alone or beside a digit. */
-const MAY_HOLD_OCR_DAY = /[lIO|] ?[\dlIO|]? +(?:of +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d[lIO|] +(?:of +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const MAY_HOLD_OCR_DAY =
+  /[lIO|] ?[\dlIO|]? +(?:of +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d[lIO|] +(?:of +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
 export function repairOcrDays(s: string): string {
   if (!MAY_HOLD_OCR_DAY.test(s)) return s;
   return s.replace(OCR_DAY, (whole: string) => {
     if (/^\d+$/.test(whole)) return whole;
-    const digits = [...whole.replace(' ', '')].map((c) => (/\d/.test(c) ? c : OCR_DIGITS[c] ?? c)).join('');
+    const digits = [...whole.replace(' ', '')].map((c) => (/\d/.test(c) ? c : (OCR_DIGITS[c] ?? c))).join('');
     const n = Number(digits);
     return /^\d+$/.test(digits) && n >= 1 && n <= 31 ? digits.padEnd(whole.length, ' ') : whole;
   });
@@ -140,7 +192,8 @@ function withYearsFromSentence(dates: DateMention[]): DateMention[] {
     } else if (year) {
       let value = year + d.date.value.slice(4);
       // Narrative order: "stationed there until December 1917, returned on March 1" is the March after.
-      if (previous && previous.precision !== 'year' && previous.value.length > 4 && value.slice(0, previous.value.length) < previous.value) value = String(Number(year) + 1) + d.date.value.slice(4);
+      if (previous && previous.precision !== 'year' && previous.value.length > 4 && value.slice(0, previous.value.length) < previous.value)
+        value = String(Number(year) + 1) + d.date.value.slice(4);
       out.push({ start: d.start, end: d.end, date: { ...d.date, value }, inferredYear: true, yearFromSentence: true });
     } else if (!d.unresolved) out.push(d);
     else {
@@ -148,7 +201,14 @@ function withYearsFromSentence(dates: DateMention[]): DateMention[] {
       // No year named before it in the text or the sentence: a dated mention later in the same sentence gives it
       // ("Friday, October 6, THE EMPLOYMENT SITUATION: SEPTEMBER 2000", a release's header).
       const later = dates.find((x) => x.start > d.start && !x.inferredYear);
-      if (later) out.push({ start: d.start, end: d.end, date: { ...d.date, value: (later.until ?? later.date).value.slice(0, 4) + d.date.value.slice(4) }, inferredYear: true, yearFromSentence: true });
+      if (later)
+        out.push({
+          start: d.start,
+          end: d.end,
+          date: { ...d.date, value: (later.until ?? later.date).value.slice(0, 4) + d.date.value.slice(4) },
+          inferredYear: true,
+          yearFromSentence: true,
+        });
       else out.push(d);
     }
   }
@@ -186,7 +246,10 @@ function range(from: DateValue | undefined, until: DateValue | undefined): Omit<
 /** A leap year stands in until the sentence or the context supplies the real one. */
 const NO_YEAR = '2000';
 
-function inferred(year: number | undefined, build: (year: string) => DateValue | undefined): Omit<DateMention, 'start' | 'end'> | undefined {
+function inferred(
+  year: number | undefined,
+  build: (year: string) => DateValue | undefined,
+): Omit<DateMention, 'start' | 'end'> | undefined {
   const date = build(year === undefined ? NO_YEAR : String(year));
   if (!date) return undefined;
   return year === undefined ? { date, inferredYear: true, unresolved: true } : { date, inferredYear: true };

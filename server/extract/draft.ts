@@ -48,7 +48,6 @@ export interface Draft {
   at: number;
 }
 
-
 export interface DraftInput {
   sourceId: string;
   subject: string;
@@ -63,7 +62,9 @@ export interface DraftInput {
 
 export function draft(ctx: SentenceContext, input: DraftInput): Draft {
   const { start, end } = quoteWindow(ctx.text, ctx.sentence, input.wordingStart, input.wordingEnd, ctx.settings.layout.maxQuote);
-  const wording = ctx.text.slice(input.wordingStart, input.wordingEnd).replace(/\s+/g, ' ').trim().slice(0, 500) || ctx.text.slice(start, end).slice(0, 500);
+  const wording =
+    ctx.text.slice(input.wordingStart, input.wordingEnd).replace(/\s+/g, ' ').trim().slice(0, 500) ||
+    ctx.text.slice(start, end).slice(0, 500);
   const claim: DraftClaim = {
     source: input.sourceId,
     subject: input.subject,
@@ -129,7 +130,12 @@ export function tokenRange(tokens: readonly Token[], start: number, end: number)
  * the Treaty on March 3, 1918, contingents began to land" — "signed" is in the date's stretch, "began"
  * is not. Commas inside the value itself ("March 3, 1918", "1,399") do not count.
  */
-export function segmentAround(ctx: SentenceContext, clause: { start: number; end: number }, valueStart: number, valueEnd: number): { segmentFrom: number; segmentTo: number } {
+export function segmentAround(
+  ctx: SentenceContext,
+  clause: { start: number; end: number },
+  valueStart: number,
+  valueEnd: number,
+): { segmentFrom: number; segmentTo: number } {
   const before = ctx.masked.slice(clause.start, valueStart);
   const after = ctx.masked.slice(valueEnd, clause.end);
   const lastComma = lastCommaIn(before);

@@ -62,7 +62,18 @@ export interface EntityIndex {
   nations: Map<string, Entity[]>;
 }
 
-const KIND_ORDER: Entity['type'][] = ['armed-force', 'group', 'state', 'organisation', 'event', 'person', 'vessel', 'document', 'other', 'place'];
+const KIND_ORDER: Entity['type'][] = [
+  'armed-force',
+  'group',
+  'state',
+  'organisation',
+  'event',
+  'person',
+  'vessel',
+  'document',
+  'other',
+  'place',
+];
 /** Endings of English nationality adjectives: "Canadian", "Japanese", "British", "Czechoslovak", "Dutch", "Thai". */
 const NATIONALITY = /(?:an|ese|ish|ch|ak|ic|i)$/;
 
@@ -137,7 +148,15 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
     }
   }
-  return { aliases, byPhonetic, phoneticSeen: new Map(), lowerStarts, demonyms: demonymsOf(entities), nations: nationsOf(entities), ...kinOf(entities) };
+  return {
+    aliases,
+    byPhonetic,
+    phoneticSeen: new Map(),
+    lowerStarts,
+    demonyms: demonymsOf(entities),
+    nations: nationsOf(entities),
+    ...kinOf(entities),
+  };
 }
 
 /** Which entities a capitalised adjective can name: those with a name of that word and one noun, or that word alone. */
@@ -177,7 +196,14 @@ export function forceOf(entity: Entity, index: EntityIndex): Entity | undefined 
 }
 
 /** What a mention's words can also stand for (see EntityMention.standIns). */
-function standInsOf(index: EntityIndex, text: string, tokens: readonly Token[], from: number, words: number, entities: readonly Entity[]): Entity[] | undefined {
+function standInsOf(
+  index: EntityIndex,
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  words: number,
+  entities: readonly Entity[],
+): Entity[] | undefined {
   let first = from;
   if (words > 1 && THE.test(tokens[first]!.text)) first++;
   const out: Entity[] = [];
@@ -235,7 +261,12 @@ export function phoneticKeys(word: string): string[] {
  * Entity mentions among the tokens of one sentence. Every position's longest alias is a candidate;
  * longer candidates win overlaps ("The Japanese Siberian Intervention" is the event, not "The Japanese").
  */
-export function findMentions(index: EntityIndex, text: string, tokens: readonly Token[], countWords?: ReadonlySet<string>): EntityMention[] {
+export function findMentions(
+  index: EntityIndex,
+  text: string,
+  tokens: readonly Token[],
+  countWords?: ReadonlySet<string>,
+): EntityMention[] {
   // Folded forms are worked out only where an alias can start: capitalised words and the few
   // lower-case words aliases begin with ("the", "zaibatsu"); the rest of the sentence is skipped.
   const folded: (string | undefined)[] = new Array(tokens.length);
@@ -262,7 +293,7 @@ export function findMentions(index: EntityIndex, text: string, tokens: readonly 
     const next = tokens[i + 1];
     const fold = (folded[i] ??= foldWord(t.text));
     const counts = next !== undefined && !taken[i + 1] && countWords?.has(next.lower) === true;
-    const force = counts ? index.demonyms.get(fold) ?? nationOf(index, t.text) : undefined;
+    const force = counts ? (index.demonyms.get(fold) ?? nationOf(index, t.text)) : undefined;
     if (force && next && opensPhrase(text, tokens, i) && /^\s+$/.test(text.slice(t.end, next.start))) {
       out.push({ start: t.start, end: next.end, entities: [force], confidence: 0.75, via: 'alias' });
       taken[i + 1] = 1;
@@ -319,7 +350,13 @@ function nameGap(text: string, from: number, to: number): boolean {
   return NAME_GAP.test(text.slice(from, to));
 }
 
-function aliasAt(index: EntityIndex, text: string, tokens: readonly Token[], folded: (string | undefined)[], i: number): { mention: EntityMention; words: number } | undefined {
+function aliasAt(
+  index: EntityIndex,
+  text: string,
+  tokens: readonly Token[],
+  folded: (string | undefined)[],
+  i: number,
+): { mention: EntityMention; words: number } | undefined {
   let node = index.aliases.next.get((folded[i] ??= foldWord(tokens[i]!.text)));
   let best: { entries: AliasEntry[]; words: number } | undefined;
   // Walk word by word while the words read so far still begin some alias; keep the longest that fits.

@@ -100,7 +100,11 @@ function scores(extracted: readonly Claim[], curated: readonly Claim[], matches:
   };
   const quantity = kind('quantity');
   const date = kind('date');
-  return { quantity, date, all: counts(quantity.tp + date.tp, quantity.tp + quantity.fp + date.tp + date.fp, quantity.tp + quantity.fn + date.tp + date.fn) };
+  return {
+    quantity,
+    date,
+    all: counts(quantity.tp + date.tp, quantity.tp + quantity.fp + date.tp + date.fp, quantity.tp + quantity.fn + date.tp + date.fn),
+  };
 }
 
 export interface EvaluateInput {
@@ -118,7 +122,11 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const matches = matchClaims(extracted, curated);
   const perSource: Record<string, SourceScores> = {};
   for (const source of [...new Set(curated.map((c) => c.source))].sort()) {
-    perSource[source] = scores(extracted.filter((c) => c.source === source), curated.filter((c) => c.source === source && measurable(c)), matches);
+    perSource[source] = scores(
+      extracted.filter((c) => c.source === source),
+      curated.filter((c) => c.source === source && measurable(c)),
+      matches,
+    );
   }
   const matchedExtracted = new Set(matches.values());
   return {
@@ -136,7 +144,12 @@ function edgeKey(c: Comparison, a: string, b: string): string {
   return `${a < b ? a : b}|${a < b ? b : a}|${c.verdict}`;
 }
 
-function edgeScores(extracted: readonly Claim[], curated: readonly Claim[], matches: Map<string, string>, input: EvaluateInput): EdgeScores {
+function edgeScores(
+  extracted: readonly Claim[],
+  curated: readonly Claim[],
+  matches: Map<string, string>,
+  input: EvaluateInput,
+): EdgeScores {
   const byId = new Map(curated.map((c) => [c.id, c]));
   const curatedEdges = reconcile({ claims: curated, properties: input.properties, judgements: input.judgements }).comparisons;
   const reproducible = curatedEdges.filter((e) => measurable(byId.get(e.a)!) && measurable(byId.get(e.b)!));

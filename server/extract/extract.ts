@@ -50,7 +50,8 @@ export function extractClaims(text: string, context: ExtractContext, options: Ex
 function extractShown(text: string, context: ExtractContext, options: ExtractOptions): ExtractionResult {
   const settings = resolveExtractSettings(options.settings);
   const warnings: string[] = [];
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(context.sourceId)) warnings.push(`source id ${JSON.stringify(context.sourceId)} is not a valid id: claim ids made from it will not validate`);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(context.sourceId))
+    warnings.push(`source id ${JSON.stringify(context.sourceId)} is not a valid id: claim ids made from it will not validate`);
   const list = findReferenceList(text);
   const references = context.references ?? list.references;
   const maxRef = references.length > 0 ? Math.max(...references.map((r) => r.number)) : undefined;
@@ -76,7 +77,10 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const entityIndex = cachedBuild('entity-index', context.entities, entitiesKey, () => buildEntityIndex(context.entities));
   const properties = cachedBuild('property-index', context.properties, propertiesKey, () => buildPropertyIndex(context.properties));
   const cells = readInfobox(text, masked, entityIndex, properties);
-  const proposals = new ProposalCollector(context.sourceId, context.entities.map((e) => e.id));
+  const proposals = new ProposalCollector(
+    context.sourceId,
+    context.entities.map((e) => e.id),
+  );
   const open = new PropertyProposals(context.sourceId, context.properties);
   const surnames = cachedBuild('surnames', context.entities, entitiesKey, () => new SurnameIndex(context.entities));
   /** "the bridge" after "the Humber Bridge" (anaphora.ts). */
@@ -131,12 +135,36 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     // A text that opens with a heading naming nothing known ("REPORT ON THE EXPLOSION AT THE UNIVERSAL
     // COLLIERY, SENGHENYDD") is about what the heading names: a proposed entity, the last-resort subject.
     if (i === 0 && !state.hasTitle()) {
-      const heading = openingTitle(masked, furniture, sentence, () => (sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence)));
+      const heading = openingTitle(masked, furniture, sentence, () =>
+        sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence),
+      );
       if (heading) state.setTitle(proposals.add(heading).entity);
     }
-    const ctx = new Context(text, masked, sentence, tokens, mentions, dates, properties, state.carried(), markers, nextStart, cells, entityIndex, open, settings);
+    const ctx = new Context(
+      text,
+      masked,
+      sentence,
+      tokens,
+      mentions,
+      dates,
+      properties,
+      state.carried(),
+      markers,
+      nextStart,
+      cells,
+      entityIndex,
+      open,
+      settings,
+    );
     const figures = quantityClaims(ctx, context.sourceId);
-    const found = [...figures, ...dateClaims(ctx, context.sourceId, figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length })))];
+    const found = [
+      ...figures,
+      ...dateClaims(
+        ctx,
+        context.sourceId,
+        figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length })),
+      ),
+    ];
     if (sentence.isLine) {
       lineStarts.push(sentence.start);
       for (const d of found) inLine.add(d);
@@ -154,13 +182,19 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const minProposed = Math.min(minConfidence, settings.confidence.minProposedClaim);
   const vocabulary = new Set(context.properties.map((p) => p.id));
   const passes = (d: Draft) => (d.claim.confidence ?? 0) >= (vocabulary.has(d.claim.property) ? minConfidence : minProposed);
-  const kept = withoutRestatedHeadings(drafts, inLine, lineStarts, settings.layout.restatedWithin).filter(passes).sort((a, b) => a.at - b.at || a.claim.property.localeCompare(b.claim.property));
+  const kept = withoutRestatedHeadings(drafts, inLine, lineStarts, settings.layout.restatedWithin)
+    .filter(passes)
+    .sort((a, b) => a.at - b.at || a.claim.property.localeCompare(b.claim.property));
   const claims: Claim[] = kept.map((d, n) => ({ ...d.claim, id: `${context.sourceId}-x${n + 1}` }));
-  const { entities: proposedEntities, confidence: proposalConfidence } = proposals.results(options.minProposalConfidence ?? settings.confidence.minProposal);
+  const { entities: proposedEntities, confidence: proposalConfidence } = proposals.results(
+    options.minProposalConfidence ?? settings.confidence.minProposal,
+  );
   const used = new Set(claims.map((c) => c.subject));
   const known = new Set(context.entities.map((e) => e.id));
   // A claim may stand on a low-confidence proposal: keep every proposal a kept claim refers to.
-  const extra = proposals.results(0).entities.filter((e) => used.has(e.id) && !known.has(e.id) && !proposedEntities.some((p) => p.id === e.id));
+  const extra = proposals
+    .results(0)
+    .entities.filter((e) => used.has(e.id) && !known.has(e.id) && !proposedEntities.some((p) => p.id === e.id));
   // Only the proposed properties some kept claim states.
   const stated = new Set(claims.map((c) => c.property));
   const proposedProperties = open.results().filter((p) => stated.has(p.id));
@@ -172,7 +206,12 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
  * history from 1914 to 1918", then "Japan participated in World War I from 1914 to 1918"): the same
  * subject, property and value once more is one statement, kept where the prose makes it.
  */
-function withoutRestatedHeadings(drafts: readonly Draft[], inLine: ReadonlySet<Draft>, lineStarts: readonly number[], within: number): Draft[] {
+function withoutRestatedHeadings(
+  drafts: readonly Draft[],
+  inLine: ReadonlySet<Draft>,
+  lineStarts: readonly number[],
+  within: number,
+): Draft[] {
   if (inLine.size === 0) return [...drafts];
   const key = (d: Draft) => `${d.claim.subject}|${d.claim.property}|${JSON.stringify(d.claim.value)}`;
   const prose = new Map<string, number[]>();
@@ -351,10 +390,13 @@ class Carry {
   }
 
   enter(sentence: Sentence, mentions: readonly EntityMention[], masked: string): void {
-    if (sentence.paragraph !== this.paragraph && this.topic) this.topic = { ...this.topic, confidence: this.topic.confidence * (1 - this.decay) };
+    if (sentence.paragraph !== this.paragraph && this.topic)
+      this.topic = { ...this.topic, confidence: this.topic.confidence * (1 - this.decay) };
     this.paragraph = sentence.paragraph;
     if (!this.title && sentence.isLine) {
-      const whole = mentions.find((m) => m.start === sentence.start && m.via === 'alias' && masked.slice(m.end, sentence.end).trim() === '');
+      const whole = mentions.find(
+        (m) => m.start === sentence.start && m.via === 'alias' && masked.slice(m.end, sentence.end).trim() === '',
+      );
       if (whole) this.title = { entity: whole.entities[0]!, confidence: 0.5, kind: 'title' };
     }
   }
@@ -371,7 +413,21 @@ class Carry {
     const named = mentions.findLast((m) => m.via === 'alias' && m.entities[0]!.type !== 'place');
     if (named) this.lastNamed = { entity: named.entities[0]!, confidence: 0.3, kind: 'title' };
     if (sentence.isLine) return;
-    const opening = mentions.find((m) => m.start - sentence.start <= 48 && m.via === 'alias' && !isModifier(masked, m, mentions) && m.entities[0]!.type !== 'place' && !(m.entities[0]!.status === 'proposed' && m.entities[0]!.type === 'other') && /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)));
-    if (opening) this.topic = { entity: opening.entities[0]!, ...(opening.standIns ? { standIns: opening.standIns } : {}), confidence: Math.min(0.9, opening.confidence), kind: 'topic' };
+    const opening = mentions.find(
+      (m) =>
+        m.start - sentence.start <= 48 &&
+        m.via === 'alias' &&
+        !isModifier(masked, m, mentions) &&
+        m.entities[0]!.type !== 'place' &&
+        !(m.entities[0]!.status === 'proposed' && m.entities[0]!.type === 'other') &&
+        /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)),
+    );
+    if (opening)
+      this.topic = {
+        entity: opening.entities[0]!,
+        ...(opening.standIns ? { standIns: opening.standIns } : {}),
+        confidence: Math.min(0.9, opening.confidence),
+        kind: 'topic',
+      };
   }
 }

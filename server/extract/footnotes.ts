@@ -21,7 +21,16 @@ export interface MarkerOptions {
 }
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
 };
 const SUPERSCRIPT_RUN = /[⁰¹²³⁴-⁹](?:[⁰¹²³⁴-⁹]|[,˒ʼ][⁰¹²³⁴-⁹])*/g;
 /** "troops.12 The": 1-3 digits right after a word's closing punctuation, then a new sentence. */

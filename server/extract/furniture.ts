@@ -15,7 +15,6 @@ import type { NameSpan } from './proposals.js';
 import { tokenize, foldName } from './tokens.js';
 import { isPastVerb, NAME_STOP, TITLES } from './words.js';
 
-
 export interface PageFurniture {
   /** Spans to blank before anything is read: menus, links, contact lines, timestamps, repeated lines. */
   masked: Span[];
@@ -78,7 +77,9 @@ function readLines(text: string, settings: FurnitureSettings): Line[] {
     // Not "ends a sentence": the lines of a hard-wrapped page run on without one.
     // An encyclopedia's opening is dense with names: a line that ends a sentence needs only a few lower-case words.
     // A short closing sentence is prose too ("Most of them closed after the war."): a page's tail starts after it.
-    const prose = (count >= settings.proseWords || (terminal && count >= settings.proseWords / 2 + 1)) && (count - capital >= settings.proseLowerShare * count || (terminal && lower >= 3));
+    const prose =
+      (count >= settings.proseWords || (terminal && count >= settings.proseWords / 2 + 1)) &&
+      (count - capital >= settings.proseLowerShare * count || (terminal && lower >= 3));
     out.push({ start, end, body, words, count, lower, capital, terminal, prose });
     start = end + 1;
   }
@@ -95,7 +96,11 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
   if (firstProse === -1) return { masked, noNames: union(noNames) };
   // The page's tail starts after the last prose that is not itself a page's timestamp ("This page was last edited on 3 May 2024, at 10:12").
   let lastProse = firstProse;
-  for (let i = lines.length - 1; i > firstProse; i--) if (lines[i]!.prose && !clockStamp(lines[i]!)) { lastProse = i; break; }
+  for (let i = lines.length - 1; i > firstProse; i--)
+    if (lines[i]!.prose && !clockStamp(lines[i]!)) {
+      lastProse = i;
+      break;
+    }
   const title = titleLine(lines, firstProse);
   const counts = new Map<string, number>();
   for (const l of lines) {
@@ -133,7 +138,13 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
     const joined = l.words.filter((w) => JOINING.has(w.toLowerCase())).length;
     // Four capitalised link words or more side by side, no joining word nor initial ("Print Email Facebook Twitter"), are one too.
     const linkRun = l.count >= 4 && l.capital === l.count && joined === 0 && l.words.every((w) => w.length > 1);
-    const menu = (l.body.match(MENU_SEPARATORS)?.length ?? 0) >= 2 || (inZone && !l.terminal && !shouted && !/\d/.test(l.body) && ((l.count >= settings.menuWords && l.lower <= 1 && joined * 6 <= l.count) || linkRun));
+    const menu =
+      (l.body.match(MENU_SEPARATORS)?.length ?? 0) >= 2 ||
+      (inZone &&
+        !l.terminal &&
+        !shouted &&
+        !/\d/.test(l.body) &&
+        ((l.count >= settings.menuWords && l.lower <= 1 && joined * 6 <= l.count) || linkRun));
     const contact = PHONE.test(l.body) && l.lower <= 2;
     const timestamp = inZone && isTimestamp(l, lines[i - 1], lines[i + 1], settings);
     // A line repeated below the opening is a running head or footer; above it, an infobox may name a side twice.
@@ -145,13 +156,18 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
     }
     // A label is no name ("Occurrence Date:", "Contact Information:"); a heading or a row of the page's chrome is none either.
     // (Only a label alone: in "Ashton Mill: 300 workers" the label is what the row is about.)
-    if (label && labelWords <= settings.labelWords && label[3]!.trim() === '') noNames.push({ start: l.start, end: l.start + label[1]!.length });
+    if (label && labelWords <= settings.labelWords && label[3]!.trim() === '')
+      noNames.push({ start: l.start, end: l.start + label[1]!.length });
     // Chrome is written in sentence case ("Jump to content", "Main menu", "Share this article", "See also"),
     // names in title case ("Army of the Potomac", an infobox's rows): only the former is kept from proposing.
     // Within the prose, a line with a figure is content ("- Brook Mill, opened in 1851, 450 workers"), whatever its case.
     // A bulleted line is a list's item, content wherever it stands.
     const bulleted = /^\s*(?:[-•*–—▪◦]|\d{1,2}[.)])\s/.test(l.body);
-    const sentenceCase = !l.terminal && !bulleted && l.lower > 0 && (inZone ? l.count <= settings.menuWords + 5 : !/\d/.test(l.body) && l.count <= settings.labelWords);
+    const sentenceCase =
+      !l.terminal &&
+      !bulleted &&
+      l.lower > 0 &&
+      (inZone ? l.count <= settings.menuWords + 5 : !/\d/.test(l.body) && l.count <= settings.labelWords);
     const byline = inZone && /^\s*by\s+\p{Lu}/iu.test(l.body) && l.count <= settings.labelWords + 1;
     if (sentenceCase || byline) noNames.push(l);
   }
@@ -193,7 +209,12 @@ function headlines(l: Line): Span[] {
  */
 function isTimestamp(l: Line, before: Line | undefined, after: Line | undefined, settings: FurnitureSettings): boolean {
   if (clockStamp(l)) return true;
-  if (l.terminal || l.count > settings.timestampWords || !DATE_LIKE.test(l.body) && !/\b\d{1,2}\s+\p{L}+\s+\d{4}\b|\p{L}+\s+\d{1,2},\s+\d{4}/u.test(l.body)) return false;
+  if (
+    l.terminal ||
+    l.count > settings.timestampWords ||
+    (!DATE_LIKE.test(l.body) && !/\b\d{1,2}\s+\p{L}+\s+\d{4}\b|\p{L}+\s+\d{1,2},\s+\d{4}/u.test(l.body))
+  )
+    return false;
   // The participle stands right before the date ("Archived April 13, 2016", "Released: 8/21/1999", "updated at 12:30").
   const stamped = [...l.body.matchAll(/(\p{L}+)[\s:]+(?:on\s+|at\s+)?(?=\d|\p{Lu}\p{Ll}+\.?\s+\d)/gu)].some((m) => isPastVerb(m[1]!));
   if (!stamped) return false;
@@ -263,7 +284,12 @@ function union(spans: Span[]): Span[] {
  * The document's title as a name span for the first sentence: the title line the chrome surrounds; else
  * the opening heading or dateline (`fallback`), unless that first line is itself furniture.
  */
-export function openingTitle(masked: string, furniture: PageFurniture, sentence: Span, fallback: () => NameSpan | undefined): NameSpan | undefined {
+export function openingTitle(
+  masked: string,
+  furniture: PageFurniture,
+  sentence: Span,
+  fallback: () => NameSpan | undefined,
+): NameSpan | undefined {
   const line = furniture.title;
   if (line) {
     const raw = masked.slice(line.start, line.end);
@@ -284,7 +310,10 @@ export function openingTitle(masked: string, furniture: PageFurniture, sentence:
  */
 function datelineIn(masked: string, line: Span): NameSpan | undefined {
   const body = masked.slice(line.start, Math.min(line.end, line.start + 1500));
-  const m = /(?:^|[\s"'“])((?:\p{Lu}{2,}\.?[ ]){0,1}\p{Lu}{2,}\.?),[ ]+(?:\p{Lu}[\p{L}.]{0,5}[.,]+[ ]*)?\p{Lu}\p{Ll}{2,8}\.?[ ]+\d{1,2}\b[^\n]{0,12}?[-—–]/u.exec(body);
+  const m =
+    /(?:^|[\s"'“])((?:\p{Lu}{2,}\.?[ ]){0,1}\p{Lu}{2,}\.?),[ ]+(?:\p{Lu}[\p{L}.]{0,5}[.,]+[ ]*)?\p{Lu}\p{Ll}{2,8}\.?[ ]+\d{1,2}\b[^\n]{0,12}?[-—–]/u.exec(
+      body,
+    );
   if (!m) return undefined;
   const text = m[1]!.replace(/\.$/, '');
   const start = line.start + m.index + m[0].indexOf(m[1]!);

@@ -103,7 +103,8 @@ export function readInfobox(text: string, masked: string, entities: EntityIndex,
   const sides = sidesOf(belligerents, columns, entities);
   const strengthProperty = byLabel(properties.quantity, 'strength');
   strength.forEach((f, k) => {
-    if (k < columns) cells.push({ ...f, subject: sides[k]!, kind: 'strength', ...(strengthProperty ? { property: strengthProperty } : {}) });
+    if (k < columns)
+      cells.push({ ...f, subject: sides[k]!, kind: 'strength', ...(strengthProperty ? { property: strengthProperty } : {}) });
   });
   const casualtyLabel = casualtiesAt !== -1 ? lines[casualtiesAt]!.text : 'casualties';
   blocks.forEach((block, k) => {
@@ -112,7 +113,12 @@ export function readInfobox(text: string, masked: string, entities: EntityIndex,
     for (const part of block.parts) cells.push({ start: part.start, end: part.end, subject, kind: 'part' });
     if (block.head) {
       // The headline counts what its bullets count together: the property whose cues cover every bullet ("killed" and "died" → deaths), else the row's label.
-      const labels = block.parts.map((p) => masked.slice(p.start, p.end).replace(/[\d,.\s]+/, ' ').toLowerCase());
+      const labels = block.parts.map((p) =>
+        masked
+          .slice(p.start, p.end)
+          .replace(/[\d,.\s]+/, ' ')
+          .toLowerCase(),
+      );
       const property = covering(properties.quantity, labels) ?? byLabel(properties.quantity, casualtyLabel);
       cells.push({ start: block.head.start, end: block.head.end, subject, kind: 'casualties', ...(property ? { property } : {}) });
     }
@@ -226,7 +232,14 @@ function dateRow(lines: readonly Line[], title: Entity, properties: PropertyInde
     const dates = findDates(line.text);
     const range = dates.find((d) => d.until);
     const durationProperty = byLabel(properties.quantity, 'duration');
-    if (next && range && durationProperty && DURATION.test(next.text) && range.date.precision === 'day' && range.until!.precision === 'day') {
+    if (
+      next &&
+      range &&
+      durationProperty &&
+      DURATION.test(next.text) &&
+      range.date.precision === 'day' &&
+      range.until!.precision === 'day'
+    ) {
       const days = (Date.parse(range.until!.value) - Date.parse(range.date.value)) / 86_400_000;
       if (days > 0) out.push({ start: next.start, end: next.end, subject: title, kind: 'duration', property: durationProperty, days });
     }

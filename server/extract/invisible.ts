@@ -20,12 +20,30 @@ const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 const MAX_DEPTH = 125;
 
 const NAMES: Record<number, string> = {
-  0x00ad: 'SOFT HYPHEN', 0x034f: 'COMBINING GRAPHEME JOINER', 0x061c: 'ARABIC LETTER MARK', 0x180e: 'MONGOLIAN VOWEL SEPARATOR',
-  0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x200e: 'LEFT-TO-RIGHT MARK',
-  0x200f: 'RIGHT-TO-LEFT MARK', 0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
-  0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE', 0x2060: 'WORD JOINER', 0x2061: 'FUNCTION APPLICATION',
-  0x2062: 'INVISIBLE TIMES', 0x2063: 'INVISIBLE SEPARATOR', 0x2064: 'INVISIBLE PLUS', 0x2066: 'LEFT-TO-RIGHT ISOLATE',
-  0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE (BOM)',
+  0x00ad: 'SOFT HYPHEN',
+  0x034f: 'COMBINING GRAPHEME JOINER',
+  0x061c: 'ARABIC LETTER MARK',
+  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER',
+  0x2061: 'FUNCTION APPLICATION',
+  0x2062: 'INVISIBLE TIMES',
+  0x2063: 'INVISIBLE SEPARATOR',
+  0x2064: 'INVISIBLE PLUS',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE (BOM)',
 };
 
 export interface DisplayedText {
@@ -206,7 +224,11 @@ export function describeInvisible(text: string, start: number, end: number): str
     seen.set(code, (seen.get(code) ?? 0) + 1);
   }
   if (seen.size === 0) return undefined;
-  const listed = [...seen].slice(0, 6).map(([code, n]) => `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${NAMES[code] ?? 'FORMAT CHARACTER'}${n > 1 ? ` ×${n}` : ''}`);
+  const listed = [...seen]
+    .slice(0, 6)
+    .map(
+      ([code, n]) => `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${NAMES[code] ?? 'FORMAT CHARACTER'}${n > 1 ? ` ×${n}` : ''}`,
+    );
   const more = seen.size > 6 ? ` and ${seen.size - 6} more` : '';
   const override = seen.has(0x202e) ? '; a right-to-left override shows the characters after it reversed, and they are read as shown' : '';
   return `the quote contains invisible characters (${listed.join(', ')}${more}); the value is read as displayed${override}`;

@@ -41,7 +41,7 @@ export function pageApparatus(text: string, markers: readonly Marker[], settings
     let end = line.end;
     for (let k = i + 1; k < lines.length; k++) {
       const next = text.slice(lines[k]!.start, lines[k]!.end);
-      if (next.trim() === '' || FOOTNOTE_OPEN.test(next) && /^[ \t]*[⁰¹²³⁴-⁹*†‡§]/.test(next)) break;
+      if (next.trim() === '' || (FOOTNOTE_OPEN.test(next) && /^[ \t]*[⁰¹²³⁴-⁹*†‡§]/.test(next))) break;
       end = lines[k]!.end;
       i = k;
     }
@@ -87,9 +87,15 @@ function linesOf(text: string): Span[] {
  */
 export function hardWrappedBreaks(text: string, settings: ExtractSettings = EXTRACT_SETTINGS): Set<number> {
   const joins = new Set<number>();
-  const { hardWrapMinLines: minLines, hardWrapMinWidth: minWidth, hardWrapMaxWidth: maxWidth, hardWrapFullShare: fullShare, hardWrapFullLine: fullLine } = settings.layout;
+  const {
+    hardWrapMinLines: minLines,
+    hardWrapMinWidth: minWidth,
+    hardWrapMaxWidth: maxWidth,
+    hardWrapFullShare: fullShare,
+    hardWrapFullLine: fullLine,
+  } = settings.layout;
   const lines = linesOf(text);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (text.slice(lines[i]!.start, lines[i]!.end).trim() === '') {
       i++;
       continue;
@@ -104,8 +110,12 @@ export function hardWrappedBreaks(text: string, settings: ExtractSettings = EXTR
       for (let k = 0; k < block.length - 1; k++) {
         const next = text.slice(block[k + 1]!.start, block[k + 1]!.end);
         // An indented line opens a new paragraph; a "Label: value" line is a row.
-        const words = text.slice(block[k]!.start, block[k]!.end).split(/\s+/).filter((w) => /\p{Ll}/u.test(w)).length;
-        if (widths[k]! >= fullLine * width && words >= 4 && !/^\s{2,}\S/.test(next) && !/^\s*[\p{Lu}][\p{L} ]{0,30}:\s/u.test(next)) joins.add(block[k]!.end);
+        const words = text
+          .slice(block[k]!.start, block[k]!.end)
+          .split(/\s+/)
+          .filter((w) => /\p{Ll}/u.test(w)).length;
+        if (widths[k]! >= fullLine * width && words >= 4 && !/^\s{2,}\S/.test(next) && !/^\s*[\p{Lu}][\p{L} ]{0,30}:\s/u.test(next))
+          joins.add(block[k]!.end);
       }
     }
     i = j + 1;

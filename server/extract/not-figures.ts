@@ -19,7 +19,11 @@ interface FiguresFile {
 }
 
 const words = JSON.parse(readFileSync(path.join(import.meta.dirname, 'words', 'figures.json'), 'utf8')) as FiguresFile;
-const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const alt = (list: readonly string[]) =>
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
 /** The same words also capitalised ("Street", "BC"), for patterns that must stay case-sensitive elsewhere. */
 const cased = (list: readonly string[]) => alt([...new Set(list.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]))]);
 
@@ -40,11 +44,17 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   // "10:44 p.m.", "13:13", "2:00:35": a clock reading (or a race time: a duration the schema has no unit for).
   [/\d:\d/, new RegExp(`(?<![\\d.,])\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?(?:${CLOCK})(?![\\p{L}]))?`, 'giu')],
   // "3.53 pm", "10 pm", "1344 GMT", "0800 hours", "4 o'clock"
-  [/(?:[ap]\.?\s?m|gmt|utc|[a-z]{1,3}t|o.clock)\b/i, new RegExp(`(?<![\\d.,])\\d{1,4}(?:[.:]\\d{2})?\\s?(?:${CLOCK})(?![\\p{L}\\d])`, 'giu')],
+  [
+    /(?:[ap]\.?\s?m|gmt|utc|[a-z]{1,3}t|o.clock)\b/i,
+    new RegExp(`(?<![\\d.,])\\d{1,4}(?:[.:]\\d{2})?\\s?(?:${CLOCK})(?![\\p{L}\\d])`, 'giu'),
+  ],
   // "0800 hours", "1430 hrs": a four-digit clock reading (a duration, "48 hours", has fewer digits).
   [/h(?:ou)?rs?\b|\dh\b/i, new RegExp(`(?<![\\d.,])[012]\\d[0-5]\\d\\s?(?:${alt(words.militaryTimeWords)})(?![\\p{L}])`, 'giu')],
   // "about 0043 eastern daylight time", "2153 local time"; and any four digits with a leading zero ("0043"): a clock reading or a code.
-  [/time\b|0\d{3}/i, new RegExp(`(?<![\\d.,])\\d{3,4}\\s(?:\\p{L}+\\s)?(?:${alt(words.timeZoneWords)})\\b|(?<![\\d.,])0\\d{3}(?![\\d.,])`, 'giu')],
+  [
+    /time\b|0\d{3}/i,
+    new RegExp(`(?<![\\d.,])\\d{3,4}\\s(?:\\p{L}+\\s)?(?:${alt(words.timeZoneWords)})\\b|(?<![\\d.,])0\\d{3}(?![\\d.,])`, 'giu'),
+  ],
   // "Household data: (202) 691-6378", "Tel.: (202)": an area code in brackets right after a label's colon.
   [/:\s?\(\d{3}\)/, /(?<=:\s?)\(\d{3}\)(?=\s*(?:\d{3}|\p{Lu}|$))/gu],
   // "1-click interview", "a 1-way street": "one" glued to a word names a kind, it counts nothing ("three-story" does).
@@ -52,39 +62,78 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   // "Reston, VA 20192": a postal code after a state's two capitals.
   [/[A-Z]{2}\s\d{5}/, /(?<=\b[A-Z]{2}\s)\d{5}(?:-\d{4})?\b/g],
   // "at 5.25 this afternoon", "until 7.30": a time preposition and minutes after a dot, no unit after.
-  [/\d\.[0-5]\d/, new RegExp(`(?<=\\b(?:${alt(words.timePrepositions)})\\s(?:about\\s|around\\s)?)(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\d.,]|\\s*(?:%|per\\b|percent\\b|per cent\\b|pc\\b|million|billion|thousand|bn\\b|m\\b|km|kg|metres?|meters?|miles?|tons?|tonnes?|points?|times|dollars?|pounds?|euros?|yen\\b|acres?|hectares?|litres?|degrees?|years?))`, 'giu')],
+  [
+    /\d\.[0-5]\d/,
+    new RegExp(
+      `(?<=\\b(?:${alt(words.timePrepositions)})\\s(?:about\\s|around\\s)?)(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\d.,]|\\s*(?:%|per\\b|percent\\b|per cent\\b|pc\\b|million|billion|thousand|bn\\b|m\\b|km|kg|metres?|meters?|miles?|tons?|tonnes?|points?|times|dollars?|pounds?|euros?|yen\\b|acres?|hectares?|litres?|degrees?|years?))`,
+      'giu',
+    ),
+  ],
   // "p. 127", "pp. 12–15", "vol 297 cc1077-87", "table A-1 and A-2", "No. 4", "section 3.2"
-  [undefined, new RegExp(`(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`, 'giu')],
+  [
+    undefined,
+    new RegExp(
+      `(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`,
+      'giu',
+    ),
+  ],
   // "ISBN 978-0-19-…", "doi:10.1000/182", "tel. 555 0100", "version 2.3", "flight 4712"
   [undefined, new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu')],
   [/10\.\d{4}/, /\b10\.\d{4,9}\/\S+/g],
   [/https?:|www\./i, /\bhttps?:\/\/\S+|\bwww\.\S+/gi],
   // "978-0-19-280166-2", "555-867-5309", "12.05.2020", "1.2.3": three or more digit groups joined without spaces.
   // (A numeric date, "04/12/2007" or "1922-10-25", is a date: dates.ts reads it.)
-  [/\d[-./]\d+[-./]\d/, /(?<![\p{L}\p{N}.,-])(?!\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])|\d{4}-\d{2}-\d{2}(?![\d-]))\d+(?:[-./]\d+){2,}(?![\p{N}])/gu],
+  [
+    /\d[-./]\d+[-./]\d/,
+    /(?<![\p{L}\p{N}.,-])(?!\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])|\d{4}-\d{2}-\d{2}(?![\d-]))\d+(?:[-./]\d+){2,}(?![\p{N}])/gu,
+  ],
   // "(202) 691-6378", "+44 20 7946 0958": phone numbers.
   [/\(\d{3}\)|\+\d/, /\(\d{3}\)\s?\d{3}[-\s]\d{4}\b|\+\d{1,3}(?:[\s-]\d{2,4}){2,4}\b/g],
   // "10 Downing Street", "221B Baker Street", "1600 Pennsylvania Avenue"
   // (Also a pair, "at 270 and 2702 Olive street".)
-  [STREET_HINT, new RegExp(`(?<![\\p{L}\\p{N},.])\\d{1,5}[A-Za-z]?\\.?(?:\\s*(?:,|and|&|–|-)\\s*\\d{1,5}[A-Za-z]?)*\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${cased(words.streetWords)})\\b\\.?`, 'gu')],
+  [
+    STREET_HINT,
+    new RegExp(
+      `(?<![\\p{L}\\p{N},.])\\d{1,5}[A-Za-z]?\\.?(?:\\s*(?:,|and|&|–|-)\\s*\\d{1,5}[A-Za-z]?)*\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:${cased(words.streetWords)})\\b\\.?`,
+      'gu',
+    ),
+  ],
   // "490 BC", "AD 79", "c. 3000 BCE"
-  [ERA_HINT, new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}\\s?(?:${cased(words.eras)})(?![\\p{L}])|(?<![\\p{L}])(?:AD|A\\.D\\.)\\s?\\d{1,4}(?!\\d)`, 'gu')],
+  [
+    ERA_HINT,
+    new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}\\s?(?:${cased(words.eras)})(?![\\p{L}])|(?<![\\p{L}])(?:AD|A\\.D\\.)\\s?\\d{1,4}(?!\\d)`, 'gu'),
+  ],
   // "(Smith 2004)", "(Smith and Jones, 2004a; Brown et al. 1999, p. 3)": author-date citations.
-  [/\(\s*(?:see\s|cf\.\s|e\.g\.)?\p{Lu}/u, /\((?:\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*;?)+\)/gu],
+  [
+    /\(\s*(?:see\s|cf\.\s|e\.g\.)?\p{Lu}/u,
+    /\((?:\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*;?)+\)/gu,
+  ],
   // "Smith, J. (2004). The docks …", "Brown, A. and Gray, T. (1999),": a reference entry's year after the authors' initials.
   [/\(\d{4}[a-z]?\)[.,:]/, /(?<=\p{Lu}\.\)?\s?)\(\d{4}[a-z]?\)(?=[.,:])/gu],
   // "347 U.S. 483 (1954)", "123 F.3d 456", "28 U.S.C. § 1253": a law report or code citation (volume, reporter, page).
-  [/\d\s+\p{Lu}[\p{L}]{0,6}\./u, /(?<![\p{L}\p{N}])\d{1,4}\s+(?:\p{Lu}[\p{L}]{0,6}\.\s?){1,4}(?:\d[a-z]{1,2}\s)?(?:§+\s?)?\d{1,6}(?:\s*\(\d{4}\))?/gu],
+  [
+    /\d\s+\p{Lu}[\p{L}]{0,6}\./u,
+    /(?<![\p{L}\p{N}])\d{1,4}\s+(?:\p{Lu}[\p{L}]{0,6}\.\s?){1,4}(?:\d[a-z]{1,2}\s)?(?:§+\s?)?\d{1,6}(?:\s*\(\d{4}\))?/gu,
+  ],
   // "§ 1253", "§§ 12–14": a section.
   [/§/, /§+\s?\d+(?:[–-]\d+)?/g],
   // "Apollo 11 landed", "Windows 10 was released": a number that is part of a name (a capitalised word inside the
   // sentence, not a month, weekday or people's name — "the Japanese 680 were" —, and a verb after it, not a counted noun).
-  [/\p{Lu}\p{Ll}+\s\d/u, /(?<=(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+\s)(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s)(?<!(?:ese|an|ans|ians|ish|ch|ic|i)\s)\d{1,3}(?![\d,.])(?=\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b)/gu],
+  [
+    /\p{Lu}\p{Ll}+\s\d/u,
+    /(?<=(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+\s)(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s)(?<!(?:ese|an|ans|ians|ish|ch|ic|i)\s)\d{1,3}(?![\d,.])(?=\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b)/gu,
+  ],
   // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
-  [/\d{4}[a-z]?(?:,\s*pp?\.|:\s?\d)/, /\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*pp?\.\s*|:\s?)\d+(?:[–-]\d+)?/gu],
+  [
+    /\d{4}[a-z]?(?:,\s*pp?\.|:\s?\d)/,
+    /\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?)?,?\s+\d{4}[a-z]?(?:,\s*pp?\.\s*|:\s?)\d+(?:[–-]\d+)?/gu,
+  ],
   // "Smith (2004) argued", "Brown et al. (1999)": the year in brackets right after an author's name (the bracket
   // found first: a look-behind over the name at every position would be slow).
-  [/\(\d{4}/, /\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\)(?<=\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\))(?=\s+(?:found|finds|showed|shows|argued|argues|noted|notes|wrote|writes|suggested|suggests|claimed|claims|reported|reports|observed|observes|concluded|concludes|estimated|estimates)\b)/gu],
+  [
+    /\(\d{4}/,
+    /\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\)(?<=\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s\(\d{4}[a-z]?(?:,\s*(?:pp?\.\s*)?\d+)?\))(?=\s+(?:found|finds|showed|shows|argued|argues|noted|notes|wrote|writes|suggested|suggests|claimed|claims|reported|reports|observed|observes|concluded|concludes|estimated|estimates)\b)/gu,
+  ],
 ];
 /** A list enumerator opening a line: "1.", "(2)", "3)", "iv." — it numbers the item, it is not a figure in it. */
 const ENUMERATOR = /(?:^|\n)[ \t]*(?:\(?\d{1,3}[.)](?=\s)|\(\d{1,3}\))/g;

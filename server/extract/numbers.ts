@@ -24,10 +24,30 @@ export interface NumberMention {
   percent?: boolean;
 }
 
-const CURRENCY_SIGNS: Record<string, string> = { '¥': 'yen', '$': 'dollars', '£': 'pounds', '€': 'euros', '₽': 'rubles' };
+const CURRENCY_SIGNS: Record<string, string> = { '¥': 'yen', $: 'dollars', '£': 'pounds', '€': 'euros', '₽': 'rubles' };
 const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
 /** Measures after which "1.399" is a decimal, not 1,399. */
-const MEASURES = new Set(['percent', 'per', 'km', 'kilometres', 'kilometers', 'miles', 'mi', 'kg', 'm', 'metres', 'meters', 'tons', 'tonnes', 'degrees', 'hectares', 'acres', 'litres', 'hours', 'times']);
+const MEASURES = new Set([
+  'percent',
+  'per',
+  'km',
+  'kilometres',
+  'kilometers',
+  'miles',
+  'mi',
+  'kg',
+  'm',
+  'metres',
+  'meters',
+  'tons',
+  'tonnes',
+  'degrees',
+  'hectares',
+  'acres',
+  'litres',
+  'hours',
+  'times',
+]);
 
 // Thousands by comma, thin/no-break/plain space, or dot; else plain digits with an optional decimal part.
 const NUMERAL =
@@ -67,7 +87,8 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)) amount = Number(digits.replace(/,/g, ''));
   else if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) amount = Number(digits.replace(/\./g, ''));
   else if (/^\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+$/.test(digits)) amount = Number(digits.replace(/\D/g, ''));
-  else if (/^0\.\d+$/.test(digits)) amount = Number(digits); // "0.009 USD": never European thousands
+  else if (/^0\.\d+$/.test(digits))
+    amount = Number(digits); // "0.009 USD": never European thousands
   else if (/^\d{1,3}\.\d{3}$/.test(digits)) {
     // "70.000 troops": European thousands unless a measure follows ("1.500 km").
     const next = /^\s*([\p{L}%]+)/u.exec(s.slice(start + m[0].length))?.[1]?.toLowerCase();
@@ -79,7 +100,7 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
     amount = Number(digits.replace(',', '.'));
   } else amount = Number(digits);
   if (!Number.isFinite(amount)) return undefined;
-  const scale = multiplier ? MULTIPLIERS[multiplier] ?? 1 : 1;
+  const scale = multiplier ? (MULTIPLIERS[multiplier] ?? 1) : 1;
   amount *= scale;
   const end = start + m[0].length;
   const bare = !sign && !multiplier && /^\d{4}$/.test(digits);
@@ -105,12 +126,24 @@ function mergeRanges(s: string, numbers: NumberMention[]): NumberMention[] {
     const gap = b ? s.slice(a.end, b.start) : '';
     // "3.9 percent to 4.1 percent", "5 km to 10 km": the unit may be written at both ends.
     const unit = b ? UNIT_REPEATED.exec(gap) : null;
-    const repeated = unit !== null && s.slice(b!.end, b!.end + unit[1]!.length + 1).trimStart().startsWith(unit[1]!);
+    const repeated =
+      unit !== null &&
+      s
+        .slice(b!.end, b!.end + unit[1]!.length + 1)
+        .trimStart()
+        .startsWith(unit[1]!);
     if (b && !a.yearLike && !b.yearLike && (/^\s*(?:[–—-]|to|and)\s*$/.test(gap) || repeated) && b.amount > a.amount) {
       const isBetween = /\bbetween\s+$/i.test(s.slice(Math.max(0, a.start - 10), a.start));
       if (!/and/.test(gap) || isBetween) {
         const scale = scaleOf(b, a);
-        out.push({ ...a, end: b.end, amount: a.amount * scale, upper: b.amount, certainty: Math.min(a.certainty, b.certainty), currency: a.currency ?? b.currency });
+        out.push({
+          ...a,
+          end: b.end,
+          amount: a.amount * scale,
+          upper: b.amount,
+          certainty: Math.min(a.certainty, b.certainty),
+          currency: a.currency ?? b.currency,
+        });
         i++;
         continue;
       }
@@ -140,15 +173,57 @@ export interface ComparatorReading {
 }
 
 /** Comparator phrases that come before the number, longest first so "just under" is not "just". */
-const BEFORE_PHRASES: [string, Comparator][] = ([
-  ['in excess of', 'gt'], ['upwards of', 'gt'], ['more than', 'gt'], ['greater than', 'gt'], ['well over', 'gt'], ['exceeding', 'gt'], ['exceeded', 'gt'], ['exceeds', 'gt'], ['exceed', 'gt'], ['over', 'gt'], ['above', 'gt'],
-  ['no fewer than', 'gte'], ['no less than', 'gte'], ['not less than', 'gte'], ['a minimum of', 'gte'], ['at least', 'gte'],
-  ['no more than', 'lte'], ['not more than', 'lte'], ['a maximum of', 'lte'], ['up to', 'lte'], ['at most', 'lte'],
-  ['fewer than', 'lt'], ['less than', 'lt'], ['under', 'lt'], ['below', 'lt'],
-  ['approximately', 'approx'], ['an estimated', 'approx'], ['estimated', 'approx'], ['roughly', 'approx'], ['around', 'approx'], ['about', 'approx'], ['circa', 'approx'], ['approx.', 'approx'], ['ca.', 'approx'], ['c.', 'approx'], ['some', 'approx'], ['more or less', 'approx'],
-  ['just under', 'almost'], ['just short of', 'almost'], ['close to', 'almost'], ['almost', 'almost'], ['nearly', 'almost'],
-  ['exactly', 'exact'], ['precisely', 'exact'], ['a mere', 'exact'], ['just', 'exact'], ['only', 'exact'],
-] as [string, Comparator][]).sort((a, b) => b[0].length - a[0].length);
+const BEFORE_PHRASES: [string, Comparator][] = (
+  [
+    ['in excess of', 'gt'],
+    ['upwards of', 'gt'],
+    ['more than', 'gt'],
+    ['greater than', 'gt'],
+    ['well over', 'gt'],
+    ['exceeding', 'gt'],
+    ['exceeded', 'gt'],
+    ['exceeds', 'gt'],
+    ['exceed', 'gt'],
+    ['over', 'gt'],
+    ['above', 'gt'],
+    ['no fewer than', 'gte'],
+    ['no less than', 'gte'],
+    ['not less than', 'gte'],
+    ['a minimum of', 'gte'],
+    ['at least', 'gte'],
+    ['no more than', 'lte'],
+    ['not more than', 'lte'],
+    ['a maximum of', 'lte'],
+    ['up to', 'lte'],
+    ['at most', 'lte'],
+    ['fewer than', 'lt'],
+    ['less than', 'lt'],
+    ['under', 'lt'],
+    ['below', 'lt'],
+    ['approximately', 'approx'],
+    ['an estimated', 'approx'],
+    ['estimated', 'approx'],
+    ['roughly', 'approx'],
+    ['around', 'approx'],
+    ['about', 'approx'],
+    ['circa', 'approx'],
+    ['approx.', 'approx'],
+    ['ca.', 'approx'],
+    ['c.', 'approx'],
+    ['some', 'approx'],
+    ['more or less', 'approx'],
+    ['just under', 'almost'],
+    ['just short of', 'almost'],
+    ['close to', 'almost'],
+    ['almost', 'almost'],
+    ['nearly', 'almost'],
+    ['exactly', 'exact'],
+    ['precisely', 'exact'],
+    ['a mere', 'exact'],
+    ['just', 'exact'],
+    ['only', 'exact'],
+  ] as [string, Comparator][]
+).sort((a, b) => b[0].length - a[0].length);
 const COMPARATOR_OF = new Map(BEFORE_PHRASES);
 /** One pattern for all of them, anchored at the number: the longest phrase wins by alternation order. */
 const BEFORE = new RegExp(`(?:^|[^\\p{L}])(${BEFORE_PHRASES.map(([p]) => p.replace(/[.]/g, '\\.')).join('|')})[ \u00A0]$`, 'u');
@@ -163,7 +238,10 @@ const AFTER: [RegExp, Comparator][] = [
 export function readComparator(s: string, mention: NumberMention): ComparatorReading {
   if (mention.upper !== undefined) return { comparator: 'range', start: mention.start, end: mention.end };
   // Line breaks count as spaces (same length, so offsets hold): "more\nthan 30,000" in wrapped text.
-  const before = s.slice(Math.max(0, mention.start - 24), mention.start).toLowerCase().replace(/[\n\r\t]/g, ' ');
+  const before = s
+    .slice(Math.max(0, mention.start - 24), mention.start)
+    .toLowerCase()
+    .replace(/[\n\r\t]/g, ' ');
   const m = BEFORE.exec(before); // not after a letter: "moreover 5" is not "over 5"
   if (m) return { comparator: COMPARATOR_OF.get(m[1]!)!, start: mention.start - m[1]!.length - 1, end: mention.end };
   const after = s.slice(mention.end, mention.end + 16);

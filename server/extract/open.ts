@@ -10,11 +10,56 @@ import type { Token } from './tokens.js';
 import { AUXILIARIES, isPastVerb, ROLES, type Role } from './words.js';
 
 /** Function words: never the verb or the object a property is named from. */
-const FUNCTION = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'as', 'into', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'some', 'about', 'nearly', 'over', 'under', 'than', 'after', 'before', 'until', 'since', 'during', 'which', 'who', 'it', 'they', 'he', 'she', 'not', 'no']);
+const FUNCTION = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'with',
+  'and',
+  'or',
+  'as',
+  'into',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'about',
+  'nearly',
+  'over',
+  'under',
+  'than',
+  'after',
+  'before',
+  'until',
+  'since',
+  'during',
+  'which',
+  'who',
+  'it',
+  'they',
+  'he',
+  'she',
+  'not',
+  'no',
+]);
 
 /** Role phrases by their first word: a figure's neighbours are looked up, not every phrase tried at every word. */
 const ROLE_STARTS = new Map<string, { role: Role; phrase: string[] }[]>();
-for (const role of ROLES) for (const phrase of role.phrases) ROLE_STARTS.set(phrase[0]!, [...(ROLE_STARTS.get(phrase[0]!) ?? []), { role, phrase }]);
+for (const role of ROLES)
+  for (const phrase of role.phrases) ROLE_STARTS.set(phrase[0]!, [...(ROLE_STARTS.get(phrase[0]!) ?? []), { role, phrase }]);
 
 export interface RoleReading {
   role: Role;
@@ -27,9 +72,16 @@ export interface RoleReading {
  * excess of") first, else shortly before the number ("the approved contingent, nearly 5000 strong",
  * "a joint expedition of 7,000"), not across another figure.
  */
-export function readRole(tokens: readonly Token[], from: number, to: number, after: number, sentenceTokens = tokens.length): RoleReading | undefined {
+export function readRole(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  after: number,
+  sentenceTokens = tokens.length,
+): RoleReading | undefined {
   const match = (i: number): RoleReading | undefined => {
-    for (const { role, phrase } of ROLE_STARTS.get(tokens[i]!.lower) ?? []) if (phrase.every((w, j) => tokens[i + j]?.lower === w)) return { role, at: i };
+    for (const { role, phrase } of ROLE_STARTS.get(tokens[i]!.lower) ?? [])
+      if (phrase.every((w, j) => tokens[i + j]?.lower === w)) return { role, at: i };
     return undefined;
   };
   for (let i = to; i < Math.min(sentenceTokens, after + 4); i++) {
@@ -65,7 +117,13 @@ export function verbBefore(tokens: readonly Token[], from: number, start: number
 }
 
 /** The past verb nearest a date in its stretch, and its object (up to two content words): "seized Vladivostok". */
-export function datePredicate(tokens: readonly Token[], from: number, to: number, segmentFrom: number, segmentTo: number): { words: string; at: number } | undefined {
+export function datePredicate(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  segmentFrom: number,
+  segmentTo: number,
+): { words: string; at: number } | undefined {
   let best: number | undefined;
   for (let i = segmentFrom; i < segmentTo; i++) {
     if (i >= from && i < to) continue;
@@ -93,7 +151,10 @@ export class PropertyProposals {
   private readonly taken: Set<string>;
   private readonly byId: Map<string, Property>;
 
-  constructor(private readonly sourceId: string, vocabulary: readonly Property[]) {
+  constructor(
+    private readonly sourceId: string,
+    vocabulary: readonly Property[],
+  ) {
     this.taken = new Set(vocabulary.map((p) => p.id));
     this.byId = new Map(vocabulary.map((p) => [p.id, p]));
   }
@@ -102,7 +163,15 @@ export class PropertyProposals {
    * The property named `label`: a vocabulary property with that label or id when one exists (an earlier
    * proposal, or a reviewed one; not when `beside`), else a new proposal. `cues` are the text's own words for it.
    */
-  propose(label: string, valueType: 'quantity' | 'date', unit: string | undefined, cues: readonly string[], example: string, subjectTypes?: Property['subjectTypes'], beside = false): Property {
+  propose(
+    label: string,
+    valueType: 'quantity' | 'date',
+    unit: string | undefined,
+    cues: readonly string[],
+    example: string,
+    subjectTypes?: Property['subjectTypes'],
+    beside = false,
+  ): Property {
     const clean = label.replace(/\s+/g, ' ').trim().slice(0, 200) || (valueType === 'date' ? 'date' : 'figure');
     const key = `${valueType}|${clean.toLowerCase()}`;
     const known = this.byLabel.get(key);
@@ -131,7 +200,11 @@ export class PropertyProposals {
   results(): Property[] {
     return [...this.byLabel.values()].map(({ property, claims, example }) => ({
       ...property,
-      description: `Proposed by extraction from ${this.sourceId}: ${claims} claim${claims === 1 ? '' : 's'}, e.g. “${example.replace(/\s+/g, ' ').slice(0, 120)}”. Accept to add it to the vocabulary, or merge it into an existing property.`.slice(0, 1000),
+      description:
+        `Proposed by extraction from ${this.sourceId}: ${claims} claim${claims === 1 ? '' : 's'}, e.g. “${example.replace(/\s+/g, ' ').slice(0, 120)}”. Accept to add it to the vocabulary, or merge it into an existing property.`.slice(
+          0,
+          1000,
+        ),
     }));
   }
 
@@ -144,7 +217,16 @@ export class PropertyProposals {
 }
 
 function slug(label: string): string {
-  return label.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '') || 'property';
+  return (
+    label
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'property'
+  );
 }
 
 export type { Role };

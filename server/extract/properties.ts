@@ -50,8 +50,36 @@ export interface PropertyScore {
 
 /** English function words: as cues they say little, so they weigh little. */
 const FUNCTION_WORDS = new Set([
-  'a', 'an', 'the', 'in', 'on', 'at', 'to', 'from', 'by', 'of', 'for', 'with', 'until', 'till', 'since', 'after', 'before',
-  'between', 'against', 'into', 'its', 'their', 'his', 'her', 'because', 'due to', 'following', 'as', 'and', 'or',
+  'a',
+  'an',
+  'the',
+  'in',
+  'on',
+  'at',
+  'to',
+  'from',
+  'by',
+  'of',
+  'for',
+  'with',
+  'until',
+  'till',
+  'since',
+  'after',
+  'before',
+  'between',
+  'against',
+  'into',
+  'its',
+  'their',
+  'his',
+  'her',
+  'because',
+  'due to',
+  'following',
+  'as',
+  'and',
+  'or',
 ]);
 
 /** Defaults of settings.property.roleScore and .reach (settings.ts), for callers that pass none. */
@@ -70,18 +98,33 @@ export function buildPropertyIndex(properties: readonly Property[]): PropertyInd
   for (const property of properties) {
     if (property.valueType !== 'quantity' && property.valueType !== 'date') {
       for (const cue of property.cues ?? []) {
-        const words = cue.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+        const words = cue
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean)
+          .map(stem);
         // A phrase that only adds a preposition ("signed in", "signed at") is the same verb: it does not count.
         if (words.length > 1 && !FUNCTION_WORDS.has(words[words.length - 1]!)) push(index.phrases, words[0]!, words);
       }
       continue;
     }
-    const label = new Set(`${property.label} ${property.id}`.toLowerCase().split(/[^a-z]+/).map(stem));
-    const cues: Cue[] = (property.cues ?? []).map((cue) => {
-      const words = cue.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
-      const base = FUNCTION_WORDS.has(cue.toLowerCase()) ? 0.3 : 1;
-      return { words, weight: base * (1 + 0.35 * (words.length - 1)), inLabel: words.every((w) => label.has(w)) };
-    }).filter((c) => c.words.length > 0);
+    const label = new Set(
+      `${property.label} ${property.id}`
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .map(stem),
+    );
+    const cues: Cue[] = (property.cues ?? [])
+      .map((cue) => {
+        const words = cue
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean)
+          .map(stem);
+        const base = FUNCTION_WORDS.has(cue.toLowerCase()) ? 0.3 : 1;
+        return { words, weight: base * (1 + 0.35 * (words.length - 1)), inLabel: words.every((w) => label.has(w)) };
+      })
+      .filter((c) => c.words.length > 0);
     const entry: PropertyEntry = { property, cues, labelWords: property.label.split(/\s+/).length };
     if (property.unit) entry.unit = property.unit.toLowerCase();
     const target = property.valueType === 'quantity' ? index.quantity : index.date;
@@ -235,14 +278,20 @@ function cueScore(cue: Cue, input: ScoreInput): number {
     if (i > input.to + reach) break;
     if (i + n > stems.length || (i + n > input.from && i < input.to)) continue;
     let hit = true;
-    for (let j = 0; j < n; j++) if (stems[i + j] !== cue.words[j]) { hit = false; break; }
+    for (let j = 0; j < n; j++)
+      if (stems[i + j] !== cue.words[j]) {
+        hit = false;
+        break;
+      }
     if (!hit) continue;
     const distance = i >= input.to ? i - input.to : input.from - (i + n);
     let s = cue.weight / (1 + distance / 4);
     if (cue.weight >= 1) {
       // Function words get no bonus: "in" right before a date says nothing about which date it is.
-      if ((i + n === input.from && input.predicate !== false) || i === input.verbAt) s = cue.weight * 2; // the predicate: "numbered over 72,000", "2,900 soldiers died"
-      else if (i === input.nounAt) s = cue.weight * 1.6; // the counted noun: "900 orphans"
+      if ((i + n === input.from && input.predicate !== false) || i === input.verbAt)
+        s = cue.weight * 2; // the predicate: "numbered over 72,000", "2,900 soldiers died"
+      else if (i === input.nounAt)
+        s = cue.weight * 1.6; // the counted noun: "900 orphans"
       else if (input.segmentFrom !== undefined) {
         // Inside the value's own comma-delimited stretch a cue keeps its weight longer.
         const inSegment = i >= input.segmentFrom && i + n <= (input.segmentTo ?? stems.length);

@@ -5,7 +5,20 @@
 import type { Entity } from '../core/schema-types.js';
 import { phoneticKeys } from './entities.js';
 import { foldName, foldWord, stripAccents, type Token } from './tokens.js';
-import { AUXILIARIES, CONNECTORS, REPORTING, DOCUMENT_HEAD, EVENT_HEAD, FORCE_HEAD, NAME_STOP as STOP, NOT_NAMES_ALONE, ORG_HEAD, PLACE_HEAD, TITLES, isPastVerb } from './words.js';
+import {
+  AUXILIARIES,
+  CONNECTORS,
+  REPORTING,
+  DOCUMENT_HEAD,
+  EVENT_HEAD,
+  FORCE_HEAD,
+  NAME_STOP as STOP,
+  NOT_NAMES_ALONE,
+  ORG_HEAD,
+  PLACE_HEAD,
+  TITLES,
+  isPastVerb,
+} from './words.js';
 
 export interface NameSpan {
   start: number;
@@ -18,7 +31,12 @@ export interface NameSpan {
 const GAP = /^[\s.'’‐-]{0,3}$/;
 
 /** Capitalised name spans among tokens, skipping tokens already matched to an entity (`covered[i]`). */
-export function nameSpans(text: string, tokens: readonly Token[], covered: readonly boolean[], common?: (word: string) => boolean): NameSpan[] {
+export function nameSpans(
+  text: string,
+  tokens: readonly Token[],
+  covered: readonly boolean[],
+  common?: (word: string) => boolean,
+): NameSpan[] {
   const out: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !isNameWord(tokens[i]!)) continue;
@@ -26,11 +44,17 @@ export function nameSpans(text: string, tokens: readonly Token[], covered: reado
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
       if (covered[j + 1] || !joins(text, tokens[j]!, next)) break;
-      if (isNameWord(next)) { j++; continue; }
+      if (isNameWord(next)) {
+        j++;
+        continue;
+      }
       const after = tokens[j + 2];
       // "Baltimore and Ohio Railroad" is one name, "the Chinese Eastern Railway and Lake Khanka" two.
       const listed = next.lower === 'and' && isHead(tokens[j]!.lower);
-      if (CONNECTORS.has(next.lower) && !listed && after && !covered[j + 2] && isNameWord(after) && joins(text, next, after)) { j += 2; continue; }
+      if (CONNECTORS.has(next.lower) && !listed && after && !covered[j + 2] && isNameWord(after) && joins(text, next, after)) {
+        j += 2;
+        continue;
+      }
       break;
     }
     const span = classify(text, tokens, i, j, common);
@@ -54,7 +78,7 @@ function isNameWord(t: Token): boolean {
   if (!t.capital) return false;
   // "§ Mr. Brotherton Does the hon. Gentleman agree": an auxiliary opens the speaker's question, it ends the name.
   // So does a sentence's first word run on after it ("§ Mr. Horam The increase …", "Mr. Horam I thought").
-  if (AUXILIARIES.has(t.lower) || REPORTING.has(t.lower) || (t.lower === 'the' || t.lower === 'i')) return false;
+  if (AUXILIARIES.has(t.lower) || REPORTING.has(t.lower) || t.lower === 'the' || t.lower === 'i') return false;
   return /^\p{L}+(?:['’]\p{L}+)?$/u.test(t.text) && !(t.text.length > 5 && t.text === t.text.toUpperCase());
 }
 
@@ -92,13 +116,24 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   const noun = headNounAfter(text, tokens, j);
   // (Not "Period of Japanese history": a heading's first word the text also writes in lower case.)
   if (noun && !titled && !hasInitial && !(common && common(lower[0]!))) {
-    const kind = PLACE_HEAD.has(noun) ? 'place' : ORG_HEAD.has(noun) ? 'organisation' : FORCE_HEAD.has(noun) ? 'armed-force' : EVENT_HEAD.has(noun) ? 'event' : DOCUMENT_HEAD.has(noun) ? 'document' : undefined;
+    const kind = PLACE_HEAD.has(noun)
+      ? 'place'
+      : ORG_HEAD.has(noun)
+        ? 'organisation'
+        : FORCE_HEAD.has(noun)
+          ? 'armed-force'
+          : EVENT_HEAD.has(noun)
+            ? 'event'
+            : DOCUMENT_HEAD.has(noun)
+              ? 'document'
+              : undefined;
     if (kind) [type, confidence] = [kind, 0.55];
     else if (core.length >= 2) [type, confidence] = ['other', 0.45];
   }
   if (type !== 'other' || confidence > 0.3) {
     // The noun decided the kind.
-  } else if (DOCUMENT_HEAD.has(lower[0]!) || lower.some((w) => DOCUMENT_HEAD.has(w) && w !== 'act' && w !== 'report')) [type, confidence] = ['document', 0.6];
+  } else if (DOCUMENT_HEAD.has(lower[0]!) || lower.some((w) => DOCUMENT_HEAD.has(w) && w !== 'act' && w !== 'report'))
+    [type, confidence] = ['document', 0.6];
   // "Bureau of Labor Statistics", "U.S. Department of Labor", "Army of the Potomac", "Battle of Gettysburg": the head word before "of".
   else if (headBeforeOf(lower, ORG_HEAD)) [type, confidence] = ['organisation', 0.6];
   else if (headBeforeOf(lower, FORCE_HEAD)) [type, confidence] = ['armed-force', 0.6];
@@ -111,22 +146,59 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   else if (/^(?:in|at|near|from|to|towards|via|outside)$/.test(previous) && core.length <= 2) [type, confidence] = ['place', 0.45];
   else if (core.length >= 2 && core.length <= 3 && core.every((w) => !CONNECTORS.has(w.lower))) [type, confidence] = ['person', 0.4];
   // "Smith, 45, was elected": a capitalised word that an age or a figure in commas follows is a name, even first in its sentence.
-  if (type === 'other' && core.length === 1 && core[0]!.text.length > 2 && /^,\s*(?:aged\s+)?\d{1,3},/.test(text.slice(core[0]!.end, core[0]!.end + 12)) && !(common && common(lower[0]!))) [type, confidence] = ['person', 0.45];
+  if (
+    type === 'other' &&
+    core.length === 1 &&
+    core[0]!.text.length > 2 &&
+    /^,\s*(?:aged\s+)?\d{1,3},/.test(text.slice(core[0]!.end, core[0]!.end + 12)) &&
+    !(common && common(lower[0]!))
+  )
+    [type, confidence] = ['person', 0.45];
   if (type !== 'other' || confidence > 0.3) {
     // Kind decided above (a head word, a title, the noun it qualifies, an age after it).
     // One capitalised word inside a sentence that the text never writes in lower case ("In February 1920 Lenin spoke") is a name of unknown kind.
-  } else if (core.length === 1 && i + first > 0 && common && !common(lower[0]!) && !NOT_NAMES_ALONE.has(lower[0]!) && core[0]!.text.length > 2 && !/(?:ese|ian|ish|can|ean|ch)$/.test(lower[0]!)) confidence = 0.35;
+  } else if (
+    core.length === 1 &&
+    i + first > 0 &&
+    common &&
+    !common(lower[0]!) &&
+    !NOT_NAMES_ALONE.has(lower[0]!) &&
+    core[0]!.text.length > 2 &&
+    !/(?:ese|ian|ish|can|ean|ch)$/.test(lower[0]!)
+  )
+    confidence = 0.35;
   else if (type === 'other') return undefined;
   if (lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
-  if (!nameLike(core.filter((w) => !CONNECTORS.has(w.lower)), titled || (hasInitial && core[core.length - 1]!.text.length > 2), common)) return undefined;
+  if (
+    !nameLike(
+      core.filter((w) => !CONNECTORS.has(w.lower)),
+      titled || (hasInitial && core[core.length - 1]!.text.length > 2),
+      common,
+    )
+  )
+    return undefined;
   // A head word alone ("War", "River", "Army") names nothing in particular.
   if (core.length === 1 && isHead(head)) return undefined;
   // "Bolinas, Calif.", "Sedalia, Mo.": an abbreviated state after a place and a comma qualifies that place.
-  if (core.length === 1 && i > 0 && text[core[0]!.end] === '.' && core[0]!.text.length <= 5 && /\p{Lu}\p{L}*,\s*$/u.test(text.slice(Math.max(0, core[0]!.start - 30), core[0]!.start))) return undefined;
+  if (
+    core.length === 1 &&
+    i > 0 &&
+    text[core[0]!.end] === '.' &&
+    core[0]!.text.length <= 5 &&
+    /\p{Lu}\p{L}*,\s*$/u.test(text.slice(Math.max(0, core[0]!.start - 30), core[0]!.start))
+  )
+    return undefined;
   // "Media contact:", "Internet address:": a name that a lower-case word and a colon follow is a label's first word ("Canada: 4,192" stays a name).
-  if (/^[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]*:/u.test(text.slice(core[core.length - 1]!.end, core[core.length - 1]!.end + 40))) return undefined;
+  if (/^[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]*:/u.test(text.slice(core[core.length - 1]!.end, core[core.length - 1]!.end + 40)))
+    return undefined;
   // "6 p.m. PDT", "0043 EDT": capitals right after a clock time are its time zone.
-  if (core.length === 1 && core[0]!.text.length <= 4 && core[0]!.text === core[0]!.text.toUpperCase() && /(?:\d\s*[ap]\.?m\.?|\d{1,2}:\d{2}|\b\d{4})[\s,(]*$/i.test(text.slice(Math.max(0, core[0]!.start - 12), core[0]!.start))) return undefined;
+  if (
+    core.length === 1 &&
+    core[0]!.text.length <= 4 &&
+    core[0]!.text === core[0]!.text.toUpperCase() &&
+    /(?:\d\s*[ap]\.?m\.?|\d{1,2}:\d{2}|\b\d{4})[\s,(]*$/i.test(text.slice(Math.max(0, core[0]!.start - 12), core[0]!.start))
+  )
+    return undefined;
   const start = core[0]!.start;
   // "the Safety Board's full report": the name without its possessive ending.
   const end = core[core.length - 1]!.end - (/['’]s$/i.test(core[core.length - 1]!.text) ? 2 : 0);
@@ -164,14 +236,20 @@ export class ProposalCollector {
   private readonly ordered: Proposal[] = [];
   private readonly taken: Set<string>;
 
-  constructor(private readonly sourceId: string, existingIds: Iterable<string>) {
+  constructor(
+    private readonly sourceId: string,
+    existingIds: Iterable<string>,
+  ) {
     this.taken = new Set(existingIds);
   }
 
   /** Records a name and returns its proposal, merged with earlier spellings. */
   add(span: NameSpan): { entity: Entity; confidence: number } {
     const key = foldName(span.text);
-    const surname = span.text.split(/[\s.]+/).filter(Boolean).pop()!;
+    const surname = span.text
+      .split(/[\s.]+/)
+      .filter(Boolean)
+      .pop()!;
     // A person's spellings sound alike in the surname and share the first initial ("Semenov"/"Semyonov", "J. H. Elmsley"/"James H.
     // Elmsley"); "Ashton Mill" and "Brook Mill" are two.
     const sound = span.type === 'person' ? phoneticKeys(surname).map((k) => `${span.type}:${key[0]}:${k}:${key.split(' ').length}`) : [];
@@ -182,7 +260,13 @@ export class ProposalCollector {
     const bySurname = sameSurname && (single || foldName(sameSurname.entity.label)[0] === key[0]) ? sameSurname : undefined;
     let proposal = this.byKey.get(key) ?? sound.map((k) => this.byKey.get(k)).find(Boolean) ?? bySurname;
     if (!proposal) {
-      const entity: Entity = { id: this.freshId(span.text), type: span.type, label: span.text, status: 'proposed', aliases: [{ name: span.text, kind: 'label', sources: [this.sourceId] }] };
+      const entity: Entity = {
+        id: this.freshId(span.text),
+        type: span.type,
+        label: span.text,
+        status: 'proposed',
+        aliases: [{ name: span.text, kind: 'label', sources: [this.sourceId] }],
+      };
       proposal = { entity, confidence: span.confidence, count: 0, keys: [] };
       this.ordered.push(proposal);
     } else if (!proposal.entity.aliases.some((a) => a.name === span.text)) {
@@ -198,12 +282,21 @@ export class ProposalCollector {
 
   results(minConfidence: number): { entities: Entity[]; confidence: Record<string, number> } {
     const kept = this.ordered.filter((p) => p.confidence >= minConfidence);
-    for (const p of kept) p.entity.description = `Proposed by extraction from ${this.sourceId}: ${p.count} mention${p.count === 1 ? '' : 's'}, confidence ${p.confidence.toFixed(2)}.`;
-    return { entities: kept.map((p) => p.entity), confidence: Object.fromEntries(kept.map((p) => [p.entity.id, Number(p.confidence.toFixed(2))])) };
+    for (const p of kept)
+      p.entity.description = `Proposed by extraction from ${this.sourceId}: ${p.count} mention${p.count === 1 ? '' : 's'}, confidence ${p.confidence.toFixed(2)}.`;
+    return {
+      entities: kept.map((p) => p.entity),
+      confidence: Object.fromEntries(kept.map((p) => [p.entity.id, Number(p.confidence.toFixed(2))])),
+    };
   }
 
   private freshId(name: string): string {
-    const base = stripAccents(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'entity';
+    const base =
+      stripAccents(name)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 100) || 'entity';
     let id = base;
     for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
     this.taken.add(id);
@@ -232,10 +325,12 @@ export class SurnameIndex {
 
   /** The one known person whose surname the name ends with. */
   match(name: string): Entity | undefined {
-    const last = name.split(/[\s.]+/).filter(Boolean).pop();
+    const last = name
+      .split(/[\s.]+/)
+      .filter(Boolean)
+      .pop();
     if (!last || last.length < 3) return undefined;
     const found = this.bySurname.get(foldWord(last));
     return found?.length === 1 ? found[0] : undefined;
   }
 }
-

@@ -40,7 +40,8 @@ export function quantityClaims(ctx: SentenceContext, sourceId: string): Draft[] 
     if (n.spelled && !spelledFigure(n.amount, noun, ctx.properties.countWords)) continue;
     // "26 mi 385 yd", "5 ft 11 in", "2 hours 30 minutes": the second number continues a compound measure.
     const previous = readings[readings.length - 1];
-    if (previous?.noun && !n.spelled && !previous.mention.spelled && /^[ \u00A0]+$/.test(s.slice(previous.noun.end, n.start)) && noun) continue;
+    if (previous?.noun && !n.spelled && !previous.mention.spelled && /^[ \u00A0]+$/.test(s.slice(previous.noun.end, n.start)) && noun)
+      continue;
     readings.push({ mention: n, noun, comparator });
   }
   const drafts: Draft[] = [];
@@ -73,7 +74,9 @@ function statedTotals(s: string, figures: readonly { reading: Reading; draft: Dr
       sum += part.amount;
       if (sum > total.amount) break;
       if (sum === total.amount && j > i + 1) {
-        total.parts = figures.slice(i + 1, j + 1).map((f) => ({ amount: f.reading.mention.amount, label: partLabel(s, f.reading).slice(0, 100) }));
+        total.parts = figures
+          .slice(i + 1, j + 1)
+          .map((f) => ({ amount: f.reading.mention.amount, label: partLabel(s, f.reading).slice(0, 100) }));
         i = j;
         break;
       }
@@ -110,8 +113,11 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   // "Some 2,900 Japanese soldiers died": the verb after what is counted says what the figure is.
   const verbAt = verbAfter(ctx.tokens, nounTo, clauseTo);
   // The words around the value, an infobox row, or a "Label:" row: the strongest evidence wins.
-  let property = [chooseProperty(ctx, s, group, valueStart, valueEnd, clause, verbAt), rowProperty(ctx, cell), labelProperty(ctx, valueStart)]
-    .reduce<PropertyScore | undefined>((best, p) => (p && (!best || p.score > best.score) ? p : best), undefined);
+  let property = [
+    chooseProperty(ctx, s, group, valueStart, valueEnd, clause, verbAt),
+    rowProperty(ctx, cell),
+    labelProperty(ctx, valueStart),
+  ].reduce<PropertyScore | undefined>((best, p) => (p && (!best || p.score > best.score) ? p : best), undefined);
   const role = cell ? undefined : readRole(ctx.tokens, from, to, Math.min(nounTo, to + 3), clauseTo);
   const wording = ctx.text.slice(valueStart, valueEnd);
   let proposed = false;
@@ -122,7 +128,18 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     if (roleEntry) property = { entry: roleEntry, score: property.score, cue: role.role.label, cueAt: role.at };
     else {
       const label = `${property.entry.property.label} (${role.role.label})`;
-      property = proposedScore(ctx, ctx.open.propose(label, 'quantity', property.entry.unit ?? noun?.noun, [...property.entry.cues.map((c) => c.words.join(' ')).slice(0, 5), role.role.label], wording, property.entry.property.subjectTypes), role.at);
+      property = proposedScore(
+        ctx,
+        ctx.open.propose(
+          label,
+          'quantity',
+          property.entry.unit ?? noun?.noun,
+          [...property.entry.cues.map((c) => c.words.join(' ')).slice(0, 5), role.role.label],
+          wording,
+          property.entry.property.subjectTypes,
+        ),
+        role.at,
+      );
       proposed = true;
     }
   }
@@ -130,7 +147,15 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const fromWords = (beside = false): PropertyScore | undefined => {
     const verb = verbBefore(ctx.tokens, from, tokenRange(ctx.tokens, clause.start, clause.end).from) ?? verbAt;
     const verbWord = verb === undefined ? undefined : ctx.tokens[verb]!.lower;
-    let words = [...new Set([noun?.noun ?? (first.mention.currency ? 'amount' : first.mention.percent ? 'percent' : undefined), verbWord, role?.role.label].filter((w): w is string => Boolean(w)))];
+    let words = [
+      ...new Set(
+        [
+          noun?.noun ?? (first.mention.currency ? 'amount' : first.mention.percent ? 'percent' : undefined),
+          verbWord,
+          role?.role.label,
+        ].filter((w): w is string => Boolean(w)),
+      ),
+    ];
     // A bare number that counts nothing ("p. 127", a list item's "4.") states nothing checkable.
     if (isLocator(ctx, valueStart)) return undefined;
     // "striking workers (75,000)", "the unemployment rate, 3.9 percent": what the figure is, named just before it.
@@ -146,7 +171,8 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   // is offered under a property named from its own words: a vocabulary property's cue nearby is not about it.
   if (first.mention.spelled && !(noun && ctx.properties.countWords.has(noun.noun))) property = undefined;
   // "losses had reached £3 billion": a sum of money is no count of the dead, whatever cue is near it.
-  if (property && !proposed && first.mention.currency && !CURRENCY_UNITS.has((property.entry.unit ?? '').toLowerCase())) property = undefined;
+  if (property && !proposed && first.mention.currency && !CURRENCY_UNITS.has((property.entry.unit ?? '').toLowerCase()))
+    property = undefined;
   if (property && !proposed && first.mention.percent && property.entry.unit !== 'percent') property = undefined;
   if (!property) {
     property = fromWords();
@@ -154,58 +180,176 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     proposed = true;
   }
   const subjectInput: SubjectInput = {
-    text: ctx.masked, sentenceStart: ctx.sentence.start, clauseStart: clause.start, clauseEnd: clause.end,
-    valueStart, valueEnd, mentions: ctx.mentions, kind: 'quantity', carried: ctx.carried,
+    text: ctx.masked,
+    sentenceStart: ctx.sentence.start,
+    clauseStart: clause.start,
+    clauseEnd: clause.end,
+    valueStart,
+    valueEnd,
+    mentions: ctx.mentions,
+    kind: 'quantity',
+    carried: ctx.carried,
     cueStart: property.cueAt === undefined ? undefined : ctx.tokens[property.cueAt]?.start,
-    subjectTypes: property.entry.property.subjectTypes, settings: ctx.settings.subject,
+    subjectTypes: property.entry.property.subjectTypes,
+    settings: ctx.settings.subject,
   };
   const counted = countedEntity(ctx, first, base);
   // An infobox cell's side is known from its column; prose is read for its subject.
-  let subject = cell && cell.kind !== 'date' ? { entity: cell.subject, confidence: 0.85 } : counted ?? chooseSubject(subjectInput);
+  let subject = cell && cell.kind !== 'date' ? { entity: cell.subject, confidence: 0.85 } : (counted ?? chooseSubject(subjectInput));
   if (!subject) return undefined;
   // The vocabulary's property cannot be about anything the sentence names ("950 men were underground" is
   // no armed force's strength in a colliery report): the figure is kept under a property named from its words.
   const reading = Math.min(...group.map((r) => r.mention.certainty)) * (first.mention.spelled && first.mention.amount < 10 ? 0.8 : 1);
-  const below = () => combine({ property: Math.min(1, property!.score / ctx.settings.property.quantityFull), subject: subject!.confidence, reading }) < ctx.settings.confidence.minClaim;
+  const below = () =>
+    combine({ property: Math.min(1, property!.score / ctx.settings.property.quantityFull), subject: subject!.confidence, reading }) <
+    ctx.settings.confidence.minClaim;
   // The same when the vocabulary reading is too weak to pass on its own (a cue far off, a subject only guessed):
   // offered for review under a property named from its words rather than left out.
   if (!proposed && group.length === 1 && !cell && below()) {
     // (Named from its words it may be the very vocabulary property again, "deaths": then a proposal beside it,
     // which review merges into the vocabulary's when it is that.)
     const own = fromWords(true);
-    const free = own ? chooseSubject({ ...subjectInput, subjectTypes: undefined, cueStart: own.cueAt === undefined ? undefined : ctx.tokens[own.cueAt]?.start }) : undefined;
+    const free = own
+      ? chooseSubject({
+          ...subjectInput,
+          subjectTypes: undefined,
+          cueStart: own.cueAt === undefined ? undefined : ctx.tokens[own.cueAt]?.start,
+        })
+      : undefined;
     if (own && free && own.entry.property.status === 'proposed') [property, subject, proposed] = [own, free, true];
   }
   const place = placeOf(subjectInput, subject.entity);
   const scope = readScope({
-    text: ctx.masked, clauseStart: clause.start, clauseEnd: clause.end, sentenceEnd: ctx.sentence.end, valueStart, valueEnd,
-    dates: ctx.dates, place: place?.id,
+    text: ctx.masked,
+    clauseStart: clause.start,
+    clauseEnd: clause.end,
+    sentenceEnd: ctx.sentence.end,
+    valueStart,
+    valueEnd,
+    dates: ctx.dates,
+    place: place?.id,
   });
   const value: QuantityValue = {
     type: 'quantity',
     comparator: group.length > 1 ? 'exact' : first.comparator.comparator,
     amount: group.reduce((sum, r) => sum + r.mention.amount, 0),
-    unit: (property.entry.unit ?? first.mention.currency ?? (first.mention.percent ? 'percent' : undefined) ?? first.noun?.noun ?? 'items').slice(0, 50),
+    unit: (
+      property.entry.unit ??
+      first.mention.currency ??
+      (first.mention.percent ? 'percent' : undefined) ??
+      first.noun?.noun ??
+      'items'
+    ).slice(0, 50),
   };
   if (first.mention.upper !== undefined && group.length === 1) value.upper = first.mention.upper;
   if (group.length > 1) value.parts = group.map((r) => ({ amount: r.mention.amount, label: partLabel(s, r).slice(0, 100) }));
-  const propertyEvidence = proposed ? ctx.settings.confidence.proposedProperty : Math.min(1, property.score / ctx.settings.property.quantityFull);
+  const propertyEvidence = proposed
+    ? ctx.settings.confidence.proposedProperty
+    : Math.min(1, property.score / ctx.settings.property.quantityFull);
   const confidence = combine({ property: propertyEvidence, subject: subject.confidence, reading });
-  const note = proposed ? `proposed property "${property.entry.property.label}" (no vocabulary property fits)` : `property cue "${property.cue}"`;
+  const note = proposed
+    ? `proposed property "${property.entry.property.label}" (no vocabulary property fits)`
+    : `property cue "${property.cue}"`;
   return draft(ctx, {
-    sourceId, subject: subject.entity.id, property: property.entry.property.id, value,
-    wordingStart: valueStart, wordingEnd: valueEnd, scope, confidence,
+    sourceId,
+    subject: subject.entity.id,
+    property: property.entry.property.id,
+    value,
+    wordingStart: valueStart,
+    wordingEnd: valueEnd,
+    scope,
+    confidence,
     note: role ? `${note}; role: ${role.role.label}` : note,
   });
 }
 
 /** Units a vocabulary property of money is measured in. */
-const CURRENCY_UNITS = new Set(['yen', 'dollars', 'pounds', 'euros', 'rubles', 'roubles', 'francs', 'marks', 'usd', 'gbp', 'eur', 'jpy', 'money', 'currency']);
+const CURRENCY_UNITS = new Set([
+  'yen',
+  'dollars',
+  'pounds',
+  'euros',
+  'rubles',
+  'roubles',
+  'francs',
+  'marks',
+  'usd',
+  'gbp',
+  'eur',
+  'jpy',
+  'money',
+  'currency',
+]);
 
 /** Counted nouns that say only the unit ("3.9 percent"): the figure's name is then the noun before it. */
 const UNIT_ONLY = new Set(['percent', 'per', 'cent', 'pc', 'points', 'amount']);
 /** Words that never name what a figure is. */
-const NOT_NAMES = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'its', 'their', 'his', 'her', 'this', 'that', 'some', 'about', 'nearly', 'over', 'under', 'than', 'up', 'down', 'just', 'only', 'almost', 'around', 'roughly', 'approximately', 'more', 'less', 'fewer', 'least', 'most', 'it', 'they', 'which', 'who', 'had', 'has', 'have', 'rose', 'fell', 'declined', 'increased', 'decreased', 'reached', 'stood', 'totalled', 'totaled', 'numbered', 'estimated']);
+const NOT_NAMES = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'with',
+  'and',
+  'or',
+  'as',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'some',
+  'about',
+  'nearly',
+  'over',
+  'under',
+  'than',
+  'up',
+  'down',
+  'just',
+  'only',
+  'almost',
+  'around',
+  'roughly',
+  'approximately',
+  'more',
+  'less',
+  'fewer',
+  'least',
+  'most',
+  'it',
+  'they',
+  'which',
+  'who',
+  'had',
+  'has',
+  'have',
+  'rose',
+  'fell',
+  'declined',
+  'increased',
+  'decreased',
+  'reached',
+  'stood',
+  'totalled',
+  'totaled',
+  'numbered',
+  'estimated',
+]);
 
 /** Up to two content words right before a value, not across a clause start or another number: "striking workers". */
 function nounBefore(ctx: SentenceContext, from: number, clauseFrom: number): string[] | undefined {
@@ -224,7 +368,11 @@ function nounBefore(ctx: SentenceContext, from: number, clauseFrom: number): str
 }
 
 /** Whether a spelled-out number counts what follows it: a counted noun (a plural, a unit, a count word), not "one" alone. */
-function spelledFigure(amount: number, noun: { noun: string; phrase: string; hyphenated?: boolean } | undefined, countWords: ReadonlySet<string>): boolean {
+function spelledFigure(
+  amount: number,
+  noun: { noun: string; phrase: string; hyphenated?: boolean } | undefined,
+  countWords: ReadonlySet<string>,
+): boolean {
   if (!noun) return false;
   if (countWords.has(noun.noun)) return true;
   // "one day"; "Two Rivers", "Five Russians": a capitalised head is a name (but "eight Olympic gold medals" counts).
@@ -236,7 +384,21 @@ function spelledFigure(amount: number, noun: { noun: string; phrase: string; hyp
 }
 
 /** Units a spelled-out number measures in the singular as in "a hundred metre" or "two dozen": rare, but figures. */
-const MEASURE_NOUNS = new Set(['percent', 'per', 'dozen', 'score', 'head', 'crew', 'staff', 'personnel', 'cattle', 'sheep', 'aircraft', 'fish', 'deer']);
+const MEASURE_NOUNS = new Set([
+  'percent',
+  'per',
+  'dozen',
+  'score',
+  'head',
+  'crew',
+  'staff',
+  'personnel',
+  'cattle',
+  'sheep',
+  'aircraft',
+  'fish',
+  'deer',
+]);
 
 /** Words after which a number points somewhere instead of counting ("p. 127", "file 762", "No. 4"). */
 const LOCATOR = /(?:\b(?:p|pp|page|pages|no|nos|vol|file|folio|fol|chapter|ch|section|sec|art|para|fig|table|note|item|line)\.?\s*|^\s*)$/i;
@@ -254,7 +416,9 @@ function carriesRole(entry: PropertyEntry, role: RoleReading): boolean {
 function proposedScore(ctx: SentenceContext, property: Property, cueAt: number | undefined): PropertyScore {
   const entry: PropertyEntry = { property, cues: [], labelWords: property.label.split(/\s+/).length };
   if (property.unit) entry.unit = property.unit;
-  return cueAt === undefined ? { entry, score: ctx.settings.confidence.proposedProperty, cue: property.label } : { entry, score: ctx.settings.confidence.proposedProperty, cue: property.label, cueAt };
+  return cueAt === undefined
+    ? { entry, score: ctx.settings.confidence.proposedProperty, cue: property.label }
+    : { entry, score: ctx.settings.confidence.proposedProperty, cue: property.label, cueAt };
 }
 
 /**
@@ -268,14 +432,27 @@ function labelProperty(ctx: SentenceContext, valueStart: number): PropertyScore 
   if (!m) return undefined;
   const labelTokens = tokenRange(ctx.tokens, ctx.sentence.start, ctx.sentence.start + m[1]!.length);
   const ranked = rankProperties(ctx.properties.quantity, {
-    words: ctx.words, from: labelTokens.to, to: labelTokens.to, segmentFrom: labelTokens.from, segmentTo: labelTokens.to,
-    reach: ctx.settings.property.reach, roleScore: ctx.settings.property.roleScore,
+    words: ctx.words,
+    from: labelTokens.to,
+    to: labelTokens.to,
+    segmentFrom: labelTokens.from,
+    segmentTo: labelTokens.to,
+    reach: ctx.settings.property.reach,
+    roleScore: ctx.settings.property.roleScore,
   });
   const best = ranked.find((p) => p.cueAt !== undefined && p.cueAt >= labelTokens.from && p.cueAt < labelTokens.to);
   return best ? { ...best, score: Math.max(best.score, 1.2), cue: `row label "${m[1]}"` } : undefined;
 }
 
-function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], valueStart: number, valueEnd: number, clause: { start: number; end: number }, verbAt: number | undefined): PropertyScore | undefined {
+function chooseProperty(
+  ctx: SentenceContext,
+  s: string,
+  group: Reading[],
+  valueStart: number,
+  valueEnd: number,
+  clause: { start: number; end: number },
+  verbAt: number | undefined,
+): PropertyScore | undefined {
   const first = group[0]!;
   const { from, to } = tokenRange(ctx.tokens, valueStart, valueEnd);
   const noun = group.length === 1 ? first.noun : undefined;
@@ -283,10 +460,16 @@ function chooseProperty(ctx: SentenceContext, s: string, group: Reading[], value
   // The parts of a sum name what they count inside the value span, so those cues count there.
   let ranked = rankProperties(ctx.properties.quantity, {
     // "4,192 Canadians": people of a nation are counted as men.
-    words: ctx.words, from, to: group.length > 1 ? from : to, noun: (noun && ctx.nation(noun.phrase) && !/\s/.test(noun.phrase) ? 'men' : noun?.noun) ?? first.mention.currency, nounAt, verbAt,
+    words: ctx.words,
+    from,
+    to: group.length > 1 ? from : to,
+    noun: (noun && ctx.nation(noun.phrase) && !/\s/.test(noun.phrase) ? 'men' : noun?.noun) ?? first.mention.currency,
+    nounAt,
+    verbAt,
     // "698 killed/missing, 2,189 wounded": a cue before a comma belongs to the item before, not to this value.
     predicate: from > 0 && /^[\s"“]*$/.test(ctx.masked.slice(ctx.tokens[from - 1]!.end, valueStart)),
-    reach: ctx.settings.property.reach, roleScore: ctx.settings.property.roleScore,
+    reach: ctx.settings.property.reach,
+    roleScore: ctx.settings.property.roleScore,
     ...segmentAround(ctx, clause, valueStart, valueEnd),
   });
   if (group.length > 1) {
@@ -315,7 +498,12 @@ function durationDraft(ctx: SentenceContext, sourceId: string, cell: InfoboxCell
   const wordingStart = inner ? cell.start + ctx.masked.slice(cell.start, cell.end).indexOf(inner[1]!) : cell.start;
   const wordingEnd = inner ? wordingStart + inner[1]!.length : cell.end;
   return draft(ctx, {
-    sourceId, subject: cell.subject.id, property: cell.property!, wordingStart, wordingEnd, confidence: 0.8,
+    sourceId,
+    subject: cell.subject.id,
+    property: cell.property!,
+    wordingStart,
+    wordingEnd,
+    confidence: 0.8,
     value: { type: 'quantity', comparator: 'exact', amount: cell.days!, unit: 'days' },
     note: 'infobox duration, counted in days between the dates of the row above',
   });

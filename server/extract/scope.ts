@@ -32,7 +32,8 @@ export function dateLead(text: string, dateStart: number): DateLead | undefined 
 
 /** A date value with the comparator its lead word gives ("by May 15, 1925" → by). */
 export function withComparator(date: DateValue, lead: DateLead | undefined): DateValue {
-  const comparator = lead && (lead.role === 'by' || lead.role === 'before' || lead.role === 'after' || lead.role === 'approx') ? lead.role : undefined;
+  const comparator =
+    lead && (lead.role === 'by' || lead.role === 'before' || lead.role === 'after' || lead.role === 'approx') ? lead.role : undefined;
   return comparator ? { ...date, comparator } : date;
 }
 
@@ -89,7 +90,10 @@ export function readScope(input: ScopeInput): Scope | undefined {
   const time = nearestDate(input, populationEnd);
   if (time) {
     const lead = dateLead(input.text, time.start);
-    const phrase = input.text.slice(lead && lead.role !== 'at' ? lead.start : time.start, time.end).replace(/\s+/g, ' ').trim();
+    const phrase = input.text
+      .slice(lead && lead.role !== 'at' ? lead.start : time.start, time.end)
+      .replace(/\s+/g, ' ')
+      .trim();
     if (time.until) scope.period = { start: time.date, end: time.until };
     else if (lead?.role === 'since') scope.period = { start: time.date };
     else if (lead?.role === 'until') scope.period = { end: time.date };

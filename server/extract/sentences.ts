@@ -15,10 +15,62 @@ export interface Sentence {
 
 /** Words whose full stop is not a sentence end ("Lieut.-General", "p. 127", "Mr. Kato"). */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lieut', 'lt', 'col', 'capt', 'adm', 'maj', 'sgt', 'rev', 'prof', 'hon', 'gov',
-  'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds', 'jr', 'sr', 'vs', 'cf', 'ca', 'c', 'approx', 'est', 'dept', 'inc',
-  'ltd', 'co', 'corp', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'e.g', 'i.e', 'viz', 'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'gen',
+  'lieut',
+  'lt',
+  'col',
+  'capt',
+  'adm',
+  'maj',
+  'sgt',
+  'rev',
+  'prof',
+  'hon',
+  'gov',
+  'no',
+  'nos',
+  'vol',
+  'pp',
+  'p',
+  'fig',
+  'ed',
+  'eds',
+  'jr',
+  'sr',
+  'vs',
+  'cf',
+  'ca',
+  'c',
+  'approx',
+  'est',
+  'dept',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'mt',
+  'ft',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'e.g',
+  'i.e',
+  'viz',
+  'al',
 ]);
 
 const TERMINAL = /[.!?…]+["”’')\]]*/g;
@@ -165,7 +217,8 @@ export function clauseIn(structure: ClauseStructure, offset: number): { start: n
   return { start: sentence.start + start, end: sentence.start + end };
 }
 
-const CLAUSE_BREAK = /;|\s[—–]\s|,\s+and\b(?!\s+(?:also\s+|then\s+)?\p{Ll}+(?:ed|ame|ook|ew|ent|ought|ave|ade|old|oke|ose|ung)\b)|,\s+(?:but|whereas|while|although)\b|\s(?:but|whereas)[\s,]/gu;
+const CLAUSE_BREAK =
+  /;|\s[—–]\s|,\s+and\b(?!\s+(?:also\s+|then\s+)?\p{Ll}+(?:ed|ame|ook|ew|ent|ought|ave|ade|old|oke|ose|ung)\b)|,\s+(?:but|whereas|while|although)\b|\s(?:but|whereas)[\s,]/gu;
 
 /** Balanced "( … )" spans of a sentence, outermost only. */
 function parentheticals(s: string): { start: number; end: number }[] {

@@ -95,8 +95,14 @@ export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
   property: Object.freeze({ minScore: 0.34, roleScore: 0.36, reach: 40, quantityFull: 1.6, dateFull: 1.2 }),
   subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3, modifier: 0.1, reporter: 0.35, otherItem: 0.3 }),
   layout: Object.freeze({
-    maxRunningHead: 60, hardWrapMinLines: 3, hardWrapMinWidth: 45, hardWrapMaxWidth: 100, hardWrapFullShare: 0.6, hardWrapFullLine: 0.7,
-    maxQuote: 1200, restatedWithin: 3000,
+    maxRunningHead: 60,
+    hardWrapMinLines: 3,
+    hardWrapMinWidth: 45,
+    hardWrapMaxWidth: 100,
+    hardWrapFullShare: 0.6,
+    hardWrapFullLine: 0.7,
+    maxQuote: 1200,
+    restatedWithin: 3000,
   }),
   furniture: Object.freeze({ proseWords: 8, proseLowerShare: 0.5, menuWords: 7, labelWords: 5, timestampWords: 8 }),
 });
@@ -108,23 +114,44 @@ interface Rule {
 }
 
 const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: Rule } } = {
-  confidence: { minClaim: { min: 0, max: 1 }, minProposedClaim: { min: 0, max: 1 }, minProposal: { min: 0, max: 1 }, proposedProperty: { min: 0, max: 1 } },
+  confidence: {
+    minClaim: { min: 0, max: 1 },
+    minProposedClaim: { min: 0, max: 1 },
+    minProposal: { min: 0, max: 1 },
+    proposedProperty: { min: 0, max: 1 },
+  },
   property: {
-    minScore: { min: 0, max: 10 }, roleScore: { min: 0, max: 10 }, reach: { min: 1, max: 1000, integer: true },
-    quantityFull: { min: 0.01, max: 10 }, dateFull: { min: 0.01, max: 10 },
+    minScore: { min: 0, max: 10 },
+    roleScore: { min: 0, max: 10 },
+    reach: { min: 1, max: 1000, integer: true },
+    quantityFull: { min: 0.01, max: 10 },
+    dateFull: { min: 0.01, max: 10 },
   },
   subject: {
-    misfit: { min: 0, max: 1 }, standIn: { min: 0, max: 1 }, window: { min: 1, max: 10_000 }, paragraphDecay: { min: 0, max: 1 },
-    modifier: { min: 0, max: 1 }, reporter: { min: 0, max: 1 }, otherItem: { min: 0, max: 1 },
+    misfit: { min: 0, max: 1 },
+    standIn: { min: 0, max: 1 },
+    window: { min: 1, max: 10_000 },
+    paragraphDecay: { min: 0, max: 1 },
+    modifier: { min: 0, max: 1 },
+    reporter: { min: 0, max: 1 },
+    otherItem: { min: 0, max: 1 },
   },
   layout: {
-    maxRunningHead: { min: 1, max: 1000, integer: true }, hardWrapMinLines: { min: 2, max: 1000, integer: true },
-    hardWrapMinWidth: { min: 1, max: 10_000, integer: true }, hardWrapMaxWidth: { min: 10, max: 10_000, integer: true }, hardWrapFullShare: { min: 0, max: 1 }, hardWrapFullLine: { min: 0, max: 1 },
-    maxQuote: { min: 100, max: 100_000, integer: true }, restatedWithin: { min: 0, max: 1_000_000, integer: true },
+    maxRunningHead: { min: 1, max: 1000, integer: true },
+    hardWrapMinLines: { min: 2, max: 1000, integer: true },
+    hardWrapMinWidth: { min: 1, max: 10_000, integer: true },
+    hardWrapMaxWidth: { min: 10, max: 10_000, integer: true },
+    hardWrapFullShare: { min: 0, max: 1 },
+    hardWrapFullLine: { min: 0, max: 1 },
+    maxQuote: { min: 100, max: 100_000, integer: true },
+    restatedWithin: { min: 0, max: 1_000_000, integer: true },
   },
   furniture: {
-    proseWords: { min: 1, max: 1000, integer: true }, proseLowerShare: { min: 0, max: 1 }, menuWords: { min: 2, max: 1000, integer: true },
-    labelWords: { min: 1, max: 100, integer: true }, timestampWords: { min: 1, max: 100, integer: true },
+    proseWords: { min: 1, max: 1000, integer: true },
+    proseLowerShare: { min: 0, max: 1 },
+    menuWords: { min: 2, max: 1000, integer: true },
+    labelWords: { min: 1, max: 100, integer: true },
+    timestampWords: { min: 1, max: 100, integer: true },
   },
 };
 
@@ -141,8 +168,16 @@ export function validateExtractSettings(settings: unknown): asserts settings is 
     for (const name of Object.keys(values)) if (!(name in rules)) throw new Error(`extract: unknown setting settings.${section}.${name}`);
     for (const [name, rule] of Object.entries(rules)) {
       const value = (values as Record<string, unknown>)[name];
-      if (typeof value !== 'number' || Number.isNaN(value) || value < rule.min || value > rule.max || (rule.integer && !Number.isInteger(value))) {
-        throw new Error(`extract: settings.${section}.${name} must be ${rule.integer ? 'an integer' : 'a number'} >= ${rule.min} and <= ${rule.max}, got ${JSON.stringify(value)}`);
+      if (
+        typeof value !== 'number' ||
+        Number.isNaN(value) ||
+        value < rule.min ||
+        value > rule.max ||
+        (rule.integer && !Number.isInteger(value))
+      ) {
+        throw new Error(
+          `extract: settings.${section}.${name} must be ${rule.integer ? 'an integer' : 'a number'} >= ${rule.min} and <= ${rule.max}, got ${JSON.stringify(value)}`,
+        );
       }
     }
   }
@@ -163,7 +198,8 @@ function resolveWith(overrides: ExtractSettingsInput): ExtractSettings {
   for (const section of new Set([...Object.keys(EXTRACT_SETTINGS), ...Object.keys(overrides)])) {
     const base = (EXTRACT_SETTINGS as unknown as Record<string, object | undefined>)[section];
     const over = (overrides as Record<string, unknown>)[section];
-    if (over !== undefined && (typeof over !== 'object' || over === null)) throw new Error(`extract: settings.${section} must be an object`);
+    if (over !== undefined && (typeof over !== 'object' || over === null))
+      throw new Error(`extract: settings.${section} must be an object`);
     merged[section] = { ...(base ?? {}), ...((over as object | undefined) ?? {}) };
   }
   validateExtractSettings(merged);

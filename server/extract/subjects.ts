@@ -14,11 +14,34 @@ import { AUXILIARIES, REPORTING, isPastVerb } from './words.js';
 export type ValueKind = 'quantity' | 'date';
 
 const TYPE_WEIGHT: Record<ValueKind, Record<Entity['type'], number>> = {
-  quantity: { 'armed-force': 1, group: 0.9, organisation: 0.85, state: 0.8, event: 0.75, vessel: 0.6, other: 0.6, person: 0.45, document: 0.4, place: 0.15 },
-  date: { event: 1, document: 1, organisation: 0.95, state: 0.95, 'armed-force': 0.95, group: 0.9, vessel: 0.9, person: 0.85, other: 0.8, place: 0.3 },
+  quantity: {
+    'armed-force': 1,
+    group: 0.9,
+    organisation: 0.85,
+    state: 0.8,
+    event: 0.75,
+    vessel: 0.6,
+    other: 0.6,
+    person: 0.45,
+    document: 0.4,
+    place: 0.15,
+  },
+  date: {
+    event: 1,
+    document: 1,
+    organisation: 0.95,
+    state: 0.95,
+    'armed-force': 0.95,
+    group: 0.9,
+    vessel: 0.9,
+    person: 0.85,
+    other: 0.8,
+    place: 0.3,
+  },
 };
 
-const GOVERNED = /\b(?:in|at|to|from|into|near|across|towards?|on|with|against|through|throughout|via|over|during|under|between)\s+(?:the\s+)?$/i;
+const GOVERNED =
+  /\b(?:in|at|to|from|into|near|across|towards?|on|with|against|through|throughout|via|over|during|under|between)\s+(?:the\s+)?$/i;
 const PRONOUN_START = /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|those)\b/i;
 
 export interface Carried {
@@ -68,7 +91,8 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
     // however far the clause runs; otherwise the position in the sentence decides.
     let position = mention === antecedent ? 1.5 : positionWeight(input, mention);
     // In a list ("1,200 houses in Leeds, 800 houses in Bradford"), a figure is its own item's, not its neighbour's.
-    if (item && !(mention.start >= item.start && mention.end <= item.end)) position *= (input.settings ?? EXTRACT_SETTINGS.subject).otherItem;
+    if (item && !(mention.start >= item.start && mention.end <= item.end))
+      position *= (input.settings ?? EXTRACT_SETTINGS.subject).otherItem;
     // The mention right before the cue verb is its subject whatever its kind ("the Maritime Provinces seceded"),
     // unless the property says it cannot be about that kind of entity.
     const type = isCueSubject(input, mention) && fits(input, entity) ? Math.max(0.8, weight) : weight;
@@ -82,7 +106,9 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   if (carried) {
     // A pronoun names it; a sentence that names nothing before the value ("The culmination was …") is still about it.
     // …unless a name right before the cue verb is its subject ("in May 1921, the Maritime Provinces seceded").
-    const namesNothingBefore = !input.mentions.some((m) => (m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m)) || isCueSubject(input, m));
+    const namesNothingBefore = !input.mentions.some(
+      (m) => (m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m)) || isCueSubject(input, m),
+    );
     const weight = pronounSubject(input) ? 0.8 : namesNothingBefore && carried.kind === 'topic' ? 0.55 : 0.3;
     const chosen = preferredEntity(input, [carried.entity], carried.standIns);
     const score = chosen.weight * weight * carried.confidence;
@@ -96,7 +122,6 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.1 + 1.1 * bestScore), also };
 }
 
-
 /**
  * The list item a value stands in: the stretch of its clause between the commas around it, when a
  * neighbouring stretch states a figure too ("… 1,200 houses in Leeds, 800 houses in Bradford, and 650 …")
@@ -107,7 +132,10 @@ function listItem(input: SubjectInput): { start: number; end: number } | undefin
   if (input.kind !== 'quantity') return undefined;
   const text = input.text;
   const separator = /,\s+(?:and\s+)?|;\s*/g;
-  const seps = [...text.slice(input.sentenceStart, input.valueStart).matchAll(separator)].map((m) => ({ start: input.sentenceStart + m.index, end: input.sentenceStart + m.index + m[0].length }));
+  const seps = [...text.slice(input.sentenceStart, input.valueStart).matchAll(separator)].map((m) => ({
+    start: input.sentenceStart + m.index,
+    end: input.sentenceStart + m.index + m[0].length,
+  }));
   const last = seps[seps.length - 1];
   const start = Math.max(input.clauseStart, last?.end ?? input.sentenceStart);
   separator.lastIndex = 0;
@@ -141,7 +169,11 @@ function kindWeight(input: SubjectInput, entity: Entity): number {
  * first (most usual) kind a property declares: Japan's withdrawal is its troops', but Japan's part in
  * a war "from 1914 to 1918" is not the start and end of its expeditionary force.
  */
-function preferredEntity(input: SubjectInput, entities: readonly Entity[], standIns: readonly Entity[] | undefined): { entity: Entity; weight: number } {
+function preferredEntity(
+  input: SubjectInput,
+  entities: readonly Entity[],
+  standIns: readonly Entity[] | undefined,
+): { entity: Entity; weight: number } {
   let entity = entities[0]!;
   let weight = kindWeight(input, entity);
   for (const e of entities) {
@@ -192,7 +224,10 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
   else w = 0.9; // the value sits inside the mention's span (rare: "Force of 1918")
   // "On 15 November 1922, after …, the Far Eastern Republic was annexed": a value fronted before the
   // main clause belongs to its predicate, whose subject is the name right before the cue verb.
-  const fronted = mention.start >= input.valueEnd && isCueSubject(input, mention) && /^\W*(?:\w+\W+)?$/.test(input.text.slice(input.sentenceStart, input.valueStart));
+  const fronted =
+    mention.start >= input.valueEnd &&
+    isCueSubject(input, mention) &&
+    /^\W*(?:\w+\W+)?$/.test(input.text.slice(input.sentenceStart, input.valueStart));
   if (fronted) w = 1 / (1 + (mention.start - input.valueEnd) / 150);
   else if (!inClause) w *= 0.4;
   const known = facts(input, mention);
@@ -221,14 +256,30 @@ function positionWeight(input: SubjectInput, mention: EntityMention): number {
  * A name followed, within one noun phrase, by lower-case words and another name ("The French munitions
  * ship Mont-Blanc", "the Massachusetts relief train Halifax"): it qualifies the later name, the head.
  */
-export function isModifier(text: string, mention: { start: number; end: number }, mentions: readonly { start: number; end: number }[]): boolean {
+export function isModifier(
+  text: string,
+  mention: { start: number; end: number },
+  mentions: readonly { start: number; end: number }[],
+): boolean {
   const next = mentions.find((m) => m.start >= mention.end);
   if (!next || next.start - mention.end > 40) return false;
   // Inside one noun phrase: a determiner opens it ("Japan occupies northern Sakhalin" is a clause, not a phrase).
   const determiner = /\b(?:the|a|an|this|that|its|their|his|her|our)\s+$/i;
-  if (!determiner.test(text.slice(Math.max(0, mention.start - 8), mention.start)) && !/^(?:the|a|an)\s/i.test(text.slice(mention.start, mention.end))) return false;
+  if (
+    !determiner.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+    !/^(?:the|a|an)\s/i.test(text.slice(mention.start, mention.end))
+  )
+    return false;
   const between = text.slice(mention.end, next.start);
-  return /^(?:[ \t]+\p{Ll}[\p{Ll}-]*){1,3}[ \t]+$/u.test(between) && !/(?:ing|ed)\b/.test(between) && !/\b(?:and|or|of|in|at|to|from|by|with|for|on|as|than|that|which|who|the|a|an|was|were|is|are|had|has|have)\b/.test(between) && !between.trim().split(/\s+/).some((w) => REPORTING.has(w) || AUXILIARIES.has(w) || isPastVerb(w));
+  return (
+    /^(?:[ \t]+\p{Ll}[\p{Ll}-]*){1,3}[ \t]+$/u.test(between) &&
+    !/(?:ing|ed)\b/.test(between) &&
+    !/\b(?:and|or|of|in|at|to|from|by|with|for|on|as|than|that|which|who|the|a|an|was|were|is|are|had|has|have)\b/.test(between) &&
+    !between
+      .trim()
+      .split(/\s+/)
+      .some((w) => REPORTING.has(w) || AUXILIARIES.has(w) || isPastVerb(w))
+  );
 }
 
 /** The mention is the subject of a reporting verb ("concluded that …") whose report, with a subject of its own, holds the value. */
@@ -246,7 +297,11 @@ function isGoverned(input: SubjectInput, mention: EntityMention): boolean {
 }
 
 function isCueSubject(input: SubjectInput, mention: EntityMention): boolean {
-  return input.cueStart !== undefined && mention.end <= input.cueStart && /^["”’'\s,]*(?:\w+\s+)?$/.test(input.text.slice(mention.end, input.cueStart));
+  return (
+    input.cueStart !== undefined &&
+    mention.end <= input.cueStart &&
+    /^["”’'\s,]*(?:\w+\s+)?$/.test(input.text.slice(mention.end, input.cueStart))
+  );
 }
 
 /** "Kolchak until his defeat … in 1920": the person a "his"/"her" before the value refers to. */
@@ -254,7 +309,9 @@ function isPossessor(input: SubjectInput, mention: EntityMention): boolean {
   if (!mention.entities.some((e) => e.type === 'person')) return false;
   const between = input.text.slice(mention.end, input.valueStart);
   if (!/\b(?:his|her)\b/i.test(between)) return false;
-  return !input.mentions.some((m) => m !== mention && m.start >= mention.end && m.end <= input.valueStart && m.entities.some((e) => e.type === 'person'));
+  return !input.mentions.some(
+    (m) => m !== mention && m.start >= mention.end && m.end <= input.valueStart && m.entities.some((e) => e.type === 'person'),
+  );
 }
 
 /** "the Far Eastern Republic (FER), which was established on April 6": the mention a relative clause hangs on. */
@@ -325,7 +382,12 @@ export function placeOf(input: SubjectInput, subject: Entity | undefined): Entit
     const entity = mention.entities.find((e) => e.type === 'place');
     if (!entity || entity === subject || mention.start < input.clauseStart || mention.end > input.clauseEnd) continue;
     const before = input.text.slice(Math.max(input.clauseStart, mention.start - 24), mention.start);
-    if (!/\b(?:in|at|to|from|into|near|left|reached|throughout|across)\s+(?:the\s+)?(?:(?:port|city|town|region|area|vicinity)\s+of\s+(?:the\s+)?)?$/i.test(before)) continue;
+    if (
+      !/\b(?:in|at|to|from|into|near|left|reached|throughout|across)\s+(?:the\s+)?(?:(?:port|city|town|region|area|vicinity)\s+of\s+(?:the\s+)?)?$/i.test(
+        before,
+      )
+    )
+      continue;
     const distance = Math.abs(mention.start - input.valueStart);
     if (distance < bestDistance && distance < 80) {
       best = entity;

@@ -44,7 +44,11 @@ export function stripAccents(text: string): string {
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   let out = accentCache.get(text);
   if (out === undefined) {
-    out = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[łŁ]/g, (c) => (c === 'ł' ? 'l' : 'L')).replace(/[’‘]/g, "'");
+    out = text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[łŁ]/g, (c) => (c === 'ł' ? 'l' : 'L'))
+      .replace(/[’‘]/g, "'");
     if (accentCache.size < 50_000) accentCache.set(text, out);
   }
   return out;
@@ -86,7 +90,9 @@ const nameCache = new Map<string, string>();
 export function foldName(name: string): string {
   let out = nameCache.get(name);
   if (out === undefined) {
-    out = tokenize(name).map((t) => foldWord(t.text)).join(' ');
+    out = tokenize(name)
+      .map((t) => foldWord(t.text))
+      .join(' ');
     if (nameCache.size < 100_000) nameCache.set(name, out);
   }
   return out;

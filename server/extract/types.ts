@@ -29,7 +29,11 @@ export interface ExtractionResult {
 }
 
 /** What ingest stores of an extraction: the records (an extractor made for a test may give these alone). */
-export type ExtractedRecords = Pick<ExtractionResult, 'claims' | 'proposedEntities' | 'references' | 'warnings'> & Partial<Pick<ExtractionResult, 'proposedProperties'>>;
+export type ExtractedRecords = Pick<ExtractionResult, 'claims' | 'proposedEntities' | 'references' | 'warnings'> &
+  Partial<Pick<ExtractionResult, 'proposedProperties'>>;
 
 /** An extraction as ingest calls it: in process (the CLI) or in a worker thread (the API). */
-export type Extractor = (text: string, context: ExtractContext & { onProgress?: ExtractProgress }) => ExtractedRecords | Promise<ExtractedRecords>;
+export type Extractor = (
+  text: string,
+  context: ExtractContext & { onProgress?: ExtractProgress },
+) => ExtractedRecords | Promise<ExtractedRecords>;

@@ -50,7 +50,12 @@ export function isPastVerb(word: string): boolean {
 }
 
 function readsAsPast(w: string): boolean {
-  return IRREGULAR.has(w) || (w.length > 4 && /[^e]ed$|[^aeiou]ed$|ied$|eed$/.test(w) && !/^(?:hundred|red|bed|shed|need|seed|speed|breed|greed|creed|indeed|bred|fed|led|wed|sled)$/.test(w));
+  return (
+    IRREGULAR.has(w) ||
+    (w.length > 4 &&
+      /[^e]ed$|[^aeiou]ed$|ied$|eed$/.test(w) &&
+      !/^(?:hundred|red|bed|shed|need|seed|speed|breed|greed|creed|indeed|bred|fed|led|wed|sled)$/.test(w))
+  );
 }
 
 /** OCR confusions as replacements, longest first ("rn" before single letters). */
@@ -67,7 +72,7 @@ export function ocrSkeleton(word: string): string {
   if (out !== undefined) return out;
   out = '';
   const lower = word.toLowerCase();
-  for (let i = 0; i < lower.length; ) {
+  for (let i = 0; i < lower.length;) {
     const hit = CONFUSIONS.find(([from]) => lower.startsWith(from, i));
     if (hit) {
       out += hit[1];
@@ -115,7 +120,11 @@ export interface Role {
   phrases: string[][];
 }
 
-export const ROLES: readonly Role[] = Object.entries(roles.roles).map(([id, r]) => ({ id, label: r.label, phrases: r.words.map((w) => w.toLowerCase().split(/\s+/)) }));
+export const ROLES: readonly Role[] = Object.entries(roles.roles).map(([id, r]) => ({
+  id,
+  label: r.label,
+  phrases: r.words.map((w) => w.toLowerCase().split(/\s+/)),
+}));
 
 /** The digit an OCR-misread character in a number stands for ("l" → 1, "O" → 0). */
 export const OCR_DIGITS: Readonly<Record<string, string>> = ocr.digits;

@@ -23,7 +23,10 @@ const FIELD_CHARS = 1000;
 const MAX_NAMES = 200;
 const clip = (text: unknown, max = FIELD_CHARS): string | undefined => {
   if (text === undefined || text === null) return undefined;
-  const clean = String(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = String(text)
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean ? clean.slice(0, max) : undefined;
 };
 
@@ -47,8 +50,20 @@ export function recordOf(item: CslItem): BibliographicRecord {
     if (value !== undefined && (!Array.isArray(value) || value.length > 0)) record[key] = value;
   };
   set('title', clip(item.title));
-  set('authors', (item.author ?? []).map(nameOf).filter((n): n is string => !!n).slice(0, MAX_NAMES));
-  set('editors', (item.editor ?? []).map(nameOf).filter((n): n is string => !!n).slice(0, MAX_NAMES));
+  set(
+    'authors',
+    (item.author ?? [])
+      .map(nameOf)
+      .filter((n): n is string => !!n)
+      .slice(0, MAX_NAMES),
+  );
+  set(
+    'editors',
+    (item.editor ?? [])
+      .map(nameOf)
+      .filter((n): n is string => !!n)
+      .slice(0, MAX_NAMES),
+  );
   set('year', yearOf(item));
   set('container', clip(item['container-title']));
   set('publisher', clip(item.publisher));
@@ -67,7 +82,9 @@ export function recordOf(item: CslItem): BibliographicRecord {
 /** The record as a reference list would print it (APA, citation-js's bundled style). */
 function formatted(item: CslItem): string | undefined {
   try {
-    return new (loadCite())([{ ...item, id: item.id ?? 'item' }]).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
+    return new (loadCite())([{ ...item, id: item.id ?? 'item' }])
+      .format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })
+      .trim();
   } catch {
     return undefined;
   }
@@ -87,7 +104,11 @@ export function parseBibliography(text: string, what = 'bibliography'): CslItem[
   return items;
 }
 
-const fold = (t: string) => t.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (t: string) =>
+  t
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 /** How well a record matches a reference as the source prints it: first author's surname and year, then title words. */
 function matchScore(reference: Reference, record: BibliographicRecord): number {
@@ -96,7 +117,11 @@ function matchScore(reference: Reference, record: BibliographicRecord): number {
   if (!surname || !text.includes(fold(surname))) return 0;
   let score = 1;
   if (record.year && text.includes(record.year)) score += 2;
-  const words = new Set(fold(record.title ?? '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+  const words = new Set(
+    fold(record.title ?? '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3),
+  );
   for (const w of words) if (text.includes(w)) score += 0.5;
   return score;
 }
@@ -113,7 +138,10 @@ export interface AttachedReferences {
  */
 export function attachRecords(references: readonly Reference[], records: readonly BibliographicRecord[]): AttachedReferences {
   if (references.length === 0) {
-    return { references: records.map((record, i) => ({ number: i + 1, text: record.citation ?? record.title ?? `Entry ${i + 1}`, record })), unmatched: [] };
+    return {
+      references: records.map((record, i) => ({ number: i + 1, text: record.citation ?? record.title ?? `Entry ${i + 1}`, record })),
+      unmatched: [],
+    };
   }
   // Each reference takes its best record; a work cited in several footnotes resolves from all of them.
   const used = new Set<number>();

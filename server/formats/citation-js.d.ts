@@ -1,6 +1,10 @@
 // citation-js ships no types; these are the parts used here.
 declare module '@citation-js/core' {
-  export interface CslName { family?: string; given?: string; literal?: string }
+  export interface CslName {
+    family?: string;
+    given?: string;
+    literal?: string;
+  }
   export interface CslItem {
     id?: string;
     type?: string;

@@ -5,7 +5,10 @@ import type { ConvertRequest } from './index.js';
 
 const { request } = workerData as { request: ConvertRequest & { bytes: Uint8Array } };
 try {
-  const document = await convertDocument({ ...request, bytes: Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength) });
+  const document = await convertDocument({
+    ...request,
+    bytes: Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength),
+  });
   parentPort!.postMessage({ document });
 } catch (err) {
   if (err instanceof DocumentRefused) parentPort!.postMessage({ refused: { status: err.status, message: err.message } });

@@ -10,7 +10,15 @@ import { checkZipBomb, zipEntries } from './zip-check.js';
 
 function xmlText(xml: string, tag: string): string | undefined {
   const match = new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]{1,2000})</${tag}>`).exec(xml);
-  return match?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || undefined;
+  return (
+    match?.[1]
+      ?.replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
+      .trim() || undefined
+  );
 }
 
 async function coreMetadata(bytes: Buffer): Promise<DocumentMetadata> {
@@ -32,7 +40,8 @@ async function coreMetadata(bytes: Buffer): Promise<DocumentMetadata> {
 
 export async function convertDocx(bytes: Buffer, limits: ConversionLimits): Promise<DerivedDocument> {
   const entries = zipEntries(bytes);
-  if (!entries.some((e) => e.name === 'word/document.xml')) throw new DocumentRefused(415, 'the file is a zip archive but not a Word .docx (it has no word/document.xml)');
+  if (!entries.some((e) => e.name === 'word/document.xml'))
+    throw new DocumentRefused(415, 'the file is a zip archive but not a Word .docx (it has no word/document.xml)');
   checkZipBomb(entries, limits);
   const { value: html, messages } = await mammoth.convertToHtml({ buffer: bytes });
   // mammoth links each note back to its marker with a "↑"; the link is navigation, not text.
@@ -40,6 +49,9 @@ export async function convertDocx(bytes: Buffer, limits: ConversionLimits): Prom
   const { document } = parseHTML(`<!doctype html><html><body>${cleaned}</body></html>`);
   const { text, segments } = htmlToText(document.body as unknown as DomNode);
   if (text.trim() === '') throw new DocumentRefused(422, 'the Word document has no text');
-  const notes = messages.filter((m) => m.type === 'warning').slice(0, 5).map((m) => `Word conversion: ${m.message}`);
+  const notes = messages
+    .filter((m) => m.type === 'warning')
+    .slice(0, 5)
+    .map((m) => `Word conversion: ${m.message}`);
   return { kind: 'docx', mediaType: MEDIA_TYPES.docx, text, segments, metadata: await coreMetadata(bytes), notes };
 }

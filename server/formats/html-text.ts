@@ -6,8 +6,50 @@
 // segment with its offsets.
 import type { Segment } from './types.js';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head', 'button', 'select', 'textarea', 'input', 'math']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'table', 'caption', 'address', 'details', 'summary', 'center', 'ol', 'ul', 'hr', 'body']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'head',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'math',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'address',
+  'details',
+  'summary',
+  'center',
+  'ol',
+  'ul',
+  'hr',
+  'body',
+]);
 const HEADING = /^h[1-6]$/;
 // mammoth's ids for a Word file's notes: footnote-1, endnote-2.
 const NOTE_ID = /^(foot|end)note-\d+$/;
@@ -115,7 +157,8 @@ function walk(node: DomNode, out: TextWriter, context: { pre: boolean; footnotes
   }
   if (name === 'ol' || name === 'ul') {
     out.requestBreak(2);
-    const footnotes = context.footnotes || isFootnoteList(node) || Array.from(node.childNodes).some((c) => NOTE_ID.test(c.getAttribute?.('id') ?? ''));
+    const footnotes =
+      context.footnotes || isFootnoteList(node) || Array.from(node.childNodes).some((c) => NOTE_ID.test(c.getAttribute?.('id') ?? ''));
     let n = Number(node.getAttribute?.('start') ?? '1');
     if (!Number.isSafeInteger(n)) n = 1;
     for (const child of children) {
@@ -129,7 +172,8 @@ function walk(node: DomNode, out: TextWriter, context: { pre: boolean; footnotes
         const inner = Array.from(child.childNodes);
         const first = inner.find((c) => c.nodeType === 1);
         for (const grandchild of inner) {
-          if (grandchild === first && grandchild.nodeName.toLowerCase() === 'p') for (const c of Array.from(grandchild.childNodes)) walk(c, out, { ...context, footnotes });
+          if (grandchild === first && grandchild.nodeName.toLowerCase() === 'p')
+            for (const c of Array.from(grandchild.childNodes)) walk(c, out, { ...context, footnotes });
           else walk(grandchild, out, { ...context, footnotes });
         }
         out.end();

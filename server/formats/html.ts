@@ -37,12 +37,15 @@ function isoDate(value: string | undefined): string | undefined {
 }
 
 export function htmlMetadata(document: Doc): DocumentMetadata {
-  const title = meta(document, 'og:title', 'dc.title', 'DC.title', 'citation_title') ?? document.querySelector('title')?.textContent?.trim();
+  const title =
+    meta(document, 'og:title', 'dc.title', 'DC.title', 'citation_title') ?? document.querySelector('title')?.textContent?.trim();
   const metadata: DocumentMetadata = {};
   if (title) metadata.title = title.slice(0, 500);
   const author = meta(document, 'author', 'article:author', 'dc.creator', 'DC.creator', 'citation_author');
   if (author) metadata.author = author;
-  const published = isoDate(meta(document, 'article:published_time', 'datePublished', 'dc.date', 'DC.date', 'citation_publication_date', 'date'));
+  const published = isoDate(
+    meta(document, 'article:published_time', 'datePublished', 'dc.date', 'DC.date', 'citation_publication_date', 'date'),
+  );
   if (published) metadata.published = published;
   const url = canonicalUrl(document);
   if (url) metadata.url = url;
@@ -60,7 +63,10 @@ export function convertHtml(html: string): DerivedDocument {
   const notes: string[] = [];
   if (scripts > 0) notes.push(`${scripts} script${scripts === 1 ? '' : 's'} ignored (nothing in the page is run)`);
   // Readability edits the document it is given; the metadata has been read first.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200, keepClasses: true }).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: 200,
+    keepClasses: true,
+  }).parse();
   let root: DomNode;
   if (article?.content) {
     root = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode;
@@ -72,6 +78,7 @@ export function convertHtml(html: string): DerivedDocument {
     notes.push('no article was recognised; the whole page text was taken');
   }
   const { text, segments } = htmlToText(root);
-  if (text.trim() === '') throw new DocumentRefused(422, 'the web page has no readable text (it may build its content with scripts, which are never run)');
+  if (text.trim() === '')
+    throw new DocumentRefused(422, 'the web page has no readable text (it may build its content with scripts, which are never run)');
   return { kind: 'html', mediaType: MEDIA_TYPES.html, text, segments, metadata, notes };
 }

@@ -48,7 +48,11 @@ async function readPage(page: PageLike, budget: number, limit: number, n: number
         if (typeof item.str === 'string') pageText += item.str;
         if (item.hasEOL) pageText += '\n';
       }
-      if (pageText.length > budget) throw new DocumentRefused(413, `the PDF's text is over the limit of ${limit.toLocaleString('en')} characters (reached on page ${n})`);
+      if (pageText.length > budget)
+        throw new DocumentRefused(
+          413,
+          `the PDF's text is over the limit of ${limit.toLocaleString('en')} characters (reached on page ${n})`,
+        );
     }
   } finally {
     // Not awaited: pdf.js settles a cancelled stream only once the page's parse is over; the
@@ -56,7 +60,10 @@ async function readPage(page: PageLike, budget: number, limit: number, n: number
     reader.cancel().catch(() => undefined);
     page.cleanup();
   }
-  return pageText.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return pageText
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export async function convertPdf(bytes: Buffer, limits: ConversionLimits): Promise<DerivedDocument> {
@@ -79,7 +86,11 @@ export async function convertPdf(bytes: Buffer, limits: ConversionLimits): Promi
     throw new DocumentRefused(415, `the file is not a readable PDF (${(err as Error).message})`);
   }
   try {
-    if (doc.numPages > limits.maxPages) throw new DocumentRefused(413, `the PDF has ${doc.numPages.toLocaleString('en')} pages, over the limit of ${limits.maxPages.toLocaleString('en')}: split it`);
+    if (doc.numPages > limits.maxPages)
+      throw new DocumentRefused(
+        413,
+        `the PDF has ${doc.numPages.toLocaleString('en')} pages, over the limit of ${limits.maxPages.toLocaleString('en')}: split it`,
+      );
     let text = '';
     const segments: Segment[] = [];
     const empty: number[] = [];
@@ -93,12 +104,24 @@ export async function convertPdf(bytes: Buffer, limits: ConversionLimits): Promi
       if (text.length > 0) text += '\n\n';
       segments.push({ kind: 'page', start: text.length, end: text.length + pageText.length, label: String(n) });
       text += pageText;
-      if (text.length > limits.maxTextChars) throw new DocumentRefused(413, `the PDF's text is over the limit of ${limits.maxTextChars.toLocaleString('en')} characters (reached on page ${n})`);
+      if (text.length > limits.maxTextChars)
+        throw new DocumentRefused(
+          413,
+          `the PDF's text is over the limit of ${limits.maxTextChars.toLocaleString('en')} characters (reached on page ${n})`,
+        );
     }
     if (text.replace(/\s+/g, '').length < 20) {
-      throw new DocumentRefused(422, `the PDF has no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'} of images, as a scan is): it cannot be read without OCR, which is not offered yet`);
+      throw new DocumentRefused(
+        422,
+        `the PDF has no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'} of images, as a scan is): it cannot be read without OCR, which is not offered yet`,
+      );
     }
-    const notes = empty.length > 0 ? [`page${empty.length === 1 ? '' : 's'} ${empty.slice(0, 20).join(', ')}${empty.length > 20 ? '…' : ''} ha${empty.length === 1 ? 's' : 've'} no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} left out`] : [];
+    const notes =
+      empty.length > 0
+        ? [
+            `page${empty.length === 1 ? '' : 's'} ${empty.slice(0, 20).join(', ')}${empty.length > 20 ? '…' : ''} ha${empty.length === 1 ? 's' : 've'} no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} left out`,
+          ]
+        : [];
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const metadata: DocumentMetadata = {};
     const title = infoString(info, 'Title');

@@ -42,7 +42,10 @@ export interface DerivedDocument {
 
 /** A document refused for a reason a person can act on (the API answers it as a 4xx). */
 export class DocumentRefused extends Error {
-  constructor(readonly status: 400 | 413 | 415 | 422, message: string) {
+  constructor(
+    readonly status: 400 | 413 | 415 | 422,
+    message: string,
+  ) {
     super(message);
     this.name = 'DocumentRefused';
   }

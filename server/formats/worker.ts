@@ -21,7 +21,10 @@ const THREAD = new URL(import.meta.url.endsWith('.ts') ? './convert-thread.ts' :
 type Reply = { document: DerivedDocument } | { refused: { status: DocumentRefused['status']; message: string } } | { failed: string };
 
 /** Reads one document in a thread of its own (given the request in workerData), ended after its one reply. */
-export function convertInWorker(request: ConvertRequest, options: ConversionWorkerOptions = DEFAULT_CONVERSION_WORKER): Promise<DerivedDocument> {
+export function convertInWorker(
+  request: ConvertRequest,
+  options: ConversionWorkerOptions = DEFAULT_CONVERSION_WORKER,
+): Promise<DerivedDocument> {
   const { budgetMs, memoryMb } = options;
   return runJob<DerivedDocument, Reply>(startWorker(THREAD, { memoryMb, data: { request } }), {
     budgetMs,
@@ -32,7 +35,11 @@ export function convertInWorker(request: ConvertRequest, options: ConversionWork
       else settle.reject(new Error(`reading the document failed: ${reply.failed}`));
     },
     failures: {
-      budget: () => new DocumentRefused(422, `reading the document took longer than ${Math.round(budgetMs / 1000)} s and was stopped (a file built to exhaust the reader looks like this; a very long genuine one can be split)`),
+      budget: () =>
+        new DocumentRefused(
+          422,
+          `reading the document took longer than ${Math.round(budgetMs / 1000)} s and was stopped (a file built to exhaust the reader looks like this; a very long genuine one can be split)`,
+        ),
       memory: () => new DocumentRefused(413, `reading the document needed more than ${memoryMb} MB and was stopped`),
       exit: (code) => new Error(`the document reader stopped unexpectedly (exit ${code})`),
     },

@@ -25,11 +25,13 @@ export function zipEntries(bytes: Buffer): ZipEntry[] {
   if (eocd < 0) throw new DocumentRefused(415, 'the file is not a valid zip archive (no central directory), so it cannot be a Word .docx');
   const count = bytes.readUInt16LE(eocd + 10);
   const offset = bytes.readUInt32LE(eocd + 16);
-  if (offset === 0xffffffff || count === 0xffff) throw new DocumentRefused(413, 'the .docx is a ZIP64 archive, far larger than a Word document needs');
+  if (offset === 0xffffffff || count === 0xffff)
+    throw new DocumentRefused(413, 'the .docx is a ZIP64 archive, far larger than a Word document needs');
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw new DocumentRefused(415, 'the .docx has a damaged zip directory');
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL)
+      throw new DocumentRefused(415, 'the .docx has a damaged zip directory');
     const compressed = bytes.readUInt32LE(at + 20);
     const uncompressed = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
@@ -46,14 +48,21 @@ export function zipEntries(bytes: Buffer): ZipEntry[] {
 export function checkZipBomb(entries: readonly ZipEntry[], limits: ConversionLimits): void {
   let total = 0;
   for (const e of entries) {
-    if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff) throw new DocumentRefused(413, `the .docx entry ${e.name} declares a ZIP64 size, far larger than a Word document needs`);
+    if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff)
+      throw new DocumentRefused(413, `the .docx entry ${e.name} declares a ZIP64 size, far larger than a Word document needs`);
     total += e.uncompressed;
     const ratio = e.uncompressed / Math.max(1, e.compressed);
     if (e.uncompressed > 1_000_000 && ratio > limits.maxCompressionRatio) {
-      throw new DocumentRefused(413, `the .docx entry ${e.name} would unpack ${Math.round(ratio)} times its size (${e.uncompressed.toLocaleString('en')} bytes): refused as a zip bomb (limit ${limits.maxCompressionRatio}×)`);
+      throw new DocumentRefused(
+        413,
+        `the .docx entry ${e.name} would unpack ${Math.round(ratio)} times its size (${e.uncompressed.toLocaleString('en')} bytes): refused as a zip bomb (limit ${limits.maxCompressionRatio}×)`,
+      );
     }
   }
   if (total > limits.maxUnzippedBytes) {
-    throw new DocumentRefused(413, `the .docx would unpack to ${total.toLocaleString('en')} bytes, over the limit of ${limits.maxUnzippedBytes.toLocaleString('en')}`);
+    throw new DocumentRefused(
+      413,
+      `the .docx would unpack to ${total.toLocaleString('en')} bytes, over the limit of ${limits.maxUnzippedBytes.toLocaleString('en')}`,
+    );
   }
 }

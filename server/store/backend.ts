@@ -85,6 +85,13 @@ export class FolderBackend implements StoreBackend {
 }
 
 async function existing(files: string[]): Promise<string[]> {
-  const found = await Promise.all(files.map((f) => access(f).then(() => f, () => undefined)));
+  const found = await Promise.all(
+    files.map((f) =>
+      access(f).then(
+        () => f,
+        () => undefined,
+      ),
+    ),
+  );
   return found.filter((f): f is string => f !== undefined);
 }

@@ -51,7 +51,8 @@ async function refuseExisting(target: string): Promise<void> {
   if (info === undefined) return;
   if (!info.isDirectory()) throw new StoreExistsError(`${target} exists and is not a folder`);
   // rename(2) replaces an empty folder, never a non-empty one; say so before doing any work.
-  if ((await readdir(target)).length > 0) throw new StoreExistsError(`${target} is not empty: choose a new folder (an existing store is never overwritten)`);
+  if ((await readdir(target)).length > 0)
+    throw new StoreExistsError(`${target} is not empty: choose a new folder (an existing store is never overwritten)`);
 }
 
 /**
@@ -73,13 +74,15 @@ export async function writeCorpusFiles(corpus: Corpus, root: string, onProgress?
   }
   const { sources } = corpus;
   for (let i = 0; i < sources.length; i += BATCH) {
-    await Promise.all(sources.slice(i, i + BATCH).map(async (source) => {
-      const text = corpus.texts.get(source.id);
-      if (text === undefined) throw new Error(`no text for source ${source.id}`);
-      await writeDurably(layout.textFile(source.id), text);
-      await writeDurably(layout.sourceFile(source.id), toJsonFile(source));
-      await writeDurably(layout.claimsFile(source.id), toJsonFile(claimsBySource.get(source.id) ?? []));
-    }));
+    await Promise.all(
+      sources.slice(i, i + BATCH).map(async (source) => {
+        const text = corpus.texts.get(source.id);
+        if (text === undefined) throw new Error(`no text for source ${source.id}`);
+        await writeDurably(layout.textFile(source.id), text);
+        await writeDurably(layout.sourceFile(source.id), toJsonFile(source));
+        await writeDurably(layout.claimsFile(source.id), toJsonFile(claimsBySource.get(source.id) ?? []));
+      }),
+    );
     onProgress?.({ phase: 'writing', sourcesWritten: Math.min(i + BATCH, sources.length), sources: sources.length });
   }
   for (const dir of [layout.sourcesDir, layout.claimsDir, layout.root]) await fsyncPath(dir);

@@ -34,11 +34,21 @@ export function storeFailureOf(err: unknown, root: string): unknown {
   switch (e.code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new StoreWriteError('disk-full', `no space left on the device holding ${folder} (${e.code}): nothing was written; free some space and try again`, folder, e.code);
+      return new StoreWriteError(
+        'disk-full',
+        `no space left on the device holding ${folder} (${e.code}): nothing was written; free some space and try again`,
+        folder,
+        e.code,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new StoreWriteError('permission', `the server may not write ${file} (${e.code}${e.code === 'EROFS' ? ': read-only file system' : ': permission denied'}): nothing was written; give the server's user write access to ${folder}`, file, e.code);
+      return new StoreWriteError(
+        'permission',
+        `the server may not write ${file} (${e.code}${e.code === 'EROFS' ? ': read-only file system' : ': permission denied'}): nothing was written; give the server's user write access to ${folder}`,
+        file,
+        e.code,
+      );
     default:
       return new StoreWriteError('io', `writing ${file} failed (${e.message}): nothing was written`, file, e.code);
   }

@@ -47,7 +47,11 @@ export const MAX_TEXT_CHARS = LIMITS.sourceTextChars.value;
  */
 export function precheckSource(repo: Repository, input: SourceInput): void {
   if (typeof input?.text === 'string' && input.text.length > MAX_TEXT_CHARS) {
-    throw new MutationError('too-large', `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS} ${LIMITS.sourceTextChars.what}`, [{ at: '/text', message: `must be at most ${MAX_TEXT_CHARS} characters` }]);
+    throw new MutationError(
+      'too-large',
+      `the text has ${input.text.length} characters; the limit is ${MAX_TEXT_CHARS} ${LIMITS.sourceTextChars.what}`,
+      [{ at: '/text', message: `must be at most ${MAX_TEXT_CHARS} characters` }],
+    );
   }
   const problems = check('source-input.schema.json', input);
   for (const field of ['published'] as const) {
@@ -64,7 +68,14 @@ export function precheckSource(repo: Repository, input: SourceInput): void {
   if (duplicate) throw new MutationError('duplicate', `this text is already stored as source ${duplicate.id}`, { existing: duplicate.id });
 }
 
-export function ingestSource(repo: Repository, input: SourceInput, actor: Actor, extract: Extractor, onProgress?: ExtractProgress, document?: SourceDocument): Promise<IngestResult> {
+export function ingestSource(
+  repo: Repository,
+  input: SourceInput,
+  actor: Actor,
+  extract: Extractor,
+  onProgress?: ExtractProgress,
+  document?: SourceDocument,
+): Promise<IngestResult> {
   return repo.exclusive(async () => {
     precheckSource(repo, input);
     const { analysis } = repo.snapshot;
@@ -72,22 +83,44 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
 
     const bibliography = bibliographyOf(input);
     const id = uniqueId(slug(input.title), new Set(analysis.corpus.sources.map((s) => s.id)));
-    const extraction = await extract(input.text, { sourceId: id, entities: analysis.corpus.entities, properties: analysis.corpus.properties, onProgress });
+    const extraction = await extract(input.text, {
+      sourceId: id,
+      entities: analysis.corpus.entities,
+      properties: analysis.corpus.properties,
+      onProgress,
+    });
     const known = analysis.index.entity;
     const proposedEntities = extraction.proposedEntities.filter((e) => !known.has(e.id) && check('entity.schema.json', e).length === 0);
     const knownProperties = analysis.index.property;
-    const proposedProperties = (extraction.proposedProperties ?? []).filter((p) => !knownProperties.has(p.id) && check('property.schema.json', p).length === 0);
+    const proposedProperties = (extraction.proposedProperties ?? []).filter(
+      (p) => !knownProperties.has(p.id) && check('property.schema.json', p).length === 0,
+    );
     const source: Source = {
-      id, title: input.title.trim(), publisher: input.publisher.trim(), kind: input.kind ?? 'other',
-      ...(input.author ? { author: input.author } : {}), ...(input.url ? { url: input.url } : {}),
-      ...(input.published ? { published: input.published } : {}), ...(input.language ? { language: input.language } : {}),
+      id,
+      title: input.title.trim(),
+      publisher: input.publisher.trim(),
+      kind: input.kind ?? 'other',
+      ...(input.author ? { author: input.author } : {}),
+      ...(input.url ? { url: input.url } : {}),
+      ...(input.published ? { published: input.published } : {}),
+      ...(input.language ? { language: input.language } : {}),
       text: { file: `${id}.txt`, sha256: hash, length: input.text.length },
-      ...(document ? {
-        original: { file: `${id}.original.${document.extension}`, sha256: sha256(document.bytes), mediaType: document.mediaType, size: document.bytes.length, ...(document.fileName ? { fileName: document.fileName } : {}) },
-        ...(document.segments.length > 0 ? { segments: document.segments } : {}),
-      } : {}),
+      ...(document
+        ? {
+            original: {
+              file: `${id}.original.${document.extension}`,
+              sha256: sha256(document.bytes),
+              mediaType: document.mediaType,
+              size: document.bytes.length,
+              ...(document.fileName ? { fileName: document.fileName } : {}),
+            },
+            ...(document.segments.length > 0 ? { segments: document.segments } : {}),
+          }
+        : {}),
       ...(bibliography.record ? { record: bibliography.record } : {}),
-      references: bibliography.attach(extraction.references.filter((r) => check('source.schema.json#/definitions/Reference', r).length === 0)),
+      references: bibliography.attach(
+        extraction.references.filter((r) => check('source.schema.json#/definitions/Reference', r).length === 0),
+      ),
     };
     const corpus = {
       ...analysis.corpus,
@@ -106,12 +139,20 @@ export function ingestSource(repo: Repository, input: SourceInput, actor: Actor,
     }
     const { value: most, what } = LIMITS.claimsPerSource;
     if (claims.length > most) {
-      throw new MutationError('too-large', `the text yields ${claims.length} candidate claims; the limit is ${most} ${what}: split the text into several sources`, [{ at: '/text', message: `yields more than ${most} claims` }]);
+      throw new MutationError(
+        'too-large',
+        `the text yields ${claims.length} candidate claims; the limit is ${most} ${what}: split the text into several sources`,
+        [{ at: '/text', message: `yields more than ${most} claims` }],
+      );
     }
     corpus.claims = [...analysis.corpus.claims, ...claims];
 
     // Analysed and serialised before anything is written: a failure here leaves the store untouched.
-    const next = reanalyse(analysis, corpus, claims.map((after) => ({ after })));
+    const next = reanalyse(
+      analysis,
+      corpus,
+      claims.map((after) => ({ after })),
+    );
     const snapshot = repo.prepare(next);
     const seq = (await lastSeq(repo)) + 1;
     const writes: FileWrite[] = [
@@ -156,7 +197,10 @@ function bibliographyOf(input: SourceInput): SourceBibliography {
     }
   };
   const own = read(given?.record, '/bibliography/record');
-  if (own.length > 1) throw new MutationError('invalid', `the record names ${own.length} works; give the source's own record alone`, [{ at: '/bibliography/record', message: 'must hold one entry' }]);
+  if (own.length > 1)
+    throw new MutationError('invalid', `the record names ${own.length} works; give the source's own record alone`, [
+      { at: '/bibliography/record', message: 'must hold one entry' },
+    ]);
   const cited = read(given?.references, '/bibliography/references');
   const warnings: string[] = [];
   return {
@@ -165,7 +209,10 @@ function bibliographyOf(input: SourceInput): SourceBibliography {
     attach(references) {
       if (cited.length === 0) return references;
       const attached = attachRecords(references, cited);
-      if (attached.unmatched.length > 0) warnings.push(`${attached.unmatched.length} bibliography entr${attached.unmatched.length === 1 ? 'y matches' : 'ies match'} no reference of the text: ${attached.unmatched.slice(0, 5).join(' | ')}`);
+      if (attached.unmatched.length > 0)
+        warnings.push(
+          `${attached.unmatched.length} bibliography entr${attached.unmatched.length === 1 ? 'y matches' : 'ies match'} no reference of the text: ${attached.unmatched.slice(0, 5).join(' | ')}`,
+        );
       return attached.references;
     },
   };

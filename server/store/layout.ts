@@ -50,15 +50,20 @@ export function relativeFileOf(layout: StoreLayout, claimSource: (claimId: strin
   return (kind: string, id: string): string => {
     const rel = (p: string) => path.relative(layout.root, p);
     switch (kind) {
-      case 'source': return rel(layout.sourceFile(id));
-      case 'entity': return rel(layout.entitiesFile);
-      case 'property': return rel(layout.propertiesFile);
-      case 'judgement': return rel(layout.judgementsFile);
+      case 'source':
+        return rel(layout.sourceFile(id));
+      case 'entity':
+        return rel(layout.entitiesFile);
+      case 'property':
+        return rel(layout.propertiesFile);
+      case 'judgement':
+        return rel(layout.judgementsFile);
       case 'claim': {
         const source = claimSource(id);
         return source ? rel(layout.claimsFile(source)) : rel(layout.claimsDir);
       }
-      default: return rel(layout.root);
+      default:
+        return rel(layout.root);
     }
   };
 }

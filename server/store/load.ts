@@ -72,7 +72,12 @@ export async function loadStore(root?: string, reader: StoreReader = folderReade
   for (const file of await reader.jsonFilesIn(layout.sourcesDir)) {
     const source = await readJson<Source | undefined>(path.join(layout.sourcesDir, file), 'source.schema.json', undefined);
     if (!source) continue;
-    if (`${source.id}.json` !== file) problems.push({ file: rel(path.join(layout.sourcesDir, file)), record: source.id, message: 'file name does not match the source id' });
+    if (`${source.id}.json` !== file)
+      problems.push({
+        file: rel(path.join(layout.sourcesDir, file)),
+        record: source.id,
+        message: 'file name does not match the source id',
+      });
     corpus.sources.push(source);
     try {
       corpus.texts.set(source.id, await reader.readText(path.join(layout.sourcesDir, source.text.file)));
@@ -84,13 +89,23 @@ export async function loadStore(root?: string, reader: StoreReader = folderReade
     const claims = await readJson<Claim[]>(path.join(layout.claimsDir, file), `${COLLECTION}ClaimsFile`, []);
     const sourceId = file.replace(/\.json$/, '');
     for (const c of claims) {
-      if (c.source !== sourceId) problems.push({ file: rel(path.join(layout.claimsDir, file)), record: c.id, message: `claim of source ${c.source} is filed under ${sourceId}` });
+      if (c.source !== sourceId)
+        problems.push({
+          file: rel(path.join(layout.claimsDir, file)),
+          record: c.id,
+          message: `claim of source ${c.source} is filed under ${sourceId}`,
+        });
     }
     corpus.claims.push(...claims);
   }
 
   const claimSource = new Map(corpus.claims.map((c) => [c.id, c.source]));
-  problems.push(...checkIntegrity(corpus, relativeFileOf(layout, (id) => claimSource.get(id))));
+  problems.push(
+    ...checkIntegrity(
+      corpus,
+      relativeFileOf(layout, (id) => claimSource.get(id)),
+    ),
+  );
   return { corpus, problems };
 }
 

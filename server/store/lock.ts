@@ -43,12 +43,23 @@ async function acquire(file: string): Promise<void> {
       }
       const holder = await lockHolder(file);
       if (holder && isAlive(holder.pid)) {
-        throw new StoreWriteError('locked', `the store ${path.dirname(file)} is being written by another process (pid ${holder.pid}, since ${holder.since}); try again in a moment`, file, null, holder);
+        throw new StoreWriteError(
+          'locked',
+          `the store ${path.dirname(file)} is being written by another process (pid ${holder.pid}, since ${holder.since}); try again in a moment`,
+          file,
+          null,
+          holder,
+        );
       }
       // Its process is gone (killed mid-commit): the lock is stale, take it over.
       await rm(file, { force: true });
     }
-    throw new StoreWriteError('locked', `the store ${path.dirname(file)} is locked (${file}) and the lock could not be taken over`, file, null);
+    throw new StoreWriteError(
+      'locked',
+      `the store ${path.dirname(file)} is locked (${file}) and the lock could not be taken over`,
+      file,
+      null,
+    );
   } finally {
     await rm(tmp, { force: true });
   }

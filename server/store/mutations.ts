@@ -54,7 +54,8 @@ export function createClaim(repo: Repository, input: ClaimInput, actor: Actor): 
     if (shape.length > 0) throw invalid(shape);
     const { value: most, what } = LIMITS.claimsPerSource;
     const held = analysis.corpus.claims.reduce((n, c) => n + (c.source === input.source ? 1 : 0), 0);
-    if (held >= most) throw invalid([{ at: '/source', message: `source ${input.source} already holds ${held} claims: the limit is ${most} ${what}` }]);
+    if (held >= most)
+      throw invalid([{ at: '/source', message: `source ${input.source} already holds ${held} claims: the limit is ${most} ${what}` }]);
     const id = nextClaimId(input.source, analysis.index.claim);
     const result = claimFromInput(input, analysis.corpus, id);
     if (!result.ok) throw invalid(result.problems);
@@ -74,7 +75,15 @@ export interface ClaimChange {
   after?: Claim;
 }
 
-export async function saveClaims(repo: Repository, sourceId: string, changed: ClaimChange[], actor: Actor, action: Change['action'], note?: string, extra: Partial<Change> = {}): Promise<void> {
+export async function saveClaims(
+  repo: Repository,
+  sourceId: string,
+  changed: ClaimChange[],
+  actor: Actor,
+  action: Change['action'],
+  note?: string,
+  extra: Partial<Change> = {},
+): Promise<void> {
   const { analysis } = repo.snapshot;
   const idOf = (c: ClaimChange) => (c.after ?? c.before)!.id;
   const byId = new Map(changed.map((c) => [idOf(c), c]));
@@ -88,10 +97,20 @@ export async function saveClaims(repo: Repository, sourceId: string, changed: Cl
   const corpus = { ...analysis.corpus, claims };
   const at = new Date().toISOString();
   let seq = await lastSeq(repo);
-  const lines = changed.map((c) => changeLine({
-    seq: ++seq, at, who: actor.who, action, claim: idOf(c), source: sourceId,
-    before: c.before ?? null, after: c.after ?? null, ...extra, ...(note ? { note } : {}),
-  }));
+  const lines = changed.map((c) =>
+    changeLine({
+      seq: ++seq,
+      at,
+      who: actor.who,
+      action,
+      claim: idOf(c),
+      source: sourceId,
+      before: c.before ?? null,
+      after: c.after ?? null,
+      ...extra,
+      ...(note ? { note } : {}),
+    }),
+  );
   const next = repo.prepare(reanalyse(analysis, corpus, changed));
   await repo.commit(
     [{ file: repo.layout.claimsFile(sourceId), content: toJsonFile(claims.filter((c) => c.source === sourceId)) }],

@@ -46,7 +46,10 @@ export class Repository {
   /** The seq of the last change the served snapshot includes (0 when unknown): a notification of a later one reloads. */
   private snapshotSeq = 0;
 
-  private constructor(readonly backend: StoreBackend, analysis: Analysis) {
+  private constructor(
+    readonly backend: StoreBackend,
+    analysis: Analysis,
+  ) {
     this.current = snapshotOf(analysis, 1);
   }
 

@@ -26,7 +26,11 @@ export function revertChange(repo: Repository, seq: number, actor: Actor, note?:
     if (change.trust) return { seq: await revertTrustChange(repo, change, changes, actor, note), reverted: seq };
     const later = changes.find((c) => c.seq > seq && touchesSameRecords(c, change));
     if (later) {
-      throw new MutationError('stale', `change ${seq} cannot be reverted: change ${later.seq} (${later.action} by ${later.who} at ${later.at}) changed the same ${change.claim ? 'claim' : 'source'} since; revert that one first`, { later });
+      throw new MutationError(
+        'stale',
+        `change ${seq} cannot be reverted: change ${later.seq} (${later.action} by ${later.who} at ${later.at}) changed the same ${change.claim ? 'claim' : 'source'} since; revert that one first`,
+        { later },
+      );
     }
     const extra = { reverts: seq, ...(note ? { note } : {}) };
     if (change.claim) await revertClaimChange(repo, change, actor, extra);
@@ -62,19 +66,25 @@ async function revertClaimChange(repo: Repository, change: Change, actor: Actor,
     await saveClaims(repo, change.source!, [{ before: current! }], actor, 'revert', undefined, extra);
     return;
   }
-  if (!analysis.index.source.has(target.source)) throw new MutationError('stale', `source ${target.source} of claim ${id} no longer exists`);
+  if (!analysis.index.source.has(target.source))
+    throw new MutationError('stale', `source ${target.source} of claim ${id} no longer exists`);
   // A new version number, above any this id has had, so an If-Match taken before the revert is stale.
   const version = Math.max(current?.version ?? 1, change.after?.version ?? 1, target.version ?? 1) + 1;
   const restored: Claim = { ...target, version };
   const problems = claimProblems(restored, analysis.corpus);
-  if (problems.length > 0) throw new MutationError('stale', `the earlier claim no longer fits the store: ${invalid(problems).message}`, problems);
+  if (problems.length > 0)
+    throw new MutationError('stale', `the earlier claim no longer fits the store: ${invalid(problems).message}`, problems);
   await saveClaims(repo, change.source!, [{ ...(current ? { before: current } : {}), after: restored }], actor, 'revert', undefined, extra);
 }
 
 async function revertSourceChange(repo: Repository, change: Change, actor: Actor, extra: Partial<Change>): Promise<void> {
   const id = change.source;
   // Property reviews (POST /api/proposals/properties/:id) change the vocabulary, not a claim or a source.
-  if (!id) throw new MutationError('invalid', `change ${change.seq} (${change.action}) changed no claim or source, so it cannot be reverted here${change.note ? ` (${change.note})` : ''}`);
+  if (!id)
+    throw new MutationError(
+      'invalid',
+      `change ${change.seq} (${change.action}) changed no claim or source, so it cannot be reverted here${change.note ? ` (${change.note})` : ''}`,
+    );
   if (change.removed) {
     await restoreSourceState(repo, change.removed, actor, { action: 'revert', ...extra });
     return;

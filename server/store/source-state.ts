@@ -44,7 +44,12 @@ export function sourceStateOf(corpus: Corpus, id: string): SourceState | undefin
   const claims = corpus.claims.filter((c) => c.source === id);
   const ids = new Set(claims.map((c) => c.id));
   const trust = trustNaming(corpus.trust, id);
-  return { source, claims, judgements: corpus.judgements.filter((j) => ids.has(j.a) || ids.has(j.b)), ...(trust.length > 0 ? { trust } : {}) };
+  return {
+    source,
+    claims,
+    judgements: corpus.judgements.filter((j) => ids.has(j.a) || ids.has(j.b)),
+    ...(trust.length > 0 ? { trust } : {}),
+  };
 }
 
 /** DELETE /api/sources/:id: removes the source if `etag` is its current ETag (412 otherwise). */
@@ -54,14 +59,20 @@ export function deleteSource(repo: Repository, id: string, etag: string, actor: 
     const state = sourceStateOf(analysis.corpus, id);
     if (!state) throw new MutationError('not-found', `no source with id ${JSON.stringify(id)}`);
     const current = sourceEtag(analysis, id)!;
-    if (current !== etag) throw new MutationError('version-mismatch', `source ${id} changed since the ETag ${etag} (now ${current})`, { etag: current });
+    if (current !== etag)
+      throw new MutationError('version-mismatch', `source ${id} changed since the ETag ${etag} (now ${current})`, { etag: current });
     await removeSourceState(repo, state, actor, { action: 'delete-source', ...(note ? { note } : {}) });
     return state;
   });
 }
 
 /** Removes `state` (which must be the source's current state) and logs it. Call inside repo.exclusive. */
-export async function removeSourceState(repo: Repository, state: SourceState, actor: Actor, change: Pick<Change, 'action'> & Partial<Change>): Promise<void> {
+export async function removeSourceState(
+  repo: Repository,
+  state: SourceState,
+  actor: Actor,
+  change: Pick<Change, 'action'> & Partial<Change>,
+): Promise<void> {
   const { analysis } = repo.snapshot;
   const { layout } = repo;
   const id = state.source.id;
@@ -70,7 +81,10 @@ export async function removeSourceState(repo: Repository, state: SourceState, ac
   // A claim of another source never points into this one (partOf stays inside a source), but check:
   // removing a total that another source's part names would leave a dangling reference.
   const dangling = analysis.corpus.claims.find((c) => c.source !== id && c.partOf && gone.has(c.partOf));
-  if (dangling) throw new MutationError('stale', `claim ${dangling.id} of another source names ${dangling.partOf} as its total`, { claim: dangling.id });
+  if (dangling)
+    throw new MutationError('stale', `claim ${dangling.id} of another source names ${dangling.partOf} as its total`, {
+      claim: dangling.id,
+    });
   const texts = new Map(analysis.corpus.texts);
   const text = texts.get(id);
   texts.delete(id);
@@ -83,7 +97,13 @@ export async function removeSourceState(repo: Repository, state: SourceState, ac
   };
   const trusted = new Set((state.trust ?? []).map((j) => j.source));
   if (trusted.size > 0) corpus.trust = (analysis.corpus.trust ?? []).filter((j) => !trusted.has(j.source));
-  const next = repo.prepare(reanalyse(analysis, corpus, state.claims.map((before) => ({ before }))));
+  const next = repo.prepare(
+    reanalyse(
+      analysis,
+      corpus,
+      state.claims.map((before) => ({ before })),
+    ),
+  );
   const writes: FileWrite[] = [];
   // The text as stored (its hash recorded); a missing or changed text is kept as it is found.
   if (text !== undefined) writes.push({ file: deletedTextFile(layout.root, sha256(text)), content: text });
@@ -99,17 +119,25 @@ export async function removeSourceState(repo: Repository, state: SourceState, ac
 }
 
 /** Puts a removed source back: its record, text, claims and the judgements whose claims all exist. Call inside repo.exclusive. */
-export async function restoreSourceState(repo: Repository, state: SourceState, actor: Actor, change: Pick<Change, 'action'> & Partial<Change>): Promise<void> {
+export async function restoreSourceState(
+  repo: Repository,
+  state: SourceState,
+  actor: Actor,
+  change: Pick<Change, 'action'> & Partial<Change>,
+): Promise<void> {
   const { analysis } = repo.snapshot;
   const { layout } = repo;
   const { source } = state;
-  if (analysis.index.source.has(source.id)) throw new MutationError('stale', `a source with id ${source.id} exists again`, { existing: source.id });
+  if (analysis.index.source.has(source.id))
+    throw new MutationError('stale', `a source with id ${source.id} exists again`, { existing: source.id });
   const twin = analysis.corpus.sources.find((s) => s.text.sha256 === source.text.sha256);
   if (twin) throw new MutationError('stale', `the same text is stored again as source ${twin.id}`, { existing: twin.id });
   const trash = deletedTextFile(layout.root, source.text.sha256);
   const text = await repo.backend.readText(trash);
   if (text === undefined || sha256(text) !== source.text.sha256) {
-    throw new MutationError('stale', `the text of source ${source.id} is no longer in ${path.relative(layout.root, trash)}`, { missing: path.relative(layout.root, trash) });
+    throw new MutationError('stale', `the text of source ${source.id} is no longer in ${path.relative(layout.root, trash)}`, {
+      missing: path.relative(layout.root, trash),
+    });
   }
   const taken = state.claims.find((c) => analysis.index.claim.has(c.id));
   if (taken) throw new MutationError('stale', `a claim with id ${taken.id} exists again`, { existing: taken.id });
@@ -120,13 +148,22 @@ export async function restoreSourceState(repo: Repository, state: SourceState, a
     claims: [...analysis.corpus.claims, ...state.claims],
   };
   const unfit = state.claims.flatMap((c) => claimProblems(c, corpus).map((p) => `${c.id}${p.at}: ${p.message}`));
-  if (unfit.length > 0) throw new MutationError('stale', `the claims of source ${source.id} no longer fit the store: ${unfit.slice(0, 5).join('; ')}`, { problems: unfit });
+  if (unfit.length > 0)
+    throw new MutationError('stale', `the claims of source ${source.id} no longer fit the store: ${unfit.slice(0, 5).join('; ')}`, {
+      problems: unfit,
+    });
   const ids = new Set(corpus.claims.map((c) => c.id));
   const judgements = state.judgements.filter((j) => ids.has(j.a) && ids.has(j.b) && !analysis.corpus.judgements.some((k) => k.id === j.id));
   corpus.judgements = [...analysis.corpus.judgements, ...judgements];
   const trust = trustToRestore(state.trust, analysis.corpus.trust, (id) => id === source.id || analysis.index.source.has(id));
   if (trust.length > 0) corpus.trust = [...(analysis.corpus.trust ?? []), ...trust];
-  const next = repo.prepare(reanalyse(analysis, corpus, state.claims.map((after) => ({ after }))));
+  const next = repo.prepare(
+    reanalyse(
+      analysis,
+      corpus,
+      state.claims.map((after) => ({ after })),
+    ),
+  );
   const writes: FileWrite[] = [
     { file: layout.textFile(source.id), content: text },
     { file: layout.sourceFile(source.id), content: toJsonFile(source) },
@@ -136,7 +173,14 @@ export async function restoreSourceState(repo: Repository, state: SourceState, a
   if (trust.length > 0) writes.push({ file: layout.trustFile, content: toJsonFile(corpus.trust!) });
   const seq = (await lastSeq(repo)) + 1;
   const { trust: _removedTrust, ...rest } = state;
-  const line = changeLine({ seq, at: new Date().toISOString(), who: actor.who, ...change, source: source.id, restored: { ...rest, judgements, ...(trust.length > 0 ? { trust } : {}) } });
+  const line = changeLine({
+    seq,
+    at: new Date().toISOString(),
+    who: actor.who,
+    ...change,
+    source: source.id,
+    restored: { ...rest, judgements, ...(trust.length > 0 ? { trust } : {}) },
+  });
   await repo.commit(writes, [{ file: changelogPath(layout.root), content: line }], [trash]);
   advanceSeq(repo, seq);
   repo.install(next);

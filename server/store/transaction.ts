@@ -88,13 +88,20 @@ async function commitLocked(root: string, writes: FileWrite[], appends: Append[]
   const journalFile = path.join(root, JOURNAL);
   const journal: Journal = {
     writes: entries,
-    appends: await Promise.all(appends.map(async (a) => ({ file: a.file, length: (await exists(a.file)) ? (await stat(a.file)).size : 0 }))),
+    appends: await Promise.all(
+      appends.map(async (a) => ({ file: a.file, length: (await exists(a.file)) ? (await stat(a.file)).size : 0 })),
+    ),
   };
   try {
     for (const a of journal.appends) {
       const known = knownSizes.get(path.resolve(a.file));
       if (known !== undefined && known !== a.length) {
-        throw new StoreWriteError('changed', `${a.file} was written by another process since this one loaded the store (${known} bytes then, ${a.length} now): restart the server to load the changes; nothing was written`, a.file, null);
+        throw new StoreWriteError(
+          'changed',
+          `${a.file} was written by another process since this one loaded the store (${known} bytes then, ${a.length} now): restart the server to load the changes; nothing was written`,
+          a.file,
+          null,
+        );
       }
     }
     await writeFileAtomic(journalFile, JSON.stringify(journal));
@@ -127,14 +134,21 @@ async function commitLocked(root: string, writes: FileWrite[], appends: Append[]
 
 /** Removes the temporaries and backups of `entries` (best effort: recover() sweeps what is left). */
 async function discard(entries: JournalEntry[]): Promise<void> {
-  await Promise.all(entries.flatMap((e) => [e.tmp, e.backup]).filter((f): f is string => f !== null).map((f) => rm(f, { force: true }).catch(() => undefined)));
+  await Promise.all(
+    entries
+      .flatMap((e) => [e.tmp, e.backup])
+      .filter((f): f is string => f !== null)
+      .map((f) => rm(f, { force: true }).catch(() => undefined)),
+  );
 }
 
 /** Errors of calls on a file handle carry no path: add the file's, so the message can name it. */
-const withPath = (file: string) => (err: NodeJS.ErrnoException): never => {
-  err.path ??= file;
-  throw err;
-};
+const withPath =
+  (file: string) =>
+  (err: NodeJS.ErrnoException): never => {
+    err.path ??= file;
+    throw err;
+  };
 
 /**
  * Rolls back an unfinished transaction and removes leftovers; says what it did. A store whose lock

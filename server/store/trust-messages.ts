@@ -22,4 +22,3 @@ export type FromWorker =
 
 /** Groups (or claim ids) per message: each is taken on the main thread in a few milliseconds. */
 export const PART = 2_000;
-

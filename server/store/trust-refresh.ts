@@ -27,7 +27,10 @@ export class TrustRefresh<S extends { analysis: Analysis }> {
   /** Where the last re-estimation ran: in the worker thread, or on the event loop (the fallback). */
   lastWhere: 'worker' | 'event loop' | undefined;
 
-  constructor(private readonly repo: Installer<S>, private readonly delayMs = TRUST_REFRESH_DELAY_MS) {}
+  constructor(
+    private readonly repo: Installer<S>,
+    private readonly delayMs = TRUST_REFRESH_DELAY_MS,
+  ) {}
 
   /** A write installed an 'updating' snapshot: re-learn trust once writes have paused for the delay. */
   schedule(): void {

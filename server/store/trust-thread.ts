@@ -44,7 +44,12 @@ port.on('message', (m: ToWorker) => {
 function learn(serial: number): void {
   const started = performance.now();
   try {
-    const index: CorpusIndex = { source: byId(records!.sources), entity: byId(records!.entities), property: byId(records!.properties), claim: claims };
+    const index: CorpusIndex = {
+      source: byId(records!.sources),
+      entity: byId(records!.entities),
+      property: byId(records!.properties),
+      claim: claims,
+    };
     const members = new Map<string, string[]>();
     for (const c of claims.values()) {
       if (c.status === 'rejected') continue;
@@ -55,7 +60,14 @@ function learn(serial: number): void {
     }
     const groups = groupsInCorpusOrder(claims.values(), (key) => members.get(key) ?? []);
     const likely = learnTrust(records!, groups, index, [...comparisons.values()]);
-    post({ kind: 'summary', serial, method: likely.method, convergence: likely.convergence, trust: [...likely.trust], order: [...groups.keys()] });
+    post({
+      kind: 'summary',
+      serial,
+      method: likely.method,
+      convergence: likely.convergence,
+      trust: [...likely.trust],
+      order: [...groups.keys()],
+    });
     const verdicts = [...likely.byGroup];
     for (let i = 0; i < verdicts.length; i += PART) post({ kind: 'verdicts', serial, entries: verdicts.slice(i, i + PART) });
     const ids = [...likely.likelyClaims];

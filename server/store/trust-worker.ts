@@ -57,7 +57,8 @@ export class TrustWorker {
       const remove = step.claims.filter((c) => c.before && c.before.id !== c.after?.id).map((c) => c.before!.id);
       messages.push({ kind: 'claims', remove, upsert: step.claims.flatMap((c) => (c.after ? [c.after] : [])) });
     }
-    if (step.removed.length + step.added.length > 0) messages.push({ kind: 'comparisons', remove: step.removed.map((c) => c.id), add: [...step.added] });
+    if (step.removed.length + step.added.length > 0)
+      messages.push({ kind: 'comparisons', remove: step.removed.map((c) => c.id), add: [...step.added] });
     for (const m of messages) this.send(m);
     this.mirrored = serialOf(next);
   }
@@ -67,7 +68,9 @@ export class TrustWorker {
     const worker = this.start();
     if (this.mirrored !== serialOf(analysis)) await this.sendWhole(analysis);
     const serial = serialOf(analysis);
-    const learned = new Promise<Learned>((resolve, reject) => this.jobs.set(serial, { analysis, byGroup: new Map(), likelyClaims: new Set(), setOf: new Map(), resolve, reject }));
+    const learned = new Promise<Learned>((resolve, reject) =>
+      this.jobs.set(serial, { analysis, byGroup: new Map(), likelyClaims: new Set(), setOf: new Map(), resolve, reject }),
+    );
     // Someone waits for the answer: the thread keeps the process alive until it comes.
     worker.ref();
     worker.postMessage({ kind: 'learn', serial } satisfies ToWorker);
@@ -158,8 +161,13 @@ export class TrustWorker {
         const { analysis, summary } = job;
         const groups = new Map(summary!.order.map((key) => [key, analysis.groups.get(key) ?? []]));
         const likely: LikelySummary = {
-          method: summary!.method, convergence: summary!.convergence, byGroup: job.byGroup, setOf: job.setOf,
-          trust: new Map<string, SourceTrustView>(summary!.trust), likelyClaims: job.likelyClaims, reviewer: analysis.corpus.trust ?? [],
+          method: summary!.method,
+          convergence: summary!.convergence,
+          byGroup: job.byGroup,
+          setOf: job.setOf,
+          trust: new Map<string, SourceTrustView>(summary!.trust),
+          likelyClaims: job.likelyClaims,
+          reviewer: analysis.corpus.trust ?? [],
         };
         job.resolve({ groups, likely, ms: m.ms });
       }

@@ -56,7 +56,9 @@ const COST = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
 function scryptAsync(secret: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(secret, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(secret, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 export async function hashSecret(secret: string): Promise<SecretHash> {
@@ -101,15 +103,19 @@ export class UserError extends Error {}
  */
 export async function addUser(file: string, name: string, role: string): Promise<{ user: User; password: string; token: string }> {
   if (!USER_NAME.test(name)) throw new UserError(`invalid name ${JSON.stringify(name)}: use 1 to 100 letters, digits, spaces or . _ @ ' -`);
-  if (!(ROLES as readonly string[]).includes(role)) throw new UserError(`invalid role ${JSON.stringify(role)}: use one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new UserError(`invalid role ${JSON.stringify(role)}: use one of ${ROLES.join(', ')}`);
   const users = await readUsers(file);
-  if (users.some((u) => u.name.toLowerCase() === name.toLowerCase())) throw new UserError(`a user named ${JSON.stringify(name)} already exists in ${file}`);
+  if (users.some((u) => u.name.toLowerCase() === name.toLowerCase()))
+    throw new UserError(`a user named ${JSON.stringify(name)} already exists in ${file}`);
   const password = randomBytes(18).toString('base64url');
   const tokenId = randomBytes(8).toString('hex');
   const tokenSecret = randomBytes(32).toString('base64url');
   const created = new Date().toISOString();
   const user: StoredUser = {
-    name, role: role as Role, created,
+    name,
+    role: role as Role,
+    created,
     password: await hashSecret(password),
     tokens: [{ id: tokenId, created, secret: await hashSecret(tokenSecret) }],
   };
@@ -181,4 +187,9 @@ export class UserDirectory {
   }
 }
 
-const DECOY: SecretHash = { algorithm: 'scrypt', ...COST, salt: randomBytes(16).toString('base64'), hash: randomBytes(KEY_LENGTH).toString('base64') };
+const DECOY: SecretHash = {
+  algorithm: 'scrypt',
+  ...COST,
+  salt: randomBytes(16).toString('base64'),
+  hash: randomBytes(KEY_LENGTH).toString('base64'),
+};

@@ -27,8 +27,17 @@ export function applyWrite(analysis: Analysis, write: Write): Analysis {
       const from = at(corpus.claims, i);
       return { ...shifted(from, write.shift * (n + 1)), id: `${id}-c${n + 1}`, source: id, status: 'extracted', citations: [] };
     });
-    const next: Corpus = { ...corpus, sources: [...corpus.sources, source], texts: new Map(corpus.texts).set(id, corpus.texts.get(template.id) ?? ''), claims: [...corpus.claims, ...claims] };
-    return reanalyse(analysis, next, claims.map((after) => ({ after })));
+    const next: Corpus = {
+      ...corpus,
+      sources: [...corpus.sources, source],
+      texts: new Map(corpus.texts).set(id, corpus.texts.get(template.id) ?? ''),
+      claims: [...corpus.claims, ...claims],
+    };
+    return reanalyse(
+      analysis,
+      next,
+      claims.map((after) => ({ after })),
+    );
   }
   if (write.kind === 'delete-source') {
     if (corpus.sources.length <= 2) return analysis;
@@ -38,12 +47,17 @@ export function applyWrite(analysis: Analysis, write: Write): Analysis {
     const texts = new Map(corpus.texts);
     texts.delete(source.id);
     const next: Corpus = {
-      ...corpus, texts,
+      ...corpus,
+      texts,
       sources: corpus.sources.filter((s) => s.id !== source.id),
       claims: corpus.claims.filter((c) => !ids.has(c.id)),
       judgements: corpus.judgements.filter((j) => !ids.has(j.a) && !ids.has(j.b)),
     };
-    return reanalyse(analysis, next, gone.map((before) => ({ before })));
+    return reanalyse(
+      analysis,
+      next,
+      gone.map((before) => ({ before })),
+    );
   }
   const before = at(corpus.claims, write.claim);
   let after: Claim;
@@ -57,8 +71,7 @@ export function applyWrite(analysis: Analysis, write: Write): Analysis {
       const other = at(corpus.claims, write.moveTo);
       if (other.value.type === before.value.type) after = { ...after, subject: other.subject, property: other.property };
     }
-  }
-  else throw new Error('unknown write');
+  } else throw new Error('unknown write');
   after = { ...after, version: (before.version ?? 1) + 1 };
   const claims = corpus.claims.map((c) => (c.id === before.id ? after : c));
   return reanalyse(analysis, { ...corpus, claims }, [{ before, after }]);
@@ -79,10 +92,12 @@ type Exported = ReturnType<Analysis['graph']['export']>;
 /** Nodes and edges by key; node starting positions left out (a patch keeps a node where it was first placed). */
 export function graphContent(graph: Analysis['graph']) {
   const data: Exported = graph.export();
-  const nodes = Object.fromEntries(data.nodes.map((n) => {
-    const { x: _x, y: _y, ...rest } = n.attributes ?? {};
-    return [n.key, rest];
-  }));
+  const nodes = Object.fromEntries(
+    data.nodes.map((n) => {
+      const { x: _x, y: _y, ...rest } = n.attributes ?? {};
+      return [n.key, rest];
+    }),
+  );
   const edges = Object.fromEntries(data.edges.map((e) => [e.key, { source: e.source, target: e.target, attributes: e.attributes }]));
   return { attributes: data.attributes, nodes, edges };
 }

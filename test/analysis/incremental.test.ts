@@ -14,7 +14,9 @@ import { applyWrite, expectSameAnalysis, graphContent } from './incremental-help
 
 describe('a write re-judges the sets it touched', () => {
   const base = analyse(generateCorpus({ claims: 400, seed: 7 }));
-  const edited = base.corpus.claims.find((c) => c.value.type === 'quantity' && !c.value.parts && (base.groups.get(groupKey(c))?.length ?? 0) >= 3)!;
+  const edited = base.corpus.claims.find(
+    (c) => c.value.type === 'quantity' && !c.value.parts && (base.groups.get(groupKey(c))?.length ?? 0) >= 3,
+  )!;
   const at = base.corpus.claims.indexOf(edited);
   const next = applyWrite(base, { kind: 'edit', claim: at, shift: 30 });
 
@@ -51,7 +53,12 @@ describe('a write re-judges the sets it touched', () => {
   it('places new claims where a full build places them', () => {
     const ingested = applyWrite(base, { kind: 'ingest', copies: [3, 30, 300], shift: 5 });
     const full = analyse(ingested.corpus).graph;
-    for (const key of ingested.graph.nodes()) expect([key, ingested.graph.getNodeAttribute(key, 'x'), ingested.graph.getNodeAttribute(key, 'y')]).toEqual([key, full.getNodeAttribute(key, 'x'), full.getNodeAttribute(key, 'y')]);
+    for (const key of ingested.graph.nodes())
+      expect([key, ingested.graph.getNodeAttribute(key, 'x'), ingested.graph.getNodeAttribute(key, 'y')]).toEqual([
+        key,
+        full.getNodeAttribute(key, 'x'),
+        full.getNodeAttribute(key, 'y'),
+      ]);
   });
 });
 
@@ -59,7 +66,9 @@ describe('entities and sources changed by a write', () => {
   it('relabels, rejects and adds entities, adds and removes sources, as a full build would', () => {
     const base = analyse(generateCorpus({ claims: 300, seed: 11 }));
     const [renamed, rejected] = base.corpus.entities.filter((e) => base.corpus.claims.some((c) => c.subject === e.id));
-    const entities = base.corpus.entities.map((e) => (e === renamed ? { ...e, label: `${e.label} (renamed)` } : e === rejected ? { ...e, status: 'rejected' as const } : e));
+    const entities = base.corpus.entities.map((e) =>
+      e === renamed ? { ...e, label: `${e.label} (renamed)` } : e === rejected ? { ...e, status: 'rejected' as const } : e,
+    );
     entities.push({ ...renamed!, id: 'brand-new', label: 'Brand new', status: 'proposed' });
     let next = reanalyse(base, { ...base.corpus, entities }, []);
     expectSameAnalysis(settleTrust(next), analyse(next.corpus));

@@ -47,7 +47,7 @@ describe('graph views', () => {
     expect(viewGraph(graph, { kind: 'conflicts', limit: 10 }).order).toBeLessThanOrEqual(10);
   });
 
-  it('carries the whole graph\'s headline counts, pending ones apart, whatever part it sends', () => {
+  it("carries the whole graph's headline counts, pending ones apart, whatever part it sends", () => {
     expect(graph.getAttribute('counts')).toEqual({ conflicts: 21, agreements: 64, pending: { conflicts: 0, agreements: 0 } });
     expect(viewGraph(graph, { kind: 'conflicts', limit: 10 }).getAttribute('counts')).toEqual(graph.getAttribute('counts'));
   });

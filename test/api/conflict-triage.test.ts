@@ -4,9 +4,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyGraphData, expectError, expectShape, startApi, type RunningApi } from './harness.js';
 
-interface Claim { id: string; source: string; wording: string; status: string; scope?: { wording?: string } }
-interface Item { id: string; reason: string; subject: { id: string }; property: { id: string }; gap?: { relative?: number; absolute: number }; a: Claim; b: Claim; parts?: Claim[]; same?: string[] }
-interface List { count: number; offset: number; items: Item[] }
+interface Claim {
+  id: string;
+  source: string;
+  wording: string;
+  status: string;
+  scope?: { wording?: string };
+}
+interface Item {
+  id: string;
+  reason: string;
+  subject: { id: string };
+  property: { id: string };
+  gap?: { relative?: number; absolute: number };
+  a: Claim;
+  b: Claim;
+  parts?: Claim[];
+  same?: string[];
+}
+interface List {
+  count: number;
+  offset: number;
+  items: Item[];
+}
 
 let api: RunningApi;
 const list = async (query: string): Promise<List> => {
@@ -21,7 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const rank = (i: Item): [number, number] => (i.gap?.relative !== undefined ? [0, Math.abs(i.gap.relative)] : i.gap ? [1, Math.abs(i.gap.absolute)] : [2, 0]);
+const rank = (i: Item): [number, number] =>
+  i.gap?.relative !== undefined ? [0, Math.abs(i.gap.relative)] : i.gap ? [1, Math.abs(i.gap.absolute)] : [2, 0];
 
 describe('GET /api/conflicts triage', () => {
   it('sorts by the size of the disagreement, largest first', async () => {
@@ -97,8 +118,16 @@ describe('GET /api/conflicts triage', () => {
 });
 
 describe('GET /api/search across fields and references', () => {
-  interface Hit { rank: string; field: string; matched: string }
-  interface Results { counts: Record<string, number>; claims: (Hit & { id: string })[]; references: (Hit & { number: number; text: string })[] }
+  interface Hit {
+    rank: string;
+    field: string;
+    matched: string;
+  }
+  interface Results {
+    counts: Record<string, number>;
+    claims: (Hit & { id: string })[];
+    references: (Hit & { number: number; text: string })[];
+  }
   const find = async (q: string): Promise<Results> => {
     const reply = await api.get(`/api/search?q=${encodeURIComponent(q)}`);
     expect(reply.status).toBe(200);
@@ -125,8 +154,21 @@ describe('GET /api/search across fields and references', () => {
 });
 
 describe('GET /api/timeline', () => {
-  interface Entry { claim: string; source: { id: string }; subject: { id: string }; from: number; to: number; when: string; dated: string }
-  interface Timeline { count: number; truncated: boolean; entries: Entry[]; conflicts: { a: string; b: string; reason: string }[] }
+  interface Entry {
+    claim: string;
+    source: { id: string };
+    subject: { id: string };
+    from: number;
+    to: number;
+    when: string;
+    dated: string;
+  }
+  interface Timeline {
+    count: number;
+    truncated: boolean;
+    entries: Entry[];
+    conflicts: { a: string; b: string; reason: string }[];
+  }
   const get = async (q: string): Promise<Timeline> => {
     const reply = await api.get(`/api/timeline${q}`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);

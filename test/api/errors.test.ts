@@ -21,11 +21,14 @@ describe('404', () => {
     expect(reply.body.error).toBe(`no ${what} with id "${path.split('/')[3]}"`);
   });
 
-  it.each(['/api/nothing-here', '/api/sources/wikipedia-japanese-intervention/extra', '/api', '/nothing'])('%s: unknown route', async (path) => {
-    const reply = await api.get(path);
-    expectError(reply, 404);
-    expect(reply.body.error).toMatch(/^no such endpoint: GET /);
-  });
+  it.each(['/api/nothing-here', '/api/sources/wikipedia-japanese-intervention/extra', '/api', '/nothing'])(
+    '%s: unknown route',
+    async (path) => {
+      const reply = await api.get(path);
+      expectError(reply, 404);
+      expect(reply.body.error).toMatch(/^no such endpoint: GET /);
+    },
+  );
 });
 
 describe('405', () => {
@@ -99,11 +102,14 @@ describe('400', () => {
     expect(reply.body.details).toContainEqual({ at, message });
   });
 
-  it.each(['/api/sources/Not_An_Id', '/api/entities/semyonov%20', '/api/claims/--/trace', `/api/claims/${'a'.repeat(129)}`])('%s: malformed id', async (path) => {
-    const reply = await api.get(path);
-    expectError(reply, 400, '/params/id');
-    expect(reply.body.error).toBe('invalid path');
-  });
+  it.each(['/api/sources/Not_An_Id', '/api/entities/semyonov%20', '/api/claims/--/trace', `/api/claims/${'a'.repeat(129)}`])(
+    '%s: malformed id',
+    async (path) => {
+      const reply = await api.get(path);
+      expectError(reply, 400, '/params/id');
+      expect(reply.body.error).toBe('invalid path');
+    },
+  );
 
   it('reports a malformed id and a malformed query together', async () => {
     const reply = await api.get('/api/claims/BAD?x=1');

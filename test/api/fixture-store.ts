@@ -26,40 +26,200 @@ const alias = (name: string, sources: string[], kind?: Entity['aliases'][number]
 
 const entities: Entity[] = [
   { id: 'japan', type: 'state', label: 'Japan', aliases: [alias('Japan', [WP, RB]), alias('Tokyo', [RB], 'short')] },
-  { id: 'japanese-force', type: 'armed-force', label: 'Japanese expeditionary force', aliases: [alias('Imperial Japanese Army', [WP]), alias('Japanese Imperial Army', [RB])] },
-  { id: 'semyonov', type: 'person', label: 'Grigory Semyonov', aliases: [alias('Grigory Semyonov', [WP, RB], 'label'), alias('Semenov', [WP], 'transliteration'), alias('Ataman Semenov', [WP], 'title')] },
-  { id: 'otani-kikuzo', type: 'person', label: 'Ōtani Kikuzō', aliases: [alias('Ōtani Kikuzō', [WP], 'label'), alias('Kikuzo Otani', [WP], 'name-order')] },
+  {
+    id: 'japanese-force',
+    type: 'armed-force',
+    label: 'Japanese expeditionary force',
+    aliases: [alias('Imperial Japanese Army', [WP]), alias('Japanese Imperial Army', [RB])],
+  },
+  {
+    id: 'semyonov',
+    type: 'person',
+    label: 'Grigory Semyonov',
+    aliases: [
+      alias('Grigory Semyonov', [WP, RB], 'label'),
+      alias('Semenov', [WP], 'transliteration'),
+      alias('Ataman Semenov', [WP], 'title'),
+    ],
+  },
+  {
+    id: 'otani-kikuzo',
+    type: 'person',
+    label: 'Ōtani Kikuzō',
+    aliases: [alias('Ōtani Kikuzō', [WP], 'label'), alias('Kikuzo Otani', [WP], 'name-order')],
+  },
   { id: 'kato-kanji', type: 'person', label: 'Katō Kanji', aliases: [alias('Katō Kanji', [WP], 'label')] },
   { id: 'kato-hiroharu', type: 'person', label: 'Hiroharu Kato', aliases: [alias('Hiroharu Kato', [RB], 'label')] },
-  { id: 'kolchak', type: 'person', label: 'Aleksandr Kolchak', aliases: [alias('Admiral Aleksandr Kolchak', [WP]), alias('Alexander Kolchak', [RB], 'spelling')] },
+  {
+    id: 'kolchak',
+    type: 'person',
+    label: 'Aleksandr Kolchak',
+    aliases: [alias('Admiral Aleksandr Kolchak', [WP]), alias('Alexander Kolchak', [RB], 'spelling')],
+  },
   { id: 'unused-rejected', type: 'other', label: 'Rejected entity', status: 'rejected', aliases: [] },
 ];
 
 type Texts = Map<string, string>;
 type ClaimSpec = Omit<Claim, 'quote' | 'citations' | 'status'> & { quote: string; cite?: 'needed' | number; status?: Claim['status'] };
 
-const qty = (comparator: 'exact' | 'approx' | 'gt' | 'lte', amount: number, unit: string) => ({ type: 'quantity' as const, comparator, amount, unit });
+const qty = (comparator: 'exact' | 'approx' | 'gt' | 'lte', amount: number, unit: string) => ({
+  type: 'quantity' as const,
+  comparator,
+  amount,
+  unit,
+});
 const ent = (entity: string) => ({ type: 'entity' as const, entity });
 
 const specs: ClaimSpec[] = [
-  { id: 'wp-troops-70000', source: WP, subject: 'japanese-force', property: 'troop-strength', value: qty('exact', 70000, 'soldiers'), wording: '70,000', scope: { aggregate: 'total' }, quote: 'The Japanese eventually deployed 70,000 troops under the command of General Kikuzo Otani', cite: 8 },
-  { id: 'wp-troops-infobox', source: WP, subject: 'japanese-force', property: 'troop-strength', value: qty('exact', 70000, 'soldiers'), wording: '70,000', scope: { aggregate: 'total', wording: 'total' }, quote: '70,000 (total)' },
-  { id: 'wp-commander', source: WP, subject: 'japanese-force', property: 'commanded-by', value: ent('otani-kikuzo'), wording: 'General Kikuzo Otani', quote: 'under the command of General Kikuzo Otani', cite: 8 },
-  { id: 'wp-deaths-5000', source: WP, subject: 'japanese-force', property: 'deaths', value: qty('approx', 5000, 'dead'), wording: 'some 5,000', scope: { aggregate: 'total' }, quote: 'Japanese casualties from the Siberian Expedition included some 5,000 dead from combat or illness', cite: 'needed' },
-  { id: 'wp-deaths-3116', source: WP, subject: 'japanese-force', property: 'deaths', value: qty('exact', 3116, 'dead'), wording: '3,116', scope: { aggregate: 'total' }, quote: '3,116 (total)' },
-  { id: 'wp-killed-1399', source: WP, subject: 'japanese-force', property: 'killed', value: qty('exact', 1399, 'dead'), wording: '1,399', partOf: 'wp-deaths-3116', quote: '1,399 killed' },
-  { id: 'wp-disease-1717', source: WP, subject: 'japanese-force', property: 'disease-deaths', value: qty('exact', 1717, 'dead'), wording: '1,717', partOf: 'wp-deaths-3116', quote: '1,717 died of disease' },
-  { id: 'wp-supported-semenov', source: WP, subject: 'japan', property: 'supported', value: ent('semyonov'), wording: 'Ataman Semenov', quote: 'also supported the regime of Ataman Semenov' },
-  { id: 'wp-supported-kolchak', source: WP, subject: 'japan', property: 'supported', value: ent('kolchak'), wording: 'Admiral Aleksandr Kolchak', quote: 'Japan continued to support White Movement leader Admiral Aleksandr Kolchak' },
-  { id: 'wp-rejected', source: WP, subject: 'japan', property: 'relationship', value: { type: 'text', text: 'mistake' }, wording: 'Anglo-Japanese Alliance', quote: 'Anglo-Japanese Alliance', status: 'rejected' },
-  { id: 'rb-troops-72000', source: RB, subject: 'japanese-force', property: 'troop-strength', value: { type: 'quantity', comparator: 'gt', amount: 72000, unit: 'soldiers' }, wording: 'over 72,000', scope: { pointInTime: { value: '1918-10', precision: 'month', comparator: 'by' }, wording: 'by October 1918' }, quote: 'By October 1918, Japanese troops in the Russian Far East numbered over 72,000 soldiers' },
-  { id: 'rb-deaths-3000', source: RB, subject: 'japanese-force', property: 'deaths', value: qty('lte', 3000, 'dead'), wording: 'up to 3,000', scope: { aggregate: 'total', wording: 'during the years of intervention' }, quote: 'the Imperial Army lost up to 3,000 soldiers and officers' },
-  { id: 'rb-supported-semyonov', source: RB, subject: 'japan', property: 'supported', value: ent('semyonov'), wording: 'Grigory Semyonov', quote: 'The Japanese leadership preferred to bank on such unruly Cossack atamans as Grigory Semyonov' },
-  { id: 'rb-kolchak-strained', source: RB, subject: 'japan', property: 'relationship', value: { type: 'text', text: 'relations with Kolchak were strained' }, wording: 'were strained', quote: 'Japan’s relations with the recognized leader of the Whites, the “Supreme Ruler of Russia”, Admiral Alexander Kolchak, were strained' },
+  {
+    id: 'wp-troops-70000',
+    source: WP,
+    subject: 'japanese-force',
+    property: 'troop-strength',
+    value: qty('exact', 70000, 'soldiers'),
+    wording: '70,000',
+    scope: { aggregate: 'total' },
+    quote: 'The Japanese eventually deployed 70,000 troops under the command of General Kikuzo Otani',
+    cite: 8,
+  },
+  {
+    id: 'wp-troops-infobox',
+    source: WP,
+    subject: 'japanese-force',
+    property: 'troop-strength',
+    value: qty('exact', 70000, 'soldiers'),
+    wording: '70,000',
+    scope: { aggregate: 'total', wording: 'total' },
+    quote: '70,000 (total)',
+  },
+  {
+    id: 'wp-commander',
+    source: WP,
+    subject: 'japanese-force',
+    property: 'commanded-by',
+    value: ent('otani-kikuzo'),
+    wording: 'General Kikuzo Otani',
+    quote: 'under the command of General Kikuzo Otani',
+    cite: 8,
+  },
+  {
+    id: 'wp-deaths-5000',
+    source: WP,
+    subject: 'japanese-force',
+    property: 'deaths',
+    value: qty('approx', 5000, 'dead'),
+    wording: 'some 5,000',
+    scope: { aggregate: 'total' },
+    quote: 'Japanese casualties from the Siberian Expedition included some 5,000 dead from combat or illness',
+    cite: 'needed',
+  },
+  {
+    id: 'wp-deaths-3116',
+    source: WP,
+    subject: 'japanese-force',
+    property: 'deaths',
+    value: qty('exact', 3116, 'dead'),
+    wording: '3,116',
+    scope: { aggregate: 'total' },
+    quote: '3,116 (total)',
+  },
+  {
+    id: 'wp-killed-1399',
+    source: WP,
+    subject: 'japanese-force',
+    property: 'killed',
+    value: qty('exact', 1399, 'dead'),
+    wording: '1,399',
+    partOf: 'wp-deaths-3116',
+    quote: '1,399 killed',
+  },
+  {
+    id: 'wp-disease-1717',
+    source: WP,
+    subject: 'japanese-force',
+    property: 'disease-deaths',
+    value: qty('exact', 1717, 'dead'),
+    wording: '1,717',
+    partOf: 'wp-deaths-3116',
+    quote: '1,717 died of disease',
+  },
+  {
+    id: 'wp-supported-semenov',
+    source: WP,
+    subject: 'japan',
+    property: 'supported',
+    value: ent('semyonov'),
+    wording: 'Ataman Semenov',
+    quote: 'also supported the regime of Ataman Semenov',
+  },
+  {
+    id: 'wp-supported-kolchak',
+    source: WP,
+    subject: 'japan',
+    property: 'supported',
+    value: ent('kolchak'),
+    wording: 'Admiral Aleksandr Kolchak',
+    quote: 'Japan continued to support White Movement leader Admiral Aleksandr Kolchak',
+  },
+  {
+    id: 'wp-rejected',
+    source: WP,
+    subject: 'japan',
+    property: 'relationship',
+    value: { type: 'text', text: 'mistake' },
+    wording: 'Anglo-Japanese Alliance',
+    quote: 'Anglo-Japanese Alliance',
+    status: 'rejected',
+  },
+  {
+    id: 'rb-troops-72000',
+    source: RB,
+    subject: 'japanese-force',
+    property: 'troop-strength',
+    value: { type: 'quantity', comparator: 'gt', amount: 72000, unit: 'soldiers' },
+    wording: 'over 72,000',
+    scope: { pointInTime: { value: '1918-10', precision: 'month', comparator: 'by' }, wording: 'by October 1918' },
+    quote: 'By October 1918, Japanese troops in the Russian Far East numbered over 72,000 soldiers',
+  },
+  {
+    id: 'rb-deaths-3000',
+    source: RB,
+    subject: 'japanese-force',
+    property: 'deaths',
+    value: qty('lte', 3000, 'dead'),
+    wording: 'up to 3,000',
+    scope: { aggregate: 'total', wording: 'during the years of intervention' },
+    quote: 'the Imperial Army lost up to 3,000 soldiers and officers',
+  },
+  {
+    id: 'rb-supported-semyonov',
+    source: RB,
+    subject: 'japan',
+    property: 'supported',
+    value: ent('semyonov'),
+    wording: 'Grigory Semyonov',
+    quote: 'The Japanese leadership preferred to bank on such unruly Cossack atamans as Grigory Semyonov',
+  },
+  {
+    id: 'rb-kolchak-strained',
+    source: RB,
+    subject: 'japan',
+    property: 'relationship',
+    value: { type: 'text', text: 'relations with Kolchak were strained' },
+    wording: 'were strained',
+    quote:
+      'Japan’s relations with the recognized leader of the Whites, the “Supreme Ruler of Russia”, Admiral Alexander Kolchak, were strained',
+  },
 ];
 
 const judgements: Judgement[] = [
-  { id: 'kolchak-support', a: 'rb-kolchak-strained', b: 'wp-supported-kolchak', verdict: 'conflicts', reason: 'strained relations with Kolchak against continued support of Kolchak' },
+  {
+    id: 'kolchak-support',
+    a: 'rb-kolchak-strained',
+    b: 'wp-supported-kolchak',
+    verdict: 'conflicts',
+    reason: 'strained relations with Kolchak against continued support of Kolchak',
+  },
 ];
 
 /** Replaces the records of the store at `root` (a temp copy) by the fixture; the sources stay. */
@@ -72,7 +232,11 @@ export async function writeFixtureStore(root: string): Promise<void> {
   await write(layout.entitiesFile, entities);
   await write(layout.propertiesFile, properties);
   await write(layout.judgementsFile, judgements);
-  for (const source of [WP, RB]) await write(layout.claimsFile(source), claims.filter((c) => c.source === source));
+  for (const source of [WP, RB])
+    await write(
+      layout.claimsFile(source),
+      claims.filter((c) => c.source === source),
+    );
 }
 
 function buildClaim({ quote, cite, status, ...rest }: ClaimSpec, texts: Texts): Claim {

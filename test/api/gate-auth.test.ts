@@ -21,7 +21,11 @@ const people: Record<'reader' | 'reviewer' | 'admin', { name: string; password: 
 beforeAll(async () => {
   usersDir = await mkdtemp(path.join(os.tmpdir(), 'concordance-users-'));
   usersFile = path.join(usersDir, 'private', 'users.json');
-  for (const [role, name] of [['reader', 'Rita Reader'], ['reviewer', 'Rev Iewer'], ['admin', 'Ada Admin']] as const) {
+  for (const [role, name] of [
+    ['reader', 'Rita Reader'],
+    ['reviewer', 'Rev Iewer'],
+    ['admin', 'Ada Admin'],
+  ] as const) {
     const { password, token } = await addUser(usersFile, name, role);
     people[role] = { name, password, token };
   }
@@ -32,7 +36,10 @@ afterAll(async () => {
   await rm(usersDir, { recursive: true, force: true });
 });
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 const bearer = (who: keyof typeof people) => ({ authorization: `Bearer ${people[who].token}` });
 const etagOf = async (id: string, headers: Record<string, string>) => String((await api.get(`/api/claims/${id}`, headers)).headers.etag);
 
@@ -45,7 +52,11 @@ async function signIn(who: keyof typeof people): Promise<{ cookie: string; csrf:
 
 describe('team mode: authentication', () => {
   it('answers 401 with a clear message, a JSON error and WWW-Authenticate to a request that names no user', async () => {
-    for (const reply of [await api.get('/api/sources'), await api.send('POST', '/api/sources', json({ title: 'T', publisher: 'P', text: 'x' })), await api.get('/api/session')]) {
+    for (const reply of [
+      await api.get('/api/sources'),
+      await api.send('POST', '/api/sources', json({ title: 'T', publisher: 'P', text: 'x' })),
+      await api.get('/api/session'),
+    ]) {
       expectError(reply, 401);
       expect(reply.headers['www-authenticate']).toMatch(/^Bearer /);
     }
@@ -65,8 +76,16 @@ describe('team mode: authentication', () => {
   it('refuses an unknown, mistyped or malformed token with 401', async () => {
     const forged = people.reader.token.slice(0, -4) + 'AAAA';
     expectError(await api.get('/api/sources', { authorization: `Bearer ${forged}` }), 401, '/headers/authorization');
-    expectError(await api.get('/api/sources', { authorization: 'Bearer cct_0000000000000000_' + 'A'.repeat(43) }), 401, '/headers/authorization');
-    expectError(await api.get('/api/sources', { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }), 401, '/headers/authorization');
+    expectError(
+      await api.get('/api/sources', { authorization: 'Bearer cct_0000000000000000_' + 'A'.repeat(43) }),
+      401,
+      '/headers/authorization',
+    );
+    expectError(
+      await api.get('/api/sources', { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }),
+      401,
+      '/headers/authorization',
+    );
   });
 
   it('refuses a wrong password with 401, and a name after five failures with 429', async () => {
@@ -102,16 +121,28 @@ describe('team mode: roles and CSRF', () => {
   it('lets a reader read but not write (403 naming the role), storing nothing', async () => {
     const before = await fingerprint(api.dataDir);
     expect((await api.get('/api/claims/chronicle-2', bearer('reader'))).status).toBe(200);
-    const reply = await api.send('PATCH', '/api/claims/chronicle-2', json({ action: 'reject' }, { ...bearer('reader'), 'if-match': '"1"' }));
+    const reply = await api.send(
+      'PATCH',
+      '/api/claims/chronicle-2',
+      json({ action: 'reject' }, { ...bearer('reader'), 'if-match': '"1"' }),
+    );
     expectError(reply, 403, '/role');
     expect(reply.body.error).toContain('reader');
-    expectError(await api.send('POST', '/api/sources', json({ title: 'T', publisher: 'P', text: 'reader text' }, bearer('reader'))), 403, '/role');
+    expectError(
+      await api.send('POST', '/api/sources', json({ title: 'T', publisher: 'P', text: 'reader text' }, bearer('reader'))),
+      403,
+      '/role',
+    );
     expect(await fingerprint(api.dataDir)).toEqual(before);
   });
 
   it('records the signed-in user in the changelog, whatever X-Reviewer claims', async () => {
     const etag = await etagOf('chronicle-1', bearer('reviewer'));
-    const reply = await api.send('PATCH', '/api/claims/chronicle-1', json({ action: 'accept', note: 'checked' }, { ...bearer('reviewer'), 'if-match': etag, 'x-reviewer': 'Mallory' }));
+    const reply = await api.send(
+      'PATCH',
+      '/api/claims/chronicle-1',
+      json({ action: 'accept', note: 'checked' }, { ...bearer('reviewer'), 'if-match': etag, 'x-reviewer': 'Mallory' }),
+    );
     expect(reply.status).toBe(200);
     const history = await api.get('/api/claims/chronicle-1/history', bearer('reader'));
     expect(history.body.items.at(-1)).toMatchObject({ who: people.reviewer.name, action: 'accept' });
@@ -122,10 +153,26 @@ describe('team mode: roles and CSRF', () => {
     const { cookie, csrf } = await signIn('reviewer');
     const before = await fingerprint(api.dataDir);
     const etag = await etagOf('chronicle-2', { cookie });
-    expectError(await api.send('PATCH', '/api/claims/chronicle-2', json({ action: 'reject' }, { cookie, 'if-match': etag })), 403, '/headers/x-csrf-token');
-    expectError(await api.send('PATCH', '/api/claims/chronicle-2', json({ action: 'reject' }, { cookie, 'if-match': etag, 'x-csrf-token': csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) })), 403, '/headers/x-csrf-token');
+    expectError(
+      await api.send('PATCH', '/api/claims/chronicle-2', json({ action: 'reject' }, { cookie, 'if-match': etag })),
+      403,
+      '/headers/x-csrf-token',
+    );
+    expectError(
+      await api.send(
+        'PATCH',
+        '/api/claims/chronicle-2',
+        json({ action: 'reject' }, { cookie, 'if-match': etag, 'x-csrf-token': csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }),
+      ),
+      403,
+      '/headers/x-csrf-token',
+    );
     expect(await fingerprint(api.dataDir)).toEqual(before);
-    const ok = await api.send('PATCH', '/api/claims/chronicle-2', json({ action: 'reject' }, { cookie, 'if-match': etag, 'x-csrf-token': csrf }));
+    const ok = await api.send(
+      'PATCH',
+      '/api/claims/chronicle-2',
+      json({ action: 'reject' }, { cookie, 'if-match': etag, 'x-csrf-token': csrf }),
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -142,7 +189,15 @@ describe('sessions shared by server processes', () => {
       const { cookie, csrf } = await signIn('reviewer');
       expect((await other.get('/api/session', { cookie })).body).toMatchObject({ user: { name: people.reviewer.name }, csrfToken: csrf });
       const etag = String((await other.get('/api/claims/chronicle-1', { cookie })).headers.etag);
-      expect((await other.send('PATCH', '/api/claims/chronicle-1', json({ action: 'reject' }, { cookie, 'if-match': etag, 'x-csrf-token': csrf }))).status).toBe(200);
+      expect(
+        (
+          await other.send(
+            'PATCH',
+            '/api/claims/chronicle-1',
+            json({ action: 'reject' }, { cookie, 'if-match': etag, 'x-csrf-token': csrf }),
+          )
+        ).status,
+      ).toBe(200);
       expect((await api.send('DELETE', '/api/session', { headers: { cookie } })).status).toBe(200);
       expectError(await other.get('/api/sources', { cookie }), 401);
     } finally {
@@ -155,7 +210,10 @@ describe('sessions shared by server processes', () => {
     const [name, value] = cookie.split('=') as [string, string];
     const [payload, signature] = value.split('.') as [string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    for (const forged of [{ ...claims, name: people.admin.name }, { ...claims, exp: claims.exp + 1e9 }]) {
+    for (const forged of [
+      { ...claims, name: people.admin.name },
+      { ...claims, exp: claims.exp + 1e9 },
+    ]) {
       const tampered = `${name}=${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
       expectError(await api.get('/api/sources', { cookie: tampered }), 401);
     }

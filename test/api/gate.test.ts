@@ -10,7 +10,10 @@ import { expectError, startApi, type RunningApi } from './harness.js';
 const noClaims: Extractor = () => ({ claims: [], proposedEntities: [], references: [], warnings: [] });
 
 let api: RunningApi | undefined;
-afterEach(async () => { await api?.close(); api = undefined; });
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
 
 async function start(allowedHosts?: string) {
   api = await startApi(await miniStore(), { extractor: async () => noClaims, ...(allowedHosts ? { allowedHosts } : {}) });
@@ -45,7 +48,7 @@ describe('Host allow-list', () => {
     expect(await fingerprint(a.dataDir)).toEqual(before);
   });
 
-  it('refuses a foreign Host for the explorer\'s pages too, and says how to reach the server', async () => {
+  it("refuses a foreign Host for the explorer's pages too, and says how to reach the server", async () => {
     const a = await start();
     const reply = await a.get('/', { host: 'evil.example' });
     expectError(reply, 421, '/headers/host');
@@ -57,7 +60,10 @@ describe('Host allow-list', () => {
     expect((await a.get('/api/sources', { host: `desk.example:${portOf(a)}` })).status).toBe(200);
     expect((await a.get('/api/sources', { host: 'other.example:8443' })).status).toBe(200);
     expectError(await a.get('/api/sources', { host: 'other.example:8444' }), 421);
-    const reply = await a.send('POST', '/api/sources', { headers: jsonHeaders({ host: 'desk.example', origin: 'https://desk.example', 'sec-fetch-site': 'same-origin' }), body: source('From the desk') });
+    const reply = await a.send('POST', '/api/sources', {
+      headers: jsonHeaders({ host: 'desk.example', origin: 'https://desk.example', 'sec-fetch-site': 'same-origin' }),
+      body: source('From the desk'),
+    });
     expect(reply.status).toBe(201);
   });
 
@@ -77,7 +83,14 @@ describe('same-origin writes only', () => {
     const a = await start();
     const before = await fingerprint(a.dataDir);
     expectError(await a.send('POST', '/api/sources', { headers: jsonHeaders(headers), body: source() }), 403, at);
-    expectError(await a.send('PATCH', '/api/claims/chronicle-2', { headers: jsonHeaders({ ...headers, 'if-match': '"1"' }), body: '{"action":"reject"}' }), 403, at);
+    expectError(
+      await a.send('PATCH', '/api/claims/chronicle-2', {
+        headers: jsonHeaders({ ...headers, 'if-match': '"1"' }),
+        body: '{"action":"reject"}',
+      }),
+      403,
+      at,
+    );
     expectError(await a.send('POST', '/api/claims', { headers: jsonHeaders(headers), body: '{}' }), 403, at);
     expect(await fingerprint(a.dataDir)).toEqual(before);
   });
@@ -87,7 +100,14 @@ describe('same-origin writes only', () => {
     const own = { origin: a.base, 'sec-fetch-site': 'same-origin' };
     expect((await a.send('POST', '/api/sources', { headers: jsonHeaders(own), body: source('Own page') })).status).toBe(201);
     const viaLocalhost = { host: `localhost:${portOf(a)}`, origin: `http://localhost:${portOf(a)}` };
-    expect((await a.send('PATCH', '/api/claims/chronicle-2', { headers: jsonHeaders({ ...viaLocalhost, 'if-match': '"1"' }), body: '{"action":"accept"}' })).status).toBe(200);
+    expect(
+      (
+        await a.send('PATCH', '/api/claims/chronicle-2', {
+          headers: jsonHeaders({ ...viaLocalhost, 'if-match': '"1"' }),
+          body: '{"action":"accept"}',
+        })
+      ).status,
+    ).toBe(200);
     expect((await a.send('POST', '/api/sources', { headers: jsonHeaders(), body: source('A script') })).status).toBe(201);
   });
 
@@ -101,15 +121,27 @@ describe('same-origin writes only', () => {
 
 describe('write bodies are JSON only', () => {
   it.each([
-    ['text/plain (a form with enctype="text/plain", or a no-cors fetch)', 'text/plain;charset=UTF-8', 'title=Planted&text=123,456 soldiers'],
+    [
+      'text/plain (a form with enctype="text/plain", or a no-cors fetch)',
+      'text/plain;charset=UTF-8',
+      'title=Planted&text=123,456 soldiers',
+    ],
     ['a url-encoded form', 'application/x-www-form-urlencoded', 'title=Planted&publisher=Evil&text=123%2C456+soldiers'],
-    ['a multipart form', 'multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="text"\r\n\r\n123,456 soldiers\r\n--b--\r\n'],
+    [
+      'a multipart form',
+      'multipart/form-data; boundary=b',
+      '--b\r\nContent-Disposition: form-data; name="text"\r\n\r\n123,456 soldiers\r\n--b--\r\n',
+    ],
     ['no Content-Type with a body', undefined, '{"title":"Planted","publisher":"Evil","text":"123,456 soldiers."}'],
   ])('refuses %s with 415 naming application/json, on every write endpoint', async (_name, type, body) => {
     const a = await start();
     const before = await fingerprint(a.dataDir);
     const headers: Record<string, string> = type ? { 'content-type': type } : {};
-    for (const [method, path, extra] of [['POST', '/api/sources', {}], ['POST', '/api/claims', {}], ['PATCH', '/api/claims/chronicle-2', { 'if-match': '"1"' }]] as const) {
+    for (const [method, path, extra] of [
+      ['POST', '/api/sources', {}],
+      ['POST', '/api/claims', {}],
+      ['PATCH', '/api/claims/chronicle-2', { 'if-match': '"1"' }],
+    ] as const) {
       const reply = await a.send(method, path, { headers: { ...headers, ...extra }, body });
       expectError(reply, 415, '/headers/content-type');
       expect(reply.body.error).toContain('application/json');
@@ -119,6 +151,9 @@ describe('write bodies are JSON only', () => {
 
   it('accepts JSON with a charset parameter', async () => {
     const a = await start();
-    expect((await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json; charset=utf-8' }, body: source('Charset') })).status).toBe(201);
+    expect(
+      (await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json; charset=utf-8' }, body: source('Charset') }))
+        .status,
+    ).toBe(201);
   });
 });

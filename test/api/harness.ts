@@ -28,7 +28,11 @@ export interface RunningApi {
   base: string;
   repo: Repository;
   get<T = any>(pathAndQuery: string, headers?: Record<string, string>): Promise<Reply<T>>;
-  send<T = any>(method: string, pathAndQuery: string, init?: { headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply<T>>;
+  send<T = any>(
+    method: string,
+    pathAndQuery: string,
+    init?: { headers?: Record<string, string>; body?: string | Buffer },
+  ): Promise<Reply<T>>;
   close(): Promise<void>;
 }
 
@@ -72,7 +76,9 @@ export async function startApi(dataDir: string, options: AppOptions = {}): Promi
  */
 function httpRequest(method: string, url: string, headers: Record<string, string>, body?: string | Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    request(url, { method, headers }, (res) => collectReply(res).then(resolve, reject)).on('error', reject).end(body);
+    request(url, { method, headers }, (res) => collectReply(res).then(resolve, reject))
+      .on('error', reject)
+      .end(body);
   });
 }
 

@@ -30,9 +30,17 @@ describe('GET /api/conflicts', () => {
     expect(body.count).toBe(body.items.length);
     for (const item of body.items as Item[]) expect(item.verdict).toBe('conflicts');
     const troops = body.items.find((i: Item) => i.id === 'rb-troops-72000--wp-troops-70000');
-    expect(troops).toMatchObject({ basis: 'bound', scope: 'between', a: { wording: 'over 72,000', citedAs: ['no citation given'] }, b: { wording: '70,000', citedAs: ['[8] Humphreys 1996, p.\u00a026.'] } });
+    expect(troops).toMatchObject({
+      basis: 'bound',
+      scope: 'between',
+      a: { wording: 'over 72,000', citedAs: ['no citation given'] },
+      b: { wording: '70,000', citedAs: ['[8] Humphreys 1996, p.\u00a026.'] },
+    });
     expect(troops.reason).toMatch(/70,000 \(total\) is below .*'over 72,000'/);
-    expect(body.items.find((i: Item) => i.basis === 'curated')).toMatchObject({ a: { id: 'rb-kolchak-strained' }, b: { id: 'wp-supported-kolchak' } });
+    expect(body.items.find((i: Item) => i.basis === 'curated')).toMatchObject({
+      a: { id: 'rb-kolchak-strained' },
+      b: { id: 'wp-supported-kolchak' },
+    });
   });
 
   it('filters by scope', async () => {
@@ -102,7 +110,8 @@ describe('GET /api/search', () => {
   it('finds claims by wording, quote and subject, and sources by title and publisher', async () => {
     const body = await search('over 72,000');
     expect(body.claims[0]).toMatchObject({ id: 'rb-troops-72000', rank: 'exact', field: 'wording', source: { id: RB } });
-    for (const q of ['deployed 70,000', 'DEPLOYED 70000']) expect((await search(q)).claims[0]).toMatchObject({ id: 'wp-troops-70000', field: 'quote' });
+    for (const q of ['deployed 70,000', 'DEPLOYED 70000'])
+      expect((await search(q)).claims[0]).toMatchObject({ id: 'wp-troops-70000', field: 'quote' });
     expect((await search('expeditionary')).claims.length).toBeGreaterThan(3);
     expect((await search('russia beyond')).sources).toEqual([expect.objectContaining({ id: RB, field: 'publisher', rank: 'exact' })]);
     expect((await search('siberia')).sources[0]).toMatchObject({ id: WP, field: 'title', rank: 'word' });

@@ -7,8 +7,16 @@ import { copyGraphData, expectShape, startApi, type RunningApi } from './harness
 const WP = 'wikipedia-japanese-intervention';
 const RB = 'russia-beyond';
 
-interface Span { claim: string; start: number; end: number; citationNeeded: boolean }
-interface SourceBody { text: string; spans: Span[] }
+interface Span {
+  claim: string;
+  start: number;
+  end: number;
+  citationNeeded: boolean;
+}
+interface SourceBody {
+  text: string;
+  spans: Span[];
+}
 
 let api: RunningApi;
 let wp: SourceBody;
@@ -30,7 +38,12 @@ const trace = async (claim: string) => {
 
 describe('curated graph-data', () => {
   it('every list endpoint answers as described', async () => {
-    for (const [path, schema] of [['/api/sources', 'SourceList'], ['/api/entities', 'EntityList'], ['/api/conflicts', 'ComparisonList'], ['/api/agreements', 'ComparisonList']] as const) {
+    for (const [path, schema] of [
+      ['/api/sources', 'SourceList'],
+      ['/api/entities', 'EntityList'],
+      ['/api/conflicts', 'ComparisonList'],
+      ['/api/agreements', 'ComparisonList'],
+    ] as const) {
       const reply = await api.get(path);
       expect(reply.status, path).toBe(200);
       expectShape(reply.body, schema);
@@ -48,7 +61,14 @@ describe('curated graph-data', () => {
     type Side = { source: string; wording: string; property: string; value: { type: string; amount?: number } };
     const found = (items as { a: Side; b: Side }[]).find(({ a, b }) => {
       const [r, w] = a.source === RB ? [a, b] : [b, a];
-      return r.source === RB && w.source === WP && r.wording === 'over 72,000' && w.value.type === 'quantity' && w.value.amount === 70000 && r.property === w.property;
+      return (
+        r.source === RB &&
+        w.source === WP &&
+        r.wording === 'over 72,000' &&
+        w.value.type === 'quantity' &&
+        w.value.amount === 70000 &&
+        r.property === w.property
+      );
     });
     expect(found, 'no conflict between RB "over 72,000" and a Wikipedia claim of 70,000 (curated claims not landed yet?)').toBeDefined();
   });
@@ -58,7 +78,12 @@ describe('curated graph-data', () => {
     expect(span, 'no claim quotes "The Japanese eventually deployed 70,000 troops" (curated claims not landed yet?)').toBeDefined();
     const body = await trace(span!.claim);
     expect(body.status).toBe('cited');
-    expect(body.citations.map((c: { reference: unknown }) => c.reference)).toContainEqual({ number: 8, text: 'Humphreys 1996, p.\u00a026.', work: 'Humphreys 1996', pages: 'p. 26' });
+    expect(body.citations.map((c: { reference: unknown }) => c.reference)).toContainEqual({
+      number: 8,
+      text: 'Humphreys 1996, p.\u00a026.',
+      work: 'Humphreys 1996',
+      pages: 'p. 26',
+    });
   });
 
   it('a claim marked [ citation needed ] traces to "citation needed"', async () => {

@@ -44,33 +44,46 @@ describe('GET /api/openapi.json', () => {
 
   it('describes every route of the app, and nothing else', () => {
     const app = createApp(api.repo, { clientDir: path.join(api.dataDir, 'no-client') });
-    const served = routesOf(app).map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+    const served = routesOf(app)
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`)
+      .sort();
     const described = Object.entries(openApiDocument().paths as Record<string, Record<string, unknown>>)
       .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${expressPath(p)}`))
       .sort();
     expect(served).toEqual(described);
   });
 
-  it.each(ENDPOINTS.filter((e) => (e.method ?? 'get') === 'get').map((e) => [e.path, e] as const))('%s answers as described', async (p, endpoint) => {
-    const url = p.replace('{id}', EXAMPLE_IDS[p] ?? '') + (REQUIRED_QUERY[p] ?? '');
-    const reply = await api.get(url);
-    expect(reply.status).toBe(200);
-    expectShape(reply.body, endpoint.response);
-  });
+  it.each(ENDPOINTS.filter((e) => (e.method ?? 'get') === 'get').map((e) => [e.path, e] as const))(
+    '%s answers as described',
+    async (p, endpoint) => {
+      const url = p.replace('{id}', EXAMPLE_IDS[p] ?? '') + (REQUIRED_QUERY[p] ?? '');
+      const reply = await api.get(url);
+      expect(reply.status).toBe(200);
+      expectShape(reply.body, endpoint.response);
+    },
+  );
 
   it('documents each parameter with the schema the server validates it with', () => {
-    const doc = openApiDocument() as { paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[] } }> };
+    const doc = openApiDocument() as {
+      paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[] } }>;
+    };
     const byName = (p: string) => Object.fromEntries(doc.paths[p]!.get.parameters.map((x) => [x.name, x]));
     expect(byName('/api/conflicts').scope).toMatchObject({ in: 'query', required: false, schema: { enum: ['between', 'within'] } });
     expect(byName('/api/search').q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', maxLength: 200 } });
-    expect(byName('/api/claims/{id}/trace').id).toMatchObject({ in: 'path', required: true, schema: { type: 'string', pattern: expect.any(String) } });
+    expect(byName('/api/claims/{id}/trace').id).toMatchObject({
+      in: 'path',
+      required: true,
+      schema: { type: 'string', pattern: expect.any(String) },
+    });
     expect(JSON.stringify(doc)).not.toContain('defs.schema.json');
   });
 
   it('its component schemas are valid JSON Schema 2020-12', () => {
     const ajv = new Ajv2020({ strict: false });
     const doc = openApiDocument() as { components: { schemas: Record<string, unknown> } };
-    expect(() => ajv.addSchema({ $id: 'https://x/doc.json', ...doc }).getSchema('https://x/doc.json#/components/schemas/ClaimTrace')).not.toThrow();
+    expect(() =>
+      ajv.addSchema({ $id: 'https://x/doc.json', ...doc }).getSchema('https://x/doc.json#/components/schemas/ClaimTrace'),
+    ).not.toThrow();
     for (const name of new Set(ENDPOINTS.map((e) => e.response))) expect(doc.components.schemas[name], name).toBeDefined();
   });
 });

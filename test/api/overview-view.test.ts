@@ -18,14 +18,21 @@ describe('the entity overview', () => {
     const graph = await open();
     const view = overviewGraph(graph, 1500);
     expect(view.filterNodes((_k, a) => a.kind !== 'entity' && a.kind !== 'source')).toEqual([]);
-    const info = view.getAttribute('view') as { entities: { shown: number; total: number }; sources: { shown: number; total: number }; total: { nodes: number }; claims: number };
+    const info = view.getAttribute('view') as {
+      entities: { shown: number; total: number };
+      sources: { shown: number; total: number };
+      total: { nodes: number };
+      claims: number;
+    };
     expect(info.total.nodes).toBe(graph.order);
     expect(info.sources.total).toBe(graph.filterNodes((_k, a) => a.kind === 'source').length);
     expect(info.claims).toBe(graph.filterNodes((_k, a) => a.kind === 'claim').length);
     // Each link's weight: the contradictions the source's claims about the entity take part in.
     let checked = 0;
     view.forEachEdge((_e, a, source, entity) => {
-      const claims = graph.filterNodes((_k, c) => c.kind === 'claim' && `source:${String(c.source)}` === source && `entity:${String(c.subject)}` === entity);
+      const claims = graph.filterNodes(
+        (_k, c) => c.kind === 'claim' && `source:${String(c.source)}` === source && `entity:${String(c.subject)}` === entity,
+      );
       expect(a.weight).toBe(claims.reduce((n, c) => n + Number(graph.getNodeAttribute(c, 'conflicts')), 0));
       expect(a.kind).toBe(Number(a.weight) > 0 ? 'disputes' : 'says');
       checked++;
@@ -62,7 +69,16 @@ describe('server positions', () => {
     // A write: a copy of the graph with a new entity and a claim about it from a known source.
     const edited = second.copy() as ConcordanceGraph;
     edited.addNode('entity:new-place', { kind: 'entity', label: 'New place', x: 0, y: 0 });
-    edited.addNode('claim:new-1', { kind: 'claim', label: 'New place · population: 12', x: 0, y: 0, source: 'russia-beyond', subject: 'new-place', property: 'population', conflicts: 0 });
+    edited.addNode('claim:new-1', {
+      kind: 'claim',
+      label: 'New place · population: 12',
+      x: 0,
+      y: 0,
+      source: 'russia-beyond',
+      subject: 'new-place',
+      property: 'population',
+      conflicts: 0,
+    });
     edited.addDirectedEdgeWithKey('about:new-1', 'claim:new-1', 'entity:new-place', { kind: 'about' });
     edited.addDirectedEdgeWithKey('from:new-1', 'claim:new-1', 'source:russia-beyond', { kind: 'from' });
     const after = positionsOf(edited);

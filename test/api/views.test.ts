@@ -28,14 +28,17 @@ describe('sources', () => {
     const wp = listSources(analysis).find((s) => s.id === WP)!;
     const live = analysis.corpus.claims.filter((c) => c.source === WP && c.status !== 'rejected').length;
     expect(wp.counts.claims).toBe(live);
-    const touching = analysis.comparisons.filter((c) => [c.a, c.b, ...(c.parts ?? [])].some((id) => analysis.index.claim.get(id)!.source === WP));
+    const touching = analysis.comparisons.filter((c) =>
+      [c.a, c.b, ...(c.parts ?? [])].some((id) => analysis.index.claim.get(id)!.source === WP),
+    );
     expect(wp.counts.conflicts + wp.counts.agreements).toBe(touching.length);
   });
 
   it('lists every claim span in text order, each matching the text', () => {
     const detail = sourceDetail(analysis, WP)!;
     expect(detail.spans.map((s) => s.start)).toEqual([...detail.spans.map((s) => s.start)].sort((x, y) => x - y));
-    for (const span of detail.spans) expect(detail.text.slice(span.start, span.end)).toBe(analysis.index.claim.get(span.claim)!.quote.exact);
+    for (const span of detail.spans)
+      expect(detail.text.slice(span.start, span.end)).toBe(analysis.index.claim.get(span.claim)!.quote.exact);
     expect(detail.spans.find((s) => s.claim === 'wp-rejected')?.status).toBe('rejected');
   });
 

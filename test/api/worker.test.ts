@@ -4,7 +4,14 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workerExtractor } from '../../server/api/extractor.js';
-import { BUDGET_SETTING, DEFAULT_BUDGET_MS, DEFAULT_MEMORY_MB, MEMORY_SETTING, workerSettings, type ExtractionWorkers } from '../../server/api/extract-worker.js';
+import {
+  BUDGET_SETTING,
+  DEFAULT_BUDGET_MS,
+  DEFAULT_MEMORY_MB,
+  MEMORY_SETTING,
+  workerSettings,
+  type ExtractionWorkers,
+} from '../../server/api/extract-worker.js';
 import { miniStore } from '../helpers/mini-store.js';
 import { fingerprint } from '../helpers/temp-store.js';
 import { expectError, startApi, type RunningApi } from './harness.js';
@@ -37,7 +44,9 @@ function streamIngest(base: string, body: object): StreamedIngest {
   const lines: unknown[] = [];
   let ended = false;
   let markStarted!: () => void;
-  const started = new Promise<void>((resolve) => { markStarted = resolve; });
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
   const endedPromise = new Promise<void>((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' } }, (res) => {
       let pending = '';
@@ -106,7 +115,10 @@ describe('extraction in a worker thread', () => {
   it('stops an extraction that runs past its budget with a 422 naming it, and stores nothing', async () => {
     const a = await start({ budgetMs: 250 });
     const before = await fingerprint(a.dataDir);
-    const reply = await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Too long', publisher: 'P', text }) });
+    const reply = await a.send('POST', '/api/sources', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Too long', publisher: 'P', text }),
+    });
     expectError(reply, 422, '/text');
     expect(reply.body.error).toContain('250 ms');
     expect(reply.body.error).toContain(BUDGET_SETTING);
@@ -120,14 +132,20 @@ describe('extraction in a worker thread', () => {
     expect(await fingerprint(a.dataDir)).toEqual(before);
 
     // The stopped worker is replaced: a small text is extracted and stored afterwards.
-    const small = await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Short', publisher: 'P', text: 'The garrison numbered 7,000 men in 1920.' }) });
+    const small = await a.send('POST', '/api/sources', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Short', publisher: 'P', text: 'The garrison numbered 7,000 men in 1920.' }),
+    });
     expect(small.status).toBe(201);
     expect(small.body.claims).toMatchObject([{ value: { amount: 7000 } }]);
   });
   it('stops an extraction that needs more than its memory limit with a 422 naming it; the server lives on', async () => {
     const a = await start({ memoryMb: 48 });
     const before = await fingerprint(a.dataDir);
-    const reply = await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Too big', publisher: 'P', text: 'The garrison had 1,000,000 men. '.repeat(150_000) }) });
+    const reply = await a.send('POST', '/api/sources', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Too big', publisher: 'P', text: 'The garrison had 1,000,000 men. '.repeat(150_000) }),
+    });
     expectError(reply, 422, '/text');
     expect(reply.body.error).toContain(`memory limit of 48 MB (${MEMORY_SETTING})`);
     expect(await fingerprint(a.dataDir)).toEqual(before);
@@ -143,4 +161,3 @@ describe('worker settings', () => {
     expect(() => workerSettings({ [BUDGET_SETTING]: '0' })).toThrow(/positive/);
   });
 });
-

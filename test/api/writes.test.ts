@@ -15,9 +15,17 @@ const menExtractor: Extractor = (text, { sourceId, onProgress }) => {
   const claims: Claim[] = [];
   for (const m of text.matchAll(/(\d[\d,]*) men/g)) {
     claims.push({
-      id: `${sourceId}-x${claims.length + 1}`, source: sourceId, subject: 'garrison', property: 'troop-strength',
+      id: `${sourceId}-x${claims.length + 1}`,
+      source: sourceId,
+      subject: 'garrison',
+      property: 'troop-strength',
       value: { type: 'quantity', comparator: 'exact', amount: Number(m[1]!.replace(/,/g, '')), unit: 'soldiers' },
-      wording: m[0], quote: selectorAt(text, m.index!, m.index! + m[0].length), citations: [], status: 'extracted', confidence: 0.5, version: 1,
+      wording: m[0],
+      quote: selectorAt(text, m.index!, m.index! + m[0].length),
+      citations: [],
+      status: 'extracted',
+      confidence: 0.5,
+      version: 1,
     });
     onProgress?.(claims.length, 3);
   }
@@ -25,19 +33,32 @@ const menExtractor: Extractor = (text, { sourceId, onProgress }) => {
 };
 
 let api: RunningApi | undefined;
-afterEach(async () => { await api?.close(); api = undefined; });
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
 
 async function start(extractor: Extractor = menExtractor) {
   api = await startApi(await miniStore(), { extractor: async () => extractor });
   return api;
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 
 describe('POST /api/sources', () => {
   it('stores the source, extracts candidates and reconciles them with the graph', async () => {
     const a = await start();
-    const reply = await a.send('POST', '/api/sources', json({ title: 'A letter', publisher: 'Archive', kind: 'primary', text: 'The garrison had 9,000 men that winter.' }, { 'x-reviewer': 'Ann' }));
+    const reply = await a.send(
+      'POST',
+      '/api/sources',
+      json(
+        { title: 'A letter', publisher: 'Archive', kind: 'primary', text: 'The garrison had 9,000 men that winter.' },
+        { 'x-reviewer': 'Ann' },
+      ),
+    );
     expect(reply.status).toBe(201);
     expectShape(reply.body, 'IngestResult');
     expect(reply.headers.location).toBe('/api/sources/a-letter');
@@ -52,15 +73,25 @@ describe('POST /api/sources', () => {
   it('refuses a plain-text upload (a cross-site form can send one) with 415, storing nothing', async () => {
     const a = await start();
     const before = await fingerprint(a.dataDir);
-    const reply = await a.send('POST', '/api/sources?title=Notes&publisher=Me', { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Some 3 men.' });
+    const reply = await a.send('POST', '/api/sources?title=Notes&publisher=Me', {
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: 'Some 3 men.',
+    });
     expectError(reply, 415, '/headers/content-type');
     expect(await fingerprint(a.dataDir)).toEqual(before);
   });
 
   it('streams progress lines then the result when asked for NDJSON', async () => {
     const a = await start();
-    const reply = await a.send('POST', '/api/sources', json({ title: 'Streamed', publisher: 'P', text: '1 men, 2 men, 3 men' }, { accept: 'application/x-ndjson' }));
-    const lines = String(reply.body).trim().split('\n').map((l) => JSON.parse(l));
+    const reply = await a.send(
+      'POST',
+      '/api/sources',
+      json({ title: 'Streamed', publisher: 'P', text: '1 men, 2 men, 3 men' }, { accept: 'application/x-ndjson' }),
+    );
+    const lines = String(reply.body)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.slice(0, -1).map((l) => l.progress)).toEqual([0.33, 0.67, 1]);
     expect(lines.at(-1).result.claims).toHaveLength(3);
   });
@@ -100,7 +131,9 @@ describe('POST /api/sources', () => {
   });
 
   it('leaves the store exactly as it was when extraction fails half-way', async () => {
-    const a = await start(() => { throw new Error('extractor crashed'); });
+    const a = await start(() => {
+      throw new Error('extractor crashed');
+    });
     const before = await fingerprint(a.dataDir);
     const reply = await a.send('POST', '/api/sources', json({ title: 'Doomed', publisher: 'P', text: '5 men' }));
     expect(reply.status).toBe(500);
@@ -112,7 +145,8 @@ describe('POST /api/sources', () => {
 describe('PATCH /api/claims/:id', () => {
   it('needs If-Match, refuses a stale version with 412 and the current record', async () => {
     const a = await start();
-    const patch = (headers: Record<string, string>, body: unknown = { action: 'accept' }) => a.send('PATCH', '/api/claims/chronicle-2', json(body, headers));
+    const patch = (headers: Record<string, string>, body: unknown = { action: 'accept' }) =>
+      a.send('PATCH', '/api/claims/chronicle-2', json(body, headers));
     expectError(await patch({}), 428, '/headers/if-match');
     expectError(await patch({ 'if-match': 'three' }), 400, '/headers/if-match');
     const ok = await patch({ 'if-match': '"1"', 'x-reviewer': 'Ann' });
@@ -123,14 +157,21 @@ describe('PATCH /api/claims/:id', () => {
     expect(stale.status).toBe(412);
     expect(stale.body.details).toMatchObject({ id: 'chronicle-2', version: 2, status: 'reviewed' });
     const history = await a.get('/api/claims/chronicle-2/history');
-    expect(history.body).toMatchObject({ count: 1, items: [{ who: 'Ann', action: 'accept', before: { version: 1 }, after: { version: 2 } }] });
+    expect(history.body).toMatchObject({
+      count: 1,
+      items: [{ who: 'Ann', action: 'accept', before: { version: 1 }, after: { version: 2 } }],
+    });
     expectShape(history.body, 'History');
   });
 
   it('an edit changes the verdicts the API serves', async () => {
     const a = await start();
     expect((await a.get('/api/conflicts')).body.count).toBe(1);
-    const edit = { action: 'edit', value: { type: 'quantity', comparator: 'approx', amount: 4000, unit: 'soldiers' }, wording: 'some 4,000 men' };
+    const edit = {
+      action: 'edit',
+      value: { type: 'quantity', comparator: 'approx', amount: 4000, unit: 'soldiers' },
+      wording: 'some 4,000 men',
+    };
     expect((await a.send('PATCH', '/api/claims/chronicle-2', json(edit, { 'if-match': '"1"' }))).status).toBe(200);
     expect((await a.get('/api/conflicts')).body.count).toBe(0);
     expect((await a.get('/api/agreements')).body.count).toBe(1);
@@ -159,11 +200,22 @@ describe('PATCH /api/claims/:id', () => {
 describe('POST /api/claims', () => {
   it('adds a claim whose quote is in the source, and refuses one that is not', async () => {
     const a = await start();
-    const input = { source: 'chronicle', subject: 'garrison', property: 'troop-strength', value: { type: 'quantity', comparator: 'exact', amount: 4000, unit: 'soldiers' }, wording: '4,000 men' };
+    const input = {
+      source: 'chronicle',
+      subject: 'garrison',
+      property: 'troop-strength',
+      value: { type: 'quantity', comparator: 'exact', amount: 4000, unit: 'soldiers' },
+      wording: '4,000 men',
+    };
     expectError(await a.send('POST', '/api/claims', json({ ...input, quote: { exact: 'five thousand' } })), 400, '/quote/exact');
     const reply = await a.send('POST', '/api/claims', json({ ...input, quote: { exact: '4,000 men' } }));
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ status: 'reviewed', version: 1, quote: { exact: '4,000 men', start: 22 }, citations: [{ kind: 'reference', ref: 1 }] });
+    expect(reply.body).toMatchObject({
+      status: 'reviewed',
+      version: 1,
+      quote: { exact: '4,000 men', start: 22 },
+      citations: [{ kind: 'reference', ref: 1 }],
+    });
     expect((await a.get(`/api/claims/${reply.body.id}`)).status).toBe(200);
   });
 });
@@ -185,7 +237,9 @@ describe('GET /api/graph views', () => {
     const view = await a.get('/api/graph?view=conflicts');
     expect(view.status).toBe(200);
     expect(view.body.attributes.view).toMatchObject({ kind: 'conflicts', truncated: false });
-    expect(view.body.nodes.map((n: { key: string }) => n.key)).toEqual(expect.arrayContaining(['claim:chronicle-1', 'claim:chronicle-2', 'entity:garrison']));
+    expect(view.body.nodes.map((n: { key: string }) => n.key)).toEqual(
+      expect.arrayContaining(['claim:chronicle-1', 'claim:chronicle-2', 'entity:garrison']),
+    );
     expect((await a.get('/api/graph?view=conflicts', { 'if-none-match': view.headers.etag as string })).status).toBe(304);
     expect((await a.get('/api/graph?view=neighbourhood&id=claim:chronicle-1&hops=1')).body.nodes.length).toBeGreaterThan(1);
     expectError(await a.get('/api/graph?view=entity&id=nobody'), 404);
@@ -212,7 +266,11 @@ describe('GET /api/claims/:id', () => {
     const a = await start();
     const got = await a.get('/api/claims/chronicle-2');
     expect(got.headers.etag).toBe('"1"');
-    const patched = await a.send('PATCH', '/api/claims/chronicle-2', json({ action: 'accept' }, { 'if-match': got.headers.etag as string }));
+    const patched = await a.send(
+      'PATCH',
+      '/api/claims/chronicle-2',
+      json({ action: 'accept' }, { 'if-match': got.headers.etag as string }),
+    );
     expect(patched.status).toBe(200);
     expect((await a.get('/api/claims/chronicle-2')).headers.etag).toBe('"2"');
   });

@@ -29,7 +29,12 @@ describe('generateCorpus', () => {
 
   it('validates: every record fits its schema and the integrity check finds nothing', () => {
     const collections = 'collections.schema.json#/definitions/';
-    for (const [ref, data] of [['ClaimsFile', corpus.claims], ['EntitiesFile', corpus.entities], ['PropertiesFile', corpus.properties], ['JudgementsFile', corpus.judgements]] as const) {
+    for (const [ref, data] of [
+      ['ClaimsFile', corpus.claims],
+      ['EntitiesFile', corpus.entities],
+      ['PropertiesFile', corpus.properties],
+      ['JudgementsFile', corpus.judgements],
+    ] as const) {
       const validate = validatorFor(`${collections}${ref}`);
       expect(validate(data), `${ref}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
     }
@@ -68,7 +73,9 @@ describe('generateCorpus', () => {
     expect(mixed).toBeGreaterThan(10);
     const agrees = comparisons.filter((c) => c.verdict === 'agrees').length;
     expect(agrees).toBeGreaterThan(comparisons.length / 2);
-    expect(new Set(comparisons.map((c) => c.basis))).toEqual(new Set(['equal', 'compatible', 'disjoint', 'bound', 'arithmetic', 'relation', 'single-valued', 'curated']));
+    expect(new Set(comparisons.map((c) => c.basis))).toEqual(
+      new Set(['equal', 'compatible', 'disjoint', 'bound', 'arithmetic', 'relation', 'single-valued', 'curated']),
+    );
   });
 });
 

@@ -13,19 +13,52 @@ import type { Claim, Entity, Property } from '../../server/core/schema-types.js'
 import { extractClaims } from '../../server/extract/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TEXT = 'The Foo Harbour Company employed about 3,000 dockers in 1901. On 4 June 1902 the company dismissed 250 men. Zorblat Quux wrote about it.';
+const TEXT =
+  'The Foo Harbour Company employed about 3,000 dockers in 1901. On 4 June 1902 the company dismissed 250 men. Zorblat Quux wrote about it.';
 const span = (quote: string) => ({ quote, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 const company = { name: 'Foo Harbour Company', aliases: ['the company'], entityIds: [] };
 const ITEMS: AnnotatedItem[] = [
-  { id: 'a', ...span('about 3,000'), value: { type: 'quantity', comparator: 'approx', amount: 3000, unit: 'dockers' }, subject: company, property: { name: 'dockers employed', keywords: ['docker', 'employ'], propertyIds: [] }, role: 'stated' },
-  { id: 'b', ...span('4 June 1902'), value: { type: 'date', value: '1902-06-04', precision: 'day' }, subject: company, property: { name: 'dismissal date', keywords: ['dismiss'], propertyIds: ['event-date'] }, role: 'stated' },
-  { id: 'c', ...span('250 men'), value: { type: 'quantity', comparator: 'exact', amount: 250, unit: 'men' }, subject: company, property: { name: 'men dismissed', keywords: ['dismiss'], propertyIds: [] }, role: 'stated' },
+  {
+    id: 'a',
+    ...span('about 3,000'),
+    value: { type: 'quantity', comparator: 'approx', amount: 3000, unit: 'dockers' },
+    subject: company,
+    property: { name: 'dockers employed', keywords: ['docker', 'employ'], propertyIds: [] },
+    role: 'stated',
+  },
+  {
+    id: 'b',
+    ...span('4 June 1902'),
+    value: { type: 'date', value: '1902-06-04', precision: 'day' },
+    subject: company,
+    property: { name: 'dismissal date', keywords: ['dismiss'], propertyIds: ['event-date'] },
+    role: 'stated',
+  },
+  {
+    id: 'c',
+    ...span('250 men'),
+    value: { type: 'quantity', comparator: 'exact', amount: 250, unit: 'men' },
+    subject: company,
+    property: { name: 'men dismissed', keywords: ['dismiss'], propertyIds: [] },
+    role: 'stated',
+  },
 ];
 const NAMES = [{ name: 'Foo Harbour Company', aliases: ['Foo Harbour'] }];
 const SENTENCES = TEXT.split(/(?<=\.) /).map((exact) => ({ exact, start: TEXT.indexOf(exact), end: TEXT.indexOf(exact) + exact.length }));
 
 function claim(n: number, sentence: number, wording: string, value: Claim['value'], subject: string, property: string): Claim {
-  return { id: `t-x${n}`, source: 't', subject, property, value, wording, quote: SENTENCES[sentence]!, citations: [], status: 'extracted', confidence: 0.8 };
+  return {
+    id: `t-x${n}`,
+    source: 't',
+    subject,
+    property,
+    value,
+    wording,
+    quote: SENTENCES[sentence]!,
+    citations: [],
+    status: 'extracted',
+    confidence: 0.8,
+  };
 }
 const entity = (id: string, label: string): Entity => ({ id, type: 'other', label, status: 'proposed', aliases: [{ name: label }] });
 const property = (id: string, label: string) => ({ id, label, valueType: 'quantity' }) as unknown as Property;
@@ -47,7 +80,10 @@ describe('scoreText', () => {
     ],
     proposedEntities: [entity('foo-harbour-company', 'Foo Harbour Company'), entity('zorblat-quux', 'Zorblat Quux')],
     proposedProperties: [{ id: 'dockers-employed', label: 'dockers employed' }],
-    vocabulary: { entities: [], properties: [property('event-date', 'event date'), property('troop-strength', 'troop strength'), property('cost', 'cost')] },
+    vocabulary: {
+      entities: [],
+      properties: [property('event-date', 'event date'), property('troop-strength', 'troop strength'), property('cost', 'cost')],
+    },
   });
 
   it('counts values found, with the right subject, with the right property', () => {
@@ -92,10 +128,26 @@ describe('bench/unseen.ts end to end', () => {
   writeFileSync(path.join(dir, 'texts/synthetic.txt'), TEXT);
   const annotation: Annotation = { text: 'texts/synthetic.txt', items: ITEMS, entities: NAMES };
   writeFileSync(path.join(dir, 'annotations/synthetic.json'), JSON.stringify(annotation));
-  const source = { id: 'synthetic', title: 'Synthetic', publisher: 'this test', genre: 'test', subject: 'other', origin: { url: 'https://example.org/synthetic' }, licence: 'CC0', excerpt: 'whole', retrieved: '2026-01-01', bytes: Buffer.byteLength(TEXT), sha256: createHash('sha256').update(TEXT).digest('hex') };
+  const source = {
+    id: 'synthetic',
+    title: 'Synthetic',
+    publisher: 'this test',
+    genre: 'test',
+    subject: 'other',
+    origin: { url: 'https://example.org/synthetic' },
+    licence: 'CC0',
+    excerpt: 'whole',
+    retrieved: '2026-01-01',
+    bytes: Buffer.byteLength(TEXT),
+    sha256: createHash('sha256').update(TEXT).digest('hex'),
+  };
   writeFileSync(path.join(dir, 'sources.json'), JSON.stringify({ sources: [source] }));
   const results = path.join(dir, 'unseen.md');
-  const run = () => execFileSync('npx', ['tsx', 'bench/unseen.ts', '--dir', dir, '--results', results, '--seconds', '0.05', '--commit', 'test-commit'], { cwd: ROOT, encoding: 'utf8' });
+  const run = () =>
+    execFileSync('npx', ['tsx', 'bench/unseen.ts', '--dir', dir, '--results', results, '--seconds', '0.05', '--commit', 'test-commit'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
 
   it('scores the real extractor on the text and writes the same figures the scorer computes, keeping earlier runs', async () => {
     const out = run();
@@ -104,7 +156,14 @@ describe('bench/unseen.ts end to end', () => {
       properties: JSON.parse(readFileSync(path.join(ROOT, 'graph-data/properties.json'), 'utf8')) as Property[],
     };
     const result = extractClaims(TEXT, { sourceId: 'unseen-synthetic', ...vocabulary });
-    const expected = scoreText({ text: TEXT, items: ITEMS, names: NAMES, claims: result.claims, proposedEntities: result.proposedEntities, vocabulary });
+    const expected = scoreText({
+      text: TEXT,
+      items: ITEMS,
+      names: NAMES,
+      claims: result.claims,
+      proposedEntities: result.proposedEntities,
+      vocabulary,
+    });
     expect(out).toContain(`(${expected.valueFound}/3)`);
     expect(out).toContain(`(${expected.valueAndSubject}/3)`);
     expect(out).toContain(`(${expected.junkEntities}/${expected.proposedEntities})`);

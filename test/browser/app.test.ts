@@ -2,25 +2,28 @@
 // drawing, search by alias, the claim trace, the contradictions lens, and links that reproduce views.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  assertWebGL, countForegroundPixels, openApp, screenshot,
-  type PageHooks,
-} from './harness.js';
+import { assertWebGL, countForegroundPixels, openApp, screenshot, type PageHooks } from './harness.js';
 import { useBrowserSuite } from './suite.js';
 
 const WP = 'wikipedia-japanese-intervention';
 
 const suite = useBrowserSuite();
 
-const hooks = (page: Page) => page.evaluate(() => {
-  const w = window as unknown as PageHooks;
-  return { state: w.__concordance.state(), camera: w.__concordance.camera(), csp: w.__cspViolations, errors: w.__pageErrors };
-});
+const hooks = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as PageHooks;
+    return { state: w.__concordance.state(), camera: w.__concordance.camera(), csp: w.__cspViolations, errors: w.__pageErrors };
+  });
 
 /** The claim quoting "The Japanese eventually deployed 70,000 troops", found by its quote, not its id. */
 function deployedClaimId(): string {
-  const claim = suite.app.repo.snapshot.analysis.corpus.claims.find((c) => c.source === WP && c.quote.exact.includes('eventually deployed 70,000'));
-  expect(claim, 'no Wikipedia claim quotes "The Japanese eventually deployed 70,000 troops" (curated claims not landed yet?)').toBeDefined();
+  const claim = suite.app.repo.snapshot.analysis.corpus.claims.find(
+    (c) => c.source === WP && c.quote.exact.includes('eventually deployed 70,000'),
+  );
+  expect(
+    claim,
+    'no Wikipedia claim quotes "The Japanese eventually deployed 70,000 troops" (curated claims not landed yet?)',
+  ).toBeDefined();
   return claim!.id;
 }
 
@@ -96,12 +99,17 @@ describe('Concordance in the browser', () => {
     const onConflict = new Set(conflicts.flatMap((e) => suite.app.repo.snapshot.analysis.graph.extremities(e)));
     expect(new Set(result.visible)).toEqual(onConflict);
     expect(result.visible.length).toBeLessThan(before);
-    const greyed = await page.evaluate((keys) => keys.map((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k)), result.all.filter((k) => !onConflict.has(k)).slice(0, 20));
+    const greyed = await page.evaluate(
+      (keys) => keys.map((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k)),
+      result.all.filter((k) => !onConflict.has(k)).slice(0, 20),
+    );
     for (const d of greyed) expect(d).toMatchObject({ dimmed: true });
     const items = page.locator('.conflicts-list .conflict-item');
     const comparisons = new Set(conflicts.map((e) => suite.app.repo.snapshot.analysis.graph.getEdgeAttribute(e, 'comparison')));
     // The list counts every contradiction of the graph (identical pairs are folded into one row).
-    await expect.poll(() => page.locator('.conflicts-list .count').textContent()).toMatch(new RegExp(`^${comparisons.size} contradictions in \\d+ rows`));
+    await expect
+      .poll(() => page.locator('.conflicts-list .count').textContent())
+      .toMatch(new RegExp(`^${comparisons.size} contradictions in \\d+ rows`));
     await expect.poll(() => items.count()).toBeGreaterThan(0);
     expect((await items.first().locator('.reason').textContent())?.trim()).not.toBe('');
     await screenshot(page, 'lens');
@@ -109,7 +117,9 @@ describe('Concordance in the browser', () => {
     const someClaim = result.all.find((k) => k.startsWith('claim:'))!;
     await page.locator('.legend-kind[data-kind="claim"]').click();
     await page.waitForURL(/hide=claim/);
-    expect(await page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k), someClaim)).toMatchObject({ hidden: true });
+    expect(await page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k), someClaim)).toMatchObject({
+      hidden: true,
+    });
     expect(await page.locator('.legend-kind[data-kind="claim"]').getAttribute('aria-pressed')).toBe('false');
     await page.close();
   });
@@ -146,11 +156,16 @@ describe('Concordance in the browser', () => {
     await page.waitForURL(/cam=/);
     // The URL takes the camera 250 ms after it stops moving, and the list click's framing animation
     // may still be running under load: wait until the link holds the camera on screen.
-    await expect.poll(async () => {
-      const live = (await hooks(page)).camera;
-      const [x, y, ratio] = (new URL(page.url()).searchParams.get('cam') ?? '').split(',').map(Number);
-      return Math.abs(x! - live.x) < 1e-4 && Math.abs(y! - live.y) < 1e-4 && Math.abs(ratio! - live.ratio) < 1e-4;
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const live = (await hooks(page)).camera;
+          const [x, y, ratio] = (new URL(page.url()).searchParams.get('cam') ?? '').split(',').map(Number);
+          return Math.abs(x! - live.x) < 1e-4 && Math.abs(y! - live.y) < 1e-4 && Math.abs(ratio! - live.ratio) < 1e-4;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const original = await hooks(page);
     const link = page.url();
     const title = await page.locator('#panel-title').textContent();

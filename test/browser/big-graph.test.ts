@@ -33,10 +33,11 @@ afterAll(async () => {
   await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const hook = (page: Page) => page.evaluate(() => {
-  const c = (window as unknown as PageHooks).__concordance;
-  return { counts: c.counts(), extent: c.extent(), perf: c.perf(), state: c.state(), layout: c.layoutRunning() };
-});
+const hook = (page: Page) =>
+  page.evaluate(() => {
+    const c = (window as unknown as PageHooks).__concordance;
+    return { counts: c.counts(), extent: c.extent(), perf: c.perf(), state: c.state(), layout: c.layoutRunning() };
+  });
 
 async function open(url: string): Promise<Page> {
   const page = await context.newPage();
@@ -48,7 +49,9 @@ async function open(url: string): Promise<Page> {
 describe('a large graph', () => {
   it('opens on its entity overview, loads a linked node, grows around the selection, and loads everything on request', async () => {
     const conflicted = graph.filterNodes((_k, a) => a.kind === 'claim' && Number(a.conflicts) > 0);
-    const quiet = graph.filterNodes((k, a) => a.kind === 'claim' && !graph.someEdge(k, (_e, e) => e.kind === 'agrees' || e.kind === 'conflicts'));
+    const quiet = graph.filterNodes(
+      (k, a) => a.kind === 'claim' && !graph.someEdge(k, (_e, e) => e.kind === 'agrees' || e.kind === 'conflicts'),
+    );
     expect(conflicted.length).toBeGreaterThan(0);
     const outside = quiet[0]!;
     const page = await open(`${base}/?node=${outside}`);
@@ -60,7 +63,11 @@ describe('a large graph', () => {
     await page.waitForTimeout(500);
     expect((await hook(page)).perf.marks.layoutStarted).toBeUndefined();
     const banner = page.locator('.view-banner');
-    await expect.poll(() => banner.locator('.view-count').textContent()).toMatch(/^Showing [\d,]+ of 24,000 nodes · the [\d,]+ most disputed of [\d,]+ entities, with [\d,]+ of [\d,]+ sources; select one to load its claims$/);
+    await expect
+      .poll(() => banner.locator('.view-count').textContent())
+      .toMatch(
+        /^Showing [\d,]+ of 24,000 nodes · the [\d,]+ most disputed of [\d,]+ entities, with [\d,]+ of [\d,]+ sources; select one to load its claims$/,
+      );
     // The linked claim is not a contradiction: it was loaded with its neighbourhood, and selected.
     await page.waitForFunction((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null, outside);
     h = await hook(page);
@@ -76,7 +83,10 @@ describe('a large graph', () => {
     const subject = `entity:${String(graph.getNodeAttribute(outside, 'subject'))}`;
     const twoSteps = new Set([outside, ...graph.neighbors(outside), ...graph.neighbors(subject)]);
     expect(h.counts.nodes).toBeGreaterThan(before);
-    const drawn = await page.evaluate((keys) => keys.filter((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null).length, [...twoSteps].slice(0, 500));
+    const drawn = await page.evaluate(
+      (keys) => keys.filter((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null).length,
+      [...twoSteps].slice(0, 500),
+    );
     expect(drawn).toBe(Math.min(500, twoSteps.size));
     expect(await banner.locator('.view-count').textContent()).toContain(`Showing ${h.counts.nodes.toLocaleString('en')} of`);
     await screenshot(page, 'big-graph-partial');
@@ -89,11 +99,13 @@ describe('a large graph', () => {
     expect(h.extent.partial).toBe(false);
     // The selection survives the reload and is framed afresh (the old part's camera meant nothing here).
     expect(h.state.node).toBe(outside);
-    await expect.poll(async () => {
-      const p = await page.evaluate((k) => (window as unknown as PageHooks).__concordance.viewportPosition(k), outside);
-      const box = (await page.locator('#graph').boundingBox())!;
-      return !!p && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const p = await page.evaluate((k) => (window as unknown as PageHooks).__concordance.viewportPosition(k), outside);
+        const box = (await page.locator('#graph').boundingBox())!;
+        return !!p && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height;
+      })
+      .toBe(true);
     expect(await banner.isVisible()).toBe(false);
     await screenshot(page, 'big-graph-full');
     expect(await page.evaluate(() => (window as unknown as PageHooks).__pageErrors)).toEqual([]);

@@ -15,7 +15,13 @@ import { parseQuery, toQuery } from '../../client/src/state/url.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const span = (claim: string, start: number, status: 'extracted' | 'reviewed' | 'rejected' = 'extracted') => ({ claim, start, end: start + 5, property: 'p', status });
+const span = (claim: string, start: number, status: 'extracted' | 'reviewed' | 'rejected' = 'extracted') => ({
+  claim,
+  start,
+  end: start + 5,
+  property: 'p',
+  status,
+});
 
 describe('review queue', () => {
   it('holds the extracted claims in text order, counts decisions and moves on to the next undecided one', () => {
@@ -34,7 +40,7 @@ describe('review queue', () => {
     expect(q.move(-1)).toBe(false);
   });
 
-  it('If-Match is the claim version: the ETag when it is one, else the body\'s version', () => {
+  it("If-Match is the claim version: the ETag when it is one, else the body's version", () => {
     expect(etagFor('"3"', { version: 3 })).toBe('"3"');
     expect(etagFor('W/"4"', { version: 3 })).toBe('"4"');
     expect(etagFor('W/"2ed-B3eKMKoctH+wTwcWaG9G"', { version: 5 })).toBe('"5"');
@@ -44,13 +50,25 @@ describe('review queue', () => {
 
 describe('adding a source', () => {
   // The client asks GET /api/session once before its first write (team mode's CSRF token): local mode here.
-  const local = () => new Response(JSON.stringify({ mode: 'local', user: null, csrfToken: null }), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  const withSessionAnswer = (answer: () => Response) => vi.fn(async (url: string, _init?: RequestInit) => (url === '/api/session' ? local() : answer()));
+  const local = () =>
+    new Response(JSON.stringify({ mode: 'local', user: null, csrfToken: null }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  const withSessionAnswer = (answer: () => Response) =>
+    vi.fn(async (url: string, _init?: RequestInit) => (url === '/api/session' ? local() : answer()));
 
   it('reads progress lines as they stream (a line split across chunks included) and returns the result', async () => {
-    const lines = '{"progress":0.25}\n{"prog' + 'ress":0.5}\n{"progress":0.75}\n{"result":{"source":{"id":"s"},"claims":[],"proposedEntities":[],"comparisons":[],"warnings":[]}}\n';
+    const lines =
+      '{"progress":0.25}\n{"prog' +
+      'ress":0.5}\n{"progress":0.75}\n{"result":{"source":{"id":"s"},"claims":[],"proposedEntities":[],"comparisons":[],"warnings":[]}}\n';
     const chunks = [lines.slice(0, 25), lines.slice(25, 40), lines.slice(40)];
-    const body = new ReadableStream<Uint8Array>({ start(c) { for (const x of chunks) c.enqueue(new TextEncoder().encode(x)); c.close(); } });
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const x of chunks) c.enqueue(new TextEncoder().encode(x));
+        c.close();
+      },
+    });
     const fetch = withSessionAnswer(() => new Response(body, { status: 201, headers: { 'Content-Type': 'application/x-ndjson' } }));
     vi.stubGlobal('fetch', fetch);
     const seen: number[] = [];
@@ -62,15 +80,45 @@ describe('adding a source', () => {
   });
 
   it('an error line after the stream started, and a JSON refusal before it, both end as errors with their status', async () => {
-    vi.stubGlobal('fetch', withSessionAnswer(() => new Response('{"progress":0.5}\n{"error":"disk full","status":507,"details":null}\n', { status: 201, headers: { 'Content-Type': 'application/x-ndjson' } })));
-    await expect(submitSource({ title: 't', publisher: 'p', text: 'x' }, null, () => {})).rejects.toMatchObject({ status: 507, message: 'disk full' });
-    vi.stubGlobal('fetch', withSessionAnswer(() => new Response('{"error":"this text is already stored as source wp","details":{"existing":"wp"}}', { status: 409, headers: { 'Content-Type': 'application/json' } })));
-    await expect(submitSource({ title: 't', publisher: 'p', text: 'x' }, null, () => {})).rejects.toMatchObject({ status: 409, details: { existing: 'wp' } });
+    vi.stubGlobal(
+      'fetch',
+      withSessionAnswer(
+        () =>
+          new Response('{"progress":0.5}\n{"error":"disk full","status":507,"details":null}\n', {
+            status: 201,
+            headers: { 'Content-Type': 'application/x-ndjson' },
+          }),
+      ),
+    );
+    await expect(submitSource({ title: 't', publisher: 'p', text: 'x' }, null, () => {})).rejects.toMatchObject({
+      status: 507,
+      message: 'disk full',
+    });
+    vi.stubGlobal(
+      'fetch',
+      withSessionAnswer(
+        () =>
+          new Response('{"error":"this text is already stored as source wp","details":{"existing":"wp"}}', {
+            status: 409,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
+    );
+    await expect(submitSource({ title: 't', publisher: 'p', text: 'x' }, null, () => {})).rejects.toMatchObject({
+      status: 409,
+      details: { existing: 'wp' },
+    });
   });
 
   it('names the field of each refused part, a missing one included', () => {
-    expect(problemsOf([{ at: '/', message: "must have required property 'title'" }, { at: '/url', message: 'must match format "uri"' }])).toEqual([
-      { field: 'title', message: 'is required' }, { field: 'url', message: 'must match format "uri"' },
+    expect(
+      problemsOf([
+        { at: '/', message: "must have required property 'title'" },
+        { at: '/url', message: 'must match format "uri"' },
+      ]),
+    ).toEqual([
+      { field: 'title', message: 'is required' },
+      { field: 'url', message: 'must match format "uri"' },
     ]);
     expect(problemsOf(null)).toEqual([]);
   });
@@ -80,11 +128,20 @@ describe('evidence shapes', () => {
   it('reads trust and likely values defensively: absent or malformed is null', () => {
     expect(trustOf(undefined)).toBeNull();
     expect(trustOf({ score: 2 })).toBeNull();
-    expect(trustOf({ score: 0.5, lowEvidence: true, explanation: 'e', agreements: 1, comparable: 2 })).toMatchObject({ score: 0.5, lowEvidence: true });
+    expect(trustOf({ score: 0.5, lowEvidence: true, explanation: 'e', agreements: 1, comparable: 2 })).toMatchObject({
+      score: 0.5,
+      lowEvidence: true,
+    });
     expect(likelyOf({ value: 1, confidence: 0.5 })).toBeNull();
-    expect(likelyOf({ value: '70,000', confidence: 0.6, claims: ['a', 3], lowEvidenceReason: 'only 1 source' })).toMatchObject({ claims: ['a'], undecided: false, lowEvidenceReason: 'only 1 source' });
+    expect(likelyOf({ value: '70,000', confidence: 0.6, claims: ['a', 3], lowEvidenceReason: 'only 1 source' })).toMatchObject({
+      claims: ['a'],
+      undecided: false,
+      lowEvidenceReason: 'only 1 source',
+    });
     expect(likelySetsField({ likely: { value: 'v', confidence: 0.5 } })).toHaveLength(1);
-    expect(likelySetsField({ likelySets: [{ value: 'a', confidence: 0.5, scope: 'total' }, { bad: true }] }).map((l) => l.scope)).toEqual(['total']);
+    expect(likelySetsField({ likelySets: [{ value: 'a', confidence: 0.5, scope: 'total' }, { bad: true }] }).map((l) => l.scope)).toEqual([
+      'total',
+    ]);
   });
 
   it('a conflict is favoured on the side whose claims support the likely value; never when undecided', () => {
@@ -106,9 +163,31 @@ describe('graph sync in place', () => {
   };
 
   it('keeps drawn positions, drops what went away, places a new node beside its neighbour', () => {
-    const graph = prepareGraph(data([['entity:e', 'entity'], ['claim:a', 'claim'], ['claim:b', 'claim']], [['about:a', 'claim:a', 'entity:e', 'about'], ['about:b', 'claim:b', 'entity:e', 'about']]));
+    const graph = prepareGraph(
+      data(
+        [
+          ['entity:e', 'entity'],
+          ['claim:a', 'claim'],
+          ['claim:b', 'claim'],
+        ],
+        [
+          ['about:a', 'claim:a', 'entity:e', 'about'],
+          ['about:b', 'claim:b', 'entity:e', 'about'],
+        ],
+      ),
+    );
     graph.mergeNodeAttributes('entity:e', { x: 500, y: 500 });
-    const next = data([['entity:e', 'entity'], ['claim:a', 'claim'], ['claim:c', 'claim']], [['about:a', 'claim:a', 'entity:e', 'about'], ['about:c', 'claim:c', 'entity:e', 'about']]);
+    const next = data(
+      [
+        ['entity:e', 'entity'],
+        ['claim:a', 'claim'],
+        ['claim:c', 'claim'],
+      ],
+      [
+        ['about:a', 'claim:a', 'entity:e', 'about'],
+        ['about:c', 'claim:c', 'entity:e', 'about'],
+      ],
+    );
     const { added, removed } = syncGraph(graph, next);
     expect(added).toEqual(['claim:c']);
     expect(removed).toBe(2);
@@ -120,8 +199,23 @@ describe('graph sync in place', () => {
   });
 
   it('a prepared graph (adjacency in dictionary mode) answers every neighbourhood question as graphology does', () => {
-    const graph = prepareGraph(data([['entity:e', 'entity'], ['claim:a', 'claim'], ['claim:b', 'claim'], ['source:s', 'source']],
-      [['about:a', 'claim:a', 'entity:e', 'about'], ['about:b', 'claim:b', 'entity:e', 'about'], ['from:a', 'claim:a', 'source:s', 'from'], ['agrees:x', 'claim:a', 'claim:b', 'agrees'], ['agrees:y', 'claim:a', 'claim:b', 'agrees']]));
+    const graph = prepareGraph(
+      data(
+        [
+          ['entity:e', 'entity'],
+          ['claim:a', 'claim'],
+          ['claim:b', 'claim'],
+          ['source:s', 'source'],
+        ],
+        [
+          ['about:a', 'claim:a', 'entity:e', 'about'],
+          ['about:b', 'claim:b', 'entity:e', 'about'],
+          ['from:a', 'claim:a', 'source:s', 'from'],
+          ['agrees:x', 'claim:a', 'claim:b', 'agrees'],
+          ['agrees:y', 'claim:a', 'claim:b', 'agrees'],
+        ],
+      ),
+    );
     expect(graph.hasDirectedEdge('claim:a', 'entity:e')).toBe(true);
     expect(graph.hasEdge('entity:e', 'claim:a')).toBe(false);
     expect(graph.edges('claim:a', 'claim:b').sort()).toEqual(['agrees:x', 'agrees:y']);
@@ -137,8 +231,21 @@ describe('graph sync in place', () => {
   });
 
   it('a union of views lists each node and edge once', () => {
-    const a = data([['x', 'entity'], ['y', 'claim']], [['about:y', 'y', 'x', 'about']]);
-    const b = data([['x', 'entity'], ['y', 'claim'], ['z', 'claim']], [['about:y', 'y', 'x', 'about']]);
+    const a = data(
+      [
+        ['x', 'entity'],
+        ['y', 'claim'],
+      ],
+      [['about:y', 'y', 'x', 'about']],
+    );
+    const b = data(
+      [
+        ['x', 'entity'],
+        ['y', 'claim'],
+        ['z', 'claim'],
+      ],
+      [['about:y', 'y', 'x', 'about']],
+    );
     const u = unionOf([a, b]);
     expect(u.nodes.map((n) => n.key).sort()).toEqual(['x', 'y', 'z']);
     expect(u.edges).toHaveLength(1);

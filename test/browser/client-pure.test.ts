@@ -14,7 +14,15 @@ describe('view state in the URL', () => {
   });
 
   it('drops defaults, keeps a fixed order and readable keys, rounds the camera', () => {
-    const q = toQuery(state({ lens: true, node: 'claim:wp-7', panel: 'details', hidden: ['citation', 'source'], camera: { x: 0.123456, y: 0.5, ratio: 0.333333 } }));
+    const q = toQuery(
+      state({
+        lens: true,
+        node: 'claim:wp-7',
+        panel: 'details',
+        hidden: ['citation', 'source'],
+        camera: { x: 0.123456, y: 0.5, ratio: 0.333333 },
+      }),
+    );
     expect(q).toBe('?node=claim:wp-7&panel=details&lens=1&hide=source,citation&cam=0.1235,0.5,0.3333');
     expect(toQuery(state({ camera: { x: 0.5, y: 0.5, ratio: 1 } }))).toBe('');
   });
@@ -33,11 +41,23 @@ describe('view state in the URL', () => {
 });
 
 describe('source reader segments', () => {
-  const span = (claim: string, start: number, end: number) => ({ claim, start, end, property: 'p', status: 'reviewed' as const, citationNeeded: false, verdicts: { agrees: 0, conflicts: 0 } });
+  const span = (claim: string, start: number, end: number) => ({
+    claim,
+    start,
+    end,
+    property: 'p',
+    status: 'reviewed' as const,
+    citationNeeded: false,
+    verdicts: { agrees: 0, conflicts: 0 },
+  });
 
   it('cuts at every boundary; overlapping spans cover the shared piece; out-of-range spans are ignored', () => {
     const text = 'abcdefghij';
-    const segs = segments(text, [span('a', 2, 6), span('b', 4, 8), span('bad', 5, 99)], [{ kind: 'reference', ref: 1, exact: 'j', start: 9, end: 10 }]);
+    const segs = segments(
+      text,
+      [span('a', 2, 6), span('b', 4, 8), span('bad', 5, 99)],
+      [{ kind: 'reference', ref: 1, exact: 'j', start: 9, end: 10 }],
+    );
     expect(segs.map((s) => text.slice(s.start, s.end))).toEqual(['ab', 'cd', 'ef', 'gh', 'i', 'j']);
     expect(segs.map((s) => s.spans.map((x) => x.claim).join('+'))).toEqual(['', 'a', 'a+b', 'b', '', '']);
     expect(segs.at(-1)!.marker?.ref).toBe(1);

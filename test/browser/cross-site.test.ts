@@ -19,8 +19,12 @@ function hostilePages(target: string): Record<string, string> {
   const action = `${target}/api/sources?title=Planted&publisher=Evil`;
   const page = (body: string) => `<!doctype html><html><head><title>cute cats</title></head><body>${body}</body></html>`;
   return {
-    '/form-text': page(`<form method="POST" action="${action}" enctype="text/plain"><input name="text" value="${PLANTED}"></form><script>document.forms[0].submit()</script>`),
-    '/form-urlencoded': page(`<form method="POST" action="${target}/api/sources"><input name="title" value="Planted"><input name="publisher" value="Evil"><input name="text" value="${PLANTED}"></form><script>document.forms[0].submit()</script>`),
+    '/form-text': page(
+      `<form method="POST" action="${action}" enctype="text/plain"><input name="text" value="${PLANTED}"></form><script>document.forms[0].submit()</script>`,
+    ),
+    '/form-urlencoded': page(
+      `<form method="POST" action="${target}/api/sources"><input name="title" value="Planted"><input name="publisher" value="Evil"><input name="text" value="${PLANTED}"></form><script>document.forms[0].submit()</script>`,
+    ),
     '/no-cors': page(`<script>
       fetch(${JSON.stringify(action)}, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: ${JSON.stringify(PLANTED)} })
         .then(() => { document.title = 'sent'; }, () => { document.title = 'failed'; });
@@ -88,42 +92,54 @@ async function watchNoCorsPost(page: Page): Promise<{ seen: Promise<{ status: nu
 
 describe('a hostile page on another origin', () => {
   // localhost:<port> is another site than 127.0.0.1 (cross-site); 127.0.0.1:<other port> is the same site, another origin.
-  const origins = (path: string) => [[`localhost`, `http://localhost:${hostile.port}${path}`], [`127.0.0.1`, `http://127.0.0.1:${hostile.port}${path}`]] as const;
+  const origins = (path: string) =>
+    [
+      [`localhost`, `http://localhost:${hostile.port}${path}`],
+      [`127.0.0.1`, `http://127.0.0.1:${hostile.port}${path}`],
+    ] as const;
 
-  it.each(['/form-text', '/form-urlencoded', '/no-cors'])('%s: the write is refused from either hostile origin and the store is unchanged', async (path) => {
-    const root = suite.app.repo.layout.root;
-    for (const [name, url] of origins(path)) {
-      const before = await fingerprint(root);
-      const sources = suite.app.repo.snapshot.analysis.corpus.sources.length;
-      const page = await suite.context.newPage();
-      if (path === '/no-cors') {
-        const post = await watchNoCorsPost(page);
-        await page.goto(url);
-        const seen = await post.seen;
-        expect(seen.status, `${path} from ${name}`).toBe(403);
-        expect(seen.origin).toBe(`http://${name}:${hostile.port}`);
-      } else {
-        // A form navigates to the answer: the refusal is what the user sees.
-        const answered = page.waitForResponse(isSourcesPost, { timeout: 15_000 });
-        await page.goto(url);
-        const response = await answered;
-        expect(response.status(), `${path} from ${name}`).toBe(403);
-        expect(response.request().headers()['origin']).toBe(`http://${name}:${hostile.port}`);
-        const body = JSON.parse((await response.body()).toString('utf8'));
-        expect(body.error).toMatch(/cross-site write refused/);
-        expect(body.details[0].at).toMatch(/^\/headers\/(origin|sec-fetch-site)$/);
+  it.each(['/form-text', '/form-urlencoded', '/no-cors'])(
+    '%s: the write is refused from either hostile origin and the store is unchanged',
+    async (path) => {
+      const root = suite.app.repo.layout.root;
+      for (const [name, url] of origins(path)) {
+        const before = await fingerprint(root);
+        const sources = suite.app.repo.snapshot.analysis.corpus.sources.length;
+        const page = await suite.context.newPage();
+        if (path === '/no-cors') {
+          const post = await watchNoCorsPost(page);
+          await page.goto(url);
+          const seen = await post.seen;
+          expect(seen.status, `${path} from ${name}`).toBe(403);
+          expect(seen.origin).toBe(`http://${name}:${hostile.port}`);
+        } else {
+          // A form navigates to the answer: the refusal is what the user sees.
+          const answered = page.waitForResponse(isSourcesPost, { timeout: 15_000 });
+          await page.goto(url);
+          const response = await answered;
+          expect(response.status(), `${path} from ${name}`).toBe(403);
+          expect(response.request().headers()['origin']).toBe(`http://${name}:${hostile.port}`);
+          const body = JSON.parse((await response.body()).toString('utf8'));
+          expect(body.error).toMatch(/cross-site write refused/);
+          expect(body.details[0].at).toMatch(/^\/headers\/(origin|sec-fetch-site)$/);
+        }
+        await page.close();
+        expect(suite.app.repo.snapshot.analysis.corpus.sources.length).toBe(sources);
+        expect(await fingerprint(root), `${path} from ${name} changed the store`).toEqual(before);
       }
-      await page.close();
-      expect(suite.app.repo.snapshot.analysis.corpus.sources.length).toBe(sources);
-      expect(await fingerprint(root), `${path} from ${name} changed the store`).toEqual(before);
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
-  it('the explorer\'s own page still writes (same origin, JSON)', async () => {
+  it("the explorer's own page still writes (same origin, JSON)", async () => {
     const page = await suite.context.newPage();
     await page.goto(suite.app.base);
     const reply = await page.evaluate(async () => {
-      const res = await fetch('/api/sources', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Own page', publisher: 'Me', text: 'The garrison had 2,000 men.' }) });
+      const res = await fetch('/api/sources', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Own page', publisher: 'Me', text: 'The garrison had 2,000 men.' }),
+      });
       return res.status;
     });
     expect(reply).toBe(201);
@@ -135,17 +151,27 @@ describe('DNS rebinding: the server reached under a foreign name', () => {
   it('refuses a foreign Host with 421, for reads and writes (plain node:http, no browser)', async () => {
     const before = await fingerprint(suite.app.repo.layout.root);
     const { port } = new URL(suite.app.base);
-    const send = (method: string, path: string, headers: Record<string, string>, body?: string) => new Promise<{ status: number; json: { error: string } }>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, method, path, headers: { host: `evil.example:${port}`, ...headers } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => { text += c.toString('utf8'); });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-      }).on('error', reject).end(body);
-    });
+    const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+      new Promise<{ status: number; json: { error: string } }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, method, path, headers: { host: `evil.example:${port}`, ...headers } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString('utf8');
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+        })
+          .on('error', reject)
+          .end(body);
+      });
     const read = await send('GET', '/api/sources', {});
     expect(read.status).toBe(421);
     expect(read.json.error).toMatch(/does not answer to the host "evil.example/);
-    const write = await send('POST', '/api/sources', { 'content-type': 'application/json' }, JSON.stringify({ title: 'Rebound', publisher: 'Evil', text: PLANTED }));
+    const write = await send(
+      'POST',
+      '/api/sources',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ title: 'Rebound', publisher: 'Evil', text: PLANTED }),
+    );
     expect(write.status).toBe(421);
     expect(await fingerprint(suite.app.repo.layout.root)).toEqual(before);
   });
@@ -156,7 +182,15 @@ describe('DNS rebinding: the server reached under a foreign name', () => {
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--host-resolver-rules=MAP evil.example 127.0.0.1'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--host-resolver-rules=MAP evil.example 127.0.0.1',
+      ],
     });
     try {
       const before = await fingerprint(suite.app.repo.layout.root);
@@ -166,7 +200,11 @@ describe('DNS rebinding: the server reached under a foreign name', () => {
       // The rebound page is same-origin with itself: without the Host check, this script could read and write everything.
       const attempts = await page.evaluate(async (text) => {
         const read = await fetch('/api/sources');
-        const write = await fetch('/api/sources', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Rebound', publisher: 'Evil', text }) });
+        const write = await fetch('/api/sources', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title: 'Rebound', publisher: 'Evil', text }),
+        });
         return { read: read.status, write: write.status, error: ((await read.json()) as { error: string }).error };
       }, PLANTED);
       expect(attempts).toMatchObject({ read: 421, write: 421 });

@@ -14,9 +14,14 @@ describe('adding a PDF', () => {
     const page = await openApp(suite.context, suite.app.base);
     await page.getByRole('button', { name: '+ Add source' }).click();
     await page.locator('dialog.add-dialog[open]').waitFor();
-    const pdf = await makePdf([['Foreword.'], ['The Japanese Expeditionary Force had 70,000 troops in 1919.']], { title: 'Notes on the expedition', author: 'E. Archivist' });
+    const pdf = await makePdf([['Foreword.'], ['The Japanese Expeditionary Force had 70,000 troops in 1919.']], {
+      title: 'Notes on the expedition',
+      author: 'E. Archivist',
+    });
     await page.setInputFiles('#add-file', { name: 'expedition notes.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await expect.poll(() => page.locator('#add-file-note').textContent(), { timeout: 30_000 }).toMatch(/expedition notes\.pdf: PDF, 2 pages/);
+    await expect
+      .poll(() => page.locator('#add-file-note').textContent(), { timeout: 30_000 })
+      .toMatch(/expedition notes\.pdf: PDF, 2 pages/);
     expect(await page.inputValue('#add-title')).toBe('Notes on the expedition');
     expect(await page.inputValue('#add-author')).toBe('E. Archivist');
     expect(await page.inputValue('#add-text')).toContain('70,000 troops in 1919.');
@@ -36,21 +41,32 @@ describe('adding a PDF', () => {
     const page = await openApp(suite.context, suite.app.base);
     await page.getByRole('button', { name: '+ Add source' }).click();
     await page.locator('dialog.add-dialog[open]').waitFor();
-    await page.setInputFiles('#add-file', { name: 'lies.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') });
-    await expect.poll(() => page.locator('#add-file-note').textContent(), { timeout: 30_000 }).toMatch(/lies\.pdf was not read: .*but its content is a web page/);
+    await page.setInputFiles('#add-file', {
+      name: 'lies.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html><body>not a pdf</body></html>'),
+    });
+    await expect
+      .poll(() => page.locator('#add-file-note').textContent(), { timeout: 30_000 })
+      .toMatch(/lies\.pdf was not read: .*but its content is a web page/);
     expect(await page.locator('#add-text').evaluate((el) => (el as HTMLTextAreaElement).readOnly)).toBe(false);
   });
 });
 
 describe('the download menu', () => {
-  it('offers every export of the whole graph, and of a selected entity\'s part, as links that download', async () => {
+  it("offers every export of the whole graph, and of a selected entity's part, as links that download", async () => {
     const page = await openApp(suite.context, suite.app.base);
     await page.getByText('Download…').click();
     const links = page.locator('.export-list a');
     await expect.poll(() => links.count()).toBe(5);
     const hrefs = await links.evaluateAll((els) => els.map((a) => a.getAttribute('href')));
     expect(hrefs.some((h) => h?.endsWith('/api/export?format=gexf'))).toBe(true);
-    const csv = await fetch(new URL(hrefs.find((h) => h?.includes('comparisons-csv'))!, suite.app.base));
+    const csv = await fetch(
+      new URL(
+        hrefs.find((h) => h?.includes('comparisons-csv'))!,
+        suite.app.base,
+      ),
+    );
     expect(csv.headers.get('content-disposition')).toMatch(/attachment/);
     expect((await csv.text()).split('\r\n').length).toBeGreaterThan(20);
     await screenshot(page, 'download-menu');
@@ -66,9 +82,15 @@ describe('the download menu', () => {
 
 describe('a footnote with its full record', () => {
   it('shows the work a reference manager recorded, with its DOI as a link', async () => {
-    const text = 'The Japanese Expeditionary Force had 70,000 troops in 1919.[1] The force left in 1922.[2]\n\nReferences\n\n  1. Dunscomb 2006, p. 60.\n  2. Kennan 1958, p. 3.\n';
-    const bib = '@article{d, author={Dunscomb, Paul E.}, title={A Great Disobedience Against the People}, journal={The Journal of Japanese Studies}, year={2006}, volume={32}, pages={53--81}, doi={10.1353/jjs.2006.0002}}';
-    const saved = await fetch(`${suite.app.base}/api/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Footnoted notes', publisher: 'Desk', text, bibliography: { references: bib } }) });
+    const text =
+      'The Japanese Expeditionary Force had 70,000 troops in 1919.[1] The force left in 1922.[2]\n\nReferences\n\n  1. Dunscomb 2006, p. 60.\n  2. Kennan 1958, p. 3.\n';
+    const bib =
+      '@article{d, author={Dunscomb, Paul E.}, title={A Great Disobedience Against the People}, journal={The Journal of Japanese Studies}, year={2006}, volume={32}, pages={53--81}, doi={10.1353/jjs.2006.0002}}';
+    const saved = await fetch(`${suite.app.base}/api/sources`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Footnoted notes', publisher: 'Desk', text, bibliography: { references: bib } }),
+    });
     expect(saved.status).toBe(201);
     const { source } = (await saved.json()) as { source: { id: string } };
     const page = await openApp(suite.context, `${suite.app.base}/?node=citation:${source.id}:1&panel=details`);

@@ -13,7 +13,11 @@ const WP = 'wikipedia-japanese-intervention';
 const suite = useBrowserSuite();
 
 type Json = Record<string, unknown>;
-interface Group { property: { id: string }; bySource: { values: { claim: string }[] }[]; likely?: unknown }
+interface Group {
+  property: { id: string };
+  bySource: { values: { claim: string }[] }[];
+  likely?: unknown;
+}
 
 /** Fulfils a request with the server's own JSON passed through `edit`. */
 async function extend(route: Route, edit: (body: Json) => Json): Promise<void> {
@@ -49,30 +53,75 @@ describe('which value is right', () => {
   it('to the contract: likely value with confidence and low evidence, the favoured side of a conflict, trust on sources', async () => {
     const page = await suite.context.newPage();
     // Whatever the server says (or not), these shapes are what the client must render.
-    await page.route(`**/api/entities/${JEF}`, (route) => extend(route, (body) => ({
-      ...body,
-      // The contract's `likely` only: no per-scope sets (an extension the client also reads).
-      properties: (body.properties as Group[]).map((g) => (g.property.id === 'troop-strength'
-        ? { ...g, likelySets: undefined, likely: { value: '70,000', claims: ['wp-japanese-strength-total-infobox'], confidence: 0.64, lowEvidence: true, explanation: 'Two sources give comparable figures; the encyclopedia agrees more often elsewhere.' } }
-        : { ...g, likelySets: undefined, likely: null })),
-    })));
-    // The list asks for pages (?sort=gap&offset=…): every reply of the path is extended.
-    await page.route((url) => url.pathname === '/api/conflicts', (route) => extend(route, (body) => ({
-      ...body,
-      items: (body.items as { b: { id: string } }[]).map((item, i) => ({
-        ...item,
-        likely: i === 1
-          ? { value: 'a tie', claims: [item.b.id], confidence: 0.5, lowEvidence: false, undecided: true, explanation: 'Split evenly.' }
-          : { value: 'the second value', claims: [item.b.id], confidence: 0.8, lowEvidence: false, explanation: 'More sources agree with it.' },
+    await page.route(`**/api/entities/${JEF}`, (route) =>
+      extend(route, (body) => ({
+        ...body,
+        // The contract's `likely` only: no per-scope sets (an extension the client also reads).
+        properties: (body.properties as Group[]).map((g) =>
+          g.property.id === 'troop-strength'
+            ? {
+                ...g,
+                likelySets: undefined,
+                likely: {
+                  value: '70,000',
+                  claims: ['wp-japanese-strength-total-infobox'],
+                  confidence: 0.64,
+                  lowEvidence: true,
+                  explanation: 'Two sources give comparable figures; the encyclopedia agrees more often elsewhere.',
+                },
+              }
+            : { ...g, likelySets: undefined, likely: null },
+        ),
       })),
-    })));
-    await page.route(`**/api/sources/${WP}`, (route) => extend(route, (body) => ({
-      ...body, trust: { score: 0.72, lowEvidence: true, explanation: 'Agrees with the other source on 5 of 7 comparable claims.', agreements: 5, comparable: 7 },
-    })));
-    await page.route('**/api/graph', (route) => extend(route, (body) => ({
-      ...body,
-      nodes: (body.nodes as { key: string; attributes: Json }[]).map((n) => (n.key === `source:${WP}` ? { ...n, attributes: { ...n.attributes, trust: 0.72, trustLowEvidence: true } } : n)),
-    })));
+    );
+    // The list asks for pages (?sort=gap&offset=…): every reply of the path is extended.
+    await page.route(
+      (url) => url.pathname === '/api/conflicts',
+      (route) =>
+        extend(route, (body) => ({
+          ...body,
+          items: (body.items as { b: { id: string } }[]).map((item, i) => ({
+            ...item,
+            likely:
+              i === 1
+                ? {
+                    value: 'a tie',
+                    claims: [item.b.id],
+                    confidence: 0.5,
+                    lowEvidence: false,
+                    undecided: true,
+                    explanation: 'Split evenly.',
+                  }
+                : {
+                    value: 'the second value',
+                    claims: [item.b.id],
+                    confidence: 0.8,
+                    lowEvidence: false,
+                    explanation: 'More sources agree with it.',
+                  },
+          })),
+        })),
+    );
+    await page.route(`**/api/sources/${WP}`, (route) =>
+      extend(route, (body) => ({
+        ...body,
+        trust: {
+          score: 0.72,
+          lowEvidence: true,
+          explanation: 'Agrees with the other source on 5 of 7 comparable claims.',
+          agreements: 5,
+          comparable: 7,
+        },
+      })),
+    );
+    await page.route('**/api/graph', (route) =>
+      extend(route, (body) => ({
+        ...body,
+        nodes: (body.nodes as { key: string; attributes: Json }[]).map((n) =>
+          n.key === `source:${WP}` ? { ...n, attributes: { ...n.attributes, trust: 0.72, trustLowEvidence: true } } : n,
+        ),
+      })),
+    );
     await page.goto(`${suite.app.base}/?node=entity:${JEF}&panel=details`);
     await page.waitForFunction(() => (window as unknown as PageHooks).__concordance?.ready === true);
 
@@ -101,14 +150,18 @@ describe('which value is right', () => {
     expect(await second.locator('.item-value.favoured').count()).toBe(0);
     // Two claims of one source are not "sources split evenly".
     const within = (await second.getAttribute('class'))!.includes('within');
-    expect(await second.locator('.evidence').textContent()).toContain(within ? 'favours neither statement: one source says both' : 'favours neither side: the sources are split evenly');
+    expect(await second.locator('.evidence').textContent()).toContain(
+      within ? 'favours neither statement: one source says both' : 'favours neither side: the sources are split evenly',
+    );
     await screenshot(page, 'evidence-conflicts');
 
     const legendNote = page.locator('.legend .trust-note');
     expect(await legendNote.isVisible()).toBe(true);
     const sizes = await page.evaluate(() => {
       const c = (window as unknown as PageHooks).__concordance;
-      return Object.keys(c.positions()).filter((k) => k.startsWith('source:')).map((k) => [k, Number(c.nodeDisplay(k)!.size)] as const);
+      return Object.keys(c.positions())
+        .filter((k) => k.startsWith('source:'))
+        .map((k) => [k, Number(c.nodeDisplay(k)!.size)] as const);
     });
     // Both sources are hubs (same capped size by degree): the rated one is drawn larger by its trust.
     const size = new Map(sizes);

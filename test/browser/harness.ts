@@ -35,10 +35,27 @@ async function newest(dir: string, skip: readonly string[] = []): Promise<number
  */
 export async function clientBundle(): Promise<{ dir: string; temporary: boolean }> {
   const dist = path.join(CLIENT, 'dist');
-  const built = await stat(path.join(dist, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(path.join(dist, 'index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   if (built > 0 && built > (await newest(CLIENT, ['dist', 'node_modules']))) return { dir: dist, temporary: false };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-client-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(CLIENT, 'vite.config.ts'), '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(CLIENT, 'vite.config.ts'),
+      '--outDir',
+      dir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
   return { dir, temporary: true };
 }
 
@@ -75,7 +92,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 860 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   // Every page records CSP violations and uncaught errors where the tests can read them.
   await context.addInitScript(() => {
@@ -98,7 +124,9 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 export async function openApp(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __concordance?: { ready: boolean } }).__concordance?.ready === true, null, { timeout: 15_000 });
+  await page.waitForFunction(() => (window as unknown as { __concordance?: { ready: boolean } }).__concordance?.ready === true, null, {
+    timeout: 15_000,
+  });
   return page;
 }
 
@@ -109,7 +137,10 @@ export async function assertWebGL(page: Page): Promise<void> {
     const ctx = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
     return ctx ? (ctx instanceof WebGL2RenderingContext ? 'webgl2' : 'webgl') : null;
   });
-  if (!gl) throw new Error('WebGL is not available in this Chromium (needs --enable-unsafe-swiftshader and no --disable-software-rasterizer): sigma cannot render.');
+  if (!gl)
+    throw new Error(
+      'WebGL is not available in this Chromium (needs --enable-unsafe-swiftshader and no --disable-software-rasterizer): sigma cannot render.',
+    );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

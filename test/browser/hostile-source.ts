@@ -40,39 +40,108 @@ function quoteOf(exact: string, nth = 0) {
 export async function addHostileSource(dataDir: string): Promise<void> {
   const sources = path.join(dataDir, 'sources');
   await writeFile(path.join(sources, `${HOSTILE.source}.txt`), HOSTILE_TEXT, 'utf8');
-  await writeFile(path.join(sources, `${HOSTILE.source}.json`), JSON.stringify({
-    id: HOSTILE.source,
-    title: `${IMG} Hostile ${SCRIPT} source`,
-    publisher: `${SCRIPT} Publisher`,
-    kind: 'other',
-    language: 'en',
-    note: `${IMG} a note`,
-    text: { file: `${HOSTILE.source}.txt`, sha256: createHash('sha256').update(HOSTILE_TEXT, 'utf8').digest('hex'), length: HOSTILE_TEXT.length },
-    references: [{ number: 1, text: `${IMG} Reference ${SCRIPT}` }],
-  }, null, 2));
+  await writeFile(
+    path.join(sources, `${HOSTILE.source}.json`),
+    JSON.stringify(
+      {
+        id: HOSTILE.source,
+        title: `${IMG} Hostile ${SCRIPT} source`,
+        publisher: `${SCRIPT} Publisher`,
+        kind: 'other',
+        language: 'en',
+        note: `${IMG} a note`,
+        text: {
+          file: `${HOSTILE.source}.txt`,
+          sha256: createHash('sha256').update(HOSTILE_TEXT, 'utf8').digest('hex'),
+          length: HOSTILE_TEXT.length,
+        },
+        references: [{ number: 1, text: `${IMG} Reference ${SCRIPT}` }],
+      },
+      null,
+      2,
+    ),
+  );
 
   const entitiesFile = path.join(dataDir, 'entities.json');
-  await writeFile(entitiesFile, JSON.stringify([...(await readArray(entitiesFile)), {
-    id: HOSTILE.entity, type: 'person', label: `${IMG}Mallory`, description: `${SCRIPT} described`, status: 'reviewed',
-    aliases: [{ name: `${IMG}Mallory`, kind: 'label' }, { name: `Mallory ${SCRIPT}`, kind: 'spelling' }],
-  }], null, 2));
+  await writeFile(
+    entitiesFile,
+    JSON.stringify(
+      [
+        ...(await readArray(entitiesFile)),
+        {
+          id: HOSTILE.entity,
+          type: 'person',
+          label: `${IMG}Mallory`,
+          description: `${SCRIPT} described`,
+          status: 'reviewed',
+          aliases: [
+            { name: `${IMG}Mallory`, kind: 'label' },
+            { name: `Mallory ${SCRIPT}`, kind: 'spelling' },
+          ],
+        },
+      ],
+      null,
+      2,
+    ),
+  );
 
   const propertiesFile = path.join(dataDir, 'properties.json');
-  await writeFile(propertiesFile, JSON.stringify([...(await readArray(propertiesFile)), {
-    id: HOSTILE.property, label: `${IMG} note`, valueType: 'text', functional: true,
-  }], null, 2));
+  await writeFile(
+    propertiesFile,
+    JSON.stringify(
+      [
+        ...(await readArray(propertiesFile)),
+        {
+          id: HOSTILE.property,
+          label: `${IMG} note`,
+          valueType: 'text',
+          functional: true,
+        },
+      ],
+      null,
+      2,
+    ),
+  );
 
   const claim = (id: string, text: string, quote: ReturnType<typeof quoteOf>, citations: unknown[]) => ({
-    id, source: HOSTILE.source, subject: HOSTILE.entity, property: HOSTILE.property,
-    value: { type: 'text', text }, wording: text, quote, citations, status: 'reviewed',
+    id,
+    source: HOSTILE.source,
+    subject: HOSTILE.entity,
+    property: HOSTILE.property,
+    value: { type: 'text', text },
+    wording: text,
+    quote,
+    citations,
+    status: 'reviewed',
   });
-  await writeFile(path.join(dataDir, 'claims', `${HOSTILE.source}.json`), JSON.stringify([
-    claim(HOSTILE.claimScript, SCRIPT, quoteOf(SCRIPT), []),
-    claim(HOSTILE.claimImg, IMG, quoteOf(IMG, 1), [{ kind: 'reference', ref: 1 }]),
-  ], null, 2));
+  await writeFile(
+    path.join(dataDir, 'claims', `${HOSTILE.source}.json`),
+    JSON.stringify(
+      [
+        claim(HOSTILE.claimScript, SCRIPT, quoteOf(SCRIPT), []),
+        claim(HOSTILE.claimImg, IMG, quoteOf(IMG, 1), [{ kind: 'reference', ref: 1 }]),
+      ],
+      null,
+      2,
+    ),
+  );
 
   const judgementsFile = path.join(dataDir, 'judgements.json');
-  await writeFile(judgementsFile, JSON.stringify([...(await readArray(judgementsFile)), {
-    id: HOSTILE.judgement, a: HOSTILE.claimScript, b: HOSTILE.claimImg, verdict: 'conflicts', reason: `${IMG} because ${SCRIPT}`,
-  }], null, 2));
+  await writeFile(
+    judgementsFile,
+    JSON.stringify(
+      [
+        ...(await readArray(judgementsFile)),
+        {
+          id: HOSTILE.judgement,
+          a: HOSTILE.claimScript,
+          b: HOSTILE.claimImg,
+          verdict: 'conflicts',
+          reason: `${IMG} because ${SCRIPT}`,
+        },
+      ],
+      null,
+      2,
+    ),
+  );
 }

@@ -64,12 +64,22 @@ describe('an imported table too large to draw whole', () => {
     expect(drawn.length).toBeLessThanOrEqual(1500);
     expect(drawn.every((k) => /^(entity|source):/.test(k))).toBe(true);
     // Sources by their contributors' names: never the import's "NNN: name in file.csv".
-    const labels = await page.evaluate((keys) => keys.filter((k) => k.startsWith('source:')).map((k) => String((window as unknown as PageHooks).__concordance.nodeDisplay(k)!.label)), drawn);
+    const labels = await page.evaluate(
+      (keys) =>
+        keys
+          .filter((k) => k.startsWith('source:'))
+          .map((k) => String((window as unknown as PageHooks).__concordance.nodeDisplay(k)!.label)),
+      drawn,
+    );
     expect(labels.length).toBeGreaterThan(10);
     expect(labels.filter((l) => /population_claims\.csv|^\S*\d+: /.test(l))).toEqual([]);
-    const conflicts = (await (await fetch(`${app.base}/api/conflicts?limit=1`)).json() as { count: number }).count;
-    await expect.poll(() => page.locator('.banner .summary').textContent(), { timeout: 20_000 }).toContain(`${conflicts.toLocaleString('en')} contradictions`);
-    await expect.poll(() => page.locator('.view-banner .view-count').textContent()).toMatch(new RegExp(`^Showing [\\d,]+ of ${graph.order.toLocaleString('en')} nodes · the [\\d,]+ most disputed of [\\d,]+ entities`));
+    const conflicts = ((await (await fetch(`${app.base}/api/conflicts?limit=1`)).json()) as { count: number }).count;
+    await expect
+      .poll(() => page.locator('.banner .summary').textContent(), { timeout: 20_000 })
+      .toContain(`${conflicts.toLocaleString('en')} contradictions`);
+    await expect
+      .poll(() => page.locator('.view-banner .view-count').textContent())
+      .toMatch(new RegExp(`^Showing [\\d,]+ of ${graph.order.toLocaleString('en')} nodes · the [\\d,]+ most disputed of [\\d,]+ entities`));
     await screenshot(page, 'imported-overview');
 
     // The most disputed city, clicked where it is drawn: its claims come, around it.
@@ -79,7 +89,16 @@ describe('an imported table too large to draw whole', () => {
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + at!.x, box.y + at!.y);
     await expect.poll(() => hook<{ node: string | null }>(page, 'state()').then((s) => s.node)).toBe(city);
-    await expect.poll(() => page.evaluate((keys) => keys.filter((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null).length, claims), { timeout: 20_000 }).toBe(claims.length);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (keys) => keys.filter((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null).length,
+            claims,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(claims.length);
     await page.waitForTimeout(700);
     for (const k of [city, ...claims.slice(0, 5)]) expect(await onScreen(page, k)).toBe(true);
     await screenshot(page, 'imported-city-opened');

@@ -40,7 +40,10 @@ describe('navigation', () => {
   it('downloads the view as a PNG that shows the graph', async () => {
     const page = await openApp(suite.context, `${suite.app.base}/?lens=1`);
     await page.waitForTimeout(400);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the view as a PNG image' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the view as a PNG image' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^concordance-.*\.png$/);
     const png = await readFile((await download.path())!);
     await mkdir(ARTIFACTS, { recursive: true });
@@ -81,7 +84,9 @@ describe('citations', () => {
     expect(await reference.textContent()).toContain('Humphreys');
     await reference.click();
     await page.waitForURL(new RegExp(`node=source:${WP}`));
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { timeout: 8000 }).toMatch(new RegExp(`^ref-${WP}-\\d+$`));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { timeout: 8000 })
+      .toMatch(new RegExp(`^ref-${WP}-\\d+$`));
     expect(await page.locator('#search').inputValue()).toBe('');
 
     await page.keyboard.press('/');
@@ -100,29 +105,35 @@ describe('a claim from selected text', () => {
     const text = suite.app.repo.snapshot.analysis.corpus.texts.get(WP)!;
     // Words no claim quotes yet, selected by their offsets in the text the reader shows.
     const words = 'Vladivostok';
-    const quoted = suite.app.repo.snapshot.analysis.corpus.claims.filter((c) => c.source === WP).map((c) => [c.quote.start, c.quote.end] as const);
+    const quoted = suite.app.repo.snapshot.analysis.corpus.claims
+      .filter((c) => c.source === WP)
+      .map((c) => [c.quote.start, c.quote.end] as const);
     let start = text.indexOf(words);
     while (start >= 0 && quoted.some(([s, e]) => start < e && start + words.length > s)) start = text.indexOf(words, start + 1);
     expect(start, 'every "Vladivostok" is already quoted by a claim').toBeGreaterThanOrEqual(0);
-    await page.evaluate(([from, length]) => {
-      const root = document.querySelector('.source-text')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const len = node.textContent!.length;
-        if (seen + len > from! && !range.startContainer.isSameNode(node) && range.collapsed && seen <= from!) range.setStart(node, from! - seen);
-        if (seen + len >= from! + length!) {
-          range.setEnd(node, from! + length! - seen);
-          break;
+    await page.evaluate(
+      ([from, length]) => {
+        const root = document.querySelector('.source-text')!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const len = node.textContent!.length;
+          if (seen + len > from! && !range.startContainer.isSameNode(node) && range.collapsed && seen <= from!)
+            range.setStart(node, from! - seen);
+          if (seen + len >= from! + length!) {
+            range.setEnd(node, from! + length! - seen);
+            break;
+          }
+          seen += len;
         }
-        seen += len;
-      }
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    }, [start, words.length]);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      },
+      [start, words.length],
+    );
     const offer = page.locator('.make-claim');
     await offer.waitFor();
     expect(await offer.textContent()).toContain(words);
@@ -152,7 +163,10 @@ describe('a claim from selected text', () => {
 describe('the timeline lens', () => {
   it('draws the dated claims of the selected entity, one lane per source, conflicts as arcs; a bar opens its claim', async () => {
     // The entity with the most dated claims and at least one conflict among them, found from the API.
-    const all = (await (await fetch(`${suite.app.base}/api/timeline`)).json()) as { entries: { claim: string; subject: { id: string }; source: { id: string } }[]; conflicts: { a: string }[] };
+    const all = (await (await fetch(`${suite.app.base}/api/timeline`)).json()) as {
+      entries: { claim: string; subject: { id: string }; source: { id: string } }[];
+      conflicts: { a: string }[];
+    };
     const subjectOf = new Map(all.entries.map((e) => [e.claim, e.subject.id]));
     const entity = subjectOf.get(all.conflicts[0]!.a)!;
     const mine = all.entries.filter((e) => e.subject.id === entity);
@@ -161,10 +175,15 @@ describe('the timeline lens', () => {
     await page.waitForURL(/timeline=1/);
     const lens = page.locator('section.timeline');
     await lens.locator('.tl-claim').first().waitFor();
-    const one = (await (await fetch(`${suite.app.base}/api/timeline?entity=${entity}`)).json()) as { entries: unknown[]; conflicts: unknown[] };
+    const one = (await (await fetch(`${suite.app.base}/api/timeline?entity=${entity}`)).json()) as {
+      entries: unknown[];
+      conflicts: unknown[];
+    };
     expect(await lens.locator('.tl-claim').count()).toBe(one.entries.length);
     expect(one.entries.length).toBeGreaterThanOrEqual(mine.length);
-    expect(await lens.locator('.tl-source').count()).toBe(new Set((one.entries as { source: { id: string } }[]).map((e) => e.source.id)).size);
+    expect(await lens.locator('.tl-source').count()).toBe(
+      new Set((one.entries as { source: { id: string } }[]).map((e) => e.source.id)).size,
+    );
     expect(await lens.locator('.tl-conflict').count()).toBe(one.conflicts.length);
     expect(one.conflicts.length).toBeGreaterThan(0);
     await screenshot(page, 'timeline');

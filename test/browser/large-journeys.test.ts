@@ -30,7 +30,14 @@ afterAll(async () => {
   await Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-interface Item { id: string; verdict: string; a: { id: string }; b: { id: string }; parts?: { id: string }[]; same?: string[] }
+interface Item {
+  id: string;
+  verdict: string;
+  a: { id: string };
+  b: { id: string };
+  parts?: { id: string }[];
+  same?: string[];
+}
 const getJson = async <T>(p: string): Promise<T> => (await (await fetch(`${app.base}${p}`)).json()) as T;
 
 async function open(url: string): Promise<Page> {
@@ -49,21 +56,29 @@ describe('a large graph drawn in part', () => {
     const agreements = (await getJson<{ count: number }>('/api/agreements?limit=1')).count;
     const total = (n: number) => n.toLocaleString('en');
     // Banner and toolbar: the whole graph's numbers; beside them, how much of it is drawn.
-    await expect.poll(() => page.locator('.banner .summary').textContent(), { timeout: 20_000 }).toContain(`${total(conflicts)} contradictions`);
+    await expect
+      .poll(() => page.locator('.banner .summary').textContent(), { timeout: 20_000 })
+      .toContain(`${total(conflicts)} contradictions`);
     expect(await page.locator('.banner .summary').textContent()).toContain(`${total(agreements)} agreements`);
     // Claims the graph holds: every one not rejected (the generator rejects a few, as reviewers do).
     const live = app.repo.snapshot.analysis.corpus.claims.filter((c) => c.status !== 'rejected').length;
     expect(await page.locator('.banner .summary').textContent()).toContain(`${total(live)} claims`);
     expect(await page.locator('.list-toggle').textContent()).toBe(`List of contradictions (${total(conflicts)})`);
-    expect(await page.locator('.view-banner .view-count').textContent()).toMatch(new RegExp(`^Showing [\\d,]+ of ${total(extent.total.nodes)} nodes`));
+    expect(await page.locator('.view-banner .view-count').textContent()).toMatch(
+      new RegExp(`^Showing [\\d,]+ of ${total(extent.total.nodes)} nodes`),
+    );
 
     await page.locator('.list-toggle').click();
-    await expect.poll(() => page.locator('.conflicts-list .count').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`^${total(conflicts)} contradictions in [\\d,]+ rows`));
+    await expect
+      .poll(() => page.locator('.conflicts-list .count').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^${total(conflicts)} contradictions in [\\d,]+ rows`));
     const rows = Number(/in ([\d,]+) rows/.exec((await page.locator('.conflicts-list .count').textContent())!)![1]!.replace(/,/g, ''));
     expect(rows).toBeGreaterThan(1000);
     // Only the rows in view exist; scrolled to the very end, the last row is read and drawn.
     expect(await page.locator('.conflicts-list .conflict-item').count()).toBeLessThan(40);
-    await page.locator('.conflicts-list .vlist').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.locator('.conflicts-list .vlist').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     await page.locator(`.conflicts-list .vlist-row[data-index="${rows - 1}"] .item-open`).waitFor({ timeout: 20_000 });
     await screenshot(page, 'large-list-end');
 
@@ -72,7 +87,10 @@ describe('a large graph drawn in part', () => {
     for (let offset = 0; offset < rows && !target; offset += 500) {
       const { items } = await getJson<{ items: Item[] }>(`/api/conflicts?sort=gap&group=identical&offset=${offset}&limit=500`);
       for (const [i, item] of items.entries()) {
-        const drawn = await page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null, `claim:${item.a.id}`);
+        const drawn = await page.evaluate(
+          (k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null,
+          `claim:${item.a.id}`,
+        );
         if (!drawn) {
           target = { item, index: offset + i };
           break;
@@ -81,7 +99,9 @@ describe('a large graph drawn in part', () => {
     }
     expect(target, 'every contradiction is drawn: the graph is not shown in part').not.toBeNull();
     const { item, index } = target!;
-    await page.locator('.conflicts-list .vlist').evaluate((el, top) => { el.scrollTop = top; }, index * 190);
+    await page.locator('.conflicts-list .vlist').evaluate((el, top) => {
+      el.scrollTop = top;
+    }, index * 190);
     const row = page.locator(`.conflicts-list .item-open[data-comparison="${item.id}"]`);
     await row.waitFor({ timeout: 20_000 });
     await row.click();
@@ -90,7 +110,9 @@ describe('a large graph drawn in part', () => {
     const edgeComparison = state.edge!.slice(state.edge!.indexOf(':') + 1);
     expect([item.id, ...(item.same ?? [])]).toContain(edgeComparison);
     for (const claim of [item.a.id, item.b.id]) {
-      expect(await page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null, `claim:${claim}`)).toBe(true);
+      expect(await page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null, `claim:${claim}`)).toBe(
+        true,
+      );
     }
     await page.locator('.edge-panel .side-by-side').waitFor({ timeout: 20_000 });
     await screenshot(page, 'large-undrawn-pair');

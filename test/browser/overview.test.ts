@@ -34,8 +34,11 @@ describe('the entity overview', () => {
     expect(keys.every((k) => k.startsWith('entity:') || k.startsWith('source:'))).toBe(true);
     expect((await page.evaluate(() => (window as unknown as PageHooks).__concordance.extent())).partial).toBe(true);
     // Whole-graph figures beside what is drawn.
-    await expect.poll(() => page.locator('.view-banner .view-count').textContent())
-      .toBe(`Showing ${keys.length} of ${graph.order} nodes · the ${entities} most disputed of ${entities} entities, with ${sources} of ${sources} sources; select one to load its claims`);
+    await expect
+      .poll(() => page.locator('.view-banner .view-count').textContent())
+      .toBe(
+        `Showing ${keys.length} of ${graph.order} nodes · the ${entities} most disputed of ${entities} entities, with ${sources} of ${sources} sources; select one to load its claims`,
+      );
     const claims = suite.app.repo.snapshot.analysis.corpus.claims.filter((c) => c.status !== 'rejected').length;
     await expect.poll(() => page.locator('.banner .summary').textContent()).toContain(`${claims} claims from ${sources} sources`);
     // The links carry the contradictions between each source and entity, as weights.
@@ -66,7 +69,15 @@ describe('the entity overview', () => {
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + at!.x, box.y + at!.y);
     await expect.poll(() => page.evaluate(() => (window as unknown as PageHooks).__concordance.state().node)).toBe(ENTITY);
-    await expect.poll(() => page.evaluate((keys) => keys.filter((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null).length, claimsOf), { timeout: 15_000 })
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (keys) => keys.filter((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k) !== null).length,
+            claimsOf,
+          ),
+        { timeout: 15_000 },
+      )
       .toBe(claimsOf.length);
     // Around it: every claim nearer to its entity than the overview's typical spacing.
     const positions = await nodesOf(page);
@@ -93,7 +104,8 @@ describe('the entity overview', () => {
     expect(state.edge).toContain(comparison!);
     await page.locator('.edge-panel .side-by-side').waitFor({ timeout: 15_000 });
     // Framed: both claims drawn inside the graph's box (a camera framing raw positions lost them).
-    for (const claim of suite.app.repo.snapshot.analysis.graph.extremities(state.edge!)) await expect.poll(() => onScreen(page, claim)).toBe(true);
+    for (const claim of suite.app.repo.snapshot.analysis.graph.extremities(state.edge!))
+      await expect.poll(() => onScreen(page, claim)).toBe(true);
     await screenshot(page, 'overview-pair-loaded');
     await page.locator('.conflicts-list .close').click();
 

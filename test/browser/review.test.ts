@@ -18,10 +18,17 @@ const FIGURES = [
   'The last Japanese troops left Vladivostok in October 1922.',
 ];
 
-const hooks = (page: Page) => page.evaluate(() => {
-  const w = window as unknown as PageHooks;
-  return { state: w.__concordance.state(), camera: w.__concordance.camera(), counts: w.__concordance.counts(), errors: w.__pageErrors, csp: w.__cspViolations };
-});
+const hooks = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as PageHooks;
+    return {
+      state: w.__concordance.state(),
+      camera: w.__concordance.camera(),
+      counts: w.__concordance.counts(),
+      errors: w.__pageErrors,
+      csp: w.__cspViolations,
+    };
+  });
 
 async function getClaim(id: string): Promise<{ status: string; version: number; value: { amount?: number } }> {
   const res = await fetch(`${suite.app.base}/api/claims/${id}`);
@@ -50,7 +57,11 @@ describe('adding a source and reviewing it', () => {
       const w = window as unknown as { __steps: { value: number; label: string }[] };
       w.__steps = [];
       new MutationObserver(() => {
-        if (bar.hasAttribute('value')) w.__steps.push({ value: (bar as HTMLProgressElement).value, label: document.querySelector('.progress-label')?.textContent ?? '' });
+        if (bar.hasAttribute('value'))
+          w.__steps.push({
+            value: (bar as HTMLProgressElement).value,
+            label: document.querySelector('.progress-label')?.textContent ?? '',
+          });
       }).observe(bar, { attributes: true, attributeFilter: ['value'] });
     });
     await page.getByRole('button', { name: 'Add source', exact: true }).click();
@@ -79,7 +90,9 @@ describe('adding a source and reviewing it', () => {
     await page.locator('.candidate .claim-value').waitFor();
     expect(await page.locator('.review-counter').textContent()).toContain(`0 of ${candidates.length} reviewed`);
     expect(await page.locator('.queue-item').count()).toBe(candidates.length);
-    expect(await page.locator('.candidate mark.quote').textContent()).toBe(candidates.sort((a, b) => a.quote.start - b.quote.start)[0]!.quote.exact);
+    expect(await page.locator('.candidate mark.quote').textContent()).toBe(
+      candidates.sort((a, b) => a.quote.start - b.quote.start)[0]!.quote.exact,
+    );
     // The new source is drawn: the graph was refreshed in place.
     expect((await hooks(page)).counts.nodes).toBe(suite.app.repo.snapshot.analysis.graph.order);
     await screenshot(page, 'review-queue');
@@ -126,7 +139,8 @@ describe('adding a source and reviewing it', () => {
 
   it('keyboard review: a accepts, r rejects, e edits, and a stale write shows the 412 and retries on the current record', async () => {
     const res = await fetch(`${suite.app.base}/api/sources`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title: 'Queue by keyboard', publisher: 'Browser test', text: FIGURES.join('\n') }),
     });
     expect(res.status).toBe(201);
@@ -154,7 +168,9 @@ describe('adding a source and reviewing it', () => {
     await page.locator('.candidate').focus();
     expect(await badge(ids[0]!).textContent()).toBe('accepted');
     expect((await getClaim(ids[0]!)).status).toBe('reviewed');
-    const history = await (await fetch(`${suite.app.base}/api/claims/${ids[0]}/history`)).json() as { items: { who: string; action: string }[] };
+    const history = (await (await fetch(`${suite.app.base}/api/claims/${ids[0]}/history`)).json()) as {
+      items: { who: string; action: string }[];
+    };
     expect(history.items.at(-1)).toMatchObject({ who: 'Test Reviewer', action: 'accept' });
     await expect.poll(() => page.locator('.review-counter').textContent()).toContain(`1 of ${ids.length} reviewed`);
 
@@ -162,7 +178,9 @@ describe('adding a source and reviewing it', () => {
     await page.keyboard.press('r');
     await expect.poll(() => badge(ids[1]!).getAttribute('data-status')).toBe('rejected');
     expect((await getClaim(ids[1]!)).status).toBe('rejected');
-    await expect.poll(async () => page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k), `claim:${ids[1]}`)).toBeNull();
+    await expect
+      .poll(async () => page.evaluate((k) => (window as unknown as PageHooks).__concordance.nodeDisplay(k), `claim:${ids[1]}`))
+      .toBeNull();
     expect((await hooks(page)).camera).toEqual(camera);
 
     // j / k walk; then edit the third candidate's amount.
@@ -183,7 +201,8 @@ describe('adding a source and reviewing it', () => {
     const current = page.locator('.queue-items li.current .queue-item');
     await expect.poll(() => current.getAttribute('data-claim')).toBe(ids[3]);
     const other = await fetch(`${suite.app.base}/api/claims/${ids[3]}`, {
-      method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': '"1"', 'X-Reviewer': 'Someone Else' },
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'If-Match': '"1"', 'X-Reviewer': 'Someone Else' },
       body: JSON.stringify({ action: 'edit', wording: 'about 8,000' }),
     });
     expect(other.status).toBe(200);

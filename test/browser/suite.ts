@@ -22,7 +22,11 @@ export function useBrowserSuite(prepareData?: (dataDir: string) => Promise<void>
     return suite;
   };
   return {
-    get app() { return started().app; },
-    get context() { return started().context; },
+    get app() {
+      return started().app;
+    },
+    get context() {
+      return started().context;
+    },
   };
 }

@@ -26,12 +26,28 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
   const ring = (i: number, n: number, r: number) => ({ x: r * Math.cos((2 * Math.PI * i) / n), y: r * Math.sin((2 * Math.PI * i) / n) });
   const spread = Math.sqrt(order) * 4;
   for (let s = 0; s < sources; s++) {
-    g.addNode(`source:s${s}`, { kind: 'source', label: `Source ${s}`, ...ring(s, sources, spread * 1.15), sourceId: `s${s}`, publisher: `Publisher ${s}`, trust: rng.next(), trustLowEvidence: rng.chance(0.3) });
+    g.addNode(`source:s${s}`, {
+      kind: 'source',
+      label: `Source ${s}`,
+      ...ring(s, sources, spread * 1.15),
+      sourceId: `s${s}`,
+      publisher: `Publisher ${s}`,
+      trust: rng.next(),
+      trustLowEvidence: rng.chance(0.3),
+    });
   }
   for (let c = 0; c < citations; c++) {
     const s = c % sources;
     const at = ring(s, sources, spread * 1.25);
-    g.addNode(`citation:s${s}:${c}`, { kind: 'citation', label: `[${c}] Reference ${c}`, x: at.x + rng.next() * 20, y: at.y + rng.next() * 20, source: `s${s}`, number: c, text: `Reference ${c}` });
+    g.addNode(`citation:s${s}:${c}`, {
+      kind: 'citation',
+      label: `[${c}] Reference ${c}`,
+      x: at.x + rng.next() * 20,
+      y: at.y + rng.next() * 20,
+      source: `s${s}`,
+      number: c,
+      text: `Reference ${c}`,
+    });
   }
   const entityAt: { x: number; y: number }[] = [];
   for (let e = 0; e < entities; e++) {
@@ -39,7 +55,14 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
     const r = spread * Math.sqrt(rng.next());
     const a = rng.next() * 2 * Math.PI;
     entityAt.push({ x: r * Math.cos(a), y: r * Math.sin(a) });
-    g.addNode(`entity:e${e}`, { kind: 'entity', label: `Entity ${e}`, ...entityAt[e]!, entityId: `e${e}`, entityType: 'person', aliases: [`Entity ${e}`] });
+    g.addNode(`entity:e${e}`, {
+      kind: 'entity',
+      label: `Entity ${e}`,
+      ...entityAt[e]!,
+      entityId: `e${e}`,
+      entityType: 'person',
+      aliases: [`Entity ${e}`],
+    });
   }
   const bySubject = new Map<string, string[]>();
   for (let c = 0; c < claims; c++) {
@@ -50,9 +73,19 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
     const key = `claim:c${c}`;
     const at = entityAt[e]!;
     g.addNode(key, {
-      kind: 'claim', label: `Entity ${e} · ${property}: ${c}`, x: at.x + (rng.next() - 0.5) * 30, y: at.y + (rng.next() - 0.5) * 30,
-      source: `s${s}`, subject: `e${e}`, property, propertyLabel: property.replace(/-/g, ' '), valueText: String(1000 + c),
-      status: rng.chance(0.1) ? 'extracted' : 'reviewed', conflicts: 0, orphaned: false, likely: rng.chance(0.5),
+      kind: 'claim',
+      label: `Entity ${e} · ${property}: ${c}`,
+      x: at.x + (rng.next() - 0.5) * 30,
+      y: at.y + (rng.next() - 0.5) * 30,
+      source: `s${s}`,
+      subject: `e${e}`,
+      property,
+      propertyLabel: property.replace(/-/g, ' '),
+      valueText: String(1000 + c),
+      status: rng.chance(0.1) ? 'extracted' : 'reviewed',
+      conflicts: 0,
+      orphaned: false,
+      likely: rng.chance(0.5),
     });
     g.addDirectedEdgeWithKey(`about:c${c}`, key, `entity:e${e}`, { kind: 'about' });
     g.addDirectedEdgeWithKey(`from:c${c}`, key, `source:s${s}`, { kind: 'from' });
@@ -69,7 +102,13 @@ export function syntheticGraph(order: number, seed = 1): ConcordanceGraph {
     for (let i = 1; i < members.length && g.size < order * 2; i++) {
       const [a, b] = [members[0]!, members[i]!];
       const verdict = rng.chance(0.4) ? 'conflicts' : 'agrees';
-      g.addDirectedEdgeWithKey(`${verdict}:x${n}`, a, b, { kind: verdict, comparison: `x${n++}`, reason: 'synthetic', scope: 'between', basis: 'value' });
+      g.addDirectedEdgeWithKey(`${verdict}:x${n}`, a, b, {
+        kind: verdict,
+        comparison: `x${n++}`,
+        reason: 'synthetic',
+        scope: 'between',
+        basis: 'value',
+      });
       if (verdict === 'conflicts') for (const k of [a, b]) g.updateNodeAttribute(k, 'conflicts', (v) => Number(v) + 1);
     }
   }
@@ -89,9 +128,14 @@ export async function serve(dist: string, graph: ConcordanceGraph): Promise<{ ba
         const view = url.searchParams.get('view');
         const limit = Number(url.searchParams.get('limit') ?? 5000);
         const id = url.searchParams.get('id') ?? '';
-        const spec: ViewSpec | null = view === 'conflicts' ? { kind: 'conflicts', limit }
-          : view === 'neighbourhood' ? { kind: 'neighbourhood', node: id, hops: Number(url.searchParams.get('hops') ?? 1), limit }
-            : view === 'entity' || view === 'source' ? { kind: view, id, limit } : null;
+        const spec: ViewSpec | null =
+          view === 'conflicts'
+            ? { kind: 'conflicts', limit }
+            : view === 'neighbourhood'
+              ? { kind: 'neighbourhood', node: id, hops: Number(url.searchParams.get('hops') ?? 1), limit }
+              : view === 'entity' || view === 'source'
+                ? { kind: view, id, limit }
+                : null;
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
         // As /api/graph does: the overview, or a view placed where the server's layout puts it.
         const body = view === 'overview' ? overviewGraph(graph, limit) : spec ? placed(viewGraph(graph, spec), graph) : null;

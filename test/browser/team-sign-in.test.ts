@@ -22,7 +22,11 @@ let password: string;
 const cleanup: string[] = [];
 
 beforeAll(async () => {
-  const [bundle, data, usersDir] = await Promise.all([clientBundle(), copyGraphData(), mkdtemp(path.join(os.tmpdir(), 'concordance-team-'))]);
+  const [bundle, data, usersDir] = await Promise.all([
+    clientBundle(),
+    copyGraphData(),
+    mkdtemp(path.join(os.tmpdir(), 'concordance-team-')),
+  ]);
   cleanup.push(data, usersDir, ...(bundle.temporary ? [bundle.dir] : []));
   const file = path.join(usersDir, 'users.json');
   ({ password } = await addUser(file, 'Rev Iewer', 'reviewer'));
@@ -42,7 +46,7 @@ afterAll(async () => {
 const ready = () => (window as unknown as { __concordance?: { ready: boolean } }).__concordance?.ready === true;
 
 describe('team mode in the explorer', () => {
-  it('asks for a sign-in, refuses a wrong password with the server\'s reason, then shows the graph', async () => {
+  it("asks for a sign-in, refuses a wrong password with the server's reason, then shows the graph", async () => {
     const page = await browser.context.newPage();
     await page.goto(base);
     await page.locator('dialog.sign-in-dialog[open]').waitFor({ timeout: 15_000 });
@@ -75,7 +79,10 @@ describe('team mode in the explorer', () => {
     const stored = repo.snapshot.analysis.corpus.sources.find((s) => s.title === 'Team note');
     expect(stored).toBeDefined();
     const log = await readFile(path.join(repo.layout.root, 'changelog.jsonl'), 'utf8');
-    const lines = log.trim().split('\n').map((l) => JSON.parse(l) as { who: string; source?: string });
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { who: string; source?: string });
     expect(lines.filter((l) => l.source === stored!.id).map((l) => l.who)).toContain('Rev Iewer');
     await page.close();
   });

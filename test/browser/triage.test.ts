@@ -44,7 +44,9 @@ describe('triage of contradictions', () => {
     const before = rowCount(await countText(page));
     await page.locator('.tolerance-filter').selectOption('5');
     await expect.poll(async () => rowCount(await countText(page))).toBeLessThan(before);
-    const kept = (await page.locator('.conflicts-list .badge-gap').allTextContents()).filter((g) => g.includes('%')).map((g) => parseFloat(g));
+    const kept = (await page.locator('.conflicts-list .badge-gap').allTextContents())
+      .filter((g) => g.includes('%'))
+      .map((g) => parseFloat(g));
     for (const p of kept) expect(p).toBeGreaterThanOrEqual(5);
     expect(await countText(page)).toMatch(/rows? match, of \d+ contradictions/);
     await page.close();
@@ -59,7 +61,9 @@ describe('triage of contradictions', () => {
     await option.click();
     expect(await page.locator('.about-chip').textContent()).toContain('Alexander Kolchak');
     // As many rows as the API has contradictions involving him (as subject, or as the value of a relation).
-    const kolchak = (await (await fetch(`${suite.app.base}/api/search?q=Alexander%20Kolchak`)).json()) as { entities: { id: string; label: string }[] };
+    const kolchak = (await (await fetch(`${suite.app.base}/api/search?q=Alexander%20Kolchak`)).json()) as {
+      entities: { id: string; label: string }[];
+    };
     const id = kolchak.entities.find((e) => e.label === 'Alexander Kolchak')!.id;
     const about = (await (await fetch(`${suite.app.base}/api/conflicts?entity=${id}&group=identical&limit=1`)).json()) as { count: number };
     expect(about.count).toBeGreaterThan(0);
@@ -67,7 +71,9 @@ describe('triage of contradictions', () => {
     expect(await page.locator('.conflicts-list .item-subject', { hasText: 'Alexander Kolchak' }).count()).toBeGreaterThan(0);
     await page.locator('.chip-clear').click();
 
-    const unreviewed = (await (await fetch(`${suite.app.base}/api/conflicts?status=extracted&group=identical&limit=1`)).json()) as { count: number };
+    const unreviewed = (await (await fetch(`${suite.app.base}/api/conflicts?status=extracted&group=identical&limit=1`)).json()) as {
+      count: number;
+    };
     await page.locator('.status-filter').selectOption('extracted');
     if (unreviewed.count === 0) await page.locator('.vlist-empty', { hasText: 'No contradiction matches these filters.' }).waitFor();
     else await expect.poll(async () => rowCount(await countText(page))).toBe(unreviewed.count);

@@ -12,7 +12,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let server: ServerProcess;
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-server.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-server.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
   server = await startServerProcess(await copyGraphData(), undefined, { compiled: true });
 }, 150_000);
@@ -30,12 +34,17 @@ describe('the compiled server', () => {
 
   it('extracts a pasted source in its worker thread and reads a PDF in the conversion worker', async () => {
     const saved = await fetch(`${server.base}/api/sources`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Compiled', publisher: 'Test', text: 'The Japanese Expeditionary Force had 70,000 troops in 1919.' }),
     });
     expect(saved.status).toBe(201);
     expect(((await saved.json()) as { claims: unknown[] }).claims.length).toBeGreaterThan(0);
-    const read = await fetch(`${server.base}/api/documents`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(await makePdf([['A page read by the compiled server.']])) });
+    const read = await fetch(`${server.base}/api/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: new Uint8Array(await makePdf([['A page read by the compiled server.']])),
+    });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { text: string }).text).toContain('A page read by the compiled server.');
   });

@@ -17,7 +17,9 @@ const PLANTED = '\u001b[2J\u001b]0;pwned\u0007';
 
 describe('forTerminal', () => {
   it('escapes ESC, BEL, NUL, CR, DEL, C1 controls and bidi overrides, and keeps line feeds, tabs and ordinary text', () => {
-    expect(forTerminal('a\u001b[2Jb\u0007c\u0000d\re\u007f\u009b\u202Ef')).toBe('a\\u001B[2Jb\\u0007c\\u0000d\\u000De\\u007F\\u009B\\u202Ef');
+    expect(forTerminal('a\u001b[2Jb\u0007c\u0000d\re\u007f\u009b\u202Ef')).toBe(
+      'a\\u001B[2Jb\\u0007c\\u0000d\\u000De\\u007F\\u009B\\u202Ef',
+    );
     expect(forTerminal('line one\n\tline two')).toBe('line one\n\tline two');
     const ordinary = 'Ōtani Kikuzō — “72,000” 🇯🇵 👨‍👩‍👧 e\u0301';
     expect(forTerminal(ordinary)).toBe(ordinary);

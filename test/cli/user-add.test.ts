@@ -13,7 +13,12 @@ let dir: string;
 let file: string;
 
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(TSX, [path.join(ROOT, 'server', 'cli', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', CONCORDANCE_USERS: file, ...env } });
+  spawnSync(TSX, [path.join(ROOT, 'server', 'cli', script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1', CONCORDANCE_USERS: file, ...env },
+  });
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-user-add-'));

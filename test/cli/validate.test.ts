@@ -24,7 +24,9 @@ describe('npm run validate', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('claims/chronicle.json, record chronicle-1, at /quote: quote: text at 0-40 is');
     expect(run.stderr).toContain('claims/chronicle.json, record chronicle-2, at /subject: unknown subject entity nobody');
-    expect(run.stderr).toContain('claims/chronicle.json, record chronicle-2, at /citations/0/ref: citation [9] is not in the reference list of chronicle');
+    expect(run.stderr).toContain(
+      'claims/chronicle.json, record chronicle-2, at /citations/0/ref: citation [9] is not in the reference list of chronicle',
+    );
     expect(run.stderr).toContain('entities.json, record Bad Id, at /0/id: must match pattern');
   });
 
@@ -52,7 +54,7 @@ describe('npm run report', () => {
     expect(run.stderr).toContain('usage: npm run report [-- --json]');
   });
 
-  it('reports the mini store\'s conflict in text and JSON', async () => {
+  it("reports the mini store's conflict in text and JSON", async () => {
     const root = await miniStore();
     const text = runCli('report.ts', [], root);
     expect(text.status).toBe(0);
@@ -61,6 +63,11 @@ describe('npm run report', () => {
     expect(text.stdout).toContain("why: 4,000 is below the lower bound of 'some 6,000 men' (−26 %)");
     const json = JSON.parse(runCli('report.ts', ['--json'], root).stdout);
     expect(json.agreements).toEqual([]);
-    expect(json.conflicts[0]).toMatchObject({ verdict: 'conflicts', scope: 'within', a: { id: 'chronicle-1', quote: { start: 0 }, citedAs: ['[1] Smith 1990, p. 4.'] }, b: { id: 'chronicle-2', citedAs: ['citation needed'] } });
+    expect(json.conflicts[0]).toMatchObject({
+      verdict: 'conflicts',
+      scope: 'within',
+      a: { id: 'chronicle-1', quote: { start: 0 }, citedAs: ['[1] Smith 1990, p. 4.'] },
+      b: { id: 'chronicle-2', citedAs: ['citation needed'] },
+    });
   });
 });

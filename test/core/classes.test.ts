@@ -9,11 +9,18 @@ import type { Claim, Value } from '../../server/core/schema-types.js';
 import { claim, properties, qty } from './fixtures.js';
 
 const copies = (n: number, value: Value, prefix: string, extra: Partial<Claim> = {}): Claim[] =>
-  Array.from({ length: n }, (_, i) => claim(value, { id: `${prefix}-${String(i).padStart(5, '0')}`, source: `s${i % 3}`, wording: 'x', ...extra }));
+  Array.from({ length: n }, (_, i) =>
+    claim(value, { id: `${prefix}-${String(i).padStart(5, '0')}`, source: `s${i % 3}`, wording: 'x', ...extra }),
+  );
 
 function corpusOf(claims: Claim[]): Corpus {
   const sources = [...new Set(claims.map((c) => c.source))].map((id) => ({
-    id, title: id, publisher: id, kind: 'web' as const, text: { file: `${id}.txt`, sha256: '0'.repeat(64) }, references: [],
+    id,
+    title: id,
+    publisher: id,
+    kind: 'web' as const,
+    text: { file: `${id}.txt`, sha256: '0'.repeat(64) },
+    references: [],
   }));
   return { sources, texts: new Map(), entities: [], properties, claims, judgements: [] } as unknown as Corpus;
 }
@@ -29,7 +36,14 @@ describe('a group of identical claims', () => {
   it('is one record listing its members, not 10,000 × 9,999 / 2', () => {
     const { comparisons } = reconcile({ claims, properties });
     expect(comparisons).toHaveLength(1);
-    expect(comparisons[0]).toMatchObject({ id: 'same-same-00000', a: 'same-00000', b: 'same-00001', verdict: 'agrees', basis: 'equal', scope: 'between' });
+    expect(comparisons[0]).toMatchObject({
+      id: 'same-same-00000',
+      a: 'same-00000',
+      b: 'same-00001',
+      verdict: 'agrees',
+      basis: 'equal',
+      scope: 'between',
+    });
     expect(comparisons[0]!.members).toHaveLength(10_000);
     expect(comparisons[0]!.reason).toBe('both give 1,000,000 (10,000 claims)');
   });
@@ -51,13 +65,20 @@ describe('classes compared with each other', () => {
   it('give one record per pair of classes, with the number of claims on each side', () => {
     const { comparisons } = reconcile({ claims: [...big, ...small, lone], properties });
     const between = comparisons.filter((c) => !c.members).map(({ a, b, verdict, counts }) => ({ a, b, verdict, counts }));
-    expect(between).toEqual(expect.arrayContaining([
-      { a: 'big-00000', b: 'small-00000', verdict: 'conflicts', counts: { a: 40, b: 3 } },
-      { a: 'big-00000', b: 'lone', verdict: 'agrees', counts: { a: 40, b: 1 } },
-      { a: 'lone', b: 'small-00000', verdict: 'agrees', counts: { a: 1, b: 3 } },
-    ]));
+    expect(between).toEqual(
+      expect.arrayContaining([
+        { a: 'big-00000', b: 'small-00000', verdict: 'conflicts', counts: { a: 40, b: 3 } },
+        { a: 'big-00000', b: 'lone', verdict: 'agrees', counts: { a: 40, b: 1 } },
+        { a: 'lone', b: 'small-00000', verdict: 'agrees', counts: { a: 1, b: 3 } },
+      ]),
+    );
     expect(between).toHaveLength(3);
-    expect(comparisons.filter((c) => c.members).map((c) => c.members!.length).sort()).toEqual([3, 40]);
+    expect(
+      comparisons
+        .filter((c) => c.members)
+        .map((c) => c.members!.length)
+        .sort(),
+    ).toEqual([3, 40]);
   });
 
   it('count, on each claim node, every claim of the other class it conflicts with', () => {
@@ -67,14 +88,16 @@ describe('classes compared with each other', () => {
     expect(graph.getNodeAttribute('claim:lone', 'conflicts')).toBe(0);
   });
 
-  it('count once per source involved in a source\'s record of agreements and conflicts (trust)', () => {
+  it("count once per source involved in a source's record of agreements and conflicts (trust)", () => {
     const { likely } = analyse(corpusOf([...big, ...small]));
     // The class of 70,000 and the class of 60,000 each agree across s0–s2; the two classes conflict.
     for (const source of ['s0', 's1', 's2']) expect(likely.trust.get(source)).toMatchObject({ agreements: 2, comparable: 3 });
   });
 
   it('beyond the class limit, compare each value with its neighbours only: linear for all-distinct values', () => {
-    const distinct = Array.from({ length: 2_000 }, (_, i) => claim(qty('exact', 1000 + i), { id: `d${String(i).padStart(4, '0')}`, source: 's1' }));
+    const distinct = Array.from({ length: 2_000 }, (_, i) =>
+      claim(qty('exact', 1000 + i), { id: `d${String(i).padStart(4, '0')}`, source: 's1' }),
+    );
     const { comparisons } = reconcile({ claims: distinct, properties });
     expect(comparisons).toHaveLength(1_999);
     expect(comparisons.every((c) => c.verdict === 'conflicts' && c.basis === 'disjoint')).toBe(true);
@@ -83,8 +106,14 @@ describe('classes compared with each other', () => {
 
   it('keep the judgements that name claims of a large group', () => {
     const judged = [claim(qty('exact', 5), { id: 'j1', source: 'a' }), claim(qty('exact', 5), { id: 'j2', source: 'b' })];
-    const { comparisons } = reconcile({ claims: [...big, ...judged], properties, judgements: [{ id: 'jj', a: 'j2', b: 'j1', verdict: 'agrees', reason: 'a person said so' }] });
-    expect(comparisons.filter((c) => c.basis === 'curated')).toEqual([expect.objectContaining({ id: 'j1--j2', verdict: 'agrees', reason: 'a person said so' })]);
+    const { comparisons } = reconcile({
+      claims: [...big, ...judged],
+      properties,
+      judgements: [{ id: 'jj', a: 'j2', b: 'j1', verdict: 'agrees', reason: 'a person said so' }],
+    });
+    expect(comparisons.filter((c) => c.basis === 'curated')).toEqual([
+      expect.objectContaining({ id: 'j1--j2', verdict: 'agrees', reason: 'a person said so' }),
+    ]);
   });
 });
 
@@ -96,7 +125,12 @@ describe('comparisons resting on unreviewed claims', () => {
   it('are pending, and counted apart from the headline in the graph and the report', () => {
     const corpus = corpusOf([reviewed, candidate, other]);
     const { comparisons } = reconcile(corpus);
-    expect(comparisons.filter((c) => c.pending).map((c) => c.id).sort()).toEqual(['o--x', 'r--x']);
+    expect(
+      comparisons
+        .filter((c) => c.pending)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['o--x', 'r--x']);
     const analysis = analyse(corpus);
     expect(analysis.graph.getAttribute('counts')).toEqual({ conflicts: 1, agreements: 0, pending: { conflicts: 2, agreements: 0 } });
     expect(analysis.graph.getEdgeAttribute('conflicts:o--x', 'pending')).toBe(true);

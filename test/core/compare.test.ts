@@ -42,17 +42,31 @@ describe('round figures: a difference inside the rounding a figure is stated wit
     const total = { scope: { aggregate: 'total' as const } };
     const dated = (wording: string) => ({ wording, scope: { pointInTime: { value: '1918-10', precision: 'month' as const } } });
     expect(pair(qty('exact', 70000), qty('gt', 70000), total, dated('more than 70,000'))).toBeUndefined();
-    expect(pair(qty('exact', 70000), qty('gt', 72000), total, dated('over 72,000'))).toMatchObject({ verdict: 'conflicts', basis: 'bound' });
+    expect(pair(qty('exact', 70000), qty('gt', 72000), total, dated('over 72,000'))).toMatchObject({
+      verdict: 'conflicts',
+      basis: 'bound',
+    });
   });
 
-  it('reads the precision from the stated figure: trailing zeros, a range\'s finer end, the finest stated part', async () => {
+  it("reads the precision from the stated figure: trailing zeros, a range's finer end, the finest stated part", async () => {
     const { statedPrecision } = await import('../../server/core/quantities.js');
     expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 70000, unit: 'x' })).toBe(10000);
     expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 72000, unit: 'x' })).toBe(1000);
     expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 3116, unit: 'x' })).toBe(1);
     expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 2.5, unit: 'x' })).toBe(0);
     expect(statedPrecision({ type: 'quantity', comparator: 'range', amount: 60000, upper: 65000, unit: 'x' })).toBe(1000);
-    expect(statedPrecision({ type: 'quantity', comparator: 'exact', amount: 3100, unit: 'x', parts: [{ amount: 1400, label: 'a' }, { amount: 1700, label: 'b' }] })).toBe(100);
+    expect(
+      statedPrecision({
+        type: 'quantity',
+        comparator: 'exact',
+        amount: 3100,
+        unit: 'x',
+        parts: [
+          { amount: 1400, label: 'a' },
+          { amount: 1700, label: 'b' },
+        ],
+      }),
+    ).toBe(100);
   });
 });
 
@@ -65,7 +79,16 @@ describe('quantity comparators as intervals', () => {
   });
 
   it('up to 3,000 vs 1,399 + 1,717 = 3,116 conflicts', () => {
-    const sum: Value = { type: 'quantity', comparator: 'exact', amount: 3116, unit: 'soldiers', parts: [{ amount: 1399, label: 'killed' }, { amount: 1717, label: 'died of disease' }] };
+    const sum: Value = {
+      type: 'quantity',
+      comparator: 'exact',
+      amount: 3116,
+      unit: 'soldiers',
+      parts: [
+        { amount: 1399, label: 'killed' },
+        { amount: 1717, label: 'died of disease' },
+      ],
+    };
     const r = pair(qty('lte', 3000), sum, { id: 'a', wording: 'up to 3,000' }, { id: 'b' });
     expect(r!.verdict).toBe('conflicts');
     expect(r!.reason).toBe("1,399 + 1,717 = 3,116 is above the upper bound of 'up to 3,000' (+3.9 %)");
@@ -104,11 +127,19 @@ describe('quantity comparators as intervals', () => {
 
 describe('dates compared as ranges at their precision', () => {
   it('October 25, 1922 agrees with October 25 1922', () => {
-    expect(pair(date('1922-10-25', 'day'), date('1922-10-25', 'day'))).toMatchObject({ verdict: 'agrees', basis: 'equal', reason: 'both give 25 October 1922' });
+    expect(pair(date('1922-10-25', 'day'), date('1922-10-25', 'day'))).toMatchObject({
+      verdict: 'agrees',
+      basis: 'equal',
+      reason: 'both give 25 October 1922',
+    });
   });
 
   it('two equal months are equal, not one within the other', () => {
-    expect(pair(date('1922-11', 'month'), date('1922-11', 'month'))).toMatchObject({ verdict: 'agrees', basis: 'equal', reason: 'both give November 1922' });
+    expect(pair(date('1922-11', 'month'), date('1922-11', 'month'))).toMatchObject({
+      verdict: 'agrees',
+      basis: 'equal',
+      reason: 'both give November 1922',
+    });
   });
 
   it('quotes a date phrase with a comparator in the reason', () => {
@@ -135,7 +166,7 @@ describe('dates compared as ranges at their precision', () => {
     ['after allows later', date('1918', 'year', { comparator: 'after' }), date('1919-03', 'month'), 'agrees'],
     ['about 1920 allows 1921', date('1920', 'year', { comparator: 'approx' }), date('1921-06', 'month'), 'agrees'],
   ] as const)('%s', (_name, a, b, verdict) => {
-    expect(pair(a, b, {}, {}, )?.verdict ?? 'none').toBe(verdict);
+    expect(pair(a, b, {}, {})?.verdict ?? 'none').toBe(verdict);
   });
 
   it('24 June 1922 vs 25 October 1922 conflicts with the gap in days', () => {
@@ -149,18 +180,32 @@ describe('relations and texts', () => {
   const text = (t: string): Value => ({ type: 'text', text: t });
 
   it('the same relation agrees, an asserted and a denied one conflict', () => {
-    expect(pair(ent('semyonov'), ent('semyonov'), { property: 'supported' }, { property: 'supported' })).toMatchObject({ verdict: 'agrees', basis: 'relation' });
-    expect(pair(ent('kolchak'), ent('kolchak', true), { property: 'supported' }, { property: 'supported' })).toMatchObject({ verdict: 'conflicts', basis: 'relation' });
+    expect(pair(ent('semyonov'), ent('semyonov'), { property: 'supported' }, { property: 'supported' })).toMatchObject({
+      verdict: 'agrees',
+      basis: 'relation',
+    });
+    expect(pair(ent('kolchak'), ent('kolchak', true), { property: 'supported' }, { property: 'supported' })).toMatchObject({
+      verdict: 'conflicts',
+      basis: 'relation',
+    });
   });
 
   it('different objects conflict only for a single-valued property', () => {
     expect(pair(ent('semyonov'), ent('kalmykov'), { property: 'supported' }, { property: 'supported' })).toBeUndefined();
-    expect(pair(ent('otani'), ent('yui'), { property: 'commanded-by' }, { property: 'commanded-by' })).toMatchObject({ verdict: 'conflicts', basis: 'single-valued' });
+    expect(pair(ent('otani'), ent('yui'), { property: 'commanded-by' }, { property: 'commanded-by' })).toMatchObject({
+      verdict: 'conflicts',
+      basis: 'single-valued',
+    });
   });
 
   it('texts agree when equal up to case and accents; differ only matter when single-valued', () => {
-    expect(pair(text('Vice Admiral'), text('vice admiral'), { property: 'rank' }, { property: 'rank' })).toMatchObject({ verdict: 'agrees' });
-    expect(pair(text('Vice Admiral'), text('Rear Admiral'), { property: 'rank' }, { property: 'rank' })).toMatchObject({ verdict: 'conflicts', basis: 'single-valued' });
+    expect(pair(text('Vice Admiral'), text('vice admiral'), { property: 'rank' }, { property: 'rank' })).toMatchObject({
+      verdict: 'agrees',
+    });
+    expect(pair(text('Vice Admiral'), text('Rear Admiral'), { property: 'rank' }, { property: 'rank' })).toMatchObject({
+      verdict: 'conflicts',
+      basis: 'single-valued',
+    });
     expect(pair(text('buffer state'), text('annexation'), { property: 'motive' }, { property: 'motive' })).toBeUndefined();
   });
 });

@@ -19,12 +19,28 @@ export function claim(value: Value, overrides: Partial<Claim> & { scope?: Scope 
   };
 }
 
-export const qty = (comparator: 'exact' | 'approx' | 'almost' | 'gt' | 'gte' | 'lt' | 'lte' | 'range', amount: number, upper?: number): Value => ({
-  type: 'quantity', comparator, amount, unit: 'soldiers', ...(upper !== undefined ? { upper } : {}),
+export const qty = (
+  comparator: 'exact' | 'approx' | 'almost' | 'gt' | 'gte' | 'lt' | 'lte' | 'range',
+  amount: number,
+  upper?: number,
+): Value => ({
+  type: 'quantity',
+  comparator,
+  amount,
+  unit: 'soldiers',
+  ...(upper !== undefined ? { upper } : {}),
 });
 
-export const date = (value: string, precision: 'day' | 'month' | 'season' | 'year' | 'decade', extra: { part?: 'early' | 'mid' | 'late' | 'spring' | 'summer' | 'fall' | 'winter'; comparator?: 'exact' | 'approx' | 'before' | 'after' | 'by' } = {}): Value => ({
-  type: 'date', date: { value, precision, ...extra },
+export const date = (
+  value: string,
+  precision: 'day' | 'month' | 'season' | 'year' | 'decade',
+  extra: {
+    part?: 'early' | 'mid' | 'late' | 'spring' | 'summer' | 'fall' | 'winter';
+    comparator?: 'exact' | 'approx' | 'before' | 'after' | 'by';
+  } = {},
+): Value => ({
+  type: 'date',
+  date: { value, precision, ...extra },
 });
 
 export const properties: Property[] = [

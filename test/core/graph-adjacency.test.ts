@@ -35,7 +35,10 @@ console.log(JSON.stringify({ patched, fastOut: %HasFastProperties(record.out), f
 `;
 
 function run(mode: 'patched' | 'plain'): { patched: boolean; fastOut: boolean; fastIn: boolean; answers: unknown; exported: string } {
-  const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script, mode], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script, mode], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as ReturnType<typeof run>;
 }
 
@@ -56,7 +59,11 @@ describe('graphology adjacency patch', () => {
   }, 60_000);
 
   it('does nothing when the node records are not the shape it expects', () => {
-    class NoIndexes { in = null; out = null; clear(): void {} }
+    class NoIndexes {
+      in = null;
+      out = null;
+      clear(): void {}
+    }
     const clearBefore = NoIndexes.prototype.clear;
     expect(patchNodeRecords(() => ({}))).toBe(false);
     expect(patchNodeRecords(() => ({ _nodes: new Map() }))).toBe(false);
@@ -67,9 +74,20 @@ describe('graphology adjacency patch', () => {
   });
 
   it('patches a record of the expected shape: each new one starts with dictionary indexes of its own', () => {
-    class Record { in: object = {}; out: object = {}; constructor() { this.clear(); } clear(): void { this.in = {}; this.out = {}; } }
+    class Record {
+      in: object = {};
+      out: object = {};
+      constructor() {
+        this.clear();
+      }
+      clear(): void {
+        this.in = {};
+        this.out = {};
+      }
+    }
     expect(patchNodeRecords(() => ({ _nodes: new Map([['probe', new Record()]]) }))).toBe(true);
-    const a = new Record(), b = new Record();
+    const a = new Record(),
+      b = new Record();
     expect(a.in).not.toBe(b.in);
     expect(Object.getPrototypeOf(a.out)).toBe(Object.prototype);
   });

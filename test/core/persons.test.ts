@@ -1,6 +1,14 @@
 // Person lists: parsing the formats stores and sources write, comparing person by person, canonical output.
 import { describe, expect, it } from 'vitest';
-import { comparePersonLists, comparePersonValues, formatPersons, parsePersons, personKey, repairText, samePerson } from '../../server/core/persons.js';
+import {
+  comparePersonLists,
+  comparePersonValues,
+  formatPersons,
+  parsePersons,
+  personKey,
+  repairText,
+  samePerson,
+} from '../../server/core/persons.js';
 import { reconcile } from '../../server/core/reconcile.js';
 import type { PersonsValue, Property, Value } from '../../server/core/schema-types.js';
 import { claim } from './fixtures.js';
@@ -23,7 +31,11 @@ describe('parsePersons', () => {
   });
   it('drops boilerplate, roles, titles and placeholders', () => {
     expect(keys('By (author) Knuth, Donald')).toEqual(['knuth|d']);
-    expect(keys('Donahoo, S. (Author) Donahoo, Michael J. (Author) Calvert, Kenneth L. (Author)')).toEqual(['donahoo|s', 'donahoo|m', 'calvert|k']);
+    expect(keys('Donahoo, S. (Author) Donahoo, Michael J. (Author) Calvert, Kenneth L. (Author)')).toEqual([
+      'donahoo|s',
+      'donahoo|m',
+      'calvert|k',
+    ]);
     expect(keys('Dean, C. Neville (Edt)/ Hinchey, Michael')).toEqual(['dean|c', 'hinchey|m']);
     expect(keys('Not Available')).toEqual([]);
     expect(keys('')).toEqual([]);
@@ -75,14 +87,23 @@ describe('comparing lists person by person', () => {
 
 describe('person-list claims in reconciliation (the compare.ts hook)', () => {
   const commanders: Property = { id: 'commanded-by', label: 'commanded by', valueType: 'persons', functional: true };
-  const persons = (...names: [string, string[]?][]): Value => ({ type: 'persons', persons: names.map(([surname, given]) => ({ surname, ...(given ? { given } : {}) })) });
+  const persons = (...names: [string, string[]?][]): Value => ({
+    type: 'persons',
+    persons: names.map(([surname, given]) => ({ surname, ...(given ? { given } : {}) })),
+  });
   const verdict = (a: Value, b: Value) => {
     const base = { subject: 'force', property: 'commanded-by' };
-    const { comparisons } = reconcile({ claims: [claim(a, { ...base, source: 's1' }), claim(b, { ...base, source: 's2' })], properties: [commanders] });
+    const { comparisons } = reconcile({
+      claims: [claim(a, { ...base, source: 's1' }), claim(b, { ...base, source: 's2' })],
+      properties: [commanders],
+    });
     return comparisons[0];
   };
   it('"General Kikuzo Otani and Yui Mitsue" agrees with "Ōtani, K.; Yui, M."', () => {
-    expect(verdict(persons(['Otani', ['Kikuzo']], ['Yui', ['Mitsue']]), persons(['Ōtani', ['K.']], ['Yui', ['M.']]))).toMatchObject({ verdict: 'agrees', basis: 'equal' });
+    expect(verdict(persons(['Otani', ['Kikuzo']], ['Yui', ['Mitsue']]), persons(['Ōtani', ['K.']], ['Yui', ['M.']]))).toMatchObject({
+      verdict: 'agrees',
+      basis: 'equal',
+    });
   });
   it('a first-named-only list agrees partly; a different second person conflicts unless the list says it is partial', () => {
     const r = verdict(persons(['Otani', ['Kikuzo']]), persons(['Otani', ['Kikuzo']], ['Yui', ['Mitsue']]));
@@ -90,9 +111,14 @@ describe('person-list claims in reconciliation (the compare.ts hook)', () => {
     expect(r!.reason).toContain('missing Yui, Mitsue');
     expect(verdict(persons(['Otani'], ['Graves']), persons(['Otani'], ['Yui']))).toMatchObject({ verdict: 'conflicts', basis: 'disjoint' });
     const partial = (v: Value): Value => ({ ...(v as PersonsValue), partial: true });
-    expect(verdict(partial(persons(['Otani'], ['Graves'])), partial(persons(['Otani'], ['Yui'])))).toMatchObject({ verdict: 'agrees', basis: 'compatible' });
+    expect(verdict(partial(persons(['Otani'], ['Graves'])), partial(persons(['Otani'], ['Yui'])))).toMatchObject({
+      verdict: 'agrees',
+      basis: 'compatible',
+    });
   });
   it('comparePersonValues says which list lacks whom', () => {
-    expect(comparePersonValues({ type: 'persons', persons: [{ surname: 'Yui' }] }, { type: 'persons', persons: [{ surname: 'Semyonov' }] })).toMatchObject({ verdict: 'conflicts', reason: 'no person in common (Yui against Semyonov)' });
+    expect(
+      comparePersonValues({ type: 'persons', persons: [{ surname: 'Yui' }] }, { type: 'persons', persons: [{ surname: 'Semyonov' }] }),
+    ).toMatchObject({ verdict: 'conflicts', reason: 'no person in common (Yui against Semyonov)' });
   });
 });

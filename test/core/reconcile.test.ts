@@ -4,7 +4,9 @@ import { groupKey } from '../../server/core/grouping.js';
 import type { Claim, Value } from '../../server/core/schema-types.js';
 import { claim, date, properties, qty } from './fixtures.js';
 
-const at = (value: string, precision: 'month' | 'year' | 'season', part?: 'early') => ({ pointInTime: { value, precision, ...(part ? { part } : {}) } });
+const at = (value: string, precision: 'month' | 'year' | 'season', part?: 'early') => ({
+  pointInTime: { value, precision, ...(part ? { part } : {}) },
+});
 
 describe('scope decides what is comparable', () => {
   it('counts at different moments are a series, not a conflict', () => {
@@ -15,10 +17,17 @@ describe('scope decides what is comparable', () => {
 
   it('a total below a count at one moment conflicts: 70,000 (total) vs over 72,000 by October 1918', () => {
     const total = claim(qty('exact', 70000), { id: 'wp', source: 'wp', wording: '70,000', scope: { aggregate: 'total' } });
-    const moment = claim(qty('gt', 72000), { id: 'rb', source: 'rb', wording: 'over 72,000', scope: { ...at('1918-10', 'month'), wording: 'By October 1918' } });
+    const moment = claim(qty('gt', 72000), {
+      id: 'rb',
+      source: 'rb',
+      wording: 'over 72,000',
+      scope: { ...at('1918-10', 'month'), wording: 'By October 1918' },
+    });
     const [c] = reconcile({ claims: [total, moment], properties }).comparisons;
     expect(c).toMatchObject({ verdict: 'conflicts', basis: 'bound', a: 'rb', b: 'wp', scope: 'between' });
-    expect(c!.reason).toBe("70,000 (total) is below the lower bound of 'over 72,000' by October 1918 (−2.8 %): a total cannot be smaller than the count at one moment");
+    expect(c!.reason).toBe(
+      "70,000 (total) is below the lower bound of 'over 72,000' by October 1918 (−2.8 %): a total cannot be smaller than the count at one moment",
+    );
   });
 
   it('a total that can include the count gives no edge', () => {
@@ -99,22 +108,52 @@ describe('grouping', () => {
 
 describe('arithmetic and intra-source checks', () => {
   const part = (amount: number, property: string, partOf: string, id: string) =>
-    claim({ type: 'quantity', comparator: 'exact', amount, unit: 'casualties' }, { id, property, partOf, subject: 'red-army', source: 'wp' });
+    claim(
+      { type: 'quantity', comparator: 'exact', amount, unit: 'casualties' },
+      { id, property, partOf, subject: 'red-army', source: 'wp' },
+    );
 
   it('parts that do not add up to their total conflict: 698 + 2,189 + 1,421 + 3,482 = 7,790 vs 7,791', () => {
-    const total = claim({ type: 'quantity', comparator: 'exact', amount: 7791, unit: 'casualties' }, { id: 'total', property: 'casualties', subject: 'red-army', source: 'wp', wording: '7,791' });
-    const parts = [part(698, 'killed', 'total', 'p1'), part(2189, 'disease', 'total', 'p2'), part(1421, 'wounded', 'total', 'p3'), part(3482, 'sick', 'total', 'p4')];
-    const props = [...properties, ...['killed', 'disease', 'wounded', 'sick'].map((id) => ({ id, label: id, valueType: 'quantity' as const }))];
+    const total = claim(
+      { type: 'quantity', comparator: 'exact', amount: 7791, unit: 'casualties' },
+      { id: 'total', property: 'casualties', subject: 'red-army', source: 'wp', wording: '7,791' },
+    );
+    const parts = [
+      part(698, 'killed', 'total', 'p1'),
+      part(2189, 'disease', 'total', 'p2'),
+      part(1421, 'wounded', 'total', 'p3'),
+      part(3482, 'sick', 'total', 'p4'),
+    ];
+    const props = [
+      ...properties,
+      ...['killed', 'disease', 'wounded', 'sick'].map((id) => ({ id, label: id, valueType: 'quantity' as const })),
+    ];
     const [sum] = reconcile({ claims: [total, ...parts], properties: props }).comparisons;
-    expect(sum).toMatchObject({ id: 'sum-total', verdict: 'conflicts', basis: 'arithmetic', scope: 'within', a: 'total', parts: ['p1', 'p2', 'p3', 'p4'] });
+    expect(sum).toMatchObject({
+      id: 'sum-total',
+      verdict: 'conflicts',
+      basis: 'arithmetic',
+      scope: 'within',
+      a: 'total',
+      parts: ['p1', 'p2', 'p3', 'p4'],
+    });
     expect(sum!.reason).toBe('the parts do not add up: 698 + 2,189 + 1,421 + 3,482 = 7,790, not the stated total 7,791 (−1)');
   });
 
   it('parts that add up agree', () => {
-    const total = claim({ type: 'quantity', comparator: 'exact', amount: 3116, unit: 'dead' }, { id: 't', property: 'deaths', source: 'wp' });
+    const total = claim(
+      { type: 'quantity', comparator: 'exact', amount: 3116, unit: 'dead' },
+      { id: 't', property: 'deaths', source: 'wp' },
+    );
     const parts = [
-      claim({ type: 'quantity', comparator: 'exact', amount: 1399, unit: 'dead' }, { id: 'k', property: 'killed', partOf: 't', source: 'wp' }),
-      claim({ type: 'quantity', comparator: 'exact', amount: 1717, unit: 'dead' }, { id: 'd', property: 'disease', partOf: 't', source: 'wp' }),
+      claim(
+        { type: 'quantity', comparator: 'exact', amount: 1399, unit: 'dead' },
+        { id: 'k', property: 'killed', partOf: 't', source: 'wp' },
+      ),
+      claim(
+        { type: 'quantity', comparator: 'exact', amount: 1717, unit: 'dead' },
+        { id: 'd', property: 'disease', partOf: 't', source: 'wp' },
+      ),
     ];
     const [sum] = reconcile({ claims: [total, ...parts], properties }).comparisons;
     expect(sum).toMatchObject({ verdict: 'agrees', basis: 'arithmetic' });
@@ -129,12 +168,19 @@ describe('arithmetic and intra-source checks', () => {
 
 describe('curated judgements', () => {
   const ent = (entity: string): Value => ({ type: 'entity', entity });
-  it('carry a person\'s verdict between claims no rule compares, and override the rule for a pair', () => {
+  it("carry a person's verdict between claims no rule compares, and override the rule for a pair", () => {
     const supported = claim(ent('kolchak'), { id: 'wp-supported', property: 'supported', subject: 'japan', source: 'wp' });
     const strained = claim(ent('kolchak'), { id: 'rb-strained', property: 'strained-relations-with', subject: 'japan', source: 'rb' });
-    const judgements = [{ id: 'j1', a: 'rb-strained', b: 'wp-supported', verdict: 'conflicts' as const, reason: 'strained relations vs continued support' }];
+    const judgements = [
+      { id: 'j1', a: 'rb-strained', b: 'wp-supported', verdict: 'conflicts' as const, reason: 'strained relations vs continued support' },
+    ];
     const props = [...properties, { id: 'strained-relations-with', label: 'strained relations with', valueType: 'entity' as const }];
     const [c] = reconcile({ claims: [supported, strained], properties: props, judgements }).comparisons;
-    expect(c).toMatchObject({ verdict: 'conflicts', basis: 'curated', reason: 'strained relations vs continued support', scope: 'between' });
+    expect(c).toMatchObject({
+      verdict: 'conflicts',
+      basis: 'curated',
+      reason: 'strained relations vs continued support',
+      scope: 'between',
+    });
   });
 });

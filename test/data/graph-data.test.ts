@@ -34,11 +34,15 @@ describe('graph-data/', () => {
     }
   });
 
-  it('every reference number a claim cites is in its source\'s reference list', () => {
+  it("every reference number a claim cites is in its source's reference list", () => {
     for (const claim of corpus.claims) {
       const source = corpus.sources.find((s) => s.id === claim.source)!;
       for (const c of claim.citations) {
-        if (c.kind === 'reference') expect(source.references.map((r) => r.number), `${claim.id} cites [${c.ref}]`).toContain(c.ref);
+        if (c.kind === 'reference')
+          expect(
+            source.references.map((r) => r.number),
+            `${claim.id} cites [${c.ref}]`,
+          ).toContain(c.ref);
       }
     }
   });
@@ -58,15 +62,26 @@ describe('graph-data/', () => {
     const kinds = new Map(corpus.properties.map((p) => [p.id, p.subjectTypes]));
     for (const claim of corpus.claims) {
       const allowed = kinds.get(claim.property);
-      if (allowed) expect(allowed, `${claim.id}: ${claim.subject} (${types.get(claim.subject)}) ${claim.property}`).toContain(types.get(claim.subject));
+      if (allowed)
+        expect(allowed, `${claim.id}: ${claim.subject} (${types.get(claim.subject)}) ${claim.property}`).toContain(
+          types.get(claim.subject),
+        );
     }
   });
 
   it('attributes the flattened infobox figures to the right side', () => {
     const wp = corpus.claims.filter((c) => c.source === 'wikipedia-japanese-intervention');
     const amount = (n: number) => wp.filter((c) => c.value.type === 'quantity' && c.value.amount === n);
-    for (const n of [600000, 7791, 698, 2189, 1421, 3482]) expect(amount(n).map((c) => c.subject), String(n)).toContain('red-army');
-    for (const n of [70000, 3116]) expect(amount(n).map((c) => c.subject), String(n)).toContain('japanese-expeditionary-force');
+    for (const n of [600000, 7791, 698, 2189, 1421, 3482])
+      expect(
+        amount(n).map((c) => c.subject),
+        String(n),
+      ).toContain('red-army');
+    for (const n of [70000, 3116])
+      expect(
+        amount(n).map((c) => c.subject),
+        String(n),
+      ).toContain('japanese-expeditionary-force');
   });
 });
 

@@ -14,12 +14,21 @@ describe('the report on the bundled corpus', () => {
   it('finds 70,000 (total) vs over 72,000 by October 1918, with the reason', () => {
     const item = report.conflicts.find((i) => i.a.wording === 'over 72,000' && i.b.value.type === 'quantity' && i.b.value.amount === 70000);
     expect(item).toBeDefined();
-    expect(item).toMatchObject({ basis: 'bound', scope: 'between', a: { source: 'russia-beyond' }, b: { source: 'wikipedia-japanese-intervention' } });
-    expect(item!.reason).toBe("70,000 (total) is below the lower bound of 'over 72,000' by October 1918 (−2.8 %): a total cannot be smaller than the count at one moment");
+    expect(item).toMatchObject({
+      basis: 'bound',
+      scope: 'between',
+      a: { source: 'russia-beyond' },
+      b: { source: 'wikipedia-japanese-intervention' },
+    });
+    expect(item!.reason).toBe(
+      "70,000 (total) is below the lower bound of 'over 72,000' by October 1918 (−2.8 %): a total cannot be smaller than the count at one moment",
+    );
   });
 
   it('finds up to 3,000 vs 1,399 + 1,717 = 3,116', () => {
-    const item = report.conflicts.find((i) => i.a.wording === 'up to 3,000' && i.b.value.type === 'quantity' && i.b.value.parts !== undefined);
+    const item = report.conflicts.find(
+      (i) => i.a.wording === 'up to 3,000' && i.b.value.type === 'quantity' && i.b.value.parts !== undefined,
+    );
     expect(item!.reason).toBe("1,399 + 1,717 = 3,116 is above the upper bound of 'up to 3,000' (+3.9 %)");
   });
 
@@ -42,7 +51,12 @@ describe('the report on the bundled corpus', () => {
   });
 
   it('agrees on "April 6" (1920) vs "April 1920" for the Far Eastern Republic', () => {
-    const item = report.agreements.find((i) => i.property.id === 'founding-date' && [i.a.id, i.b.id].includes('rb-fer-founding-date') && i.reason === '6 April 1920 lies within April 1920');
+    const item = report.agreements.find(
+      (i) =>
+        i.property.id === 'founding-date' &&
+        [i.a.id, i.b.id].includes('rb-fer-founding-date') &&
+        i.reason === '6 April 1920 lies within April 1920',
+    );
     expect(item).toBeDefined();
   });
 

@@ -7,7 +7,14 @@ import { bodyCase, PATCH_CLAIM, POST_CLAIM, POST_SOURCE, type BadCase } from './
 
 const troops = { type: 'quantity', comparator: 'exact', amount: 70000, unit: 'soldiers' };
 
-export const VALID_CLAIM = { source: WP, subject: 'japanese-force', property: 'troop-strength', value: troops, wording: '70,000', quote: { exact: 'deployed 70,000 troops' } };
+export const VALID_CLAIM = {
+  source: WP,
+  subject: 'japanese-force',
+  property: 'troop-strength',
+  value: troops,
+  wording: '70,000',
+  quote: { exact: 'deployed 70,000 troops' },
+};
 export const VALID_PATCH = { action: 'edit', wording: '70,000 troops', value: { ...troops, amount: 70001 } };
 export const VALID_SOURCE = { title: 'Bad input probe', publisher: 'Test press', text: 'The garrison had 9,000 men that winter.' };
 
@@ -33,7 +40,11 @@ export function patchBodyCases(): BadCase[] {
     c('a status in the body', { action: 'accept', status: 'reviewed' }, '/'),
     c('an unknown field in the value', { action: 'edit', value: { ...troops, colour: 'red' } }, '/value'),
     c('an unknown field in the scope', { action: 'edit', scope: { colour: 'red' } }, '/scope'),
-    c('an unknown field in a scope date', { action: 'edit', scope: { pointInTime: { value: '1919', precision: 'year', colour: 1 } } }, '/scope/pointInTime'),
+    c(
+      'an unknown field in a scope date',
+      { action: 'edit', scope: { pointInTime: { value: '1919', precision: 'year', colour: 1 } } },
+      '/scope/pointInTime',
+    ),
     c('a __proto__ field', JSON.parse('{"action":"accept","__proto__":{"polluted":true}}'), '/'),
     c('a constructor field', { action: 'accept', constructor: { prototype: { polluted: true } } }, '/'),
     c('an edit of an accept', { action: 'accept', wording: 'x' }, '/wording'),
@@ -50,7 +61,8 @@ export function patchBodyCases(): BadCase[] {
 }
 
 export function createClaimCases(): BadCase[] {
-  const c = (name: string, change: Record<string, unknown>, at?: string, status = 400) => bodyCase(POST_CLAIM, name, { ...VALID_CLAIM, ...change }, status, at);
+  const c = (name: string, change: Record<string, unknown>, at?: string, status = 400) =>
+    bodyCase(POST_CLAIM, name, { ...VALID_CLAIM, ...change }, status, at);
   const without = (field: keyof typeof VALID_CLAIM) => {
     const { [field]: _, ...rest } = VALID_CLAIM;
     return bodyCase(POST_CLAIM, `no ${field}`, rest, 400, '/');
@@ -92,7 +104,8 @@ export function createClaimCases(): BadCase[] {
 }
 
 export function createSourceCases(existingText: string): BadCase[] {
-  const c = (name: string, change: Record<string, unknown>, at?: string, status = 400) => bodyCase(POST_SOURCE, name, { ...VALID_SOURCE, ...change }, status, at);
+  const c = (name: string, change: Record<string, unknown>, at?: string, status = 400) =>
+    bodyCase(POST_SOURCE, name, { ...VALID_SOURCE, ...change }, status, at);
   return [
     c('a numeric title', { title: 7 }, '/title'),
     c('a blank title', { title: '   ' }, '/title'),
@@ -127,8 +140,15 @@ export function createSourceCases(existingText: string): BadCase[] {
  * or not (the plain-text upload with its metadata in the query is gone, issue 12).
  */
 export function plainTextCases(): BadCase[] {
-  const form = (name: string, contentType: string, query: string, body: string | Buffer): BadCase =>
-    ({ name: `POST /api/sources (${contentType.split(';')[0]}): ${name}`, method: 'POST', path: `/api/sources${query}`, headers: { 'content-type': contentType }, body, status: 415, at: '/headers/content-type' });
+  const form = (name: string, contentType: string, query: string, body: string | Buffer): BadCase => ({
+    name: `POST /api/sources (${contentType.split(';')[0]}): ${name}`,
+    method: 'POST',
+    path: `/api/sources${query}`,
+    headers: { 'content-type': contentType },
+    body,
+    status: 415,
+    at: '/headers/content-type',
+  });
   const ok = '?title=Probe&publisher=Test';
   return [
     form('a well-formed upload', 'text/plain; charset=utf-8', ok, 'Some text.'),
@@ -137,6 +157,11 @@ export function plainTextCases(): BadCase[] {
     form('a UTF-16 body', 'text/plain; charset=utf-16le', ok, Buffer.from('Some text.', 'utf16le')),
     form('an empty body', 'text/plain', ok, ''),
     form('a url-encoded form', 'application/x-www-form-urlencoded', '', 'title=Probe&publisher=Test&text=Some+text.'),
-    form('a multipart form', 'multipart/form-data; boundary=x', '', '--x\r\nContent-Disposition: form-data; name="text"\r\n\r\nSome text.\r\n--x--\r\n'),
+    form(
+      'a multipart form',
+      'multipart/form-data; boundary=x',
+      '',
+      '--x\r\nContent-Disposition: form-data; name="text"\r\n\r\nSome text.\r\n--x--\r\n',
+    ),
   ];
 }

@@ -53,11 +53,24 @@ export function readCases(): BadCase[] {
   for (const e of ENDPOINTS.filter((x) => (x.method ?? 'get') === 'get')) {
     const path = fill(e.path, EXISTING[kindOf(e.path)] ?? '');
     const required = e.path === '/api/search' ? 'q=semyonov&' : '';
-    cases.push({ name: `GET ${e.path} with an unknown parameter`, method: 'GET', path: `${path}?${required}colour=red`, status: 400, at: '/query/colour' });
+    cases.push({
+      name: `GET ${e.path} with an unknown parameter`,
+      method: 'GET',
+      path: `${path}?${required}colour=red`,
+      status: 400,
+      at: '/query/colour',
+    });
     const first = Object.keys((requestSchemas.get(e.query)?.properties ?? {}) as object)[0] ?? 'x';
-    cases.push({ name: `GET ${e.path} with ${first} repeated`, method: 'GET', path: `${path}?${first}=a&${first}=b`, status: 400, at: `/query/${first}` });
+    cases.push({
+      name: `GET ${e.path} with ${first} repeated`,
+      method: 'GET',
+      path: `${path}?${first}=a&${first}=b`,
+      status: 400,
+      at: `/query/${first}`,
+    });
     if (!e.path.includes('{id}')) continue;
-    for (const h of HOSTILE_IDS) cases.push({ name: `GET ${e.path} with ${h.name}`, method: 'GET', path: fill(e.path, h.segment), status: h.status });
+    for (const h of HOSTILE_IDS)
+      cases.push({ name: `GET ${e.path} with ${h.name}`, method: 'GET', path: fill(e.path, h.segment), status: h.status });
   }
   const get = (name: string, path: string, status: number, at?: string): BadCase => ({ name, method: 'GET', path, status, at });
   cases.push(
@@ -90,7 +103,12 @@ export interface WriteTarget {
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-export const PATCH_CLAIM: WriteTarget = { name: 'PATCH /api/claims/:id', method: 'PATCH', path: `/api/claims/${EXISTING.claims}`, headers: { ...JSON_TYPE, 'if-match': '"1"' } };
+export const PATCH_CLAIM: WriteTarget = {
+  name: 'PATCH /api/claims/:id',
+  method: 'PATCH',
+  path: `/api/claims/${EXISTING.claims}`,
+  headers: { ...JSON_TYPE, 'if-match': '"1"' },
+};
 export const POST_CLAIM: WriteTarget = { name: 'POST /api/claims', method: 'POST', path: '/api/claims', headers: JSON_TYPE };
 export const POST_SOURCE: WriteTarget = { name: 'POST /api/sources', method: 'POST', path: '/api/sources', headers: JSON_TYPE };
 export const WRITE_TARGETS = [PATCH_CLAIM, POST_CLAIM, POST_SOURCE];
@@ -100,8 +118,21 @@ const HUGE = Buffer.alloc(22 * 1024 * 1024, 'x');
 
 /** What every write endpoint must refuse whatever it expects: broken JSON, non-objects, oversize, bad headers. */
 export function malformedBodyCases(t: WriteTarget): BadCase[] {
-  const raw = (name: string, body: string | Buffer, status: number, headers: Record<string, string> = {}, extra: Partial<BadCase> = {}): BadCase =>
-    ({ name: `${t.name}: ${name}`, method: t.method, path: t.path, headers: { ...t.headers, ...headers }, body, status, ...extra });
+  const raw = (
+    name: string,
+    body: string | Buffer,
+    status: number,
+    headers: Record<string, string> = {},
+    extra: Partial<BadCase> = {},
+  ): BadCase => ({
+    name: `${t.name}: ${name}`,
+    method: t.method,
+    path: t.path,
+    headers: { ...t.headers, ...headers },
+    body,
+    status,
+    ...extra,
+  });
   return [
     raw('an unclosed object', '{', 400),
     raw('a trailing comma', '{"action":"accept",}', 400),
@@ -137,15 +168,26 @@ export function bodyCase(t: WriteTarget, name: string, body: unknown, status: nu
 /** PATCH-only refusals: If-Match, and hostile ids in the path of a write. */
 export function patchHeaderCases(): BadCase[] {
   const body = JSON.stringify({ action: 'accept' });
-  const patch = (name: string, headers: Record<string, string>, status: number, at?: string): BadCase =>
-    ({ name: `${PATCH_CLAIM.name}: ${name}`, method: 'PATCH', path: PATCH_CLAIM.path, headers: { ...JSON_TYPE, ...headers }, body, status, at });
+  const patch = (name: string, headers: Record<string, string>, status: number, at?: string): BadCase => ({
+    name: `${PATCH_CLAIM.name}: ${name}`,
+    method: 'PATCH',
+    path: PATCH_CLAIM.path,
+    headers: { ...JSON_TYPE, ...headers },
+    body,
+    status,
+    at,
+  });
   return [
     patch('no If-Match', {}, 428, '/headers/if-match'),
     patch('If-Match *', { 'if-match': '*' }, 400, '/headers/if-match'),
     patch('two ETags in If-Match', { 'if-match': '"1", "2"' }, 400, '/headers/if-match'),
     patch('a version too large to be one', { 'if-match': '"99999999999"' }, 400, '/headers/if-match'),
     patch('a stale version', { 'if-match': '"7"' }, 412),
-    ...HOSTILE_IDS.map((h): BadCase => ({ ...patch(h.name, { 'if-match': '"1"' }, 0), path: `/api/claims/${h.segment}`, status: h.status })),
+    ...HOSTILE_IDS.map((h): BadCase => ({
+      ...patch(h.name, { 'if-match': '"1"' }, 0),
+      path: `/api/claims/${h.segment}`,
+      status: h.status,
+    })),
     { ...patch('an unknown claim', { 'if-match': '"1"' }, 404), path: '/api/claims/no-such-claim' },
   ];
 }
@@ -153,10 +195,23 @@ export function patchHeaderCases(): BadCase[] {
 /** DELETE /api/sources/:id and POST /api/changes/:seq/revert: If-Match, hostile ids and seqs, bodies. */
 export function deleteAndRevertCases(): BadCase[] {
   const source = `/api/sources/${EXISTING.sources}`;
-  const del = (name: string, headers: Record<string, string>, status: number | number[], path = source, at?: string): BadCase =>
-    ({ name: `DELETE /api/sources/{id}: ${name}`, method: 'DELETE', path, headers, status, at });
-  const revert = (name: string, seq: string, status: number | number[], body?: string, at?: string): BadCase =>
-    ({ name: `POST /api/changes/{seq}/revert: ${name}`, method: 'POST', path: `/api/changes/${seq}/revert`, headers: JSON_TYPE, body, status, at });
+  const del = (name: string, headers: Record<string, string>, status: number | number[], path = source, at?: string): BadCase => ({
+    name: `DELETE /api/sources/{id}: ${name}`,
+    method: 'DELETE',
+    path,
+    headers,
+    status,
+    at,
+  });
+  const revert = (name: string, seq: string, status: number | number[], body?: string, at?: string): BadCase => ({
+    name: `POST /api/changes/{seq}/revert: ${name}`,
+    method: 'POST',
+    path: `/api/changes/${seq}/revert`,
+    headers: JSON_TYPE,
+    body,
+    status,
+    at,
+  });
   return [
     del('no If-Match', {}, 428, source, '/headers/if-match'),
     del('a weak ETag', { 'if-match': 'W/"abc"' }, 400, source, '/headers/if-match'),

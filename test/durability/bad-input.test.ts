@@ -11,8 +11,26 @@ import { Repository } from '../../server/store/repository.js';
 import { WP, writeFixtureStore } from '../api/fixture-store.js';
 import { expectError } from '../api/harness.js';
 import { fingerprint, tempStore } from '../helpers/temp-store.js';
-import { createClaimCases, createSourceCases, patchBodyCases, plainTextCases, VALID_CLAIM, VALID_PATCH, VALID_SOURCE } from './bad-body-cases.js';
-import { deleteAndRevertCases, malformedBodyCases, patchHeaderCases, PATCH_CLAIM, POST_CLAIM, POST_SOURCE, readCases, WRITE_TARGETS, type BadCase } from './bad-input-cases.js';
+import {
+  createClaimCases,
+  createSourceCases,
+  patchBodyCases,
+  plainTextCases,
+  VALID_CLAIM,
+  VALID_PATCH,
+  VALID_SOURCE,
+} from './bad-body-cases.js';
+import {
+  deleteAndRevertCases,
+  malformedBodyCases,
+  patchHeaderCases,
+  PATCH_CLAIM,
+  POST_CLAIM,
+  POST_SOURCE,
+  readCases,
+  WRITE_TARGETS,
+  type BadCase,
+} from './bad-input-cases.js';
 import { startRawApi, type RawApi } from './raw-api.js';
 
 /** No language model needed here: ingest only has to get as far as storing. */
@@ -23,7 +41,13 @@ async function fixtureApi(): Promise<RawApi> {
   const dir = await tempStore();
   await writeFixtureStore(dir);
   const api = await startRawApi(dir, { extractor: async () => noClaims });
-  return { ...api, close: async () => { await api.close(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    ...api,
+    close: async () => {
+      await api.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 describe('refused input leaves the store as it was', () => {
@@ -85,7 +109,10 @@ describe('the store refuses a text it cannot write back', () => {
       const repo = await Repository.open(dir);
       const before = await fingerprint(dir);
       const input = { title: 'Probe', publisher: 'Test', text: 'The garrison had 9,000 men \ud800 that winter.' };
-      await expect(ingestSource(repo, input, { who: 'test' }, noClaims)).rejects.toMatchObject({ kind: 'invalid', details: [{ at: '/text' }] });
+      await expect(ingestSource(repo, input, { who: 'test' }, noClaims)).rejects.toMatchObject({
+        kind: 'invalid',
+        details: [{ at: '/text' }],
+      });
       expect(await fingerprint(dir)).toEqual(before);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -100,7 +127,10 @@ describe('odd but valid text is stored exactly as sent', () => {
   it('emoji, RTL marks, combining marks and astral letters round-trip through the API, the disk and a restart', async () => {
     const api = await fixtureApi();
     try {
-      const reply = await api.send('POST', '/api/sources', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, publisher: 'Ünïcode press', text }) });
+      const reply = await api.send('POST', '/api/sources', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title, publisher: 'Ünïcode press', text }),
+      });
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);
       const { id } = reply.body.source as { id: string };
       expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);

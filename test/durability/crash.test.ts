@@ -18,7 +18,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadStore } from '../../server/store/load.js';
 import { DEFAULT_DATA_DIR } from '../../server/store/layout.js';
 import { startServerProcess } from '../helpers/server-process.js';
-import { expectAckedWritesDurable, expectEveryJsonParses, expectNoLeftovers, filesBelow, isLeftover, loadCleanStore } from './store-checks.js';
+import {
+  expectAckedWritesDurable,
+  expectEveryJsonParses,
+  expectNoLeftovers,
+  filesBelow,
+  isLeftover,
+  loadCleanStore,
+} from './store-checks.js';
 import { fireWrites, planWrites, prng } from './workload.js';
 
 const WRITES = 500;
@@ -36,13 +43,29 @@ interface Scenario {
   store: 'tmpfs' | 'disk';
 }
 
-const SCENARIOS: Scenario[] = ([
-  { seed: 1009, window: [0, 3], when: 'very early', from: 'ack', delayMs: [0, 12], store: 'tmpfs' },
-  { seed: 5651, window: [10, 40], when: 'mid-commit on disk, journal written', from: 'journal', delayMs: [2, 4], store: 'disk' },
-  { seed: 2477, window: [100, 250], when: 'in the middle, changelog appended, files not yet renamed', from: 'append', delayMs: [0, 0], store: 'tmpfs' },
-  { seed: 3313, window: [0, WRITES - 1], when: 'anywhere', from: 'ack', delayMs: [0, 12], store: 'tmpfs' },
-  { seed: 4021, window: [WRITES - 40, WRITES - 10], when: 'near the end, journal written', from: 'journal', delayMs: [0, 0], store: 'tmpfs' },
-] satisfies Scenario[]).filter((s) => !process.env.CRASH_SEED || String(s.seed) === process.env.CRASH_SEED);
+const SCENARIOS: Scenario[] = (
+  [
+    { seed: 1009, window: [0, 3], when: 'very early', from: 'ack', delayMs: [0, 12], store: 'tmpfs' },
+    { seed: 5651, window: [10, 40], when: 'mid-commit on disk, journal written', from: 'journal', delayMs: [2, 4], store: 'disk' },
+    {
+      seed: 2477,
+      window: [100, 250],
+      when: 'in the middle, changelog appended, files not yet renamed',
+      from: 'append',
+      delayMs: [0, 0],
+      store: 'tmpfs',
+    },
+    { seed: 3313, window: [0, WRITES - 1], when: 'anywhere', from: 'ack', delayMs: [0, 12], store: 'tmpfs' },
+    {
+      seed: 4021,
+      window: [WRITES - 40, WRITES - 10],
+      when: 'near the end, journal written',
+      from: 'journal',
+      delayMs: [0, 0],
+      store: 'tmpfs',
+    },
+  ] satisfies Scenario[]
+).filter((s) => !process.env.CRASH_SEED || String(s.seed) === process.env.CRASH_SEED);
 
 type Step = 'temporary' | 'journal' | 'append';
 
@@ -97,54 +120,62 @@ afterAll(async () => {
 
 // Concurrent: each run is mostly waiting on its own server, and the file stays within a minute.
 describe.concurrent('kill -9 during concurrent writes', () => {
-  it.each(SCENARIOS)('seed $seed, killed $when: every acknowledged write survives, nothing half-written remains', async ({ seed, window, from: step, delayMs: [lo, hi], store }) => {
-    const random = prng(seed);
-    const [from, to] = window;
-    const killAt = from + Math.floor(random() * (to - from + 1));
-    const delayMs = lo + Math.floor(random() * (hi - lo + 1));
-    const dir = await scratchCopy(store);
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const { corpus } = await loadStore(dir);
-    const original = new Map(corpus.claims.map((c) => [c.id, c]));
-    const ops = planWrites(corpus.claims, WRITES, random);
+  it.each(SCENARIOS)(
+    'seed $seed, killed $when: every acknowledged write survives, nothing half-written remains',
+    async ({ seed, window, from: step, delayMs: [lo, hi], store }) => {
+      const random = prng(seed);
+      const [from, to] = window;
+      const killAt = from + Math.floor(random() * (to - from + 1));
+      const delayMs = lo + Math.floor(random() * (hi - lo + 1));
+      const dir = await scratchCopy(store);
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      const { corpus } = await loadStore(dir);
+      const original = new Map(corpus.claims.map((c) => [c.id, c]));
+      const ops = planWrites(corpus.claims, WRITES, random);
 
-    const start = async () => {
-      const started = await startServerProcess(dir);
-      cleanups.push(() => started.kill9());
-      return started;
-    };
-    let server = await start();
-    let killed: Promise<void> | undefined;
-    // kill9 sends SIGKILL synchronously; its promise is the process being gone.
-    const killAfterDelay = (resolve: () => void) => (delayMs === 0 ? server.kill9() : sleep(delayMs).then(() => server.kill9())).then(resolve);
-    const kill = () => (killed ??= new Promise<void>((resolve) => {
-      if (step === 'ack') void killAfterDelay(resolve);
-      else onNextCommitStep(dir, step, () => void killAfterDelay(resolve));
-    }));
-    if (killAt === 0) void kill();
-    const run = await fireWrites({ base: server.base, ops, lanes: LANES, onAck: (n) => n >= killAt && kill() });
-    await kill();
-    const interrupted = (await filesBelow(dir)).filter(isLeftover);
-    console.log(`crash seed ${seed} (${store}): killed after ${killAt} acks + ${delayMs} ms${step === 'ack' ? '' : ` from the next commit's ${step}`}, while ${phaseOf(interrupted)}; ${run.acked.length} acknowledged, ${run.unanswered} unanswered, ${run.retried} retried on 412 (replay: CRASH_SEED=${seed})`);
-    expect(run.refused).toEqual([]);
+      const start = async () => {
+        const started = await startServerProcess(dir);
+        cleanups.push(() => started.kill9());
+        return started;
+      };
+      let server = await start();
+      let killed: Promise<void> | undefined;
+      // kill9 sends SIGKILL synchronously; its promise is the process being gone.
+      const killAfterDelay = (resolve: () => void) =>
+        (delayMs === 0 ? server.kill9() : sleep(delayMs).then(() => server.kill9())).then(resolve);
+      const kill = () =>
+        (killed ??= new Promise<void>((resolve) => {
+          if (step === 'ack') void killAfterDelay(resolve);
+          else onNextCommitStep(dir, step, () => void killAfterDelay(resolve));
+        }));
+      if (killAt === 0) void kill();
+      const run = await fireWrites({ base: server.base, ops, lanes: LANES, onAck: (n) => n >= killAt && kill() });
+      await kill();
+      const interrupted = (await filesBelow(dir)).filter(isLeftover);
+      console.log(
+        `crash seed ${seed} (${store}): killed after ${killAt} acks + ${delayMs} ms${step === 'ack' ? '' : ` from the next commit's ${step}`}, while ${phaseOf(interrupted)}; ${run.acked.length} acknowledged, ${run.unanswered} unanswered, ${run.retried} retried on 412 (replay: CRASH_SEED=${seed})`,
+      );
+      expect(run.refused).toEqual([]);
 
-    server = await start();
-    await expectNoLeftovers(dir);
-    await expectEveryJsonParses(dir);
-    const { claims, changes } = await loadCleanStore(dir);
-    expectAckedWritesDurable(original, claims, changes, run.acked);
+      server = await start();
+      await expectNoLeftovers(dir);
+      await expectEveryJsonParses(dir);
+      const { claims, changes } = await loadCleanStore(dir);
+      expectAckedWritesDurable(original, claims, changes, run.acked);
 
-    // The restarted server goes on writing where the changelog left off.
-    const target = run.acked.at(-1)?.claim.id ?? corpus.claims[0]!.id;
-    const version = claims.get(target)!.version ?? 1;
-    const reply = await fetch(`${server.base}/api/claims/${target}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
-      body: JSON.stringify({ action: 'accept' }),
-    });
-    expect(reply.status).toBe(200);
-    const after = await loadCleanStore(dir);
-    expect(after.changes.at(-1)).toMatchObject({ seq: changes.length + 1, claim: target, after: { version: version + 1 } });
-    await server.stop();
-  }, 240_000); // a safety net for a loaded machine, not a speed assertion
+      // The restarted server goes on writing where the changelog left off.
+      const target = run.acked.at(-1)?.claim.id ?? corpus.claims[0]!.id;
+      const version = claims.get(target)!.version ?? 1;
+      const reply = await fetch(`${server.base}/api/claims/${target}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
+        body: JSON.stringify({ action: 'accept' }),
+      });
+      expect(reply.status).toBe(200);
+      const after = await loadCleanStore(dir);
+      expect(after.changes.at(-1)).toMatchObject({ seq: changes.length + 1, claim: target, after: { version: version + 1 } });
+      await server.stop();
+    },
+    240_000,
+  ); // a safety net for a loaded machine, not a speed assertion
 });

@@ -14,11 +14,20 @@ import { fingerprint } from '../helpers/temp-store.js';
 
 const menExtractor: Extractor = (text, { sourceId }) => ({
   claims: [...text.matchAll(/(\d+) men/g)].map((m, i): Claim => ({
-    id: `${sourceId}-x${i + 1}`, source: sourceId, subject: 'garrison', property: 'troop-strength',
+    id: `${sourceId}-x${i + 1}`,
+    source: sourceId,
+    subject: 'garrison',
+    property: 'troop-strength',
     value: { type: 'quantity', comparator: 'exact', amount: Number(m[1]), unit: 'soldiers' },
-    wording: m[0], quote: selectorAt(text, m.index!, m.index! + m[0].length), citations: [], status: 'extracted', version: 1,
+    wording: m[0],
+    quote: selectorAt(text, m.index!, m.index! + m[0].length),
+    citations: [],
+    status: 'extracted',
+    version: 1,
   })),
-  proposedEntities: [], references: [], warnings: [],
+  proposedEntities: [],
+  references: [],
+  warnings: [],
 });
 
 let api: RunningApi | undefined;
@@ -34,9 +43,19 @@ async function start(clientDir?: string): Promise<RunningApi> {
   return api;
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
 const troops = { type: 'quantity', comparator: 'exact', amount: 4000, unit: 'soldiers' };
-const claimInput = { source: 'chronicle', subject: 'garrison', property: 'troop-strength', value: troops, wording: '4,000 men', quote: { exact: '4,000 men' } };
+const claimInput = {
+  source: 'chronicle',
+  subject: 'garrison',
+  property: 'troop-strength',
+  value: troops,
+  wording: '4,000 men',
+  quote: { exact: '4,000 men' },
+};
 
 /** Sends a request and checks that it changed nothing, on disk or in memory. */
 async function refused(a: RunningApi, send: () => Promise<Reply>): Promise<Reply> {
@@ -65,7 +84,10 @@ describe('limits (issue 12.3)', () => {
     const parts = Array.from({ length: n }, (_, i) => ({ amount: 1, label: `part ${i}` }));
     const reply = await refused(a, () => a.send('POST', '/api/claims', json({ ...claimInput, value: { ...troops, amount: n, parts } })));
     expectError(reply, 400, '/value/parts');
-    expect(reply.body.details).toContainEqual({ at: '/value/parts', message: `must NOT have more than ${LIMITS.partsPerValue.value} items` });
+    expect(reply.body.details).toContainEqual({
+      at: '/value/parts',
+      message: `must NOT have more than ${LIMITS.partsPerValue.value} items`,
+    });
   });
 
   it('a source yielding more claims than a source may hold is refused with 413, nothing stored', async () => {
@@ -81,7 +103,11 @@ describe('limits (issue 12.3)', () => {
     const raw = JSON.stringify({ ...claimInput, value: { ...troops, amount: 1 } }).replace('"amount":1', '"amount":9007199254740993');
     expectError(await refused(a, () => a.send('POST', '/api/claims', json(raw))), 400, '/value/amount');
     const patch = '{"action":"edit","value":{"type":"quantity","comparator":"exact","amount":9007199254740993,"unit":"soldiers"}}';
-    expectError(await refused(a, () => a.send('PATCH', '/api/claims/chronicle-1', json(patch, { 'if-match': '"1"' }))), 400, '/value/amount');
+    expectError(
+      await refused(a, () => a.send('PATCH', '/api/claims/chronicle-1', json(patch, { 'if-match': '"1"' }))),
+      400,
+      '/value/amount',
+    );
   });
 });
 
@@ -117,7 +143,12 @@ describe('the smaller findings (issue 12.7)', () => {
     const decoded = await a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json; charset=utf-16le' }, body });
     expect(decoded.status, JSON.stringify(decoded.body)).toBe(201);
     expect(decoded.body.source.title).toBe('Ōtani');
-    const latin = await refused(a, () => a.send('POST', '/api/sources', { headers: { 'content-type': 'application/json; charset=iso-8859-1' }, body: Buffer.from('{"title":"T","publisher":"P","text":"caf\xe9"}', 'latin1') }));
+    const latin = await refused(a, () =>
+      a.send('POST', '/api/sources', {
+        headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+        body: Buffer.from('{"title":"T","publisher":"P","text":"caf\xe9"}', 'latin1'),
+      }),
+    );
     expectError(latin, 415, '/headers/content-type');
     expect(latin.body.error).toMatch(/charset "iso-8859-1"/i);
   });

@@ -12,7 +12,11 @@ import { collectReply, type Reply } from '../api/harness.js';
 
 export interface RawApi {
   repo: Repository;
-  send(method: string, rawPath: string, init?: { headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean }): Promise<Reply>;
+  send(
+    method: string,
+    rawPath: string,
+    init?: { headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean },
+  ): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -31,7 +35,12 @@ export async function startRawApi(dataDir: string, options: AppOptions = {}): Pr
   };
 }
 
-function rawRequest(port: number, method: string, rawPath: string, init: { headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean }): Promise<Reply> {
+function rawRequest(
+  port: number,
+  method: string,
+  rawPath: string,
+  init: { headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const headers = { ...(body && !init.chunked ? { 'content-length': String(body.length) } : {}), ...init.headers };

@@ -58,16 +58,33 @@ export async function loadCleanStore(root: string): Promise<{ claims: Map<string
  * is exactly the claim on disk — the claim file and the changelog were written together or not at all.
  * `original` is the claims before the run.
  */
-export function expectAckedWritesDurable(original: Map<string, Claim>, claims: Map<string, Claim>, changes: Change[], acked: Acked[]): void {
-  expect(changes.map((c) => c.seq), 'sequence numbers are 1..n without gaps or repeats').toEqual(changes.map((_, i) => i + 1));
+export function expectAckedWritesDurable(
+  original: Map<string, Claim>,
+  claims: Map<string, Claim>,
+  changes: Change[],
+  acked: Acked[],
+): void {
+  expect(
+    changes.map((c) => c.seq),
+    'sequence numbers are 1..n without gaps or repeats',
+  ).toEqual(changes.map((_, i) => i + 1));
   const versions = changes.filter((c) => c.claim).map((c) => `${c.claim} v${c.after?.version}`);
-  expect(versions.filter((v, i) => versions.indexOf(v) !== i), 'no version of a claim is logged twice').toEqual([]);
-  const lineFor = (a: Acked) => changes.find((c) => c.claim === a.claim.id && c.after?.version === a.claim.version && c.action === a.op.kind);
+  expect(
+    versions.filter((v, i) => versions.indexOf(v) !== i),
+    'no version of a claim is logged twice',
+  ).toEqual([]);
+  const lineFor = (a: Acked) =>
+    changes.find((c) => c.claim === a.claim.id && c.after?.version === a.claim.version && c.action === a.op.kind);
   for (const a of acked) {
     const onDisk = claims.get(a.claim.id);
     expect(onDisk, `acknowledged write ${a.op.n} (${a.op.kind} ${a.claim.id}) is on disk`).toBeDefined();
-    expect(onDisk!.version ?? 1, `claim ${a.claim.id} is at least at acknowledged version ${a.claim.version}`).toBeGreaterThanOrEqual(a.claim.version ?? 1);
-    expect(lineFor(a), `acknowledged write ${a.op.n} (${a.op.kind} ${a.claim.id} v${a.claim.version}) has its changelog line`).toBeDefined();
+    expect(onDisk!.version ?? 1, `claim ${a.claim.id} is at least at acknowledged version ${a.claim.version}`).toBeGreaterThanOrEqual(
+      a.claim.version ?? 1,
+    );
+    expect(
+      lineFor(a),
+      `acknowledged write ${a.op.n} (${a.op.kind} ${a.claim.id} v${a.claim.version}) has its changelog line`,
+    ).toBeDefined();
   }
   const lastLine = new Map<string, Change>();
   for (const change of changes) if (change.claim) lastLine.set(change.claim, change);

@@ -114,24 +114,44 @@ function send(agent: Agent, base: string, op: WriteOp, versions: Map<string, num
   const note = `crash-test write ${op.n}`;
   if (op.kind === 'create') {
     const { source, subject, property, value, wording, scope, quote } = op.from;
-    const body = { source, subject, property, value, wording, ...(scope ? { scope } : {}), quote: { exact: quote.exact, start: quote.start }, note };
+    const body = {
+      source,
+      subject,
+      property,
+      value,
+      wording,
+      ...(scope ? { scope } : {}),
+      quote: { exact: quote.exact, start: quote.start },
+      note,
+    };
     return post(agent, `${base}/api/claims`, 'POST', body, {});
   }
-  const body = op.kind === 'edit'
-    ? { action: 'edit', wording: `edited by write ${op.n}`, ...(op.value ? { value: op.value } : {}), note }
-    : { action: op.kind, note };
+  const body =
+    op.kind === 'edit'
+      ? { action: 'edit', wording: `edited by write ${op.n}`, ...(op.value ? { value: op.value } : {}), note }
+      : { action: op.kind, note };
   return post(agent, `${base}/api/claims/${op.claim}`, 'PATCH', body, { 'if-match': `"${versions.get(op.claim) ?? 1}"` });
 }
 
-function post(agent: Agent, url: string, method: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function post(
+  agent: Agent,
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: { 'content-type': 'application/json', 'x-reviewer': 'crash test', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-      res.on('aborted', () => reject(new Error('response aborted')));
-    });
+    const req = request(
+      url,
+      { method, agent, headers: { 'content-type': 'application/json', 'x-reviewer': 'crash test', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('response aborted')));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });

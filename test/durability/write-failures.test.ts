@@ -20,7 +20,10 @@ import { fingerprint } from '../helpers/temp-store.js';
 import { filesBelow, isLeftover } from './store-checks.js';
 
 const noClaims: Extractor = () => ({ claims: [], proposedEntities: [], references: [], warnings: [] });
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 const accept = { action: 'accept' };
 
 /** Whether this machine lets the tests mount a tmpfs (root in a container with CAP_SYS_ADMIN). */
@@ -99,7 +102,10 @@ describe.skipIf(!canMount)('a full disk', () => {
     await expectUntouched(api, store, before, revision);
 
     const streamed = await api.send('POST', '/api/sources', json(source, { accept: 'application/x-ndjson' }));
-    const lines = String(streamed.body).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = String(streamed.body)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.at(-1)).toMatchObject({ status: 507, error: expect.stringMatching(/no space left/) });
     await expectUntouched(api, store, before, revision);
 
@@ -145,12 +151,19 @@ describe('a store the server may not write', () => {
     const before = await fingerprint(store);
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../server/cli/serve.ts')], {
-      cwd: path.resolve(import.meta.dirname, '../..'), uid: 65534, gid: 65534,
-      env: { ...process.env, HOME: tmpdir(), PORT: String(port), CONCORDANCE_DATA: store, AUTH: 'off' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      uid: 65534,
+      gid: 65534,
+      env: { ...process.env, HOME: tmpdir(), PORT: String(port), CONCORDANCE_DATA: store, AUTH: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     cleanups.push(() => stopChild(child));
     await listening(child);
-    const res = await fetch(`http://127.0.0.1:${port}/api/claims/chronicle-2`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': '"1"' }, body: JSON.stringify(accept) });
+    const res = await fetch(`http://127.0.0.1:${port}/api/claims/chronicle-2`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify(accept),
+    });
     const body = (await res.json()) as { error: string; details: { code: string; kind: string; path: string } };
     expect(res.status, JSON.stringify(body)).toBe(500);
     expect(body.error).toMatch(/may not write .*permission denied.*write access to/);
@@ -194,9 +207,15 @@ describe('a store written by another process since the server loaded it', () => 
     const text = path.join(store, '..', `concordance-beside-${process.pid}.txt`);
     await writeFile(text, 'The garrison had 7,000 men that spring.');
     cleanups.push(() => rm(text, { force: true }));
-    execFileSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../server/cli/ingest.ts'), text, '--title', 'Beside', '--publisher', 'P'], {
-      cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env, CONCORDANCE_DATA: store }, stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.resolve(import.meta.dirname, '../../server/cli/ingest.ts'), text, '--title', 'Beside', '--publisher', 'P'],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        env: { ...process.env, CONCORDANCE_DATA: store },
+        stdio: 'pipe',
+      },
+    );
     const before = await fingerprint(store);
     const reply = await api.send('PATCH', '/api/claims/chronicle-2', json(accept, { 'if-match': '"1"' }));
     expectError(reply, 409);
@@ -220,7 +239,10 @@ describe('commitFiles', () => {
     // Removals run after the journal and the appends; removing a file that is not there fails there.
     const write = { file: path.join(root, 'a.json'), content: 'new a' };
     const append = { file: path.join(root, 'log.jsonl'), content: 'line2\n' };
-    await expect(commitFiles(root, [write], [append], [path.join(root, 'gone.json')])).rejects.toMatchObject({ kind: 'io', code: 'ENOENT' });
+    await expect(commitFiles(root, [write], [append], [path.join(root, 'gone.json')])).rejects.toMatchObject({
+      kind: 'io',
+      code: 'ENOENT',
+    });
     expect((await readdir(root)).sort()).toEqual(['a.json', 'log.jsonl']);
     expect(await readFile(path.join(root, 'log.jsonl'), 'utf8')).toBe('line1\n');
     expect(await readFile(path.join(root, 'a.json'), 'utf8')).toBe('old a');

@@ -24,7 +24,10 @@ describe('GET /api/export', () => {
   });
 
   it('sends GEXF that graphology-gexf reads back with the same counts as the served graph', async () => {
-    const [reply, graph] = await Promise.all([api.get('/api/export?format=gexf'), api.get('/api/graph', { 'accept-encoding': 'identity' })]);
+    const [reply, graph] = await Promise.all([
+      api.get('/api/export?format=gexf'),
+      api.get('/api/graph', { 'accept-encoding': 'identity' }),
+    ]);
     expect(reply.headers['content-type']).toMatch(/^application\/gexf\+xml/);
     const back = gexf.parse(Graph as unknown as GraphConstructor, String(reply.body));
     expect(back.order).toBe(graph.body.nodes.length);

@@ -9,7 +9,16 @@ import { runCli } from '../helpers/run-cli.js';
 describe('npm run export', () => {
   it('writes the contradictions of one entity to a CSV file', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'concordance-export-')), 'siberia.csv');
-    const run = runCli('export.ts', ['--format', 'comparisons-csv', '--view', 'entity', '--id', 'japanese-expeditionary-force', '--out', out]);
+    const run = runCli('export.ts', [
+      '--format',
+      'comparisons-csv',
+      '--view',
+      'entity',
+      '--id',
+      'japanese-expeditionary-force',
+      '--out',
+      out,
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`wrote ${out}`);
     const rows = parseCsv(await readFile(out, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];

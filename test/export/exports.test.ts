@@ -24,7 +24,8 @@ beforeAll(async () => {
   bundled = analyse(corpus);
 });
 
-const rows = (csv: string): Record<string, string>[] => parseCsv(csv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
+const rows = (csv: string): Record<string, string>[] =>
+  parseCsv(csv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
 
 describe('CSV', () => {
   it('claims: one row per claim, UTF-8 with a BOM and CRLF, quotes byte-identical to the source text', () => {
@@ -108,7 +109,7 @@ describe('GEXF', () => {
     expect(back.order).toBeGreaterThan(0);
   });
 
-  it('uses the explorer\'s palette', () => {
+  it("uses the explorer's palette", () => {
     expect(KIND_COLOR).toEqual(CLIENT_KIND_COLOR);
   });
 });
@@ -123,7 +124,7 @@ describe('Web Annotation', () => {
     expect(index.toCodePoints(text.length)).toBe(Array.from(text).length);
   });
 
-  it('positions in code points select the same quote as the store\'s UTF-16 offsets, past astral characters', () => {
+  it("positions in code points select the same quote as the store's UTF-16 offsets, past astral characters", () => {
     const text = 'Notes 😀😀 on 𝔘: the garrison numbered 4,000 men in 1919.';
     const { corpus } = hand(text, [{ exact: '4,000 men', wording: '4,000', amount: 4000 }]);
     const collection = JSON.parse(exportAnalysis(analyse(corpus), { format: 'annotations', base: 'http://example.test' }));
@@ -157,16 +158,35 @@ describe('QuickStatements', () => {
       { exact: 'numbered over 5,000 men', wording: 'over 5,000', amount: 5000, comparator: 'gt' },
     ]);
     corpus.claims.push({
-      id: 'c-founded', source: 'doc', subject: 'garrison', property: 'founding-date',
-      value: { type: 'date', date: { value: '1901-05-03', precision: 'day' } }, wording: '3 May 1901',
-      quote: anchorQuote(text, 'founded on 3 May 1901')!, citations: [], status: 'reviewed', version: 1,
+      id: 'c-founded',
+      source: 'doc',
+      subject: 'garrison',
+      property: 'founding-date',
+      value: { type: 'date', date: { value: '1901-05-03', precision: 'day' } },
+      wording: '3 May 1901',
+      quote: anchorQuote(text, 'founded on 3 May 1901')!,
+      citations: [],
+      status: 'reviewed',
+      version: 1,
     });
     corpus.entities[0]!.wikidata = 'Q100';
     corpus.properties[0]!.wikidata = 'P1114';
     corpus.properties[1]!.wikidata = 'P571';
     corpus.sources[0]!.wikidata = 'Q200';
     const lines = exportAnalysis(analyse(corpus), { format: 'quickstatements' }).trimEnd().split('\n');
-    expect(lines[0]!.split('\t')).toEqual(['Q100', 'P1114', '+4000', 'P585', '+1919-10-00T00:00:00Z/10', 'S248', 'Q200', 'S854', '"https://example.test/doc"', 'S1683', 'en:"numbered 4,000 men in October 1919"']);
+    expect(lines[0]!.split('\t')).toEqual([
+      'Q100',
+      'P1114',
+      '+4000',
+      'P585',
+      '+1919-10-00T00:00:00Z/10',
+      'S248',
+      'Q200',
+      'S854',
+      '"https://example.test/doc"',
+      'S1683',
+      'en:"numbered 4,000 men in October 1919"',
+    ]);
     expect(lines[1]).toMatch(/^# c1: not exported, "over 5,000" is not an exact figure \(gt\)/);
     expect(lines[2]!.split('\t').slice(0, 3)).toEqual(['Q100', 'P571', '+1901-05-03T00:00:00Z/11']);
   });
@@ -176,16 +196,34 @@ describe('QuickStatements', () => {
     corpus.claims[0]!.status = 'extracted';
     expect(exportAnalysis(analyse(corpus), { format: 'quickstatements' })).toBe('');
     corpus.claims[0]!.status = 'reviewed';
-    expect(exportAnalysis(analyse(corpus), { format: 'quickstatements' })).toBe('# 1 reviewed claim(s) left out: their subject or property has no Wikidata id\n');
+    expect(exportAnalysis(analyse(corpus), { format: 'quickstatements' })).toBe(
+      '# 1 reviewed claim(s) left out: their subject or property has no Wikidata id\n',
+    );
   });
 });
 
-interface HandClaim { exact: string; wording: string; amount: number; comparator?: 'exact' | 'gt'; pointInTime?: string }
+interface HandClaim {
+  exact: string;
+  wording: string;
+  amount: number;
+  comparator?: 'exact' | 'gt';
+  pointInTime?: string;
+}
 
 /** A one-source corpus with troop-strength claims quoted from `text`. */
 function hand(text: string, claims: HandClaim[]): { corpus: Corpus } {
   const corpus: Corpus = {
-    sources: [{ id: 'doc', title: 'A document', publisher: 'Press', kind: 'book', url: 'https://example.test/doc', text: { file: 'doc.txt', sha256: '0'.repeat(64), length: text.length }, references: [] }],
+    sources: [
+      {
+        id: 'doc',
+        title: 'A document',
+        publisher: 'Press',
+        kind: 'book',
+        url: 'https://example.test/doc',
+        text: { file: 'doc.txt', sha256: '0'.repeat(64), length: text.length },
+        references: [],
+      },
+    ],
     texts: new Map([['doc', text]]),
     entities: [{ id: 'garrison', type: 'armed-force', label: 'The garrison', aliases: [{ name: 'garrison' }] }],
     properties: [
@@ -193,10 +231,17 @@ function hand(text: string, claims: HandClaim[]): { corpus: Corpus } {
       { id: 'founding-date', label: 'founding date', valueType: 'date', functional: true },
     ],
     claims: claims.map((c, i): Claim => ({
-      id: `c${i}`, source: 'doc', subject: 'garrison', property: 'troop-strength',
-      value: { type: 'quantity', comparator: c.comparator ?? 'exact', amount: c.amount, unit: 'count' }, wording: c.wording,
+      id: `c${i}`,
+      source: 'doc',
+      subject: 'garrison',
+      property: 'troop-strength',
+      value: { type: 'quantity', comparator: c.comparator ?? 'exact', amount: c.amount, unit: 'count' },
+      wording: c.wording,
       ...(c.pointInTime ? { scope: { pointInTime: { value: c.pointInTime, precision: 'month' as const } } } : {}),
-      quote: anchorQuote(text, c.exact)!, citations: [], status: 'reviewed', version: 1,
+      quote: anchorQuote(text, c.exact)!,
+      citations: [],
+      status: 'reviewed',
+      version: 1,
     })),
     judgements: [],
   };

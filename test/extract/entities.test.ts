@@ -6,7 +6,11 @@ import { entity, siberia } from './fixtures.js';
 
 const index = buildEntityIndex(siberia.entities);
 const mentions = (text: string, countWords?: Set<string>) =>
-  findMentions(index, text, tokenize(text), countWords).map((m) => ({ text: text.slice(m.start, m.end), ids: m.entities.map((e) => e.id), via: m.via }));
+  findMentions(index, text, tokenize(text), countWords).map((m) => ({
+    text: text.slice(m.start, m.end),
+    ids: m.entities.map((e) => e.id),
+    via: m.via,
+  }));
 
 describe('alias folding', () => {
   it('folds accents, case, apostrophes and romanisation variants', () => {
@@ -27,7 +31,9 @@ describe('alias folding', () => {
   });
 
   it('prefers the longest alias and respects capitals', () => {
-    expect(mentions('The Japanese Siberian Intervention began.')).toEqual([{ text: 'Japanese Siberian Intervention', ids: ['japanese-intervention-in-siberia'], via: 'alias' }]);
+    expect(mentions('The Japanese Siberian Intervention began.')).toEqual([
+      { text: 'Japanese Siberian Intervention', ids: ['japanese-intervention-in-siberia'], via: 'alias' },
+    ]);
     expect(mentions('the fer was small')).toEqual([]); // "FER" is an acronym, "fer" is not
   });
 
@@ -39,7 +45,9 @@ describe('alias folding', () => {
   });
 
   it('reads a demonym before a counted noun as the force its aliases name', () => {
-    expect(mentions('Japanese casualties were high.', new Set(['casualties']))).toEqual([{ text: 'Japanese casualties', ids: ['japanese-expeditionary-force'], via: 'alias' }]);
+    expect(mentions('Japanese casualties were high.', new Set(['casualties']))).toEqual([
+      { text: 'Japanese casualties', ids: ['japanese-expeditionary-force'], via: 'alias' },
+    ]);
     expect(mentions('Japanese casualties were high.')).toEqual([]);
   });
 });
@@ -50,13 +58,18 @@ describe('proposals', () => {
     const tokens = tokenize(text);
     const found = findMentions(idx, text, tokens);
     const covered = tokens.map((t) => found.some((m) => m.via === 'alias' && m.start <= t.start && t.end <= m.end));
-    const collector = new ProposalCollector('src', known.map((e) => e.id));
+    const collector = new ProposalCollector(
+      'src',
+      known.map((e) => e.id),
+    );
     for (const span of nameSpans(text, tokens, covered)) collector.add(span);
     return collector.results(0);
   };
 
   it('proposes people, places and organisations with a type and a confidence', () => {
-    const { entities, confidence } = propose('General Ivan Kalmykov met Rozanov in Harbin. The Chinese Eastern Railway and Lake Khanka were near.');
+    const { entities, confidence } = propose(
+      'General Ivan Kalmykov met Rozanov in Harbin. The Chinese Eastern Railway and Lake Khanka were near.',
+    );
     const byLabel = Object.fromEntries(entities.map((e) => [e.label, e]));
     expect(byLabel['Ivan Kalmykov']).toMatchObject({ type: 'person', status: 'proposed', id: 'ivan-kalmykov' });
     expect(byLabel['Harbin']).toMatchObject({ type: 'place' });

@@ -8,15 +8,24 @@ const run = (text: string, vocabulary: Omit<ExtractContext, 'sourceId'> = siberi
   extractClaims(text, { sourceId: 'src', ...vocabulary }, { minConfidence });
 const brief = (c: Claim) => {
   const v = c.value;
-  const value = v.type === 'quantity' ? `${v.comparator} ${v.amount}${v.upper ? `-${v.upper}` : ''}` : v.type === 'date' ? `${v.date.comparator ? `${v.date.comparator} ` : ''}${v.date.value}` : '?';
+  const value =
+    v.type === 'quantity'
+      ? `${v.comparator} ${v.amount}${v.upper ? `-${v.upper}` : ''}`
+      : v.type === 'date'
+        ? `${v.date.comparator ? `${v.date.comparator} ` : ''}${v.date.value}`
+        : '?';
   return `${c.subject} ${c.property} ${value}`;
 };
 
 describe('extractClaims', () => {
   it('reads OCR text: European separators, superscript footnotes, "Tbe"', () => {
-    const text = 'Tbe Japanese deployed 70.000 troops¹ in Siberia. By October 1918, Japanese troops numbered over 72,000 soldiers.²\n\n1. Harries 2001, p. 127.\n2. Gow 2004, p. 55.\n';
+    const text =
+      'Tbe Japanese deployed 70.000 troops¹ in Siberia. By October 1918, Japanese troops numbered over 72,000 soldiers.²\n\n1. Harries 2001, p. 127.\n2. Gow 2004, p. 55.\n';
     const { claims, references } = run(text);
-    expect(claims.map(brief)).toEqual(['japanese-expeditionary-force troop-strength exact 70000', 'japanese-expeditionary-force troop-strength gt 72000']);
+    expect(claims.map(brief)).toEqual([
+      'japanese-expeditionary-force troop-strength exact 70000',
+      'japanese-expeditionary-force troop-strength gt 72000',
+    ]);
     expect(claims[0]!.citations).toEqual([{ kind: 'reference', ref: 1, marker: expect.objectContaining({ exact: '¹' }) }]);
     expect(claims[1]!.citations).toMatchObject([{ kind: 'reference', ref: 2 }]);
     expect(claims[1]!.scope).toMatchObject({ pointInTime: { value: '1918-10', comparator: 'by' } });
@@ -32,15 +41,29 @@ describe('extractClaims', () => {
   it('states a sum as one claim with its parts', () => {
     const { claims } = run('The Japanese suffered 1,399 killed and another 1,717 deaths from disease. [4]');
     expect(claims).toHaveLength(1);
-    expect(claims[0]!.value).toEqual({ type: 'quantity', comparator: 'exact', amount: 3116, unit: 'dead', parts: [{ amount: 1399, label: 'killed' }, { amount: 1717, label: 'deaths from disease' }] });
+    expect(claims[0]!.value).toEqual({
+      type: 'quantity',
+      comparator: 'exact',
+      amount: 3116,
+      unit: 'dead',
+      parts: [
+        { amount: 1399, label: 'killed' },
+        { amount: 1717, label: 'deaths from disease' },
+      ],
+    });
     expect(claims[0]!.property).toBe('deaths');
     expect(claims[0]!.wording).toBe('1,399 killed and another 1,717 deaths from disease');
   });
 
   it('reads date properties, other date orders, years from context and relative clauses', () => {
-    const text = 'The Japanese left Vladivostok on 25 October 1922. In February 1920 Lenin spoke. The Far Eastern Republic (FER), which was established on April 6, grew.';
+    const text =
+      'The Japanese left Vladivostok on 25 October 1922. In February 1920 Lenin spoke. The Far Eastern Republic (FER), which was established on April 6, grew.';
     // "Lenin spoke" has no vocabulary property: its date is kept under a property proposed from the verb.
-    expect(run(text).claims.map(brief)).toEqual(['japanese-expeditionary-force withdrawal-date 1922-10-25', 'lenin date-spoke 1920-02', 'far-eastern-republic founding-date 1920-04-06']);
+    expect(run(text).claims.map(brief)).toEqual([
+      'japanese-expeditionary-force withdrawal-date 1922-10-25',
+      'lenin date-spoke 1920-02',
+      'far-eastern-republic founding-date 1920-04-06',
+    ]);
     expect(run(text).proposedProperties).toMatchObject([{ id: 'date-spoke', label: 'date spoke', valueType: 'date', status: 'proposed' }]);
     expect(run(text).claims[0]!.scope).toEqual({ place: 'vladivostok' });
   });
@@ -55,7 +78,8 @@ describe('extractClaims', () => {
   });
 
   it('works on a subject it has never seen: a railway strike with its own vocabulary', () => {
-    const text = 'The Great Railroad Strike began on July 14, 1877 in Martinsburg, after the Baltimore and Ohio cut wages by 10 percent. Within days, more than 100,000 workers walked out. The strike ended on 4 August 1877, when President Rutherford Hayes sent the militia.';
+    const text =
+      'The Great Railroad Strike began on July 14, 1877 in Martinsburg, after the Baltimore and Ohio cut wages by 10 percent. Within days, more than 100,000 workers walked out. The strike ended on 4 August 1877, when President Rutherford Hayes sent the militia.';
     const result = run(text, strike, 0.5);
     expect(result.claims.map(brief)).toEqual([
       'great-railroad-strike start-date 1877-07-14',
@@ -67,7 +91,8 @@ describe('extractClaims', () => {
   });
 
   it('produces schema-valid claims with exact quotes and stable ids', () => {
-    const text = 'By October 1918, Japanese troops numbered over 72,000 soldiers (by way of comparison, others numbered just 9,000 soldiers). The Japanese saved more than 900 orphans. Expenses were in excess of ¥900 million.[ citation needed ]';
+    const text =
+      'By October 1918, Japanese troops numbered over 72,000 soldiers (by way of comparison, others numbered just 9,000 soldiers). The Japanese saved more than 900 orphans. Expenses were in excess of ¥900 million.[ citation needed ]';
     const first = run(text);
     expect(first.claims.length).toBeGreaterThanOrEqual(3);
     for (const claim of first.claims) {
@@ -96,8 +121,12 @@ describe('extractClaims', () => {
   it('extracts with no vocabulary at all, under proposed properties, and handles empty text', () => {
     const bare = run('General Smith deployed 70,000 troops.', { entities: [], properties: [] });
     expect(bare.warnings).toEqual([]);
-    expect(bare.claims.map((c) => [c.property, c.value])).toEqual([['troops-deployed', { type: 'quantity', comparator: 'exact', amount: 70000, unit: 'troops' }]]);
-    expect(bare.proposedProperties).toMatchObject([{ id: 'troops-deployed', label: 'troops deployed', unit: 'troops', status: 'proposed' }]);
+    expect(bare.claims.map((c) => [c.property, c.value])).toEqual([
+      ['troops-deployed', { type: 'quantity', comparator: 'exact', amount: 70000, unit: 'troops' }],
+    ]);
+    expect(bare.proposedProperties).toMatchObject([
+      { id: 'troops-deployed', label: 'troops deployed', unit: 'troops', status: 'proposed' },
+    ]);
     expect(bare.claims[0]!.subject).toBe('smith');
     expect(run('')).toMatchObject({ claims: [], proposedEntities: [], references: [] });
   });
@@ -105,15 +134,26 @@ describe('extractClaims', () => {
 
 describe('subjects of the kinds a property declares (subjectTypes)', () => {
   const kinds: Record<string, Entity['type'][]> = {
-    'troop-strength': ['armed-force'], 'children-rescued': ['state', 'organisation'], cost: ['event'], 'withdrawal-date': ['armed-force'], 'founding-date': ['state'],
+    'troop-strength': ['armed-force'],
+    'children-rescued': ['state', 'organisation'],
+    cost: ['event'],
+    'withdrawal-date': ['armed-force'],
+    'founding-date': ['state'],
   };
   const declared = {
-    entities: siberia.entities.map((e) => (e.id === 'japan' ? { ...e, aliases: [...e.aliases, { name: 'Japanese government' }] } : e.id === 'japanese-intervention-in-siberia' ? { ...e, aliases: [...e.aliases, { name: 'Japanese intervention' }] } : e)),
+    entities: siberia.entities.map((e) =>
+      e.id === 'japan'
+        ? { ...e, aliases: [...e.aliases, { name: 'Japanese government' }] }
+        : e.id === 'japanese-intervention-in-siberia'
+          ? { ...e, aliases: [...e.aliases, { name: 'Japanese intervention' }] }
+          : e,
+    ),
     properties: siberia.properties.map((p) => (kinds[p.id] ? { ...p, subjectTypes: kinds[p.id] } : p)),
   };
 
-  it('reads a people\'s name as the state, force or undertaking its adjective names, by what the property is about', () => {
-    const text = 'The Japanese deployed 70,000 troops. At the same time, the Japanese saved more than 900 orphans. The Japanese spent 900 million yen.';
+  it("reads a people's name as the state, force or undertaking its adjective names, by what the property is about", () => {
+    const text =
+      'The Japanese deployed 70,000 troops. At the same time, the Japanese saved more than 900 orphans. The Japanese spent 900 million yen.';
     expect(run(text, declared, 0.5).claims.map(brief)).toEqual([
       'japanese-expeditionary-force troop-strength exact 70000',
       'japan children-rescued gt 900',
@@ -123,8 +163,10 @@ describe('subjects of the kinds a property declares (subjectTypes)', () => {
     expect(run(text, siberia, 0.5).claims.map(brief)).toContain('japanese-expeditionary-force children-rescued gt 900');
   });
 
-  it('reads a state as its armed force for a force\'s property, and prefers a subject of a declared kind', () => {
-    expect(run('Japan would withdraw by October 25, 1922.', declared, 0.5).claims.map(brief)).toEqual(['japanese-expeditionary-force withdrawal-date by 1922-10-25']);
+  it("reads a state as its armed force for a force's property, and prefers a subject of a declared kind", () => {
+    expect(run('Japan would withdraw by October 25, 1922.', declared, 0.5).claims.map(brief)).toEqual([
+      'japanese-expeditionary-force withdrawal-date by 1922-10-25',
+    ]);
     // The sentence's subject is a person, but only a state can be founded here.
     const founded = 'Semyonov founded the Far Eastern Republic on April 6, 1920.';
     expect(run(founded, siberia, 0.5).claims.map(brief)).toEqual(['semyonov founding-date 1920-04-06']);
@@ -132,7 +174,12 @@ describe('subjects of the kinds a property declares (subjectTypes)', () => {
   });
 
   it('reads a stand-in only for the first kind a property declares', () => {
-    const vocabulary = { ...declared, properties: declared.properties.map((p) => (p.id === 'start-date' || p.id === 'end-date' ? { ...p, subjectTypes: ['event' as const, 'armed-force' as const] } : p)) };
+    const vocabulary = {
+      ...declared,
+      properties: declared.properties.map((p) =>
+        p.id === 'start-date' || p.id === 'end-date' ? { ...p, subjectTypes: ['event' as const, 'armed-force' as const] } : p,
+      ),
+    };
     // Japan's part in a war is not its troops' start and end: no confident claim under those properties…
     const { claims, proposedProperties } = run('Japan fought in the war from 1914 to 1918.', vocabulary, 0.5);
     expect(claims.filter((c) => c.property === 'start-date' || c.property === 'end-date')).toEqual([]);
@@ -143,7 +190,7 @@ describe('subjects of the kinds a property declares (subjectTypes)', () => {
 });
 
 describe('subjects of fronted values', () => {
-  it('gives a date that opens the sentence to the subject of the main clause\'s cue verb', () => {
+  it("gives a date that opens the sentence to the subject of the main clause's cue verb", () => {
     const text = 'On April 6, 1920, after long talks in Vladivostok with Semyonov, the Far Eastern Republic was established.';
     expect(run(text, siberia, 0.5).claims.map(brief)).toEqual(['far-eastern-republic founding-date 1920-04-06']);
   });

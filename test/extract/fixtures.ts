@@ -2,7 +2,11 @@
 import type { Entity, Property } from '../../server/core/schema-types.js';
 
 export const entity = (id: string, type: Entity['type'], ...names: string[]): Entity => ({
-  id, type, label: names[0] ?? id, status: 'reviewed', aliases: names.map((name) => ({ name })),
+  id,
+  type,
+  label: names[0] ?? id,
+  status: 'reviewed',
+  aliases: names.map((name) => ({ name })),
 });
 
 /** A 19th-century railway strike: its own entities and properties, nothing shared with Siberia. */
@@ -16,7 +20,13 @@ export const strike = {
     entity('pittsburgh', 'place', 'Pittsburgh'),
   ] satisfies Entity[],
   properties: [
-    { id: 'workers-on-strike', label: 'workers on strike', valueType: 'quantity', unit: 'workers', cues: ['workers', 'walked out', 'strikers', 'joined'] },
+    {
+      id: 'workers-on-strike',
+      label: 'workers on strike',
+      valueType: 'quantity',
+      unit: 'workers',
+      cues: ['workers', 'walked out', 'strikers', 'joined'],
+    },
     { id: 'deaths', label: 'deaths', valueType: 'quantity', unit: 'dead', cues: ['killed', 'dead', 'died', 'deaths'] },
     { id: 'wage-cut', label: 'wage cut', valueType: 'quantity', unit: 'percent', cues: ['cut', 'wages', 'reduction'] },
     { id: 'start-date', label: 'start date', valueType: 'date', cues: ['began', 'started', 'from'] },
@@ -37,10 +47,22 @@ export const siberia = {
     entity('far-eastern-republic', 'state', 'Far Eastern Republic', 'FER'),
   ] satisfies Entity[],
   properties: [
-    { id: 'troop-strength', label: 'troop strength', valueType: 'quantity', unit: 'soldiers', cues: ['troops', 'soldiers', 'numbered', 'deployed'] },
+    {
+      id: 'troop-strength',
+      label: 'troop strength',
+      valueType: 'quantity',
+      unit: 'soldiers',
+      cues: ['troops', 'soldiers', 'numbered', 'deployed'],
+    },
     { id: 'deaths', label: 'deaths', valueType: 'quantity', unit: 'dead', cues: ['killed', 'dead', 'deaths', 'died', 'lost'] },
     { id: 'killed-in-action', label: 'killed in action', valueType: 'quantity', unit: 'dead', cues: ['killed', 'combat'] },
-    { id: 'died-of-disease', label: 'died of disease', valueType: 'quantity', unit: 'dead', cues: ['died of disease', 'disease', 'deaths from disease'] },
+    {
+      id: 'died-of-disease',
+      label: 'died of disease',
+      valueType: 'quantity',
+      unit: 'dead',
+      cues: ['died of disease', 'disease', 'deaths from disease'],
+    },
     { id: 'cost', label: 'cost', valueType: 'quantity', unit: 'yen', cues: ['expenses', 'cost', 'yen'] },
     { id: 'children-rescued', label: 'children rescued', valueType: 'quantity', unit: 'children', cues: ['saved', 'orphans', 'children'] },
     { id: 'founding-date', label: 'founding date', valueType: 'date', cues: ['established', 'founded'] },

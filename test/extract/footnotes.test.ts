@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { citationsOf, findMarkers, maskSpans } from '../../server/extract/footnotes.js';
 
-const refsOf = (text: string, maxRef?: number) => findMarkers(text, { maxRef }).map((m) => ({ exact: text.slice(m.start, m.end), refs: m.refs, kind: m.kind }));
+const refsOf = (text: string, maxRef?: number) =>
+  findMarkers(text, { maxRef }).map((m) => ({ exact: text.slice(m.start, m.end), refs: m.refs, kind: m.kind }));
 
 describe('footnote markers', () => {
   it('reads bracketed numbers and citation-needed notes', () => {

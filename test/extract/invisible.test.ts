@@ -27,7 +27,8 @@ function extract(text: string): Claim[] {
   return claims;
 }
 
-const troopFigures = (claims: Claim[]) => claims.filter((c) => c.property === 'troop-strength').map((c) => c.value.type === 'quantity' ? c.value.amount : NaN);
+const troopFigures = (claims: Claim[]) =>
+  claims.filter((c) => c.property === 'troop-strength').map((c) => (c.value.type === 'quantity' ? c.value.amount : NaN));
 
 describe('invisible characters inside figures', () => {
   it.each([
@@ -72,29 +73,37 @@ describe('invisible characters inside figures', () => {
   });
 
   it('reads the same claims when invisible characters are slipped inside words and figures', () => {
-    const sentence = fc.record({
-      subject: fc.constantFrom('The Japanese', 'Japan', 'Ataman Semenov', 'The Czechoslovak Legion'),
-      verb: fc.constantFrom('deployed', 'numbered', 'lost', 'sent'),
-      comparator: fc.constantFrom('', 'over ', 'some ', 'up to ', 'nearly '),
-      amount: fc.integer({ min: 1, max: 500_000 }).map((n) => n.toLocaleString('en-US')),
-      unit: fc.constantFrom('troops', 'soldiers', 'men', 'dead'),
-      when: fc.constantFrom('', ' in 1918', ' by October 1918', ' on 12 January 1918'),
-    }).map((s) => `${s.subject} ${s.verb} ${s.comparator}${s.amount} ${s.unit}${s.when}.`);
+    const sentence = fc
+      .record({
+        subject: fc.constantFrom('The Japanese', 'Japan', 'Ataman Semenov', 'The Czechoslovak Legion'),
+        verb: fc.constantFrom('deployed', 'numbered', 'lost', 'sent'),
+        comparator: fc.constantFrom('', 'over ', 'some ', 'up to ', 'nearly '),
+        amount: fc.integer({ min: 1, max: 500_000 }).map((n) => n.toLocaleString('en-US')),
+        unit: fc.constantFrom('troops', 'soldiers', 'men', 'dead'),
+        when: fc.constantFrom('', ' in 1918', ' by October 1918', ' on 12 January 1918'),
+      })
+      .map((s) => `${s.subject} ${s.verb} ${s.comparator}${s.amount} ${s.unit}${s.when}.`);
     const invisible = fc.constantFrom('\u200B', '\u200C', '\u200D', '\u2060', '\u00AD', '\uFEFF', '\u200E', '\u034F', '\u{E0041}');
-    const seeded = fc.tuple(fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(' ')), fc.array(fc.tuple(fc.nat(), invisible), { minLength: 1, maxLength: 6 }));
+    const seeded = fc.tuple(
+      fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(' ')),
+      fc.array(fc.tuple(fc.nat(), invisible), { minLength: 1, maxLength: 6 }),
+    );
     let compared = 0;
-    fc.assert(fc.property(seeded, ([clean, slips]) => {
-      // Only between two letters or digits: there the characters hide inside a word or a figure.
-      let text = clean;
-      for (const [at, ch] of slips) {
-        const inside = [...text.matchAll(/(?<=[\p{L}\p{N}])(?=[\p{L}\p{N}])/gu)].map((m) => m.index);
-        if (inside.length > 0) text = text.slice(0, inside[at % inside.length]) + ch + text.slice(inside[at % inside.length]);
-      }
-      const read = (claims: Claim[]) => claims.map((c) => [c.subject, c.property, c.value, c.wording]);
-      const expected = read(extract(clean));
-      compared += expected.length;
-      expect(read(extract(text))).toEqual(expected);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(seeded, ([clean, slips]) => {
+        // Only between two letters or digits: there the characters hide inside a word or a figure.
+        let text = clean;
+        for (const [at, ch] of slips) {
+          const inside = [...text.matchAll(/(?<=[\p{L}\p{N}])(?=[\p{L}\p{N}])/gu)].map((m) => m.index);
+          if (inside.length > 0) text = text.slice(0, inside[at % inside.length]) + ch + text.slice(inside[at % inside.length]);
+        }
+        const read = (claims: Claim[]) => claims.map((c) => [c.subject, c.property, c.value, c.wording]);
+        const expected = read(extract(clean));
+        compared += expected.length;
+        expect(read(extract(text))).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
     expect(compared).toBeGreaterThan(0);
   });
 });
@@ -124,7 +133,9 @@ describe('the displayed text', () => {
   });
 
   it('names what it found', () => {
-    expect(describeInvisible('72\u200B000', 0, 6)).toBe('the quote contains invisible characters (U+200B ZERO WIDTH SPACE); the value is read as displayed');
+    expect(describeInvisible('72\u200B000', 0, 6)).toBe(
+      'the quote contains invisible characters (U+200B ZERO WIDTH SPACE); the value is read as displayed',
+    );
     expect(describeInvisible('a\u2060b\u2060c', 0, 5)).toContain('U+2060 WORD JOINER ×2');
     expect(describeInvisible('abc', 0, 3)).toBeUndefined();
     // Arabic number signs are drawn, not invisible.

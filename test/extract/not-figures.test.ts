@@ -5,7 +5,10 @@ import { notFigureSpans } from '../../server/extract/not-figures.js';
 import { extractClaims } from '../../server/extract/index.js';
 import { loadStore } from '../../server/store/load.js';
 
-const spans = (s: string) => notFigureSpans(s).map((x) => s.slice(x.start, x.end)).sort();
+const spans = (s: string) =>
+  notFigureSpans(s)
+    .map((x) => s.slice(x.start, x.end))
+    .sort();
 
 describe('not figures', () => {
   it.each([
@@ -15,7 +18,7 @@ describe('not figures', () => {
     ['HC Deb 10 July 1997 vol 297 cc1077-87 3.53 pm', ['3.53 pm', 'cc1077-87', 'vol 297']],
     ['At 10 pm, the House', ['10 pm']],
     ['at 5.25 this afternoon', ['5.25']],
-    ['at 4 o\'clock this', ['4 o\'clock']],
+    ["at 4 o'clock this", ["4 o'clock"]],
     ['about 0043 eastern daylight time', ['0043 eastern daylight time']],
     ['(See tables A-1 and A-2.)', ['tables A-1 and A-2']],
     ['on page 441, makes', ['page 441']],
@@ -36,8 +39,19 @@ describe('not figures', () => {
   });
 
   it.each([
-    'declined to 3.9 percent', 'rose by 252,000 in September', 'at 3.5 percent', 'at 2.45 million tons', 'in 2011, gross',
-    'the Treaty of Versailles (1919) ended', 'lasted 48 hours', 'Some 300 were killed.', 'the Japanese 680 were killed', 'On June 4 was the vote.', 'with 30 doctors and 68 nurses', 'a three-story house', 'c. 1900',
+    'declined to 3.9 percent',
+    'rose by 252,000 in September',
+    'at 3.5 percent',
+    'at 2.45 million tons',
+    'in 2011, gross',
+    'the Treaty of Versailles (1919) ended',
+    'lasted 48 hours',
+    'Some 300 were killed.',
+    'the Japanese 680 were killed',
+    'On June 4 was the vote.',
+    'with 30 doctors and 68 nurses',
+    'a three-story house',
+    'c. 1900',
   ])('leaves the figure or date in %s', (text) => {
     expect(spans(text)).toEqual([]);
   });
@@ -46,9 +60,12 @@ describe('not figures', () => {
 describe('claims beside numbers that are not figures', () => {
   it('reads the figures and the dateline, not the times, the locator or the citation', async () => {
     const { corpus } = await loadStore();
-    const text = 'LONDON, March 3 — At 10:30 a.m. the port said 450 dockers had walked out (Smith 2004). Page 12 of the report gives losses of £3 billion in 1921.';
+    const text =
+      'LONDON, March 3 — At 10:30 a.m. the port said 450 dockers had walked out (Smith 2004). Page 12 of the report gives losses of £3 billion in 1921.';
     const { claims } = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties });
-    const values = claims.map((c) => (c.value.type === 'quantity' ? c.value.amount : c.value.type === 'date' ? c.value.date.value : '')).sort();
+    const values = claims
+      .map((c) => (c.value.type === 'quantity' ? c.value.amount : c.value.type === 'date' ? c.value.date.value : ''))
+      .sort();
     expect(values).toEqual([3e9, 450, '1921-03-03'].sort());
     const money = claims.find((c) => c.value.type === 'quantity' && c.value.amount === 3e9)!;
     expect(money.value).toMatchObject({ unit: 'pounds' });
@@ -59,8 +76,13 @@ describe('claims beside numbers that are not figures', () => {
 describe('a reference list nobody numbered', () => {
   it('gives no claim for its years or its access dates', async () => {
     const { corpus } = await loadStore();
-    const text = 'The Port of London handled 4,000 ships in 1921. Smith, J. (2004). The docks of London. Oxford University Press. Retrieved 3 March 2020. Archived from the original on 5 May 2019.';
-    const { claims } = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties }, { minConfidence: 0 });
+    const text =
+      'The Port of London handled 4,000 ships in 1921. Smith, J. (2004). The docks of London. Oxford University Press. Retrieved 3 March 2020. Archived from the original on 5 May 2019.';
+    const { claims } = extractClaims(
+      text,
+      { sourceId: 'x', entities: corpus.entities, properties: corpus.properties },
+      { minConfidence: 0 },
+    );
     expect(claims.map((c) => c.wording)).toEqual(['4,000']);
   });
 });
@@ -78,10 +100,15 @@ describe('datelines and compound counts', () => {
 });
 
 describe('infobox rows of an economy article', () => {
-  it('reads small decimals, signs after the amount, and leaves a figure\'s bracketed year as its scope', async () => {
+  it("reads small decimals, signs after the amount, and leaves a figure's bracketed year as its scope", async () => {
     const { corpus } = await loadStore();
-    const text = 'Economy of Iceland\nCurrency Icelandic króna (ISK) = 0.009 USD\nGDP Increase $20 billion (2016, nominal)[1]\nPoverty line: income below 1,200€/ month (2015)\n';
-    const { claims } = extractClaims(text, { sourceId: 'x', entities: corpus.entities, properties: corpus.properties }, { minConfidence: 0 });
+    const text =
+      'Economy of Iceland\nCurrency Icelandic króna (ISK) = 0.009 USD\nGDP Increase $20 billion (2016, nominal)[1]\nPoverty line: income below 1,200€/ month (2015)\n';
+    const { claims } = extractClaims(
+      text,
+      { sourceId: 'x', entities: corpus.entities, properties: corpus.properties },
+      { minConfidence: 0 },
+    );
     expect(claims.filter((c) => c.value.type === 'date')).toEqual([]);
     const amounts = claims.flatMap((c) => (c.value.type === 'quantity' ? [[c.value.amount, c.value.unit]] : []));
     expect(amounts).toContainEqual([0.009, 'usd']);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countedNounAfter } from '../../server/extract/counted.js';
 import { findNumbers, readComparator } from '../../server/extract/numbers.js';
 
-const read = (s: string) => findNumbers(s).map((n) => ({ text: s.slice(n.start, n.end), amount: n.amount, ...(n.upper !== undefined ? { upper: n.upper } : {}) }));
+const read = (s: string) =>
+  findNumbers(s).map((n) => ({ text: s.slice(n.start, n.end), amount: n.amount, ...(n.upper !== undefined ? { upper: n.upper } : {}) }));
 const comparator = (s: string) => {
   const n = findNumbers(s).find((x) => !x.yearLike)!;
   const r = readComparator(s, n);
@@ -31,7 +32,9 @@ describe('numbers', () => {
     expect(read('two marine companies')).toEqual([{ text: 'two', amount: 2 }]);
     expect(read('a hundred men')).toEqual([{ text: 'a hundred', amount: 100 }]);
     expect(read('Five Russians')).toEqual([{ text: 'Five', amount: 5 }]);
-    expect(read('twenty-five thousand and two hundred and fifty men')).toEqual([{ text: 'twenty-five thousand and two hundred and fifty', amount: 25250 }]);
+    expect(read('twenty-five thousand and two hundred and fifty men')).toEqual([
+      { text: 'twenty-five thousand and two hundred and fifty', amount: 25250 },
+    ]);
     expect(read('half a million')).toEqual([{ text: 'half a million', amount: 500_000 }]);
     expect(read('three to five soldiers')).toEqual([{ text: 'three to five', amount: 3, upper: 5 }]);
     expect(read('a man and an army')).toEqual([]);

@@ -16,7 +16,9 @@ function figureProperty(s: string): string | undefined {
   let to = from;
   while (to < tokens.length && tokens[to]!.start < wording.end) to++;
   const noun = countedNounAfter(s, n.end, index.countWords);
-  const nounAt = noun ? tokens.findIndex((t) => t.start === noun.start + noun.phrase.length - noun.noun.length || t.end === noun.end) : undefined;
+  const nounAt = noun
+    ? tokens.findIndex((t) => t.start === noun.start + noun.phrase.length - noun.noun.length || t.end === noun.end)
+    : undefined;
   return rankProperties(index.quantity, { words: sentenceWords(tokens), from, to, noun: noun?.noun, nounAt })[0]?.entry.property.id;
 }
 

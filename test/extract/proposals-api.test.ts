@@ -12,7 +12,10 @@ import { startApi, type RunningApi } from '../api/harness.js';
 
 const extractor: Extractor = (text, context) => extractClaims(text, context);
 let api: RunningApi | undefined;
-afterEach(async () => { await api?.close(); api = undefined; });
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json', 'x-reviewer': 'Ann' }, body: JSON.stringify(body) });
 const TEXT = 'The garrison dispatched 3,000 horses to the coast in 1919. The garrison numbered 4,000 men.';
@@ -27,7 +30,9 @@ async function ingest() {
 describe('proposed properties', () => {
   it('are stored with the claims that state them and listed for review', async () => {
     const { a, reply } = await ingest();
-    expect(reply.body.proposedProperties).toMatchObject([{ id: 'horses-dispatched', label: 'horses dispatched', valueType: 'quantity', unit: 'horses', status: 'proposed' }]);
+    expect(reply.body.proposedProperties).toMatchObject([
+      { id: 'horses-dispatched', label: 'horses dispatched', valueType: 'quantity', unit: 'horses', status: 'proposed' },
+    ]);
     expect(reply.body.claims.map((c: { property: string }) => c.property).sort()).toEqual(['horses-dispatched', 'troop-strength']);
     const stored = await loadStore(a.dataDir);
     expect(stored.problems).toEqual([]);
@@ -49,7 +54,11 @@ describe('proposed properties', () => {
 
   it('merging one moves its claims onto the existing property, revertibly logged', async () => {
     const { a } = await ingest();
-    const reply = await a.send('POST', '/api/proposals/properties/horses-dispatched', json({ action: 'merge', into: 'troop-strength', note: 'horses count as strength here' }));
+    const reply = await a.send(
+      'POST',
+      '/api/proposals/properties/horses-dispatched',
+      json({ action: 'merge', into: 'troop-strength', note: 'horses count as strength here' }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe('rejected');
     const stored = await loadStore(a.dataDir);

@@ -10,8 +10,8 @@ import { extractClaims } from '../../server/extract/index.js';
 import { loadStore } from '../../server/store/load.js';
 
 const { corpus } = await loadStore();
-const extracted: Claim[] = corpus.sources.flatMap((s) =>
-  extractClaims(corpus.texts.get(s.id)!, { sourceId: s.id, entities: corpus.entities, properties: corpus.properties }).claims,
+const extracted: Claim[] = corpus.sources.flatMap(
+  (s) => extractClaims(corpus.texts.get(s.id)!, { sourceId: s.id, entities: corpus.entities, properties: corpus.properties }).claims,
 );
 const result = evaluate({ extracted, curated: corpus.claims, properties: corpus.properties, judgements: corpus.judgements });
 

@@ -5,7 +5,9 @@ const split = (text: string) => splitSentences(text).map((s) => text.slice(s.sta
 
 describe('sentences', () => {
   it('does not end a sentence at abbreviations, initials, locators or decimals', () => {
-    expect(split('Lieut.-General Mitsue Yui came. General G. F. Krivosheyev wrote p. 46 of it. The U.S. Army left at 1.5 knots. Done.')).toEqual([
+    expect(
+      split('Lieut.-General Mitsue Yui came. General G. F. Krivosheyev wrote p. 46 of it. The U.S. Army left at 1.5 knots. Done.'),
+    ).toEqual([
       'Lieut.-General Mitsue Yui came.',
       'General G. F. Krivosheyev wrote p. 46 of it.',
       'The U.S. Army left at 1.5 knots.',
@@ -20,7 +22,12 @@ describe('sentences', () => {
   it('treats lines without a full stop as sentences of their own, bullets stripped', () => {
     const text = 'Casualties and losses\n\n7,791 (1922 only)\n\n  • 698 killed or missing in action\n  • 2,189 died of disease [3]\n';
     const sentences = splitSentences(text);
-    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Casualties and losses', '7,791 (1922 only)', '698 killed or missing in action', '2,189 died of disease [3]']);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Casualties and losses',
+      '7,791 (1922 only)',
+      '698 killed or missing in action',
+      '2,189 died of disease [3]',
+    ]);
     expect(sentences.every((s) => s.isLine)).toBe(true);
     expect(sentences[0]!.paragraph).toBeLessThan(sentences[1]!.paragraph);
   });
@@ -31,11 +38,14 @@ describe('sentences', () => {
   });
 
   it('bounds clauses by parentheses, semicolons and ", but"', () => {
-    const text = 'Japanese troops numbered over 72,000 soldiers (by way of comparison, the USA force numbered just 9,000 soldiers); it grew.';
+    const text =
+      'Japanese troops numbered over 72,000 soldiers (by way of comparison, the USA force numbered just 9,000 soldiers); it grew.';
     const [s] = splitSentences(text);
     const inner = clauseAround(text, s!, text.indexOf('9,000'));
     expect(text.slice(inner.start, inner.end)).toBe('by way of comparison, the USA force numbered just 9,000 soldiers');
     const outer = clauseAround(text, s!, text.indexOf('72,000'));
-    expect(text.slice(outer.start, outer.end)).toBe('Japanese troops numbered over 72,000 soldiers (by way of comparison, the USA force numbered just 9,000 soldiers)');
+    expect(text.slice(outer.start, outer.end)).toBe(
+      'Japanese troops numbered over 72,000 soldiers (by way of comparison, the USA force numbered just 9,000 soldiers)',
+    );
   });
 });

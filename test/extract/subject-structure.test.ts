@@ -5,7 +5,16 @@ import { DefiniteReferences } from '../../server/extract/anaphora.js';
 import { extractClaims } from '../../server/extract/index.js';
 import { tokenize } from '../../server/extract/tokens.js';
 
-const FRANCE: Entity = { id: 'france', type: 'state', label: 'France', status: 'reviewed', aliases: [{ name: 'France', kind: 'label', sources: [] }, { name: 'French', kind: 'short', sources: [] }] };
+const FRANCE: Entity = {
+  id: 'france',
+  type: 'state',
+  label: 'France',
+  status: 'reviewed',
+  aliases: [
+    { name: 'France', kind: 'label', sources: [] },
+    { name: 'French', kind: 'short', sources: [] },
+  ],
+};
 
 function read(text: string, entities: Entity[] = []) {
   return extractClaims(text, { sourceId: 'structure', entities, properties: [] }, { minConfidence: 0 });
@@ -15,13 +24,18 @@ const amountOf = (c: { value: { type: string; amount?: number } }) => (c.value.t
 
 describe('subjects from clause structure', () => {
   it('takes the head of a noun phrase, not the nationality that qualifies it', () => {
-    const r = read('The explosion shook the town at dawn. The French munitions ship Mont-Blanc, carrying 2,300 tons of picric acid, collided with a steamer.', [FRANCE]);
+    const r = read(
+      'The explosion shook the town at dawn. The French munitions ship Mont-Blanc, carrying 2,300 tons of picric acid, collided with a steamer.',
+      [FRANCE],
+    );
     const tons = r.claims.find((c) => amountOf(c) === 2300);
     expect(tons?.subject).toBe('mont-blanc');
   });
 
   it('does not give a reported figure to whoever reports it', () => {
-    const r = read('The Silver Jubilee bridge carries 80,000 cars a day. The Oscar Faber report, published in 1997, concluded that by 2016 some 150,000 vehicles might cross the Silver Jubilee bridge each day.');
+    const r = read(
+      'The Silver Jubilee bridge carries 80,000 cars a day. The Oscar Faber report, published in 1997, concluded that by 2016 some 150,000 vehicles might cross the Silver Jubilee bridge each day.',
+    );
     const vehicles = r.claims.find((c) => amountOf(c) === 150000);
     expect(vehicles?.subject).toBe('silver-jubilee');
   });
@@ -34,7 +48,9 @@ describe('subjects from clause structure', () => {
   });
 
   it('gives a name with its head word before "of" that head\'s kind, and proposes no label\'s first word', () => {
-    const r = read('Media contact: (202) 691-5902. Employment rose by 252,000 in September, the Bureau of Labor Statistics of the U.S. Department of Labor reported today.');
+    const r = read(
+      'Media contact: (202) 691-5902. Employment rose by 252,000 in September, the Bureau of Labor Statistics of the U.S. Department of Labor reported today.',
+    );
     const kinds = Object.fromEntries(r.proposedEntities.map((e) => [e.id, e.type]));
     expect(kinds['bureau-of-labor-statistics']).toBe('organisation');
     expect(kinds['u-s-department-of-labor']).toBe('organisation');
@@ -42,7 +58,9 @@ describe('subjects from clause structure', () => {
   });
 
   it('strips a possessive and proposes no time zone', () => {
-    const r = read("The quake struck at 6 p.m. PDT on a Tuesday. The Safety Board's full report was issued and the Safety Board listed 49 passengers.");
+    const r = read(
+      "The quake struck at 6 p.m. PDT on a Tuesday. The Safety Board's full report was issued and the Safety Board listed 49 passengers.",
+    );
     const ids = r.proposedEntities.map((e) => e.id);
     expect(ids).toContain('safety-board');
     expect(ids.some((id) => id.endsWith('-s'))).toBe(false);
@@ -52,7 +70,8 @@ describe('subjects from clause structure', () => {
 
 describe('definite descriptions (anaphora.ts)', () => {
   it('reads "the bridge" as the bridge named before, for a figure whose sentence names someone else', () => {
-    const text = 'Mr. Brotherton asked about the Humber Bridge and its tolls. Mr. Brotherton said that the cost of the bridge would be nearer 90 million pounds.';
+    const text =
+      'Mr. Brotherton asked about the Humber Bridge and its tolls. Mr. Brotherton said that the cost of the bridge would be nearer 90 million pounds.';
     const r = read(text);
     expect(r.claims.find((c) => amountOf(c) === 90000000)?.subject).toBe('humber-bridge');
   });
@@ -75,7 +94,9 @@ describe('definite descriptions (anaphora.ts)', () => {
 
 describe('lists', () => {
   it("gives each item's figure to that item's name, not its neighbour's", () => {
-    const r = read('The flood destroyed many houses across the county: 1,200 houses in Leeds, 800 houses in Bradford, and 650 houses in Halifax.');
+    const r = read(
+      'The flood destroyed many houses across the county: 1,200 houses in Leeds, 800 houses in Bradford, and 650 houses in Halifax.',
+    );
     const subjectOf = (n: number) => r.claims.find((c) => amountOf(c) === n)?.subject;
     expect([subjectOf(1200), subjectOf(800), subjectOf(650)]).toEqual(['leeds', 'bradford', 'halifax']);
   });
@@ -87,7 +108,8 @@ describe('lists', () => {
   });
 
   it('keeps content lines of a list inside the prose as sources of names', () => {
-    const text = 'The mills of the valley employed many hands in the boom years of the trade.\n\n- Ashton Mill: 300 workers\n- Brook Mill, opened in 1851, 450 workers\n\nMost of them closed after the war.';
+    const text =
+      'The mills of the valley employed many hands in the boom years of the trade.\n\n- Ashton Mill: 300 workers\n- Brook Mill, opened in 1851, 450 workers\n\nMost of them closed after the war.';
     const r = read(text);
     expect(r.claims.find((c) => amountOf(c) === 450)?.subject).toBe('brook-mill');
     expect(r.claims.find((c) => amountOf(c) === 300)?.subject).toBe('ashton-mill');
@@ -96,7 +118,8 @@ describe('lists', () => {
 
 describe('the document topic as the last resort', () => {
   it('takes a dateline in the opening as what a news report is about, over the headlines above it', () => {
-    const text = 'Newspaper Page Text\nVOL. XXV. Early Morning Fire in a Lodging House Kills Sleepers. ST. LOUIS, Mo.. Feb. 9.-An early morning fire which destroyed a large lodging house caused the death of eleven persons and injured eight others.';
+    const text =
+      'Newspaper Page Text\nVOL. XXV. Early Morning Fire in a Lodging House Kills Sleepers. ST. LOUIS, Mo.. Feb. 9.-An early morning fire which destroyed a large lodging house caused the death of eleven persons and injured eight others.';
     const r = read(text);
     const ids = r.proposedEntities.map((e) => e.id);
     expect(ids).not.toContain('newspaper-page-text');

@@ -21,14 +21,37 @@ PB  - Stanford University Press
 ER  - 
 `;
 
-const CSL = JSON.stringify([{ id: 'x', type: 'report', title: 'Report on the Far East', author: [{ family: 'Officer', given: 'D.' }], issued: { 'date-parts': [[1919, 5]] }, publisher: 'War Office' }]);
+const CSL = JSON.stringify([
+  {
+    id: 'x',
+    type: 'report',
+    title: 'Report on the Far East',
+    author: [{ family: 'Officer', given: 'D.' }],
+    issued: { 'date-parts': [[1919, 5]] },
+    publisher: 'War Office',
+  },
+]);
 
 describe('reading reference-manager exports', () => {
   it('reads BibTeX, RIS and CSL-JSON into the same record shape, with a printed citation', () => {
     const [book, article] = parseBibliography(BIBTEX).map(recordOf);
-    expect(book).toMatchObject({ type: 'book', authors: ['Humphreys, Leonard A.'], year: '1996', publisher: 'Stanford University Press', place: 'Stanford', isbn: '0-8047-2375-3' });
+    expect(book).toMatchObject({
+      type: 'book',
+      authors: ['Humphreys, Leonard A.'],
+      year: '1996',
+      publisher: 'Stanford University Press',
+      place: 'Stanford',
+      isbn: '0-8047-2375-3',
+    });
     expect(book!.citation).toMatch(/^Humphreys, L\. A\. \(1996\)\. The Way of the Heavenly Sword/);
-    expect(article).toMatchObject({ type: 'article-journal', container: 'The Journal of Japanese Studies', volume: '32', issue: '1', pages: '53-81', doi: '10.1353/jjs.2006.0002' });
+    expect(article).toMatchObject({
+      type: 'article-journal',
+      container: 'The Journal of Japanese Studies',
+      volume: '32',
+      issue: '1',
+      pages: '53-81',
+      doi: '10.1353/jjs.2006.0002',
+    });
     expect(parseBibliography(RIS).map(recordOf)[0]).toMatchObject({ type: 'book', authors: ['Humphreys, Leonard A.'], year: '1996' });
     expect(parseBibliography(CSL).map(recordOf)[0]).toMatchObject({ type: 'report', year: '1919', publisher: 'War Office' });
   });
@@ -40,12 +63,15 @@ describe('reading reference-manager exports', () => {
 
   it('puts each record on every reference that cites it (surname and year), and lists the rest', () => {
     const records = parseBibliography(BIBTEX).map(recordOf);
-    const { references, unmatched } = attachRecords([
-      { number: 8, text: 'Humphreys 1996, p. 26.' },
-      { number: 9, text: 'Humphreys (1996), p. 30.' },
-      { number: 10, text: 'Humphreys 2004, p. 1.' },
-      { number: 11, text: 'Kennan 1958.' },
-    ], records);
+    const { references, unmatched } = attachRecords(
+      [
+        { number: 8, text: 'Humphreys 1996, p. 26.' },
+        { number: 9, text: 'Humphreys (1996), p. 30.' },
+        { number: 10, text: 'Humphreys 2004, p. 1.' },
+        { number: 11, text: 'Kennan 1958.' },
+      ],
+      records,
+    );
     expect(references[0]!.record?.title).toMatch(/Heavenly Sword/);
     expect(references[1]!.record?.title).toMatch(/Heavenly Sword/);
     expect(references[2]!.record).toBeUndefined();
@@ -67,8 +93,9 @@ describe('POST /api/sources with a bibliography', () => {
   });
   afterAll(() => api?.close());
 
-  it('saves the source\'s record and its references\' records, so a trace reaches the work', async () => {
-    const text = 'By October 1918, Japanese troops in the Russian Far East numbered over 72,000 soldiers.[1] The intervention ended in 1922.[2]\n\nReferences\n\n  1. Humphreys 1996, p. 26.\n  2. Kennan 1958, p. 3.\n';
+  it("saves the source's record and its references' records, so a trace reaches the work", async () => {
+    const text =
+      'By October 1918, Japanese troops in the Russian Far East numbered over 72,000 soldiers.[1] The intervention ended in 1922.[2]\n\nReferences\n\n  1. Humphreys 1996, p. 26.\n  2. Kennan 1958, p. 3.\n';
     const reply = await api.send('POST', '/api/sources', {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Notes on the Far East', publisher: 'Desk', text, bibliography: { record: CSL, references: BIBTEX } }),
@@ -76,7 +103,10 @@ describe('POST /api/sources with a bibliography', () => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     expect(reply.body.source.record).toMatchObject({ type: 'report', title: 'Report on the Far East' });
     expect(reply.body.source.references[0].record).toMatchObject({ authors: ['Humphreys, Leonard A.'], year: '1996' });
-    expect(reply.body.source.references.map((r: { number: number; text: string }) => `${r.number} ${r.text}`)).toEqual(['1 Humphreys 1996, p. 26.', '2 Kennan 1958, p. 3.']);
+    expect(reply.body.source.references.map((r: { number: number; text: string }) => `${r.number} ${r.text}`)).toEqual([
+      '1 Humphreys 1996, p. 26.',
+      '2 Kennan 1958, p. 3.',
+    ]);
     expect(reply.body.source.references[1].record).toBeUndefined();
     expect(reply.body.warnings.join(' ')).toMatch(/1 bibliography entry matches no reference of the text: Dunscomb/);
     const claim = reply.body.claims.find((c: { citations: { ref?: number }[] }) => c.citations.some((x) => x.ref === 1));
@@ -88,7 +118,12 @@ describe('POST /api/sources with a bibliography', () => {
     const before = (await api.get('/api/sources')).body.count;
     const reply = await api.send('POST', '/api/sources', {
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'T', publisher: 'P', text: 'Some text with 5,000 men in 1919.', bibliography: { references: 'not a bibliography' } }),
+      body: JSON.stringify({
+        title: 'T',
+        publisher: 'P',
+        text: 'Some text with 5,000 men in 1919.',
+        bibliography: { references: 'not a bibliography' },
+      }),
     });
     expectError(reply, 400, '/bibliography/references');
     expect((await api.get('/api/sources')).body.count).toBe(before);

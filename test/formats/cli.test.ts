@@ -23,7 +23,12 @@ afterAll(async () => {
 describe('npm run ingest with documents', () => {
   it('stores a PDF with its title from the document, its original kept and its pages recorded', async () => {
     const pdf = path.join(files, 'report.pdf');
-    await writeFile(pdf, await makePdf([['Preface.'], ['By October 1918, Japanese troops in the Russian Far East', 'numbered over 72,000 soldiers.']], { title: 'Report on the Far East' }));
+    await writeFile(
+      pdf,
+      await makePdf([['Preface.'], ['By October 1918, Japanese troops in the Russian Far East', 'numbered over 72,000 soldiers.']], {
+        title: 'Report on the Far East',
+      }),
+    );
     const run = runCli('ingest.ts', [pdf, '--publisher', 'Army archive'], store);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/read .*report\.pdf as PDF: .* characters on 2 pages/);
@@ -45,7 +50,9 @@ describe('npm run ingest with documents', () => {
     const text = await readFile(path.join(store, 'sources', `${id}.txt`), 'utf8');
     // Where each part of the derived text came from: its paragraphs, as Word had them.
     const paragraphs = source.segments.filter((s: { kind: string }) => s.kind === 'paragraph');
-    expect(paragraphs.map((s: { start: number; end: number }) => text.slice(s.start, s.end))).toEqual(['Semenov had some 5,000 men in 1919.']);
+    expect(paragraphs.map((s: { start: number; end: number }) => text.slice(s.start, s.end))).toEqual([
+      'Semenov had some 5,000 men in 1919.',
+    ]);
     const before = await readdir(path.join(store, 'sources'));
     const liar = path.join(files, 'liar.pdf');
     await writeFile(liar, await readFile(docx));

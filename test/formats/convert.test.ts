@@ -7,17 +7,20 @@ import { convertInWorker } from '../../server/formats/worker.js';
 import { makeDocx, makeDocxBomb, makePdf, makePdfBomb, makeScannedPdf } from './files.js';
 
 async function refusal(promise: Promise<unknown>): Promise<DocumentRefused> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DocumentRefused);
   return err as DocumentRefused;
 }
 
 describe('PDF', () => {
-  it('reads the text layer page by page, each page a segment, with the document\'s metadata', async () => {
-    const bytes = await makePdf([
-      ['The garrison numbered 4,000 men in October 1919.', 'It was relieved in spring.'],
-      ['By 1920 it numbered some 6,000 men.'],
-    ], { title: 'A history of the garrison', author: 'A. Clerk', created: new Date(Date.UTC(1999, 1, 9)) });
+  it("reads the text layer page by page, each page a segment, with the document's metadata", async () => {
+    const bytes = await makePdf(
+      [['The garrison numbered 4,000 men in October 1919.', 'It was relieved in spring.'], ['By 1920 it numbered some 6,000 men.']],
+      { title: 'A history of the garrison', author: 'A. Clerk', created: new Date(Date.UTC(1999, 1, 9)) },
+    );
     const doc = await convertDocument({ bytes, fileName: 'history.pdf', mediaType: 'application/pdf' });
     expect(doc.kind).toBe('pdf');
     expect(doc.text).toContain('The garrison numbered 4,000 men in October 1919.');
@@ -50,12 +53,20 @@ describe('PDF', () => {
     expect(err.status).toBe(422);
     expect(err.message).toMatch(/took longer than 2 s and was stopped/);
     expect(Date.now() - started).toBeLessThan(30_000);
-    const good = await convertInWorker({ bytes: await makePdf([['A page read in the worker thread.']]) }, { budgetMs: 60_000, memoryMb: 256 });
+    const good = await convertInWorker(
+      { bytes: await makePdf([['A page read in the worker thread.']]) },
+      { budgetMs: 60_000, memoryMb: 256 },
+    );
     expect(good.text).toContain('A page read in the worker thread.');
   });
 
   it('refuses a page whose text passes the text limit while it is read', async () => {
-    const err = await refusal(convertInWorker({ bytes: makePdfBomb(200_000), limits: { ...DEFAULT_CONVERSION_LIMITS, maxTextChars: 500 } }, { budgetMs: 60_000, memoryMb: 256 }));
+    const err = await refusal(
+      convertInWorker(
+        { bytes: makePdfBomb(200_000), limits: { ...DEFAULT_CONVERSION_LIMITS, maxTextChars: 500 } },
+        { budgetMs: 60_000, memoryMb: 256 },
+      ),
+    );
     expect(err.status).toBe(413);
     expect(err.message).toContain('over the limit of 500 characters (reached on page 1)');
   });
@@ -105,7 +116,14 @@ describe('web pages', () => {
     expect(doc.text).toContain('The garrison numbered 4,000 men in October 1919.[1]');
     expect(doc.text).toContain('1. Smith 1990, p. 4.\n2. Jones 2001.');
     expect(doc.text).not.toMatch(/Donate|cookie|stolen/i);
-    expect(doc.metadata).toMatchObject({ title: 'Garrison - Encyclopedia', author: 'C. Editor', published: '2020-05-01', url: 'https://encyclopedia.example/garrison', publisher: 'The Encyclopedia', language: 'en' });
+    expect(doc.metadata).toMatchObject({
+      title: 'Garrison - Encyclopedia',
+      author: 'C. Editor',
+      published: '2020-05-01',
+      url: 'https://encyclopedia.example/garrison',
+      publisher: 'The Encyclopedia',
+      language: 'en',
+    });
     expect(doc.notes.join(' ')).toContain('1 script ignored');
     expect(doc.segments.filter((s) => s.kind === 'footnote')).toHaveLength(2);
   });
@@ -126,7 +144,9 @@ describe('what a file is', () => {
     expect((await refusal(convertDocument({ bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }))).message).toMatch(/binary data/);
     expect((await refusal(convertDocument({ bytes: Buffer.alloc(0) }))).status).toBe(400);
     expect((await refusal(convertDocument({ bytes: Buffer.from([0x41, 0xff, 0x42]) }))).message).toMatch(/not valid UTF-8/);
-    const big = await refusal(convertDocument({ bytes: Buffer.alloc(2000, 0x41), limits: { ...DEFAULT_CONVERSION_LIMITS, maxFileBytes: 1000 } }));
+    const big = await refusal(
+      convertDocument({ bytes: Buffer.alloc(2000, 0x41), limits: { ...DEFAULT_CONVERSION_LIMITS, maxFileBytes: 1000 } }),
+    );
     expect(big.status).toBe(413);
   });
 });

@@ -39,11 +39,16 @@ export async function freePort(): Promise<number> {
  * Starts the server on `dataDir` and resolves when it says "listening". Retries once on another
  * port if the picked one was taken in the meantime (another test file may probe ports too).
  */
-export async function startServerProcess(dataDir: string, port?: number, options: { compiled?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  port?: number,
+  options: { compiled?: boolean; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   try {
     return await spawnServer(dataDir, port ?? (await freePort()), options.compiled ?? false, options.env ?? {});
   } catch (err) {
-    if (port === undefined && /EADDRINUSE/.test(String(err))) return spawnServer(dataDir, await freePort(), options.compiled ?? false, options.env ?? {});
+    if (port === undefined && /EADDRINUSE/.test(String(err)))
+      return spawnServer(dataDir, await freePort(), options.compiled ?? false, options.env ?? {});
     throw err;
   }
 }

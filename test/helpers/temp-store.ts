@@ -18,7 +18,10 @@ export async function fingerprint(root: string): Promise<Record<string, string>>
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else out[path.relative(root, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+      else
+        out[path.relative(root, full)] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
     }
   };
   await walk(root);

@@ -5,7 +5,11 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-export function runDbCli(script: 'db-import.ts' | 'db-export.ts' | 'validate.ts' | 'report.ts' | 'export.ts', args: string[], databaseUrl: string | undefined): { status: number | null; stdout: string; stderr: string } {
+export function runDbCli(
+  script: 'db-import.ts' | 'db-export.ts' | 'validate.ts' | 'report.ts' | 'export.ts',
+  args: string[],
+  databaseUrl: string | undefined,
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(TSX, [path.join(ROOT, 'server', 'cli', script), ...args], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -40,44 +40,50 @@ async function loadClean(url: string): Promise<{ claims: Map<string, Claim>; cha
 }
 
 describe.concurrent('kill -9 during concurrent writes on PostgreSQL', () => {
-  it.each(SCENARIOS)('seed $seed, killed $when: every acknowledged write survives', async ({ seed, window: [from, to] }) => {
-    const random = prng(seed);
-    const killAt = from! + Math.floor(random() * (to! - from! + 1));
-    const db: TestDatabase = await createTestDatabase();
-    cleanups.push(() => db.drop());
-    const backend = await PostgresBackend.connect(db.url);
-    await importFolder(backend, DEFAULT_DATA_DIR).finally(() => backend.close());
-    const { claims: original } = await loadClean(db.url);
-    const ops = planWrites([...original.values()], WRITES, random);
+  it.each(SCENARIOS)(
+    'seed $seed, killed $when: every acknowledged write survives',
+    async ({ seed, window: [from, to] }) => {
+      const random = prng(seed);
+      const killAt = from! + Math.floor(random() * (to! - from! + 1));
+      const db: TestDatabase = await createTestDatabase();
+      cleanups.push(() => db.drop());
+      const backend = await PostgresBackend.connect(db.url);
+      await importFolder(backend, DEFAULT_DATA_DIR).finally(() => backend.close());
+      const { claims: original } = await loadClean(db.url);
+      const ops = planWrites([...original.values()], WRITES, random);
 
-    const start = async () => {
-      const started: ServerProcess = await startServerProcess('', undefined, { env: { DATABASE_URL: db.url, CONCORDANCE_DATA: '' } });
-      cleanups.unshift(() => started.kill9());
-      return started;
-    };
-    let server = await start();
-    let killed: Promise<void> | undefined;
-    const kill = () => (killed ??= server.kill9());
-    if (killAt === 0) void kill();
-    const run = await fireWrites({ base: server.base, ops, lanes: LANES, onAck: (n) => n >= killAt && void kill() });
-    await kill();
-    console.log(`pg crash seed ${seed}: killed after ${killAt} acks; ${run.acked.length} acknowledged, ${run.unanswered} unanswered, ${run.retried} retried on 412 (replay: CRASH_SEED=${seed})`);
-    expect(run.refused).toEqual([]);
+      const start = async () => {
+        const started: ServerProcess = await startServerProcess('', undefined, { env: { DATABASE_URL: db.url, CONCORDANCE_DATA: '' } });
+        cleanups.unshift(() => started.kill9());
+        return started;
+      };
+      let server = await start();
+      let killed: Promise<void> | undefined;
+      const kill = () => (killed ??= server.kill9());
+      if (killAt === 0) void kill();
+      const run = await fireWrites({ base: server.base, ops, lanes: LANES, onAck: (n) => n >= killAt && void kill() });
+      await kill();
+      console.log(
+        `pg crash seed ${seed}: killed after ${killAt} acks; ${run.acked.length} acknowledged, ${run.unanswered} unanswered, ${run.retried} retried on 412 (replay: CRASH_SEED=${seed})`,
+      );
+      expect(run.refused).toEqual([]);
 
-    server = await start();
-    const { claims, changes } = await loadClean(db.url);
-    expectAckedWritesDurable(original, claims, changes, run.acked);
+      server = await start();
+      const { claims, changes } = await loadClean(db.url);
+      expectAckedWritesDurable(original, claims, changes, run.acked);
 
-    const target = run.acked.at(-1)?.claim.id ?? [...original.keys()][0]!;
-    const version = claims.get(target)!.version ?? 1;
-    const reply = await fetch(`${server.base}/api/claims/${target}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
-      body: JSON.stringify({ action: 'accept' }),
-    });
-    expect(reply.status, await reply.clone().text()).toBe(200);
-    const after = await loadClean(db.url);
-    expect(after.changes.at(-1)).toMatchObject({ seq: changes.length + 1, claim: target, after: { version: version + 1 } });
-    await server.stop();
-  }, 180_000); // a safety net for a loaded machine, not a speed assertion
+      const target = run.acked.at(-1)?.claim.id ?? [...original.keys()][0]!;
+      const version = claims.get(target)!.version ?? 1;
+      const reply = await fetch(`${server.base}/api/claims/${target}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
+        body: JSON.stringify({ action: 'accept' }),
+      });
+      expect(reply.status, await reply.clone().text()).toBe(200);
+      const after = await loadClean(db.url);
+      expect(after.changes.at(-1)).toMatchObject({ seq: changes.length + 1, claim: target, after: { version: version + 1 } });
+      await server.stop();
+    },
+    180_000,
+  ); // a safety net for a loaded machine, not a speed assertion
 });

@@ -19,8 +19,8 @@ async function admin<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
   } catch (err) {
     throw new Error(
       `no PostgreSQL server answers at ${ADMIN_URL} (${(err as Error).message}). The PostgreSQL tests need one: ` +
-      'on Debian `apt-get install postgresql` then `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` ' +
-      '(.ci/run does this), with trust auth for user postgres on 127.0.0.1; or point PG_TEST_ADMIN_URL at a server you may create databases on.',
+        'on Debian `apt-get install postgresql` then `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` ' +
+        '(.ci/run does this), with trust auth for user postgres on 127.0.0.1; or point PG_TEST_ADMIN_URL at a server you may create databases on.',
       { cause: err },
     );
   }

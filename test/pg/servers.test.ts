@@ -49,7 +49,11 @@ const claimOn = async (server: ServerProcess, id: string) => {
   return { claim: (await reply.json()) as Claim, etag: reply.headers.get('etag') };
 };
 const review = (server: ServerProcess, id: string, etag: string, action: 'accept' | 'reject') =>
-  fetch(`${server.base}/api/claims/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ action }) });
+  fetch(`${server.base}/api/claims/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', 'if-match': etag },
+    body: JSON.stringify({ action }),
+  });
 
 describe('server processes on one PostgreSQL database', () => {
   it('answers reads from the database and records a review in it', async () => {
@@ -119,9 +123,15 @@ describe('server processes on one PostgreSQL database', () => {
       const file = path.join(dir, 'report.txt');
       await writeFile(file, text);
       // Not spawnSync: a test process blocked for the whole ingest cannot notice the servers closing its idle connections.
-      const run = await promisify(execFile)(path.resolve('node_modules/.bin/tsx'), ['server/cli/ingest.ts', file, '--title', 'A regional report', '--publisher', 'Test Press'], {
-        encoding: 'utf8', env: { ...process.env, DATABASE_URL: db.url, CONCORDANCE_DATA: '', NO_COLOR: '1' }, timeout: 120_000,
-      });
+      const run = await promisify(execFile)(
+        path.resolve('node_modules/.bin/tsx'),
+        ['server/cli/ingest.ts', file, '--title', 'A regional report', '--publisher', 'Test Press'],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: db.url, CONCORDANCE_DATA: '', NO_COLOR: '1' },
+          timeout: 120_000,
+        },
+      );
       expect(run.stdout).toMatch(/stored source a-regional-report/);
       const start = Date.now();
       let reply: Response | undefined;

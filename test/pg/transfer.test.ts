@@ -67,10 +67,14 @@ describe('db:import and db:export', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+      const { rows } = await client.query<{ version: number; name: string }>(
+        'SELECT version, name FROM schema_migrations ORDER BY version',
+      );
       expect(rows.map((r) => r.name)).toEqual((await migrations()).map((m) => m.name));
       expect(rows[0]).toMatchObject({ version: 1, name: '001_init.sql' });
-      const types = await client.query<{ table_name: string; data_type: string }>(`SELECT table_name, data_type FROM information_schema.columns WHERE column_name = 'record' ORDER BY table_name`);
+      const types = await client.query<{ table_name: string; data_type: string }>(
+        `SELECT table_name, data_type FROM information_schema.columns WHERE column_name = 'record' ORDER BY table_name`,
+      );
       // json, not jsonb: the text of each record is kept as written.
       expect(new Set(types.rows.map((r) => r.data_type))).toEqual(new Set(['json']));
     } finally {

@@ -12,7 +12,10 @@ import { dateValue, entityValue, propertyFor, quantityValue, scope, textValue } 
 const RUNS = { numRuns: 300 };
 
 /** Every group, however small, goes through the class path; `classPairs` decides all pairs of classes or the sweep. */
-const byClass = (classPairs: number): ReconcileSettings => ({ ...DEFAULT_RECONCILE_SETTINGS, classes: { pairwiseUpTo: 1, allClassPairsUpTo: classPairs } });
+const byClass = (classPairs: number): ReconcileSettings => ({
+  ...DEFAULT_RECONCILE_SETTINGS,
+  classes: { pairwiseUpTo: 1, allClassPairsUpTo: classPairs },
+});
 const pairwise: ReconcileSettings = { ...DEFAULT_RECONCILE_SETTINGS, classes: { pairwiseUpTo: Infinity, allClassPairsUpTo: Infinity } };
 
 interface Group {
@@ -38,15 +41,32 @@ const group: fc.Arbitrary<Group> = fc
     const values = fc.array(valuesOf[valueType] as fc.Arbitrary<Claim['value']>, { minLength: 1, maxLength: 3 });
     const scopes = fc.array(fc.option(scope, { nil: undefined }), { minLength: 1, maxLength: 3 });
     return fc.tuple(values, scopes).chain(([vs, ss]) =>
-      fc.array(fc.tuple(fc.nat({ max: vs.length - 1 }), fc.nat({ max: ss.length - 1 }), fc.constantFrom('s1', 's2', 's3'), fc.constantFrom('reviewed', 'extracted' as const)), { minLength: 2, maxLength: 14 })
+      fc
+        .array(
+          fc.tuple(
+            fc.nat({ max: vs.length - 1 }),
+            fc.nat({ max: ss.length - 1 }),
+            fc.constantFrom('s1', 's2', 's3'),
+            fc.constantFrom('reviewed', 'extracted' as const),
+          ),
+          { minLength: 2, maxLength: 14 },
+        )
         .map((picks) => ({
           property,
           claims: picks.map(([v, k, source, status], i): Claim => ({
-            id: `c${String(i).padStart(2, '0')}`, source, subject: 'japan', property: property.id,
-            value: vs[v]!, wording: 'as stated', ...(ss[k] ? { scope: ss[k] } : {}),
-            quote: { exact: 'as stated', start: 0, end: 9 }, citations: [], status,
+            id: `c${String(i).padStart(2, '0')}`,
+            source,
+            subject: 'japan',
+            property: property.id,
+            value: vs[v]!,
+            wording: 'as stated',
+            ...(ss[k] ? { scope: ss[k] } : {}),
+            quote: { exact: 'as stated', start: 0, end: 9 },
+            citations: [],
+            status,
           })),
-        })));
+        })),
+    );
   });
 
 /** Verdict and basis of every claim pair a list of records stands for (pairs key "x|y", x < y). */
@@ -74,32 +94,43 @@ function expand(comparisons: readonly Comparison[]): Map<string, string> {
 
 describe('value classes', () => {
   it('stand for exactly the verdicts of every pair compared one by one', () => {
-    fc.assert(fc.property(group, ({ property, claims }) => {
-      const want = expand(reconcile({ claims, properties: [property] }, pairwise).comparisons);
-      const got = expand(reconcile({ claims, properties: [property] }, byClass(1000)).comparisons);
-      expect(got).toEqual(want);
-    }), RUNS);
+    fc.assert(
+      fc.property(group, ({ property, claims }) => {
+        const want = expand(reconcile({ claims, properties: [property] }, pairwise).comparisons);
+        const got = expand(reconcile({ claims, properties: [property] }, byClass(1000)).comparisons);
+        expect(got).toEqual(want);
+      }),
+      RUNS,
+    );
   });
 
   it('compared by neighbours only (many classes), say nothing the pairs do not say', () => {
-    fc.assert(fc.property(group, ({ property, claims }) => {
-      const want = expand(reconcile({ claims, properties: [property] }, pairwise).comparisons);
-      const got = expand(reconcile({ claims, properties: [property] }, byClass(0)).comparisons);
-      for (const [pair, verdict] of got) expect(want.get(pair), pair).toBe(verdict);
-    }), RUNS);
+    fc.assert(
+      fc.property(group, ({ property, claims }) => {
+        const want = expand(reconcile({ claims, properties: [property] }, pairwise).comparisons);
+        const got = expand(reconcile({ claims, properties: [property] }, byClass(0)).comparisons);
+        for (const [pair, verdict] of got) expect(want.get(pair), pair).toBe(verdict);
+      }),
+      RUNS,
+    );
   });
 
   it('are pending exactly when one side has no reviewed claim', () => {
-    fc.assert(fc.property(group, ({ property, claims }) => {
-      const { comparisons } = reconcile({ claims, properties: [property] }, byClass(1000));
-      const status = new Map(claims.map((c) => [c.id, c.status]));
-      const classes = new Map<string, readonly string[]>();
-      for (const c of comparisons) if (c.members) classes.set(c.a, c.members);
-      for (const c of comparisons) {
-        const reviewed = (ids: readonly string[]) => ids.filter((id) => status.get(id) !== 'extracted').length;
-        const expected = c.members ? reviewed(c.members) < 2 : reviewed(classes.get(c.a) ?? [c.a]) === 0 || reviewed(classes.get(c.b) ?? [c.b]) === 0;
-        expect(Boolean(c.pending), c.id).toBe(expected);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(group, ({ property, claims }) => {
+        const { comparisons } = reconcile({ claims, properties: [property] }, byClass(1000));
+        const status = new Map(claims.map((c) => [c.id, c.status]));
+        const classes = new Map<string, readonly string[]>();
+        for (const c of comparisons) if (c.members) classes.set(c.a, c.members);
+        for (const c of comparisons) {
+          const reviewed = (ids: readonly string[]) => ids.filter((id) => status.get(id) !== 'extracted').length;
+          const expected = c.members
+            ? reviewed(c.members) < 2
+            : reviewed(classes.get(c.a) ?? [c.a]) === 0 || reviewed(classes.get(c.b) ?? [c.b]) === 0;
+          expect(Boolean(c.pending), c.id).toBe(expected);
+        }
+      }),
+      RUNS,
+    );
   });
 });

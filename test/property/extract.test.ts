@@ -16,30 +16,86 @@ const ready = existsSync(EXTRACTOR);
 const extractClaims = ready ? (await import('../../server/extract/index.js')).extractClaims : undefined;
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(DEFAULT_DATA_DIR, file), 'utf8')) as T;
-const context = { sourceId: 'probe-source', entities: readJson<Entity[]>('entities.json'), properties: readJson<Property[]>('properties.json') };
+const context = {
+  sourceId: 'probe-source',
+  entities: readJson<Entity[]>('entities.json'),
+  properties: readJson<Property[]>('properties.json'),
+};
 const RUNS = { numRuns: 150 };
 
-const words = ['troops', 'soldiers', 'men', 'killed', 'dead', 'Japan', 'Japanese', 'Semenov', 'Kolchak', 'Vladivostok', 'October', 'winter', 'over', 'some', 'up to', 'about', 'nearly', 'between', 'and', 'in', 'by'];
+const words = [
+  'troops',
+  'soldiers',
+  'men',
+  'killed',
+  'dead',
+  'Japan',
+  'Japanese',
+  'Semenov',
+  'Kolchak',
+  'Vladivostok',
+  'October',
+  'winter',
+  'over',
+  'some',
+  'up to',
+  'about',
+  'nearly',
+  'between',
+  'and',
+  'in',
+  'by',
+];
 
 /** Digit soup, brackets, footnote-like markers, vocabulary, any grapheme, lone surrogates. */
-const soup = fc.array(fc.oneof(
-  fc.constantFrom(...words),
-  fc.constantFrom('[', ']', '(', ')', '[1]', '[ citation needed ]', '^', ',', '.', ';', '–', '—', ' ', ' ', '\n', '\n\n', '"', '«', '»'),
-  fc.integer({ min: 0, max: 2_000_000 }).map((n) => fc.constantFrom(String(n), n.toLocaleString('en-US'), `${n}s`)).chain((a) => a),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }),
-  fc.constantFrom('🇯🇵', 'e\u0301', '\u202E', '\u200B', 'Ōtani', '１９１８', '\ud800', '\udfff'),
-), { maxLength: 60 }).map((parts) => parts.join(' '));
+const soup = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(
+        '[',
+        ']',
+        '(',
+        ')',
+        '[1]',
+        '[ citation needed ]',
+        '^',
+        ',',
+        '.',
+        ';',
+        '–',
+        '—',
+        ' ',
+        ' ',
+        '\n',
+        '\n\n',
+        '"',
+        '«',
+        '»',
+      ),
+      fc
+        .integer({ min: 0, max: 2_000_000 })
+        .map((n) => fc.constantFrom(String(n), n.toLocaleString('en-US'), `${n}s`))
+        .chain((a) => a),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }),
+      fc.constantFrom('🇯🇵', 'e\u0301', '\u202E', '\u200B', 'Ōtani', '１９１８', '\ud800', '\udfff'),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(' '));
 
 /** Sentences shaped like the sources', so the extractor does propose claims to check. */
-const sentence = fc.record({
-  subject: fc.constantFrom('The Japanese', 'Japan', 'The Imperial Japanese Army', 'Ataman Semenov', 'The Czechoslovak Legion'),
-  verb: fc.constantFrom('deployed', 'numbered', 'lost', 'sent', 'had'),
-  comparator: fc.constantFrom('', 'over ', 'some ', 'up to ', 'about ', 'nearly ', 'at least '),
-  amount: fc.integer({ min: 1, max: 500_000 }).map((n) => n.toLocaleString('en-US')),
-  unit: fc.constantFrom('troops', 'soldiers', 'men', 'dead', 'killed'),
-  when: fc.constantFrom('', ' in 1918', ' by October 1918', ' in the winter of 1919', ' on 12 January 1918', ' between 1918 and 1922'),
-  cite: fc.constantFrom('', ' [1]', ' [12]', ' [ citation needed ]'),
-}).map((s) => `${s.subject} ${s.verb} ${s.comparator}${s.amount} ${s.unit}${s.when}.${s.cite}`);
+const sentence = fc
+  .record({
+    subject: fc.constantFrom('The Japanese', 'Japan', 'The Imperial Japanese Army', 'Ataman Semenov', 'The Czechoslovak Legion'),
+    verb: fc.constantFrom('deployed', 'numbered', 'lost', 'sent', 'had'),
+    comparator: fc.constantFrom('', 'over ', 'some ', 'up to ', 'about ', 'nearly ', 'at least '),
+    amount: fc.integer({ min: 1, max: 500_000 }).map((n) => n.toLocaleString('en-US')),
+    unit: fc.constantFrom('troops', 'soldiers', 'men', 'dead', 'killed'),
+    when: fc.constantFrom('', ' in 1918', ' by October 1918', ' in the winter of 1919', ' on 12 January 1918', ' between 1918 and 1922'),
+    cite: fc.constantFrom('', ' [1]', ' [12]', ' [ citation needed ]'),
+  })
+  .map((s) => `${s.subject} ${s.verb} ${s.comparator}${s.amount} ${s.unit}${s.when}.${s.cite}`);
 const prose = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((s) => s.join(' '));
 
 /** What must hold of every extraction result: quotes and markers slice the text exactly; claims are valid records. */
@@ -60,22 +116,37 @@ function expectSound(text: string, result: ReturnType<NonNullable<typeof extract
 
 describe.skipIf(!ready)('extractClaims', () => {
   it('never throws on arbitrary text, and anything it extracts is sound', () => {
-    fc.assert(fc.property(soup, (text) => expectSound(text, extractClaims!(text, context))), RUNS);
+    fc.assert(
+      fc.property(soup, (text) => expectSound(text, extractClaims!(text, context))),
+      RUNS,
+    );
   });
 
   it('on prose shaped like the sources, proposes claims that quote the text exactly and validate', () => {
     let claims = 0;
-    fc.assert(fc.property(prose, (text) => {
-      const result = extractClaims!(text, context);
-      claims += result.claims.length;
-      expectSound(text, result);
-    }), RUNS);
+    fc.assert(
+      fc.property(prose, (text) => {
+        const result = extractClaims!(text, context);
+        claims += result.claims.length;
+        expectSound(text, result);
+      }),
+      RUNS,
+    );
     // Otherwise the property above would hold vacuously.
     expect(claims).toBeGreaterThan(0);
   });
 
   it('never throws on unicode text of any kind, lone surrogates included', () => {
-    const anyUnicode = fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))), maxLength: 200 });
-    fc.assert(fc.property(anyUnicode, (text) => expectSound(text, extractClaims!(text, context))), { numRuns: 100 });
+    const anyUnicode = fc.string({
+      unit: fc.oneof(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+        fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      ),
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(anyUnicode, (text) => expectSound(text, extractClaims!(text, context))),
+      { numRuns: 100 },
+    );
   });
 });

@@ -22,21 +22,27 @@ const write: fc.Arbitrary<Write> = fc.oneof(
 describe('incremental analysis', () => {
   it('equals a full analysis after random writes, once trust has settled', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(write, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(), (seed, writes, settleBetween, served) => {
-        let analysis: Analysis = analyse(generateCorpus({ claims: 160, seed }));
-        const serve = () => {
-          if (served) expect(analysis.graph.order).toBeGreaterThan(0);
-        };
-        serve();
-        for (const w of writes) {
-          analysis = applyWrite(analysis, w);
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(write, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.boolean(),
+        (seed, writes, settleBetween, served) => {
+          let analysis: Analysis = analyse(generateCorpus({ claims: 160, seed }));
+          const serve = () => {
+            if (served) expect(analysis.graph.order).toBeGreaterThan(0);
+          };
           serve();
-          // Trust settling between some writes and not others: both orders of events happen in the store.
-          if (settleBetween) analysis = settleTrust(analysis);
-          serve();
-        }
-        expectSameAnalysis(settleTrust(analysis), analyse(analysis.corpus));
-      }),
+          for (const w of writes) {
+            analysis = applyWrite(analysis, w);
+            serve();
+            // Trust settling between some writes and not others: both orders of events happen in the store.
+            if (settleBetween) analysis = settleTrust(analysis);
+            serve();
+          }
+          expectSameAnalysis(settleTrust(analysis), analyse(analysis.corpus));
+        },
+      ),
       { numRuns: 60 },
     );
   }, 120_000);

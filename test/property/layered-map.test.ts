@@ -27,25 +27,29 @@ function rebuilt(base: Map<string, number>, changes: [string, number | undefined
 describe('LayeredMap', () => {
   it('equals a Map rebuilt in corpus order, layer after layer, and leaves each base as it was', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, fc.nat({ max: 99 })), { maxLength: 6 }), fc.array(fc.array(change, { maxLength: 5 }), { minLength: 1, maxLength: 12 }), (start, writes) => {
-        let layered: Map<string, number> = new Map(start);
-        let plain = new Map(layered);
-        for (const changes of writes) {
-          const before = [...layered];
-          const next = LayeredMap.of(layered, changes);
-          expect([...layered]).toEqual(before);
-          plain = rebuilt(plain, changes);
-          layered = next;
-          expect([...layered]).toEqual([...plain]);
-          expect(layered.size).toBe(plain.size);
-          for (const k of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'z']) {
-            expect(layered.has(k)).toBe(plain.has(k));
-            expect(layered.get(k)).toBe(plain.get(k));
+      fc.property(
+        fc.array(fc.tuple(key, fc.nat({ max: 99 })), { maxLength: 6 }),
+        fc.array(fc.array(change, { maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+        (start, writes) => {
+          let layered: Map<string, number> = new Map(start);
+          let plain = new Map(layered);
+          for (const changes of writes) {
+            const before = [...layered];
+            const next = LayeredMap.of(layered, changes);
+            expect([...layered]).toEqual(before);
+            plain = rebuilt(plain, changes);
+            layered = next;
+            expect([...layered]).toEqual([...plain]);
+            expect(layered.size).toBe(plain.size);
+            for (const k of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'z']) {
+              expect(layered.has(k)).toBe(plain.has(k));
+              expect(layered.get(k)).toBe(plain.get(k));
+            }
+            expect([...layered.keys()]).toEqual([...plain.keys()]);
+            expect([...layered.values()]).toEqual([...plain.values()]);
           }
-          expect([...layered.keys()]).toEqual([...plain.keys()]);
-          expect([...layered.values()]).toEqual([...plain.values()]);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

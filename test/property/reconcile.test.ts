@@ -30,31 +30,50 @@ function isExact(claim: Claim): boolean {
 
 describe('reconcile on two generated claims', () => {
   it('never throws, and compares the pair at most once', () => {
-    fc.assert(fc.property(claimPair, (pair) => {
-      expect(compare(pair, 'ab').length).toBeLessThanOrEqual(1);
-    }), RUNS);
+    fc.assert(
+      fc.property(claimPair, (pair) => {
+        expect(compare(pair, 'ab').length).toBeLessThanOrEqual(1);
+      }),
+      RUNS,
+    );
   });
 
   it('is symmetric: (a, b) and (b, a) give the same verdict, basis, reason and gap', () => {
-    fc.assert(fc.property(claimPair, (pair) => {
-      expect(compare(pair, 'ba')).toEqual(compare(pair, 'ab'));
-    }), RUNS);
+    fc.assert(
+      fc.property(claimPair, (pair) => {
+        expect(compare(pair, 'ba')).toEqual(compare(pair, 'ab'));
+      }),
+      RUNS,
+    );
   });
 
   it('decides the verdict and basis whichever claim is taken as the first', () => {
-    fc.assert(fc.property(claimPair, ({ property, a, b }) => {
-      const ab = comparePair(prepared(a), prepared(b), property);
-      const ba = comparePair(prepared(b), prepared(a), property);
-      expect({ verdict: ba?.verdict, basis: ba?.basis, gap: ba?.gap?.absolute }).toEqual({ verdict: ab?.verdict, basis: ab?.basis, gap: ab?.gap?.absolute });
-    }), RUNS);
+    fc.assert(
+      fc.property(claimPair, ({ property, a, b }) => {
+        const ab = comparePair(prepared(a), prepared(b), property);
+        const ba = comparePair(prepared(b), prepared(a), property);
+        expect({ verdict: ba?.verdict, basis: ba?.basis, gap: ba?.gap?.absolute }).toEqual({
+          verdict: ab?.verdict,
+          basis: ab?.basis,
+          gap: ab?.gap?.absolute,
+        });
+      }),
+      RUNS,
+    );
   });
 
   it('is reflexive: an exact value stated twice agrees with itself', () => {
-    fc.assert(fc.property(claimAndCopy.filter(({ a }) => isExact(a)), (pair) => {
-      const [comparison] = compare(pair, 'ab');
-      expect(comparison, 'the copy is compared with the original').toBeDefined();
-      expect(comparison).toMatchObject({ verdict: 'agrees', basis: pair.a.value.type === 'entity' ? 'relation' : 'equal' });
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        claimAndCopy.filter(({ a }) => isExact(a)),
+        (pair) => {
+          const [comparison] = compare(pair, 'ab');
+          expect(comparison, 'the copy is compared with the original').toBeDefined();
+          expect(comparison).toMatchObject({ verdict: 'agrees', basis: pair.a.value.type === 'entity' ? 'relation' : 'equal' });
+        },
+      ),
+      RUNS,
+    );
   });
 });
 
@@ -66,31 +85,43 @@ describe('values and scopes as intervals', () => {
   };
 
   it('a quantity is an interval with lo <= hi', () => {
-    fc.assert(fc.property(quantityValue, (value) => wellFormed(quantityInterval(value))), RUNS);
+    fc.assert(
+      fc.property(quantityValue, (value) => wellFormed(quantityInterval(value))),
+      RUNS,
+    );
   });
 
   it('a date is an interval with lo <= hi, and its comparator only ever widens its span', () => {
-    fc.assert(fc.property(dateValue, (date) => {
-      const span = dateSpan(date);
-      wellFormed(span);
-      wellFormed(dateInterval(date));
-      if (date.comparator !== 'before' && date.comparator !== 'after') expect(contains(dateInterval(date), span)).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(dateValue, (date) => {
+        const span = dateSpan(date);
+        wellFormed(span);
+        wellFormed(dateInterval(date));
+        if (date.comparator !== 'before' && date.comparator !== 'after') expect(contains(dateInterval(date), span)).toBe(true);
+      }),
+      RUNS,
+    );
   });
 
   it('a claim value is an interval exactly when it is a quantity or a date', () => {
-    fc.assert(fc.property(claimPair, ({ a }) => {
-      const interval = valueInterval(a, DEFAULT_RECONCILE_SETTINGS);
-      if (a.value.type === 'quantity' || a.value.type === 'date') wellFormed(interval);
-      else expect(interval).toBeUndefined();
-    }), RUNS);
+    fc.assert(
+      fc.property(claimPair, ({ a }) => {
+        const interval = valueInterval(a, DEFAULT_RECONCILE_SETTINGS);
+        if (a.value.type === 'quantity' || a.value.type === 'date') wellFormed(interval);
+        else expect(interval).toBeUndefined();
+      }),
+      RUNS,
+    );
   });
 
   it('a scope covers a well-formed span of days, or none', () => {
-    fc.assert(fc.property(scope, (s) => {
-      const time = scopeTime(s);
-      if (time) wellFormed(time);
-    }), RUNS);
+    fc.assert(
+      fc.property(scope, (s) => {
+        const time = scopeTime(s);
+        if (time) wellFormed(time);
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -107,8 +138,15 @@ describe('spans ending in December', () => {
   it('"December 1918" stated twice agrees with itself', () => {
     const property = { id: 'p-date', label: 'date', valueType: 'date' as const };
     const claim = (id: string): Claim => ({
-      id, source: id, subject: 'japan', property: 'p-date', value: { type: 'date', date: december }, wording: 'December 1918',
-      quote: { exact: 'December 1918', start: 0, end: 13 }, citations: [], status: 'reviewed',
+      id,
+      source: id,
+      subject: 'japan',
+      property: 'p-date',
+      value: { type: 'date', date: december },
+      wording: 'December 1918',
+      quote: { exact: 'December 1918', start: 0, end: 13 },
+      citations: [],
+      status: 'reviewed',
     });
     expect(reconcile({ claims: [claim('a'), claim('b')], properties: [property] }).comparisons).toMatchObject([{ verdict: 'agrees' }]);
   });

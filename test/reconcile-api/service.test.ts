@@ -11,12 +11,14 @@ const SPEC_DIR = path.join(import.meta.dirname, 'spec-0.2');
 /** The spec's schemas, with the two load-time adaptations ORIGIN.md describes. */
 function specValidators() {
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const schemas = readdirSync(SPEC_DIR).filter((f) => f.endsWith('.json')).map((f) => {
-    const schema = JSON.parse(readFileSync(path.join(SPEC_DIR, f), 'utf8'));
-    delete schema.$schema;
-    if (schema.properties?.authentication) schema.properties.authentication = { type: 'object' };
-    return schema;
-  });
+  const schemas = readdirSync(SPEC_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => {
+      const schema = JSON.parse(readFileSync(path.join(SPEC_DIR, f), 'utf8'));
+      delete schema.$schema;
+      if (schema.properties?.authentication) schema.properties.authentication = { type: 'object' };
+      return schema;
+    });
   for (const s of schemas) ajv.addSchema(s);
   const get = (name: string) => ajv.getSchema(`https://reconciliation-api.github.io/specs/0.2/schemas/${name}`)!;
   return {
@@ -84,7 +86,7 @@ describe('/api/reconcile', () => {
     expectError(await api.get('/api/reconcile?nonsense=1'), 400, '/query/nonsense');
   });
 
-  it('suggests entities, types and properties in the specification\'s shape', async () => {
+  it("suggests entities, types and properties in the specification's shape", async () => {
     const entities = await api.get('/api/reconcile/suggest/entity?prefix=sem');
     expectValid(spec.suggestEntities, entities.body);
     expect(entities.body.result.some((r: { name: string }) => /Semyonov/.test(r.name))).toBe(true);
@@ -107,7 +109,9 @@ describe('/api/reconcile', () => {
   });
 
   it('answers a CORS preflight on its own routes only', async () => {
-    const preflight = await api.send('OPTIONS', '/api/reconcile', { headers: { origin: 'http://openrefine.example', 'access-control-request-method': 'POST' } });
+    const preflight = await api.send('OPTIONS', '/api/reconcile', {
+      headers: { origin: 'http://openrefine.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
     const other = await api.get('/api/sources', { origin: 'http://openrefine.example' });

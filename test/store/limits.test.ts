@@ -7,10 +7,17 @@ import { LIMITS, MAX_SAFE, ONE_LINE_TEXT, MULTI_LINE_TEXT } from '../../server/c
 import { check, SCHEMA_DIR } from '../../server/core/schemas.js';
 
 type Node = Record<string, unknown>;
-const schemas = new Map(readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).map((f) => [f, JSON.parse(readFileSync(path.join(SCHEMA_DIR, f), 'utf8')) as Node]));
+const schemas = new Map(
+  readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .map((f) => [f, JSON.parse(readFileSync(path.join(SCHEMA_DIR, f), 'utf8')) as Node]),
+);
 
 function at(doc: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).reduce<unknown>((node, key) => (node as Node | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, key) => (node as Node | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 }
 
 /** Every subschema with its location (`file#/pointer`). */
@@ -21,7 +28,8 @@ function* subschemas(node: unknown, where: string): Generator<[Node, string]> {
   }
   if (typeof node !== 'object' || node === null) return;
   yield [node as Node, where];
-  for (const [key, value] of Object.entries(node)) if (key !== 'enum' && key !== 'const' && key !== 'examples') yield* subschemas(value, `${where}/${key}`);
+  for (const [key, value] of Object.entries(node))
+    if (key !== 'enum' && key !== 'const' && key !== 'examples') yield* subschemas(value, `${where}/${key}`);
 }
 
 const everywhere = [...schemas].flatMap(([file, doc]) => [...subschemas(doc, `${file}#`)]);
@@ -42,9 +50,11 @@ describe('limits', () => {
 
   it('every maxLength and maxItems of the schemas is declared in limits.ts', () => {
     const declared = new Set(Object.values(LIMITS).flatMap((l) => l.schema));
-    const undeclared = everywhere.flatMap(([node, where]) => (['maxLength', 'maxItems'] as const)
-      .filter((k) => k in node && !declared.has(`${where}/${k}`))
-      .map((k) => `${where}/${k} = ${String(node[k])}`));
+    const undeclared = everywhere.flatMap(([node, where]) =>
+      (['maxLength', 'maxItems'] as const)
+        .filter((k) => k in node && !declared.has(`${where}/${k}`))
+        .map((k) => `${where}/${k} = ${String(node[k])}`),
+    );
     expect(undeclared).toEqual([]);
   });
 
@@ -53,10 +63,13 @@ describe('limits', () => {
     for (const [node, where] of everywhere) {
       const types = ([] as unknown[]).concat(node.type ?? []);
       if (types.includes('array') && typeof node.maxItems !== 'number') unbounded.push(`${where}: array without maxItems`);
-      if (types.includes('string') && typeof node.maxLength !== 'number' && !boundedPattern(node.pattern)) unbounded.push(`${where}: string without maxLength`);
+      if (types.includes('string') && typeof node.maxLength !== 'number' && !boundedPattern(node.pattern))
+        unbounded.push(`${where}: string without maxLength`);
       if (types.includes('number') || types.includes('integer')) {
-        if (typeof node.maximum !== 'number' || node.maximum > MAX_SAFE) unbounded.push(`${where}: number without a maximum of at most 2^53-1`);
-        if (typeof node.minimum !== 'number' || node.minimum < -MAX_SAFE) unbounded.push(`${where}: number without a minimum of at least -(2^53-1)`);
+        if (typeof node.maximum !== 'number' || node.maximum > MAX_SAFE)
+          unbounded.push(`${where}: number without a maximum of at most 2^53-1`);
+        if (typeof node.minimum !== 'number' || node.minimum < -MAX_SAFE)
+          unbounded.push(`${where}: number without a minimum of at least -(2^53-1)`);
       }
     }
     expect(unbounded).toEqual([]);
@@ -76,17 +89,29 @@ describe('limits', () => {
 
   it('a schema check names the field and the limit it broke', () => {
     const parts = Array.from({ length: LIMITS.partsPerValue.value + 1 }, (_, i) => ({ amount: i, label: `p${i}` }));
-    const problems = check('claim.schema.json#/definitions/QuantityValue', { type: 'quantity', comparator: 'exact', amount: 1, unit: 'x', parts });
+    const problems = check('claim.schema.json#/definitions/QuantityValue', {
+      type: 'quantity',
+      comparator: 'exact',
+      amount: 1,
+      unit: 'x',
+      parts,
+    });
     expect(problems).toEqual([{ at: '/parts', message: `must NOT have more than ${LIMITS.partsPerValue.value} items` }]);
-    expect(check('source-input.schema.json', { title: 'A\u001b[2Jtitle', publisher: 'P', text: 'x' })).toEqual([{ at: '/title', message: expect.stringMatching(/control characters/) }]);
+    expect(check('source-input.schema.json', { title: 'A\u001b[2Jtitle', publisher: 'P', text: 'x' })).toEqual([
+      { at: '/title', message: expect.stringMatching(/control characters/) },
+    ]);
     // The literal is meant to be unrepresentable: the schema must refuse what JSON would round.
     // eslint-disable-next-line no-loss-of-precision
-    expect(check('claim.schema.json#/definitions/QuantityValue', { type: 'quantity', comparator: 'exact', amount: 9007199254740993, unit: 'x' }))
-      .toEqual([{ at: '/amount', message: `must be <= ${MAX_SAFE}` }]);
+    const unrepresentable = 9007199254740993;
+    expect(
+      check('claim.schema.json#/definitions/QuantityValue', { type: 'quantity', comparator: 'exact', amount: unrepresentable, unit: 'x' }),
+    ).toEqual([{ at: '/amount', message: `must be <= ${MAX_SAFE}` }]);
   });
 });
 
 /** A pattern anchored at both ends with only bounded repetition ("^[0-9a-f]{64}$") bounds the length. */
 function boundedPattern(pattern: unknown): boolean {
-  return typeof pattern === 'string' && pattern.startsWith('^') && pattern.endsWith('$') && !/[*+]|\{\d+,\}/.test(pattern.replace(/\\./g, ''));
+  return (
+    typeof pattern === 'string' && pattern.startsWith('^') && pattern.endsWith('$') && !/[*+]|\{\d+,\}/.test(pattern.replace(/\\./g, ''))
+  );
 }

@@ -30,7 +30,13 @@ describe('review mutations', () => {
 
   it('an edit re-runs reconciliation: making the figures agree removes the conflict', async () => {
     const repo = await Repository.open(await miniStore());
-    await patchClaim(repo, 'chronicle-2', 1, { action: 'edit', value: { type: 'quantity', comparator: 'approx', amount: 4000, unit: 'soldiers' }, wording: 'some 4,000 men' }, reviewer);
+    await patchClaim(
+      repo,
+      'chronicle-2',
+      1,
+      { action: 'edit', value: { type: 'quantity', comparator: 'approx', amount: 4000, unit: 'soldiers' }, wording: 'some 4,000 men' },
+      reviewer,
+    );
     const [cmp] = repo.snapshot.analysis.comparisons;
     expect(cmp).toMatchObject({ verdict: 'agrees' });
     expect(repo.snapshot.analysis.graph.hasEdge(`agrees:${cmp!.id}`)).toBe(true);
@@ -61,17 +67,33 @@ describe('review mutations', () => {
     const root = await miniStore();
     const repo = await Repository.open(root);
     const before = await fingerprint(root);
-    await expect(patchClaim(repo, 'chronicle-1', 1, { action: 'edit', subject: 'nobody' }, reviewer)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('unknown subject entity nobody') });
-    await expect(patchClaim(repo, 'chronicle-1', 1, { action: 'edit', value: { type: 'text', text: 'many' } }, reviewer)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('takes quantity values') });
-    await expect(patchClaim(repo, 'chronicle-1', 1, { action: 'accept', subject: 'town' }, reviewer)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(patchClaim(repo, 'chronicle-1', 1, { action: 'edit', subject: 'nobody' }, reviewer)).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('unknown subject entity nobody'),
+    });
+    await expect(
+      patchClaim(repo, 'chronicle-1', 1, { action: 'edit', value: { type: 'text', text: 'many' } }, reviewer),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('takes quantity values') });
+    await expect(patchClaim(repo, 'chronicle-1', 1, { action: 'accept', subject: 'town' }, reviewer)).rejects.toMatchObject({
+      kind: 'invalid',
+    });
     expect(await fingerprint(root)).toEqual(before);
   });
 
   it('adds a claim by hand only with a quote found in the source, with its footnote attached', async () => {
     const root = await miniStore();
     const repo = await Repository.open(root);
-    const input = { source: 'chronicle', subject: 'garrison', property: 'founding-date', value: { type: 'date' as const, date: { value: '1919', precision: 'year' as const } }, wording: '1919' };
-    await expect(createClaim(repo, { ...input, quote: { exact: 'not in the text' } }, reviewer)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('not in the text') });
+    const input = {
+      source: 'chronicle',
+      subject: 'garrison',
+      property: 'founding-date',
+      value: { type: 'date' as const, date: { value: '1919', precision: 'year' as const } },
+      wording: '1919',
+    };
+    await expect(createClaim(repo, { ...input, quote: { exact: 'not in the text' } }, reviewer)).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('not in the text'),
+    });
     const claim = await createClaim(repo, { ...input, quote: { exact: '4,000 men in 1919' } }, reviewer);
     expect(claim.citations).toMatchObject([{ kind: 'reference', ref: 1 }]);
     expect((await loadStore(root)).problems).toEqual([]);
@@ -81,11 +103,18 @@ describe('review mutations', () => {
   it('serialises concurrent writers: every one lands, versions count up, the changelog is complete', async () => {
     const root = await miniStore();
     const repo = await Repository.open(root);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => patchClaim(repo, 'chronicle-1', i + 1, { action: 'edit', wording: `4,000 men (${i})` }, reviewer)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        patchClaim(repo, 'chronicle-1', i + 1, { action: 'edit', wording: `4,000 men (${i})` }, reviewer),
+      ),
+    );
     // Each expects the version the previous one produced, and the queue runs them in order.
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     expect(repo.snapshot.analysis.index.claim.get('chronicle-1')!.version).toBe(21);
-    const log = (await readFile(path.join(root, 'changelog.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const log = (await readFile(path.join(root, 'changelog.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(log.map((l) => l.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 });
@@ -117,11 +146,30 @@ describe('dates that name no day', () => {
     const root = await miniStore();
     const repo = await Repository.open(root);
     const before = await fingerprint(root);
-    const claim = { source: 'chronicle', subject: 'garrison', property: 'founding-date', wording: '1919', quote: { exact: '4,000 men in 1919' } };
-    await expect(createClaim(repo, { ...claim, value: { type: 'date', date: { value: '1918-02-31', precision: 'day' } } }, reviewer))
-      .rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('1918-02-31 is not a day of the calendar (month 2 of 1918 has 28 days)') });
-    await expect(createClaim(repo, { ...claim, value: { type: 'date', date: { value: '1919', precision: 'year' } }, scope: { period: { start: { value: '1920', precision: 'year' }, end: { value: '1918', precision: 'year' } } } }, reviewer))
-      .rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('the period ends before it starts') });
+    const claim = {
+      source: 'chronicle',
+      subject: 'garrison',
+      property: 'founding-date',
+      wording: '1919',
+      quote: { exact: '4,000 men in 1919' },
+    };
+    await expect(
+      createClaim(repo, { ...claim, value: { type: 'date', date: { value: '1918-02-31', precision: 'day' } } }, reviewer),
+    ).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('1918-02-31 is not a day of the calendar (month 2 of 1918 has 28 days)'),
+    });
+    await expect(
+      createClaim(
+        repo,
+        {
+          ...claim,
+          value: { type: 'date', date: { value: '1919', precision: 'year' } },
+          scope: { period: { start: { value: '1920', precision: 'year' }, end: { value: '1918', precision: 'year' } } },
+        },
+        reviewer,
+      ),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('the period ends before it starts') });
     expect(await fingerprint(root)).toEqual(before);
   });
 });
@@ -132,7 +180,9 @@ describe('a write whose new state cannot be built', () => {
     const repo = await Repository.open(root);
     const before = await fingerprint(root);
     const snapshot = repo.snapshot;
-    repo.prepare = () => { throw new RangeError('Invalid string length'); };
+    repo.prepare = () => {
+      throw new RangeError('Invalid string length');
+    };
     await expect(patchClaim(repo, 'chronicle-1', 1, { action: 'accept' }, reviewer)).rejects.toThrow('Invalid string length');
     expect(await fingerprint(root)).toEqual(before);
     expect(repo.snapshot).toBe(snapshot);

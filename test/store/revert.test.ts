@@ -16,23 +16,38 @@ import { fingerprint } from '../helpers/temp-store.js';
 
 const menExtractor: Extractor = (text, { sourceId }) => {
   const claims: Claim[] = [...text.matchAll(/(\d[\d,]*) men/g)].map((m, i) => ({
-    id: `${sourceId}-x${i + 1}`, source: sourceId, subject: 'garrison', property: 'troop-strength',
+    id: `${sourceId}-x${i + 1}`,
+    source: sourceId,
+    subject: 'garrison',
+    property: 'troop-strength',
     value: { type: 'quantity', comparator: 'exact', amount: Number(m[1]!.replace(/,/g, '')), unit: 'soldiers' },
-    wording: m[0], quote: selectorAt(text, m.index!, m.index! + m[0].length), citations: [], status: 'extracted', confidence: 0.5, version: 1,
+    wording: m[0],
+    quote: selectorAt(text, m.index!, m.index! + m[0].length),
+    citations: [],
+    status: 'extracted',
+    confidence: 0.5,
+    version: 1,
   }));
   return { claims, proposedEntities: [], references: [], warnings: [] };
 };
 
 let api: RunningApi | undefined;
-afterEach(async () => { await api?.close(); api = undefined; });
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
 
 async function start(): Promise<RunningApi> {
   api = await startApi(await miniStore(), { extractor: async () => menExtractor });
   return api;
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-const revert = (a: RunningApi, seq: number, body?: unknown) => a.send('POST', `/api/changes/${seq}/revert`, body === undefined ? {} : json(body));
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+const revert = (a: RunningApi, seq: number, body?: unknown) =>
+  a.send('POST', `/api/changes/${seq}/revert`, body === undefined ? {} : json(body));
 
 /** Everything but the changelog and the kept texts of deleted sources: the records themselves. */
 async function records(root: string): Promise<Record<string, string>> {
@@ -44,7 +59,11 @@ describe('DELETE /api/sources/:id', () => {
   it('needs the source ETag, removes source, claims, judgements and comparisons, and is revertible to the byte', async () => {
     const a = await start();
     // A second source whose claim conflicts with the chronicle's, and a judgement between them.
-    const added = await a.send('POST', '/api/sources', json({ title: 'Letter', publisher: 'Archive', text: 'The garrison had 9,000 men that winter.' }));
+    const added = await a.send(
+      'POST',
+      '/api/sources',
+      json({ title: 'Letter', publisher: 'Archive', text: 'The garrison had 9,000 men that winter.' }),
+    );
     expect(added.status).toBe(201);
     const judgement: Judgement = { id: 'j-letter', a: 'letter-x1', b: 'chronicle-1', verdict: 'conflicts', reason: 'different counts' };
     // Reopened on a copy (close() removes its folder), so the judgement is loaded as curated data.
@@ -79,7 +98,11 @@ describe('DELETE /api/sources/:id', () => {
     expect(stored.corpus.judgements).toEqual([]);
     const { changes } = await readChangelog(b.dataDir);
     const line = changes.at(-1)!;
-    expect(line).toMatchObject({ action: 'delete-source', source: 'letter', removed: { source: { id: 'letter' }, judgements: [judgement] } });
+    expect(line).toMatchObject({
+      action: 'delete-source',
+      source: 'letter',
+      removed: { source: { id: 'letter' }, judgements: [judgement] },
+    });
 
     const undone = await revert(b, line.seq, { note: 'deleted by mistake' });
     expect(undone.status, JSON.stringify(undone.body)).toBe(201);
@@ -108,7 +131,11 @@ describe('POST /api/changes/:seq/revert', () => {
     expect((await a.send('PATCH', '/api/claims/chronicle-2', json({ action: 'reject' }, { 'if-match': '"2"' }))).status).toBe(412);
     const history = (await a.get('/api/claims/chronicle-2/history')).body;
     expect(history.items.map((c: { action: string }) => c.action)).toEqual(['accept', 'revert']);
-    expect(history.items[1]).toMatchObject({ reverts: seq, before: { version: 2, status: 'reviewed' }, after: { version: 3, status: 'extracted' } });
+    expect(history.items[1]).toMatchObject({
+      reverts: seq,
+      before: { version: 2, status: 'reviewed' },
+      after: { version: 3, status: 'extracted' },
+    });
     expectError(await revert(a, seq), 409);
     // The revert is a change like any other: reverting it accepts the claim again.
     expect((await revert(a, history.items[1].seq)).status).toBe(201);
@@ -117,7 +144,18 @@ describe('POST /api/changes/:seq/revert', () => {
 
   it('removes a hand-made claim, and removes an ingested source unless it was reviewed since', async () => {
     const a = await start();
-    const made = await a.send('POST', '/api/claims', json({ source: 'chronicle', subject: 'garrison', property: 'troop-strength', value: { type: 'quantity', comparator: 'exact', amount: 4000, unit: 'soldiers' }, wording: '4,000 men', quote: { exact: '4,000 men' } }));
+    const made = await a.send(
+      'POST',
+      '/api/claims',
+      json({
+        source: 'chronicle',
+        subject: 'garrison',
+        property: 'troop-strength',
+        value: { type: 'quantity', comparator: 'exact', amount: 4000, unit: 'soldiers' },
+        wording: '4,000 men',
+        quote: { exact: '4,000 men' },
+      }),
+    );
     expect(made.status).toBe(201);
     const created = (await a.get(`/api/claims/${made.body.id}/history`)).body.items[0].seq as number;
     expect((await revert(a, created)).status).toBe(201);

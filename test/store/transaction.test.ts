@@ -15,7 +15,14 @@ describe('commitFiles', () => {
     const root = await dir();
     await writeFile(path.join(root, 'a.json'), 'old a');
     await writeFile(path.join(root, 'log.jsonl'), 'line1\n');
-    await commitFiles(root, [{ file: path.join(root, 'a.json'), content: 'new a' }, { file: path.join(root, 'b.json'), content: 'new b' }], [{ file: path.join(root, 'log.jsonl'), content: 'line2\n' }]);
+    await commitFiles(
+      root,
+      [
+        { file: path.join(root, 'a.json'), content: 'new a' },
+        { file: path.join(root, 'b.json'), content: 'new b' },
+      ],
+      [{ file: path.join(root, 'log.jsonl'), content: 'line2\n' }],
+    );
     expect(await readFile(path.join(root, 'a.json'), 'utf8')).toBe('new a');
     expect(await readFile(path.join(root, 'b.json'), 'utf8')).toBe('new b');
     expect(await readFile(path.join(root, 'log.jsonl'), 'utf8')).toBe('line1\nline2\n');
@@ -27,7 +34,16 @@ describe('commitFiles', () => {
     await writeFile(path.join(root, 'a.json'), 'old a');
     await writeFile(path.join(root, 'log.jsonl'), 'line1\n');
     const impossible = path.join(root, 'missing-dir', 'c.json');
-    await expect(commitFiles(root, [{ file: path.join(root, 'a.json'), content: 'new a' }, { file: impossible, content: 'x' }], [{ file: path.join(root, 'log.jsonl'), content: 'line2\n' }])).rejects.toThrow();
+    await expect(
+      commitFiles(
+        root,
+        [
+          { file: path.join(root, 'a.json'), content: 'new a' },
+          { file: impossible, content: 'x' },
+        ],
+        [{ file: path.join(root, 'log.jsonl'), content: 'line2\n' }],
+      ),
+    ).rejects.toThrow();
     expect(await readFile(path.join(root, 'a.json'), 'utf8')).toBe('old a');
     expect(await readFile(path.join(root, 'log.jsonl'), 'utf8')).toBe('line1\n');
     expect((await readdir(root)).sort()).toEqual(['a.json', 'log.jsonl']);
@@ -42,14 +58,17 @@ describe('recover', () => {
     await writeFile(path.join(root, 'b.json'), 'new b, a file the transaction created');
     await writeFile(path.join(root, '.c.json.x.tmp'), 'not yet renamed');
     await writeFile(path.join(root, 'log.jsonl'), 'line1\nline2 half');
-    await writeFile(path.join(root, '.journal.json'), JSON.stringify({
-      writes: [
-        { file: path.join(root, 'a.json'), tmp: path.join(root, '.a.json.x.tmp'), backup: path.join(root, '.a.json.x.bak') },
-        { file: path.join(root, 'b.json'), tmp: path.join(root, '.b.json.x.tmp'), backup: null },
-        { file: path.join(root, 'c.json'), tmp: path.join(root, '.c.json.x.tmp'), backup: null },
-      ],
-      appends: [{ file: path.join(root, 'log.jsonl'), length: 6 }],
-    }));
+    await writeFile(
+      path.join(root, '.journal.json'),
+      JSON.stringify({
+        writes: [
+          { file: path.join(root, 'a.json'), tmp: path.join(root, '.a.json.x.tmp'), backup: path.join(root, '.a.json.x.bak') },
+          { file: path.join(root, 'b.json'), tmp: path.join(root, '.b.json.x.tmp'), backup: null },
+          { file: path.join(root, 'c.json'), tmp: path.join(root, '.c.json.x.tmp'), backup: null },
+        ],
+        appends: [{ file: path.join(root, 'log.jsonl'), length: 6 }],
+      }),
+    );
     expect(await recover(root)).toBe('rolled-back');
     expect(await readFile(path.join(root, 'a.json'), 'utf8')).toBe('old a');
     expect(await readFile(path.join(root, 'log.jsonl'), 'utf8')).toBe('line1\n');
@@ -66,7 +85,8 @@ describe('recover', () => {
 });
 
 describe('recover and the store lock', () => {
-  const journal = (root: string) => JSON.stringify({ writes: [{ file: path.join(root, 'b.json'), tmp: path.join(root, '.b.json.x.tmp'), backup: null }], appends: [] });
+  const journal = (root: string) =>
+    JSON.stringify({ writes: [{ file: path.join(root, 'b.json'), tmp: path.join(root, '.b.json.x.tmp'), backup: null }], appends: [] });
 
   it('leaves a store alone while a live process holds its lock (its commit is under way)', async () => {
     const root = await dir();
@@ -86,4 +106,3 @@ describe('recover and the store lock', () => {
     expect(await readdir(root)).toEqual([]);
   });
 });
-

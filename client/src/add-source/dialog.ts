@@ -22,7 +22,12 @@ export interface AddSourceHooks {
 type Phase = 'sending' | 'extracting' | 'storing' | 'drawing' | 'done';
 
 /** The share of the bar each phase fills (the text's extraction is most of the wait on a long text). */
-const PHASES: Record<Exclude<Phase, 'sending'>, [number, number]> = { extracting: [0.02, 0.8], storing: [0.8, 0.9], drawing: [0.9, 0.99], done: [1, 1] };
+const PHASES: Record<Exclude<Phase, 'sending'>, [number, number]> = {
+  extracting: [0.02, 0.8],
+  storing: [0.8, 0.9],
+  drawing: [0.9, 0.99],
+  done: [1, 1],
+};
 
 export class AddSourceDialog {
   readonly el: HTMLDialogElement;
@@ -38,16 +43,38 @@ export class AddSourceDialog {
 
   constructor(private readonly hooks: AddSourceHooks) {
     this.form.el.id = 'add-source-form';
-    this.el = h('dialog', { class: 'add-dialog', attrs: { 'aria-labelledby': 'add-dialog-title' } },
-      h('header', { class: 'panel-head' },
+    this.el = h(
+      'dialog',
+      { class: 'add-dialog', attrs: { 'aria-labelledby': 'add-dialog-title' } },
+      h(
+        'header',
+        { class: 'panel-head' },
         h('div', {}, h('p', { class: 'eyebrow' }, 'New source'), h('h2', { id: 'add-dialog-title' }, 'Add a source')),
-        button('×', () => this.close(), { class: 'close', title: 'Close (Esc)', attrs: { 'aria-label': 'Close the dialog' } })),
-      h('div', { class: 'dialog-body' },
-        h('p', { class: 'muted intro' }, 'The text is stored exactly as given. Claims are extracted from it and compared with every other source; you then review each candidate.'),
-        this.form.el, this.progress, this.outcome),
-      h('footer', { class: 'dialog-foot' }, this.submitButton, button('Cancel', () => this.close(), { class: 'secondary' })));
+        button('×', () => this.close(), { class: 'close', title: 'Close (Esc)', attrs: { 'aria-label': 'Close the dialog' } }),
+      ),
+      h(
+        'div',
+        { class: 'dialog-body' },
+        h(
+          'p',
+          { class: 'muted intro' },
+          'The text is stored exactly as given. Claims are extracted from it and compared with every other source; you then review each candidate.',
+        ),
+        this.form.el,
+        this.progress,
+        this.outcome,
+      ),
+      h(
+        'footer',
+        { class: 'dialog-foot' },
+        this.submitButton,
+        button('Cancel', () => this.close(), { class: 'secondary' }),
+      ),
+    );
     // Esc while extracting would hide a write in progress: keep the dialog until it ends.
-    this.el.addEventListener('cancel', (e) => { if (this.busy) e.preventDefault(); });
+    this.el.addEventListener('cancel', (e) => {
+      if (this.busy) e.preventDefault();
+    });
   }
 
   open(): void {
@@ -77,9 +104,14 @@ export class AddSourceDialog {
     const [lo, hi] = PHASES[phase];
     this.shown = Math.max(this.shown, lo + (hi - lo) * Math.min(1, Math.max(0, share)));
     this.bar.value = this.shown;
-    this.barLabel.textContent = phase === 'extracting' ? `Extracting claims… ${percent(share)} of the text read`
-      : phase === 'storing' ? 'Storing the source and comparing its claims with the graph…'
-        : phase === 'drawing' ? 'Drawing the new claims…' : 'Done: 100 %';
+    this.barLabel.textContent =
+      phase === 'extracting'
+        ? `Extracting claims… ${percent(share)} of the text read`
+        : phase === 'storing'
+          ? 'Storing the source and comparing its claims with the graph…'
+          : phase === 'drawing'
+            ? 'Drawing the new claims…'
+            : 'Done: 100 %';
   }
 
   private async submit(): Promise<void> {
@@ -91,7 +123,9 @@ export class AddSourceDialog {
     this.setProgress('sending');
     try {
       // The extraction's last line (all the text read) starts the server's write.
-      const summary = await submitSource(this.form.value(), currentReviewer(), (share) => (share >= 1 ? this.setProgress('storing') : this.setProgress('extracting', share)));
+      const summary = await submitSource(this.form.value(), currentReviewer(), (share) =>
+        share >= 1 ? this.setProgress('storing') : this.setProgress('extracting', share),
+      );
       this.setProgress('drawing');
       await this.hooks.added(summary);
       this.setProgress('done');
@@ -108,17 +142,40 @@ export class AddSourceDialog {
   private showAdded(s: IngestSummary): void {
     const n = s.claims.length;
     const conflicts = s.comparisons.filter((c) => c.verdict === 'conflicts').length;
-    const start = button(n > 0 ? `Start reviewing (${n})` : 'Read the source', () => {
-      this.el.close();
-      this.hooks.focusPanel();
-    }, { class: 'primary-blue start-review' });
-    replaceChildren(this.outcome, h('div', { class: 'add-success', role: 'status' },
-      h('p', {}, h('strong', {}, `Stored “${s.source.title}”. `),
-        n > 0 ? `${n} candidate claim${n === 1 ? '' : 's'} to review` : 'No candidate claim was found in the text',
-        s.proposedEntities.length ? `, ${s.proposedEntities.length} proposed entit${s.proposedEntities.length === 1 ? 'y' : 'ies'}` : '',
-        s.comparisons.length ? `; ${s.comparisons.length} comparison${s.comparisons.length === 1 ? '' : 's'} with other claims (${conflicts} in conflict)` : '', '.'),
-      s.warnings.length ? h('ul', { class: 'warnings' }, s.warnings.map((w) => h('li', {}, w))) : null,
-      h('p', { class: 'actions-row' }, start)));
+    const start = button(
+      n > 0 ? `Start reviewing (${n})` : 'Read the source',
+      () => {
+        this.el.close();
+        this.hooks.focusPanel();
+      },
+      { class: 'primary-blue start-review' },
+    );
+    replaceChildren(
+      this.outcome,
+      h(
+        'div',
+        { class: 'add-success', role: 'status' },
+        h(
+          'p',
+          {},
+          h('strong', {}, `Stored “${s.source.title}”. `),
+          n > 0 ? `${n} candidate claim${n === 1 ? '' : 's'} to review` : 'No candidate claim was found in the text',
+          s.proposedEntities.length ? `, ${s.proposedEntities.length} proposed entit${s.proposedEntities.length === 1 ? 'y' : 'ies'}` : '',
+          s.comparisons.length
+            ? `; ${s.comparisons.length} comparison${s.comparisons.length === 1 ? '' : 's'} with other claims (${conflicts} in conflict)`
+            : '',
+          '.',
+        ),
+        s.warnings.length
+          ? h(
+              'ul',
+              { class: 'warnings' },
+              s.warnings.map((w) => h('li', {}, w)),
+            )
+          : null,
+        h('p', { class: 'actions-row' }, start),
+      ),
+    );
     this.form.el.reset();
     start.focus();
   }
@@ -129,17 +186,41 @@ export class AddSourceDialog {
     if (e.status === 409) {
       const existing = String((e.details as { existing?: unknown } | null)?.existing ?? '');
       const title = this.hooks.titleOf(existing) ?? existing;
-      replaceChildren(box, h('strong', {}, 'Already stored. '), 'This text is already in the graph as the source ',
-        h('a', { class: 'existing-source', href: `?node=source:${encodeURIComponent(existing)}&panel=details`, on: { click: (ev) => {
-          ev.preventDefault();
-          this.el.close();
-          this.hooks.openSource(existing);
-        } } }, `“${title}”`), '.');
+      replaceChildren(
+        box,
+        h('strong', {}, 'Already stored. '),
+        'This text is already in the graph as the source ',
+        h(
+          'a',
+          {
+            class: 'existing-source',
+            href: `?node=source:${encodeURIComponent(existing)}&panel=details`,
+            on: {
+              click: (ev) => {
+                ev.preventDefault();
+                this.el.close();
+                this.hooks.openSource(existing);
+              },
+            },
+          },
+          `“${title}”`,
+        ),
+        '.',
+      );
     } else if (e.status === 400) {
       const problems = problemsOf(e.details);
       for (const p of problems) this.form.markProblem(p.field, p.message);
-      replaceChildren(box, h('strong', {}, 'The server refused the source:'),
-        problems.length ? h('ul', { class: 'problems' }, problems.map((p) => h('li', { attrs: { 'data-field': p.field } }, h('strong', {}, `${fieldLabel(p.field)}: `), p.message))) : ` ${e.message}`);
+      replaceChildren(
+        box,
+        h('strong', {}, 'The server refused the source:'),
+        problems.length
+          ? h(
+              'ul',
+              { class: 'problems' },
+              problems.map((p) => h('li', { attrs: { 'data-field': p.field } }, h('strong', {}, `${fieldLabel(p.field)}: `), p.message)),
+            )
+          : ` ${e.message}`,
+      );
       const first = problems.map((p) => this.form.fields[p.field as keyof typeof this.form.fields]).find(Boolean);
       first?.focus();
     } else {
@@ -149,7 +230,15 @@ export class AddSourceDialog {
   }
 }
 
-const LABELS: Record<string, string> = { title: 'Title', publisher: 'Publisher', kind: 'Kind', author: 'Author', url: 'Address (URL)', published: 'Published', text: 'Text' };
+const LABELS: Record<string, string> = {
+  title: 'Title',
+  publisher: 'Publisher',
+  kind: 'Kind',
+  author: 'Author',
+  url: 'Address (URL)',
+  published: 'Published',
+  text: 'Text',
+};
 
 function fieldLabel(field: string): string {
   return LABELS[field] ?? field;

@@ -6,8 +6,14 @@ import { h } from '../dom.js';
 import { describeDocument, isDocumentFile, readDocument } from './document.js';
 
 export const KINDS: readonly [NonNullable<SourceInput['kind']>, string][] = [
-  ['news', 'News'], ['encyclopedia', 'Encyclopedia'], ['official-history', 'Official history'], ['book', 'Book'],
-  ['journal-article', 'Journal article'], ['primary', 'Primary source'], ['dataset', 'Dataset'], ['other', 'Other'],
+  ['news', 'News'],
+  ['encyclopedia', 'Encyclopedia'],
+  ['official-history', 'Official history'],
+  ['book', 'Book'],
+  ['journal-article', 'Journal article'],
+  ['primary', 'Primary source'],
+  ['dataset', 'Dataset'],
+  ['other', 'Other'],
 ];
 
 /** Largest file read into the form: the server takes up to 5 million characters. */
@@ -15,7 +21,10 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface SourceForm {
   el: HTMLFormElement;
-  fields: Record<'title' | 'publisher' | 'kind' | 'author' | 'url' | 'published' | 'text', HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
+  fields: Record<
+    'title' | 'publisher' | 'kind' | 'author' | 'url' | 'published' | 'text',
+    HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+  >;
   value(): SourceInput;
   /** Marks one field as refused, with the server's words under it; null clears every mark. */
   markProblem(field: string | null, message?: string): boolean;
@@ -27,14 +36,30 @@ export function sourceForm(onSubmit: () => void): SourceForm {
   const fields = {
     title: input('title', 'text', { maxlength: 500 }),
     publisher: input('publisher', 'text', { maxlength: 300 }),
-    kind: h('select', { id: 'add-kind', attrs: { name: 'kind' } }, KINDS.map(([value, label]) => h('option', { attrs: { value, selected: value === 'other' } }, label))),
+    kind: h(
+      'select',
+      { id: 'add-kind', attrs: { name: 'kind' } },
+      KINDS.map(([value, label]) => h('option', { attrs: { value, selected: value === 'other' } }, label)),
+    ),
     author: input('author', 'text', { maxlength: 300 }),
     url: input('url', 'url', { placeholder: 'https://…' }),
     published: input('published', 'text', { placeholder: 'YYYY or YYYY-MM or YYYY-MM-DD', inputmode: 'numeric' }),
-    text: h('textarea', { id: 'add-text', attrs: { name: 'text', rows: 9, spellcheck: 'false', placeholder: 'Paste the text of the source here, or choose a .txt file below.' } }),
+    text: h('textarea', {
+      id: 'add-text',
+      attrs: { name: 'text', rows: 9, spellcheck: 'false', placeholder: 'Paste the text of the source here, or choose a .txt file below.' },
+    }),
   };
   const fileNote = h('span', { class: 'muted file-note', role: 'status' });
-  const file = h('input', { id: 'add-file', type: 'file', attrs: { accept: '.txt,.pdf,.html,.htm,.docx,text/plain,application/pdf,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'aria-describedby': 'add-file-note' }, on: { change: () => void readFile(file.files?.[0]) } });
+  const file = h('input', {
+    id: 'add-file',
+    type: 'file',
+    attrs: {
+      accept:
+        '.txt,.pdf,.html,.htm,.docx,text/plain,application/pdf,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'aria-describedby': 'add-file-note',
+    },
+    on: { change: () => void readFile(file.files?.[0]) },
+  });
   fileNote.id = 'add-file-note';
   // The upload a PDF, web page or Word file became: the text is then the one it yields, unedited.
   let attached: string | null = null;
@@ -84,20 +109,62 @@ export function sourceForm(onSubmit: () => void): SourceForm {
     const error = h('span', { id: `add-${name}-error`, class: 'field-error', hidden: true });
     errors.set(name, error);
     fields[name].setAttribute('aria-describedby', error.id);
-    return h('div', { class: `field field-${name}` },
-      h('label', { attrs: { for: fields[name].id } }, label, required ? h('span', { class: 'required', attrs: { 'aria-hidden': 'true' } }, ' *') : null),
-      fields[name], extra, error);
+    return h(
+      'div',
+      { class: `field field-${name}` },
+      h(
+        'label',
+        { attrs: { for: fields[name].id } },
+        label,
+        required ? h('span', { class: 'required', attrs: { 'aria-hidden': 'true' } }, ' *') : null,
+      ),
+      fields[name],
+      extra,
+      error,
+    );
   };
-  const el = h('form', { class: 'add-form', attrs: { novalidate: true }, on: {
-    submit: (e) => { e.preventDefault(); onSubmit(); },
-    // A file dropped anywhere on the form is read as if chosen.
-    dragover: (e) => e.preventDefault(),
-    drop: (e) => { e.preventDefault(); void readFile((e as DragEvent).dataTransfer?.files?.[0]); },
-  } },
-    h('div', { class: 'field-grid' },
-      row('title', 'Title', true), row('publisher', 'Publisher', true), row('kind', 'Kind'),
-      row('author', 'Author'), row('url', 'Address (URL)'), row('published', 'Published')),
-    row('text', 'Text', true, h('p', { class: 'file-row' }, h('label', { attrs: { for: 'add-file' } }, 'or drop or choose a file (.txt, PDF, web page, Word .docx): '), file, ' ', fileNote)));
+  const el = h(
+    'form',
+    {
+      class: 'add-form',
+      attrs: { novalidate: true },
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          onSubmit();
+        },
+        // A file dropped anywhere on the form is read as if chosen.
+        dragover: (e) => e.preventDefault(),
+        drop: (e) => {
+          e.preventDefault();
+          void readFile((e as DragEvent).dataTransfer?.files?.[0]);
+        },
+      },
+    },
+    h(
+      'div',
+      { class: 'field-grid' },
+      row('title', 'Title', true),
+      row('publisher', 'Publisher', true),
+      row('kind', 'Kind'),
+      row('author', 'Author'),
+      row('url', 'Address (URL)'),
+      row('published', 'Published'),
+    ),
+    row(
+      'text',
+      'Text',
+      true,
+      h(
+        'p',
+        { class: 'file-row' },
+        h('label', { attrs: { for: 'add-file' } }, 'or drop or choose a file (.txt, PDF, web page, Word .docx): '),
+        file,
+        ' ',
+        fileNote,
+      ),
+    ),
+  );
 
   return {
     el,

@@ -12,7 +12,11 @@ export interface IngestSummary {
   warnings: string[];
 }
 
-export async function submitSource(input: SourceInput, reviewer: string | null, onProgress: (share: number) => void): Promise<IngestSummary> {
+export async function submitSource(
+  input: SourceInput,
+  reviewer: string | null,
+  onProgress: (share: number) => void,
+): Promise<IngestSummary> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' };
   if (reviewer) headers['X-Reviewer'] = reviewer;
   const res = await send('/api/sources', { method: 'POST', headers, body: JSON.stringify(input) });
@@ -45,7 +49,9 @@ export function problemsOf(details: unknown): { field: string; message: string }
     .filter((d): d is { at?: unknown; message?: unknown } => typeof d === 'object' && d !== null)
     .map((d) => {
       const message = String(d.message ?? '');
-      const at = String(d.at ?? '').replace(/^\/(body\/)?/, '').split('/')[0];
+      const at = String(d.at ?? '')
+        .replace(/^\/(body\/)?/, '')
+        .split('/')[0];
       const missing = /required property '([\w-]+)'/.exec(message)?.[1];
       return { field: at || missing || 'request', message: !at && missing ? 'is required' : message };
     });

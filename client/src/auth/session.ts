@@ -32,10 +32,14 @@ async function refresh(fetcher: typeof fetch): Promise<void> {
 
 /** Shows the sign-in form once, however many requests were refused together; true when signed in. */
 function signIn(): Promise<boolean> {
-  signingIn ??= signInDialog().then((session) => {
-    if (session) rememberSession(session);
-    return session !== null;
-  }).finally(() => { signingIn = null; });
+  signingIn ??= signInDialog()
+    .then((session) => {
+      if (session) rememberSession(session);
+      return session !== null;
+    })
+    .finally(() => {
+      signingIn = null;
+    });
   return signingIn;
 }
 

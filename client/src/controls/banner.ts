@@ -17,20 +17,44 @@ export function banner(actions: Actions, totals: Totals): HTMLElement {
 
 function bannerContent(summary: Summary, actions: Actions): HTMLElement[] {
   return [
-    h('p', { class: 'summary' },
-      h('span', {}, plural(summary.claims, 'claim')), ' from ', h('span', {}, plural(summary.sources, 'source')),
-      ' · ', h('span', { class: summary.conflicts ? 'hot' : '' }, plural(summary.conflicts, 'contradiction')),
-      summary.pending ? h('span', { class: 'pending', title: 'Contradictions that rest on at least one claim nobody has reviewed yet' }, ` (${summary.pending.toLocaleString('en')} unreviewed)`) : null,
-      ' · ', h('span', {}, plural(summary.agreements, 'agreement'))),
-    ...(summary.conflicts > 0 ? [button('Show contradictions', () => actions.showContradictions(), { class: 'primary show-contradictions' })] : []),
+    h(
+      'p',
+      { class: 'summary' },
+      h('span', {}, plural(summary.claims, 'claim')),
+      ' from ',
+      h('span', {}, plural(summary.sources, 'source')),
+      ' · ',
+      h('span', { class: summary.conflicts ? 'hot' : '' }, plural(summary.conflicts, 'contradiction')),
+      summary.pending
+        ? h(
+            'span',
+            { class: 'pending', title: 'Contradictions that rest on at least one claim nobody has reviewed yet' },
+            ` (${summary.pending.toLocaleString('en')} unreviewed)`,
+          )
+        : null,
+      ' · ',
+      h('span', {}, plural(summary.agreements, 'agreement')),
+    ),
+    ...(summary.conflicts > 0
+      ? [button('Show contradictions', () => actions.showContradictions(), { class: 'primary show-contradictions' })]
+      : []),
   ];
 }
 
 /** A one-line how-to at the foot of the graph, gone once the user has picked something. */
 export function hint(store: { state: { node: string | null; edge: string | null }; subscribe(l: () => void): unknown }): HTMLElement {
-  const el = h('p', { class: 'hint' },
+  const el = h(
+    'p',
+    { class: 'hint' },
     'Click a dot to see what the sources say about it · ',
-    h('kbd', {}, '/'), ' search · ', h('kbd', {}, '←'), h('kbd', {}, '→'), ' walk its links · ', h('kbd', {}, 'Esc'), ' close');
+    h('kbd', {}, '/'),
+    ' search · ',
+    h('kbd', {}, '←'),
+    h('kbd', {}, '→'),
+    ' walk its links · ',
+    h('kbd', {}, 'Esc'),
+    ' close',
+  );
   const sync = () => {
     if (store.state.node || store.state.edge) el.hidden = true;
   };

@@ -15,7 +15,9 @@ const FORMATS: readonly [format: string, label: string][] = [
 /** The view a selection stands for: an entity's or a source's part of the graph. */
 function viewOf(node: string | null): { view: 'entity' | 'source'; id: string; what: string } | null {
   const match = node ? /^(entity|source):(.+)$/.exec(node) : null;
-  return match ? { view: match[1] as 'entity' | 'source', id: match[2]!, what: match[1] === 'entity' ? 'this entity' : 'this source' } : null;
+  return match
+    ? { view: match[1] as 'entity' | 'source', id: match[2]!, what: match[1] === 'entity' ? 'this entity' : 'this source' }
+    : null;
 }
 
 export function exportMenu(store: Store): HTMLElement {
@@ -25,7 +27,17 @@ export function exportMenu(store: Store): HTMLElement {
     const items: HTMLElement[] = [];
     for (const [format, label] of FORMATS) {
       const whole = h('a', { href: `/api/export?format=${format}`, attrs: { download: '' } }, label);
-      const part = view ? h('a', { class: 'export-part', href: `/api/export?format=${format}&view=${view.view}&id=${encodeURIComponent(view.id)}`, attrs: { download: '' } }, ` (${view.what} only)`) : null;
+      const part = view
+        ? h(
+            'a',
+            {
+              class: 'export-part',
+              href: `/api/export?format=${format}&view=${view.view}&id=${encodeURIComponent(view.id)}`,
+              attrs: { download: '' },
+            },
+            ` (${view.what} only)`,
+          )
+        : null;
       items.push(h('li', {}, whole, part));
     }
     list.replaceChildren(...items);

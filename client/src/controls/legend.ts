@@ -11,7 +11,12 @@ import { NODE_KINDS, type NodeKind } from '../state/types.js';
 
 export function legend(store: Store, actions: Actions, graph: AppGraph, feed: GraphFeed): HTMLElement {
   const countEls = new Map(NODE_KINDS.map((kind) => [kind, h('span', { class: 'kind-count' })]));
-  const trustNote = h('li', { class: 'trust-note', hidden: true }, h('span', { class: 'size-sample', attrs: { 'aria-hidden': 'true' } }), 'larger source: more trusted');
+  const trustNote = h(
+    'li',
+    { class: 'trust-note', hidden: true },
+    h('span', { class: 'size-sample', attrs: { 'aria-hidden': 'true' } }),
+    'larger source: more trusted',
+  );
   const sourcesEl = h('div', { class: 'legend-sources' });
   const count = () => {
     drawSources(sourcesEl, actions);
@@ -27,11 +32,17 @@ export function legend(store: Store, actions: Actions, graph: AppGraph, feed: Gr
   };
   feed.onChange(count);
   count();
-  const buttons = NODE_KINDS.map((kind) => button(
-    [h('span', { class: `swatch dot-${kind}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-name' }, KIND_LABEL[kind]), countEls.get(kind)!],
-    () => actions.toggleKind(kind),
-    { class: 'legend-kind', title: `${KIND_LABEL[kind]}: ${KIND_HINT[kind]}. Click to hide or show.`, attrs: { 'data-kind': kind } },
-  ));
+  const buttons = NODE_KINDS.map((kind) =>
+    button(
+      [
+        h('span', { class: `swatch dot-${kind}`, attrs: { 'aria-hidden': 'true' } }),
+        h('span', { class: 'kind-name' }, KIND_LABEL[kind]),
+        countEls.get(kind)!,
+      ],
+      () => actions.toggleKind(kind),
+      { class: 'legend-kind', title: `${KIND_LABEL[kind]}: ${KIND_HINT[kind]}. Click to hide or show.`, attrs: { 'data-kind': kind } },
+    ),
+  );
   const sync = () => {
     const hidden = store.state.hidden;
     buttons.forEach((b, i) => {
@@ -42,16 +53,22 @@ export function legend(store: Store, actions: Actions, graph: AppGraph, feed: Gr
   };
   store.subscribe(sync);
   sync();
-  return h('section', { class: 'legend', attrs: { 'aria-label': 'Legend and filter' } },
+  return h(
+    'section',
+    { class: 'legend', attrs: { 'aria-label': 'Legend and filter' } },
     h('h2', { class: 'mini-title' }, 'Show'),
     h('div', { class: 'legend-kinds' }, buttons),
     sourcesEl,
-    h('ul', { class: 'legend-edges' },
+    h(
+      'ul',
+      { class: 'legend-edges' },
       h('li', {}, h('span', { class: 'line line-conflicts', attrs: { 'aria-hidden': 'true' } }), 'conflicts'),
       h('li', {}, h('span', { class: 'line line-agrees', attrs: { 'aria-hidden': 'true' } }), 'agrees'),
       h('li', {}, h('span', { class: 'line line-structure', attrs: { 'aria-hidden': 'true' } }), 'about / from / cites'),
       h('li', {}, h('span', { class: 'ring-sample', attrs: { 'aria-hidden': 'true' } }), 'claim in conflict'),
-      trustNote));
+      trustNote,
+    ),
+  );
 }
 
 /** Up to this many sources are listed by name with their colour; more are summarised in a line. */
@@ -64,13 +81,32 @@ function drawSources(el: HTMLElement, actions: Actions): void {
   if (styles.length === 0) return;
   el.append(h('h2', { class: 'mini-title' }, 'Claims by source'));
   if (styles.length > LISTED_SOURCES) {
-    el.append(h('p', { class: 'legend-note' }, `${styles.length.toLocaleString('en')} sources drawn, each in its own colour; hover a claim to see its source.`));
+    el.append(
+      h(
+        'p',
+        { class: 'legend-note' },
+        `${styles.length.toLocaleString('en')} sources drawn, each in its own colour; hover a claim to see its source.`,
+      ),
+    );
     return;
   }
-  el.append(h('ul', { class: 'legend-source-list' }, styles.map(([id, style]) => {
-    const dot = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
-    dot.style.background = style.colour;
-    return h('li', {}, button([dot, h('strong', { class: 'abbr' }, style.abbreviation), h('span', { class: 'source-name' }, style.name)],
-      () => actions.selectNode(`source:${id}`), { class: 'legend-source', title: `${style.title} — select this source`, attrs: { 'data-source': id } }));
-  })));
+  el.append(
+    h(
+      'ul',
+      { class: 'legend-source-list' },
+      styles.map(([id, style]) => {
+        const dot = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+        dot.style.background = style.colour;
+        return h(
+          'li',
+          {},
+          button(
+            [dot, h('strong', { class: 'abbr' }, style.abbreviation), h('span', { class: 'source-name' }, style.name)],
+            () => actions.selectNode(`source:${id}`),
+            { class: 'legend-source', title: `${style.title} — select this source`, attrs: { 'data-source': id } },
+          ),
+        );
+      }),
+    ),
+  );
 }

@@ -5,11 +5,30 @@ import type { GraphView } from '../graph-view/renderer.js';
 
 export function navigation(view: GraphView): HTMLElement {
   const camera = () => view.sigma.getCamera();
-  return h('section', { class: 'nav-controls', attrs: { 'aria-label': 'Zoom and export' } },
-    button('+', () => void camera().animatedZoom({ duration: 250 }), { class: 'nav-button zoom-in', title: 'Zoom in', attrs: { 'aria-label': 'Zoom in' } }),
-    button('−', () => void camera().animatedUnzoom({ duration: 250 }), { class: 'nav-button zoom-out', title: 'Zoom out', attrs: { 'aria-label': 'Zoom out' } }),
-    button('⤢', () => void camera().animatedReset({ duration: 300 }), { class: 'nav-button zoom-fit', title: 'Fit the whole graph in view', attrs: { 'aria-label': 'Fit the whole graph in view' } }),
-    button('PNG', () => void downloadPng(view), { class: 'nav-button download-png', title: 'Download the view as a PNG image', attrs: { 'aria-label': 'Download the view as a PNG image' } }));
+  return h(
+    'section',
+    { class: 'nav-controls', attrs: { 'aria-label': 'Zoom and export' } },
+    button('+', () => void camera().animatedZoom({ duration: 250 }), {
+      class: 'nav-button zoom-in',
+      title: 'Zoom in',
+      attrs: { 'aria-label': 'Zoom in' },
+    }),
+    button('−', () => void camera().animatedUnzoom({ duration: 250 }), {
+      class: 'nav-button zoom-out',
+      title: 'Zoom out',
+      attrs: { 'aria-label': 'Zoom out' },
+    }),
+    button('⤢', () => void camera().animatedReset({ duration: 300 }), {
+      class: 'nav-button zoom-fit',
+      title: 'Fit the whole graph in view',
+      attrs: { 'aria-label': 'Fit the whole graph in view' },
+    }),
+    button('PNG', () => void downloadPng(view), {
+      class: 'nav-button download-png',
+      title: 'Download the view as a PNG image',
+      attrs: { 'aria-label': 'Download the view as a PNG image' },
+    }),
+  );
 }
 
 /**

@@ -8,19 +8,26 @@ import type { Store } from '../state/store.js';
 
 export function toolbar(store: Store, actions: Actions, layout: LayoutRunner, totals: Totals): HTMLElement {
   const lens = button('Contradictions lens', () => actions.setLens(!store.state.lens), {
-    class: 'toggle lens-toggle', title: 'Grey out everything that is not part of a contradiction', attrs: { 'aria-pressed': 'false' },
+    class: 'toggle lens-toggle',
+    title: 'Grey out everything that is not part of a contradiction',
+    attrs: { 'aria-pressed': 'false' },
   });
   const list = button('', () => actions.setList(!store.state.list), {
-    class: 'toggle list-toggle', attrs: { 'aria-pressed': 'false', 'aria-controls': 'conflicts-list' },
+    class: 'toggle list-toggle',
+    attrs: { 'aria-pressed': 'false', 'aria-controls': 'conflicts-list' },
   });
   totals.onChange((summary) => {
     list.textContent = `List of contradictions (${summary.conflicts.toLocaleString('en')})`;
   });
   const timeline = button('Timeline', () => store.update({ timeline: !store.state.timeline }), {
-    class: 'toggle timeline-toggle', title: 'Dated claims of the selected entity on a time axis, one lane per source', attrs: { 'aria-pressed': 'false' },
+    class: 'toggle timeline-toggle',
+    title: 'Dated claims of the selected entity on a time axis, one lane per source',
+    attrs: { 'aria-pressed': 'false' },
   });
   const run = button('Run layout', () => layout.toggle(), {
-    class: 'toggle layout-toggle', title: 'Untangle the graph with ForceAtlas2 (stops by itself after a few seconds)', attrs: { 'aria-pressed': 'false' },
+    class: 'toggle layout-toggle',
+    title: 'Untangle the graph with ForceAtlas2 (stops by itself after a few seconds)',
+    attrs: { 'aria-pressed': 'false' },
   });
   const sync = () => {
     lens.setAttribute('aria-pressed', String(store.state.lens));

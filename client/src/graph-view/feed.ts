@@ -69,7 +69,10 @@ export class GraphFeed {
   private readonly listeners = new Set<FeedListener>();
   private busy: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly graph: AppGraph, private readonly pieces: Map<string, Piece>) {
+  constructor(
+    readonly graph: AppGraph,
+    private readonly pieces: Map<string, Piece>,
+  ) {
     this.forgetWhole();
   }
 
@@ -125,20 +128,22 @@ export class GraphFeed {
   refresh(): Promise<boolean> {
     return this.serial(async () => {
       let changed = false;
-      await Promise.all([...this.pieces].map(async ([query, piece]) => {
-        const reply = await api.graph(query, piece.etag).catch((err: unknown) => {
-          // The node a neighbourhood was centred on is gone (its claim was rejected): drop that piece.
-          if (query !== '' && query !== FIRST_VIEW && err instanceof ApiError && err.status === 404) return null;
-          throw err;
-        });
-        if (reply === null) {
-          this.pieces.delete(query);
-          changed = true;
-        } else if (reply.data) {
-          this.pieces.set(query, { etag: reply.etag, data: reply.data });
-          changed = true;
-        }
-      }));
+      await Promise.all(
+        [...this.pieces].map(async ([query, piece]) => {
+          const reply = await api.graph(query, piece.etag).catch((err: unknown) => {
+            // The node a neighbourhood was centred on is gone (its claim was rejected): drop that piece.
+            if (query !== '' && query !== FIRST_VIEW && err instanceof ApiError && err.status === 404) return null;
+            throw err;
+          });
+          if (reply === null) {
+            this.pieces.delete(query);
+            changed = true;
+          } else if (reply.data) {
+            this.pieces.set(query, { etag: reply.etag, data: reply.data });
+            changed = true;
+          }
+        }),
+      );
       if (changed) this.apply(true);
       return changed;
     });
@@ -154,7 +159,10 @@ export class GraphFeed {
     if (this.graph.hasNode(key)) return true;
     if (!this.partial) return false;
     const kind = key.slice(0, key.indexOf(':'));
-    const query = kind === 'source' || kind === 'entity' ? hubQuery(key) : `?view=neighbourhood&id=${encodeURIComponent(key)}&hops=1&limit=${VIEW_LIMIT}`;
+    const query =
+      kind === 'source' || kind === 'entity'
+        ? hubQuery(key)
+        : `?view=neighbourhood&id=${encodeURIComponent(key)}&hops=1&limit=${VIEW_LIMIT}`;
     await this.add(query).catch(() => 0);
     return this.graph.hasNode(key);
   }

@@ -12,7 +12,12 @@ export const PLACED_LABELS_MAX_NODES = 5000;
 const CELL = 48;
 const PAD = 2;
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 const KIND_RANK: Record<string, number> = { source: 3, entity: 2, claim: 1, citation: 0 };
 
@@ -22,7 +27,11 @@ export class LabelPlacer {
   private readonly widths = new Map<string, number>();
   private readonly ctx = document.createElement('canvas').getContext('2d');
 
-  constructor(private readonly graph: AppGraph, private readonly font: string, private readonly threshold: () => number) {}
+  constructor(
+    private readonly graph: AppGraph,
+    private readonly font: string,
+    private readonly threshold: () => number,
+  ) {}
 
   get active(): boolean {
     return this.graph.order <= PLACED_LABELS_MAX_NODES;
@@ -47,7 +56,12 @@ export class LabelPlacer {
       if (p.x < -200 || p.y < -20 || p.x > width + 20 || p.y > height + 20) return;
       const w = this.widthOf(view.label);
       const box = { x0: p.x + radius + 1, y0: p.y - 9, x1: p.x + radius + 4 + w, y1: p.y + 7 };
-      const rank = (view.highlighted ? 1000 : 0) + (forced ? 500 : 0) + (KIND_RANK[attrs.kind] ?? 0) * 100 + Math.min(99, radius * 4) + (Number(attrs.conflicts ?? 0) > 0 ? 50 : 0);
+      const rank =
+        (view.highlighted ? 1000 : 0) +
+        (forced ? 500 : 0) +
+        (KIND_RANK[attrs.kind] ?? 0) * 100 +
+        Math.min(99, radius * 4) +
+        (Number(attrs.conflicts ?? 0) > 0 ? 50 : 0);
       candidates.push({ key, rank, box });
     });
     candidates.sort((a, b) => b.rank - a.rank || (a.key < b.key ? -1 : 1));

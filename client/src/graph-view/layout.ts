@@ -11,7 +11,10 @@ export class LayoutRunner {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<LayoutListener>();
 
-  constructor(private readonly graph: AppGraph, private readonly budgetMs = 4000) {}
+  constructor(
+    private readonly graph: AppGraph,
+    private readonly budgetMs = 4000,
+  ) {}
 
   get running(): boolean {
     return this.supervisor?.isRunning() ?? false;

@@ -90,7 +90,12 @@ export function layoutWeight(_edge: string, attrs: EdgeAttrs): number {
 
 /** inferSettings turns Barnes-Hut on above 2,000 nodes: O(n log n) repulsion instead of O(n²). */
 export function layoutSettings(graph: AppGraph) {
-  return { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000, outboundAttractionDistribution: true, edgeWeightInfluence: 1 };
+  return {
+    ...forceAtlas2.inferSettings(graph),
+    barnesHutOptimize: graph.order > 2000,
+    outboundAttractionDistribution: true,
+    edgeWeightInfluence: 1,
+  };
 }
 
 /**

@@ -15,7 +15,12 @@ export function isArrow(key: string): boolean {
 }
 
 export function neighbourInDirection(
-  graph: AppGraph, sigma: Sigma<NodeAttrs, EdgeAttrs>, from: string, arrow: string, isVisible: (node: string) => boolean, previous: string | null,
+  graph: AppGraph,
+  sigma: Sigma<NodeAttrs, EdgeAttrs>,
+  from: string,
+  arrow: string,
+  isVisible: (node: string) => boolean,
+  previous: string | null,
 ): string | undefined {
   const dir = DIRECTIONS[arrow];
   if (!dir) return undefined;

@@ -10,7 +10,10 @@ import type { AppGraph } from './load.js';
 const CLAIM_GAP = 0.3;
 const MIN_RING = 0.6;
 
-interface Point { x: number; y: number }
+interface Point {
+  x: number;
+  y: number;
+}
 
 export function whoSaysWhatLayout(graph: AppGraph): void {
   const claimsOf = new Map<string, string[]>();
@@ -32,13 +35,15 @@ export function whoSaysWhatLayout(graph: AppGraph): void {
 }
 
 function ringRadius(claims: number): number {
-  return claims === 0 ? 0.2 : Math.max(MIN_RING, (claims * CLAIM_GAP) / (2 * Math.PI) * 1.15);
+  return claims === 0 ? 0.2 : Math.max(MIN_RING, ((claims * CLAIM_GAP) / (2 * Math.PI)) * 1.15);
 }
 
 function medianNearest(graph: AppGraph, nodes: readonly string[]): number {
   if (nodes.length < 2) return 1;
   const pts = nodes.map((n) => graph.getNodeAttributes(n));
-  const nearest = pts.map((p, i) => pts.reduce((best, q, j) => (i === j ? best : Math.min(best, Math.hypot(p.x - q.x, p.y - q.y))), Infinity));
+  const nearest = pts.map((p, i) =>
+    pts.reduce((best, q, j) => (i === j ? best : Math.min(best, Math.hypot(p.x - q.x, p.y - q.y))), Infinity),
+  );
   nearest.sort((a, b) => a - b);
   return nearest[Math.floor(nearest.length / 2)] || 1;
 }
@@ -63,12 +68,19 @@ function spreadEntities(graph: AppGraph, entities: readonly string[], ring: Read
   needs.sort((x, y) => x - y);
   // The 90th percentile: a few entities stacked on one spot must not blow the whole map up.
   const scale = Math.max(1, needs[Math.floor(needs.length * 0.9)] ?? 1);
-  graph.updateEachNodeAttributes((_k, a) => {
-    a.x = centre.x + (a.x - centre.x) * scale;
-    a.y = centre.y + (a.y - centre.y) * scale;
-    return a;
-  }, { attributes: ['x', 'y'] });
-  const points = entities.map((e) => ({ key: e, r: ring.get(e)!, p: { x: graph.getNodeAttribute(e, 'x'), y: graph.getNodeAttribute(e, 'y') } }));
+  graph.updateEachNodeAttributes(
+    (_k, a) => {
+      a.x = centre.x + (a.x - centre.x) * scale;
+      a.y = centre.y + (a.y - centre.y) * scale;
+      return a;
+    },
+    { attributes: ['x', 'y'] },
+  );
+  const points = entities.map((e) => ({
+    key: e,
+    r: ring.get(e)!,
+    p: { x: graph.getNodeAttribute(e, 'x'), y: graph.getNodeAttribute(e, 'y') },
+  }));
   if (points.length > 1500) return;
   for (let pass = 0; pass < 40; pass++) {
     let moved = false;
@@ -116,7 +128,10 @@ function placeCitations(graph: AppGraph, unit: number): void {
   const centre = mean(graph.filterNodes((_k, a) => a.kind === 'entity').map((k) => graph.getNodeAttributes(k)));
   graph.forEachNode((key, attrs) => {
     if (attrs.kind !== 'citation') return;
-    const citing = graph.inNeighbors(key).filter((n) => graph.getNodeAttribute(n, 'kind') === 'claim').map((n) => graph.getNodeAttributes(n));
+    const citing = graph
+      .inNeighbors(key)
+      .filter((n) => graph.getNodeAttribute(n, 'kind') === 'claim')
+      .map((n) => graph.getNodeAttributes(n));
     if (citing.length === 0) return;
     const m = mean(citing);
     const dx = m.x - centre.x;

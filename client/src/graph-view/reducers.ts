@@ -78,7 +78,18 @@ export function makeNodeReducer(getState: () => ViewState, hl: Highlight) {
   return (node: string, data: NodeAttrs): NodeView => {
     const state = getState();
     // Every field sigma would otherwise add with its default: one object shape for all nodes.
-    const res: NodeView = { x: data.x, y: data.y, size: data.size, color: data.color, label: data.label, type: 'circle', hidden: false, highlighted: false, forceLabel: false, zIndex: 0 };
+    const res: NodeView = {
+      x: data.x,
+      y: data.y,
+      size: data.size,
+      color: data.color,
+      label: data.label,
+      type: 'circle',
+      hidden: false,
+      highlighted: false,
+      forceLabel: false,
+      zIndex: 0,
+    };
     if (state.hidden.includes(data.kind)) {
       res.hidden = true;
       return res;

@@ -29,7 +29,11 @@ export class GraphView {
   private lastEdge: string | null = null;
   private readonly resizeObserver: ResizeObserver;
 
-  constructor(readonly graph: AppGraph, readonly container: HTMLElement, private readonly store: Store) {
+  constructor(
+    readonly graph: AppGraph,
+    readonly container: HTMLElement,
+    private readonly store: Store,
+  ) {
     this.highlight = new Highlight(graph);
     this.highlight.update(store.state);
     const baseReducer = makeNodeReducer(() => store.state, this.highlight);
@@ -116,7 +120,8 @@ export class GraphView {
     }
     const nodes = new Set([...(before.focus ?? []), ...(hl.focus ?? [])]);
     const edges = new Set<string>();
-    for (const centre of [...before.centres, ...hl.centres]) if (this.graph.hasNode(centre)) this.graph.forEachEdge(centre, (e) => edges.add(e));
+    for (const centre of [...before.centres, ...hl.centres])
+      if (this.graph.hasNode(centre)) this.graph.forEachEdge(centre, (e) => edges.add(e));
     for (const e of [before.edge, state.edge]) if (e) edges.add(e);
     this.sigma.refresh({
       partialGraph: { nodes: [...nodes].filter((n) => this.graph.hasNode(n)), edges: [...edges].filter((e) => this.graph.hasEdge(e)) },

@@ -77,8 +77,11 @@ export interface RingDisplayData extends NodeDisplayData {
   ringColor?: string;
 }
 
-export class NodeRingProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes>
-  extends NodeProgram<(typeof UNIFORMS)[number], N, E, G> {
+export class NodeRingProgram<
+  N extends Attributes = Attributes,
+  E extends Attributes = Attributes,
+  G extends Attributes = Attributes,
+> extends NodeProgram<(typeof UNIFORMS)[number], N, E, G> {
   getDefinition() {
     return {
       VERTICES: 3,

@@ -22,7 +22,10 @@ function infoOf(node: NodeLike): SourceInfo | null {
 
 /** Starts afresh from the source nodes of the data (`complete`: every source of the graph is there). */
 export function registerSources(nodes: readonly NodeLike[], complete: boolean): void {
-  styles = new SourceStyles(nodes.flatMap((n) => infoOf(n) ?? []), complete);
+  styles = new SourceStyles(
+    nodes.flatMap((n) => infoOf(n) ?? []),
+    complete,
+  );
 }
 
 /** A source's style; one not seen yet gets a colour by its id, and a name made from its id. */

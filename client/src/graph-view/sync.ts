@@ -21,7 +21,12 @@ export function unionOf(parts: readonly SerializedGraph[]): SerializedGraph {
       if (!edges.has(key)) edges.set(key, e);
     }
   }
-  return { attributes: parts[0]?.attributes ?? {}, options: parts[0]?.options ?? {}, nodes: [...nodes.values()], edges: [...edges.values()] };
+  return {
+    attributes: parts[0]?.attributes ?? {},
+    options: parts[0]?.options ?? {},
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+  };
 }
 
 export interface SyncResult {
@@ -105,26 +110,35 @@ function placeNewNodes(graph: AppGraph, added: readonly string[]): void {
 
 function offset(key: string, radius: number): [number, number] {
   const hash = fnv1a(key);
-  const angle = (hash % 3600) / 3600 * 2 * Math.PI;
+  const angle = ((hash % 3600) / 3600) * 2 * Math.PI;
   const r = radius * (0.5 + ((hash >>> 12) % 100) / 100);
   return [Math.cos(angle) * r, Math.sin(angle) * r];
 }
 
 function spanOf(graph: AppGraph, skip: ReadonlySet<string>): number {
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   graph.forEachNode((key, a) => {
     if (skip.has(key)) return;
-    minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
   });
   return Number.isFinite(minX) ? Math.max(maxX - minX, maxY - minY) : 0;
 }
 
 function centreOf(graph: AppGraph, skip: ReadonlySet<string>): { x: number; y: number } {
-  let x = 0, y = 0, n = 0;
+  let x = 0,
+    y = 0,
+    n = 0;
   graph.forEachNode((key, a) => {
     if (skip.has(key)) return;
-    x += a.x; y += a.y; n++;
+    x += a.x;
+    y += a.y;
+    n++;
   });
   return n ? { x: x / n, y: y / n } : { x: 0, y: 0 };
 }

@@ -36,7 +36,10 @@ export class Totals {
   private readonly listeners = new Set<(s: Summary) => void>();
   private token = 0;
 
-  constructor(private readonly graph: AppGraph, private readonly feed: GraphFeed) {
+  constructor(
+    private readonly graph: AppGraph,
+    private readonly feed: GraphFeed,
+  ) {
     this.current = summarise(graph);
     feed.onChange(() => void this.refresh());
     void this.refresh();
@@ -55,7 +58,9 @@ export class Totals {
     const token = ++this.token;
     const drawn = summarise(this.graph);
     // What the server says is the truth for a part; for the whole graph the count is exact at once.
-    const next = this.feed.partial ? await this.fromApi().catch(() => drawn) : { ...drawn, pending: await this.pending().catch(() => null) };
+    const next = this.feed.partial
+      ? await this.fromApi().catch(() => drawn)
+      : { ...drawn, pending: await this.pending().catch(() => null) };
     if (token !== this.token) return;
     this.current = next;
     for (const l of this.listeners) l(next);
@@ -68,7 +73,13 @@ export class Totals {
     if (info?.claims !== undefined && info.sources && counts) {
       // The graph's figures leave out comparisons resting on unreviewed claims; the lists count them (as pending).
       const pending = counts.pending.conflicts;
-      return { claims: info.claims, sources: info.sources.total, conflicts: counts.conflicts + pending, agreements: counts.agreements + counts.pending.agreements, pending: pending > 0 ? pending : null };
+      return {
+        claims: info.claims,
+        sources: info.sources.total,
+        conflicts: counts.conflicts + pending,
+        agreements: counts.agreements + counts.pending.agreements,
+        pending: pending > 0 ? pending : null,
+      };
     }
     const [conflicts, agreements, sources] = await Promise.all([api.conflictsCount(), api.agreementsCount(), api.sources()]);
     return {

@@ -40,11 +40,20 @@ async function load(ctx: PanelContext, claimId: string, list: HTMLElement): Prom
     return;
   }
   const newest = changes.at(-1)!;
-  list.replaceChildren(...[...changes].reverse().map((c) => h('li', {},
-    `${describe(c)} by ${c.who}, ${new Date(c.at).toLocaleString()}`,
-    c.note ? h('span', { class: 'muted' }, ` — ${c.note}`) : null,
-    c === newest ? ' ' : null,
-    c === newest ? revertButton(ctx, claimId, c) : null)));
+  list.replaceChildren(
+    ...[...changes]
+      .reverse()
+      .map((c) =>
+        h(
+          'li',
+          {},
+          `${describe(c)} by ${c.who}, ${new Date(c.at).toLocaleString()}`,
+          c.note ? h('span', { class: 'muted' }, ` — ${c.note}`) : null,
+          c === newest ? ' ' : null,
+          c === newest ? revertButton(ctx, claimId, c) : null,
+        ),
+      ),
+  );
 }
 
 function describe(c: Change): string {
@@ -54,22 +63,30 @@ function describe(c: Change): string {
 }
 
 function revertButton(ctx: PanelContext, claimId: string, change: Change): HTMLButtonElement {
-  const el = button('Revert', async () => {
-    if (!confirm(`Undo change #${change.seq} (${change.action})? The claim goes back to how it was before it, as a new change.`)) return;
-    el.disabled = true;
-    try {
-      const res = await send(`/api/changes/${change.seq}/revert`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: '{}' });
-      if (!res.ok) throw await apiErrorOf(res);
-      notice(`Change #${change.seq} reverted.`);
-      await ctx.actions.afterWrite();
-      // Closed and reopened so the panel is drawn afresh from the server (the detail cache was cleared).
-      ctx.actions.closePanel();
-      if (change.before) ctx.actions.selectClaim(claimId, { panel: 'details', camera: false });
-      else ctx.actions.clearSelection();
-    } catch (err) {
-      notice(err instanceof ApiError ? `Not reverted: ${err.message}` : 'Not reverted: the server could not be reached.');
-      el.disabled = false;
-    }
-  }, { class: 'secondary small claim-revert' });
+  const el = button(
+    'Revert',
+    async () => {
+      if (!confirm(`Undo change #${change.seq} (${change.action})? The claim goes back to how it was before it, as a new change.`)) return;
+      el.disabled = true;
+      try {
+        const res = await send(`/api/changes/${change.seq}/revert`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: '{}',
+        });
+        if (!res.ok) throw await apiErrorOf(res);
+        notice(`Change #${change.seq} reverted.`);
+        await ctx.actions.afterWrite();
+        // Closed and reopened so the panel is drawn afresh from the server (the detail cache was cleared).
+        ctx.actions.closePanel();
+        if (change.before) ctx.actions.selectClaim(claimId, { panel: 'details', camera: false });
+        else ctx.actions.clearSelection();
+      } catch (err) {
+        notice(err instanceof ApiError ? `Not reverted: ${err.message}` : 'Not reverted: the server could not be reached.');
+        el.disabled = false;
+      }
+    },
+    { class: 'secondary small claim-revert' },
+  );
   return el;
 }

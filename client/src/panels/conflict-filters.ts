@@ -32,44 +32,116 @@ export function filterQuery(f: FilterValue, offset: number, limit: number): stri
 }
 
 const select = (label: string, options: [string, string][], onChange: (v: string) => void, cls = '') =>
-  h('select', { class: cls, attrs: { 'aria-label': label }, on: { change: (e) => onChange((e.target as HTMLSelectElement).value) } },
-    options.map(([value, text]) => h('option', { attrs: { value } }, text)));
+  h(
+    'select',
+    { class: cls, attrs: { 'aria-label': label }, on: { change: (e) => onChange((e.target as HTMLSelectElement).value) } },
+    options.map(([value, text]) => h('option', { attrs: { value } }, text)),
+  );
 
 export class ConflictFilters {
   readonly el: HTMLElement;
   value: FilterValue = { ...DEFAULT_FILTERS };
   private readonly aboutInput: HTMLInputElement;
-  private readonly aboutList = h('ul', { class: 'about-options', role: 'listbox', hidden: true, attrs: { 'aria-label': 'Entities and sources' } });
+  private readonly aboutList = h('ul', {
+    class: 'about-options',
+    role: 'listbox',
+    hidden: true,
+    attrs: { 'aria-label': 'Entities and sources' },
+  });
   private readonly aboutChip = h('span', { class: 'about-chip', hidden: true });
   private readonly propertySelect: HTMLSelectElement;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly ctx: PanelContext, private readonly changed: () => void) {
-    const set = <K extends keyof FilterValue>(key: K) => (v: string) => {
-      this.value = { ...this.value, [key]: v };
-      changed();
-    };
+  constructor(
+    private readonly ctx: PanelContext,
+    private readonly changed: () => void,
+  ) {
+    const set =
+      <K extends keyof FilterValue>(key: K) =>
+      (v: string) => {
+        this.value = { ...this.value, [key]: v };
+        changed();
+      };
     this.aboutInput = h('input', {
-      type: 'search', class: 'about-input',
-      attrs: { placeholder: 'About an entity or a source…', 'aria-label': 'Only contradictions about this entity or source', autocomplete: 'off', role: 'combobox', 'aria-expanded': 'false', 'aria-autocomplete': 'list', maxlength: 200 },
+      type: 'search',
+      class: 'about-input',
+      attrs: {
+        placeholder: 'About an entity or a source…',
+        'aria-label': 'Only contradictions about this entity or source',
+        autocomplete: 'off',
+        role: 'combobox',
+        'aria-expanded': 'false',
+        'aria-autocomplete': 'list',
+        maxlength: 200,
+      },
       on: { input: () => this.suggestSoon(), keydown: (e) => this.onAboutKey(e), blur: () => setTimeout(() => this.closeAbout(), 150) },
     });
     this.propertySelect = select('Only this property', [['', 'Any property']], set('property'), 'property-filter');
     this.propertySelect.addEventListener('focus', () => this.fillProperties(), { once: true });
     this.fillProperties();
-    this.el = h('div', { class: 'list-tools' },
-      h('label', { class: 'tool' }, h('span', {}, 'Order'), select('Order of the list', [
-        ['gap', 'Largest difference first'], ['entity', 'By entity'], ['property', 'By property'], ['source', 'By source'], ['date', 'By date'],
-      ], set('sort') as (v: string) => void, 'sort-select')),
-      h('div', { class: 'about' }, this.aboutInput, this.aboutChip, this.aboutList),
-      h('div', { class: 'tool-row' },
-        this.propertySelect,
-        select('Which contradictions', [['', 'All contradictions'], ['between', 'Between sources'], ['within', 'Within one source']], set('scope'), 'scope-filter'),
+    this.el = h(
+      'div',
+      { class: 'list-tools' },
+      h(
+        'label',
+        { class: 'tool' },
+        h('span', {}, 'Order'),
+        select(
+          'Order of the list',
+          [
+            ['gap', 'Largest difference first'],
+            ['entity', 'By entity'],
+            ['property', 'By property'],
+            ['source', 'By source'],
+            ['date', 'By date'],
+          ],
+          set('sort') as (v: string) => void,
+          'sort-select',
+        ),
       ),
-      h('div', { class: 'tool-row' },
-        select('Review status', [['', 'Any review status'], ['extracted', 'Resting on unreviewed claims'], ['reviewed', 'All claims reviewed']], set('status'), 'status-filter'),
-        select('Tolerance', [['', 'Every difference'], ['1', 'Hide differences under 1 %'], ['5', 'Hide differences under 5 %'], ['10', 'Hide differences under 10 %'], ['25', 'Hide differences under 25 %']], set('tolerance'), 'tolerance-filter'),
-      ));
+      h('div', { class: 'about' }, this.aboutInput, this.aboutChip, this.aboutList),
+      h(
+        'div',
+        { class: 'tool-row' },
+        this.propertySelect,
+        select(
+          'Which contradictions',
+          [
+            ['', 'All contradictions'],
+            ['between', 'Between sources'],
+            ['within', 'Within one source'],
+          ],
+          set('scope'),
+          'scope-filter',
+        ),
+      ),
+      h(
+        'div',
+        { class: 'tool-row' },
+        select(
+          'Review status',
+          [
+            ['', 'Any review status'],
+            ['extracted', 'Resting on unreviewed claims'],
+            ['reviewed', 'All claims reviewed'],
+          ],
+          set('status'),
+          'status-filter',
+        ),
+        select(
+          'Tolerance',
+          [
+            ['', 'Every difference'],
+            ['1', 'Hide differences under 1 %'],
+            ['5', 'Hide differences under 5 %'],
+            ['10', 'Hide differences under 10 %'],
+            ['25', 'Hide differences under 25 %'],
+          ],
+          set('tolerance'),
+          'tolerance-filter',
+        ),
+      ),
+    );
   }
 
   /** True when anything narrows the list (the order does not). */
@@ -85,8 +157,11 @@ export class ConflictFilters {
       if (a.kind === 'claim' && typeof a.property === 'string') labels.set(a.property, String(a.propertyLabel ?? a.property));
     });
     const current = this.propertySelect.value;
-    replaceChildren(this.propertySelect, h('option', { attrs: { value: '' } }, 'Any property'),
-      [...labels].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => h('option', { attrs: { value: id } }, label)));
+    replaceChildren(
+      this.propertySelect,
+      h('option', { attrs: { value: '' } }, 'Any property'),
+      [...labels].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => h('option', { attrs: { value: id } }, label)),
+    );
     this.propertySelect.value = current;
   }
 
@@ -104,12 +179,24 @@ export class ConflictFilters {
       ...found.entities.map((e) => ({ kind: 'entity' as const, id: e.id, label: e.label, detail: e.type.replace(/-/g, ' ') })),
       ...found.sources.map((s) => ({ kind: 'source' as const, id: s.id, label: s.title, detail: `source · ${s.publisher}` })),
     ].slice(0, 8);
-    replaceChildren(this.aboutList, options.length === 0
-      ? h('li', { class: 'no-match' }, 'No entity or source by that name')
-      : options.map((o, i) => h('li', {
-        role: 'option', class: `about-option kind-${o.kind}`, attrs: { 'aria-selected': i === 0 ? 'true' : 'false' },
-        on: { mousedown: (e) => e.preventDefault(), click: () => this.choose(o) },
-      }, h('span', { class: 'opt-label' }, o.label), h('span', { class: 'opt-detail' }, o.detail))));
+    replaceChildren(
+      this.aboutList,
+      options.length === 0
+        ? h('li', { class: 'no-match' }, 'No entity or source by that name')
+        : options.map((o, i) =>
+            h(
+              'li',
+              {
+                role: 'option',
+                class: `about-option kind-${o.kind}`,
+                attrs: { 'aria-selected': i === 0 ? 'true' : 'false' },
+                on: { mousedown: (e) => e.preventDefault(), click: () => this.choose(o) },
+              },
+              h('span', { class: 'opt-label' }, o.label),
+              h('span', { class: 'opt-detail' }, o.detail),
+            ),
+          ),
+    );
     this.aboutList.hidden = false;
     this.aboutInput.setAttribute('aria-expanded', 'true');
   }
@@ -136,8 +223,11 @@ export class ConflictFilters {
     this.closeAbout();
     this.aboutInput.value = '';
     this.aboutInput.hidden = true;
-    replaceChildren(this.aboutChip, h('span', {}, `${o.kind === 'source' ? 'Source' : 'About'}: ${o.label}`),
-      button('×', () => this.clearAbout(), { class: 'chip-clear', attrs: { 'aria-label': `Stop filtering by ${o.label}` } }));
+    replaceChildren(
+      this.aboutChip,
+      h('span', {}, `${o.kind === 'source' ? 'Source' : 'About'}: ${o.label}`),
+      button('×', () => this.clearAbout(), { class: 'chip-clear', attrs: { 'aria-label': `Stop filtering by ${o.label}` } }),
+    );
     this.aboutChip.hidden = false;
     this.changed();
   }

@@ -19,22 +19,50 @@ export function conflictRow(item: ListItem, open: (item: ListItem) => void, curr
   const alike = item.same?.length ?? 1;
   const basis = basisInWords(item.basis, item.verdict);
   const openButton = button(
-    [h('span', { class: 'item-head', title: `${item.subject.label} · ${item.property.label}` },
-      h('span', { class: 'item-subject' }, `${item.subject.label} · ${item.property.label}`)),
-    h('span', { class: 'item-values' },
-      valueLine(item.a, undefined, side === 'a', byTitle(item)),
-      h('span', { class: 'vs', attrs: { 'aria-label': 'versus' } }, 'vs'),
-      valueLine(item.b, item.parts, side === 'b', byTitle(item)))],
+    [
+      h(
+        'span',
+        { class: 'item-head', title: `${item.subject.label} · ${item.property.label}` },
+        h('span', { class: 'item-subject' }, `${item.subject.label} · ${item.property.label}`),
+      ),
+      h(
+        'span',
+        { class: 'item-values' },
+        valueLine(item.a, undefined, side === 'a', byTitle(item)),
+        h('span', { class: 'vs', attrs: { 'aria-label': 'versus' } }, 'vs'),
+        valueLine(item.b, item.parts, side === 'b', byTitle(item)),
+      ),
+    ],
     () => open(item),
-    { class: `item-open${current ? ' current' : ''}`, attrs: { 'data-comparison': item.id, ...(current ? { 'aria-current': 'true' } : {}) } });
-  return h('div', { class: `conflict-item${item.scope === 'within' ? ' within' : ''}` }, openButton,
+    {
+      class: `item-open${current ? ' current' : ''}`,
+      attrs: { 'data-comparison': item.id, ...(current ? { 'aria-current': 'true' } : {}) },
+    },
+  );
+  return h(
+    'div',
+    { class: `conflict-item${item.scope === 'within' ? ' within' : ''}` },
+    openButton,
     h('p', { class: 'reason', title: item.reason }, item.reason),
-    h('p', { class: 'item-meta' },
+    h(
+      'p',
+      { class: 'item-meta' },
       gap ? h('span', { class: 'badge badge-gap', title: 'How far apart the two values are' }, gap) : null,
       scopeBadge(item.scope),
-      alike > 1 ? h('span', { class: 'badge badge-alike', title: `${alike} pairs of claims read exactly like this one (the same wordings from the same sources)` }, `×${alike} alike`) : null,
-      basis ? h('span', { class: 'basis', title: `Why this is a contradiction: ${basis}` }, basis) : null),
-    likely ? evidenceLine(likely, side, item.scope) : h('p', { class: 'evidence evidence-none' }, ''));
+      alike > 1
+        ? h(
+            'span',
+            {
+              class: 'badge badge-alike',
+              title: `${alike} pairs of claims read exactly like this one (the same wordings from the same sources)`,
+            },
+            `×${alike} alike`,
+          )
+        : null,
+      basis ? h('span', { class: 'basis', title: `Why this is a contradiction: ${basis}` }, basis) : null,
+    ),
+    likely ? evidenceLine(likely, side, item.scope) : h('p', { class: 'evidence evidence-none' }, ''),
+  );
 }
 
 /** Two different sources of one publisher are told apart by their titles. */
@@ -48,12 +76,18 @@ function valueLine(claim: ReportClaim, parts: readonly ReportClaim[] | undefined
   const style = sourceStyleOf(claim.source, { title: claim.sourceTitle });
   const swatch = h('span', { class: 'source-dot', attrs: { 'aria-hidden': 'true' } });
   swatch.style.background = style.colour;
-  return h('span', { class: `item-value${favoured ? ' favoured' : ''}`, title: `${wording}${claim.scope?.wording ? ` (${claim.scope.wording})` : ''} — ${claim.sourceTitle}` },
+  return h(
+    'span',
+    {
+      class: `item-value${favoured ? ' favoured' : ''}`,
+      title: `${wording}${claim.scope?.wording ? ` (${claim.scope.wording})` : ''} — ${claim.sourceTitle}`,
+    },
     swatch,
     h('strong', {}, wording),
     claim.scope?.wording ? h('span', { class: 'item-scope' }, ` ${claim.scope.wording}`) : null,
     h('span', { class: 'item-source' }, ` — ${titled ? claim.sourceTitle : style.name}`),
-    favoured ? h('span', { class: 'badge badge-likely small' }, '✓ favoured') : null);
+    favoured ? h('span', { class: 'badge badge-likely small' }, '✓ favoured') : null,
+  );
 }
 
 /** Which side of a conflict the group's most likely value stands on, if either. */
@@ -71,7 +105,9 @@ export function favouredSide(item: Pick<ReportItem, 'a' | 'b' | 'parts'>, likely
  */
 export function evidenceText(likely: Likely, side: 'a' | 'b' | null, scope: string): string {
   if (likely.undecided) {
-    return scope === 'within' ? 'The evidence favours neither statement: one source says both.' : 'The evidence favours neither side: the sources are split evenly.';
+    return scope === 'within'
+      ? 'The evidence favours neither statement: one source says both.'
+      : 'The evidence favours neither side: the sources are split evenly.';
   }
   if (side) return `The evidence favours ${likely.value} (${percent(likely.confidence)}).`;
   return `The evidence favours neither side: most likely ${likely.value} (${percent(likely.confidence)}).`;
@@ -79,6 +115,10 @@ export function evidenceText(likely: Likely, side: 'a' | 'b' | null, scope: stri
 
 function evidenceLine(likely: Likely, side: 'a' | 'b' | null, scope: string): HTMLElement {
   const what = evidenceText(likely, side, scope);
-  return h('p', { class: `evidence${likely.lowEvidence ? ' evidence-low' : ''}`, title: what },
-    what, likely.lowEvidence ? h('strong', { class: 'low-evidence-inline' }, ' Low evidence — a hint, not a verdict.') : null);
+  return h(
+    'p',
+    { class: `evidence${likely.lowEvidence ? ' evidence-low' : ''}`, title: what },
+    what,
+    likely.lowEvidence ? h('strong', { class: 'low-evidence-inline' }, ' Low evidence — a hint, not a verdict.') : null,
+  );
 }

@@ -32,15 +32,41 @@ export class ConflictsList {
       fetchPage: (offset, limit) => api.conflictsPage(filterQuery(this.filters.value, offset, limit)),
       renderRow: (item) => conflictRow(item, (i) => void this.open(i), this.isCurrent(item)),
       placeholder: () => h('div', { class: 'conflict-item placeholder' }, h('p', { class: 'loading' }, 'Loading…')),
-      empty: () => h('p', { class: 'vlist-empty muted' }, this.everything === 0 ? 'No two claims contradict each other.' : 'No contradiction matches these filters.'),
+      empty: () =>
+        h(
+          'p',
+          { class: 'vlist-empty muted' },
+          this.everything === 0 ? 'No two claims contradict each other.' : 'No contradiction matches these filters.',
+        ),
       onCount: (count) => this.showCount(count),
       onError: (err) => replaceChildren(this.errorEl, errorBox(err, 'the contradictions')),
     });
-    this.el = h('aside', { id: 'conflicts-list', class: 'conflicts-list', role: 'complementary', hidden: true, attrs: { 'aria-labelledby': 'conflicts-title' } },
-      h('header', { class: 'panel-head' },
-        h('div', {}, h('p', { class: 'eyebrow' }, 'Contradictions'), h('h2', { id: 'conflicts-title', tabIndex: -1 }, 'Where the sources disagree')),
-        button('×', () => ctx.actions.setList(false), { class: 'close', title: 'Close the list', attrs: { 'aria-label': 'Close the list of contradictions' } })),
-      h('div', { class: 'list-body' }, this.filters.el, h('div', { class: 'list-status' }, this.countEl), this.errorEl, this.list.el));
+    this.el = h(
+      'aside',
+      {
+        id: 'conflicts-list',
+        class: 'conflicts-list',
+        role: 'complementary',
+        hidden: true,
+        attrs: { 'aria-labelledby': 'conflicts-title' },
+      },
+      h(
+        'header',
+        { class: 'panel-head' },
+        h(
+          'div',
+          {},
+          h('p', { class: 'eyebrow' }, 'Contradictions'),
+          h('h2', { id: 'conflicts-title', tabIndex: -1 }, 'Where the sources disagree'),
+        ),
+        button('×', () => ctx.actions.setList(false), {
+          class: 'close',
+          title: 'Close the list',
+          attrs: { 'aria-label': 'Close the list of contradictions' },
+        }),
+      ),
+      h('div', { class: 'list-body' }, this.filters.el, h('div', { class: 'list-status' }, this.countEl), this.errorEl, this.list.el),
+    );
     ctx.store.subscribe((state, prev) => {
       this.sync(state.list);
       if (state.list && !prev.list) this.el.querySelector<HTMLElement>('#conflicts-title')?.focus({ preventScroll: true });
@@ -87,9 +113,12 @@ export class ConflictsList {
     if (!filtered && this.everything === null) void this.countAll();
     const total = this.everything;
     const rowsText = `${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'}`;
-    this.countEl.textContent = total === null ? rowsText
-      : filtered ? `${rowsText} match, of ${total.toLocaleString('en')} contradictions`
-        : `${total.toLocaleString('en')} contradictions in ${rowsText} (identical pairs folded)`;
+    this.countEl.textContent =
+      total === null
+        ? rowsText
+        : filtered
+          ? `${rowsText} match, of ${total.toLocaleString('en')} contradictions`
+          : `${total.toLocaleString('en')} contradictions in ${rowsText} (identical pairs folded)`;
   }
 
   /** The whole graph's count of contradictions, unfolded: what the banner says too. */
@@ -110,6 +139,14 @@ export class ConflictsList {
     this.countEl.textContent = 'Finding the pair on the graph…';
     const shown = await this.ctx.actions.openComparison(item);
     this.showCount(this.list.count);
-    if (!shown) replaceChildren(this.errorEl, h('p', { class: 'warn warn-none', role: 'alert' }, 'This pair could not be drawn: its claims are no longer in the graph. Reload to see the current list.'));
+    if (!shown)
+      replaceChildren(
+        this.errorEl,
+        h(
+          'p',
+          { class: 'warn warn-none', role: 'alert' },
+          'This pair could not be drawn: its claims are no longer in the graph. Reload to see the current list.',
+        ),
+      );
   }
 }

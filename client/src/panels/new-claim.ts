@@ -18,14 +18,43 @@ export interface Selected {
 /** A value read from the selected words: "over 72,000 soldiers", "October 1918", else the text itself. */
 export function guessValue(text: string): Value {
   const t = text.trim();
-  const q = /^(about|some|around|over|more than|nearly|almost|up to|at least|at most)?\s*(\d{1,3}(?:[,.]\d{3})+|\d+)\s*([\p{L}]+)?/iu.exec(t);
+  const q = /^(about|some|around|over|more than|nearly|almost|up to|at least|at most)?\s*(\d{1,3}(?:[,.]\d{3})+|\d+)\s*([\p{L}]+)?/iu.exec(
+    t,
+  );
   const year = /\b(1[0-9]{3}|20[0-9]{2})\b/.exec(t);
   if (q && !(year && q[2] === year[1])) {
-    const comparator = ({ about: 'approx', some: 'approx', around: 'approx', over: 'gt', 'more than': 'gt', nearly: 'almost', almost: 'almost', 'up to': 'lte', 'at least': 'gte', 'at most': 'lte' } as const)[(q[1] ?? '').toLowerCase() as 'about'] ?? 'exact';
+    const comparator =
+      (
+        {
+          about: 'approx',
+          some: 'approx',
+          around: 'approx',
+          over: 'gt',
+          'more than': 'gt',
+          nearly: 'almost',
+          almost: 'almost',
+          'up to': 'lte',
+          'at least': 'gte',
+          'at most': 'lte',
+        } as const
+      )[(q[1] ?? '').toLowerCase() as 'about'] ?? 'exact';
     return { type: 'quantity', comparator, amount: Number(q[2]!.replace(/[,.]/g, '')), unit: q[3]?.toLowerCase() ?? 'people' };
   }
   if (year) {
-    const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+    const months = [
+      'january',
+      'february',
+      'march',
+      'april',
+      'may',
+      'june',
+      'july',
+      'august',
+      'september',
+      'october',
+      'november',
+      'december',
+    ];
     const m = months.findIndex((name) => t.toLowerCase().includes(name));
     return m >= 0
       ? { type: 'date', date: { value: `${year[1]}-${String(m + 1).padStart(2, '0')}`, precision: 'month' } }
@@ -42,32 +71,67 @@ const EMPTY: Record<Value['type'], Value> = {
   persons: { type: 'text', text: '' } as unknown as Value,
 };
 
-export function newClaimForm(ctx: PanelContext, sourceId: string, selected: Selected, near: { subject?: { id: string; label: string }; property?: string }, close: () => void): HTMLElement {
+export function newClaimForm(
+  ctx: PanelContext,
+  sourceId: string,
+  selected: Selected,
+  near: { subject?: { id: string; label: string }; property?: string },
+  close: () => void,
+): HTMLElement {
   const guessed = guessValue(selected.exact);
   const entityLabel = (id: string) => (ctx.graph.hasNode(`entity:${id}`) ? ctx.graph.getNodeAttribute(`entity:${id}`, 'fullLabel') : id);
   const valueSlot = h('div', {});
   let value = valueFields(guessed, entityLabel);
   valueSlot.append(value.el);
-  const type = h('select', { id: 'new-claim-type', on: { change: () => {
-    value = valueFields(type.value === guessed.type ? guessed : EMPTY[type.value as Value['type']], entityLabel);
-    replaceChildren(valueSlot, value.el);
-  } } }, (['quantity', 'date', 'text', 'entity'] as const).map((t) => h('option', { attrs: { value: t, selected: t === guessed.type } }, t === 'entity' ? 'an entity (relation)' : t)));
-  const wording = h('input', { id: 'new-claim-wording', type: 'text', attrs: { value: selected.exact.trim().slice(0, 500), maxlength: 500 } });
+  const type = h(
+    'select',
+    {
+      id: 'new-claim-type',
+      on: {
+        change: () => {
+          value = valueFields(type.value === guessed.type ? guessed : EMPTY[type.value as Value['type']], entityLabel);
+          replaceChildren(valueSlot, value.el);
+        },
+      },
+    },
+    (['quantity', 'date', 'text', 'entity'] as const).map((t) =>
+      h('option', { attrs: { value: t, selected: t === guessed.type } }, t === 'entity' ? 'an entity (relation)' : t),
+    ),
+  );
+  const wording = h('input', {
+    id: 'new-claim-wording',
+    type: 'text',
+    attrs: { value: selected.exact.trim().slice(0, 500), maxlength: 500 },
+  });
   const subject = entityPicker('new-claim-subject', 'About', near.subject ?? { id: '', label: '' });
   const properties = new Map<string, string>();
   ctx.graph.forEachNode((_k, a) => {
     if (a.kind === 'claim' && typeof a.property === 'string') properties.set(a.property, String(a.propertyLabel ?? a.property));
   });
-  const property = h('select', { id: 'new-claim-property' },
-    [...properties].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => h('option', { attrs: { value: id, selected: id === near.property } }, label)));
+  const property = h(
+    'select',
+    { id: 'new-claim-property' },
+    [...properties]
+      .sort((a, b) => a[1].localeCompare(b[1]))
+      .map(([id, label]) => h('option', { attrs: { value: id, selected: id === near.property } }, label)),
+  );
   const problem = h('div', { class: 'new-claim-problem' });
-  const field = (label: string, control: HTMLElement) => h('div', { class: 'field' }, h('label', { attrs: { for: control.id } }, label), control);
+  const field = (label: string, control: HTMLElement) =>
+    h('div', { class: 'field' }, h('label', { attrs: { for: control.id } }, label), control);
 
   const save = async () => {
     const v = value.read();
     if (typeof v === 'string') return replaceChildren(problem, h('p', { class: 'field-error', role: 'alert' }, `Cannot save: ${v}.`));
-    if (!subject.value().id) return replaceChildren(problem, h('p', { class: 'field-error', role: 'alert' }, 'Cannot save: choose what the claim is about.'));
-    const body = { source: sourceId, subject: subject.value().id, property: property.value, value: v, wording: wording.value.trim(), quote: { exact: selected.exact, start: selected.start } };
+    if (!subject.value().id)
+      return replaceChildren(problem, h('p', { class: 'field-error', role: 'alert' }, 'Cannot save: choose what the claim is about.'));
+    const body = {
+      source: sourceId,
+      subject: subject.value().id,
+      property: property.value,
+      value: v,
+      wording: wording.value.trim(),
+      quote: { exact: selected.exact, start: selected.start },
+    };
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     const reviewer = currentReviewer();
     if (reviewer) headers['X-Reviewer'] = reviewer;
@@ -82,34 +146,48 @@ export function newClaimForm(ctx: PanelContext, sourceId: string, selected: Sele
     }
   };
 
-  const form = h('form', {
-    class: 'edit-form new-claim',
-    attrs: { novalidate: true, 'aria-label': 'New claim from the selected text' },
-    on: {
-      submit: (e) => { e.preventDefault(); void save(); },
-      keydown: (e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        e.stopPropagation();
-        close();
+  const form = h(
+    'form',
+    {
+      class: 'edit-form new-claim',
+      attrs: { novalidate: true, 'aria-label': 'New claim from the selected text' },
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          void save();
+        },
+        keydown: (e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+        },
       },
     },
-  },
-  h('h3', {}, 'New claim from the selection'),
-  h('blockquote', { class: 'quote-plain' }, '“', selected.exact, '”'),
-  field('The value is', type), valueSlot,
-  field('Wording (as the source puts it)', wording),
-  subject.el,
-  field('Property', property),
-  problem,
-  h('p', { class: 'actions-row' },
-    h('button', { type: 'submit', class: 'primary-blue' }, 'Save the claim'),
-    button('Cancel (Esc)', close, { class: 'secondary' })));
+    h('h3', {}, 'New claim from the selection'),
+    h('blockquote', { class: 'quote-plain' }, '“', selected.exact, '”'),
+    field('The value is', type),
+    valueSlot,
+    field('Wording (as the source puts it)', wording),
+    subject.el,
+    field('Property', property),
+    problem,
+    h(
+      'p',
+      { class: 'actions-row' },
+      h('button', { type: 'submit', class: 'primary-blue' }, 'Save the claim'),
+      button('Cancel (Esc)', close, { class: 'secondary' }),
+    ),
+  );
   return form;
 }
 
 function detailsOf(err: unknown): HTMLElement | null {
   const details = (err as { details?: unknown }).details;
   if (!Array.isArray(details)) return null;
-  return h('ul', { class: 'problems' }, details.map((d: { at?: string; message?: string }) => h('li', {}, `${d.at ?? ''} ${d.message ?? ''}`.trim())));
+  return h(
+    'ul',
+    { class: 'problems' },
+    details.map((d: { at?: string; message?: string }) => h('li', {}, `${d.at ?? ''} ${d.message ?? ''}`.trim())),
+  );
 }

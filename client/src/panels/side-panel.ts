@@ -22,11 +22,17 @@ export class SidePanel {
   private dispose: (() => void) | undefined;
 
   constructor(private readonly ctx: PanelContext) {
-    this.el = h('aside', { class: 'side-panel', role: 'complementary', hidden: true, attrs: { 'aria-labelledby': 'panel-title' } },
-      h('header', { class: 'panel-head' },
+    this.el = h(
+      'aside',
+      { class: 'side-panel', role: 'complementary', hidden: true, attrs: { 'aria-labelledby': 'panel-title' } },
+      h(
+        'header',
+        { class: 'panel-head' },
         h('div', {}, this.eyebrow, this.heading),
-        button('×', () => ctx.actions.closePanel(), { class: 'close', title: 'Close panel (Esc)', attrs: { 'aria-label': 'Close panel' } })),
-      this.body);
+        button('×', () => ctx.actions.closePanel(), { class: 'close', title: 'Close panel (Esc)', attrs: { 'aria-label': 'Close panel' } }),
+      ),
+      this.body,
+    );
     ctx.store.subscribe((state) => void this.render(state, true));
     void this.render(ctx.store.state, false);
   }

@@ -34,24 +34,30 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
       text.append(content);
       continue;
     }
-    const span = [...seg.spans].sort((x, y) => (x.claim === activeClaim ? -1 : y.claim === activeClaim ? 1 : (x.end - x.start) - (y.end - y.start)))[0]!;
+    const span = [...seg.spans].sort((x, y) =>
+      x.claim === activeClaim ? -1 : y.claim === activeClaim ? 1 : x.end - x.start - (y.end - y.start),
+    )[0]!;
     // A link, not a button: it stays inline in the running text, is reachable by Tab, and its
     // address is the claim's own view (open in a new tab, copy).
-    const el = h('a', {
-      class: spanClasses(seg.spans, span, activeClaim, seg.end === span.end),
-      title: spanTitle(ctx, seg.spans),
-      href: toQuery({ ...ctx.store.state, node: `claim:${span.claim}`, edge: null, panel: 'details' }) || '/',
-      attrs: { 'data-claim': span.claim },
-      on: {
-        click: (e) => {
-          if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-          e.preventDefault();
-          // A drag that selected words is a selection (to make a claim of), not a click on the claim.
-          if (document.getSelection()?.isCollapsed === false) return;
-          ctx.actions.selectClaim(span.claim, { panel: 'details' });
+    const el = h(
+      'a',
+      {
+        class: spanClasses(seg.spans, span, activeClaim, seg.end === span.end),
+        title: spanTitle(ctx, seg.spans),
+        href: toQuery({ ...ctx.store.state, node: `claim:${span.claim}`, edge: null, panel: 'details' }) || '/',
+        attrs: { 'data-claim': span.claim },
+        on: {
+          click: (e) => {
+            if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+            e.preventDefault();
+            // A drag that selected words is a selection (to make a claim of), not a click on the claim.
+            if (document.getSelection()?.isCollapsed === false) return;
+            ctx.actions.selectClaim(span.claim, { panel: 'details' });
+          },
         },
       },
-    }, content);
+      content,
+    );
     if (span.claim === activeClaim && !focusTarget) focusTarget = el;
     text.append(el);
   }
@@ -63,7 +69,9 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
   const needed = source.spans.filter((s) => s.citationNeeded).length;
   const extracted = source.spans.filter((s) => s.status === 'extracted').length;
   const trust = trustField(source);
-  const body = h('div', { class: 'reader' },
+  const body = h(
+    'div',
+    { class: 'reader' },
     definition([
       ['Publisher', source.publisher],
       ['Author', source.author],
@@ -75,18 +83,34 @@ export async function sourceReader(ctx: PanelContext, sourceId: string, activeCl
     trust ? trustBlock(trust) : null,
     sourceTrustSection(ctx, sourceId),
     extracted > 0
-      ? h('p', { class: 'actions-row review-call' },
-        button(`Review ${extracted} extracted claim${extracted === 1 ? '' : 's'}`, () => ctx.actions.openReview(sourceId), { class: 'primary-blue review-open' }),
-        h('span', { class: 'muted' }, 'found automatically, not yet checked by a person'))
+      ? h(
+          'p',
+          { class: 'actions-row review-call' },
+          button(`Review ${extracted} extracted claim${extracted === 1 ? '' : 's'}`, () => ctx.actions.openReview(sourceId), {
+            class: 'primary-blue review-open',
+          }),
+          h('span', { class: 'muted' }, 'found automatically, not yet checked by a person'),
+        )
       : null,
-    h('p', { class: 'reader-legend' },
+    h(
+      'p',
+      { class: 'reader-legend' },
       `${source.spans.length} claim${source.spans.length === 1 ? '' : 's'} highlighted: `,
-      h('span', { class: 'span-claim sample' }, 'claim'), ' ',
-      h('span', { class: 'span-claim span-conflict sample' }, `in conflict (${conflicts})`), ' ',
-      h('span', { class: 'span-claim span-needed sample' }, `citation needed (${needed})`), ' · click a highlight to open its claim.'),
-    h('p', { class: 'actions-row' },
-      activeClaim ? button('Back to the claim', () => ctx.actions.selectClaim(activeClaim, { camera: false }), { class: 'secondary small' }) : null,
-      deleteSourceButton(ctx, sourceId, source.title, source.spans.length)),
+      h('span', { class: 'span-claim sample' }, 'claim'),
+      ' ',
+      h('span', { class: 'span-claim span-conflict sample' }, `in conflict (${conflicts})`),
+      ' ',
+      h('span', { class: 'span-claim span-needed sample' }, `citation needed (${needed})`),
+      ' · click a highlight to open its claim.',
+    ),
+    h(
+      'p',
+      { class: 'actions-row' },
+      activeClaim
+        ? button('Back to the claim', () => ctx.actions.selectClaim(activeClaim, { camera: false }), { class: 'secondary small' })
+        : null,
+      deleteSourceButton(ctx, sourceId, source.title, source.spans.length),
+    ),
     h('p', { class: 'muted small-print' }, 'Select words in the text to make a claim of them.'),
     selectionSlot,
     text,
@@ -116,18 +140,31 @@ function offerClaimFromSelection(ctx: PanelContext, source: SourceDetail, text: 
     const start = before.toString().length;
     if (source.text.slice(start, start + exact.length) !== exact) return replaceChildren(slot);
     const near = nearestClaim(ctx, source.spans, start);
-    replaceChildren(slot, button(`Make a claim of “${exact.length > 60 ? `${exact.slice(0, 59).trim()}…` : exact}”`, () => {
-      const form = newClaimForm(ctx, source.id, { exact, start }, near, () => replaceChildren(slot));
-      replaceChildren(slot, form);
-      form.querySelector<HTMLElement>('select, input')?.focus();
-    }, { class: 'primary-blue small make-claim' }));
+    replaceChildren(
+      slot,
+      button(
+        `Make a claim of “${exact.length > 60 ? `${exact.slice(0, 59).trim()}…` : exact}”`,
+        () => {
+          const form = newClaimForm(ctx, source.id, { exact, start }, near, () => replaceChildren(slot));
+          replaceChildren(slot, form);
+          form.querySelector<HTMLElement>('select, input')?.focus();
+        },
+        { class: 'primary-blue small make-claim' },
+      ),
+    );
   };
   text.addEventListener('mouseup', () => setTimeout(check, 0));
-  text.addEventListener('keyup', (e) => { if (e.shiftKey || e.key.startsWith('Arrow')) check(); });
+  text.addEventListener('keyup', (e) => {
+    if (e.shiftKey || e.key.startsWith('Arrow')) check();
+  });
 }
 
 /** Subject and property of the last claim starting before an offset (a sensible default for a new one). */
-function nearestClaim(ctx: PanelContext, spans: readonly Span[], offset: number): { subject?: { id: string; label: string }; property?: string } {
+function nearestClaim(
+  ctx: PanelContext,
+  spans: readonly Span[],
+  offset: number,
+): { subject?: { id: string; label: string }; property?: string } {
   const before = spans.filter((s) => s.start <= offset && s.status !== 'rejected').at(-1);
   if (!before || !ctx.graph.hasNode(`claim:${before.claim}`)) return before ? { property: before.property } : {};
   const subject = String(ctx.graph.getNodeAttribute(`claim:${before.claim}`, 'subject') ?? '');
@@ -177,33 +214,56 @@ class Footnotes {
   constructor(private readonly sourceId: string) {}
 
   marker(marker: Marker, piece: string, refs: ReadonlyMap<number, string>): HTMLElement {
-    if (marker.kind === 'citation-needed' || marker.ref === null) return h('span', { class: 'marker-needed', title: 'The source flags this statement: citation needed' }, piece);
+    if (marker.kind === 'citation-needed' || marker.ref === null)
+      return h('span', { class: 'marker-needed', title: 'The source flags this statement: citation needed' }, piece);
     const n = marker.ref;
     const list = this.uses.get(n) ?? [];
     const id = `mark-${this.sourceId}-${n}-${list.length + 1}`;
     list.push(id);
     this.uses.set(n, list);
     const ref = refs.get(n);
-    return h('a', {
-      class: 'marker-ref', id, href: `#${this.refId(n)}`, title: ref ? `[${n}] ${ref}` : 'Footnote',
-      attrs: { 'data-ref': n, 'aria-label': ref ? `Footnote ${n}: ${ref}` : `Footnote ${n}` },
-      on: { click: (e) => jump(e, this.refId(n)) },
-    }, piece);
+    return h(
+      'a',
+      {
+        class: 'marker-ref',
+        id,
+        href: `#${this.refId(n)}`,
+        title: ref ? `[${n}] ${ref}` : 'Footnote',
+        attrs: { 'data-ref': n, 'aria-label': ref ? `Footnote ${n}: ${ref}` : `Footnote ${n}` },
+        on: { click: (e) => jump(e, this.refId(n)) },
+      },
+      piece,
+    );
   }
 
   list(references: SourceDetail['references']): HTMLElement {
     const items = references.map((r) => {
-      const back = (this.uses.get(r.number) ?? []).map((id, i, all) => h('a', {
-        class: 'ref-back', href: `#${id}`, title: 'Back to where the text cites it',
-        attrs: { 'aria-label': `Back to citation ${i + 1} of ${all.length} of reference ${r.number}` },
-        on: { click: (e) => jump(e, id) },
-      }, all.length > 1 ? `↩${i + 1}` : '↩'));
-      return h('li', { attrs: { value: r.number, 'data-text': r.text.toLowerCase() }, id: this.refId(r.number), tabIndex: -1 }, r.text, back.length ? ' ' : null, back);
+      const back = (this.uses.get(r.number) ?? []).map((id, i, all) =>
+        h(
+          'a',
+          {
+            class: 'ref-back',
+            href: `#${id}`,
+            title: 'Back to where the text cites it',
+            attrs: { 'aria-label': `Back to citation ${i + 1} of ${all.length} of reference ${r.number}` },
+            on: { click: (e) => jump(e, id) },
+          },
+          all.length > 1 ? `↩${i + 1}` : '↩',
+        ),
+      );
+      return h(
+        'li',
+        { attrs: { value: r.number, 'data-text': r.text.toLowerCase() }, id: this.refId(r.number), tabIndex: -1 },
+        r.text,
+        back.length ? ' ' : null,
+        back,
+      );
     });
     const ol = h('ol', { class: 'references' }, items);
     const count = h('span', { class: 'muted ref-count' });
     const filter = h('input', {
-      type: 'search', class: 'ref-filter',
+      type: 'search',
+      class: 'ref-filter',
       attrs: { placeholder: 'Find in the references…', 'aria-label': 'Find in the references', maxlength: 200 },
       on: {
         input: () => {
@@ -251,14 +311,18 @@ function spanClasses(all: readonly Span[], chosen: Span, active: string | null, 
 }
 
 function spanTitle(ctx: PanelContext, all: readonly Span[]): string {
-  return all.map((s) => {
-    const key = `claim:${s.claim}`;
-    const label = ctx.graph.hasNode(key) ? ctx.graph.getNodeAttribute(key, 'fullLabel') : s.claim;
-    const notes = [
-      s.verdicts.conflicts ? `conflicts with ${s.verdicts.conflicts}` : '',
-      s.verdicts.agrees ? `agrees with ${s.verdicts.agrees}` : '',
-      s.citationNeeded ? 'citation needed' : '',
-    ].filter(Boolean).join(', ');
-    return notes ? `${label} (${notes})` : label;
-  }).join('\n');
+  return all
+    .map((s) => {
+      const key = `claim:${s.claim}`;
+      const label = ctx.graph.hasNode(key) ? ctx.graph.getNodeAttribute(key, 'fullLabel') : s.claim;
+      const notes = [
+        s.verdicts.conflicts ? `conflicts with ${s.verdicts.conflicts}` : '',
+        s.verdicts.agrees ? `agrees with ${s.verdicts.agrees}` : '',
+        s.citationNeeded ? 'citation needed' : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return notes ? `${label} (${notes})` : label;
+    })
+    .join('\n');
 }

@@ -78,27 +78,30 @@ export class VirtualList<T> {
     const held = this.pages.get(pageIndex);
     if (held) return held instanceof Promise ? held : Promise.resolve();
     const generation = this.generation;
-    const task = this.o.fetchPage(pageIndex * this.o.pageSize, this.o.pageSize).then((page) => {
-      if (generation !== this.generation) return;
-      this.pages.set(pageIndex, page.items);
-      if (page.count !== this.total) {
-        this.total = page.count;
-        this.spacer.style.height = `${page.count * this.o.rowHeight}px`;
-        this.o.onCount?.(page.count);
-      }
-      // Rows drawn as placeholders for this page are replaced.
-      for (const [index, row] of this.rows) {
-        if (Math.floor(index / this.o.pageSize) === pageIndex) {
-          row.remove();
-          this.rows.delete(index);
+    const task = this.o.fetchPage(pageIndex * this.o.pageSize, this.o.pageSize).then(
+      (page) => {
+        if (generation !== this.generation) return;
+        this.pages.set(pageIndex, page.items);
+        if (page.count !== this.total) {
+          this.total = page.count;
+          this.spacer.style.height = `${page.count * this.o.rowHeight}px`;
+          this.o.onCount?.(page.count);
         }
-      }
-      this.draw();
-    }, (err: unknown) => {
-      if (generation !== this.generation) return;
-      this.pages.delete(pageIndex);
-      this.o.onError?.(err);
-    });
+        // Rows drawn as placeholders for this page are replaced.
+        for (const [index, row] of this.rows) {
+          if (Math.floor(index / this.o.pageSize) === pageIndex) {
+            row.remove();
+            this.rows.delete(index);
+          }
+        }
+        this.draw();
+      },
+      (err: unknown) => {
+        if (generation !== this.generation) return;
+        this.pages.delete(pageIndex);
+        this.o.onError?.(err);
+      },
+    );
     this.pages.set(pageIndex, task);
     return task;
   }
@@ -121,7 +124,10 @@ export class VirtualList<T> {
     const { rowHeight, pageSize } = this.o;
     const overscan = this.o.overscan ?? 4;
     const first = Math.max(0, Math.floor(this.el.scrollTop / rowHeight) - overscan);
-    const last = Math.min(this.total - 1, Math.ceil((this.el.scrollTop + Math.max(this.el.clientHeight, rowHeight)) / rowHeight) + overscan);
+    const last = Math.min(
+      this.total - 1,
+      Math.ceil((this.el.scrollTop + Math.max(this.el.clientHeight, rowHeight)) / rowHeight) + overscan,
+    );
     for (const [index, row] of this.rows) {
       if (index < first || index > last) {
         row.remove();

@@ -12,22 +12,45 @@ export function verdictBadge(verdict: string): HTMLElement {
 }
 
 export function scopeBadge(scope: string): HTMLElement {
-  return h('span', { class: 'badge badge-scope', title: scope === 'within' ? 'Both claims come from the same source' : 'The claims come from different sources' },
-    scope === 'within' ? 'within one source' : 'between sources');
+  return h(
+    'span',
+    {
+      class: 'badge badge-scope',
+      title: scope === 'within' ? 'Both claims come from the same source' : 'The claims come from different sources',
+    },
+    scope === 'within' ? 'within one source' : 'between sources',
+  );
 }
 
 export function countsLine(verdicts: { agrees: number; conflicts: number }): HTMLElement | null {
   if (!verdicts.agrees && !verdicts.conflicts) return null;
-  return h('p', { class: 'counts' },
-    verdicts.conflicts ? h('span', { class: 'badge badge-conflicts' }, `${verdicts.conflicts} conflict${verdicts.conflicts > 1 ? 's' : ''}`) : null,
-    verdicts.agrees ? h('span', { class: 'badge badge-agrees' }, `${verdicts.agrees} agreement${verdicts.agrees > 1 ? 's' : ''}`) : null);
+  return h(
+    'p',
+    { class: 'counts' },
+    verdicts.conflicts
+      ? h('span', { class: 'badge badge-conflicts' }, `${verdicts.conflicts} conflict${verdicts.conflicts > 1 ? 's' : ''}`)
+      : null,
+    verdicts.agrees ? h('span', { class: 'badge badge-agrees' }, `${verdicts.agrees} agreement${verdicts.agrees > 1 ? 's' : ''}`) : null,
+  );
 }
 
 /** "…text before [quote] text after…" with the quote marked. */
-export function quoteInContext(before: string, exact: string, after: string, options: { clipped?: { start: boolean; end: boolean } } = {}): HTMLElement {
+export function quoteInContext(
+  before: string,
+  exact: string,
+  after: string,
+  options: { clipped?: { start: boolean; end: boolean } } = {},
+): HTMLElement {
   const clip = options.clipped ?? { start: true, end: true };
-  return h('blockquote', { class: 'quote-context' },
-    clip.start ? '…' : '', before, h('mark', { class: 'quote' }, exact), after, clip.end ? '…' : '');
+  return h(
+    'blockquote',
+    { class: 'quote-context' },
+    clip.start ? '…' : '',
+    before,
+    h('mark', { class: 'quote' }, exact),
+    after,
+    clip.end ? '…' : '',
+  );
 }
 
 /**
@@ -37,12 +60,9 @@ export function quoteInContext(before: string, exact: string, after: string, opt
 export function quoteInLine(before: string, exact: string, after: string, whole: { start: boolean; end: boolean }): HTMLElement {
   const lineStart = before.lastIndexOf('\n');
   const lineEnd = after.indexOf('\n');
-  return quoteInContext(
-    lineStart >= 0 ? before.slice(lineStart + 1) : before,
-    exact,
-    lineEnd >= 0 ? after.slice(0, lineEnd) : after,
-    { clipped: { start: lineStart < 0 && !whole.start, end: lineEnd < 0 && !whole.end } },
-  );
+  return quoteInContext(lineStart >= 0 ? before.slice(lineStart + 1) : before, exact, lineEnd >= 0 ? after.slice(0, lineEnd) : after, {
+    clipped: { start: lineStart < 0 && !whole.start, end: lineEnd < 0 && !whole.end },
+  });
 }
 
 /** A quote at [start, end) of `text`, in up to `chars` characters of its line either side. */
@@ -85,17 +105,26 @@ export function loading(what: string): HTMLElement {
 export function errorBox(err: unknown, what: string): HTMLElement {
   const message = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
   const status = err instanceof ApiError && err.status ? ` (HTTP ${err.status})` : '';
-  return h('div', { class: 'error-box', role: 'alert' },
-    h('strong', {}, `Could not load ${what}${status}.`), ' ', message);
+  return h('div', { class: 'error-box', role: 'alert' }, h('strong', {}, `Could not load ${what}${status}.`), ' ', message);
 }
 
 /** "citation needed" / "no citation given" in words a reader notices. */
 export function citationWarning(status: string): HTMLElement | null {
   if (status === 'citation needed') {
-    return h('p', { class: 'warn warn-needed' }, h('strong', {}, 'Citation needed. '), 'The source itself flags this statement as unsupported.');
+    return h(
+      'p',
+      { class: 'warn warn-needed' },
+      h('strong', {}, 'Citation needed. '),
+      'The source itself flags this statement as unsupported.',
+    );
   }
   if (status === 'no citation given') {
-    return h('p', { class: 'warn warn-none' }, h('strong', {}, 'No citation given. '), 'The source gives no footnote or reference for this statement.');
+    return h(
+      'p',
+      { class: 'warn warn-none' },
+      h('strong', {}, 'No citation given. '),
+      'The source gives no footnote or reference for this statement.',
+    );
   }
   return null;
 }

@@ -5,7 +5,10 @@ import { ApiError, apiErrorOf, send, type Claim, type ClaimDetail, type ClaimPat
 
 /** Thrown on 412: `current` is the claim as the server now holds it. */
 export class StaleClaim extends Error {
-  constructor(readonly current: Claim, readonly etag: string) {
+  constructor(
+    readonly current: Claim,
+    readonly etag: string,
+  ) {
     super('someone else changed this claim');
     this.name = 'StaleClaim';
   }
@@ -30,14 +33,20 @@ export async function fetchClaim(id: string): Promise<{ claim: ClaimDetail; etag
   return { claim, etag: etagFor(res.headers.get('ETag'), claim) };
 }
 
-export async function patchClaim(id: string, etag: string, patch: ClaimPatch, reviewer: string | null): Promise<{ claim: Claim; etag: string }> {
+export async function patchClaim(
+  id: string,
+  etag: string,
+  patch: ClaimPatch,
+  reviewer: string | null,
+): Promise<{ claim: Claim; etag: string }> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', 'If-Match': etag };
   if (reviewer) headers['X-Reviewer'] = reviewer;
   const res = await send(`/api/claims/${seg(id)}`, { method: 'PATCH', headers, body: JSON.stringify(patch) });
   if (res.status === 412) {
     const err = await apiErrorOf(res);
     const current = err.details as Claim | null;
-    if (current && typeof current === 'object' && typeof current.id === 'string') throw new StaleClaim(current, etagFor(res.headers.get('ETag'), current));
+    if (current && typeof current === 'object' && typeof current.id === 'string')
+      throw new StaleClaim(current, etagFor(res.headers.get('ETag'), current));
     throw err;
   }
   if (!res.ok) throw await apiErrorOf(res);

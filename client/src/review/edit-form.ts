@@ -19,8 +19,13 @@ export function editForm(claim: ClaimDetail, options: EditFormOptions): { el: HT
   const subject = entityPicker('edit-subject', 'About', { id: claim.subject, label: claim.subjectLabel });
   const properties = new Map(options.properties);
   if (!properties.has(claim.property)) properties.set(claim.property, claim.propertyLabel);
-  const property = h('select', { id: 'edit-property' },
-    [...properties].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => h('option', { attrs: { value: id, selected: id === claim.property } }, label)));
+  const property = h(
+    'select',
+    { id: 'edit-property' },
+    [...properties]
+      .sort((a, b) => a[1].localeCompare(b[1]))
+      .map(([id, label]) => h('option', { attrs: { value: id, selected: id === claim.property } }, label)),
+  );
   const value = valueFields(claim.value, options.entityLabel);
 
   const submit = () => {
@@ -40,28 +45,37 @@ export function editForm(claim: ClaimDetail, options: EditFormOptions): { el: HT
     problem.textContent = `Cannot save: ${message}.`;
   }
 
-  const el = h('form', {
-    class: 'edit-form',
-    attrs: { novalidate: true, 'aria-label': 'Edit the claim' },
-    on: {
-      submit: (e) => { e.preventDefault(); submit(); },
-      keydown: (e) => {
-        if (e.key !== 'Escape') return;
-        // The form's own Esc: back to the card, without closing the panel.
-        e.preventDefault();
-        e.stopPropagation();
-        options.cancel();
+  const el = h(
+    'form',
+    {
+      class: 'edit-form',
+      attrs: { novalidate: true, 'aria-label': 'Edit the claim' },
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          submit();
+        },
+        keydown: (e) => {
+          if (e.key !== 'Escape') return;
+          // The form's own Esc: back to the card, without closing the panel.
+          e.preventDefault();
+          e.stopPropagation();
+          options.cancel();
+        },
       },
     },
-  },
-  h('h3', {}, 'Edit the claim'),
-  value.el,
-  h('div', { class: 'field' }, h('label', { attrs: { for: wording.id } }, 'Wording (as the source puts it)'), wording),
-  subject.el,
-  h('div', { class: 'field' }, h('label', { attrs: { for: property.id } }, 'Property'), property),
-  problem,
-  h('p', { class: 'actions-row' },
-    h('button', { type: 'submit', class: 'primary-blue' }, 'Save and accept'),
-    button('Cancel (Esc)', () => options.cancel(), { class: 'secondary' })));
+    h('h3', {}, 'Edit the claim'),
+    value.el,
+    h('div', { class: 'field' }, h('label', { attrs: { for: wording.id } }, 'Wording (as the source puts it)'), wording),
+    subject.el,
+    h('div', { class: 'field' }, h('label', { attrs: { for: property.id } }, 'Property'), property),
+    problem,
+    h(
+      'p',
+      { class: 'actions-row' },
+      h('button', { type: 'submit', class: 'primary-blue' }, 'Save and accept'),
+      button('Cancel (Esc)', () => options.cancel(), { class: 'secondary' }),
+    ),
+  );
   return { el, focus: () => (el.querySelector<HTMLElement>('input, select') ?? wording).focus() };
 }

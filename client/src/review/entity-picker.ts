@@ -24,10 +24,16 @@ export function entityPicker(idBase: string, label: string, initial: EntityChoic
     id: `${idBase}-search`,
     type: 'search',
     attrs: { autocomplete: 'off', spellcheck: 'false', placeholder: 'Type a name to change it', maxlength: 200 },
-    on: { input: () => { clearTimeout(timer); timer = setTimeout(() => void lookup(), 150); } },
+    on: {
+      input: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void lookup(), 150);
+      },
+    },
   });
   // The name only: ids are the store's business, never shown.
-  const showChosen = () => replaceChildren(shown, chosen.id ? h('strong', {}, chosen.label) : h('span', { class: 'muted' }, 'none chosen yet'));
+  const showChosen = () =>
+    replaceChildren(shown, chosen.id ? h('strong', {}, chosen.label) : h('span', { class: 'muted' }, 'none chosen yet'));
 
   async function lookup(): Promise<void> {
     controller?.abort();
@@ -39,22 +45,34 @@ export function entityPicker(idBase: string, label: string, initial: EntityChoic
     controller = new AbortController();
     try {
       const found = await api.search(q, controller.signal);
-      replaceChildren(results, found.entities.length === 0
-        ? h('li', { class: 'muted' }, 'No entity by that name')
-        : found.entities.map((e) => h('li', {}, button([e.label, h('span', { class: 'muted' }, ` · ${e.type.replace(/-/g, ' ')}`)], () => {
-          chosen = { id: e.id, label: e.label };
-          showChosen();
-          input.value = '';
-          replaceChildren(results);
-          input.focus();
-        }, { class: 'linkish pick', attrs: { 'data-entity': e.id } }))));
+      replaceChildren(
+        results,
+        found.entities.length === 0
+          ? h('li', { class: 'muted' }, 'No entity by that name')
+          : found.entities.map((e) =>
+              h(
+                'li',
+                {},
+                button(
+                  [e.label, h('span', { class: 'muted' }, ` · ${e.type.replace(/-/g, ' ')}`)],
+                  () => {
+                    chosen = { id: e.id, label: e.label };
+                    showChosen();
+                    input.value = '';
+                    replaceChildren(results);
+                    input.focus();
+                  },
+                  { class: 'linkish pick', attrs: { 'data-entity': e.id } },
+                ),
+              ),
+            ),
+      );
     } catch (err) {
       if ((err as Error).name !== 'AbortError') replaceChildren(results, h('li', { class: 'muted' }, 'Search is unavailable'));
     }
   }
 
   showChosen();
-  const el = h('div', { class: 'field entity-picker' },
-    h('label', { attrs: { for: input.id } }, label, ': ', shown), input, results);
+  const el = h('div', { class: 'field entity-picker' }, h('label', { attrs: { for: input.id } }, label, ': ', shown), input, results);
   return { el, input, value: () => chosen };
 }

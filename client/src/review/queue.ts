@@ -38,7 +38,16 @@ export class ReviewQueue {
     this.items = spans
       .filter((s) => s.status === 'extracted' || (options.includeRejected === true && s.status === 'rejected'))
       .sort((a, b) => a.start - b.start || a.end - b.end)
-      .map((s) => ({ id: s.claim, start: s.start, end: s.end, property: s.property, status: s.status, claim: null, etag: null, decision: null }));
+      .map((s) => ({
+        id: s.claim,
+        start: s.start,
+        end: s.end,
+        property: s.property,
+        status: s.status,
+        claim: null,
+        etag: null,
+        decision: null,
+      }));
   }
 
   get current(): Candidate | undefined {

@@ -38,7 +38,10 @@ class ReviewUI {
   queue: ReviewQueue;
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
 
-  constructor(private readonly ctx: PanelContext, private readonly source: SourceDetail) {
+  constructor(
+    private readonly ctx: PanelContext,
+    private readonly source: SourceDetail,
+  ) {
     this.queue = new ReviewQueue(source.spans);
     const queue = this.queue;
     this.reviewer = reviewerRow(() => {
@@ -47,7 +50,11 @@ class ReviewUI {
       run?.();
     });
     const rejected = source.spans.filter((s) => s.status === 'rejected').length;
-    const showRejected = h('input', { type: 'checkbox', id: 'review-show-rejected', on: { change: () => this.rebuild(showRejected.checked) } });
+    const showRejected = h('input', {
+      type: 'checkbox',
+      id: 'review-show-rejected',
+      on: { change: () => this.rebuild(showRejected.checked) },
+    });
     const act = (label: string, key: string, run: () => void, cls = 'secondary') =>
       button([label, ' ', h('kbd', {}, key)], run, { class: `${cls} review-${KEYS[key]}`, attrs: { 'aria-keyshortcuts': key } });
     this.buttons = [
@@ -58,10 +65,26 @@ class ReviewUI {
       act('Next', 'j', () => this.move(1)),
     ];
     this.body = h('div', { class: 'review-body' });
-    this.el = h('div', { class: 'review' },
-      h('div', { class: 'review-top' }, this.counter, this.bar), this.reviewer.el,
-      rejected > 0 ? h('p', { class: 'review-filter' }, showRejected, ' ', h('label', { attrs: { for: showRejected.id } }, `Show the ${rejected} rejected claim${rejected === 1 ? '' : 's'} too (to look at, or accept after all)`)) : null,
-      this.body);
+    this.el = h(
+      'div',
+      { class: 'review' },
+      h('div', { class: 'review-top' }, this.counter, this.bar),
+      this.reviewer.el,
+      rejected > 0
+        ? h(
+            'p',
+            { class: 'review-filter' },
+            showRejected,
+            ' ',
+            h(
+              'label',
+              { attrs: { for: showRejected.id } },
+              `Show the ${rejected} rejected claim${rejected === 1 ? '' : 's'} too (to look at, or accept after all)`,
+            ),
+          )
+        : null,
+      this.body,
+    );
     this.fillBody();
     document.addEventListener('keydown', this.onKey);
     this.render();
@@ -71,9 +94,18 @@ class ReviewUI {
   private readonly body: HTMLElement;
 
   private fillBody(): void {
-    replaceChildren(this.body, this.queue.size === 0
-      ? h('p', { class: 'muted' }, 'No extracted claim of this source awaits review.')
-      : [this.card, this.message, h('p', { class: 'actions-row review-actions' }, this.buttons), h('h3', { class: 'mini-title' }, 'All candidates'), this.list]);
+    replaceChildren(
+      this.body,
+      this.queue.size === 0
+        ? h('p', { class: 'muted' }, 'No extracted claim of this source awaits review.')
+        : [
+            this.card,
+            this.message,
+            h('p', { class: 'actions-row review-actions' }, this.buttons),
+            h('h3', { class: 'mini-title' }, 'All candidates'),
+            this.list,
+          ],
+    );
   }
 
   /** The queue again, with or without the rejected claims, on the same candidate when it is still in it. */
@@ -122,12 +154,29 @@ class ReviewUI {
     if (!c) return;
     if (!this.editing) replaceChildren(this.card, candidateCard(c, this.source.text, this.entityLabel));
     for (const b of this.buttons) b.disabled = this.busy || this.editing;
-    replaceChildren(this.list, queue.items.map((item, i) => h('li', { class: i === queue.index ? 'current' : '' },
-      button([statusBadge(item), ' ', h('span', { class: 'queue-quote' }, snippet(this.source.text, item))], () => this.jump(item.id),
-        { class: 'queue-item', attrs: { 'data-claim': item.id, 'aria-current': i === queue.index ? 'true' : null } }))));
+    replaceChildren(
+      this.list,
+      queue.items.map((item, i) =>
+        h(
+          'li',
+          { class: i === queue.index ? 'current' : '' },
+          button([statusBadge(item), ' ', h('span', { class: 'queue-quote' }, snippet(this.source.text, item))], () => this.jump(item.id), {
+            class: 'queue-item',
+            attrs: { 'data-claim': item.id, 'aria-current': i === queue.index ? 'true' : null },
+          }),
+        ),
+      ),
+    );
     if (queue.reviewed === queue.size) {
-      replaceChildren(this.message, h('p', { class: 'review-done', role: 'status' }, `All ${queue.size} candidates reviewed. `,
-        button('Read the source', () => this.ctx.store.update({ panel: 'details' }), { class: 'linkish' })));
+      replaceChildren(
+        this.message,
+        h(
+          'p',
+          { class: 'review-done', role: 'status' },
+          `All ${queue.size} candidates reviewed. `,
+          button('Read the source', () => this.ctx.store.update({ panel: 'details' }), { class: 'linkish' }),
+        ),
+      );
     }
   }
 
@@ -158,7 +207,11 @@ class ReviewUI {
     void this.load(this.queue.current);
   }
 
-  private async decide(action: 'accept' | 'reject', patch: ClaimPatch = { action }, decision: Decision = action === 'accept' ? 'accepted' : 'rejected'): Promise<void> {
+  private async decide(
+    action: 'accept' | 'reject',
+    patch: ClaimPatch = { action },
+    decision: Decision = action === 'accept' ? 'accepted' : 'rejected',
+  ): Promise<void> {
     const c = this.queue.current;
     if (!c || this.busy) return;
     const name = this.reviewer.require();
@@ -186,10 +239,18 @@ class ReviewUI {
       if (patch.action !== 'edit' || err instanceof StaleClaim) this.editing = false;
       if (err instanceof StaleClaim) {
         this.queue.update(c.id, { ...c.claim!, ...err.current }, err.etag);
-        replaceChildren(this.message, staleBox(err.current, this.entityLabel, {
-          retry: () => void this.decide(action, patch, decision),
-          dismiss: () => replaceChildren(this.message),
-        }, patch.action));
+        replaceChildren(
+          this.message,
+          staleBox(
+            err.current,
+            this.entityLabel,
+            {
+              retry: () => void this.decide(action, patch, decision),
+              dismiss: () => replaceChildren(this.message),
+            },
+            patch.action,
+          ),
+        );
       } else {
         replaceChildren(this.message, errorBox(err, 'the decision (not saved)'));
       }

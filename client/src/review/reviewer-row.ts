@@ -12,27 +12,58 @@ export interface ReviewerRow {
 export function reviewerRow(saved: () => void = () => undefined): ReviewerRow {
   const el = h('div', { class: 'reviewer-row' });
   const ask = (why: string | null) => {
-    const input = h('input', { id: 'reviewer-name', type: 'text', attrs: { value: currentReviewer() ?? '', maxlength: 100, autocomplete: 'name', 'aria-describedby': 'reviewer-why' } });
-    const why$ = h('span', { id: 'reviewer-why', class: why ? 'field-error' : 'muted' }, why ?? 'Recorded with each decision in the audit trail.');
-    const form = h('form', { class: 'reviewer-form', on: { submit: (e) => {
-      e.preventDefault();
-      if (setReviewerName(input.value)) {
-        show();
-        saved();
-      }
-      else why$.textContent = 'Use 1 to 100 letters, digits, spaces or . _ @ \' -';
-    } } },
-    h('label', { attrs: { for: input.id } }, 'Your name'), ' ', input, ' ', h('button', { type: 'submit', class: 'secondary small' }, 'Save'), ' ', why$);
+    const input = h('input', {
+      id: 'reviewer-name',
+      type: 'text',
+      attrs: { value: currentReviewer() ?? '', maxlength: 100, autocomplete: 'name', 'aria-describedby': 'reviewer-why' },
+    });
+    const why$ = h(
+      'span',
+      { id: 'reviewer-why', class: why ? 'field-error' : 'muted' },
+      why ?? 'Recorded with each decision in the audit trail.',
+    );
+    const form = h(
+      'form',
+      {
+        class: 'reviewer-form',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            if (setReviewerName(input.value)) {
+              show();
+              saved();
+            } else why$.textContent = "Use 1 to 100 letters, digits, spaces or . _ @ ' -";
+          },
+        },
+      },
+      h('label', { attrs: { for: input.id } }, 'Your name'),
+      ' ',
+      input,
+      ' ',
+      h('button', { type: 'submit', class: 'secondary small' }, 'Save'),
+      ' ',
+      why$,
+    );
     replaceChildren(el, form);
     input.focus();
   };
   const show = () => {
     const name = currentReviewer();
     if (!name) {
-      replaceChildren(el, h('span', { class: 'muted' }, 'Decisions are recorded under your name. '), button('Set your name', () => ask(null), { class: 'linkish' }));
+      replaceChildren(
+        el,
+        h('span', { class: 'muted' }, 'Decisions are recorded under your name. '),
+        button('Set your name', () => ask(null), { class: 'linkish' }),
+      );
       return;
     }
-    replaceChildren(el, h('span', { class: 'muted' }, 'Reviewing as '), h('strong', { class: 'reviewer' }, name), ' · ', button('change', () => ask(null), { class: 'linkish' }));
+    replaceChildren(
+      el,
+      h('span', { class: 'muted' }, 'Reviewing as '),
+      h('strong', { class: 'reviewer' }, name),
+      ' · ',
+      button('change', () => ask(null), { class: 'linkish' }),
+    );
   };
   show();
   return {

@@ -14,20 +14,32 @@ export class SearchBox {
   private controller: AbortController | null = null;
 
   /** `canShow`: whether a suggestion can be selected (drawn, or loadable on demand). */
-  constructor(private readonly graph: AppGraph, private readonly onChoose: (s: Suggestion) => void, private readonly canShow: (key: string) => boolean = (k) => graph.hasNode(k)) {
+  constructor(
+    private readonly graph: AppGraph,
+    private readonly onChoose: (s: Suggestion) => void,
+    private readonly canShow: (key: string) => boolean = (k) => graph.hasNode(k),
+  ) {
     this.input = h('input', {
       type: 'search',
       id: 'search',
       attrs: {
-        role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-list',
-        'aria-label': 'Search people, places, sources and claims', placeholder: 'Search names, sources, claims…  ( / )',
-        autocomplete: 'off', spellcheck: 'false', maxlength: 200,
+        role: 'combobox',
+        'aria-autocomplete': 'list',
+        'aria-expanded': 'false',
+        'aria-controls': 'search-list',
+        'aria-label': 'Search people, places, sources and claims',
+        placeholder: 'Search names, sources, claims…  ( / )',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        maxlength: 200,
       },
       on: {
         input: () => this.schedule(),
         keydown: (e) => this.onKey(e),
         blur: () => setTimeout(() => this.close(), 150),
-        focus: () => { if (this.suggestions.length) this.open(); },
+        focus: () => {
+          if (this.suggestions.length) this.open();
+        },
       },
     });
     this.list = h('ul', { id: 'search-list', role: 'listbox', hidden: true, attrs: { 'aria-label': 'Suggestions' } });
@@ -69,16 +81,30 @@ export class SearchBox {
       this.open();
       return;
     }
-    replaceChildren(this.list, suggestions.map((s, i) => h('li', {
-      id: `search-opt-${i}`,
-      role: 'option',
-      class: `kind-${s.kind}`,
-      attrs: { 'aria-selected': i === this.active ? 'true' : 'false', 'data-key': s.reference === undefined ? s.key : `${s.key}#${s.reference}` },
-      on: {
-        mousedown: (e) => e.preventDefault(),
-        click: () => this.choose(i),
-      },
-    }, dot(s.kind), h('span', { class: 'opt-label' }, s.label), h('span', { class: 'opt-detail' }, s.detail))));
+    replaceChildren(
+      this.list,
+      suggestions.map((s, i) =>
+        h(
+          'li',
+          {
+            id: `search-opt-${i}`,
+            role: 'option',
+            class: `kind-${s.kind}`,
+            attrs: {
+              'aria-selected': i === this.active ? 'true' : 'false',
+              'data-key': s.reference === undefined ? s.key : `${s.key}#${s.reference}`,
+            },
+            on: {
+              mousedown: (e) => e.preventDefault(),
+              click: () => this.choose(i),
+            },
+          },
+          dot(s.kind),
+          h('span', { class: 'opt-label' }, s.label),
+          h('span', { class: 'opt-detail' }, s.detail),
+        ),
+      ),
+    );
     if (suggestions.length) this.open();
     else this.close();
     this.markActive();
@@ -120,7 +146,9 @@ export class SearchBox {
   }
 
   private markActive(): void {
-    this.list.querySelectorAll('[role="option"]').forEach((li, i) => li.setAttribute('aria-selected', i === this.active ? 'true' : 'false'));
+    this.list
+      .querySelectorAll('[role="option"]')
+      .forEach((li, i) => li.setAttribute('aria-selected', i === this.active ? 'true' : 'false'));
     if (this.active >= 0) {
       this.input.setAttribute('aria-activedescendant', `search-opt-${this.active}`);
       document.getElementById(`search-opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });

@@ -27,17 +27,25 @@ export async function suggest(query: string, graph: AppGraph, signal: AbortSigna
 export function fromResults(r: SearchResults): Suggestion[] {
   return [
     ...r.entities.map((e): Suggestion => ({
-      key: `entity:${e.id}`, kind: 'entity', label: e.label,
+      key: `entity:${e.id}`,
+      kind: 'entity',
+      label: e.label,
       detail: e.field === 'alias' && e.matched !== e.label ? `also written “${e.matched}” · ${e.type}` : e.type.replace(/-/g, ' '),
     })),
     ...r.sources.map((s): Suggestion => ({ key: `source:${s.id}`, kind: 'source', label: s.title, detail: s.publisher })),
     ...r.claims.map((c): Suggestion => ({
-      key: `claim:${c.id}`, kind: 'claim', label: `${c.subject.label} · ${c.property.label}: ${c.wording}`,
+      key: `claim:${c.id}`,
+      kind: 'claim',
+      label: `${c.subject.label} · ${c.property.label}: ${c.wording}`,
       detail: c.field === 'citation' ? `cites “${c.matched}”` : c.source.title,
     })),
     // Reference entries (an older server sends none).
     ...(r.references ?? []).map((ref): Suggestion => ({
-      key: `source:${ref.source.id}`, kind: 'reference', label: `[${ref.number}] ${ref.text}`, detail: `reference in ${ref.source.title}`, reference: ref.number,
+      key: `source:${ref.source.id}`,
+      kind: 'reference',
+      label: `[${ref.number}] ${ref.text}`,
+      detail: `reference in ${ref.source.title}`,
+      reference: ref.number,
     })),
   ];
 }
@@ -58,7 +66,18 @@ export function localSuggestions(query: string, graph: AppGraph, limit = 12): Su
     }
     if (best === Infinity) return;
     const kindRank = a.kind === 'entity' ? 0 : a.kind === 'source' ? 10 : 20;
-    out.push({ s: { key, kind: a.kind as Suggestion['kind'], label: a.fullLabel, detail: matched !== a.fullLabel ? `also written “${matched}”` : a.kind }, rank: kindRank + best });
+    out.push({
+      s: {
+        key,
+        kind: a.kind as Suggestion['kind'],
+        label: a.fullLabel,
+        detail: matched !== a.fullLabel ? `also written “${matched}”` : a.kind,
+      },
+      rank: kindRank + best,
+    });
   });
-  return out.sort((x, y) => x.rank - y.rank || x.s.label.localeCompare(y.s.label)).slice(0, limit).map((o) => o.s);
+  return out
+    .sort((x, y) => x.rank - y.rank || x.s.label.localeCompare(y.s.label))
+    .slice(0, limit)
+    .map((o) => o.s);
 }

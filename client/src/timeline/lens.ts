@@ -19,7 +19,11 @@ const LEFT = 150;
 const TOP = 22;
 const MAX_ENTRIES = 1000;
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  ...children: (Node | string)[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   el.append(...children);
@@ -47,10 +51,21 @@ export class TimelineLens {
   private data: Timeline | null = null;
 
   constructor(private readonly actions: Actions) {
-    this.el = h('section', { class: 'timeline', hidden: true, attrs: { 'aria-label': 'Timeline of dated claims' } },
-      h('header', { class: 'timeline-head' }, this.title,
-        button('×', () => actions.store.update({ timeline: false }), { class: 'close', title: 'Close the timeline', attrs: { 'aria-label': 'Close the timeline' } })),
-      this.body);
+    this.el = h(
+      'section',
+      { class: 'timeline', hidden: true, attrs: { 'aria-label': 'Timeline of dated claims' } },
+      h(
+        'header',
+        { class: 'timeline-head' },
+        this.title,
+        button('×', () => actions.store.update({ timeline: false }), {
+          class: 'close',
+          title: 'Close the timeline',
+          attrs: { 'aria-label': 'Close the timeline' },
+        }),
+      ),
+      this.body,
+    );
     actions.store.subscribe(() => void this.sync());
     // Only a write changes the dated claims; loading more of a large graph does not.
     actions.feed.onChange(({ write }) => {
@@ -58,7 +73,9 @@ export class TimelineLens {
       this.shown = '';
       void this.sync();
     });
-    new ResizeObserver(() => { if (this.data && !this.el.hidden) this.draw(this.data); }).observe(this.el);
+    new ResizeObserver(() => {
+      if (this.data && !this.el.hidden) this.draw(this.data);
+    }).observe(this.el);
     void this.sync();
   }
 
@@ -85,11 +102,19 @@ export class TimelineLens {
 
   private draw(data: Timeline): void {
     if (data.entries.length === 0) {
-      replaceChildren(this.body, h('p', { class: 'muted' }, 'No claim here speaks of a date. Select an entity with dated claims (a start date, a count “by October 1918”).'));
+      replaceChildren(
+        this.body,
+        h(
+          'p',
+          { class: 'muted' },
+          'No claim here speaks of a date. Select an entity with dated claims (a start date, a count “by October 1918”).',
+        ),
+      );
       return;
     }
-    const sources = [...new Map(data.entries.map((e) => [e.source.id, e.source])).values()]
-      .sort((a, b) => sourceStyleOf(a.id, { title: a.title }).name.localeCompare(sourceStyleOf(b.id, { title: b.title }).name));
+    const sources = [...new Map(data.entries.map((e) => [e.source.id, e.source])).values()].sort((a, b) =>
+      sourceStyleOf(a.id, { title: a.title }).name.localeCompare(sourceStyleOf(b.id, { title: b.title }).name),
+    );
     const width = Math.max(400, this.body.clientWidth - 8);
     const lo = Math.min(...data.entries.map((e) => e.from));
     const hi = Math.max(...data.entries.map((e) => e.to + 1));
@@ -116,17 +141,33 @@ export class TimelineLens {
       y0 += LANE + (rows.get(s.id)! - 1) * ROW;
     }
     const height = y0 + 8;
-    const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${data.entries.length} dated claims on a time axis` });
+    const root = svg('svg', {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-label': `${data.entries.length} dated claims on a time axis`,
+    });
     for (const t of ticks(lo - pad, hi + pad)) {
-      root.append(svg('line', { x1: x(t.day), x2: x(t.day), y1: TOP - 6, y2: height, class: 'tl-tick' }), svg('text', { x: x(t.day) + 3, y: TOP - 9, class: 'tl-tick-label' }, t.label));
+      root.append(
+        svg('line', { x1: x(t.day), x2: x(t.day), y1: TOP - 6, y2: height, class: 'tl-tick' }),
+        svg('text', { x: x(t.day) + 3, y: TOP - 9, class: 'tl-tick-label' }, t.label),
+      );
     }
     sources.forEach((s, i) => {
       const style = sourceStyleOf(s.id, { title: s.title });
       const y = laneTop.get(s.id)!;
       const h = LANE + (rows.get(s.id)! - 1) * ROW;
-      root.append(svg('rect', { x: 0, y, width, height: h, class: i % 2 ? 'tl-lane odd' : 'tl-lane' }),
+      root.append(
+        svg('rect', { x: 0, y, width, height: h, class: i % 2 ? 'tl-lane odd' : 'tl-lane' }),
         svg('circle', { cx: 10, cy: y + LANE / 2, r: 5, fill: style.colour }),
-        svg('text', { x: 20, y: y + LANE / 2 + 4, class: 'tl-source' }, truncate(`${style.abbreviation} · ${style.name}`, 20), svg('title', {}, s.title)));
+        svg(
+          'text',
+          { x: 20, y: y + LANE / 2 + 4, class: 'tl-source' },
+          truncate(`${style.abbreviation} · ${style.name}`, 20),
+          svg('title', {}, s.title),
+        ),
+      );
     });
     const at = new Map<string, { cx: number; cy: number }>();
     const arcs = svg('g', { class: 'tl-conflicts' });
@@ -137,9 +178,21 @@ export class TimelineLens {
       const x1 = Math.max(x(e.to + 1), x0 + 6);
       at.set(e.claim, { cx: (x0 + x1) / 2, cy: y });
       const colour = sourceStyleOf(e.source.id, { title: e.source.title }).colour;
-      const item = svg('g', { class: 'tl-claim', tabindex: 0, role: 'button', 'data-claim': e.claim, 'aria-label': describe(e) },
-        svg('rect', { x: x0, y: y - 6, width: x1 - x0, height: 12, rx: 3, fill: colour, 'fill-opacity': e.dated === 'value' ? 0.9 : 0.45, stroke: colour }),
-        svg('title', {}, describe(e)));
+      const item = svg(
+        'g',
+        { class: 'tl-claim', tabindex: 0, role: 'button', 'data-claim': e.claim, 'aria-label': describe(e) },
+        svg('rect', {
+          x: x0,
+          y: y - 6,
+          width: x1 - x0,
+          height: 12,
+          rx: 3,
+          fill: colour,
+          'fill-opacity': e.dated === 'value' ? 0.9 : 0.45,
+          stroke: colour,
+        }),
+        svg('title', {}, describe(e)),
+      );
       const open = () => this.actions.selectClaim(e.claim, { panel: 'details' });
       item.addEventListener('click', open);
       item.addEventListener('keydown', (ev) => {
@@ -170,9 +223,23 @@ export class TimelineLens {
       taken.push(box);
       root.append(svg('text', { x: p.cx, y: p.cy - 8, class: 'tl-label', 'text-anchor': 'middle' }, text));
     }
-    const note = data.truncated ? h('p', { class: 'muted small-print' }, `The first ${data.entries.length.toLocaleString('en')} of ${data.count.toLocaleString('en')} dated claims.`) : null;
-    replaceChildren(this.body, root, note,
-      h('p', { class: 'muted small-print tl-legend' }, 'Solid: the claim states a date · pale: a figure dated by its scope (“by October 1918”) · red arcs: conflicts.'));
+    const note = data.truncated
+      ? h(
+          'p',
+          { class: 'muted small-print' },
+          `The first ${data.entries.length.toLocaleString('en')} of ${data.count.toLocaleString('en')} dated claims.`,
+        )
+      : null;
+    replaceChildren(
+      this.body,
+      root,
+      note,
+      h(
+        'p',
+        { class: 'muted small-print tl-legend' },
+        'Solid: the claim states a date · pale: a figure dated by its scope (“by October 1918”) · red arcs: conflicts.',
+      ),
+    );
   }
 }
 
@@ -193,12 +260,17 @@ function ticks(from: number, to: number): { day: number; label: string }[] {
   if (years < 2) {
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
     const step = years < 1 ? 1 : 3;
-    for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); d < end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1))) {
+    for (
+      let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+      d < end;
+      d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1))
+    ) {
       out.push({ day: d.getTime() / 86_400_000, label: `${months[d.getUTCMonth()]} ${d.getUTCFullYear()}` });
     }
     return out;
   }
   const step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find((s) => years / s <= 8) ?? 1000;
-  for (let y = Math.ceil((start.getUTCFullYear() + 1) / step) * step; y <= end.getUTCFullYear(); y += step) out.push({ day: Date.UTC(y, 0, 1) / 86_400_000, label: String(y) });
+  for (let y = Math.ceil((start.getUTCFullYear() + 1) / step) * step; y <= end.getUTCFullYear(); y += step)
+    out.push({ day: Date.UTC(y, 0, 1) / 86_400_000, label: String(y) });
   return out;
 }

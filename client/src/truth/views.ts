@@ -5,9 +5,12 @@ import { percent, type Likely, type Trust } from './types.js';
 
 /** A native <meter> (no inline style needed under the CSP) with the share in words beside it. */
 export function meter(share: number, label: string): HTMLElement {
-  return h('span', { class: 'meter-line' },
+  return h(
+    'span',
+    { class: 'meter-line' },
     h('meter', { class: 'share', attrs: { min: 0, max: 1, low: 0.5, high: 0.8, optimum: 1, value: share, 'aria-label': label } }),
-    h('span', { class: 'share-text' }, percent(share)));
+    h('span', { class: 'share-text' }, percent(share)),
+  );
 }
 
 /**
@@ -16,8 +19,11 @@ export function meter(share: number, label: string): HTMLElement {
  */
 export function lowEvidenceNote(how: { reason?: string | null; count?: number; what?: string } = {}): HTMLElement {
   const what = how.what ?? 'source';
-  const text = how.reason ? capitalise(how.reason)
-    : how.count !== undefined && how.count > 0 ? `Only ${how.count} ${what}${how.count === 1 ? '' : 's'}` : 'Little evidence';
+  const text = how.reason
+    ? capitalise(how.reason)
+    : how.count !== undefined && how.count > 0
+      ? `Only ${how.count} ${what}${how.count === 1 ? '' : 's'}`
+      : 'Little evidence';
   return h('p', { class: 'low-evidence', role: 'note' }, h('strong', {}, '⚠ Low evidence. '), `${text} — treat as a hint, not a verdict.`);
 }
 
@@ -26,20 +32,37 @@ export function lowEvidenceNote(how: { reason?: string | null; count?: number; w
  * An undecided set headlines no value. The server's explanation names claims and sources by id, so
  * the reasons are told here from the structured fields instead, with the sources' names.
  */
-export function likelyBlock(likely: Likely, options: { sources?: number; sourceOfClaim?: (claimId: string) => string | undefined } = {}): HTMLElement {
+export function likelyBlock(
+  likely: Likely,
+  options: { sources?: number; sourceOfClaim?: (claimId: string) => string | undefined } = {},
+): HTMLElement {
   const scope = likely.scope ? ` (${likely.scope})` : '';
   const head = likely.undecided
-    ? h('p', { class: 'likely-head' }, h('span', { class: 'likely-label' }, `Undecided${scope}: `), h('span', { class: 'likely-none' }, 'the evidence favours no value.'))
-    : h('p', { class: 'likely-head' },
-      h('span', { class: 'likely-label' }, `Most likely${scope}: `),
-      h('strong', { class: 'likely-value' }, likely.value), ' ',
-      meter(likely.confidence, `Confidence in ${likely.value}`));
+    ? h(
+        'p',
+        { class: 'likely-head' },
+        h('span', { class: 'likely-label' }, `Undecided${scope}: `),
+        h('span', { class: 'likely-none' }, 'the evidence favours no value.'),
+      )
+    : h(
+        'p',
+        { class: 'likely-head' },
+        h('span', { class: 'likely-label' }, `Most likely${scope}: `),
+        h('strong', { class: 'likely-value' }, likely.value),
+        ' ',
+        meter(likely.confidence, `Confidence in ${likely.value}`),
+      );
   const who = statedBy(likely.claims, options.sourceOfClaim);
-  return h('div', { class: `likely${likely.lowEvidence || likely.undecided ? ' likely-low' : ''}`, attrs: { 'data-scope': likely.scope } },
+  return h(
+    'div',
+    { class: `likely${likely.lowEvidence || likely.undecided ? ' likely-low' : ''}`, attrs: { 'data-scope': likely.scope } },
     head,
-    likely.undecided ? h('p', { class: 'low-evidence' }, h('strong', {}, 'Evenly split: '), 'as many sources, as trusted, back each value.') : null,
+    likely.undecided
+      ? h('p', { class: 'low-evidence' }, h('strong', {}, 'Evenly split: '), 'as many sources, as trusted, back each value.')
+      : null,
     likely.lowEvidence ? lowEvidenceNote({ reason: likely.lowEvidenceReason, count: options.sources }) : null,
-    !likely.undecided && who ? h('p', { class: 'likely-why muted' }, who) : null);
+    !likely.undecided && who ? h('p', { class: 'likely-why muted' }, who) : null,
+  );
 }
 
 /** "Stated by Wikipedia (2 claims) and Russia Beyond." from the claims backing a value. */
@@ -61,11 +84,19 @@ function capitalise(text: string): string {
 
 /** A source's trust: score bar, agreements out of comparable claims, and the explanation. */
 export function trustBlock(trust: Trust): HTMLElement {
-  return h('div', { class: `trust${trust.lowEvidence ? ' trust-low' : ''}` },
-    h('p', { class: 'trust-head' },
+  return h(
+    'div',
+    { class: `trust${trust.lowEvidence ? ' trust-low' : ''}` },
+    h(
+      'p',
+      { class: 'trust-head' },
       h('span', { class: 'likely-label' }, 'Trust in this source: '),
-      meter(trust.score, 'Trust in this source')),
-    trust.comparable > 0 ? h('p', { class: 'trust-counts' }, `Agrees with other sources in ${trust.agreements} of ${trust.comparable} comparable claims.`) : null,
+      meter(trust.score, 'Trust in this source'),
+    ),
+    trust.comparable > 0
+      ? h('p', { class: 'trust-counts' }, `Agrees with other sources in ${trust.agreements} of ${trust.comparable} comparable claims.`)
+      : null,
     trust.lowEvidence ? lowEvidenceNote({ count: trust.comparable, what: 'comparable claim' }) : null,
-    trust.explanation ? h('p', { class: 'muted trust-why' }, trust.explanation) : null);
+    trust.explanation ? h('p', { class: 'muted trust-why' }, trust.explanation) : null,
+  );
 }

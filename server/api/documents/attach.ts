@@ -14,10 +14,18 @@ export function documentOf(input: SourceInput, shelf: UploadShelf): { document?:
   if (!upload) return {};
   const held = shelf.get(upload);
   if (!held) {
-    throw new HttpError(410, `the uploaded document ${upload.slice(0, 12)}… is no longer held (uploads wait an hour, and a restart clears them): drop the file again`, [{ at: '/document/upload', message: 'names no held upload' }]);
+    throw new HttpError(
+      410,
+      `the uploaded document ${upload.slice(0, 12)}… is no longer held (uploads wait an hour, and a restart clears them): drop the file again`,
+      [{ at: '/document/upload', message: 'names no held upload' }],
+    );
   }
   if (sha256(input.text) !== held.textSha256) {
-    throw new HttpError(400, 'the text is not the one derived from the uploaded document: send it unchanged (edit the metadata, not the text)', [{ at: '/text', message: 'must be the text derived from /document/upload' }]);
+    throw new HttpError(
+      400,
+      'the text is not the one derived from the uploaded document: send it unchanged (edit the metadata, not the text)',
+      [{ at: '/text', message: 'must be the text derived from /document/upload' }],
+    );
   }
   const kind = held.document.kind;
   // A plain-text file is its own text: there is no other original to keep.

@@ -10,7 +10,11 @@ export const DOCUMENT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object',
     required: ['upload', 'size', 'kind', 'mediaType', 'metadata', 'notes', 'text', 'segments', 'counts'],
     properties: {
-      upload: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file: name it in the source\'s document.upload to save it.' },
+      upload: {
+        type: 'string',
+        pattern: '^[0-9a-f]{64}$',
+        description: "SHA-256 of the file: name it in the source's document.upload to save it.",
+      },
       size: int,
       fileName: str,
       kind: { enum: ['pdf', 'html', 'docx', 'text'] },
@@ -18,8 +22,19 @@ export const DOCUMENT_SCHEMAS: Record<string, JsonSchema> = {
       metadata: { type: 'object', properties: { title: str, author: str, published: str, url: str, publisher: str, language: str } },
       notes: { type: 'array', items: str },
       text: { ...str, description: 'The text the extractor will read and the store will keep; quotes point into it.' },
-      segments: { type: 'array', items: { type: 'object', required: ['kind', 'start', 'end'], properties: { kind: { enum: ['page', 'heading', 'footnote'] }, start: int, end: int, label: str } } },
-      counts: { type: 'object', required: ['characters', 'pages', 'headings', 'footnotes'], properties: { characters: int, pages: int, headings: int, footnotes: int } },
+      segments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['kind', 'start', 'end'],
+          properties: { kind: { enum: ['page', 'heading', 'footnote'] }, start: int, end: int, label: str },
+        },
+      },
+      counts: {
+        type: 'object',
+        required: ['characters', 'pages', 'headings', 'footnotes'],
+        properties: { characters: int, pages: int, headings: int, footnotes: int },
+      },
     },
   },
 };

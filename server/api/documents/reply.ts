@@ -17,9 +17,13 @@ export interface DerivedDocumentReply {
 export function documentReply(upload: string, size: number, fileName: string | undefined, document: DerivedDocument): DerivedDocumentReply {
   const count = (kind: string) => document.segments.filter((s) => s.kind === kind).length;
   return {
-    upload, size, ...(fileName ? { fileName } : {}),
-    kind: document.kind, mediaType: document.mediaType,
-    metadata: document.metadata, notes: document.notes,
+    upload,
+    size,
+    ...(fileName ? { fileName } : {}),
+    kind: document.kind,
+    mediaType: document.mediaType,
+    metadata: document.metadata,
+    notes: document.notes,
     text: document.text,
     segments: document.segments.filter((s) => s.kind === 'page' || s.kind === 'heading' || s.kind === 'footnote'),
     counts: { characters: document.text.length, pages: count('page'), headings: count('heading'), footnotes: count('footnote') },

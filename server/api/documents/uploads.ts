@@ -26,11 +26,21 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxUploads: 16, maxBytes: 2
 export class UploadShelf {
   private readonly uploads = new Map<string, Upload>();
 
-  constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   put(bytes: Buffer, document: DerivedDocument, fileName?: string): Upload {
     this.expire();
-    const upload: Upload = { sha256: sha256(bytes), bytes, document, textSha256: sha256(document.text), at: this.now(), ...(fileName ? { fileName } : {}) };
+    const upload: Upload = {
+      sha256: sha256(bytes),
+      bytes,
+      document,
+      textSha256: sha256(document.text),
+      at: this.now(),
+      ...(fileName ? { fileName } : {}),
+    };
     this.uploads.delete(upload.sha256);
     this.uploads.set(upload.sha256, upload);
     // Oldest first out when over the count or the bytes.

@@ -28,7 +28,13 @@ export function cookieOf(req: Request, name: string): string | undefined {
 }
 
 export function setSessionCookie(req: Request, res: Response, value: string, maxAgeMs: number, options: AuthOptions): void {
-  res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: maxAgeMs, secure: req.secure || options.secureCookies === true });
+  res.cookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    maxAge: maxAgeMs,
+    secure: req.secure || options.secureCookies === true,
+  });
 }
 
 const signedIn = new WeakMap<Request, User>();
@@ -48,7 +54,9 @@ export function requiredRole(req: Request): Role {
 
 function unauthorized(res: Response, message: string, at: string): HttpError {
   res.setHeader('WWW-Authenticate', 'Bearer realm="concordance"');
-  return new HttpError(401, message, [{ at, message: 'sign in (POST /api/session) or send Authorization: Bearer <token> from npm run user:add' }]);
+  return new HttpError(401, message, [
+    { at, message: 'sign in (POST /api/session) or send Authorization: Bearer <token> from npm run user:add' },
+  ]);
 }
 
 /** Equal strings, compared in constant time. */
@@ -65,14 +73,18 @@ const OPEN_PATHS = new Set(['/session', '/openapi.json']);
 export function authGate(options: AuthOptions, sessions: Sessions): RequestHandler {
   return (req, res, next) => {
     if (OPEN_PATHS.has(req.path)) return next();
-    void authenticate(req, res, options, sessions).then((user) => {
-      const needed = requiredRole(req);
-      if (RANK[user.role] < RANK[needed]) {
-        throw new HttpError(403, `${user.name} is a ${user.role}: ${req.method} ${req.baseUrl}${req.path} needs the ${needed} role`, [{ at: '/role', message: `must be ${needed}${needed === 'admin' ? '' : ' or above'}` }]);
-      }
-      signedIn.set(req, user);
-      next();
-    }).catch(next);
+    void authenticate(req, res, options, sessions)
+      .then((user) => {
+        const needed = requiredRole(req);
+        if (RANK[user.role] < RANK[needed]) {
+          throw new HttpError(403, `${user.name} is a ${user.role}: ${req.method} ${req.baseUrl}${req.path} needs the ${needed} role`, [
+            { at: '/role', message: `must be ${needed}${needed === 'admin' ? '' : ' or above'}` },
+          ]);
+        }
+        signedIn.set(req, user);
+        next();
+      })
+      .catch(next);
   };
 }
 
@@ -86,12 +98,15 @@ async function authenticate(req: Request, res: Response, options: AuthOptions, s
     return user;
   }
   const session = await sessions.find(cookieOf(req, SESSION_COOKIE));
-  if (!session) throw unauthorized(res, 'sign in first: this server is shared by a team and every request must name its user', '/headers/cookie');
+  if (!session)
+    throw unauthorized(res, 'sign in first: this server is shared by a team and every request must name its user', '/headers/cookie');
   // The cookie is sent by the browser on its own; the CSRF token only by the page that signed in.
   if (isWrite(req)) {
     const sent = req.get(CSRF_HEADER);
     if (sent === undefined || !sameSecret(sent, session.csrf)) {
-      throw new HttpError(403, 'missing or wrong CSRF token: send the csrfToken from POST or GET /api/session in X-CSRF-Token', [{ at: '/headers/x-csrf-token', message: 'must equal the session\'s csrfToken' }]);
+      throw new HttpError(403, 'missing or wrong CSRF token: send the csrfToken from POST or GET /api/session in X-CSRF-Token', [
+        { at: '/headers/x-csrf-token', message: "must equal the session's csrfToken" },
+      ]);
     }
   }
   return session.user;

@@ -20,11 +20,15 @@ export interface HostRule {
  */
 export function parseAllowedHosts(list: string | undefined): HostRule[] {
   if (!list) return [];
-  return list.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const parsed = splitHost(entry);
-    if (!parsed) throw new Error(`ALLOWED_HOSTS: ${JSON.stringify(entry)} is not a host name or host:port`);
-    return parsed;
-  });
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const parsed = splitHost(entry);
+      if (!parsed) throw new Error(`ALLOWED_HOSTS: ${JSON.stringify(entry)} is not a host name or host:port`);
+      return parsed;
+    });
 }
 
 /** `name[:port]` → its lower-cased name and port; undefined when it is not one. */
@@ -67,14 +71,21 @@ export function hostAllowed(req: Request, configured: readonly HostRule[]): bool
 export function hostGate(configured: readonly HostRule[]): RequestHandler {
   return (req, _res, next) => {
     if (hostAllowed(req, configured)) return next();
-    next(new HttpError(421, `this server does not answer to the host ${JSON.stringify(req.headers.host ?? '')}: open it as http://localhost:${req.socket.localPort}, or add the name to ALLOWED_HOSTS`, [
-      { at: '/headers/host', message: 'must name this server (localhost, its address, or a name listed in ALLOWED_HOSTS)' },
-    ]));
+    next(
+      new HttpError(
+        421,
+        `this server does not answer to the host ${JSON.stringify(req.headers.host ?? '')}: open it as http://localhost:${req.socket.localPort}, or add the name to ALLOWED_HOSTS`,
+        [{ at: '/headers/host', message: 'must name this server (localhost, its address, or a name listed in ALLOWED_HOSTS)' }],
+      ),
+    );
   };
 }
 
 /** Whether binding to `host` keeps the server on this machine (HOST=127.0.0.1, localhost, ::1). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }

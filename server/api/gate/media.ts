@@ -33,7 +33,11 @@ export const mediaTypeGate: RequestHandler = (req, _res, next) => {
   // A document's own bytes: PDF, HTML, .docx or octet-stream, none of which a cross-site form can send
   // without a preflight (the route itself refuses any other type, naming the accepted ones).
   if (req.method === 'POST' && req.originalUrl.split('?')[0] === '/api/documents' && isDocumentType(sent)) return next();
-  next(new HttpError(415, `writes accept JSON only: send the body as application/json${sent ? `, not ${sent}` : ' (no Content-Type was given)'}`, [
-    { at: '/headers/content-type', message: 'must be application/json' },
-  ]));
+  next(
+    new HttpError(
+      415,
+      `writes accept JSON only: send the body as application/json${sent ? `, not ${sent}` : ' (no Content-Type was given)'}`,
+      [{ at: '/headers/content-type', message: 'must be application/json' }],
+    ),
+  );
 };

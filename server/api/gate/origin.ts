@@ -23,13 +23,19 @@ export function isWrite(req: Request): boolean {
 export function foreignWriteReason(req: Request, configured: readonly HostRule[]): { message: string; at: string } | undefined {
   const site = req.get('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') {
-    return { at: '/headers/sec-fetch-site', message: `the browser marked this request as ${site}: writes are accepted only from this server's own pages` };
+    return {
+      at: '/headers/sec-fetch-site',
+      message: `the browser marked this request as ${site}: writes are accepted only from this server's own pages`,
+    };
   }
   const origin = req.get('origin');
   if (origin === undefined) return undefined;
   const authority = authorityOf(origin);
   if (!authority || !namesThisServer(authority, req, configured)) {
-    return { at: '/headers/origin', message: `writes from the origin ${JSON.stringify(origin)} are refused: only this server's own pages may write` };
+    return {
+      at: '/headers/origin',
+      message: `writes from the origin ${JSON.stringify(origin)} are refused: only this server's own pages may write`,
+    };
   }
   return undefined;
 }

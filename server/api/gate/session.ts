@@ -23,7 +23,16 @@ export const SESSION_SCHEMA = {
   required: ['mode', 'user', 'csrfToken'],
   properties: {
     mode: { enum: ['local', 'team'], description: 'local: loopback only, no accounts; team: every request names its user' },
-    user: { oneOf: [{ type: 'null' }, { type: 'object', required: ['name', 'role'], properties: { name: { type: 'string' }, role: { enum: ['reader', 'reviewer', 'admin'] } } }] },
+    user: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['name', 'role'],
+          properties: { name: { type: 'string' }, role: { enum: ['reader', 'reviewer', 'admin'] } },
+        },
+      ],
+    },
     csrfToken: { type: ['string', 'null'], description: 'Send it in X-CSRF-Token with every write made with the session cookie' },
   },
 } as const;
@@ -58,9 +67,14 @@ export function sessionRoutes(auth: AuthOptions | undefined, sessions: Sessions 
 
   router.post('/session', jsonBody, async (req, res) => {
     validInput(req, { query: REQUEST_SCHEMAS.noQuery });
-    if (!auth) throw new HttpError(400, 'this server runs in local mode (loopback only, no accounts): there is nothing to sign in to', null);
+    if (!auth)
+      throw new HttpError(400, 'this server runs in local mode (loopback only, no accounts): there is nothing to sign in to', null);
     if (!checkCredentials(req.body)) {
-      throw new HttpError(400, 'send { "name", "password" }', (checkCredentials.errors ?? []).map((e) => ({ at: e.instancePath || '/', message: e.message ?? 'invalid' })));
+      throw new HttpError(
+        400,
+        'send { "name", "password" }',
+        (checkCredentials.errors ?? []).map((e) => ({ at: e.instancePath || '/', message: e.message ?? 'invalid' })),
+      );
     }
     const { name, password } = req.body;
     const key = name.toLowerCase();

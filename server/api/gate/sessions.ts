@@ -79,7 +79,10 @@ export class Sessions {
       }
       await chmod(this.keyFile, 0o600);
       const key = Buffer.from((await readFile(this.keyFile, 'utf8')).trim(), 'base64');
-      if (key.length < 32) throw new Error(`${this.keyFile}: the session key is shorter than 32 bytes; delete the file to make a new one (everyone is signed out)`);
+      if (key.length < 32)
+        throw new Error(
+          `${this.keyFile}: the session key is shorter than 32 bytes; delete the file to make a new one (everyone is signed out)`,
+        );
       return key;
     })();
     return this.key;

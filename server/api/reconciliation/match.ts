@@ -27,8 +27,16 @@ export interface Candidate {
 }
 
 export const ENTITY_TYPE_NAMES: Readonly<Record<Entity['type'], string>> = {
-  person: 'Person', state: 'State', 'armed-force': 'Armed force', organisation: 'Organisation', place: 'Place',
-  event: 'Event', document: 'Document', group: 'Group', vessel: 'Vessel', other: 'Other',
+  person: 'Person',
+  state: 'State',
+  'armed-force': 'Armed force',
+  organisation: 'Organisation',
+  place: 'Place',
+  event: 'Event',
+  document: 'Document',
+  group: 'Group',
+  vessel: 'Vessel',
+  other: 'Other',
 };
 
 export const DEFAULT_CANDIDATES = 5;
@@ -54,14 +62,20 @@ export function nameScore(name: string, query: string): number {
 
 function claimStates(claim: Claim, value: PropertyValue, entityName: (id: string) => string): boolean {
   const v = claim.value;
-  if (typeof value === 'object') return v.type === 'entity' && (v.entity === value.id || (value.name !== undefined && fold(entityName(v.entity)) === fold(value.name)));
+  if (typeof value === 'object')
+    return v.type === 'entity' && (v.entity === value.id || (value.name !== undefined && fold(entityName(v.entity)) === fold(value.name)));
   const wanted = fold(String(value));
   switch (v.type) {
-    case 'quantity': return typeof value === 'number' ? v.amount === value : fold(String(v.amount)) === wanted || fold(claim.wording) === wanted;
-    case 'date': return v.date.value.startsWith(String(value)) || fold(claim.wording) === wanted;
-    case 'entity': return fold(entityName(v.entity)) === wanted || v.entity === String(value);
-    case 'text': return fold(v.text) === wanted;
-    default: return fold(claim.wording) === wanted;
+    case 'quantity':
+      return typeof value === 'number' ? v.amount === value : fold(String(v.amount)) === wanted || fold(claim.wording) === wanted;
+    case 'date':
+      return v.date.value.startsWith(String(value)) || fold(claim.wording) === wanted;
+    case 'entity':
+      return fold(entityName(v.entity)) === wanted || v.entity === String(value);
+    case 'text':
+      return fold(v.text) === wanted;
+    default:
+      return fold(claim.wording) === wanted;
   }
 }
 
@@ -92,9 +106,13 @@ export function reconcileQuery(analysis: Analysis, query: ReconQuery, claimsBySu
     if (!typeOk) score -= 20;
     if (score <= 0) continue;
     scored.push({
-      id: entity.id, name: entity.label, ...(entity.description ? { description: entity.description } : {}),
-      score: Math.min(100, score), match: false,
-      type: [{ id: entity.type, name: ENTITY_TYPE_NAMES[entity.type] }], features,
+      id: entity.id,
+      name: entity.label,
+      ...(entity.description ? { description: entity.description } : {}),
+      score: Math.min(100, score),
+      match: false,
+      type: [{ id: entity.type, name: ENTITY_TYPE_NAMES[entity.type] }],
+      features,
     });
   }
   scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));

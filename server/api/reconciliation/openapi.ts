@@ -8,12 +8,22 @@ const typeRef: JsonSchema = { type: 'object', required: ['id', 'name'], properti
 export const RECONCILE_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   Preview: { type: 'string', description: 'A small HTML page (text/html) naming the entity, its type, aliases and claim count.' },
   ReconcileAnswer: {
-    description: 'Without `queries`: the service manifest ({ versions, name, identifierSpace, schemaSpace, view, preview, suggest, defaultTypes }). With it: { <query key>: { result: [{ id, name, description?, score, match, type, features }] } }.',
+    description:
+      'Without `queries`: the service manifest ({ versions, name, identifierSpace, schemaSpace, view, preview, suggest, defaultTypes }). With it: { <query key>: { result: [{ id, name, description?, score, match, type, features }] } }.',
     type: 'object',
   },
   ReconcileSuggestions: {
     type: 'object',
     required: ['result'],
-    properties: { result: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str, description: str, notable: { type: 'array', items: typeRef } } } } },
+    properties: {
+      result: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'name'],
+          properties: { id: str, name: str, description: str, notable: { type: 'array', items: typeRef } },
+        },
+      },
+    },
   },
 };

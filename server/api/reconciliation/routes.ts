@@ -61,7 +61,10 @@ export function parseBatch(raw: string): Record<string, ReconQuery> {
     throw badRequest('invalid queries', [{ at: '/query/queries', message: `is not JSON: ${(err as Error).message}` }]);
   }
   if (!validBatch(batch)) {
-    const problems: InputProblem[] = (validBatch.errors ?? []).map((e) => ({ at: `/query/queries${e.instancePath}`, message: e.message ?? e.keyword }));
+    const problems: InputProblem[] = (validBatch.errors ?? []).map((e) => ({
+      at: `/query/queries${e.instancePath}`,
+      message: e.message ?? e.keyword,
+    }));
     throw badRequest('invalid queries', problems);
   }
   return batch as Record<string, ReconQuery>;
@@ -98,27 +101,48 @@ export function reconciliationRoutes(repo: Repository): Router {
     answer(repo, res, query.queries, baseUrl(req));
   });
   // OpenRefine posts the batch as a form field; scripts may post it as JSON { "queries": "..." }.
-  router.post('/reconcile', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2 }), express.json({ limit: '256kb' }), (req, res) => {
-    validInput(req, { query: REQUEST_SCHEMAS.noQuery });
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const unknown = Object.keys(body).filter((k) => k !== 'queries');
-    if (unknown.length > 0) throw badRequest('invalid body', unknown.map((k) => ({ at: `/body/${k}`, message: 'unknown field' })));
-    if (typeof body.queries !== 'string') throw badRequest('invalid body', [{ at: '/body/queries', message: 'is required, as a JSON string' }]);
-    answer(repo, res, body.queries, baseUrl(req));
-  });
+  router.post(
+    '/reconcile',
+    express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2 }),
+    express.json({ limit: '256kb' }),
+    (req, res) => {
+      validInput(req, { query: REQUEST_SCHEMAS.noQuery });
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const unknown = Object.keys(body).filter((k) => k !== 'queries');
+      if (unknown.length > 0)
+        throw badRequest(
+          'invalid body',
+          unknown.map((k) => ({ at: `/body/${k}`, message: 'unknown field' })),
+        );
+      if (typeof body.queries !== 'string')
+        throw badRequest('invalid body', [{ at: '/body/queries', message: 'is required, as a JSON string' }]);
+      answer(repo, res, body.queries, baseUrl(req));
+    },
+  );
   router.get('/reconcile/suggest/entity', (req, res) => {
     const { query } = validInput<never, { prefix: string; cursor?: string }>(req, { query: REQUEST_SCHEMAS.reconcileSuggestQuery });
     const prefix = fold(query.prefix);
     const hits = repo.snapshot.analysis.corpus.entities
-      .filter((e) => e.status !== 'rejected' && [e.label, ...e.aliases.map((a) => a.name)].some((n) => fold(n).startsWith(prefix) || fold(n).includes(` ${prefix}`)))
+      .filter(
+        (e) =>
+          e.status !== 'rejected' &&
+          [e.label, ...e.aliases.map((a) => a.name)].some((n) => fold(n).startsWith(prefix) || fold(n).includes(` ${prefix}`)),
+      )
       .sort((a, b) => a.label.localeCompare(b.label))
-      .map((e) => ({ id: e.id, name: e.label, ...(e.description ? { description: e.description } : {}), notable: [{ id: e.type, name: ENTITY_TYPE_NAMES[e.type] }] }));
+      .map((e) => ({
+        id: e.id,
+        name: e.label,
+        ...(e.description ? { description: e.description } : {}),
+        notable: [{ id: e.type, name: ENTITY_TYPE_NAMES[e.type] }],
+      }));
     res.json({ result: page(hits, query.cursor) });
   });
   router.get('/reconcile/suggest/type', (req, res) => {
     const { query } = validInput<never, { prefix: string; cursor?: string }>(req, { query: REQUEST_SCHEMAS.reconcileSuggestQuery });
     const prefix = fold(query.prefix);
-    const hits = Object.entries(ENTITY_TYPE_NAMES).filter(([id, name]) => fold(name).startsWith(prefix) || id.startsWith(prefix)).map(([id, name]) => ({ id, name }));
+    const hits = Object.entries(ENTITY_TYPE_NAMES)
+      .filter(([id, name]) => fold(name).startsWith(prefix) || id.startsWith(prefix))
+      .map(([id, name]) => ({ id, name }));
     res.json({ result: page(hits, query.cursor) });
   });
   router.get('/reconcile/suggest/property', (req, res) => {
@@ -136,17 +160,22 @@ export function reconciliationRoutes(repo: Repository): Router {
     const entity = analysis.index.entity.get(query.id);
     if (!entity) throw new HttpError(404, `no entity ${query.id}`);
     const claims = analysis.corpus.claims.filter((c) => c.subject === entity.id && c.status !== 'rejected').length;
-    const aliases = entity.aliases.map((a) => a.name).filter((n) => n !== entity.label).slice(0, 8);
+    const aliases = entity.aliases
+      .map((a) => a.name)
+      .filter((n) => n !== entity.label)
+      .slice(0, 8);
     // Shown inside OpenRefine's iframe: no script, inline style only, framing allowed for this page alone.
     res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *");
     res.removeHeader('X-Frame-Options');
-    res.type('text/html; charset=utf-8').send(
-      `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(entity.label)}</title></head>` +
-      `<body style="font:14px sans-serif;margin:6px"><strong>${escapeHtml(entity.label)}</strong> <em>(${escapeHtml(ENTITY_TYPE_NAMES[entity.type])})</em>` +
-      (entity.description ? `<p style="margin:4px 0">${escapeHtml(entity.description)}</p>` : '') +
-      (aliases.length ? `<p style="margin:4px 0">Also: ${aliases.map(escapeHtml).join(', ')}</p>` : '') +
-      `<p style="margin:4px 0;color:#555">${claims} claim${claims === 1 ? '' : 's'} in the graph</p></body></html>`,
-    );
+    res
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(entity.label)}</title></head>` +
+          `<body style="font:14px sans-serif;margin:6px"><strong>${escapeHtml(entity.label)}</strong> <em>(${escapeHtml(ENTITY_TYPE_NAMES[entity.type])})</em>` +
+          (entity.description ? `<p style="margin:4px 0">${escapeHtml(entity.description)}</p>` : '') +
+          (aliases.length ? `<p style="margin:4px 0">Also: ${aliases.map(escapeHtml).join(', ')}</p>` : '') +
+          `<p style="margin:4px 0;color:#555">${claims} claim${claims === 1 ? '' : 's'} in the graph</p></body></html>`,
+      );
   });
   return router;
 }

@@ -19,10 +19,16 @@ function fileNameOf(header: string | undefined): string | undefined {
   try {
     name = decodeURIComponent(header);
   } catch {
-    throw new HttpError(400, 'X-File-Name is not valid percent-encoded UTF-8', [{ at: '/headers/x-file-name', message: 'must be percent-encoded UTF-8' }]);
+    throw new HttpError(400, 'X-File-Name is not valid percent-encoded UTF-8', [
+      { at: '/headers/x-file-name', message: 'must be percent-encoded UTF-8' },
+    ]);
   }
   // Only the last path part, without control characters: it is shown, never used as a path.
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 300);
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .slice(0, 300);
   return base || undefined;
 }
 
@@ -33,13 +39,20 @@ export function documentRoutes(shelf: UploadShelf, worker: ConversionWorkerOptio
     validInput(req, { query: REQUEST_SCHEMAS.noQuery });
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!(DOCUMENT_MEDIA_TYPES as readonly string[]).includes(type)) {
-      throw new HttpError(415, `send the document's bytes with its media type (${DOCUMENT_MEDIA_TYPES.join(', ')}), not ${type || 'no Content-Type'}; a plain text is pasted as JSON to POST /api/sources`, [{ at: '/headers/content-type', message: `must be one of ${DOCUMENT_MEDIA_TYPES.join(', ')}` }]);
+      throw new HttpError(
+        415,
+        `send the document's bytes with its media type (${DOCUMENT_MEDIA_TYPES.join(', ')}), not ${type || 'no Content-Type'}; a plain text is pasted as JSON to POST /api/sources`,
+        [{ at: '/headers/content-type', message: `must be one of ${DOCUMENT_MEDIA_TYPES.join(', ')}` }],
+      );
     }
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const fileName = fileNameOf(req.get('x-file-name'));
     let document: DerivedDocument;
     try {
-      document = await convertInWorker({ bytes, ...(fileName ? { fileName } : {}), ...(type !== 'application/octet-stream' ? { mediaType: type } : {}) }, worker);
+      document = await convertInWorker(
+        { bytes, ...(fileName ? { fileName } : {}), ...(type !== 'application/octet-stream' ? { mediaType: type } : {}) },
+        worker,
+      );
     } catch (err) {
       if (err instanceof DocumentRefused) throw new HttpError(err.status, err.message, [{ at: '/body', message: err.message }]);
       throw err;

@@ -20,7 +20,13 @@ export function listRoute<T>(router: Router, path: string, repo: Repository, lis
 }
 
 /** A record by its id (`:id` in `path`): 400 for a malformed id, 404 for an unknown one. */
-export function detailRoute<T>(router: Router, path: string, repo: Repository, what: string, view: (analysis: Analysis, id: string) => T | undefined): void {
+export function detailRoute<T>(
+  router: Router,
+  path: string,
+  repo: Repository,
+  what: string,
+  view: (analysis: Analysis, id: string) => T | undefined,
+): void {
   router.get(path, (req, res) => {
     const { params } = validInput<IdParams>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.noQuery });
     res.json(found(view(repo.snapshot.analysis, params.id), what, params.id));

@@ -28,7 +28,9 @@ export function ingestRoutes(repo: Repository, extractor: () => Promise<Extracto
     const extract = await extractor();
     const streaming = req.get('accept')?.includes('application/x-ndjson') ?? false;
     if (!streaming) {
-      const result = await ingestSource(repo, input, actor, extract, undefined, document).catch((err: unknown) => { throw httpErrorOf(err); });
+      const result = await ingestSource(repo, input, actor, extract, undefined, document).catch((err: unknown) => {
+        throw httpErrorOf(err);
+      });
       if (upload) shelf.delete(upload);
       respondCreated(res, result);
       return;
@@ -36,13 +38,20 @@ export function ingestRoutes(repo: Repository, extractor: () => Promise<Extracto
     // Checked above, so a failure from here on is rare; it still ends the stream with an error line.
     res.status(201).type('application/x-ndjson');
     let last = -1;
-    const result = await ingestSource(repo, input, actor, extract, (done, total) => {
-      const share = Math.round((done / Math.max(total, 1)) * 100) / 100;
-      if (share > last) {
-        res.write(`${JSON.stringify({ progress: share })}\n`);
-        last = share;
-      }
-    }, document).catch((err: unknown) => {
+    const result = await ingestSource(
+      repo,
+      input,
+      actor,
+      extract,
+      (done, total) => {
+        const share = Math.round((done / Math.max(total, 1)) * 100) / 100;
+        if (share > last) {
+          res.write(`${JSON.stringify({ progress: share })}\n`);
+          last = share;
+        }
+      },
+      document,
+    ).catch((err: unknown) => {
       // Never rethrow here: the 201 and the progress lines are sent, so the error must be the last line.
       const http = httpErrorOrInternal(err);
       res.end(`${JSON.stringify({ error: http.message, status: http.status, details: http.details ?? null })}\n`);

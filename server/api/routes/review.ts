@@ -38,13 +38,16 @@ export function reviewRoutes(repo: Repository): Router {
   router.post('/claims', smallJsonBody, async (req, res) => {
     validInput(req, { query: REQUEST_SCHEMAS.noQuery });
     const body = objectBody(req) as unknown as ClaimInput;
-    const claim = await createClaim(repo, body, reviewerOf(req)).catch((err: unknown) => { throw httpErrorOf(err); });
+    const claim = await createClaim(repo, body, reviewerOf(req)).catch((err: unknown) => {
+      throw httpErrorOf(err);
+    });
     res.status(201).setHeader('Location', `/api/claims/${claim.id}`).setHeader('ETag', claimEtag(claim)).json(claim);
   });
 
   router.get('/claims/:id/history', async (req, res) => {
     const { params } = validInput<IdParams>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.noQuery });
-    if (!repo.snapshot.analysis.corpus.claims.some((c) => c.id === params.id)) throw new HttpError(404, `no claim with id ${JSON.stringify(params.id)}`);
+    if (!repo.snapshot.analysis.corpus.claims.some((c) => c.id === params.id))
+      throw new HttpError(404, `no claim with id ${JSON.stringify(params.id)}`);
     const changes = await claimHistory(repo, params.id);
     res.json({ count: changes.length, items: changes });
   });
@@ -52,15 +55,22 @@ export function reviewRoutes(repo: Repository): Router {
   router.post('/changes/:seq/revert', smallJsonBody, async (req, res) => {
     const { params } = validInput<{ seq: string }>(req, { params: REQUEST_SCHEMAS.seqParams, query: REQUEST_SCHEMAS.noQuery });
     // The body is optional ({ note }); an empty POST is a revert without a note.
-    const body = req.body === undefined || (typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0) ? {} : objectBody(req);
+    const body =
+      req.body === undefined || (typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0)
+        ? {}
+        : objectBody(req);
     const unknown = Object.keys(body).filter((k) => k !== 'note');
     const note = body.note;
     const problems = [
       ...unknown.map((k) => ({ at: '/', message: `unknown field "${k}"` })),
-      ...(note === undefined ? [] : check('change.schema.json#/properties/note', note).map((p) => ({ at: `/note${p.at === '/' ? '' : p.at}`, message: p.message }))),
+      ...(note === undefined
+        ? []
+        : check('change.schema.json#/properties/note', note).map((p) => ({ at: `/note${p.at === '/' ? '' : p.at}`, message: p.message }))),
     ];
     if (problems.length > 0) throw new HttpError(400, 'invalid body', problems);
-    const result = await revertChange(repo, Number(params.seq), reviewerOf(req), note as string | undefined).catch((err: unknown) => { throw httpErrorOf(err); });
+    const result = await revertChange(repo, Number(params.seq), reviewerOf(req), note as string | undefined).catch((err: unknown) => {
+      throw httpErrorOf(err);
+    });
     res.status(201).json(result);
   });
 
@@ -77,7 +87,9 @@ function versionOf(header: string | undefined): number {
   // Nine digits: a claim edited a billion times is not a real case, and the number stays exact.
   const version = /^"([1-9][0-9]{0,8})"$/.exec(tag)?.[1];
   if (version === undefined) {
-    throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be the ETag of the claim, such as "3" (no leading zeros)' }]);
+    throw new HttpError(400, 'invalid If-Match header', [
+      { at: '/headers/if-match', message: 'must be the ETag of the claim, such as "3" (no leading zeros)' },
+    ]);
   }
   return Number(version);
 }

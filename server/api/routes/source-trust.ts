@@ -38,18 +38,37 @@ export function sourceTrustRoutes(repo: Repository, questions: TrustQuestions = 
   });
 
   router.get('/sources/:id/what-if', async (req, res) => {
-    const { params, query } = validInput<IdParams, WhatIfQuery>(req, { params: REQUEST_SCHEMAS.idParams, query: REQUEST_SCHEMAS.whatIfQuery });
+    const { params, query } = validInput<IdParams, WhatIfQuery>(req, {
+      params: REQUEST_SCHEMAS.idParams,
+      query: REQUEST_SCHEMAS.whatIfQuery,
+    });
     const { analysis } = repo.snapshot;
     known(analysis, params.id);
-    if (query.trust === 'derivative' && query.of === undefined) throw new HttpError(400, 'invalid query', [{ at: '/query/of', message: 'is required with trust=derivative: the id of the source it copies from' }]);
-    if (query.trust !== 'derivative' && query.of !== undefined) throw new HttpError(400, 'invalid query', [{ at: '/query/of', message: 'is only for trust=derivative' }]);
-    const proposed = query.trust === 'primary' ? { primary: true as const } : query.trust === 'derivative' ? { derivativeOf: query.of! } : undefined;
+    if (query.trust === 'derivative' && query.of === undefined)
+      throw new HttpError(400, 'invalid query', [
+        { at: '/query/of', message: 'is required with trust=derivative: the id of the source it copies from' },
+      ]);
+    if (query.trust !== 'derivative' && query.of !== undefined)
+      throw new HttpError(400, 'invalid query', [{ at: '/query/of', message: 'is only for trust=derivative' }]);
+    const proposed =
+      query.trust === 'primary' ? { primary: true as const } : query.trust === 'derivative' ? { derivativeOf: query.of! } : undefined;
     if (proposed) {
       const problems = trustInputProblems(params.id, proposed, analysis.corpus.trust ?? [], (id) => analysis.index.source.has(id));
-      if (problems.length > 0) throw new HttpError(400, 'invalid query', problems.map((p) => ({ at: p.at === '/derivativeOf' ? '/query/of' : '/query/trust', message: p.message })));
+      if (problems.length > 0)
+        throw new HttpError(
+          400,
+          'invalid query',
+          problems.map((p) => ({ at: p.at === '/derivativeOf' ? '/query/of' : '/query/trust', message: p.message })),
+        );
     }
     const moves = await questions.whatIf(inputsOf(analysis), params.id, proposed);
-    res.json({ source: { id: params.id, title: titleOf(analysis, params.id) }, trust: query.trust, ...(query.of ? { of: { id: query.of, title: titleOf(analysis, query.of) } } : {}), changed: moves.filter((m) => m.changed).length, moves });
+    res.json({
+      source: { id: params.id, title: titleOf(analysis, params.id) },
+      trust: query.trust,
+      ...(query.of ? { of: { id: query.of, title: titleOf(analysis, query.of) } } : {}),
+      changed: moves.filter((m) => m.changed).length,
+      moves,
+    });
   });
 
   router.put('/sources/:id/trust', smallJsonBody, async (req, res) => {
@@ -89,7 +108,11 @@ function known(analysis: Analysis, id: string): void {
 
 const titleOf = (analysis: Analysis, id: string) => analysis.index.source.get(id)?.title ?? id;
 
-const inputsOf = (analysis: Analysis): QuestionInputs => ({ groups: analysis.groups, index: analysis.index, reviewer: analysis.corpus.trust });
+const inputsOf = (analysis: Analysis): QuestionInputs => ({
+  groups: analysis.groups,
+  index: analysis.index,
+  reviewer: analysis.corpus.trust,
+});
 
 async function trustView(questions: TrustQuestions, analysis: Analysis, id: string, judgement: TrustJudgement | undefined) {
   const learned = analysis.likely.trust.get(id);
@@ -98,13 +121,21 @@ async function trustView(questions: TrustQuestions, analysis: Analysis, id: stri
     source: { id, title: titleOf(analysis, id) },
     judgement: judgement
       ? {
-        primary: judgement.primary === true,
-        derivativeOf: judgement.derivativeOf !== undefined ? { id: judgement.derivativeOf, title: titleOf(analysis, judgement.derivativeOf) } : null,
-        note: judgement.note ?? null,
-        version: judgement.version,
-      }
+          primary: judgement.primary === true,
+          derivativeOf:
+            judgement.derivativeOf !== undefined ? { id: judgement.derivativeOf, title: titleOf(analysis, judgement.derivativeOf) } : null,
+          note: judgement.note ?? null,
+          version: judgement.version,
+        }
       : null,
-    trust: learned ? { score: learned.score, lowEvidence: learned.lowEvidence, explanation: learned.explanation, updating: analysis.trust === 'updating' } : null,
+    trust: learned
+      ? {
+          score: learned.score,
+          lowEvidence: learned.lowEvidence,
+          explanation: learned.explanation,
+          updating: analysis.trust === 'updating',
+        }
+      : null,
     copies,
   };
 }
@@ -112,11 +143,17 @@ async function trustView(questions: TrustQuestions, analysis: Analysis, id: stri
 /** The body of a PUT: exactly { primary: true } or { derivativeOf: "<id>" }, with an optional note; every problem named. */
 function trustBody(body: Record<string, unknown>): TrustInput {
   const problems: { at: string; message: string }[] = [];
-  for (const key of Object.keys(body)) if (!['primary', 'derivativeOf', 'note'].includes(key)) problems.push({ at: `/${key}`, message: `unknown field "${key}"` });
-  if (body.primary !== undefined && body.primary !== true) problems.push({ at: '/primary', message: 'must be true (to unmark a source, DELETE its trust)' });
-  if (body.derivativeOf !== undefined) for (const p of check('defs.schema.json#/definitions/Id', body.derivativeOf)) problems.push({ at: '/derivativeOf', message: `must be a source id: ${p.message}` });
-  if (body.note !== undefined) for (const p of check('source-trust.schema.json#/properties/note', body.note)) problems.push({ at: '/note', message: p.message });
-  if (body.primary === undefined && body.derivativeOf === undefined) problems.push({ at: '/', message: 'say either "primary": true or "derivativeOf": "<source id>"' });
+  for (const key of Object.keys(body))
+    if (!['primary', 'derivativeOf', 'note'].includes(key)) problems.push({ at: `/${key}`, message: `unknown field "${key}"` });
+  if (body.primary !== undefined && body.primary !== true)
+    problems.push({ at: '/primary', message: 'must be true (to unmark a source, DELETE its trust)' });
+  if (body.derivativeOf !== undefined)
+    for (const p of check('defs.schema.json#/definitions/Id', body.derivativeOf))
+      problems.push({ at: '/derivativeOf', message: `must be a source id: ${p.message}` });
+  if (body.note !== undefined)
+    for (const p of check('source-trust.schema.json#/properties/note', body.note)) problems.push({ at: '/note', message: p.message });
+  if (body.primary === undefined && body.derivativeOf === undefined)
+    problems.push({ at: '/', message: 'say either "primary": true or "derivativeOf": "<source id>"' });
   if (problems.length > 0) throw new HttpError(400, 'invalid body', problems);
   return body as TrustInput;
 }
@@ -125,7 +162,10 @@ function trustBody(body: Record<string, unknown>): TrustInput {
 function versionOf(req: Request): number {
   const tag = strongEtagOf(req.get('if-match'), 'the source\'s trust (GET /api/sources/:id/trust; "0" when it has no judgement yet)');
   const version = /^"(0|[1-9][0-9]{0,8})"$/.exec(tag)?.[1];
-  if (version === undefined) throw new HttpError(400, 'invalid If-Match header', [{ at: '/headers/if-match', message: 'must be the ETag of the source\'s trust, such as "0" or "2" (no leading zeros)' }]);
+  if (version === undefined)
+    throw new HttpError(400, 'invalid If-Match header', [
+      { at: '/headers/if-match', message: 'must be the ETag of the source\'s trust, such as "0" or "2" (no leading zeros)' },
+    ]);
   return Number(version);
 }
 

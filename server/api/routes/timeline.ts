@@ -17,8 +17,18 @@ export function timelineRoutes(repo: Repository): Router {
     const { query } = validInput<never, TimelineQuery>(req, { query: REQUEST_SCHEMAS.timelineQuery });
     const { analysis } = repo.snapshot;
     const unknown = (['entity', 'source'] as const).filter((p) => query[p] !== undefined && !analysis.index[p].has(query[p]!));
-    if (unknown.length > 0) throw badRequest('unknown filter value', unknown.map((p) => ({ at: `/query/${p}`, message: `no ${p} with id ${JSON.stringify(query[p])}` })));
-    res.json(timeline(analysis, { ...(query.entity ? { entity: query.entity } : {}), ...(query.source ? { source: query.source } : {}), ...(query.limit ? { limit: Number(query.limit) } : {}) }));
+    if (unknown.length > 0)
+      throw badRequest(
+        'unknown filter value',
+        unknown.map((p) => ({ at: `/query/${p}`, message: `no ${p} with id ${JSON.stringify(query[p])}` })),
+      );
+    res.json(
+      timeline(analysis, {
+        ...(query.entity ? { entity: query.entity } : {}),
+        ...(query.source ? { source: query.source } : {}),
+        ...(query.limit ? { limit: Number(query.limit) } : {}),
+      }),
+    );
   });
   return router;
 }

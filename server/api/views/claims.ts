@@ -4,7 +4,17 @@ import type { Analysis } from '../../analysis/analyse.js';
 import { markersClosingSentence, type FoundMarker } from '../../core/citations.js';
 import type { ReportClaim } from '../../analysis/report.js';
 import type { Citation, Claim, TextSelector } from '../../core/schema-types.js';
-import { comparisonsOf, comparisonView, labelledClaim, mention, sourceRef, verdictsOf, type ComparisonView, type SourceRef, type VerdictCounts } from './common.js';
+import {
+  comparisonsOf,
+  comparisonView,
+  labelledClaim,
+  mention,
+  sourceRef,
+  verdictsOf,
+  type ComparisonView,
+  type SourceRef,
+  type VerdictCounts,
+} from './common.js';
 import { referenceView, type ReferenceView } from './sources.js';
 
 /** Characters of source text shown either side of a quote. */
@@ -69,7 +79,13 @@ export function claimTrace(analysis: Analysis, id: string): ClaimTrace | undefin
   return {
     claim: labelledClaim(analysis, claim),
     source: { ...sourceRef(analysis, claim.source), publisher: source?.publisher ?? '', url: source?.url ?? null },
-    quote: { exact, start, end, context: { ...context, before: text.slice(context.start, start), after: text.slice(end, context.end) }, ...pageOf(source, start) },
+    quote: {
+      exact,
+      start,
+      end,
+      context: { ...context, before: text.slice(context.start, start), after: text.slice(end, context.end) },
+      ...pageOf(source, start),
+    },
     status: citationStatus(claim.citations),
     citations: claim.citations.map((c) => ({
       kind: c.kind,
@@ -86,7 +102,10 @@ export function claimTrace(analysis: Analysis, id: string): ClaimTrace | undefin
 }
 
 /** The page of a PDF-derived source that a quote starts on: a quote carries its page. */
-export function pageOf(source: { segments?: { kind: string; start: number; end: number; label?: string }[] } | undefined, offset: number): { page?: string } {
+export function pageOf(
+  source: { segments?: { kind: string; start: number; end: number; label?: string }[] } | undefined,
+  offset: number,
+): { page?: string } {
   const page = source?.segments?.find((s) => s.kind === 'page' && s.start <= offset && offset < s.end);
   return page?.label ? { page: page.label } : {};
 }
@@ -109,7 +128,13 @@ function refView(ref: Parameters<typeof referenceView>[0] | undefined): Referenc
 }
 
 function otherClaim(analysis: Analysis, claim: Claim): OtherClaim {
-  return { claim: claim.id, wording: claim.wording, mention: mention(analysis, claim), source: sourceRef(analysis, claim.source), quote: span(claim.quote) };
+  return {
+    claim: claim.id,
+    wording: claim.wording,
+    mention: mention(analysis, claim),
+    source: sourceRef(analysis, claim.source),
+    quote: span(claim.quote),
+  };
 }
 
 function span({ exact, start, end }: TextSelector): Span {

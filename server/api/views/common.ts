@@ -65,7 +65,7 @@ export function groupBy<T>(items: Iterable<T>, keys: (item: T) => string | reado
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = keys(item);
-    for (const key of typeof k === 'string' ? [k] : k ?? []) {
+    for (const key of typeof k === 'string' ? [k] : (k ?? [])) {
       const list = map.get(key);
       if (list) list.push(item);
       else map.set(key, [item]);
@@ -83,7 +83,8 @@ export const comparisonsByClaim = perAnalysis((analysis): ReadonlyMap<string, re
 
 /** Comparisons by reconciliation group ("subject|property"). */
 export const comparisonsByGroup = perAnalysis((analysis): ReadonlyMap<string, readonly Comparison[]> =>
-  groupBy(analysis.comparisons, (cmp) => cmp.group));
+  groupBy(analysis.comparisons, (cmp) => cmp.group),
+);
 
 export function comparisonsOf(analysis: Analysis, claimId: string): readonly Comparison[] {
   return comparisonsByClaim(analysis).get(claimId) ?? [];
@@ -114,7 +115,20 @@ export function mention(analysis: Analysis, claim: Claim): string {
 
 export function comparisonView(cmp: Comparison): ComparisonView {
   const { id, a, b, parts, verdict, basis, scope, reason, gap, members, counts, pending } = cmp;
-  return { id, a, b, ...(parts ? { parts } : {}), verdict, basis, scope, reason, ...(gap ? { gap } : {}), ...(members ? { members } : {}), ...(counts ? { counts } : {}), ...(pending ? { pending } : {}) };
+  return {
+    id,
+    a,
+    b,
+    ...(parts ? { parts } : {}),
+    verdict,
+    basis,
+    scope,
+    reason,
+    ...(gap ? { gap } : {}),
+    ...(members ? { members } : {}),
+    ...(counts ? { counts } : {}),
+    ...(pending ? { pending } : {}),
+  };
 }
 
 /** The claims that are not rejected: what the reconciliation and the graph count. */

@@ -85,13 +85,23 @@ function byGap(x: ReportItem, y: ReportItem): number {
 
 /** The earliest date a claim is about (its value, its moment, its period), ISO-like; undefined when none. */
 export function claimDate(c: ReportClaim): string | undefined {
-  const dates = [c.value.type === 'date' ? c.value.date.value : undefined, c.scope?.pointInTime?.value, c.scope?.period?.start?.value, c.scope?.period?.end?.value];
+  const dates = [
+    c.value.type === 'date' ? c.value.date.value : undefined,
+    c.scope?.pointInTime?.value,
+    c.scope?.period?.start?.value,
+    c.scope?.period?.end?.value,
+  ];
   return dates.filter((d): d is string => d !== undefined).sort()[0];
 }
 
 function itemDate(item: ReportItem): string {
   // '~' sorts after every digit: items about no date at all come last.
-  return claimsOf(item).map(claimDate).filter((d): d is string => d !== undefined).sort()[0] ?? '~';
+  return (
+    claimsOf(item)
+      .map(claimDate)
+      .filter((d): d is string => d !== undefined)
+      .sort()[0] ?? '~'
+  );
 }
 
 const text = (a: string, b: string) => a.localeCompare(b);

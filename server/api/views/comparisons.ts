@@ -71,8 +71,10 @@ export function listComparisons(analysis: Analysis, verdict: Comparison['verdict
   }
   const offset = filters.offset === undefined ? 0 : Number(filters.offset);
   // Which side the evidence favours: the likely value of the set the first claim belongs to (for the page only).
-  const items = page(sorted, offset, filters.limit === undefined ? undefined : Number(filters.limit))
-    .map((item) => ({ ...item, likely: likelyOfClaim(analysis, item.a.id) }));
+  const items = page(sorted, offset, filters.limit === undefined ? undefined : Number(filters.limit)).map((item) => ({
+    ...item,
+    likely: likelyOfClaim(analysis, item.a.id),
+  }));
   const paged = filters.offset !== undefined || filters.limit !== undefined;
   let pending = 0;
   for (const item of sorted) if (item.pending) pending++;

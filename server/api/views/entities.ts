@@ -5,8 +5,20 @@ import { groupKey } from '../../core/grouping.js';
 import type { Claim, Entity, Property, TextSelector } from '../../core/schema-types.js';
 import { describeScope } from '../../core/scope.js';
 import {
-  comparisonsByGroup, comparisonView, entityRef, groupBy, isLive, likelyOfSet, mention, perAnalysis, propertyRef, sourceRef,
-  type ComparisonView, type LabelRef, type LikelyView, type SourceRef,
+  comparisonsByGroup,
+  comparisonView,
+  entityRef,
+  groupBy,
+  isLive,
+  likelyOfSet,
+  mention,
+  perAnalysis,
+  propertyRef,
+  sourceRef,
+  type ComparisonView,
+  type LabelRef,
+  type LikelyView,
+  type SourceRef,
 } from './common.js';
 
 export interface EntitySummary {
@@ -141,7 +153,10 @@ function likelySetsOf(analysis: Analysis, key: string): Pick<PropertyGroup, 'lik
 }
 
 function perSource(values: ValueView[]): PropertyGroup['bySource'] {
-  return [...groupBy([...values].sort(byLocation), (v) => v.source.id).values()].map((column) => ({ source: column[0]!.source, values: column }));
+  return [...groupBy([...values].sort(byLocation), (v) => v.source.id).values()].map((column) => ({
+    source: column[0]!.source,
+    values: column,
+  }));
 }
 
 function valueView(analysis: Analysis, claim: Claim): ValueView {

@@ -47,13 +47,17 @@ export function overviewGraph(graph: ConcordanceGraph, limit = DEFAULT_OVERVIEW_
   for (const key of nodes) {
     // Each entity's most contradicted sources among those drawn: a few links per entity keep the
     // picture readable (a generated graph's every source speaks of every entity: 15,000 links).
-    const links = [...(sourcesOf.get(key) ?? [])].filter(([source]) => view.hasNode(source))
+    const links = [...(sourcesOf.get(key) ?? [])]
+      .filter(([source]) => view.hasNode(source))
       .sort((x, y) => y[1].conflicts - x[1].conflicts || y[1].claims - x[1].claims || (x[0] < y[0] ? -1 : 1))
       .slice(0, LINKS_PER_ENTITY);
     for (const [source, t] of links) {
       // "disputes" when that source's claims about the entity are contradicted, else "says".
-      view.addDirectedEdgeWithKey(`${t.conflicts > 0 ? 'disputes' : 'says'}:${source.slice(7)}:${key.slice(7)}`, source, key,
-        { kind: (t.conflicts > 0 ? 'disputes' : 'says') as EdgeAttributes['kind'], weight: t.conflicts, claims: t.claims });
+      view.addDirectedEdgeWithKey(`${t.conflicts > 0 ? 'disputes' : 'says'}:${source.slice(7)}:${key.slice(7)}`, source, key, {
+        kind: (t.conflicts > 0 ? 'disputes' : 'says') as EdgeAttributes['kind'],
+        weight: t.conflicts,
+        claims: t.claims,
+      });
     }
   }
   let entityTotal = 0;

@@ -14,7 +14,9 @@ import { overviewNodes, rankingOf } from './ranking.js';
 import { sourceNames } from './source-name.js';
 
 type Interop<T> = T | { default: T };
-const forceAtlas2 = ((m: Interop<typeof fa2Module.default>) => ('default' in m ? m.default : m))(fa2Module as unknown as Interop<typeof fa2Module.default>);
+const forceAtlas2 = ((m: Interop<typeof fa2Module.default>) => ('default' in m ? m.default : m))(
+  fa2Module as unknown as Interop<typeof fa2Module.default>,
+);
 
 export interface Point {
   x: number;
@@ -77,7 +79,11 @@ function computePositions(graph: ConcordanceGraph, before: Map<string, Point> | 
   const kept = before ? hubs.filter((k) => before.has(k)).length : 0;
   if (before && hubs.length > 0 && kept >= KEEP_OVERLAP * hubs.length) {
     for (const k of hubs) if (before.has(k)) out.set(k, before.get(k)!);
-    placeNewHubs(graph, out, hubs.filter((k) => !before.has(k)));
+    placeNewHubs(
+      graph,
+      out,
+      hubs.filter((k) => !before.has(k)),
+    );
   } else {
     const radius = layoutHubs(graph, out);
     spiralTheRest(graph, out, radius);
@@ -125,7 +131,10 @@ function layoutHubs(graph: ConcordanceGraph, out: Map<string, Point>): number {
   for (const [source, list] of linked) {
     if (list.length < 2) continue;
     const jitter = seed(source, SPACING * 0.8);
-    const mean = list.reduce((m, k) => ({ x: m.x + g.getNodeAttribute(k, 'x') / list.length, y: m.y + g.getNodeAttribute(k, 'y') / list.length }), { x: 0, y: 0 });
+    const mean = list.reduce(
+      (m, k) => ({ x: m.x + g.getNodeAttribute(k, 'x') / list.length, y: m.y + g.getNodeAttribute(k, 'y') / list.length }),
+      { x: 0, y: 0 },
+    );
     g.mergeNodeAttributes(source, { x: mean.x + jitter.x, y: mean.y + jitter.y });
   }
   if (g.order > 1) {
@@ -136,12 +145,18 @@ function layoutHubs(graph: ConcordanceGraph, out: Map<string, Point>): number {
     });
   }
   // Scaled so that the root-mean-square radius is SPACING·√n: about one SPACING between neighbours.
-  let cx = 0, cy = 0;
-  g.forEachNode((_k, a) => { cx += a.x; cy += a.y; });
+  let cx = 0,
+    cy = 0;
+  g.forEachNode((_k, a) => {
+    cx += a.x;
+    cy += a.y;
+  });
   cx /= g.order;
   cy /= g.order;
   let sq = 0;
-  g.forEachNode((_k, a) => { sq += (a.x - cx) ** 2 + (a.y - cy) ** 2; });
+  g.forEachNode((_k, a) => {
+    sq += (a.x - cx) ** 2 + (a.y - cy) ** 2;
+  });
   const rms = Math.sqrt(sq / g.order) || 1;
   const scale = (SPACING * Math.sqrt(g.order) * 0.5) / rms;
   let radius = 0;
@@ -179,8 +194,12 @@ function placeNewHubs(graph: ConcordanceGraph, out: Map<string, Point>, added: r
     });
     const jitter = seed(key, SPACING * 0.8);
     if (linked.size > 0) {
-      let x = 0, y = 0;
-      for (const k of linked) { x += out.get(k)!.x; y += out.get(k)!.y; }
+      let x = 0,
+        y = 0;
+      for (const k of linked) {
+        x += out.get(k)!.x;
+        y += out.get(k)!.y;
+      }
       out.set(key, { x: round(x / linked.size + jitter.x), y: round(y / linked.size + jitter.y) });
     } else {
       const r = radius + SPACING * (1 + Math.sqrt(i + 1));

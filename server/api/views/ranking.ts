@@ -47,7 +47,8 @@ export function rankingOf(graph: ConcordanceGraph): OverviewRanking {
     bump(per, source, conflicts);
   });
   const score = (k: string) => tally.get(k) ?? { claims: 0, conflicts: 0 };
-  const entities = graph.filterNodes((_k, a) => a.kind === 'entity')
+  const entities = graph
+    .filterNodes((_k, a) => a.kind === 'entity')
     .sort((x, y) => score(y).conflicts - score(x).conflicts || score(y).claims - score(x).claims || (x < y ? -1 : 1));
   r = { entities, tally, sourcesOf };
   rankings.set(graph, r);
@@ -79,4 +80,3 @@ export function overviewNodes(graph: ConcordanceGraph, limit: number): string[] 
   }
   return [...chosen];
 }
-

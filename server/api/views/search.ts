@@ -36,10 +36,28 @@ interface Indexed<T, F extends string> {
 
 export type Hit<T, F extends string> = T & { rank: MatchRank; field: F; matched: string };
 
-interface EntityRecord { id: string; label: string; type: Entity['type'] }
-interface ClaimRecord { id: string; source: SourceRef; subject: LabelRef; property: LabelRef; wording: string }
-interface SourceRecord { id: string; title: string; publisher: string }
-interface ReferenceRecord { source: SourceRef; number: number; text: string }
+interface EntityRecord {
+  id: string;
+  label: string;
+  type: Entity['type'];
+}
+interface ClaimRecord {
+  id: string;
+  source: SourceRef;
+  subject: LabelRef;
+  property: LabelRef;
+  wording: string;
+}
+interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string;
+}
+interface ReferenceRecord {
+  source: SourceRef;
+  number: number;
+  text: string;
+}
 
 export type EntityHit = Hit<EntityRecord, 'label' | 'alias'>;
 export type ClaimHit = Hit<ClaimRecord, 'wording' | 'quote' | 'subject' | 'citation'>;
@@ -70,7 +88,9 @@ const searchIndex = perAnalysis((analysis) => ({
   claims: analysis.corpus.claims.filter(isLive).map((c): Indexed<ClaimRecord, ClaimHit['field']> => {
     const subject = entityRef(analysis, c.subject);
     const references = analysis.index.source.get(c.source)?.references ?? [];
-    const cited = c.citations.flatMap((cit) => (cit.kind === 'reference' ? references.filter((r) => r.number === cit.ref).map((r) => field('citation', r.text)) : []));
+    const cited = c.citations.flatMap((cit) =>
+      cit.kind === 'reference' ? references.filter((r) => r.number === cit.ref).map((r) => field('citation', r.text)) : [],
+    );
     return {
       hit: { id: c.id, source: sourceRef(analysis, c.source), subject, property: propertyRef(analysis, c.property), wording: c.wording },
       fields: [field('wording', c.wording), field('quote', c.quote.exact), field('subject', subject.label), ...cited],
@@ -80,10 +100,12 @@ const searchIndex = perAnalysis((analysis) => ({
     hit: { id: s.id, title: s.title, publisher: s.publisher },
     fields: [field('title', s.title), field('publisher', s.publisher)],
   })),
-  references: analysis.corpus.sources.flatMap((s) => s.references.map((r): Indexed<ReferenceRecord, ReferenceHit['field']> => ({
-    hit: { source: { id: s.id, title: s.title }, number: r.number, text: r.text },
-    fields: [field('text', r.text)],
-  }))),
+  references: analysis.corpus.sources.flatMap((s) =>
+    s.references.map((r): Indexed<ReferenceRecord, ReferenceHit['field']> => ({
+      hit: { source: { id: s.id, title: s.title }, number: r.number, text: r.text },
+      fields: [field('text', r.text)],
+    })),
+  ),
 }));
 
 /** Search results, or undefined when the query has no letter or digit left to search for. */
@@ -115,10 +137,16 @@ function ranked<T, F extends string>(records: readonly Indexed<T, F>[], query: s
     for (const f of fields) {
       const rank = matchRank(f.folded, query);
       const order = rank ? RANK_ORDER.indexOf(rank) : Infinity;
-      if (rank && (!best || order < best.order || (order === best.order && f.folded.length < best.f.folded.length))) best = { rank, order, f };
+      if (rank && (!best || order < best.order || (order === best.order && f.folded.length < best.f.folded.length)))
+        best = { rank, order, f };
     }
     if (!best && words.length > 1) best = everyWord(fields, words);
-    if (best) hits.push({ hit: { ...hit, rank: best.rank, field: best.f.field, matched: best.f.text }, order: best.order, length: best.f.folded.length });
+    if (best)
+      hits.push({
+        hit: { ...hit, rank: best.rank, field: best.f.field, matched: best.f.text },
+        order: best.order,
+        length: best.f.folded.length,
+      });
   }
   hits.sort((x, y) => x.order - y.order || x.length - y.length || x.hit.matched.localeCompare(y.hit.matched));
   return hits.map((h) => h.hit);
@@ -128,7 +156,10 @@ function ranked<T, F extends string>(records: readonly Indexed<T, F>[], query: s
  * Several words that no single field holds together: a match when each word starts a word of some
  * field of the record. The field reported is the one holding the most of them.
  */
-function everyWord<F extends string>(fields: readonly Field<F>[], words: readonly string[]): { rank: MatchRank; order: number; f: Field<F> } | undefined {
+function everyWord<F extends string>(
+  fields: readonly Field<F>[],
+  words: readonly string[],
+): { rank: MatchRank; order: number; f: Field<F> } | undefined {
   const holds = (f: Field<F>, w: string) => f.folded.startsWith(w) || f.folded.includes(` ${w}`);
   if (!words.every((w) => fields.some((f) => holds(f, w)))) return undefined;
   const f = [...fields].sort((a, b) => words.filter((w) => holds(b, w)).length - words.filter((w) => holds(a, w)).length)[0]!;

@@ -86,9 +86,7 @@ const countsBySource = perAnalysis((analysis) => {
 });
 
 export function listSources(analysis: Analysis): SourceSummary[] {
-  return analysis.corpus.sources
-    .map((s) => summaryOf(analysis, s))
-    .sort((x, y) => x.title.localeCompare(y.title));
+  return analysis.corpus.sources.map((s) => summaryOf(analysis, s)).sort((x, y) => x.title.localeCompare(y.title));
 }
 
 /** The source in full, or undefined for an unknown id. */
@@ -105,7 +103,10 @@ export function sourceDetail(analysis: Analysis, id: string): SourceDetail | und
     note: source.note ?? null,
     references: source.references.map(referenceView),
     text,
-    spans: analysis.corpus.claims.filter((c) => c.source === id).map((c) => spanOf(analysis, c)).sort((x, y) => x.start - y.start || x.end - y.end),
+    spans: analysis.corpus.claims
+      .filter((c) => c.source === id)
+      .map((c) => spanOf(analysis, c))
+      .sort((x, y) => x.start - y.start || x.end - y.end),
     markers: markersIn(text).map((m) => ({
       kind: m.ref === undefined ? 'citation-needed' : 'reference',
       ref: m.ref ?? null,
@@ -117,11 +118,25 @@ export function sourceDetail(analysis: Analysis, id: string): SourceDetail | und
 }
 
 export function referenceView(ref: Source['references'][number]): ReferenceView {
-  return { number: ref.number, text: ref.text, work: ref.work ?? null, pages: ref.pages ?? null, ...(ref.record ? { record: ref.record } : {}) };
+  return {
+    number: ref.number,
+    text: ref.text,
+    work: ref.work ?? null,
+    pages: ref.pages ?? null,
+    ...(ref.record ? { record: ref.record } : {}),
+  };
 }
 
 function summaryOf(analysis: Analysis, s: Source): SourceSummary {
-  return { id: s.id, title: s.title, publisher: s.publisher, kind: s.kind, url: s.url ?? null, counts: countsOf(analysis, s.id), trust: trustOf(analysis, s.id) };
+  return {
+    id: s.id,
+    title: s.title,
+    publisher: s.publisher,
+    kind: s.kind,
+    url: s.url ?? null,
+    counts: countsOf(analysis, s.id),
+    trust: trustOf(analysis, s.id),
+  };
 }
 
 function trustOf(analysis: Analysis, id: string): SourceSummary['trust'] {

@@ -60,15 +60,22 @@ export function timeline(analysis: Analysis, filter: { entity?: string; source?:
   let count = 0;
   for (const claim of analysis.corpus.claims) {
     if (!isLive(claim)) continue;
-    if (filter.entity && claim.subject !== filter.entity && !(claim.value.type === 'entity' && claim.value.entity === filter.entity)) continue;
+    if (filter.entity && claim.subject !== filter.entity && !(claim.value.type === 'entity' && claim.value.entity === filter.entity))
+      continue;
     if (filter.source && claim.source !== filter.source) continue;
     const span = datedSpan(claim);
     if (!span || !Number.isFinite(span.from) || !Number.isFinite(span.to)) continue;
     count++;
     if (entries.length >= limit) continue;
     entries.push({
-      claim: claim.id, source: sourceRef(analysis, claim.source), subject: entityRef(analysis, claim.subject), property: propertyRef(analysis, claim.property),
-      wording: claim.wording, scopeWording: claim.scope?.wording ?? null, ...span, status: claim.status,
+      claim: claim.id,
+      source: sourceRef(analysis, claim.source),
+      subject: entityRef(analysis, claim.subject),
+      property: propertyRef(analysis, claim.property),
+      wording: claim.wording,
+      scopeWording: claim.scope?.wording ?? null,
+      ...span,
+      status: claim.status,
     });
   }
   entries.sort((x, y) => x.from - y.from || x.to - y.to || x.claim.localeCompare(y.claim));
@@ -76,7 +83,8 @@ export function timeline(analysis: Analysis, filter: { entity?: string; source?:
   const conflicts = new Map<string, Timeline['conflicts'][number]>();
   for (const e of entries) {
     for (const cmp of comparisonsOf(analysis, e.claim)) {
-      if (cmp.verdict === 'conflicts' && shown.has(cmp.a) && shown.has(cmp.b)) conflicts.set(cmp.id, { id: cmp.id, a: cmp.a, b: cmp.b, reason: cmp.reason });
+      if (cmp.verdict === 'conflicts' && shown.has(cmp.a) && shown.has(cmp.b))
+        conflicts.set(cmp.id, { id: cmp.id, a: cmp.a, b: cmp.b, reason: cmp.reason });
     }
   }
   return { count, truncated: count > entries.length, entries, conflicts: [...conflicts.values()] };

@@ -17,11 +17,16 @@ export function viewSpecOf(query: ViewQuery): ViewSpec {
     return query.id;
   };
   switch (query.view) {
-    case 'conflicts': return { kind: 'conflicts', limit };
-    case 'entity': return { kind: 'entity', id: needId(), limit };
-    case 'source': return { kind: 'source', id: needId(), limit };
-    case 'neighbourhood': return { kind: 'neighbourhood', node: needId(), hops: query.hops ? Number(query.hops) : 1, limit };
-    default: return { kind: 'all' };
+    case 'conflicts':
+      return { kind: 'conflicts', limit };
+    case 'entity':
+      return { kind: 'entity', id: needId(), limit };
+    case 'source':
+      return { kind: 'source', id: needId(), limit };
+    case 'neighbourhood':
+      return { kind: 'neighbourhood', node: needId(), hops: query.hops ? Number(query.hops) : 1, limit };
+    default:
+      return { kind: 'all' };
   }
 }
 

@@ -40,7 +40,10 @@ export class PostgresBackend implements StoreBackend {
   private onChange: ((seq: number) => void) | undefined;
   private closed = false;
 
-  private constructor(private readonly pool: pg.Pool, readonly description: string) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly description: string,
+  ) {}
 
   /** Connects, applies pending migrations and starts listening for other processes' writes. */
   static async connect(url: string): Promise<PostgresBackend> {
@@ -75,13 +78,20 @@ export class PostgresBackend implements StoreBackend {
       if (!record) throw new Error(`${rel} is not a record of the store`);
       return record;
     };
-    const toWrite = writes.map((w) => ({ record: named(w.file), content: w.content })).sort((a, b) => applyOrder(a.record) - applyOrder(b.record));
+    const toWrite = writes
+      .map((w) => ({ record: named(w.file), content: w.content }))
+      .sort((a, b) => applyOrder(a.record) - applyOrder(b.record));
     const toRemove = removals.map(named);
-    const lines = appends.map((a) => {
-      if (named(a.file).kind !== 'changelog') throw new Error(`only the changelog is appended to, not ${a.file}`);
-      return a.content;
-    }).join('');
-    const seqs = lines.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as Change).seq);
+    const lines = appends
+      .map((a) => {
+        if (named(a.file).kind !== 'changelog') throw new Error(`only the changelog is appended to, not ${a.file}`);
+        return a.content;
+      })
+      .join('');
+    const seqs = lines
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => (JSON.parse(l) as Change).seq);
     const written = new Map<string, Map<string, number>>();
     await this.withClient(async (db) => {
       await db.query('BEGIN');
@@ -115,7 +125,11 @@ export class PostgresBackend implements StoreBackend {
     const current = await db.query<{ record: unknown }>('SELECT record FROM claims WHERE id = $1', [changed]);
     this.onChange?.(Number.MAX_SAFE_INTEGER);
     const now = inDatabase.get(changed);
-    throw new MutationError('version-mismatch', `claim ${changed} is ${now === undefined ? 'no longer' : `at version ${now}`} in the database${known.has(changed) ? `, not ${known.get(changed)}` : ''}: another server process changed it`, current.rows[0]?.record ?? null);
+    throw new MutationError(
+      'version-mismatch',
+      `claim ${changed} is ${now === undefined ? 'no longer' : `at version ${now}`} in the database${known.has(changed) ? `, not ${known.get(changed)}` : ''}: another server process changed it`,
+      current.rows[0]?.record ?? null,
+    );
   }
 
   /** No change may have been committed since this process loaded or last wrote: its lists would drop it. */
@@ -124,7 +138,12 @@ export class PostgresBackend implements StoreBackend {
     const last = Number(rows[0]?.seq ?? 0);
     if (last === this.knownSeq && (seqs.length === 0 || seqs[0] === last + 1)) return;
     this.onChange?.(last);
-    throw new StoreWriteError('locked', `another server process wrote to the database (change ${last}) since this one loaded it (change ${this.knownSeq}); it is being loaded now: try again in a moment, nothing was written`, this.description, null);
+    throw new StoreWriteError(
+      'locked',
+      `another server process wrote to the database (change ${last}) since this one loaded it (change ${this.knownSeq}); it is being loaded now: try again in a moment, nothing was written`,
+      this.description,
+      null,
+    );
   }
 
   async readChangelog(): Promise<{ changes: Change[]; problems: DataProblem[] }> {
@@ -188,7 +207,10 @@ export class PostgresBackend implements StoreBackend {
       void client.end().catch(() => undefined);
       setTimeout(() => {
         if (this.closed) return;
-        this.listen(url).then(() => this.onChange?.(Number.MAX_SAFE_INTEGER), (e: unknown) => client.emit('error', e));
+        this.listen(url).then(
+          () => this.onChange?.(Number.MAX_SAFE_INTEGER),
+          (e: unknown) => client.emit('error', e),
+        );
       }, 1000).unref();
     });
     await client.connect();
@@ -203,7 +225,10 @@ function claimSourcesOf(records: RecordFile[]): string[] {
 }
 
 function versionsIn(content: string | Uint8Array): Map<string, number> {
-  const claims = JSON.parse(typeof content === 'string' ? content : Buffer.from(content).toString('utf8')) as { id: string; version?: number }[];
+  const claims = JSON.parse(typeof content === 'string' ? content : Buffer.from(content).toString('utf8')) as {
+    id: string;
+    version?: number;
+  }[];
   return new Map(claims.map((c) => [c.id, c.version ?? 1]));
 }
 
@@ -219,7 +244,10 @@ function imageReader(root: string, image: StoreImage): StoreReader {
     },
     jsonFilesIn: async (dir) => {
       const prefix = `${rel(dir)}${path.sep}`;
-      return [...image.json.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
+      return [...image.json.keys()]
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length))
+        .sort();
     },
   };
 }

@@ -18,7 +18,13 @@ export interface Migration {
 
 export async function migrations(): Promise<Migration[]> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => MIGRATION_FILE.test(f)).sort();
-  return Promise.all(files.map(async (name) => ({ version: Number(MIGRATION_FILE.exec(name)![1]), name, sql: await readFile(path.join(MIGRATIONS_DIR, name), 'utf8') })));
+  return Promise.all(
+    files.map(async (name) => ({
+      version: Number(MIGRATION_FILE.exec(name)![1]),
+      name,
+      sql: await readFile(path.join(MIGRATIONS_DIR, name), 'utf8'),
+    })),
+  );
 }
 
 /** Applies the migrations the database lacks; returns their names. Refuses a database newer than this code. */
@@ -28,12 +34,17 @@ export async function migrate(pool: Pool): Promise<string[]> {
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((r) => r.version));
     const newest = Math.max(0, ...known.map((m) => m.version));
     const unknown = [...applied].filter((v) => v > newest);
-    if (unknown.length > 0) throw new Error(`the database has schema version ${Math.max(...unknown)}, newer than this server knows (${newest}): run a newer Concordance against it`);
+    if (unknown.length > 0)
+      throw new Error(
+        `the database has schema version ${Math.max(...unknown)}, newer than this server knows (${newest}): run a newer Concordance against it`,
+      );
     const done: string[] = [];
     for (const m of known) {
       if (applied.has(m.version)) continue;

@@ -55,10 +55,16 @@ export async function applyFile(db: PoolClient, file: RecordFile, content: strin
     case 'list':
       await db.query(`DELETE FROM ${file.table}`);
       // Each element keeps its text (json, not jsonb); the list's order is its position.
-      await db.query(`INSERT INTO ${file.table} (position, id, record) SELECT ord - 1, e->>'id', e FROM json_array_elements($1::json) WITH ORDINALITY AS t(e, ord)`, [compactJson(text())]);
+      await db.query(
+        `INSERT INTO ${file.table} (position, id, record) SELECT ord - 1, e->>'id', e FROM json_array_elements($1::json) WITH ORDINALITY AS t(e, ord)`,
+        [compactJson(text())],
+      );
       return;
     case 'source':
-      await db.query('INSERT INTO sources (id, record) VALUES ($1, $2::json) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record', [file.id, compactJson(text())]);
+      await db.query('INSERT INTO sources (id, record) VALUES ($1, $2::json) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record', [
+        file.id,
+        compactJson(text()),
+      ]);
       return;
     case 'text': {
       const { rowCount } = await db.query(`UPDATE sources SET text = $2 WHERE record->'text'->>'file' = $1`, [file.file, text()]);
@@ -66,7 +72,10 @@ export async function applyFile(db: PoolClient, file: RecordFile, content: strin
       return;
     }
     case 'original':
-      await db.query('INSERT INTO source_originals (file, bytes) VALUES ($1, $2) ON CONFLICT (file) DO UPDATE SET bytes = EXCLUDED.bytes', [file.file, Buffer.from(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)]);
+      await db.query('INSERT INTO source_originals (file, bytes) VALUES ($1, $2) ON CONFLICT (file) DO UPDATE SET bytes = EXCLUDED.bytes', [
+        file.file,
+        Buffer.from(typeof content === 'string' ? Buffer.from(content, 'utf8') : content),
+      ]);
       return;
     case 'claims':
       await db.query('DELETE FROM claims WHERE source = $1', [file.source]);
@@ -77,7 +86,10 @@ export async function applyFile(db: PoolClient, file: RecordFile, content: strin
       );
       return;
     case 'deleted-text':
-      await db.query('INSERT INTO deleted_texts (sha256, text) VALUES ($1, $2) ON CONFLICT (sha256) DO UPDATE SET text = EXCLUDED.text', [file.sha256, text()]);
+      await db.query('INSERT INTO deleted_texts (sha256, text) VALUES ($1, $2) ON CONFLICT (sha256) DO UPDATE SET text = EXCLUDED.text', [
+        file.sha256,
+        text(),
+      ]);
       return;
     case 'changelog':
       await appendChanges(db, text());
@@ -88,12 +100,22 @@ export async function applyFile(db: PoolClient, file: RecordFile, content: strin
 /** Removes the rows a removed file stood for. A source's text goes with its row. */
 export async function removeFile(db: PoolClient, file: RecordFile): Promise<void> {
   switch (file.kind) {
-    case 'source': await db.query('DELETE FROM sources WHERE id = $1', [file.id]); return;
-    case 'text': return;
-    case 'claims': await db.query('DELETE FROM claims WHERE source = $1', [file.source]); return;
-    case 'deleted-text': await db.query('DELETE FROM deleted_texts WHERE sha256 = $1', [file.sha256]); return;
-    case 'original': await db.query('DELETE FROM source_originals WHERE file = $1', [file.file]); return;
-    default: throw new Error(`a ${file.kind} file is never removed`);
+    case 'source':
+      await db.query('DELETE FROM sources WHERE id = $1', [file.id]);
+      return;
+    case 'text':
+      return;
+    case 'claims':
+      await db.query('DELETE FROM claims WHERE source = $1', [file.source]);
+      return;
+    case 'deleted-text':
+      await db.query('DELETE FROM deleted_texts WHERE sha256 = $1', [file.sha256]);
+      return;
+    case 'original':
+      await db.query('DELETE FROM source_originals WHERE file = $1', [file.file]);
+      return;
+    default:
+      throw new Error(`a ${file.kind} file is never removed`);
   }
 }
 
@@ -130,9 +152,15 @@ export async function readImage(db: PoolClient, full: boolean): Promise<StoreIma
     const bytes = new Map<string, Buffer>();
     for (const [file, table] of Object.entries(LIST_TABLES)) {
       const { rows } = await db.query<{ record: unknown }>(`SELECT record FROM ${table} ORDER BY position`);
-      if (rows.length > 0 || !OPTIONAL_LISTS.has(file)) json.set(file, rows.map((r) => r.record));
+      if (rows.length > 0 || !OPTIONAL_LISTS.has(file))
+        json.set(
+          file,
+          rows.map((r) => r.record),
+        );
     }
-    const sources = await db.query<{ id: string; record: { text: { file: string } }; text: string | null }>('SELECT id, record, text FROM sources');
+    const sources = await db.query<{ id: string; record: { text: { file: string } }; text: string | null }>(
+      'SELECT id, record, text FROM sources',
+    );
     for (const s of sources.rows) {
       json.set(path.join('sources', `${s.id}.json`), s.record);
       json.set(path.join('claims', `${s.id}.json`), []);

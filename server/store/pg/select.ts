@@ -12,14 +12,16 @@ export interface StoreChoice {
 export function databaseUrlOf(env: StoreChoice): string | undefined {
   const url = env.DATABASE_URL?.trim();
   if (!url) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, not ${JSON.stringify(url.split(':')[0])}…`);
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, not ${JSON.stringify(url.split(':')[0])}…`);
   return url;
 }
 
 export async function openConfiguredStore(env: StoreChoice = process.env): Promise<Repository> {
   const url = databaseUrlOf(env);
   if (!url) return Repository.open(env.CONCORDANCE_DATA);
-  if (env.CONCORDANCE_DATA) console.warn(`DATABASE_URL is set: serving the PostgreSQL store, not the folder CONCORDANCE_DATA=${env.CONCORDANCE_DATA}`);
+  if (env.CONCORDANCE_DATA)
+    console.warn(`DATABASE_URL is set: serving the PostgreSQL store, not the folder CONCORDANCE_DATA=${env.CONCORDANCE_DATA}`);
   // Loaded only when asked for: the folder store's start does not pay for the driver.
   const { PostgresBackend } = await import('./backend.js');
   const backend = await PostgresBackend.connect(url);

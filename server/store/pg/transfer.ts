@@ -29,7 +29,10 @@ export interface ImportSummary {
 /** Imports the graph-data folder `root` into the (empty) database of `backend`, in one transaction. */
 export async function importFolder(backend: PostgresBackend, root: string): Promise<ImportSummary> {
   for (const busy of ['.journal.json', LOCK_FILE]) {
-    if (await stat(path.join(root, busy)).catch(() => undefined)) throw new TransferRefused(`${path.join(root, busy)} exists: a write to this store is unfinished; open it with the server once (it rolls back or finishes) and import again`);
+    if (await stat(path.join(root, busy)).catch(() => undefined))
+      throw new TransferRefused(
+        `${path.join(root, busy)} exists: a write to this store is unfinished; open it with the server once (it rolls back or finishes) and import again`,
+      );
   }
   const { corpus, problems } = await loadStore(root);
   const { changes, problems: logProblems } = await readChangelog(root);
@@ -43,15 +46,23 @@ export async function importFolder(backend: PostgresBackend, root: string): Prom
     if (record) files.push({ rel, record });
     else strangers.push(rel);
   }
-  if (strangers.length > 0) throw new TransferRefused(`${strangers.length} file(s) of ${root} are no records of a store and would be lost: ${strangers.slice(0, 10).join(', ')}`);
+  if (strangers.length > 0)
+    throw new TransferRefused(
+      `${strangers.length} file(s) of ${root} are no records of a store and would be lost: ${strangers.slice(0, 10).join(', ')}`,
+    );
   files.sort((a, b) => applyOrder(a.record) - applyOrder(b.record));
 
   const reformatted: string[] = [];
   await backend.withClient(async (db) => {
     await db.query('BEGIN');
     try {
-      const held = await db.query<{ n: string }>('SELECT ((SELECT count(*) FROM sources) + (SELECT count(*) FROM entities) + (SELECT count(*) FROM properties) + (SELECT count(*) FROM changes))::text AS n');
-      if (Number(held.rows[0]!.n) > 0) throw new TransferRefused(`the database ${backend.description} already holds a store: import into an empty database (a store is never merged or overwritten)`);
+      const held = await db.query<{ n: string }>(
+        'SELECT ((SELECT count(*) FROM sources) + (SELECT count(*) FROM entities) + (SELECT count(*) FROM properties) + (SELECT count(*) FROM changes))::text AS n',
+      );
+      if (Number(held.rows[0]!.n) > 0)
+        throw new TransferRefused(
+          `the database ${backend.description} already holds a store: import into an empty database (a store is never merged or overwritten)`,
+        );
       for (const { rel, record } of files) {
         const bytes = await readFile(path.join(root, rel));
         if (record.kind === 'original') {
@@ -59,7 +70,8 @@ export async function importFolder(backend: PostgresBackend, root: string): Prom
           continue;
         }
         const text = bytes.toString('utf8');
-        if (!Buffer.from(text, 'utf8').equals(bytes)) throw new TransferRefused(`${rel} is not valid UTF-8: it could not be stored unchanged`);
+        if (!Buffer.from(text, 'utf8').equals(bytes))
+          throw new TransferRefused(`${rel} is not valid UTF-8: it could not be stored unchanged`);
         if (rel.endsWith('.json') && toJsonFile(JSON.parse(text)) !== text) reformatted.push(rel);
         await applyFile(db, record, text);
       }
@@ -80,7 +92,8 @@ export async function importFolder(backend: PostgresBackend, root: string): Prom
 export async function exportFolder(backend: PostgresBackend, target: string): Promise<{ files: number }> {
   const dest = path.resolve(target);
   const info = await stat(dest).catch(() => undefined);
-  if (info && (!info.isDirectory() || (await readdir(dest)).length > 0)) throw new TransferRefused(`${dest} exists and is not an empty folder: choose a new folder (nothing is overwritten)`);
+  if (info && (!info.isDirectory() || (await readdir(dest)).length > 0))
+    throw new TransferRefused(`${dest} exists and is not an empty folder: choose a new folder (nothing is overwritten)`);
   const image = await backend.image();
   const files = new Map<string, string | Uint8Array>();
   for (const [rel, data] of image.json) files.set(rel, toJsonFile(data));

@@ -57,7 +57,10 @@ export interface DevScore {
 }
 
 export function loadDev(name: string): { text: string; fixture: DevFixture } {
-  return { text: readFileSync(path.join(dir, `${name}.txt`), 'utf8'), fixture: JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as DevFixture };
+  return {
+    text: readFileSync(path.join(dir, `${name}.txt`), 'utf8'),
+    fixture: JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as DevFixture,
+  };
 }
 
 /** Where an annotated wording is: its first occurrence. */
@@ -78,20 +81,35 @@ function wordingSpan(text: string, c: Claim): { start: number; end: number } {
   const inQuote = c.quote.exact.replace(/\s+/g, ' ').indexOf(c.wording);
   const exact = c.quote.exact;
   // The quote keeps the text's own white space; the wording has it collapsed: map back by searching loosely.
-  const pattern = new RegExp(c.wording.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  const pattern = new RegExp(
+    c.wording
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+'),
+  );
   const m = pattern.exec(exact);
   if (m) return { start: c.quote.start + m.index, end: c.quote.start + m.index + m[0].length };
-  return inQuote === -1 ? { start: c.quote.start, end: c.quote.end } : { start: c.quote.start + inQuote, end: c.quote.start + inQuote + c.wording.length };
+  return inQuote === -1
+    ? { start: c.quote.start, end: c.quote.end }
+    : { start: c.quote.start + inQuote, end: c.quote.start + inQuote + c.wording.length };
 }
 
-export function scoreDev(name: string, result: ExtractionResult, text: string, fixture: DevFixture, vocabulary: readonly Property[], entities: readonly Entity[]): DevScore {
+export function scoreDev(
+  name: string,
+  result: ExtractionResult,
+  text: string,
+  fixture: DevFixture,
+  vocabulary: readonly Property[],
+  entities: readonly Entity[],
+): DevScore {
   const known = new Set(vocabulary.map((p) => p.id));
   const byId = new Map<string, Entity>([...entities, ...result.proposedEntities].map((e) => [e.id, e]));
   const names = (id: string) => {
     const e = byId.get(id);
     return e ? [e.id, e.label, ...e.aliases.map((a) => a.name)].map(foldName) : [foldName(id)];
   };
-  const subjectFits = (c: Claim, x: Expected) => x.subject.some((s) => s === c.subject || names(c.subject).some((n) => n.includes(foldName(s))));
+  const subjectFits = (c: Claim, x: Expected) =>
+    x.subject.some((s) => s === c.subject || names(c.subject).some((n) => n.includes(foldName(s))));
   const propertyFits = (c: Claim, x: Expected) => x.property.includes(c.property) || (x.property.includes('new') && !known.has(c.property));
   const spans = new Map(result.claims.map((c) => [c, wordingSpan(text, c)]));
   const at = (c: Claim, x: Expected) => {
@@ -109,15 +127,41 @@ export function scoreDev(name: string, result: ExtractionResult, text: string, f
     const subj = hits.filter((c) => subjectFits(c, x));
     if (subj.length > 0) withSubject++;
     if (subj.some((c) => propertyFits(c, x))) withProperty++;
-    else misses.push(`${x.at.replace(/\s+/g, ' ')} → ${hits.length === 0 ? 'not found' : hits.map((c) => `${c.subject} ${c.property} ${valueOf(c)}`).join(' | ')}`);
+    else
+      misses.push(
+        `${x.at.replace(/\s+/g, ' ')} → ${hits.length === 0 ? 'not found' : hits.map((c) => `${c.subject} ${c.property} ${valueOf(c)}`).join(' | ')}`,
+      );
   }
   const candidatesRight = result.claims.filter((c) => fixture.expected.some((x) => at(c, x))).length;
-  const fromApparatus = result.claims.filter((c) => fixture.notClaims.some((n) => { const s = spanOf(text, n); const w = spans.get(c)!; return w.start < s.end && s.start < w.end; })).map((c) => c.wording);
+  const fromApparatus = result.claims
+    .filter((c) =>
+      fixture.notClaims.some((n) => {
+        const s = spanOf(text, n);
+        const w = spans.get(c)!;
+        return w.start < s.end && s.start < w.end;
+      }),
+    )
+    .map((c) => c.wording);
   const proposals = result.proposedEntities.map((e) => e.id);
   const named = (fixture.names ?? []).map(foldName).filter((n) => n.length > 0);
-  const isName = (e: Entity) => [e.label, ...e.aliases.map((a) => a.name)].map(foldName).some((l) => l.length > 1 && named.some((n) => l.includes(n) || n.includes(l)));
-  const junk = result.proposedEntities.filter((e) => fixture.junk.includes(e.id) || (fixture.names !== undefined && !isName(e))).map((e) => e.id);
-  return { name, expected: fixture.expected.length, found, withSubject, withProperty, candidates: result.claims.length, candidatesRight, fromApparatus, proposals, junk, misses };
+  const isName = (e: Entity) =>
+    [e.label, ...e.aliases.map((a) => a.name)].map(foldName).some((l) => l.length > 1 && named.some((n) => l.includes(n) || n.includes(l)));
+  const junk = result.proposedEntities
+    .filter((e) => fixture.junk.includes(e.id) || (fixture.names !== undefined && !isName(e)))
+    .map((e) => e.id);
+  return {
+    name,
+    expected: fixture.expected.length,
+    found,
+    withSubject,
+    withProperty,
+    candidates: result.claims.length,
+    candidatesRight,
+    fromApparatus,
+    proposals,
+    junk,
+    misses,
+  };
 }
 
 export function measureDev(entities: Entity[], properties: Property[], minConfidence = 0.5): DevScore[] {

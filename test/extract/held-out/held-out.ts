@@ -33,8 +33,16 @@ export function loadHeldOut(name: string): { text: string; fixture: Fixture; exp
     const start = text.indexOf(x.quote);
     if (start === -1) throw new Error(`${name}: expected quote not in the text: ${x.quote}`);
     return {
-      id: `${name}-e${i + 1}`, source: name, subject: x.subject, property: x.property, value: x.value, wording: x.quote,
-      quote: selectorAt(text, start, start + x.quote.length), citations: [], status: 'reviewed', version: 1,
+      id: `${name}-e${i + 1}`,
+      source: name,
+      subject: x.subject,
+      property: x.property,
+      value: x.value,
+      wording: x.quote,
+      quote: selectorAt(text, start, start + x.quote.length),
+      citations: [],
+      status: 'reviewed',
+      version: 1,
     };
   });
   return { text, fixture, expected };
@@ -43,8 +51,17 @@ export function loadHeldOut(name: string): { text: string; fixture: Fixture; exp
 export function measureHeldOut(minConfidence = 0.5): HeldOutResult[] {
   return HELD_OUT.map((name) => {
     const { text, fixture, expected } = loadHeldOut(name);
-    const extracted = extractClaims(text, { sourceId: name, entities: fixture.entities, properties: fixture.properties }, { minConfidence }).claims;
-    return { name, title: fixture.title, extracted, evaluation: evaluate({ extracted, curated: expected, properties: fixture.properties }) };
+    const extracted = extractClaims(
+      text,
+      { sourceId: name, entities: fixture.entities, properties: fixture.properties },
+      { minConfidence },
+    ).claims;
+    return {
+      name,
+      title: fixture.title,
+      extracted,
+      evaluation: evaluate({ extracted, curated: expected, properties: fixture.properties }),
+    };
   });
 }
 
