@@ -3,7 +3,8 @@
 // support each other. Typed arrays keep 50k observations to a few MB and the iterations cache-friendly.
 import type { ReviewerPriors } from './reviewer.js';
 import type { SimilaritySettings } from './settings.js';
-import { shapeOf, similarity, type ValueShape } from './similarity.js';
+import { itemPairs, type Pair } from './pairs.js';
+import { shapeOf, type ValueShape } from './similarity.js';
 import type { Observation } from './types.js';
 
 export interface FactGraph {
@@ -121,7 +122,7 @@ export function buildFactGraph(observations: readonly Observation[], settings: S
   const factSourceLists: number[][] = [];
   const factObsLists: number[][] = [];
   const sourceFactLists: number[][] = sources.map(() => []);
-  const pairLists: { from: number; sim: number }[][] = [];
+  const pairLists: Pair[][] = [];
 
   for (let item = 0; item < items.length; item++) {
     const first = factValue.length;
@@ -155,17 +156,9 @@ export function buildFactGraph(observations: readonly Observation[], settings: S
     itemSourceCount[item] = itemSources.size;
     const last = factValue.length;
     itemFactStart[item + 1] = last;
-    // All pairs of the item's facts: quadratic in the number of distinct values per item, which is
-    // small for real claims (tens at most); only pairs similar enough to matter are kept.
-    for (let f = first; f < last; f++) {
-      const pairs: { from: number; sim: number }[] = [];
-      for (let g = first; g < last; g++) {
-        if (g === f) continue;
-        const sim = similarity(factShape[g]!, factShape[f]!, settings.relativeScale);
-        if (sim >= settings.minSimilarity && sim > 0) pairs.push({ from: g, sim });
-      }
-      pairLists.push(pairs);
-    }
+    // Pairs of the item's facts similar enough to matter (pairs.ts: all pairs for a few facts, the
+    // nearest neighbours for many).
+    for (const pairs of itemPairs(factShape, first, last, settings)) pairLists.push(pairs);
   }
 
   const factSourcesCsr = toCsr(factSourceLists);

@@ -7,6 +7,12 @@ export interface SimilaritySettings {
   relativeScale: number;
   /** Similarities below this are treated as 0, which keeps the graph of supporting pairs sparse. */
   minSimilarity: number;
+  /**
+   * An item with more than 2n + 1 distinct values (one paste can give one figure tens of thousands of
+   * values) is not compared pair by pair: each number is compared with its n nearest on either side
+   * only, and each set keeps its 2n most supportive subsets (pairs.ts). Below that every pair is compared.
+   */
+  maxNeighbours: number;
 }
 
 export interface TruthFinderSettings {
@@ -96,7 +102,7 @@ export interface TruthSettings {
 export type TruthSettingsInput = { [S in keyof TruthSettings]?: Partial<TruthSettings[S]> };
 
 export const DEFAULT_SETTINGS: Readonly<TruthSettings> = Object.freeze({
-  similarity: Object.freeze({ relativeScale: 0.05, minSimilarity: 1e-3 }),
+  similarity: Object.freeze({ relativeScale: 0.05, minSimilarity: 1e-3, maxNeighbours: 16 }),
   truthfinder: Object.freeze({
     logOddsVotes: true,
     leaveOneOut: true,
@@ -150,6 +156,7 @@ const RULES: { [S in keyof TruthSettings]: { [K in keyof TruthSettings[S]]: Rule
   similarity: {
     relativeScale: { min: 0, max: Infinity, open: true },
     minSimilarity: { min: 0, max: 1 },
+    maxNeighbours: { min: 1, max: 1e6, integer: true },
   },
   truthfinder: {
     logOddsVotes: { boolean: true, min: 0, max: 1 },

@@ -51,29 +51,80 @@ function adjustedScores(graph: FactGraph, vote: Float64Array, p: TruthFinderSett
   }
 }
 
-/** Stored similarity of g to f (0 when the pair was too dissimilar to store). */
+/**
+ * Per position j of sourceFacts, the run of that source's facts for the same item (a source's facts
+ * are listed in item order, so the run is adjacent to j), and each run's facts sorted, to look a fact
+ * up in it. Computed once per run of the method, so a source's other values for an item are counted
+ * without walking them for each of its facts: one paste can give a source 48,000 values of one item.
+ */
+interface OwnRuns {
+  start: Int32Array;
+  end: Int32Array;
+  sorted: Int32Array;
+}
+
+function ownRuns(graph: FactGraph): OwnRuns {
+  const n = graph.sourceFacts.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const sorted = Int32Array.from(graph.sourceFacts);
+  for (let w = 0; w < graph.sources.length; w++) {
+    const last = graph.sourceFactStart[w + 1]!;
+    for (let j = graph.sourceFactStart[w]!; j < last; ) {
+      const item = graph.factItem[graph.sourceFacts[j]!]!;
+      let k = j + 1;
+      while (k < last && graph.factItem[graph.sourceFacts[k]!] === item) k++;
+      start.fill(j, j, k);
+      end.fill(k, j, k);
+      if (k - j > WALKED_RUN) sorted.subarray(j, k).sort();
+      j = k;
+    }
+  }
+  return { start, end, sorted };
+}
+
+function inRun(sorted: Int32Array, from: number, to: number, g: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < g) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && sorted[lo] === g;
+}
+
+/** Stored similarity of g to f (0 when the pair was too dissimilar, or too far in value order, to store). */
 function pairSimilarity(graph: FactGraph, g: number, f: number): number {
   for (let j = graph.pairStart[f]!; j < graph.pairStart[f + 1]!; j++) if (graph.pairFrom[j] === g) return graph.pairSim[j]!;
   return 0;
 }
 
 /**
- * How much w's own votes add to sigma*(f), f being one of w's facts: its direct vote, plus the
- * implication from any other value w states for the same item (rare, but then both must go).
+ * A source's run of values for one item up to this long is walked value by value, in the order (and
+ * so with the rounding) the results were recorded with; a longer one is summed from f's stored pairs.
  */
-function ownContribution(graph: FactGraph, w: number, j: number, f: number, v: number, p: TruthFinderSettings): number {
-  let own = v;
-  const item = graph.factItem[f]!;
-  // A source's facts are listed in item order, so its other values for this item are adjacent to j.
-  const first = graph.sourceFactStart[w]!;
-  const end = graph.sourceFactStart[w + 1]!;
-  for (let k = j - 1; k >= first && graph.factItem[graph.sourceFacts[k]!] === item; k--) {
-    own += p.implicationWeight * (pairSimilarity(graph, graph.sourceFacts[k]!, f) - p.baseSimilarity) * v;
+const WALKED_RUN = 64;
+
+/**
+ * How much w's own votes add to sigma*(f), f being one of w's facts (position j): its direct vote, plus
+ * the implication from any other value w states for the same item (rare, but then both must go). Every
+ * other value costs (0 - base) * v unless it is one of f's stored pairs, which adds sim * v back.
+ */
+function ownContribution(graph: FactGraph, runs: OwnRuns, j: number, f: number, v: number, p: TruthFinderSettings): number {
+  const from = runs.start[j]!;
+  const to = runs.end[j]!;
+  if (to - from <= WALKED_RUN) {
+    let own = v;
+    for (let k = j - 1; k >= from; k--) own += p.implicationWeight * (pairSimilarity(graph, graph.sourceFacts[k]!, f) - p.baseSimilarity) * v;
+    for (let k = j + 1; k < to; k++) own += p.implicationWeight * (pairSimilarity(graph, graph.sourceFacts[k]!, f) - p.baseSimilarity) * v;
+    return own;
   }
-  for (let k = j + 1; k < end && graph.factItem[graph.sourceFacts[k]!] === item; k++) {
-    own += p.implicationWeight * (pairSimilarity(graph, graph.sourceFacts[k]!, f) - p.baseSimilarity) * v;
+  let similar = 0;
+  for (let k = graph.pairStart[f]!; k < graph.pairStart[f + 1]!; k++) {
+    if (inRun(runs.sorted, from, to, graph.pairFrom[k]!)) similar += graph.pairSim[k]!;
   }
-  return own;
+  return v + p.implicationWeight * (similar - p.baseSimilarity * (to - from - 1)) * v;
 }
 
 function runTruthFinder(graph: FactGraph, settings: TruthSettings, known?: Float64Array): MethodOutput {
@@ -86,6 +137,7 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings, known?: Float
   const sigma = new Float64Array(factCount);
   const adjusted = new Float64Array(factCount);
   const minTrust = 1 - p.maxTrust;
+  const runs = p.leaveOneOut && !known ? ownRuns(graph) : undefined;
   const updateVotes = (): void => {
     for (let s = 0; s < sourceCount; s++) {
       const t = Math.min(Math.max(trust[s]!, minTrust), p.maxTrust);
@@ -103,7 +155,7 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings, known?: Float
         for (let j = graph.sourceFactStart[w]!; j < graph.sourceFactStart[w + 1]!; j++) {
           const f = graph.sourceFacts[j]!;
           const own = vote[w]! * (graph.reviewer ? graph.reviewer.sourceFactWeight[j]! : 1);
-          const credited = p.leaveOneOut ? adjusted[f]! - ownContribution(graph, w, j, f, own, p) : adjusted[f]!;
+          const credited = runs ? adjusted[f]! - ownContribution(graph, runs, j, f, own, p) : adjusted[f]!;
           sum += sigmoid(p.dampening * credited);
         }
         return sum;
