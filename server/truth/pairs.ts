@@ -33,7 +33,13 @@ function allPairs(shapes: readonly ValueShape[], first: number, last: number, se
 }
 
 /** Numbers sorted by the middle of their region; each supported by its `n` neighbours on either side. */
-function numericNeighbours(shapes: readonly ValueShape[], facts: number[], lists: Pair[][], first: number, settings: SimilaritySettings): void {
+function numericNeighbours(
+  shapes: readonly ValueShape[],
+  facts: number[],
+  lists: Pair[][],
+  first: number,
+  settings: SimilaritySettings,
+): void {
   // An open-ended region ("over 72,000") sorts by its finite end.
   const middle = (f: number): number => {
     const { low, high } = shapes[f] as NumericShape;

@@ -33,7 +33,8 @@ function adjustedScores(graph: FactGraph, vote: Float64Array, p: TruthFinderSett
   for (let f = 0; f < sigma.length; f++) {
     let sum = 0;
     const weight = graph.reviewer?.factSourceWeight;
-    for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++) sum += vote[graph.factSources[j]!]! * (weight ? weight[j]! : 1);
+    for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++)
+      sum += vote[graph.factSources[j]!]! * (weight ? weight[j]! : 1);
     sigma[f] = sum;
   }
   for (let item = 0; item < graph.items.length; item++) {
@@ -70,7 +71,7 @@ function ownRuns(graph: FactGraph): OwnRuns {
   const sorted = Int32Array.from(graph.sourceFacts);
   for (let w = 0; w < graph.sources.length; w++) {
     const last = graph.sourceFactStart[w + 1]!;
-    for (let j = graph.sourceFactStart[w]!; j < last; ) {
+    for (let j = graph.sourceFactStart[w]!; j < last;) {
       const item = graph.factItem[graph.sourceFacts[j]!]!;
       let k = j + 1;
       while (k < last && graph.factItem[graph.sourceFacts[k]!] === item) k++;
@@ -116,7 +117,8 @@ function ownContribution(graph: FactGraph, runs: OwnRuns, j: number, f: number, 
   const to = runs.end[j]!;
   if (to - from <= WALKED_RUN) {
     let own = v;
-    for (let k = j - 1; k >= from; k--) own += p.implicationWeight * (pairSimilarity(graph, graph.sourceFacts[k]!, f) - p.baseSimilarity) * v;
+    for (let k = j - 1; k >= from; k--)
+      own += p.implicationWeight * (pairSimilarity(graph, graph.sourceFacts[k]!, f) - p.baseSimilarity) * v;
     for (let k = j + 1; k < to; k++) own += p.implicationWeight * (pairSimilarity(graph, graph.sourceFacts[k]!, f) - p.baseSimilarity) * v;
     return own;
   }
@@ -148,20 +150,25 @@ function runTruthFinder(graph: FactGraph, settings: TruthSettings, known?: Float
   // With trust known, nothing is learned: no iteration runs.
   const loop = known
     ? { iterations: 0, delta: 0 }
-    : iterateTrust(trust, { prior: p.priorTrust, priorStrength: p.priorStrength, step: p.step, tolerance: p.tolerance, maxIterations: p.maxIterations }, {
-      refresh: updateVotes,
-      credit: (w, base) => {
-        let sum = base;
-        for (let j = graph.sourceFactStart[w]!; j < graph.sourceFactStart[w + 1]!; j++) {
-          const f = graph.sourceFacts[j]!;
-          const own = vote[w]! * (graph.reviewer ? graph.reviewer.sourceFactWeight[j]! : 1);
-          const credited = runs ? adjusted[f]! - ownContribution(graph, runs, j, f, own, p) : adjusted[f]!;
-          sum += sigmoid(p.dampening * credited);
-        }
-        return sum;
-      },
-      creditCount: (w) => graph.sourceFactStart[w + 1]! - graph.sourceFactStart[w]!,
-    }, graph.reviewer);
+    : iterateTrust(
+        trust,
+        { prior: p.priorTrust, priorStrength: p.priorStrength, step: p.step, tolerance: p.tolerance, maxIterations: p.maxIterations },
+        {
+          refresh: updateVotes,
+          credit: (w, base) => {
+            let sum = base;
+            for (let j = graph.sourceFactStart[w]!; j < graph.sourceFactStart[w + 1]!; j++) {
+              const f = graph.sourceFacts[j]!;
+              const own = vote[w]! * (graph.reviewer ? graph.reviewer.sourceFactWeight[j]! : 1);
+              const credited = runs ? adjusted[f]! - ownContribution(graph, runs, j, f, own, p) : adjusted[f]!;
+              sum += sigmoid(p.dampening * credited);
+            }
+            return sum;
+          },
+          creditCount: (w) => graph.sourceFactStart[w + 1]! - graph.sourceFactStart[w]!,
+        },
+        graph.reviewer,
+      );
   const { iterations, delta } = loop;
   updateVotes();
   const factConfidence = new Float64Array(factCount);
@@ -180,6 +187,11 @@ export function truthfinderWithTrust(trustOf: (source: string) => number | undef
   return {
     name: 'truthfinder',
     description: `${truthfinder.description}, scored with known trust`,
-    run: (graph, settings) => runTruthFinder(graph, settings, Float64Array.from(graph.sources, (s) => trustOf(s) ?? settings.truthfinder.priorTrust)),
+    run: (graph, settings) =>
+      runTruthFinder(
+        graph,
+        settings,
+        Float64Array.from(graph.sources, (s) => trustOf(s) ?? settings.truthfinder.priorTrust),
+      ),
   };
 }

@@ -47,18 +47,22 @@ function referenceTruthFinder(graph: FactGraph, settings: ReturnType<typeof reso
     }
     return own;
   };
-  iterateTrust(trust, { prior: p.priorTrust, priorStrength: p.priorStrength, step: p.step, tolerance: p.tolerance, maxIterations: p.maxIterations }, {
-    refresh,
-    credit: (w, base) => {
-      let sum = base;
-      for (let j = graph.sourceFactStart[w]!; j < graph.sourceFactStart[w + 1]!; j++) {
-        const f = graph.sourceFacts[j]!;
-        sum += sigmoid(p.dampening * (adjusted[f]! - ownOf(w, f)));
-      }
-      return sum;
+  iterateTrust(
+    trust,
+    { prior: p.priorTrust, priorStrength: p.priorStrength, step: p.step, tolerance: p.tolerance, maxIterations: p.maxIterations },
+    {
+      refresh,
+      credit: (w, base) => {
+        let sum = base;
+        for (let j = graph.sourceFactStart[w]!; j < graph.sourceFactStart[w + 1]!; j++) {
+          const f = graph.sourceFacts[j]!;
+          sum += sigmoid(p.dampening * (adjusted[f]! - ownOf(w, f)));
+        }
+        return sum;
+      },
+      creditCount: (w) => graph.sourceFactStart[w + 1]! - graph.sourceFactStart[w]!,
     },
-    creditCount: (w) => graph.sourceFactStart[w + 1]! - graph.sourceFactStart[w]!,
-  });
+  );
   refresh();
   return { confidence: Array.from(adjusted, (a) => sigmoid(p.dampening * a)), trust: Array.from(trust) };
 }
@@ -70,8 +74,17 @@ describe('truth discovery on one item with very many distinct values', () => {
     // makes the graph keep 3 a side.
     const observations: Observation[] = [];
     for (let i = 0; i < 140; i++) observations.push({ item: 'x', source: i % 2 ? 'pasteA' : 'pasteB', value: 1000 + 3 * i });
-    observations.push({ item: 'x', source: 'c', value: 1060 }, { item: 'x', source: 'd', value: 1060 }, { item: 'x', source: 'pasteA', value: 1060.5 }, { item: 'x', source: 'd', value: 1400 });
-    observations.push({ item: 'y', source: 'c', value: 5 }, { item: 'y', source: 'd', value: 5 }, { item: 'y', source: 'pasteA', value: 9 });
+    observations.push(
+      { item: 'x', source: 'c', value: 1060 },
+      { item: 'x', source: 'd', value: 1060 },
+      { item: 'x', source: 'pasteA', value: 1060.5 },
+      { item: 'x', source: 'd', value: 1400 },
+    );
+    observations.push(
+      { item: 'y', source: 'c', value: 5 },
+      { item: 'y', source: 'd', value: 5 },
+      { item: 'y', source: 'pasteA', value: 9 },
+    );
     const settings = resolveSettings({ similarity: { maxNeighbours: 3 } });
     const graph = buildFactGraph(observations, settings.similarity);
     for (let f = 0; f < graph.factValue.length; f++) expect(graph.pairStart[f + 1]! - graph.pairStart[f]!).toBeLessThanOrEqual(6);
@@ -84,11 +97,17 @@ describe('truth discovery on one item with very many distinct values', () => {
   it('keeps exactly the nearest numbers on either side once an item has more values than 2n + 1', () => {
     const values = [50, 1, 7, 3, 9, 100, 4, 8, 2, 6, 5];
     const settings = resolveSettings({ similarity: { maxNeighbours: 2, minSimilarity: 0, relativeScale: 1e6 } });
-    const graph = buildFactGraph(values.map((value) => ({ item: 'x', source: 's', value })), settings.similarity);
+    const graph = buildFactGraph(
+      values.map((value) => ({ item: 'x', source: 's', value })),
+      settings.similarity,
+    );
     const sorted = [...values].sort((a, b) => a - b);
     values.forEach((v, f) => {
       const at = sorted.indexOf(v);
-      const expected = sorted.slice(Math.max(0, at - 2), at + 3).filter((w) => w !== v).sort((a, b) => a - b);
+      const expected = sorted
+        .slice(Math.max(0, at - 2), at + 3)
+        .filter((w) => w !== v)
+        .sort((a, b) => a - b);
       const stored = Array.from(graph.pairFrom.subarray(graph.pairStart[f]!, graph.pairStart[f + 1]!), (g) => graph.factValue[g] as number);
       expect(stored.sort((a, b) => a - b)).toEqual(expected);
     });
