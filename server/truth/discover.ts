@@ -45,11 +45,16 @@ function valueOf(graph: FactGraph, f: number): Pick<FactSummary, 'value' | 'inte
   return interval ? { value: graph.factValue[f]!, interval } : { value: graph.factValue[f]! };
 }
 
-function observationsOf(graph: FactGraph, f: number): number[] {
-  return Array.from(graph.factObs.subarray(graph.factObsStart[f]!, graph.factObsStart[f + 1]!));
+/**
+ * The observations stating each fact, made once per fact and shared by every summary naming it: an
+ * item of 48,000 values names each one as a close value of up to 2 × maxNeighbours others.
+ */
+function observationLists(graph: FactGraph): (f: number) => number[] {
+  const lists: (number[] | undefined)[] = [];
+  return (f) => (lists[f] ??= Array.from(graph.factObs.subarray(graph.factObsStart[f]!, graph.factObsStart[f + 1]!)));
 }
 
-function summarize(graph: FactGraph, out: MethodOutput, f: number): FactSummary {
+function summarize(graph: FactGraph, out: MethodOutput, f: number, observationsOf: (f: number) => number[]): FactSummary {
   const sources: FactSummary['sources'] = [];
   for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++) {
     const s = graph.factSources[j]!;
@@ -59,13 +64,21 @@ function summarize(graph: FactGraph, out: MethodOutput, f: number): FactSummary 
   const closeValues: FactSummary['closeValues'] = [];
   for (let j = graph.pairStart[f]!; j < graph.pairStart[f + 1]!; j++) {
     const g = graph.pairFrom[j]!;
-    closeValues.push({ ...valueOf(graph, g), similarity: graph.pairSim[j]!, observations: observationsOf(graph, g) });
+    closeValues.push({ ...valueOf(graph, g), similarity: graph.pairSim[j]!, observations: observationsOf(g) });
   }
   closeValues.sort((a, b) => b.similarity - a.similarity);
-  return { ...valueOf(graph, f), confidence: out.factConfidence[f]!, sources, observations: observationsOf(graph, f), closeValues };
+  return { ...valueOf(graph, f), confidence: out.factConfidence[f]!, sources, observations: observationsOf(f), closeValues };
 }
 
-function verdicts(graph: FactGraph, out: MethodOutput, chosen: Int32Array, ties: (string | undefined)[], record: SourceRecord, settings: TruthSettings): ItemVerdict[] {
+function verdicts(
+  graph: FactGraph,
+  out: MethodOutput,
+  chosen: Int32Array,
+  ties: (string | undefined)[],
+  record: SourceRecord,
+  settings: TruthSettings,
+): ItemVerdict[] {
+  const observationsOf = observationLists(graph);
   return graph.items.map((item, i) => {
     const facts: number[] = [];
     for (let f = graph.itemFactStart[i]!; f < graph.itemFactStart[i + 1]!; f++) if (f !== chosen[i]) facts.push(f);
@@ -74,8 +87,8 @@ function verdicts(graph: FactGraph, out: MethodOutput, chosen: Int32Array, ties:
     const tieBreak = ties[i];
     return {
       item,
-      chosen: summarize(graph, out, chosen[i]!),
-      alternatives: facts.map((f) => summarize(graph, out, f)),
+      chosen: summarize(graph, out, chosen[i]!, observationsOf),
+      alternatives: facts.map((f) => summarize(graph, out, f, observationsOf)),
       sourceCount: graph.itemSourceCount[i]!,
       lowEvidence: reason !== undefined,
       ...(reason !== undefined ? { lowEvidenceReason: reason } : {}),
@@ -90,7 +103,10 @@ function copiesBySource(graph: FactGraph, out: MethodOutput): Map<number, NonNul
   for (const d of out.dependences ?? []) {
     if (d.probability < 0.5) continue;
     const facts = { probability: d.probability, disputed: d.disputed, sameOnDisputed: d.sameOnDisputed, sameFalse: d.sameFalse };
-    for (const [s, other] of [[d.a, d.b], [d.b, d.a]] as const) {
+    for (const [s, other] of [
+      [d.a, d.b],
+      [d.b, d.a],
+    ] as const) {
       let list = bySource.get(s);
       if (!list) bySource.set(s, (list = []));
       list.push({ source: graph.sources[other]!, ...facts });
@@ -104,7 +120,14 @@ function trustRecords(graph: FactGraph, out: MethodOutput, record: SourceRecord,
   const copies = copiesBySource(graph, out);
   return graph.sources.map((source, s) => {
     const list = copies.get(s);
-    const base = { source, trust: out.trust[s]!, items: record.items[s]!, agreed: record.agreed[s]!, shared: record.shared[s]!, ...(list ? { copies: list } : {}) };
+    const base = {
+      source,
+      trust: out.trust[s]!,
+      items: record.items[s]!,
+      agreed: record.agreed[s]!,
+      shared: record.shared[s]!,
+      ...(list ? { copies: list } : {}),
+    };
     return { ...base, explanation: explainSource(base, settings.evidence.minSharedItems) };
   });
 }
@@ -116,7 +139,12 @@ export function chooseOnGraph(graph: FactGraph, method: MethodName, settings: Tr
 }
 
 /** Full results on an already compiled graph (lets callers compile once and run several methods). */
-export function discoverOnGraph(graph: FactGraph, method: MethodName, settings: TruthSettings, runner: TruthMethod = METHODS[method]): TruthResult {
+export function discoverOnGraph(
+  graph: FactGraph,
+  method: MethodName,
+  settings: TruthSettings,
+  runner: TruthMethod = METHODS[method],
+): TruthResult {
   const output = runner.run(graph, settings);
   const choice = chooseFacts(graph, output.factConfidence);
   const record = sourceRecords(graph, choice.fact);
@@ -131,10 +159,16 @@ export function discoverOnGraph(graph: FactGraph, method: MethodName, settings: 
 export function discoverTruth(observations: readonly Observation[], options: DiscoverOptions = {}): TruthResult {
   const method = options.method ?? 'truthfinder';
   if (!isMethodName(method)) throw new Error(`truth: unknown method "${String(method)}" (known: ${METHOD_NAMES.join(', ')})`);
-  if (options.knownTrust && method !== 'truthfinder') throw new Error(`truth: knownTrust is supported by truthfinder only, not "${method}"`);
+  if (options.knownTrust && method !== 'truthfinder')
+    throw new Error(`truth: knownTrust is supported by truthfinder only, not "${method}"`);
   const settings = resolveSettings(options.settings);
   const runner = options.knownTrust ? truthfinderWithTrust(options.knownTrust) : METHODS[method];
   const graph = buildFactGraph(observations, settings.similarity);
   const judgements = applicableJudgements(new Set(graph.sources), options.reviewer ?? []);
-  return discoverOnGraph(judgements.length > 0 ? { ...graph, reviewer: compileReviewerTrust(graph, judgements) } : graph, method, settings, runner);
+  return discoverOnGraph(
+    judgements.length > 0 ? { ...graph, reviewer: compileReviewerTrust(graph, judgements) } : graph,
+    method,
+    settings,
+    runner,
+  );
 }
