@@ -48,14 +48,22 @@ function makeClaims(shape: Shape, k: number): Claim[] {
   const claims = new Array<Claim>(k);
   for (let i = 0; i < k; i++) {
     // Own objects per claim, as claims read from JSON files are.
-    const value: Claim['value'] = shape === 'identical'
-      ? { type: 'quantity', comparator: 'exact', amount: 1_000_000, unit: 'soldiers' }
-      : shape === 'distinct'
-        ? { type: 'quantity', comparator: 'exact', amount: 1_000_003 + 7 * i, unit: 'soldiers' }
-        : { type: 'quantity', comparator: 'range', amount: 1000 + i, upper: 1050 + i, unit: 'soldiers' };
+    const value: Claim['value'] =
+      shape === 'identical'
+        ? { type: 'quantity', comparator: 'exact', amount: 1_000_000, unit: 'soldiers' }
+        : shape === 'distinct'
+          ? { type: 'quantity', comparator: 'exact', amount: 1_000_003 + 7 * i, unit: 'soldiers' }
+          : { type: 'quantity', comparator: 'range', amount: 1000 + i, upper: 1050 + i, unit: 'soldiers' };
     claims[i] = {
-      id: `c${i.toString(36).padStart(5, '0')}`, source: `s${i % 500}`, subject: 'japan', property: PROPERTY.id, value,
-      wording: 'as stated', quote: { exact: 'as stated', start: 0, end: 9 }, citations: [], status: i % 2 ? 'extracted' : 'reviewed',
+      id: `c${i.toString(36).padStart(5, '0')}`,
+      source: `s${i % 500}`,
+      subject: 'japan',
+      property: PROPERTY.id,
+      value,
+      wording: 'as stated',
+      quote: { exact: 'as stated', start: 0, end: 9 },
+      citations: [],
+      status: i % 2 ? 'extracted' : 'reviewed',
     };
   }
   return claims;
@@ -81,8 +89,15 @@ function runCase(shape: Shape, k: number): CaseResult {
   // eslint-disable-next-line no-useless-assignment
   claims = undefined;
   return {
-    shape, claims: k, seconds: round(seconds), cpuSeconds: round((used.user + used.system) / 1e6), peakMB: peakMB(), claimsRssMB,
-    records: comparisons.length, edges: edgesDrawn(comparisons), allPairs: (k * (k - 1)) / 2,
+    shape,
+    claims: k,
+    seconds: round(seconds),
+    cpuSeconds: round((used.user + used.system) / 1e6),
+    peakMB: peakMB(),
+    claimsRssMB,
+    records: comparisons.length,
+    edges: edgesDrawn(comparisons),
+    allPairs: (k * (k - 1)) / 2,
   };
 }
 
@@ -107,7 +122,9 @@ async function runPaste(copies: number): Promise<PasteResult> {
     const start = process.hrtime.bigint();
     let outcome: string;
     try {
-      const result = await ingestSource(repo, { title: 'Pasted copies', publisher: 'bench', text }, { who: 'bench' }, (t, context) => extractClaims(t, context));
+      const result = await ingestSource(repo, { title: 'Pasted copies', publisher: 'bench', text }, { who: 'bench' }, (t, context) =>
+        extractClaims(t, context),
+      );
       outcome = `stored ${result.claims.length} claims, ${result.comparisons.length} comparison records`;
     } catch (error) {
       outcome = `refused: ${(error as Error).message}`;
@@ -139,7 +156,14 @@ async function openStore(root: string): Promise<Omit<StoreResult, 'stored' | 'pa
   const { analysis } = repo.snapshot;
   const graph = analysis.graph;
   const comparisonEdges = graph.filterEdges((_, a) => a.kind === 'agrees' || a.kind === 'conflicts').length;
-  return { openSeconds: round(openSeconds), openPeakMB: peakMB(), claims: analysis.corpus.claims.length, records: analysis.comparisons.length, graphEdges: graph.size, comparisonEdges };
+  return {
+    openSeconds: round(openSeconds),
+    openPeakMB: peakMB(),
+    claims: analysis.corpus.claims.length,
+    records: analysis.comparisons.length,
+    graphEdges: graph.size,
+    comparisonEdges,
+  };
 }
 
 async function runStore(stored: number, pasted: number): Promise<StoreResult> {
@@ -165,7 +189,10 @@ async function runStore(stored: number, pasted: number): Promise<StoreResult> {
 }
 
 function child(args: string[]): string {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   return out.trim().split('\n').at(-1)!;
 }
 
@@ -178,20 +205,35 @@ const fmt = (n: number) => n.toLocaleString('en');
 
 function table(cases: readonly CaseResult[], store: StoreResult | undefined, pastes: readonly PasteResult[], load: string): string {
   const lines = [`Machine: ${describeMachine()}; 1-minute load average ${load} (start → end of the run). Each case in a fresh process.`];
-  if (cases.length > 0) lines.push('',
-    '| shape | claims | reconcile wall (s) | CPU (s) | peak (MB) | of which the claims (MB) | records | edges drawn | all pairs would be |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...cases.map((c) => `| ${c.shape} | ${fmt(c.claims)} | ${c.seconds} | ${c.cpuSeconds} | ${fmt(c.peakMB)} | ${fmt(c.claimsRssMB)} | ${fmt(c.records)} | ${fmt(c.edges)} | ${fmt(c.allPairs)} |`));
+  if (cases.length > 0)
+    lines.push(
+      '',
+      '| shape | claims | reconcile wall (s) | CPU (s) | peak (MB) | of which the claims (MB) | records | edges drawn | all pairs would be |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...cases.map(
+        (c) =>
+          `| ${c.shape} | ${fmt(c.claims)} | ${c.seconds} | ${c.cpuSeconds} | ${fmt(c.peakMB)} | ${fmt(c.claimsRssMB)} | ${fmt(c.records)} | ${fmt(c.edges)} | ${fmt(c.allPairs)} |`,
+      ),
+    );
   if (store) {
-    lines.push('', `Store scenario (issue 12): bundled graph-data + ${fmt(store.stored)} stored copies of "${SENTENCE.trim()}" + a paste of ${fmt(store.pasted)} more, with the real extractor.`, '',
+    lines.push(
+      '',
+      `Store scenario (issue 12): bundled graph-data + ${fmt(store.stored)} stored copies of "${SENTENCE.trim()}" + a paste of ${fmt(store.pasted)} more, with the real extractor.`,
+      '',
       '| paste ingest (s) | open store + analyse + graph (s) | open peak (MB) | claims | comparison records | comparison edges | graph edges |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| ${store.ingestSeconds} | ${store.openSeconds} | ${fmt(store.openPeakMB)} | ${fmt(store.claims)} | ${fmt(store.records)} | ${fmt(store.comparisonEdges)} | ${fmt(store.graphEdges)} |`);
+      `| ${store.ingestSeconds} | ${store.openSeconds} | ${fmt(store.openPeakMB)} | ${fmt(store.claims)} | ${fmt(store.records)} | ${fmt(store.comparisonEdges)} | ${fmt(store.graphEdges)} |`,
+    );
   }
   if (pastes.length > 0) {
-    lines.push('', 'One paste of many copies of the sentence, into the bundled graph-data (fresh process each):', '',
-      '| copies | MB | ingest (s) | peak (MB) | outcome |', '| ---: | ---: | ---: | ---: | --- |',
-      ...pastes.map((p) => `| ${fmt(p.copies)} | ${p.megabytes} | ${p.seconds} | ${fmt(p.peakMB)} | ${p.outcome} |`));
+    lines.push(
+      '',
+      'One paste of many copies of the sentence, into the bundled graph-data (fresh process each):',
+      '',
+      '| copies | MB | ingest (s) | peak (MB) | outcome |',
+      '| ---: | ---: | ---: | ---: | --- |',
+      ...pastes.map((p) => `| ${fmt(p.copies)} | ${p.megabytes} | ${p.seconds} | ${fmt(p.peakMB)} | ${p.outcome} |`),
+    );
   }
   return lines.join('\n');
 }

@@ -40,7 +40,10 @@ export interface LikelySummary {
  * Between-source comparisons per source: the record a historian can check claim by claim. A value
  * class, or a comparison between two, counts once for each source it involves, against the others.
  */
-function comparedWithOthers(comparisons: readonly Comparison[], index: CorpusIndex): Map<string, { agrees: number; conflicts: number; others: Set<string> }> {
+function comparedWithOthers(
+  comparisons: readonly Comparison[],
+  index: CorpusIndex,
+): Map<string, { agrees: number; conflicts: number; others: Set<string> }> {
   const out = new Map<string, { agrees: number; conflicts: number; others: Set<string> }>();
   const classes = classMembers(comparisons);
   const sourceOf = (id: string) => index.claim.get(id)?.source;
@@ -110,9 +113,19 @@ export function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Ite
  * (nothing learned); without it trust is learned from these sets. One code for the full run and
  * the incremental one, so a set's verdict cannot depend on which of the two made it.
  */
-function judgeSets(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex, reviewer: readonly TrustJudgement[], knownTrust?: (source: string) => number | undefined) {
+function judgeSets(
+  groups: ReadonlyMap<string, readonly string[]>,
+  keys: Iterable<string>,
+  index: CorpusIndex,
+  reviewer: readonly TrustJudgement[],
+  knownTrust?: (source: string) => number | undefined,
+) {
   const { sets, setOf, groupOfSet } = setsOf(groups, keys, index);
-  const truth = likelyValues(sets, { entityLabel: (id) => index.entity.get(id)?.label ?? id, reviewer, ...(knownTrust ? { knownTrust } : {}) });
+  const truth = likelyValues(sets, {
+    entityLabel: (id) => index.entity.get(id)?.label ?? id,
+    reviewer,
+    ...(knownTrust ? { knownTrust } : {}),
+  });
   const byGroup = new Map<string, GroupVerdict[]>();
   const likelyClaims = new Set<string>();
   for (const [key, verdict] of truth.groups) {
@@ -122,26 +135,36 @@ function judgeSets(groups: ReadonlyMap<string, readonly string[]>, keys: Iterabl
     byGroup.set(group, list);
     if ((sets.get(key)?.length ?? 0) >= 2) for (const id of verdict.claimIds) likelyClaims.add(id);
   }
-  for (const list of byGroup.values()) list.sort((x, y) => (sets.get(`${y.group}`)?.length ?? 0) - (sets.get(`${x.group}`)?.length ?? 0) || (x.group < y.group ? -1 : 1));
+  for (const list of byGroup.values())
+    list.sort((x, y) => (sets.get(`${y.group}`)?.length ?? 0) - (sets.get(`${x.group}`)?.length ?? 0) || (x.group < y.group ? -1 : 1));
   return { sets, setOf, truth, byGroup, likelyClaims };
 }
 
-export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, index: CorpusIndex, comparisons: readonly Comparison[] = [], reviewer: readonly TrustJudgement[] = []): LikelySummary {
+export function discoverLikely(
+  groups: ReadonlyMap<string, readonly string[]>,
+  index: CorpusIndex,
+  comparisons: readonly Comparison[] = [],
+  reviewer: readonly TrustJudgement[] = [],
+): LikelySummary {
   const { sets, setOf, truth, byGroup, likelyClaims } = judgeSets(groups, groups.keys(), index, reviewer);
   const record = comparedWithOthers(comparisons, index);
   const alone = uncorroborated(sets);
-  const trust = new Map(truth.sources.map((s) => {
-    const r = record.get(s.source) ?? { agrees: 0, conflicts: 0, others: new Set<string>() };
-    const compared = r.agrees + r.conflicts;
-    // One other source to compare with cannot tell which of the two is right: say so.
-    const lowEvidence = r.others.size < 2 || compared < MIN_SHARED_FOR_TRUST;
-    const title = index.source.get(s.source)?.title ?? s.source;
-    const explanation = reviewerNote(reviewer, s.source, index) + (compared === 0
-      ? `${title} states nothing another source also states, so there is nothing to weigh it by.`
-      : `${title} agrees with other sources on ${r.agrees} of ${compared} compared statements (${r.conflicts} in conflict), against ${r.others.size} other source${r.others.size === 1 ? '' : 's'}. ` +
-        `Trust ${s.trust.toFixed(2)} (${truth.method}).${aloneNote(alone.get(s.source))}${lowEvidence ? ` Low evidence: ${r.others.size < 2 ? 'with a single other source there is no majority to learn from' : 'too few shared statements'}.` : ''}`);
-    return [s.source, { score: s.trust, lowEvidence, explanation, agreements: r.agrees, comparable: compared } satisfies SourceTrustView];
-  }));
+  const trust = new Map(
+    truth.sources.map((s) => {
+      const r = record.get(s.source) ?? { agrees: 0, conflicts: 0, others: new Set<string>() };
+      const compared = r.agrees + r.conflicts;
+      // One other source to compare with cannot tell which of the two is right: say so.
+      const lowEvidence = r.others.size < 2 || compared < MIN_SHARED_FOR_TRUST;
+      const title = index.source.get(s.source)?.title ?? s.source;
+      const explanation =
+        reviewerNote(reviewer, s.source, index) +
+        (compared === 0
+          ? `${title} states nothing another source also states, so there is nothing to weigh it by.`
+          : `${title} agrees with other sources on ${r.agrees} of ${compared} compared statements (${r.conflicts} in conflict), against ${r.others.size} other source${r.others.size === 1 ? '' : 's'}. ` +
+            `Trust ${s.trust.toFixed(2)} (${truth.method}).${aloneNote(alone.get(s.source))}${lowEvidence ? ` Low evidence: ${r.others.size < 2 ? 'with a single other source there is no majority to learn from' : 'too few shared statements'}.` : ''}`);
+      return [s.source, { score: s.trust, lowEvidence, explanation, agreements: r.agrees, comparable: compared } satisfies SourceTrustView];
+    }),
+  );
   return { method: truth.method, convergence: truth.convergence, byGroup, setOf, trust, likelyClaims, reviewer };
 }
 
@@ -151,7 +174,13 @@ export function discoverLikely(groups: ReadonlyMap<string, readonly string[]>, i
  * is not re-learned here: that is the full run's job (`discoverLikely`), done off the write path.
  * `before` are the groups as they were, to forget the sets the affected groups had.
  */
-export function updateLikely(previous: LikelySummary, before: ReadonlyMap<string, readonly string[]>, groups: ReadonlyMap<string, readonly string[]>, affected: ReadonlySet<string>, index: CorpusIndex): LikelySummary {
+export function updateLikely(
+  previous: LikelySummary,
+  before: ReadonlyMap<string, readonly string[]>,
+  groups: ReadonlyMap<string, readonly string[]>,
+  affected: ReadonlySet<string>,
+  index: CorpusIndex,
+): LikelySummary {
   const fresh = judgeSets(groups, affected, index, previous.reviewer, (source) => previous.trust.get(source)?.score);
   const byGroup = new Map(previous.byGroup);
   const setOf = new Map(previous.setOf);
@@ -166,7 +195,15 @@ export function updateLikely(previous: LikelySummary, before: ReadonlyMap<string
   for (const [group, verdicts] of fresh.byGroup) byGroup.set(group, verdicts);
   for (const [id, key] of fresh.setOf) setOf.set(id, key);
   for (const id of fresh.likelyClaims) likelyClaims.add(id);
-  return { method: previous.method, convergence: previous.convergence, byGroup, setOf, trust: previous.trust, likelyClaims, reviewer: previous.reviewer };
+  return {
+    method: previous.method,
+    convergence: previous.convergence,
+    byGroup,
+    setOf,
+    trust: previous.trust,
+    likelyClaims,
+    reviewer: previous.reviewer,
+  };
 }
 
 /** Per source, how many of its weighed figures no other source states, out of how many it has. */
@@ -196,7 +233,8 @@ function aloneNote(c: { alone: number; total: number } | undefined): string {
 function reviewerNote(reviewer: readonly TrustJudgement[], source: string, index: CorpusIndex): string {
   const j = reviewer.find((r) => r.source === source);
   if (!j) return '';
-  if (j.primary) return 'A reviewer marked it as a primary source: its trust starts high and is held there unless the figures say otherwise. ';
+  if (j.primary)
+    return 'A reviewer marked it as a primary source: its trust starts high and is held there unless the figures say otherwise. ';
   const original = index.source.get(j.derivativeOf!)?.title ?? j.derivativeOf!;
   return `A reviewer marked it as derivative of ${original}: where both state a figure, its word counts for little. `;
 }

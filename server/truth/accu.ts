@@ -70,7 +70,8 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
     const shape = graph.factShape[f]!;
     for (let j = graph.supportStart[f]!; j < graph.supportStart[f + 1]!; j++) {
       const other = graph.factShape[graph.supportTo[j]!]!;
-      outSim[j] = shape.kind === 'number' && other.kind === 'number' ? numericSimilarity(shape, other, p.relativeScale) : graph.supportSim[j]!;
+      outSim[j] =
+        shape.kind === 'number' && other.kind === 'number' ? numericSimilarity(shape, other, p.relativeScale) : graph.supportSim[j]!;
     }
   }
 
@@ -171,7 +172,13 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
 
   /** Accuracy to its fixed point with the dependence held fixed. */
   let iterations = 0;
-  const loopSettings = { prior: p.priorAccuracy, priorStrength: p.priorStrength, step: p.step, tolerance: p.tolerance, maxIterations: p.maxIterations };
+  const loopSettings = {
+    prior: p.priorAccuracy,
+    priorStrength: p.priorStrength,
+    step: p.step,
+    tolerance: p.tolerance,
+    maxIterations: p.maxIterations,
+  };
   const scoring = {
     refresh: () => {
       computeProbabilities();
@@ -226,7 +233,8 @@ function runAccu(graph: FactGraph, settings: TruthSettings): MethodOutput {
 
 export const accu: TruthMethod = {
   name: 'accu',
-  description: 'Accu (Dong, Berti-Equille & Srivastava 2009): Bayesian accuracy-weighted vote with value similarity (copy detection when accu.copyDetection is set)',
+  description:
+    'Accu (Dong, Berti-Equille & Srivastava 2009): Bayesian accuracy-weighted vote with value similarity (copy detection when accu.copyDetection is set)',
   run: runAccu,
 };
 

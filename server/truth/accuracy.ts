@@ -44,7 +44,11 @@ export function accuracy(gold: ReadonlyMap<string, string>, chosen: ReadonlyMap<
  * Expected accuracy if exact ties were broken uniformly at random: the README's definition of the
  * majority-vote baseline ("ties broken arbitrarily"), free of whatever a fixed tie rule happens to favour.
  */
-export function expectedAccuracy(gold: ReadonlyMap<string, string>, tied: ReadonlyMap<string, readonly string[]>, type: ValueType = 'number'): number {
+export function expectedAccuracy(
+  gold: ReadonlyMap<string, string>,
+  tied: ReadonlyMap<string, readonly string[]>,
+  type: ValueType = 'number',
+): number {
   let expected = 0;
   for (const [item, value] of gold) {
     const answers = tied.get(item);

@@ -75,7 +75,12 @@ function mainUnit(claims: readonly Claim[]): string | undefined {
 }
 
 /** The observation one claim makes: numbers (quantities in the main unit, dates as day numbers) or strings. */
-export function claimObservation(claim: Claim, group: string, unit: string | undefined, options: Required<Pick<ClaimsTruthOptions, 'compare' | 'dateScaleDays'>>): Observation {
+export function claimObservation(
+  claim: Claim,
+  group: string,
+  unit: string | undefined,
+  options: Required<Pick<ClaimsTruthOptions, 'compare' | 'dateScaleDays'>>,
+): Observation {
   const base = { item: group, source: claim.source };
   const v = claim.value;
   // Open bounds ("over 72,000" excludes 72,000) are read as closed: support decays continuously with
@@ -104,7 +109,10 @@ export function claimObservation(claim: Claim, group: string, unit: string | und
  * The observations the groups' claims make, aligned with the claims they come from (rejected claims
  * left out): what likelyValues judges, for callers that run truth discovery their own way (what-if, copy detection).
  */
-export function claimsObservations(groups: ReadonlyMap<string, readonly Claim[]>, options: Pick<ClaimsTruthOptions, 'compare' | 'dateScaleDays'> = {}): { claims: Claim[]; observations: Observation[] } {
+export function claimsObservations(
+  groups: ReadonlyMap<string, readonly Claim[]>,
+  options: Pick<ClaimsTruthOptions, 'compare' | 'dateScaleDays'> = {},
+): { claims: Claim[]; observations: Observation[] } {
   const mapping = { compare: options.compare ?? DEFAULT_COMPARE, dateScaleDays: options.dateScaleDays ?? 1 };
   if (!(mapping.dateScaleDays > 0)) throw new Error(`truth: dateScaleDays must be a positive number, got ${mapping.dateScaleDays}`);
   const claims: Claim[] = [];
@@ -126,7 +134,12 @@ export function claimsObservations(groups: ReadonlyMap<string, readonly Claim[]>
  */
 export function likelyValues(groups: ReadonlyMap<string, readonly Claim[]>, options: ClaimsTruthOptions = {}): ClaimsTruth {
   const { claims, observations } = claimsObservations(groups, options);
-  const result = discoverTruth(observations, { ...(options.method ? { method: options.method } : {}), ...(options.settings ? { settings: options.settings } : {}), ...(options.knownTrust ? { knownTrust: options.knownTrust } : {}), ...(options.reviewer ? { reviewer: options.reviewer } : {}) });
+  const result = discoverTruth(observations, {
+    ...(options.method ? { method: options.method } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.knownTrust ? { knownTrust: options.knownTrust } : {}),
+    ...(options.reviewer ? { reviewer: options.reviewer } : {}),
+  });
   const ids = (fact: Pick<FactSummary, 'observations'>): string[] => fact.observations.map((i) => claims[i]!.id);
   const label: ValueLabel = (fact) => {
     const first = claims[fact.observations[0]!]!;

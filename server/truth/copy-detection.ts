@@ -79,7 +79,14 @@ export function sharedPairs(graph: FactGraph, minShared: number): SharedPairs {
  * copyPrior is the share of pairs one expects to copy before seeing anything: 0.1 by default (a few
  * mirrors among many sellers); the result is reported by the benchmark for 0.05 to 0.3.
  */
-export function dependence(graph: FactGraph, pairs: SharedPairs, accuracy: Float64Array, probability: Float64Array, p: AccuSettings, out: Float64Array): number {
+export function dependence(
+  graph: FactGraph,
+  pairs: SharedPairs,
+  accuracy: Float64Array,
+  probability: Float64Array,
+  p: AccuSettings,
+  out: Float64Array,
+): number {
   let moved = 0;
   const n = p.falseValues;
   const c = p.copyRate;
@@ -149,7 +156,15 @@ export function describeDependence(graph: FactGraph, pairs: SharedPairs, dep: Fl
       sameOnDisputed++;
       if (probability[f]! < 0.5) sameFalse++;
     }
-    out.push({ a: pairs.a[q]!, b: pairs.b[q]!, probability: dep[q]!, shared: pairs.recStart[q + 1]! - pairs.recStart[q]!, disputed, sameOnDisputed, sameFalse });
+    out.push({
+      a: pairs.a[q]!,
+      b: pairs.b[q]!,
+      probability: dep[q]!,
+      shared: pairs.recStart[q + 1]! - pairs.recStart[q]!,
+      disputed,
+      sameOnDisputed,
+      sameFalse,
+    });
   }
   return out;
 }

@@ -51,7 +51,9 @@ export async function readColumns(file: string, columns: readonly string[], opti
         const header = record.map(normalize);
         const missing = columns.filter((c) => !header.includes(normalize(c)));
         if (missing.length > 0) {
-          throw new TruthInputError(`${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${record.join(', ')})`);
+          throw new TruthInputError(
+            `${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${record.join(', ')})`,
+          );
         }
         indices = columns.map((c) => header.indexOf(normalize(c)));
         continue;

@@ -36,13 +36,22 @@ export function runMethod(graph: FactGraph, texts: readonly string[], method: Me
   return { method, chosen, output, answers, milliseconds: performance.now() - start };
 }
 
-export function score(graph: FactGraph, texts: readonly string[], run: MethodRun, gold: ReadonlyMap<string, string>, type: ValueType = 'number'): Scored {
+export function score(
+  graph: FactGraph,
+  texts: readonly string[],
+  run: MethodRun,
+  gold: ReadonlyMap<string, string>,
+  type: ValueType = 'number',
+): Scored {
   const index = new Map(graph.items.map((item, i) => [item, i]));
   const tied = new Map<string, string[]>();
   for (const item of gold.keys()) {
     const i = index.get(item);
     if (i === undefined) continue;
-    tied.set(item, tiedAtTop(graph, run.output.factConfidence, i, run.chosen[i]!).map((f) => factText(graph, texts, f)));
+    tied.set(
+      item,
+      tiedAtTop(graph, run.output.factConfidence, i, run.chosen[i]!).map((f) => factText(graph, texts, f)),
+    );
   }
   return { ...run, accuracy: accuracy(gold, run.answers, type), expectedWithRandomTies: expectedAccuracy(gold, tied, type) };
 }
@@ -57,7 +66,12 @@ export function peakRssMiB(): number {
  * Pasternack & Roth's protocol (COLING 2010): only the gold items that are contested (more than one
  * value stated) and whose gold value some source states, the ones a method can get right by choosing.
  */
-export function contestedGold(graph: FactGraph, texts: readonly string[], gold: ReadonlyMap<string, string>, type: ValueType = 'number'): Map<string, string> {
+export function contestedGold(
+  graph: FactGraph,
+  texts: readonly string[],
+  gold: ReadonlyMap<string, string>,
+  type: ValueType = 'number',
+): Map<string, string> {
   const index = new Map(graph.items.map((item, i) => [item, i]));
   const out = new Map<string, string>();
   for (const [item, value] of gold) {

@@ -55,9 +55,12 @@ export function explainSource(record: Omit<SourceTrust, 'explanation'>, minShare
   const copies = record.copies ?? [];
   if (copies.length > 0) {
     // "shares 41 of its 44 disputed values with Store X (3 of them likely false): likely copied"
-    const named = copies.slice(0, maxCopies).map(
-      (c) => `shares ${c.sameOnDisputed} of its ${plural(c.disputed, 'disputed value')} with ${c.source}${c.sameFalse > 0 ? ` (${c.sameFalse} of them likely false)` : ''}: likely copied (${fixed(c.probability)})`,
-    );
+    const named = copies
+      .slice(0, maxCopies)
+      .map(
+        (c) =>
+          `shares ${c.sameOnDisputed} of its ${plural(c.disputed, 'disputed value')} with ${c.source}${c.sameFalse > 0 ? ` (${c.sameFalse} of them likely false)` : ''}: likely copied (${fixed(c.probability)})`,
+      );
     const more = copies.length - named.length;
     text += `; ${named.join('; ')}${more > 0 ? `; and with ${more} more source${more === 1 ? '' : 's'}` : ''}; its votes count less where it agrees with them`;
   }

@@ -41,7 +41,13 @@ export interface TrustLoopResult {
 }
 
 /** Iterates `trust` (in place) to its fixed point under `scoring`, or until the iteration budget is spent. */
-export function iterateTrust(trust: Float64Array, settings: TrustLoopSettings, scoring: TrustScoring, reviewer?: ReviewerPriors, done = 0): TrustLoopResult {
+export function iterateTrust(
+  trust: Float64Array,
+  settings: TrustLoopSettings,
+  scoring: TrustScoring,
+  reviewer?: ReviewerPriors,
+  done = 0,
+): TrustLoopResult {
   let delta = Infinity;
   let iterations = done;
   let ran = 0;

@@ -35,7 +35,11 @@ class Tally<K> {
   }
 }
 
-const nameWords = (text: string): string[] => text.split(/[^\p{L}]+/u).map(foldName).filter((w) => w.length >= 2);
+const nameWords = (text: string): string[] =>
+  text
+    .split(/[^\p{L}]+/u)
+    .map(foldName)
+    .filter((w) => w.length >= 2);
 
 /** Initials seen with each folded surname, counted over a set of parsed lists. */
 function surnameInitials(lists: readonly Person[][]): Map<string, Tally<string>> {

@@ -112,7 +112,8 @@ export function whatIfTrusted(
   const settings = resolveSettings(options.settings);
   const graph = buildFactGraph(observations, settings.similarity);
   const method = options.method ?? 'truthfinder';
-  const judged = (list: readonly ReviewerTrust[]): FactGraph => (list.length > 0 ? { ...graph, reviewer: compileReviewerTrust(graph, list) } : graph);
+  const judged = (list: readonly ReviewerTrust[]): FactGraph =>
+    list.length > 0 ? { ...graph, reviewer: compileReviewerTrust(graph, list) } : graph;
   const before = discoverOnGraph(judged(options.current ?? []), method, settings);
   const after = discoverOnGraph(judged(judgements), method, settings);
   const moves: LikelyValueMove[] = [];

@@ -24,7 +24,12 @@ export interface SetShape {
 
 export type ValueShape = NumericShape | StringShape | SetShape;
 
-export function shapeOf(value: number | string, interval: readonly [number, number] | undefined, scale: number | undefined, members?: readonly string[]): ValueShape {
+export function shapeOf(
+  value: number | string,
+  interval: readonly [number, number] | undefined,
+  scale: number | undefined,
+  members?: readonly string[],
+): ValueShape {
   if (members) return { kind: 'set', members: [...new Set(members)].sort() };
   if (typeof value === 'string') return { kind: 'string', text: value };
   const [low, high] = interval ?? [value, value];

@@ -42,18 +42,33 @@ interface Draft {
 /** Builds the records; `rows[i]` becomes claim `row-<i + 1>` (its data row number in the file). */
 export function tableToCorpus(rows: readonly TableRow[], settings: Partial<TableCorpusOptions> = {}): Corpus {
   const options = { ...DEFAULT_TABLE_OPTIONS, ...settings };
-  const entities = new IdMap<Entity>((name, id) => ({ id, type: options.objectType, label: name, aliases: [{ name, kind: 'label' }] }), 'object');
-  const properties = new IdMap<Property>((name, id) => ({ id, label: name, valueType: 'quantity', unit: options.unit, functional: true, cues: [] }), 'property');
-  const drafts = new IdMap<Draft>((name, id) => ({
-    source: {
-      // The contributor is who published these rows: panels that name a source by its publisher
-      // then tell contributors apart, and the title says which table they are in.
-      id, title: `${name} in ${options.dataset}`.slice(0, 500), publisher: name, kind: 'dataset', references: [],
-      note: `The rows this source contributed to ${options.dataset}, one CSV line each (ObjectID, PropertyID, PropertyValue), in file order.`,
-      text: { file: `${id}.txt`, sha256: '', length: 0 },
-    },
-    lines: [TEXT_HEADER], length: TEXT_HEADER.length, claims: [],
-  }), 'source');
+  const entities = new IdMap<Entity>(
+    (name, id) => ({ id, type: options.objectType, label: name, aliases: [{ name, kind: 'label' }] }),
+    'object',
+  );
+  const properties = new IdMap<Property>(
+    (name, id) => ({ id, label: name, valueType: 'quantity', unit: options.unit, functional: true, cues: [] }),
+    'property',
+  );
+  const drafts = new IdMap<Draft>(
+    (name, id) => ({
+      source: {
+        // The contributor is who published these rows: panels that name a source by its publisher
+        // then tell contributors apart, and the title says which table they are in.
+        id,
+        title: `${name} in ${options.dataset}`.slice(0, 500),
+        publisher: name,
+        kind: 'dataset',
+        references: [],
+        note: `The rows this source contributed to ${options.dataset}, one CSV line each (ObjectID, PropertyID, PropertyValue), in file order.`,
+        text: { file: `${id}.txt`, sha256: '', length: 0 },
+      },
+      lines: [TEXT_HEADER],
+      length: TEXT_HEADER.length,
+      claims: [],
+    }),
+    'source',
+  );
   const textValued = new Set<string>();
 
   rows.forEach(([objectName, propertyName, valueText, sourceName], i) => {
@@ -78,9 +93,10 @@ export function tableToCorpus(rows: readonly TableRow[], settings: Partial<Table
       source: draft.source.id,
       subject: subject.id,
       property: property.id,
-      value: typeof value === 'number'
-        ? { type: 'quantity', comparator: 'exact', amount: value, unit: options.unit }
-        : { type: 'text', text: value },
+      value:
+        typeof value === 'number'
+          ? { type: 'quantity', comparator: 'exact', amount: value, unit: options.unit }
+          : { type: 'text', text: value },
       wording: valueText,
       // Placeholder until the text is joined; replaced below with the real selector.
       quote: { exact, start: valueStart, end: valueStart + exact.length },
@@ -102,7 +118,9 @@ export function tableToCorpus(rows: readonly TableRow[], settings: Partial<Table
   }
   corpus.entities = [...entities.values()];
   // A property any of whose values is not a number holds text: its numeric rows are quoted as text too.
-  corpus.properties = [...properties.values()].map((p) => (textValued.has(p.id) ? { id: p.id, label: p.label, valueType: 'text', functional: true, cues: [] } : p));
+  corpus.properties = [...properties.values()].map((p) =>
+    textValued.has(p.id) ? { id: p.id, label: p.label, valueType: 'text', functional: true, cues: [] } : p,
+  );
   for (const claim of corpus.claims) {
     if (textValued.has(claim.property) && claim.value.type === 'quantity') claim.value = { type: 'text', text: claim.wording };
   }
@@ -122,7 +140,10 @@ function required(field: string, column: string, where: string): string {
 class IdMap<T> {
   private readonly byName = new Map<string, T>();
   private readonly taken = new Set<string>();
-  constructor(private readonly make: (name: string, id: string) => T, private readonly fallback: string) {}
+  constructor(
+    private readonly make: (name: string, id: string) => T,
+    private readonly fallback: string,
+  ) {}
 
   get(name: string): T {
     let record = this.byName.get(name);

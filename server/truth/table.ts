@@ -40,7 +40,8 @@ export const VALUE_TYPES: readonly ValueType[] = ['number', 'persons', 'text'];
  * Property names that hold lists of persons, the way graph-data/properties.json declares a property's
  * value type: a vocabulary of kinds of value, not a rule about one file.
  */
-const PERSON_PROPERTIES = /^(authors?|editors?|creators?|contributors?|writers?|commanders?|leaders?|members?|persons?|people|participants?)$/i;
+const PERSON_PROPERTIES =
+  /^(authors?|editors?|creators?|contributors?|writers?|commanders?|leaders?|members?|persons?|people|participants?)$/i;
 
 /** The value type a property's name declares; number (numerals by closeness, the rest as text) otherwise. */
 export function valueTypeOf(property: string): ValueType {

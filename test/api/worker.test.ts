@@ -93,7 +93,9 @@ describe('extraction in a worker thread', () => {
   const text = largeText();
 
   it('answers GET /api/graph while a 4.9 MB text is still being extracted', async () => {
-    const a = await start();
+    // The ordering is what is tested here, not the budget (tested below): a generous one, so that a
+    // loaded machine cannot cut the stream.
+    const a = await start({ budgetMs: 240_000 });
     const ingest = streamIngest(a.base, { title: 'Long walk', publisher: 'P', text });
     await ingest.started;
     const graph = await a.get('/api/graph');
@@ -110,7 +112,7 @@ describe('extraction in a worker thread', () => {
     const last = ingest.lines.at(-1) as { result?: { source: { id: string; text: { length: number } } } };
     expect(last.result?.source).toMatchObject({ id: 'long-walk', text: { length: text.length } });
     expect((await a.get('/api/sources/long-walk')).status).toBe(200);
-  });
+  }, 300_000);
 
   it('stops an extraction that runs past its budget with a 422 naming it, and stores nothing', async () => {
     const a = await start({ budgetMs: 250 });

@@ -10,7 +10,8 @@ const item = (result: TruthResult, name: string): ItemVerdict => {
   return found;
 };
 const trustOf = (result: TruthResult, source: string): number => result.sources.find((s) => s.source === source)!.trust;
-const accu = (data: readonly Observation[], settings: Record<string, unknown> = {}): TruthResult => discoverTruth(data, { method: 'accu', settings: { accu: settings } });
+const accu = (data: readonly Observation[], settings: Record<string, unknown> = {}): TruthResult =>
+  discoverTruth(data, { method: 'accu', settings: { accu: settings } });
 
 /** Reproducible mix of honest sources and sloppy ones (typos, vandalism) over 60 items. */
 function scrambled(count: number): Observation[] {
@@ -115,7 +116,8 @@ describe('accu: determinism', () => {
     const byName = (r: TruthResult): Map<string, number> => new Map(r.sources.map((s) => [s.source, s.trust]));
     const [ta, tb] = [byName(a), byName(b)];
     for (const [name, t] of ta) expect(tb.get(name)).toBeCloseTo(t, 9);
-    for (const v of a.items) expect(item(b, v.item).chosen).toMatchObject({ value: v.chosen.value, confidence: expect.closeTo(v.chosen.confidence, 9) });
+    for (const v of a.items)
+      expect(item(b, v.item).chosen).toMatchObject({ value: v.chosen.value, confidence: expect.closeTo(v.chosen.confidence, 9) });
     expect(accu(data)).toEqual(a);
   });
 });

@@ -22,9 +22,19 @@ describe('claims to observations', () => {
   });
 
   it('dates become day numbers with their precision as the interval and an absolute scale', () => {
-    const day = claimObservation(claim('s', { type: 'date', date: { value: '1970-01-02', precision: 'day' } }, '2 January 1970'), 'g', undefined, mapping);
+    const day = claimObservation(
+      claim('s', { type: 'date', date: { value: '1970-01-02', precision: 'day' } }, '2 January 1970'),
+      'g',
+      undefined,
+      mapping,
+    );
     expect(day).toEqual({ item: 'g', source: 's', value: 1, interval: [1, 1], scale: 1 });
-    const month = claimObservation(claim('s', { type: 'date', date: { value: '1970-02', precision: 'month' } }, 'February 1970'), 'g', undefined, mapping);
+    const month = claimObservation(
+      claim('s', { type: 'date', date: { value: '1970-02', precision: 'month' } }, 'February 1970'),
+      'g',
+      undefined,
+      mapping,
+    );
     expect(month).toMatchObject({ interval: [31, 58], value: 44 });
   });
 

@@ -7,7 +7,6 @@ import { runCli } from '../helpers/run-cli.js';
 import { TruthInputError } from '../../server/truth/csv.js';
 import { readClaimTable, readGold } from '../../server/truth/table.js';
 
-
 const truth = (...args: string[]) => runCli('truth.ts', args);
 
 let dir: string;
@@ -52,7 +51,9 @@ describe('npm run truth', () => {
     expect(out).toContainEqual(expect.stringMatching(/^"peoria","Population2000","112936","0\.\d{4}"$/));
     expect(out).toContainEqual(expect.stringMatching(/^"o""fallon","Population2000","21910","0\.\d{4}"$/));
     // The gold item missing from the claims counts as wrong: 2 of 3, not 2 of 2.
-    expect(run.stdout).toMatch(/^truthfinder accuracy 0\.6667 \(2\/3, 1 gold items absent from the claims counted wrong, 95 % 0\.21-0\.94\)/m);
+    expect(run.stdout).toMatch(
+      /^truthfinder accuracy 0\.6667 \(2\/3, 1 gold items absent from the claims counted wrong, 95 % 0\.21-0\.94\)/m,
+    );
     // Pasternack & Roth's protocol beside it: the contested items whose gold value some source states.
     expect(run.stdout).toMatch(/^truthfinder .*Pasternack & Roth\): 1\.0000 \(2\/2, /m);
     expect(run.stdout).toMatch(/^vote +accuracy 0\.6667 \(2\/3, 1 gold items absent/m);

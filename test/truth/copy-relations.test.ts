@@ -18,20 +18,38 @@ function corpus(): Corpus {
   for (let i = 0; i < ITEMS; i++) c.entities.push({ id: `town-${i}`, type: 'place', label: `Town ${i}`, aliases: [] });
   for (const id of SOURCES) {
     const text = `The ${id}.`;
-    const source: Source = { id, title: `The ${id[0]!.toUpperCase()}${id.slice(1)}`, publisher: id, kind: 'book', text: { file: `${id}.txt`, sha256: '0'.repeat(64), length: text.length }, references: [] };
+    const source: Source = {
+      id,
+      title: `The ${id[0]!.toUpperCase()}${id.slice(1)}`,
+      publisher: id,
+      kind: 'book',
+      text: { file: `${id}.txt`, sha256: '0'.repeat(64), length: text.length },
+      references: [],
+    };
     c.sources.push(source);
     c.texts.set(id, text);
   }
   const say = (source: string, i: number, amount: number): Claim => ({
-    id: `${source}-${i}`, source, subject: `town-${i}`, property: 'population',
-    value: { type: 'quantity', comparator: 'exact', amount, unit: 'people' }, wording: String(amount),
-    quote: { exact: 'The', start: 0, end: 3 }, citations: [], status: 'reviewed', version: 1,
+    id: `${source}-${i}`,
+    source,
+    subject: `town-${i}`,
+    property: 'population',
+    value: { type: 'quantity', comparator: 'exact', amount, unit: 'people' },
+    wording: String(amount),
+    quote: { exact: 'The', start: 0, end: 3 },
+    citations: [],
+    status: 'reviewed',
+    version: 1,
   });
   for (let i = 0; i < ITEMS; i++) {
     const truth = 10_000 + 1_000 * i;
     const gazette = i % 3 === 0 ? truth * 2 : truth;
     c.claims.push(say('gazette', i, gazette), say('digest', i, gazette));
-    c.claims.push(say('almanac', i, i % 7 === 1 ? truth * 3 : truth), say('ledger', i, i % 7 === 2 ? truth * 5 : truth), say('diary', i, i % 7 === 3 ? truth * 7 : truth));
+    c.claims.push(
+      say('almanac', i, i % 7 === 1 ? truth * 3 : truth),
+      say('ledger', i, i % 7 === 2 ? truth * 5 : truth),
+      say('diary', i, i % 7 === 3 ? truth * 7 : truth),
+    );
   }
   return c;
 }
@@ -46,7 +64,9 @@ describe('copy relations of a source', () => {
     expect(relation!.probability).toBeGreaterThanOrEqual(0.5);
     expect(relation!.sameOnDisputed).toBe(relation!.disputed);
     expect(relation!.sameFalse).toBeGreaterThan(0);
-    expect(relation!.summary).toBe(`Shares ${relation!.sameOnDisputed} of its ${relation!.disputed} disputed values with The Gazette (${relation!.sameFalse} of them judged false): likely copied (probability ${relation!.probability.toFixed(2)}).`);
+    expect(relation!.summary).toBe(
+      `Shares ${relation!.sameOnDisputed} of its ${relation!.disputed} disputed values with The Gazette (${relation!.sameFalse} of them judged false): likely copied (probability ${relation!.probability.toFixed(2)}).`,
+    );
     expect(copyRelations(analysis, 'gazette').map((r) => r.source.id)).toEqual(['digest']);
   });
 

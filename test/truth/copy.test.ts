@@ -49,7 +49,9 @@ describe('accucopy', () => {
   it('names the copiers in the trust explanation, and not the honest sources', () => {
     const copy1 = copy.sources.find((s) => s.source === 'copy-1')!;
     expect(copy1.copies?.map((c) => c.source).sort()).toEqual(['copy-2', 'copy-3', 'original']);
-    expect(copy1.explanation).toMatch(/shares \d+ of its \d+ disputed values with (copy-2|copy-3|original) \(\d+ of them likely false\): likely copied/);
+    expect(copy1.explanation).toMatch(
+      /shares \d+ of its \d+ disputed values with (copy-2|copy-3|original) \(\d+ of them likely false\): likely copied/,
+    );
     for (const s of HONEST) expect(copy.sources.find((t) => t.source === s)!.copies).toBeUndefined();
   });
 

@@ -43,6 +43,10 @@ export function claim(source: string, value: Value, wording: string, extra: Part
   };
 }
 
-export function quantity(amount: number, comparator: 'exact' | 'approx' | 'almost' | 'gt' | 'gte' | 'lt' | 'lte' | 'range' = 'exact', unit = 'soldiers'): Value {
+export function quantity(
+  amount: number,
+  comparator: 'exact' | 'approx' | 'almost' | 'gt' | 'gte' | 'lt' | 'lte' | 'range' = 'exact',
+  unit = 'soldiers',
+): Value {
   return { type: 'quantity', comparator, amount, unit };
 }

@@ -10,7 +10,6 @@ import { createStore } from '../../server/store/create.js';
 import { Repository, StoreProblemError } from '../../server/store/repository.js';
 import { tableToCorpus } from '../../server/truth/table-corpus.js';
 
-
 const importTable = (...args: string[]) => runCli('truth-import.ts', args);
 
 // Columns out of order, an extra column, a comma and a doubled quote inside fields.
@@ -52,7 +51,9 @@ describe('npm run truth:import', () => {
       expect(selectorProblem(corpus.texts.get(claim.source)!, claim.quote)).toBeUndefined();
     }
     const ann = await readFile(path.join(target, 'sources', 'ann.txt'), 'utf8');
-    expect(ann).toBe('"ObjectID","PropertyID","PropertyValue"\n"springfield, il","Population2000","111454"\n"peoria","Population2000","112936"\n"o""fallon","Population2000","21910"\n');
+    expect(ann).toBe(
+      '"ObjectID","PropertyID","PropertyValue"\n"springfield, il","Population2000","111454"\n"peoria","Population2000","112936"\n"o""fallon","Population2000","21910"\n',
+    );
     const fallon = corpus.claims.find((c) => c.subject === 'o-fallon')!;
     expect(fallon.value).toEqual({ type: 'quantity', comparator: 'exact', amount: 21910, unit: 'people' });
     expect(fallon.quote.exact).toBe('21910');
@@ -100,7 +101,10 @@ describe('tableToCorpus', () => {
       ['rome', 'Mayor', '2021', 'b'],
       ['rome', 'Founded', '-753', 'a'],
     ]);
-    expect(corpus.properties.map((p) => [p.id, p.valueType])).toEqual([['mayor', 'text'], ['founded', 'quantity']]);
+    expect(corpus.properties.map((p) => [p.id, p.valueType])).toEqual([
+      ['mayor', 'text'],
+      ['founded', 'quantity'],
+    ]);
     expect(corpus.claims.map((c) => c.value)).toEqual([
       { type: 'text', text: 'Gualtieri' },
       { type: 'quantity', comparator: 'exact', amount: -753, unit: 'units' },
@@ -113,7 +117,10 @@ describe('tableToCorpus', () => {
 describe('createStore', () => {
   it('checks the written folder the way the server opens it and, on a problem, leaves neither the store nor a partial folder', async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'create-store-'));
-    const corpus = tableToCorpus([['rome', 'Founded', '-753', 'a'], ['rome', 'Founded', '-752', 'b']]);
+    const corpus = tableToCorpus([
+      ['rome', 'Founded', '-753', 'a'],
+      ['rome', 'Founded', '-752', 'b'],
+    ]);
     corpus.claims[1]!.quote = { ...corpus.claims[1]!.quote, exact: 'not in the text' };
     await expect(createStore(corpus, path.join(parent, 'store'))).rejects.toThrow(StoreProblemError);
     expect(await readdir(parent)).toEqual([]);

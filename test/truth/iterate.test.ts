@@ -10,7 +10,9 @@ const settings = { prior: 0.5, priorStrength: 2, step: 1, tolerance: 1e-12, maxI
 function fixed(scores: number[][]): TrustScoring & { refreshes: number } {
   const scoring = {
     refreshes: 0,
-    refresh: () => { scoring.refreshes++; },
+    refresh: () => {
+      scoring.refreshes++;
+    },
     credit: (s: number, base: number) => scores[s]!.reduce((sum, x) => sum + x, base),
     creditCount: (s: number) => scores[s]!.length,
   };
@@ -28,10 +30,23 @@ describe('iterateTrust', () => {
     expect(scoring.refreshes).toBe(2);
   });
 
-  it('takes a reviewer\'s prior and strength in place of the method\'s for the judged source only', () => {
+  it("takes a reviewer's prior and strength in place of the method's for the judged source only", () => {
     const trust = new Float64Array([0.5, 0.5]);
-    const reviewer: ReviewerPriors = { factSourceWeight: new Float64Array(), sourceFactWeight: new Float64Array(), prior: new Float64Array([0.9, Number.NaN]), priorStrength: new Float64Array([10, 0]) };
-    iterateTrust(trust, settings, fixed([[0, 0], [0, 0]]), reviewer);
+    const reviewer: ReviewerPriors = {
+      factSourceWeight: new Float64Array(),
+      sourceFactWeight: new Float64Array(),
+      prior: new Float64Array([0.9, Number.NaN]),
+      priorStrength: new Float64Array([10, 0]),
+    };
+    iterateTrust(
+      trust,
+      settings,
+      fixed([
+        [0, 0],
+        [0, 0],
+      ]),
+      reviewer,
+    );
     expect(trust[0]).toBeCloseTo((10 * 0.9) / 12, 12);
     expect(trust[1]).toBeCloseTo((2 * 0.5) / 4, 12);
   });

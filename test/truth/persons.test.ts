@@ -51,7 +51,9 @@ describe('set values', () => {
   });
 
   it('refuses malformed members', () => {
-    expect(() => buildFactGraph([{ item: 'b', source: 's', value: 'x', members: [] }], resolveSettings().similarity)).toThrow(/members must be a non-empty array/);
+    expect(() => buildFactGraph([{ item: 'b', source: 's', value: 'x', members: [] }], resolveSettings().similarity)).toThrow(
+      /members must be a non-empty array/,
+    );
   });
 });
 
@@ -63,7 +65,13 @@ describe('resolvePersonLists: a register built from the table', () => {
     expect(b!.members).toEqual(a!.members);
   });
   it('turns round "Surname Given" written without a comma, and completes names cut short', () => {
-    const out = resolve(['x', 'Pistoia Marco, Koved Larry'], ['x', 'Pistoia, Marco; Koved, Larry'], ['x', 'Marco Pistoia; Larry Koved'], ['y', 'Hornick, Mark F./ Marcade, Erik/ Venkaya'], ['y', 'Hornick, Mark; Marcade, Erik; Venkayala, Sunil']);
+    const out = resolve(
+      ['x', 'Pistoia Marco, Koved Larry'],
+      ['x', 'Pistoia, Marco; Koved, Larry'],
+      ['x', 'Marco Pistoia; Larry Koved'],
+      ['y', 'Hornick, Mark F./ Marcade, Erik/ Venkaya'],
+      ['y', 'Hornick, Mark; Marcade, Erik; Venkayala, Sunil'],
+    );
     expect(out[0]!.members).toEqual(out[1]!.members);
     expect(out[3]!.members).toEqual(['hornick|m', 'marcade|e', 'venkayala|s']);
   });

@@ -12,7 +12,14 @@ const contested = obs(['troops', 'archive', 70000], ['troops', 'paper-1', 72000]
 describe('reviewer trust', () => {
   it('truthfinder: marking the archive primary makes its figure the likely one, and says so', () => {
     const moves = whatIfTrusted(contested, [{ source: 'archive', primary: true }]);
-    expect(moves).toEqual([expect.objectContaining({ item: 'troops', changed: true, before: expect.objectContaining({ value: 72000 }), after: expect.objectContaining({ value: 70000 }) })]);
+    expect(moves).toEqual([
+      expect.objectContaining({
+        item: 'troops',
+        changed: true,
+        before: expect.objectContaining({ value: 72000 }),
+        after: expect.objectContaining({ value: 70000 }),
+      }),
+    ]);
   });
   it('accu: a primary source alone does not outvote two agreeing ones, but its figure gains ground', () => {
     // Accu's prior already credits unknown sources with 0.8: two of them agreeing outweigh one at 0.9.
@@ -22,8 +29,21 @@ describe('reviewer trust', () => {
   });
   for (const method of ['truthfinder', 'accu'] as const) {
     it(`${method}: a derivative of the archive no longer doubles its vote`, () => {
-      const data = obs(['troops', 'archive', 70000], ['troops', 'digest', 70000], ['troops', 'paper', 72000], ['troops', 'memoir', 72000], ['troops', 'reprint', 70000]);
-      const moves = whatIfTrusted(data, [{ source: 'digest', derivativeOf: 'archive' }, { source: 'reprint', derivativeOf: 'archive' }], { method });
+      const data = obs(
+        ['troops', 'archive', 70000],
+        ['troops', 'digest', 70000],
+        ['troops', 'paper', 72000],
+        ['troops', 'memoir', 72000],
+        ['troops', 'reprint', 70000],
+      );
+      const moves = whatIfTrusted(
+        data,
+        [
+          { source: 'digest', derivativeOf: 'archive' },
+          { source: 'reprint', derivativeOf: 'archive' },
+        ],
+        { method },
+      );
       expect(moves[0]).toMatchObject({ item: 'troops', changed: true, before: { value: 70000 }, after: { value: 72000 } });
     });
   }
@@ -32,32 +52,57 @@ describe('reviewer trust', () => {
   });
   it('refuses unknown sources and contradictory judgements with the reason', () => {
     const graph = buildFactGraph(contested, resolveSettings().similarity);
-    expect(() => compileReviewerTrust(graph, [{ source: 'nobody', primary: true }])).toThrow(/reviewer judgement 0 \("nobody"\): no such source/);
+    expect(() => compileReviewerTrust(graph, [{ source: 'nobody', primary: true }])).toThrow(
+      /reviewer judgement 0 \("nobody"\): no such source/,
+    );
     expect(() => compileReviewerTrust(graph, [{ source: 'archive', derivativeOf: 'elsewhere' }])).toThrow(/derivativeOf names no source/);
-    expect(() => compileReviewerTrust(graph, [{ source: 'archive', primary: true, derivativeOf: 'paper-1' }])).toThrow(/both primary and derivative/);
+    expect(() => compileReviewerTrust(graph, [{ source: 'archive', primary: true, derivativeOf: 'paper-1' }])).toThrow(
+      /both primary and derivative/,
+    );
     expect(() => compileReviewerTrust(graph, [{ source: 'archive', derivativeOf: 'archive' }])).toThrow(/derivative of itself/);
   });
   it('from judgements already in force: only what the new set changes moves, and undoing one moves it back', () => {
     const primary = [{ source: 'archive', primary: true as const }];
     expect(whatIfTrusted(contested, primary, { current: primary })).toEqual([]);
     const undo = whatIfTrusted(contested, [], { current: primary });
-    expect(undo).toEqual([expect.objectContaining({ item: 'troops', changed: true, before: expect.objectContaining({ value: 70000 }), after: expect.objectContaining({ value: 72000 }) })]);
+    expect(undo).toEqual([
+      expect.objectContaining({
+        item: 'troops',
+        changed: true,
+        before: expect.objectContaining({ value: 70000 }),
+        after: expect.objectContaining({ value: 72000 }),
+      }),
+    ]);
     // The observation index points back at the input that states the value (adapters show its wording).
     expect(contested[undo[0]!.before.observation]!.value).toBe(70000);
     expect(contested[undo[0]!.after.observation]!.value).toBe(72000);
   });
   it('a primary mark weighs as many pseudo-items as the source states facts, at least PRIMARY_STRENGTH', () => {
-    const many = obs(...Array.from({ length: 25 }, (_, i) => [`item-${i}`, 'archive', i] as [string, string, number]), ['item-0', 'paper', 1]);
+    const many = obs(...Array.from({ length: 25 }, (_, i) => [`item-${i}`, 'archive', i] as [string, string, number]), [
+      'item-0',
+      'paper',
+      1,
+    ]);
     const graph = buildFactGraph(many, resolveSettings().similarity);
-    const priors = compileReviewerTrust(graph, [{ source: 'archive', primary: true }, { source: 'paper', primary: true }]);
+    const priors = compileReviewerTrust(graph, [
+      { source: 'archive', primary: true },
+      { source: 'paper', primary: true },
+    ]);
     expect(priors.priorStrength[graph.sources.indexOf('archive')]).toBe(25);
     expect(priors.priorStrength[graph.sources.indexOf('paper')]).toBe(PRIMARY_STRENGTH);
   });
   it('leaves out judgements naming a source these observations do not have', () => {
     const present = new Set(['archive', 'paper-1']);
-    expect(applicableJudgements(present, [
-      { source: 'archive', primary: true }, { source: 'gone', primary: true },
-      { source: 'paper-1', derivativeOf: 'gone' }, { source: 'paper-1', derivativeOf: 'archive' },
-    ])).toEqual([{ source: 'archive', primary: true }, { source: 'paper-1', derivativeOf: 'archive' }]);
+    expect(
+      applicableJudgements(present, [
+        { source: 'archive', primary: true },
+        { source: 'gone', primary: true },
+        { source: 'paper-1', derivativeOf: 'gone' },
+        { source: 'paper-1', derivativeOf: 'archive' },
+      ]),
+    ).toEqual([
+      { source: 'archive', primary: true },
+      { source: 'paper-1', derivativeOf: 'archive' },
+    ]);
   });
 });

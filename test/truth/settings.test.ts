@@ -30,10 +30,14 @@ describe('settings', () => {
   });
 
   it('are checked by discoverTruth before any work is done', () => {
-    expect(() => discoverTruth(obs(['a', 's', 1]), { settings: { truthfinder: { priorTrust: 1 } } })).toThrow(/^truth: settings\.truthfinder\.priorTrust/);
+    expect(() => discoverTruth(obs(['a', 's', 1]), { settings: { truthfinder: { priorTrust: 1 } } })).toThrow(
+      /^truth: settings\.truthfinder\.priorTrust/,
+    );
   });
 
   it('an unknown method is refused', () => {
-    expect(() => discoverTruth(obs(['a', 's', 1]), { method: 'crh' as never })).toThrow('truth: unknown method "crh" (known: truthfinder, accu, accucopy, vote)');
+    expect(() => discoverTruth(obs(['a', 's', 1]), { method: 'crh' as never })).toThrow(
+      'truth: unknown method "crh" (known: truthfinder, accu, accucopy, vote)',
+    );
   });
 });

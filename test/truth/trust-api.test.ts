@@ -8,9 +8,15 @@ import { expectError, expectShape, startFixtureApi, type RunningApi } from '../a
 import { RB, WP } from '../api/fixture-store.js';
 
 let api: RunningApi | undefined;
-afterEach(async () => { await api?.close(); api = undefined; });
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 const trustFile = (a: RunningApi) => path.join(a.dataDir, 'source-trust.json');
 const DEATHS = { subject: 'Japanese expeditionary force', property: 'deaths' };
 
@@ -28,7 +34,11 @@ describe('reviewer trust in a source', () => {
     expect(reply.status).toBe(200);
     expectShape(reply.body, 'TrustWhatIf');
     const deaths = reply.body.moves.find((m: typeof DEATHS) => m.subject === DEATHS.subject && m.property === DEATHS.property);
-    expect(deaths).toMatchObject({ changed: true, before: { wording: 'up to 3,000', claim: 'rb-deaths-3000' }, after: { wording: '3,116', claim: 'wp-deaths-3116', source: 'Japanese intervention in Siberia' } });
+    expect(deaths).toMatchObject({
+      changed: true,
+      before: { wording: 'up to 3,000', claim: 'rb-deaths-3000' },
+      after: { wording: '3,116', claim: 'wp-deaths-3116', source: 'Japanese intervention in Siberia' },
+    });
     expect(deaths.after.confidence).toBeGreaterThan(deaths.before.confidence);
     expect(reply.body.changed).toBe(reply.body.moves.filter((m: { changed: boolean }) => m.changed).length);
     await expect(readFile(trustFile(a), 'utf8')).rejects.toThrow(/ENOENT/);
@@ -43,16 +53,32 @@ describe('reviewer trust in a source', () => {
     expectShape(before.body, 'TrustView');
     expect(before.body).toMatchObject({ source: { id: WP, title: 'Japanese intervention in Siberia' }, judgement: null });
 
-    const put = await a.send('PUT', `/api/sources/${WP}/trust`, json({ primary: true, note: 'the article cites its figures' }, { 'if-match': '"0"', 'x-reviewer': 'Ann' }));
+    const put = await a.send(
+      'PUT',
+      `/api/sources/${WP}/trust`,
+      json({ primary: true, note: 'the article cites its figures' }, { 'if-match': '"0"', 'x-reviewer': 'Ann' }),
+    );
     expect(put.status).toBe(200);
     expectShape(put.body, 'TrustWritten');
     expect(put.headers.etag).toBe('"1"');
     expect(put.body.judgement).toEqual({ primary: true, derivativeOf: null, note: 'the article cites its figures', version: 1 });
     expect(put.body.trust.explanation).toMatch(/^A reviewer marked it as a primary source/);
-    expect(JSON.parse(await readFile(trustFile(a), 'utf8'))).toEqual([{ id: WP, source: WP, primary: true, version: 1, note: 'the article cites its figures' }]);
+    expect(JSON.parse(await readFile(trustFile(a), 'utf8'))).toEqual([
+      { id: WP, source: WP, primary: true, version: 1, note: 'the article cites its figures' },
+    ]);
     expect(await likelyDeaths(a)).toEqual(['wp-deaths-3116']);
-    const log = (await readFile(path.join(a.dataDir, 'changelog.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.at(-1)).toMatchObject({ seq: put.body.change, who: 'Ann', action: 'trust', trust: WP, trustBefore: null, trustAfter: { primary: true, version: 1 } });
+    const log = (await readFile(path.join(a.dataDir, 'changelog.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(log.at(-1)).toMatchObject({
+      seq: put.body.change,
+      who: 'Ann',
+      action: 'trust',
+      trust: WP,
+      trustBefore: null,
+      trustAfter: { primary: true, version: 1 },
+    });
 
     // A second write from the stale ETag is refused, with the current one.
     const stale = await a.send('PUT', `/api/sources/${WP}/trust`, json({ derivativeOf: RB }, { 'if-match': '"0"' }));
@@ -74,7 +100,11 @@ describe('reviewer trust in a source', () => {
     const a = (api = await startFixtureApi());
     const put = await a.send('PUT', `/api/sources/${RB}/trust`, json({ derivativeOf: WP }, { 'if-match': '"0"' }));
     expect(put.status).toBe(200);
-    expect(put.body.judgement).toMatchObject({ primary: false, derivativeOf: { id: WP, title: 'Japanese intervention in Siberia' }, version: 1 });
+    expect(put.body.judgement).toMatchObject({
+      primary: false,
+      derivativeOf: { id: WP, title: 'Japanese intervention in Siberia' },
+      version: 1,
+    });
     expect(put.body.trust.explanation).toContain('derivative of Japanese intervention in Siberia');
     // The mirror judgement would make each the other's copy.
     expectError(await a.send('PUT', `/api/sources/${WP}/trust`, json({ derivativeOf: RB }, { 'if-match': '"0"' })), 400, '/derivativeOf');
@@ -103,7 +133,10 @@ describe('reviewer trust in a source', () => {
     expectError(await put({ primary: true, trusted: 'very' }), 400, '/trusted');
     expectError(await put({}), 400, '/');
     expectError(await put({ primary: true, note: 'x'.repeat(2001) }), 400, '/note');
-    expectError(await a.send('PUT', `/api/sources/${WP}/trust`, { headers: { 'content-type': 'text/plain', 'if-match': '"0"' }, body: 'primary' }), 415);
+    expectError(
+      await a.send('PUT', `/api/sources/${WP}/trust`, { headers: { 'content-type': 'text/plain', 'if-match': '"0"' }, body: 'primary' }),
+      415,
+    );
     expectError(await a.send('PUT', '/api/sources/no-such-source/trust', json({ primary: true }, { 'if-match': '"0"' })), 404);
     expectError(await a.send('DELETE', `/api/sources/${WP}/trust`, { headers: { 'if-match': '"0"' } }), 404);
     expectError(await a.get(`/api/sources/${WP}/what-if`), 400, '/query/trust');

@@ -8,9 +8,22 @@ import { useBrowserSuite } from '../browser/suite.js';
 const WP = 'wikipedia-japanese-intervention';
 const suite = useBrowserSuite();
 
-interface Move { subject: string; property: string; before: { wording: string; claim: string }; after: { wording: string; claim: string }; changed: boolean }
-interface Likely { value: string; claims: string[]; undecided?: boolean }
-interface Group { property: { id: string }; likelySets: Likely[] }
+interface Move {
+  subject: string;
+  property: string;
+  before: { wording: string; claim: string };
+  after: { wording: string; claim: string };
+  changed: boolean;
+}
+interface Likely {
+  value: string;
+  claims: string[];
+  undecided?: boolean;
+}
+interface Group {
+  property: { id: string };
+  likelySets: Likely[];
+}
 
 const getJson = async <T>(path: string): Promise<T> => (await (await fetch(`${suite.app.base}${path}`)).json()) as T;
 
@@ -26,7 +39,9 @@ describe('reviewer trust in the explorer', () => {
   it('marking a source primary shows the moves first, then saves and a likely value moves', async () => {
     const whatIf = await getJson<{ changed: number; moves: Move[] }>(`/api/sources/${WP}/what-if?trust=primary`);
     const changedMoves = whatIf.moves.filter((m) => m.changed);
-    expect(changedMoves.length, 'marking the encyclopedia primary should change some likely value of the bundled corpus').toBeGreaterThan(0);
+    expect(changedMoves.length, 'marking the encyclopedia primary should change some likely value of the bundled corpus').toBeGreaterThan(
+      0,
+    );
 
     const page = await openApp(suite.context, `${suite.app.base}/?node=source:${WP}&panel=details`);
     const panel = page.locator(`.source-trust[data-source="${WP}"]`);
@@ -54,7 +69,9 @@ describe('reviewer trust in the explorer', () => {
     let watched: { move: Move; subject: string; property: string; likely: Likely } | undefined;
     for (const move of changedMoves) {
       const set = await likelySetOf(move.after.claim);
-      expect(set.likely?.claims, `${move.subject} / ${move.property}: the server does not serve the predicted value`).toContain(move.after.claim);
+      expect(set.likely?.claims, `${move.subject} / ${move.property}: the server does not serve the predicted value`).toContain(
+        move.after.claim,
+      );
       if (!set.likely!.undecided && !watched) watched = { move, subject: set.subject, property: set.property, likely: set.likely! };
     }
     expect(watched, 'no moved value is decided after the judgement').toBeDefined();

@@ -23,22 +23,37 @@ import { createTestDatabase, type TestDatabase } from '../pg/database.js';
 
 const menExtractor: Extractor = (text, { sourceId }) => {
   const claims: Claim[] = [...text.matchAll(/(\d[\d,]*) men/g)].map((m, i) => ({
-    id: `${sourceId}-x${i + 1}`, source: sourceId, subject: 'garrison', property: 'troop-strength',
+    id: `${sourceId}-x${i + 1}`,
+    source: sourceId,
+    subject: 'garrison',
+    property: 'troop-strength',
     value: { type: 'quantity', comparator: 'exact', amount: Number(m[1]!.replace(/,/g, '')), unit: 'soldiers' },
-    wording: m[0], quote: selectorAt(text, m.index!, m.index! + m[0].length), citations: [], status: 'extracted', confidence: 0.5, version: 1,
+    wording: m[0],
+    quote: selectorAt(text, m.index!, m.index! + m[0].length),
+    citations: [],
+    status: 'extracted',
+    confidence: 0.5,
+    version: 1,
   }));
   return { claims, proposedEntities: [], references: [], warnings: [] };
 };
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 const bySource = (list: readonly TrustJudgement[]) => list.toSorted((x, y) => x.source.localeCompare(y.source));
 const LETTER = { title: 'Letter', publisher: 'Archive', text: 'The garrison had 9,000 men that winter.' };
 
 let api: RunningApi | undefined;
-afterEach(async () => { await api?.close(); api = undefined; });
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
 
 describe('deleting a source on the folder store', () => {
-  const trustIn = async (a: RunningApi): Promise<TrustJudgement[]> => JSON.parse(await readFile(path.join(a.dataDir, 'source-trust.json'), 'utf8'));
+  const trustIn = async (a: RunningApi): Promise<TrustJudgement[]> =>
+    JSON.parse(await readFile(path.join(a.dataDir, 'source-trust.json'), 'utf8'));
   const judge = async (a: RunningApi, id: string, body: unknown, etag = '"0"') => {
     const reply = await a.send('PUT', `/api/sources/${id}/trust`, json(body, { 'if-match': etag }));
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -53,8 +68,9 @@ describe('deleting a source on the folder store', () => {
 
   it('removes the judgements naming it in the delete, logs them, and its revert puts them back unchanged', async () => {
     const a = (api = await startApi(await miniStore(), { extractor: async () => menExtractor }));
-    for (const body of [LETTER, { title: 'Diary', publisher: 'Archive', text: 'The garrison counted 9,000 men.' }]) expect((await a.send('POST', '/api/sources', json(body))).status).toBe(201);
-    await judge(a, 'letter', { primary: true, note: 'the commander\'s own letter' });
+    for (const body of [LETTER, { title: 'Diary', publisher: 'Archive', text: 'The garrison counted 9,000 men.' }])
+      expect((await a.send('POST', '/api/sources', json(body))).status).toBe(201);
+    await judge(a, 'letter', { primary: true, note: "the commander's own letter" });
     await judge(a, 'diary', { derivativeOf: 'letter' });
     await judge(a, 'chronicle', { primary: true });
     const before = await trustIn(a);
@@ -77,12 +93,17 @@ describe('deleting a source on the folder store', () => {
     const back = await a.get('/api/sources/diary/trust');
     expect(back.headers.etag).toBe('"1"');
     expect(back.body.judgement).toEqual({ primary: false, derivativeOf: { id: 'letter', title: 'Letter' }, note: null, version: 1 });
-    expect((await a.get('/api/sources/letter/trust')).body.judgement).toMatchObject({ primary: true, note: 'the commander\'s own letter', version: 1 });
+    expect((await a.get('/api/sources/letter/trust')).body.judgement).toMatchObject({
+      primary: true,
+      note: "the commander's own letter",
+      version: 1,
+    });
   });
 
   it('keeps a judgement made since the delete, and gives a source added anew under the same id no old judgement', async () => {
     const a = (api = await startApi(await miniStore(), { extractor: async () => menExtractor }));
-    for (const body of [LETTER, { title: 'Diary', publisher: 'Archive', text: 'The garrison counted 9,000 men.' }]) expect((await a.send('POST', '/api/sources', json(body))).status).toBe(201);
+    for (const body of [LETTER, { title: 'Diary', publisher: 'Archive', text: 'The garrison counted 9,000 men.' }])
+      expect((await a.send('POST', '/api/sources', json(body))).status).toBe(201);
     await judge(a, 'letter', { primary: true });
     await judge(a, 'diary', { derivativeOf: 'letter' });
 
@@ -121,13 +142,15 @@ describe('deleting a source on PostgreSQL', () => {
   const rows = async (url: string) => {
     const backend = await PostgresBackend.connect(url);
     try {
-      return (await backend.withClient(async (c) => (await c.query<{ record: TrustJudgement }>('SELECT record FROM source_trust')).rows)).map((r) => r.record);
+      return (
+        await backend.withClient(async (c) => (await c.query<{ record: TrustJudgement }>('SELECT record FROM source_trust')).rows)
+      ).map((r) => r.record);
     } finally {
       await backend.close();
     }
   };
 
-  it('removes the rows naming the source in the delete\'s transaction, and its revert restores them', async () => {
+  it("removes the rows naming the source in the delete's transaction, and its revert restores them", async () => {
     db = await createTestDatabase();
     const importer = await PostgresBackend.connect(db.url);
     await importFolder(importer, DEFAULT_DATA_DIR).finally(() => importer.close());

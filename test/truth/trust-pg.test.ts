@@ -43,7 +43,9 @@ describe('reviewer trust on PostgreSQL', () => {
     expect(before).toBeDefined();
     const { judgement, change } = await setTrust(a, WP, 0, { primary: true }, { who: 'tester' });
     expect(judgement).toMatchObject({ source: WP, primary: true, version: 1 });
-    const rows = await (await PostgresBackend.connect(db.url)).withClient(async (c) => (await c.query('SELECT id, record FROM source_trust')).rows);
+    const rows = await (
+      await PostgresBackend.connect(db.url)
+    ).withClient(async (c) => (await c.query('SELECT id, record FROM source_trust')).rows);
     expect(rows).toEqual([{ id: WP, record: { id: WP, source: WP, primary: true, version: 1 } }]);
     const after = likelyIn(a, DEATHS_GROUP);
     expect(after).not.toEqual(before);

@@ -29,7 +29,10 @@ afterAll(async () => {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends `probe` again and again while `slow` runs: how long `slow` took, and each probe's time (only those sent and answered meanwhile). */
-async function probeDuring(slow: () => Promise<unknown>, probe: () => Promise<{ status: number }>): Promise<{ slowMs: number; probes: number[] }> {
+async function probeDuring(
+  slow: () => Promise<unknown>,
+  probe: () => Promise<{ status: number }>,
+): Promise<{ slowMs: number; probes: number[] }> {
   let done = false;
   const started = performance.now();
   const answer = slow().finally(() => (done = true));
@@ -46,7 +49,7 @@ async function probeDuring(slow: () => Promise<unknown>, probe: () => Promise<{ 
 }
 
 describe('trust questions in a worker thread', () => {
-  it('keeps other requests fast while a what-if is computed, and answers what the caller\'s thread would', async () => {
+  it("keeps other requests fast while a what-if is computed, and answers what the caller's thread would", async () => {
     await api.repo.trustRefresh.settled();
     const { analysis } = api.repo.snapshot;
     const source = analysis.corpus.sources[0]!.id;
@@ -55,7 +58,10 @@ describe('trust questions in a worker thread', () => {
     await probe();
 
     let whatIf: { status: number; body: { moves: unknown[]; changed: number } } | undefined;
-    const { slowMs, probes } = await probeDuring(async () => (whatIf = await api.get(`/api/sources/${source}/what-if?trust=primary`)), probe);
+    const { slowMs, probes } = await probeDuring(
+      async () => (whatIf = await api.get(`/api/sources/${source}/what-if?trust=primary`)),
+      probe,
+    );
     expect(whatIf!.status).toBe(200);
     expect(probes.length).toBeGreaterThanOrEqual(5);
     // On the event loop, a request made during the what-if waited for all of it (and few were made).
@@ -76,7 +82,7 @@ describe('trust questions in a worker thread', () => {
     expect(whatIf!.body.changed).toBe(expected.filter((m) => m.changed).length);
   }, 180_000);
 
-  it('detects copying in the worker, with the answer of the caller\'s thread', async () => {
+  it("detects copying in the worker, with the answer of the caller's thread", async () => {
     const { analysis } = api.repo.snapshot;
     const dependence = new Map(copyDependence(observationsOf(analysis.groups, analysis.groups.keys(), analysis.index).observations));
     const copiers = [...dependence].filter(([, copies]) => copies.length > 0).map(([id]) => id);

@@ -138,7 +138,8 @@ describe('similarity support', () => {
     const near = item(discoverTruth(obs(['c', 'a', 1000], ['c', 'b', 1001], ['c', 'x', 5000])), 'c');
     const far = item(discoverTruth(obs(['c', 'a', 1000], ['c', 'b', 1300], ['c', 'x', 5000])), 'c');
     expect([1000, 1001]).toContain(near.chosen.value);
-    const confidenceOf = (v: ItemVerdict, value: number): number => [v.chosen, ...v.alternatives].find((f) => f.value === value)!.confidence;
+    const confidenceOf = (v: ItemVerdict, value: number): number =>
+      [v.chosen, ...v.alternatives].find((f) => f.value === value)!.confidence;
     expect(confidenceOf(near, 1000)).toBeGreaterThan(confidenceOf(far, 1000));
   });
 });
@@ -159,6 +160,8 @@ describe('interval support', () => {
   });
 
   it('rejects an observation whose value lies outside its own interval', () => {
-    expect(() => discoverTruth([{ item: 'a', source: 's', value: 5, interval: [10, 20] }])).toThrow(/truth: observation 0: value 5 lies outside its interval/);
+    expect(() => discoverTruth([{ item: 'a', source: 's', value: 5, interval: [10, 20] }])).toThrow(
+      /truth: observation 0: value 5 lies outside its interval/,
+    );
   });
 });

@@ -1,7 +1,9 @@
 // A check both truth methods' tests make: every source's trust and every value's confidence lie in [0, 1].
 import { expect } from 'vitest';
 
-interface Confident { confidence: number }
+interface Confident {
+  confidence: number;
+}
 interface ResultLike {
   sources: readonly { trust: number }[];
   items: readonly { chosen: Confident; alternatives: readonly Confident[] }[];
