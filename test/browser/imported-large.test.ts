@@ -99,8 +99,8 @@ describe('an imported table too large to draw whole', () => {
         { timeout: 20_000 },
       )
       .toBe(claims.length);
-    await page.waitForTimeout(700);
-    for (const k of [city, ...claims.slice(0, 5)]) expect(await onScreen(page, k)).toBe(true);
+    // The camera moves to them in an animation: wait for it to arrive, however loaded the machine.
+    for (const k of [city, ...claims.slice(0, 5)]) await expect.poll(() => onScreen(page, k), { timeout: 20_000 }).toBe(true);
     await screenshot(page, 'imported-city-opened');
 
     // A contradiction from the list whose claims are not drawn: loaded, selected, both quotes shown.

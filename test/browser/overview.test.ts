@@ -83,8 +83,8 @@ describe('the entity overview', () => {
     const positions = await nodesOf(page);
     const centre = positions[ENTITY]!;
     for (const k of claimsOf) expect(Math.hypot(positions[k]!.x - centre.x, positions[k]!.y - centre.y)).toBeLessThan(25);
-    await page.waitForTimeout(700);
-    for (const k of [ENTITY, ...claimsOf.slice(0, 5)]) expect(await onScreen(page, k)).toBe(true);
+    // The camera moves to them in an animation: wait for it to arrive, however loaded the machine.
+    for (const k of [ENTITY, ...claimsOf.slice(0, 5)]) await expect.poll(() => onScreen(page, k), { timeout: 20_000 }).toBe(true);
     await screenshot(page, 'overview-entity-opened');
     expect(await page.evaluate(() => (window as unknown as PageHooks).__pageErrors)).toEqual([]);
     await page.close();
