@@ -10,6 +10,7 @@ import { dateLead, withComparator, type DateLead } from './scope.js';
 import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import type { Token } from './tokens.js';
+import { FUNCTION_WORDS } from './words.js';
 
 /** Words that stand for each end of a range when the sentence says nothing more specific. */
 const RANGE_START = ['from', 'since', 'began', 'beginning', 'started', 'start'];
@@ -221,47 +222,21 @@ const DATELINE = /(?:^|\n)\s*\p{Lu}[\p{Lu}. '’/-]{2,}(?:,\s*[\p{L}.]{1,20}\.?)
 
 /** Words that never name what a date is the date of. */
 const NOT_TOPIC = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'in',
-  'on',
-  'at',
-  'by',
-  'for',
-  'from',
-  'with',
-  'and',
-  'or',
-  'as',
+  ...FUNCTION_WORDS,
   'is',
   'was',
   'were',
   'are',
   'be',
   'been',
-  'its',
-  'their',
-  'his',
-  'her',
-  'this',
-  'that',
   'these',
   'those',
-  'it',
-  'they',
-  'which',
-  'who',
   'until',
   'till',
   'since',
-  'about',
   'around',
   'will',
   'shall',
-  'be',
   'being',
   'during',
   'before',
@@ -271,7 +246,6 @@ const NOT_TOPIC = new Set([
   'mid',
   'between',
   'through',
-  'will',
   'would',
   'there',
   'here',

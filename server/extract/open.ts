@@ -7,36 +7,15 @@
 // words/roles.json.
 import type { Property } from '../core/schema-types.js';
 import type { Token } from './tokens.js';
-import { AUXILIARIES, isPastVerb, ROLES, type Role } from './words.js';
+import { AUXILIARIES, FUNCTION_WORDS, isPastVerb, ROLES, type Role } from './words.js';
 
 /** Function words: never the verb or the object a property is named from. */
 const FUNCTION = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'in',
-  'on',
-  'at',
-  'by',
-  'for',
-  'from',
-  'with',
-  'and',
-  'or',
-  'as',
+  ...FUNCTION_WORDS,
   'into',
-  'its',
-  'their',
-  'his',
-  'her',
-  'this',
-  'that',
   'these',
   'those',
   'some',
-  'about',
   'nearly',
   'over',
   'under',
@@ -46,10 +25,6 @@ const FUNCTION = new Set([
   'until',
   'since',
   'during',
-  'which',
-  'who',
-  'it',
-  'they',
   'he',
   'she',
   'not',

@@ -10,6 +10,7 @@ import { rankProperties, stem, type PropertyEntry, type PropertyScore } from './
 import type { InfoboxCell } from './infobox.js';
 import { readScope } from './scope.js';
 import { chooseSubject, placeOf, type SubjectInput } from './subjects.js';
+import { FUNCTION_WORDS } from './words.js';
 
 /** Nouns of time: "two days before" is when something happened, rarely a stated duration. */
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
@@ -285,35 +286,14 @@ const CURRENCY_UNITS = new Set([
 const UNIT_ONLY = new Set(['percent', 'per', 'cent', 'pc', 'points', 'amount']);
 /** Words that never name what a figure is. */
 const NOT_NAMES = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'in',
-  'on',
-  'at',
-  'by',
-  'for',
-  'from',
-  'with',
-  'and',
-  'or',
-  'as',
+  ...FUNCTION_WORDS,
   'is',
   'was',
   'were',
   'are',
   'be',
   'been',
-  'its',
-  'their',
-  'his',
-  'her',
-  'this',
-  'that',
   'some',
-  'about',
   'nearly',
   'over',
   'under',
@@ -331,10 +311,6 @@ const NOT_NAMES = new Set([
   'fewer',
   'least',
   'most',
-  'it',
-  'they',
-  'which',
-  'who',
   'had',
   'has',
   'have',

@@ -32,7 +32,11 @@ interface OcrFile {
 const names = read<NamesFile>('names.json');
 const roles = read<RolesFile>('roles.json');
 const ocr = read<OcrFile>('ocr.json');
+const functionWords = read<{ words: string[] }>('function.json');
 const verbs = read<{ irregular: string[]; auxiliaries: string[]; reporting: string[] }>('verbs.json');
+
+/** Function words that never name a figure's or a date's topic, nor a proposed property (each reader adds its own). */
+export const FUNCTION_WORDS: readonly string[] = functionWords.words;
 
 /** Past tenses and participles a proposed property is named from: "-ed" forms and the irregular ones. */
 const IRREGULAR = new Set(verbs.irregular);
