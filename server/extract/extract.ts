@@ -240,7 +240,10 @@ function withoutRestatedHeadings(
 
 /** The opening heading as a name span ("Marathon", "Economy of Iceland"): one to twelve words, no sentence punctuation; written in capitals, its label in title case. */
 function headingSpan(masked: string, sentence: Sentence): NameSpan | undefined {
-  const text = masked.slice(sentence.start, sentence.end).trim();
+  const text = masked
+    .slice(sentence.start, sentence.end)
+    .trim()
+    .replace(/^[=#]+\s*|\s*=+$/g, '');
   const words = text.split(/\s+/);
   if (words.length > 12 || /[.!?:;]/.test(text) || !/^\p{Lu}/u.test(text)) return undefined;
   const start = sentence.start + masked.slice(sentence.start, sentence.end).indexOf(text);
@@ -254,6 +257,9 @@ function datelineSpan(masked: string, sentence: Sentence): NameSpan | undefined 
   const start = sentence.start + m[1]!.length;
   return { start, end: start + m[2]!.length, text: m[2]!, type: 'place', confidence: 0.5 };
 }
+
+/** What wiki and Markdown write around a heading ("= Title =", "## Title"), or nothing. */
+const HEADING_MARKUP = /^[\s=#*_`]*$/;
 
 /** How far into the text the year a dateline leaves out is looked for. */
 const OPENING = 5000;
@@ -394,8 +400,12 @@ class Carry {
       this.topic = { ...this.topic, confidence: this.topic.confidence * (1 - this.decay) };
     this.paragraph = sentence.paragraph;
     if (!this.title && sentence.isLine) {
+      // A heading's markup ("= Title =", "## Title") is not part of the name.
       const whole = mentions.find(
-        (m) => m.start === sentence.start && m.via === 'alias' && masked.slice(m.end, sentence.end).trim() === '',
+        (m) =>
+          m.via === 'alias' &&
+          HEADING_MARKUP.test(masked.slice(sentence.start, m.start)) &&
+          HEADING_MARKUP.test(masked.slice(m.end, sentence.end)),
       );
       if (whole) this.title = { entity: whole.entities[0]!, confidence: 0.5, kind: 'title' };
     }

@@ -52,6 +52,7 @@ export function readInfobox(text: string, masked: string, entities: EntityIndex,
   const cells: InfoboxCell[] = [];
   const title = lines.length > 0 ? wholeMention(masked, lines[0]!, entities) : undefined;
   if (title) cells.push(...dateRow(lines, title, properties));
+  cells.push(...numberedRows(masked, lines, entities));
   if (casualtiesAt === -1 && commandersAt === -1) return cells;
 
   // Belligerents: after an explicit label, else the name lines right before "Commanders and leaders".
@@ -144,6 +145,37 @@ function firstLines(text: string, masked: string): Line[] {
       out.push({ start: startAt, end: at + raw.trimEnd().length, text: masked.slice(startAt, at + raw.trimEnd().length), bullet });
     }
     at = end + 1;
+  }
+  return out;
+}
+
+/** A template's numbered parameter as a row ("- Combatant1: Russian SFSR", "- Strength2: 42,000 men (1918)"). */
+const NUMBERED_ROW = /^(?:[-*•]\s*)?(\p{L}+?)(\d)\s*:\s*/u;
+const SIDE_KEY = /^(?:combatants?|belligerents?|sides?|parties|party)$/i;
+const FIGURE_KEY = /^(?:strength|casualties|losses|units|forces|troops)$/i;
+
+/**
+ * A template dumped as "key: value" rows with numbered keys (Wikipedia's conflict infobox parameters
+ * combatant1, strength1, casualties1 …): a figure in row "Strength2" is the side named in row "Combatant2".
+ */
+function numberedRows(masked: string, lines: readonly Line[], entities: EntityIndex): InfoboxCell[] {
+  const sides = new Map<string, Entity>();
+  const rows: { column: string; line: Line; from: number }[] = [];
+  for (const line of lines) {
+    const m = NUMBERED_ROW.exec(line.text);
+    if (!m) continue;
+    const from = line.start + m[0].length;
+    if (SIDE_KEY.test(m[1]!)) {
+      if (sides.has(m[2]!)) continue;
+      const mention = findMentions(entities, masked, tokenize(masked.slice(from, line.end), from)).find((x) => x.via === 'alias');
+      if (mention) sides.set(m[2]!, forceOf(mention.entities[0]!, entities) ?? mention.entities[0]!);
+    } else if (FIGURE_KEY.test(m[1]!)) rows.push({ column: m[2]!, line, from });
+  }
+  const out: InfoboxCell[] = [];
+  for (const row of rows) {
+    const subject = sides.get(row.column);
+    if (!subject) continue;
+    for (const f of figures(masked, { ...row.line, start: row.from })) out.push({ ...f, subject, kind: 'part' });
   }
   return out;
 }

@@ -11,6 +11,8 @@ import {
   REPORTING,
   DOCUMENT_HEAD,
   EVENT_HEAD,
+  LABELS,
+  NEVER_NAME_WORDS,
   FORCE_HEAD,
   NAME_STOP as STOP,
   NOT_NAMES_ALONE,
@@ -102,8 +104,20 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   const words = tokens.slice(i, j + 1);
   let first = 0;
   while (first < words.length && (STOP.has(bare(words[first]!)) || TITLES.has(bare(words[first]!)))) first++;
-  const core = words.slice(first);
+  let core = words.slice(first);
   if (core.length === 0) return undefined;
+  // "Published", "Age": a field's label alone names nothing. "Results Patients with …", "Objective To examine …",
+  // "Price Ten Cents" at a line's start: a section's label and its text's first word; what follows is a name
+  // only as a name of its own (two words or more, no month, weekday or number word).
+  if (LABELS.has(core[0]!.lower)) {
+    if (core.length === 1) return undefined;
+    if (!/(?:^|\n)[ \t>*•·-]*$|\(\s*$/.test(text.slice(Math.max(0, core[0]!.start - 40), core[0]!.start))) {
+      // Not at a line's start: an ordinary capitalised word (kept).
+    } else {
+      core = core.slice(1);
+      if (core.length < 2 || core.some((w) => NEVER_NAME_WORDS.has(w.lower) || STOP.has(w.lower))) return undefined;
+    }
+  }
   const lower = core.map((w) => w.lower);
   const head = lower[lower.length - 1]!;
   const titled = first > 0 && words.slice(0, first).some((w) => TITLES.has(w.lower));

@@ -33,6 +33,7 @@ const names = read<NamesFile>('names.json');
 const roles = read<RolesFile>('roles.json');
 const ocr = read<OcrFile>('ocr.json');
 const functionWords = read<{ words: string[] }>('function.json');
+const labels = read<{ sectionLabels: string[]; neverNameWords: string[] }>('labels.json');
 const verbs = read<{ irregular: string[]; auxiliaries: string[]; reporting: string[] }>('verbs.json');
 
 /** Function words that never name a figure's or a date's topic, nor a proposed property (each reader adds its own). */
@@ -114,6 +115,10 @@ export const FORCE_HEAD = new Set(names.forceHeads);
 export const EVENT_HEAD = new Set(names.eventHeads);
 export const DOCUMENT_HEAD = new Set(names.documentHeads);
 export const CONNECTORS = new Set(names.connectors);
+/** Words that label a field or a section ("Objective", "Results", "Published", "Price"): never a name's first word. */
+export const LABELS = new Set(labels.sectionLabels);
+/** Months, weekdays and number words: never words of a name ("Received March 1st", "Price Ten Cents"). */
+export const NEVER_NAME_WORDS = new Set(labels.neverNameWords);
 /** "the", as OCR misreads it too. */
 export const THE = new WordSet(['the']);
 
