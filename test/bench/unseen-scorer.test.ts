@@ -144,7 +144,7 @@ describe('bench/unseen.ts end to end', () => {
   writeFileSync(path.join(dir, 'sources.json'), JSON.stringify({ sources: [source] }));
   const results = path.join(dir, 'unseen.md');
   const run = () =>
-    execFileSync('npx', ['tsx', 'bench/unseen.ts', '--dir', dir, '--results', results, '--seconds', '0.05', '--commit', 'test-commit'], {
+    execFileSync('npx', ['tsx', 'bench/unseen.ts', '--data', dir, '--results', results, '--seconds', '0.05', '--commit', 'test-commit'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
@@ -170,6 +170,9 @@ describe('bench/unseen.ts end to end', () => {
     const report = readFileSync(results, 'utf8');
     expect(report).toContain(`| synthetic | 3 | ${expected.valueFound} (`);
     expect(report).toContain('Extractor and vocabulary at commit `test-commit`');
+    // a folder other than bench/unseen is named in the title and in each run
+    expect(report).toContain(`# Unseen-text benchmark on \`${dir}/\``);
+    expect(report).toContain(`1 texts from \`${dir}/\``);
     run();
     const twice = readFileSync(results, 'utf8');
     expect(twice.match(/<!-- run:start -->/g)).toHaveLength(2);
