@@ -9,6 +9,7 @@ import { changelogPath, readChangelog } from './changelog.js';
 import { storeFailureOf } from './failures.js';
 import { folderReader, loadStore } from './load.js';
 import { storeLayout, type StoreLayout } from './layout.js';
+import { defaultCacheFile } from './start-cache.js';
 import { commitFiles, recover, watchAppendOnly, type Append, type FileWrite } from './transaction.js';
 
 export interface Loaded {
@@ -52,7 +53,9 @@ export class FolderBackend implements StoreBackend {
   async load(): Promise<Loaded> {
     const { root } = this.layout;
     await recover(root);
-    const { corpus, problems } = await loadStore(root, folderReader);
+    // Files unchanged since the last start are not validated again (start-cache.ts).
+    const startCache = defaultCacheFile(root);
+    const { corpus, problems } = await loadStore(root, folderReader, startCache ? { startCache } : {});
     await watchAppendOnly(changelogPath(root));
     const { problems: logProblems } = await readChangelog(root);
     return { corpus, problems: [...problems, ...logProblems] };
