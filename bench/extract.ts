@@ -4,6 +4,13 @@
 //   the share of curated agree/conflict edges the extracted claims reproduce, schema validity, and
 //   throughput on a synthetic 5 MB text. Also times wink-nlp on the same text for comparison.
 //   Writes bench/results/extract.md and prints the numbers.
+// npx tsx bench/extract.ts --speed [--seconds 3]
+//   Throughput alone (nothing written): extractClaims in MB per CPU-second on the 14 development texts
+//   and the two bundled sources, (a) each text one call (small texts: per-call cost counts), cold (the
+//   first 0.5 MB of a fresh process, JIT warm-up included) and warm, (b) the 16 joined and repeated into
+//   one ~0.75 MB text and one ~5 MB text, and the fixed cost of a call on a tiny text; with the load
+//   average. CPU time is the process's (every thread: the JIT's compiler threads and the GC's count).
+//   Never run on bench/fresh/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -14,6 +21,11 @@ import { extractClaims } from '../server/extract/index.js';
 import { loadStore } from '../server/store/load.js';
 import { measureHeldOut, pooled } from '../test/extract/held-out/held-out.js';
 import { DEV_TEXTS, loadDev, measureDev, type DevScore } from '../test/extract/dev/dev.js';
+
+if (process.argv.includes('--speed')) {
+  await measureSpeed();
+  process.exit(0);
+}
 
 const RESULTS = path.resolve(import.meta.dirname, 'results/extract.md');
 /** The hand-written design notes below this line of the results file are kept when it is rewritten. */
@@ -357,4 +369,90 @@ function report(): string {
     designNotes(),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** CPU seconds (user + system, every thread of the process) and wall seconds of `run`. */
+function timed(run: () => void): { cpu: number; wall: number } {
+  const started = performance.now();
+  const usage = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(usage);
+  return { cpu: (used.user + used.system) / 1e6, wall: (performance.now() - started) / 1000 };
+}
+
+/** See --speed at the top of the file. */
+async function measureSpeed() {
+  const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] ?? 3) || 3;
+  const { corpus: c } = await loadStore();
+  const vocabulary = { entities: c.entities, properties: c.properties };
+  const texts = [
+    ...DEV_TEXTS.map((name) => loadDev(name).text),
+    ...[...c.texts].sort(([a], [b]) => a.localeCompare(b)).map(([, text]) => text),
+  ];
+  const bytes = (t: string) => Buffer.byteLength(t);
+  const roundBytes = texts.reduce((n, t) => n + bytes(t), 0);
+  const loads: number[] = [loadavg()[0]!];
+  const extract = (text: string, id = 'speed') => extractClaims(text, { sourceId: id, ...vocabulary });
+  const round = () => {
+    for (const t of texts) extract(t);
+  };
+  // (a) each text one call. Cold: the first 0.5 MB in this process (indexes built, the JIT compiling as it
+  // goes: what a benchmark run or a freshly started worker sees); warm: after 2 MB, rounds until `seconds`.
+  let done = 0;
+  let cold = { cpu: 0, wall: 0 };
+  let coldBytes = 0;
+  while (coldBytes < 500_000) {
+    const r = timed(round);
+    cold = { cpu: cold.cpu + r.cpu, wall: cold.wall + r.wall };
+    coldBytes += roundBytes;
+  }
+  done += coldBytes;
+  while (done < 2_000_000) {
+    round();
+    done += roundBytes;
+  }
+  let smallBytes = 0;
+  let small = { cpu: 0, wall: 0 };
+  let rounds = 0;
+  while (small.cpu < seconds) {
+    const r = timed(round);
+    small = { cpu: small.cpu + r.cpu, wall: small.wall + r.wall };
+    smallBytes += roundBytes;
+    rounds++;
+  }
+  loads.push(loadavg()[0]!);
+  const joined = texts.join('\n\n');
+  const repeat = (target: number) => Array.from({ length: Math.ceil(target / bytes(joined)) }, () => joined).join('\n\n');
+  const large = repeat(750_000);
+  const huge = repeat(5_000_000);
+  extract(large.slice(0, 100_000));
+  let best = { cpu: Infinity, wall: Infinity };
+  for (let i = 0; i < 3; i++) {
+    const r = timed(() => extract(large));
+    best = { cpu: Math.min(best.cpu, r.cpu), wall: Math.min(best.wall, r.wall) };
+  }
+  loads.push(loadavg()[0]!);
+  const five = timed(() => extract(huge));
+  loads.push(loadavg()[0]!);
+  // Fixed cost of one call: a one-sentence text.
+  const tiny = 'On 3 May 1918, 7,000 troops landed at Vladivostok.';
+  for (let i = 0; i < 200; i++) extract(tiny);
+  const calls = 2000;
+  const fixed = timed(() => {
+    for (let i = 0; i < calls; i++) extract(tiny);
+  });
+  loads.push(loadavg()[0]!);
+  const mb = (b: number) => b / 1e6;
+  const line = (name: string, b: number, t: { cpu: number; wall: number }) =>
+    `| ${name} | ${mb(b).toFixed(3)} | ${(mb(b) / t.cpu).toFixed(2)} | ${(mb(b) / t.wall).toFixed(2)} |`;
+  console.log(`load average ${loads.map((l) => l.toFixed(1)).join(' → ')} (2 shared cores)`);
+  console.log('| shape | MB | MB per CPU-second | MB/s wall |');
+  console.log('|---|---|---|---|');
+  console.log(line(`${texts.length} texts, one call each, cold (first 0.5 MB of the process)`, coldBytes, cold));
+  console.log(line(`${texts.length} texts, one call each, warm (${rounds} rounds after 2 MB)`, smallBytes, small));
+  console.log(line('joined, ~0.75 MB (best of 3)', bytes(large), best));
+  console.log(line('joined, ~5 MB (once)', bytes(huge), five));
+  console.log(
+    `fixed cost: ${((fixed.cpu / calls) * 1e6).toFixed(0)} µs of CPU per call on a ${tiny.length}-character text (${calls} calls)`,
+  );
 }

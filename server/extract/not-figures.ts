@@ -19,11 +19,29 @@ interface FiguresFile {
 }
 
 const words = JSON.parse(readFileSync(path.join(import.meta.dirname, 'words', 'figures.json'), 'utf8')) as FiguresFile;
-const alt = (list: readonly string[]) =>
-  [...list]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The words as one alternation, longest first, grouped by their first letter ("p(?:aragraphs|aragraph|p|…)|s(?:…)"):
+ * the same matches in the same order of preference (only words of one group can match at one place, even ignoring
+ * case, and each group keeps their order), but the engine tries one group instead of every word at every word start.
+ */
+const alt = (list: readonly string[]) => {
+  const groups = new Map<string, string[]>();
+  for (const w of [...list].sort((a, b) => b.length - a.length)) {
+    const key = w[0]!.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(w);
+    else groups.set(key, [w]);
+  }
+  return [...groups.values()]
+    .map((ws) => {
+      if (ws.length === 1) return escape(ws[0]!);
+      // "Street|street|STREET" (cased below): the whole words, in their order, as one group.
+      if (ws.some((w) => w[0] !== ws[0]![0])) return `(?:${ws.map(escape).join('|')})`;
+      return `${escape(ws[0]![0]!)}(?:${ws.map((w) => escape(w.slice(1))).join('|')})`;
+    })
     .join('|');
+};
 /** The same words also capitalised ("Street", "BC"), for patterns that must stay case-sensitive elsewhere. */
 const cased = (list: readonly string[]) => alt([...new Set(list.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]))]);
 
@@ -40,6 +58,30 @@ const CLOCK = alt(words.clockWords);
  */
 const STREET_HINT = new RegExp(`\\b(?:${cased(words.streetWords)})\\b`, 'u');
 const ERA_HINT = new RegExp(`\\d\\s?(?:${cased(words.eras)})(?![\\p{L}])|\\bA\\.?D\\b`, 'u');
+const LOCATOR = new RegExp(
+  `(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`,
+  'giu',
+);
+const IDENTIFIER = new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu');
+
+/**
+ * Patterns whose every match holds an anchor character (a digit; for identifiers also "X") at most `reach`
+ * characters after its start (the longest word, then at most five one-character separators: every character
+ * those patterns can match here is one UTF-16 unit): their sticky twin is tried only there, at each position in
+ * turn, so they find the same matches in the same order as the global pattern scanning every position.
+ */
+interface Near {
+  sticky: RegExp;
+  anchor: RegExp;
+  reach: number;
+}
+const longest = (list: readonly string[]) => Math.max(...list.map((w) => w.length));
+const sticky = (re: RegExp) => new RegExp(re.source, re.flags.replace('g', '') + 'y');
+const NEAR = new Map<RegExp, Near>([
+  [LOCATOR, { sticky: sticky(LOCATOR), anchor: /\d/g, reach: longest(words.locators) + 5 }],
+  [IDENTIFIER, { sticky: sticky(IDENTIFIER), anchor: /[\dXx]/g, reach: longest(words.identifierPrefixes) + 3 }],
+]);
+
 const PATTERNS: [RegExp | undefined, RegExp][] = [
   // "10:44 p.m.", "13:13", "2:00:35": a clock reading (or a race time: a duration the schema has no unit for).
   [/\d:\d/, new RegExp(`(?<![\\d.,])\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?(?:${CLOCK})(?![\\p{L}]))?`, 'giu')],
@@ -70,15 +112,9 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
     ),
   ],
   // "p. 127", "pp. 12–15", "vol 297 cc1077-87", "table A-1 and A-2", "No. 4", "section 3.2"
-  [
-    undefined,
-    new RegExp(
-      `(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`,
-      'giu',
-    ),
-  ],
+  [undefined, LOCATOR],
   // "ISBN 978-0-19-…", "doi:10.1000/182", "tel. 555 0100", "version 2.3", "flight 4712"
-  [undefined, new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu')],
+  [undefined, IDENTIFIER],
   [/10\.\d{4}/, /\b10\.\d{4,9}\/\S+/g],
   [/https?:|www\./i, /\bhttps?:\/\/\S+|\bwww\.\S+/gi],
   // "978-0-19-280166-2", "555-867-5309", "12.05.2020", "1.2.3": three or more digit groups joined without spaces.
@@ -119,9 +155,10 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   [/§/, /§+\s?\d+(?:[–-]\d+)?/g],
   // "Apollo 11 landed", "Windows 10 was released": a number that is part of a name (a capitalised word inside the
   // sentence, not a month, weekday or people's name — "the Japanese 680 were" —, and a verb after it, not a counted noun).
+  // (A digit first: the look-behinds, which scan back over a word, then run at digits only.)
   [
     /\p{Lu}\p{Ll}+\s\d/u,
-    /(?<=(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+\s)(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s)(?<!(?:ese|an|ans|ians|ish|ch|ic|i)\s)\d{1,3}(?![\d,.])(?=\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b)/gu,
+    /(?=\d)(?<=(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+\s)(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s)(?<!(?:ese|an|ans|ians|ish|ch|ic|i)\s)\d{1,3}(?![\d,.])(?=\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b)/gu,
   ],
   // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
   [
@@ -157,6 +194,11 @@ function readSpans(s: string): Span[] {
   const out: Span[] = [];
   for (const [hint, re] of PATTERNS) {
     if (hint && !hint.test(s)) continue;
+    const near = NEAR.get(re);
+    if (near) {
+      readNear(s, near, out);
+      continue;
+    }
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (m[0].length === 0) {
@@ -172,6 +214,26 @@ function readSpans(s: string): Span[] {
     out.push({ start: at, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** The matches holding a digit of a pattern of NEAR (see there), tried within `reach` before each anchor. */
+function readNear(s: string, { sticky, anchor, reach }: Near, out: Span[]): void {
+  /** Positions below this one are tried, or inside a match. */
+  let next = 0;
+  anchor.lastIndex = 0;
+  for (let a = anchor.exec(s); a; a = anchor.exec(s)) {
+    const q = a.index;
+    if (q < next) continue;
+    for (let p = Math.max(next, q - reach); p <= q; p++) {
+      sticky.lastIndex = p;
+      const m = sticky.exec(s);
+      if (!m || m[0].length === 0) continue;
+      if (/\d/.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length });
+      next = m.index + m[0].length;
+      p = next - 1;
+    }
+    next = Math.max(next, q + 1);
+  }
 }
 
 /** Whether [start, end) overlaps one of the spans. */
