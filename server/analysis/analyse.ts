@@ -4,7 +4,8 @@ import { LayeredMap } from './layered-map.js';
 import { continueGraph, startGraph } from './live-graph.js';
 import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
 import { byId, indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
-import { DEFAULT_RECONCILE_SETTINGS, reconcile, reconcileGroups, type ReconcileSettings } from '../core/reconcile.js';
+import { DEFAULT_RECONCILE_SETTINGS, reconcile, reconcileGroups, type GroupsView, type ReconcileSettings } from '../core/reconcile.js';
+import { allComparisons, ClaimHints, comparisonsOf, indexComparisons, nextComparisonIndex, type ComparisonIndex } from './write-index.js';
 import { groupKey } from '../core/grouping.js';
 import type { Comparison } from '../core/types.js';
 import type { Claim } from '../core/schema-types.js';
@@ -84,7 +85,9 @@ export function analyse(corpus: Corpus, settings: ReconcileSettings = DEFAULT_RE
 
 /**
  * After claims changed, re-runs reconciliation for the affected groups only (the groups of every
- * changed claim, before and after the change) and keeps every other comparison as it was.
+ * changed claim, before and after the change) and keeps every other comparison as it was. What it
+ * reads of the rest of the corpus comes from indexes kept write to write (write-index.ts), so that
+ * its cost follows the groups it re-runs, not the corpus.
  */
 export function reanalyse(
   previous: Analysis,
@@ -93,6 +96,7 @@ export function reanalyse(
   settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS,
 ): Analysis {
   const index = nextIndex(previous, corpus, changed);
+  const hints = nextHints(previous, corpus, index, changed);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
   const affected = new Set<string>();
   const touched = new Set<string>();
@@ -119,28 +123,19 @@ export function reanalyse(
       if (claim) affected.add(groupKey(claim));
     }
   }
-  const fresh = reconcileGroups({ ...corpus, entityLabel }, affected, settings);
-  // One pass over the comparisons, without a set of every id (that alone cost more than the rest).
-  const freshIds = new Set(fresh.map((c) => c.id));
-  const kept: Comparison[] = [];
-  const removed: Comparison[] = [];
-  const keptFresh = new Set<string>();
-  for (const cmp of previous.comparisons) {
-    if (
-      affected.has(cmp.group) ||
-      touched.has(cmp.a) ||
-      touched.has(cmp.b) ||
-      (cmp.parts !== undefined && cmp.parts.some((p) => touched.has(p)))
-    )
-      removed.push(cmp);
-    else {
-      kept.push(cmp);
-      if (freshIds.has(cmp.id)) keptFresh.add(cmp.id);
-    }
+  const groups = nextGroups(previous, index, hints, changed, affected);
+  const fresh = reconcileGroups({ ...corpus, entityLabel }, affected, settings, groupsView(index, groups, hints, affected));
+  // The comparisons taken out are found by group and by claim (the index), not by a pass over all.
+  const before = comparisonIndexOf(previous);
+  const removedSet = comparisonsOf(before, affected, touched);
+  const removed = [...removedSet];
+  const added: Comparison[] = [];
+  for (const cmp of fresh) {
+    // A comparison kept (a judgement across groups, in a group not re-run) is not added twice.
+    const same = sameComparison(before, cmp, affected);
+    if (!same || removedSet.has(same)) added.push(cmp);
   }
-  const added = keptFresh.size > 0 ? fresh.filter((c) => !keptFresh.has(c.id)) : fresh;
-  const comparisons = kept.concat(added);
-  const groups = nextGroups(previous, corpus, index, changed, affected);
+  const comparisonIndex = nextComparisonIndex(before, removedSet, added);
   // Trust is learned across every set, so one edit can move any likely value; but learning it costs
   // the whole corpus. The write re-judges its own sets with the trust as it stands; settleTrust()
   // re-learns it in the background.
@@ -149,12 +144,117 @@ export function reanalyse(
   for (const key of affected) for (const ids of [previous.groups.get(key), groups.get(key)]) for (const id of ids ?? []) mayChange.add(id);
   const next = continueGraph(
     previous,
-    { corpus, index, comparisons, groups, likely, trust: 'updating' as const },
+    withComparisons({ corpus, index, groups, likely, trust: 'updating' as const }, comparisonIndex),
     { claims: touched, removed, added, likely: mayChange, trust: false },
     true,
   );
   steps.set(next, { base: serialOf(previous), claims: changed, removed, added });
+  claimHints.set(next, hints);
   return next;
+}
+
+/** Claims by place, by total and by source (write-index.ts), shared along a line of analyses. */
+const claimHints = new WeakMap<Analysis, ClaimHints>();
+/** Comparisons by group and by claim, per analysis. */
+const comparisonIndexes = new WeakMap<object, ComparisonIndex>();
+
+/**
+ * Builds the indexes a write reads, if `analysis` has none yet (one walk of its claims and
+ * comparisons): the store does it when it opens, so that the first write does not pay for it.
+ */
+export function prepareWrites(analysis: Analysis): void {
+  hintsOf(analysis);
+  comparisonIndexOf(analysis);
+}
+
+/** The claims of a source, in corpus order (what its claims file holds), from the index rather than a walk of every claim. */
+export function sourceClaims(analysis: Analysis, source: string): Claim[] {
+  return hintsOf(analysis).ofSource(source, analysis.index.claim);
+}
+
+function hintsOf(analysis: Analysis): ClaimHints {
+  let hints = claimHints.get(analysis);
+  if (!hints) claimHints.set(analysis, (hints = new ClaimHints(analysis.corpus.claims)));
+  return hints;
+}
+
+function comparisonIndexOf(analysis: Analysis): ComparisonIndex {
+  let index = comparisonIndexes.get(analysis);
+  if (!index) comparisonIndexes.set(analysis, (index = indexComparisons(analysis.comparisons)));
+  return index;
+}
+
+/**
+ * The comparison of `index` bearing `cmp`'s id, if any. Ids are unique and a pair's id names its
+ * claims: one kept in a group not re-run is a judgement across groups, listed by the claims it names.
+ */
+function sameComparison(index: ComparisonIndex, cmp: Comparison, affected: ReadonlySet<string>): Comparison | undefined {
+  for (const id of [cmp.a, cmp.b]) for (const other of index.crossing.get(id) ?? []) if (other.id === cmp.id) return other;
+  if (!affected.has(cmp.group)) for (const other of index.byGroup.get(cmp.group) ?? []) if (other.id === cmp.id) return other;
+  return undefined;
+}
+
+/**
+ * The analysis, with its comparisons made an array from the index when first read (the views and
+ * a full rebuild of the graph read them; a write does not, so it does not pay for the array).
+ */
+function withComparisons<A extends Omit<Analysis, 'graph' | 'comparisons'>>(
+  analysis: A,
+  index: ComparisonIndex,
+): A & { comparisons: Comparison[] } {
+  let list: Comparison[] | undefined;
+  Object.defineProperty(analysis, 'comparisons', {
+    enumerable: true,
+    configurable: true,
+    get: () => (list ??= allComparisons(index)),
+  });
+  comparisonIndexes.set(analysis, index);
+  return analysis as A & { comparisons: Comparison[] };
+}
+
+/** The hints after a write: the same (shared), with the claims it appended added; built afresh when the index was. */
+function nextHints(
+  previous: Analysis,
+  corpus: Corpus,
+  index: CorpusIndex,
+  changed: readonly { before?: Claim; after?: Claim }[],
+): ClaimHints {
+  if (freshIndexes.has(index)) return new ClaimHints(corpus.claims);
+  const hints = hintsOf(previous);
+  for (const { before, after } of changed) if (after && (!before || before.id !== after.id)) hints.append(after);
+  return hints;
+}
+
+/** Indexes nextIndex built from the corpus rather than from the previous one and the change list. */
+const freshIndexes = new WeakSet<CorpusIndex>();
+
+/** What reconcileGroups reads of the corpus, from the analysis's indexes: the affected groups' claims, live claims by id, parts of totals. */
+function groupsView(
+  index: CorpusIndex,
+  groups: ReadonlyMap<string, readonly string[]>,
+  hints: ClaimHints,
+  affected: ReadonlySet<string>,
+): GroupsView {
+  const liveClaim = (id: string): Claim | undefined => {
+    const claim = index.claim.get(id);
+    return claim && claim.status !== 'rejected' ? claim : undefined;
+  };
+  // A group's place: its first live claim's. The sweep meets groups in that order.
+  const rank = (key: string) => hints.placeOf(groups.get(key)?.[0] ?? '');
+  const keys = [...affected].filter((key) => groups.has(key)).sort((x, y) => rank(x) - rank(y));
+  const claims: Claim[] = [];
+  for (const key of keys) for (const id of groups.get(key)!) claims.push(index.claim.get(id)!);
+  return {
+    claims,
+    live: { get: liveClaim, has: (id) => liveClaim(id) !== undefined },
+    partsOf: (totals) => {
+      const parts: { claim: Claim; rank: number; place: number }[] = [];
+      for (const total of totals)
+        for (const claim of hints.partsOf(total, index.claim))
+          if (claim.status !== 'rejected') parts.push({ claim, rank: rank(groupKey(claim)), place: hints.placeOf(claim.id) });
+      return parts.sort((x, y) => x.rank - y.rank || x.place - y.place).map((p) => p.claim);
+    },
+  };
 }
 
 /** The index after a write: the records unchanged are the same maps, the claims' map the previous one with the changed claims put in (layered, not copied). */
@@ -167,57 +267,57 @@ function nextIndex(previous: Analysis, corpus: Corpus, changed: readonly { befor
     if (after) changes.push([after.id, after]);
   }
   const claim = LayeredMap.of(previous.index.claim, changes);
-  return {
+  const fresh = claim.size !== corpus.claims.length;
+  const index = {
     source: same(corpus.sources, previous.corpus.sources, previous.index.source),
     entity: same(corpus.entities, previous.corpus.entities, previous.index.entity),
     property: same(corpus.properties, previous.corpus.properties, previous.index.property),
     // A caller whose change list does not account for every claim gets the index built afresh.
-    claim: claim.size === corpus.claims.length ? claim : byId(corpus.claims),
+    claim: fresh ? byId(corpus.claims) : claim,
   };
+  if (fresh) freshIndexes.add(index);
+  return index;
 }
 
 /**
- * The groups after a write, each group's claims in corpus order. A changed claim keeps its place in
- * the corpus and a new one comes last, so a group's list is its previous one with the changed claims
- * replaced, dropped or appended; only a claim moving into a group it was not in (an edit of its
- * subject or property, a rejection undone) needs the corpus walked to find its place.
+ * The groups after a write, each group's claims in corpus order, layered over the previous ones (not
+ * copied). A changed claim keeps its place in the corpus and a new one comes last, so a group's list
+ * is its previous one with the changed claims replaced, dropped, or put in at their place.
  */
 function nextGroups(
   previous: Analysis,
-  corpus: Corpus,
   index: CorpusIndex,
+  hints: ClaimHints,
   changed: readonly { before?: Claim; after?: Claim }[],
   affected: ReadonlySet<string>,
 ): Map<string, string[]> {
-  const groups = new Map(previous.groups);
-  for (const key of affected) groups.delete(key);
   const live = (c: Claim | undefined): c is Claim => c !== undefined && c.status !== 'rejected';
-  const walk = changed.some(({ before, after }) => before && live(after) && (!live(before) || groupKey(before) !== groupKey(after)));
-  const rebuilt = new Map<string, string[]>();
-  if (walk) {
-    // Appended in place: copying the list for each claim made a pasted group of k claims cost k²/2.
-    for (const claim of corpus.claims) {
-      const key = groupKey(claim);
-      if (!affected.has(key) || claim.status === 'rejected') continue;
-      const ids = rebuilt.get(key);
-      if (ids) ids.push(claim.id);
-      else rebuilt.set(key, [claim.id]);
-    }
-  } else {
-    for (const key of affected) {
-      const ids = (previous.groups.get(key) ?? []).filter((id) => live(index.claim.get(id)) && groupKey(index.claim.get(id)!) === key);
-      if (ids.length > 0) rebuilt.set(key, ids);
-    }
-    for (const { before, after } of changed) {
-      if (before || !live(after)) continue;
-      const key = groupKey(after);
-      const ids = rebuilt.get(key);
-      if (ids) ids.push(after.id);
-      else rebuilt.set(key, [after.id]);
-    }
+  const changes: [string, string[] | undefined][] = [];
+  const entering = new Map<string, string[]>();
+  for (const { before, after } of changed) {
+    if (!live(after)) continue;
+    const key = groupKey(after);
+    // Already listed in its group (changed where it stands) unless new, restored, or moved in.
+    if (before && live(before) && groupKey(before) === key && before.id === after.id) continue;
+    const ids = entering.get(key);
+    if (ids) ids.push(after.id);
+    else entering.set(key, [after.id]);
   }
-  for (const [key, ids] of rebuilt) groups.set(key, ids);
-  return groups;
+  for (const key of affected) {
+    const ids = (previous.groups.get(key) ?? []).filter((id) => {
+      const claim = index.claim.get(id);
+      return live(claim) && groupKey(claim) === key;
+    });
+    const newcomers = entering.get(key);
+    if (newcomers) {
+      const listed = new Set(ids);
+      for (const id of newcomers) if (!listed.has(id)) ids.push(id);
+      // In corpus order: a claim moved in or restored goes where it stands, not last.
+      if (ids.length > newcomers.length) ids.sort((x, y) => hints.placeOf(x) - hints.placeOf(y));
+    }
+    changes.push([key, ids.length > 0 ? ids : undefined]);
+  }
+  return LayeredMap.of(previous.groups, changes);
 }
 
 /**
@@ -261,13 +361,19 @@ export function withLearnedTrust(analysis: Analysis, groups: Map<string, string[
   const flipped = new Set<string>();
   for (const id of likely.likelyClaims) if (!analysis.likely.likelyClaims.has(id)) flipped.add(id);
   for (const id of analysis.likely.likelyClaims) if (!likely.likelyClaims.has(id)) flipped.add(id);
-  const { corpus, index, comparisons } = analysis;
+  const { corpus, index } = analysis;
+  // The comparisons as they are: still to be made an array, if they were (withComparisons).
+  const indexed = comparisonIndexes.get(analysis);
   const next = continueGraph(
     analysis,
-    { corpus, index, comparisons, groups, likely, trust: 'settled' as const },
+    indexed
+      ? withComparisons({ corpus, index, groups, likely, trust: 'settled' as const }, indexed)
+      : { corpus, index, comparisons: analysis.comparisons, groups, likely, trust: 'settled' as const },
     { claims: [], removed: [], added: [], likely: flipped, trust: true },
     false,
   );
   steps.set(next, { base: serialOf(analysis), claims: [], removed: [], added: [] });
+  const hints = claimHints.get(analysis);
+  if (hints) claimHints.set(next, hints);
   return next;
 }

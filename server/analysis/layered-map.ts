@@ -98,3 +98,83 @@ export class LayeredMap<V> extends Map<string, V> {
     throw new Error('an analysis index is read-only');
   }
 }
+
+/** A set made from another by a few changes, without copying it, as LayeredMap is for maps. Read-only once made. */
+export class LayeredSet extends Set<string> {
+  private readonly removed = new Set<string>();
+  private readonly count: number;
+
+  private constructor(
+    private readonly base: ReadonlySet<string>,
+    private readonly depth: number,
+    changes: Iterable<[string, boolean]>,
+  ) {
+    super();
+    const own = (value: string) => Set.prototype.has.call(this, value);
+    let count = base.size;
+    for (const [value, present] of changes) {
+      const below = base.has(value) && !this.removed.has(value);
+      if (present) {
+        if (below || own(value)) continue;
+        if (base.has(value)) this.removed.delete(value);
+        else Set.prototype.add.call(this, value);
+        count++;
+      } else if (own(value)) {
+        Set.prototype.delete.call(this, value);
+        count--;
+      } else if (below) {
+        this.removed.add(value);
+        count--;
+      }
+    }
+    this.count = count;
+  }
+
+  /** `base` with `changes` applied (true: added, false: removed), as a new set; `base` is left as it is. */
+  static of(base: Set<string>, changes: Iterable<[string, boolean]>): Set<string> {
+    const depth = base instanceof LayeredSet ? base.depth + 1 : 1;
+    const layered = new LayeredSet(base, depth, changes);
+    return depth >= MAX_DEPTH ? new Set(layered) : layered;
+  }
+
+  override has(value: string): boolean {
+    return super.has(value) || (!this.removed.has(value) && this.base.has(value));
+  }
+
+  override get size(): number {
+    return this.count;
+  }
+
+  override *values(): SetIterator<string> {
+    for (const value of this.base) if (!this.removed.has(value)) yield value;
+    yield* super.values();
+  }
+
+  override keys(): SetIterator<string> {
+    return this.values();
+  }
+
+  override *entries(): SetIterator<[string, string]> {
+    for (const value of this.values()) yield [value, value];
+  }
+
+  override [Symbol.iterator](): SetIterator<string> {
+    return this.values();
+  }
+
+  override forEach(callback: (value: string, key: string, set: Set<string>) => void, thisArg?: unknown): void {
+    for (const value of this.values()) callback.call(thisArg, value, value, this);
+  }
+
+  override add(): this {
+    throw new Error('an analysis set is read-only');
+  }
+
+  override delete(): boolean {
+    throw new Error('an analysis set is read-only');
+  }
+
+  override clear(): void {
+    throw new Error('an analysis set is read-only');
+  }
+}

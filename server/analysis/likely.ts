@@ -7,6 +7,7 @@ import { claimsStoodFor, classMembers } from '../core/classes.js';
 import type { CorpusIndex } from '../core/model.js';
 import type { Comparison } from '../core/types.js';
 import { scopeSignature } from '../core/scope.js';
+import { LayeredMap, LayeredSet } from './layered-map.js';
 import type { Claim, TrustJudgement } from '../core/schema-types.js';
 
 export type { GroupVerdict };
@@ -182,19 +183,24 @@ export function updateLikely(
   index: CorpusIndex,
 ): LikelySummary {
   const fresh = judgeSets(groups, affected, index, previous.reviewer, (source) => previous.trust.get(source)?.score);
-  const byGroup = new Map(previous.byGroup);
-  const setOf = new Map(previous.setOf);
-  const likelyClaims = new Set(previous.likelyClaims);
+  // The previous maps with the affected groups' entries replaced, layered over them: not copies
+  // (at a million claims a copy of each cost more than the rest of a write).
+  const groupChanges: [string, GroupVerdict[] | undefined][] = [];
+  const setChanges: [string, string | undefined][] = [];
+  const likelyChanges: [string, boolean][] = [];
   for (const group of affected) {
-    byGroup.delete(group);
+    groupChanges.push([group, undefined]);
     for (const id of before.get(group) ?? []) {
-      setOf.delete(id);
-      likelyClaims.delete(id);
+      setChanges.push([id, undefined]);
+      likelyChanges.push([id, false]);
     }
   }
-  for (const [group, verdicts] of fresh.byGroup) byGroup.set(group, verdicts);
-  for (const [id, key] of fresh.setOf) setOf.set(id, key);
-  for (const id of fresh.likelyClaims) likelyClaims.add(id);
+  for (const [group, verdicts] of fresh.byGroup) groupChanges.push([group, verdicts]);
+  for (const [id, key] of fresh.setOf) setChanges.push([id, key]);
+  for (const id of fresh.likelyClaims) likelyChanges.push([id, true]);
+  const byGroup = LayeredMap.of(previous.byGroup, groupChanges);
+  const setOf = LayeredMap.of(previous.setOf, setChanges);
+  const likelyClaims = LayeredSet.of(previous.likelyClaims, likelyChanges);
   return {
     method: previous.method,
     convergence: previous.convergence,

@@ -12,7 +12,7 @@ export function slug(name: string, fallback = 'source', maxLength = 60): string 
 }
 
 /** `base`, or `base-2`, `base-3`… whichever is not taken yet. Does not add it to `taken`. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+export function uniqueId(base: string, taken: { has(id: string): boolean }): string {
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;

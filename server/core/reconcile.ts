@@ -45,33 +45,53 @@ export function reconcile(input: ReconcileInput, settings: ReconcileSettings = D
   return { comparisons: sweep.comparisons, groups: sweep.ids };
 }
 
+/**
+ * What a re-run of some groups reads of the rest of the corpus. A caller that keeps indexes (the
+ * analysis after a write, analyse.ts) hands them in, so that a re-run costs the groups it re-runs;
+ * without them they are found by walking every claim (`scanView`).
+ */
+export interface GroupsView {
+  /** The live (not rejected) claims of the wanted groups: groups in the order the corpus first meets them, each in corpus order. */
+  claims: readonly Claim[];
+  /** Live claims by id (for judgements across groups and arithmetic totals). */
+  live: Lookup;
+  /** The live parts of any of `totals`, in the order a full sweep meets them (group by group, then corpus order). */
+  partsOf(totals: ReadonlySet<string>): Claim[];
+}
+
 /** Re-runs only the given groups (after an edit), with arithmetic and judgements touching them. */
 export function reconcileGroups(
   input: ReconcileInput,
   keys: Iterable<string>,
   settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS,
+  view: GroupsView = scanView(input.claims, new Set(keys)),
 ): Comparison[] {
-  const wanted = new Set(keys);
-  const live = input.claims.filter((c) => c.status !== 'rejected');
-  const sweep = sweepAll(
-    live.filter((c) => wanted.has(groupKey(c))),
-    input,
-    settings,
-  );
+  const sweep = sweepAll(view.claims, input, settings);
   // Judgements and arithmetic checks span groups (parts have their own properties): the claims
   // they name outside the re-run groups are looked up in the whole corpus.
   const judgements = (input.judgements ?? []).filter(
     (j) => !sweep.usedJudgements.has(j.id) && (sweep.index.has(j.a) || sweep.index.has(j.b)),
   );
-  const parts = partsInSweepOrder(live);
-  acrossGroups(
-    sweep,
-    judgements,
-    withIds(live, new Set(judgements.flatMap((j) => [j.a, j.b]))),
-    parts,
-    withIds(live, new Set(parts.map((c) => c.partOf!))),
-  );
+  // The checks a swept claim takes part in: as a total, or as a part of one.
+  const totals = new Set<string>();
+  for (const c of view.claims) {
+    totals.add(c.id);
+    if (c.partOf) totals.add(c.partOf);
+  }
+  acrossGroups(sweep, judgements, view.live, view.partsOf(totals), view.live);
   return sweep.comparisons;
+}
+
+/** The view of `claims` a re-run of the `wanted` groups needs, found by walking them all. */
+export function scanView(claims: readonly Claim[], wanted: ReadonlySet<string>): GroupsView {
+  const live = claims.filter((c) => c.status !== 'rejected');
+  const byId = new Map<string, Claim>();
+  for (const c of live) byId.set(c.id, c);
+  return {
+    claims: live.filter((c) => wanted.has(groupKey(c))),
+    live: byId,
+    partsOf: (totals) => partsInSweepOrder(live).filter((c) => totals.has(c.partOf!)),
+  };
 }
 
 /** The sweep over every group of `claims`: the unique-ids fast path, or (at a repeated id) the general one. */
@@ -285,12 +305,4 @@ function memoise(prepare: (claim: Claim) => PreparedClaim): (claim: Claim) => Pr
     if (!p) prepared.set(claim.id, (p = prepare(claim)));
     return p;
   };
-}
-
-/** The claims bearing the wanted ids, the last one winning where ids repeat (as `new Map(pairs)` does). */
-function withIds(claims: readonly Claim[], wanted: ReadonlySet<string>): Map<string, Claim> {
-  const found = new Map<string, Claim>();
-  if (wanted.size === 0) return found;
-  for (const c of claims) if (wanted.has(c.id)) found.set(c.id, c);
-  return found;
 }

@@ -3,13 +3,13 @@
 import { anchorQuote } from './anchor.js';
 import { citationFromMarker, markersClosingSentence } from './citations.js';
 import { checkIntegrity } from './integrity.js';
-import type { Corpus, DataProblem } from './model.js';
+import { indexCorpus, type Corpus, type CorpusIndex, type DataProblem } from './model.js';
 import { check, type SchemaProblem } from './schemas.js';
 import type { Claim, ClaimInput, ClaimPatch } from './schema-types.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: SchemaProblem[] };
 
-export function applyPatch(claim: Claim, patch: ClaimPatch, corpus: Corpus): Outcome<Claim> {
+export function applyPatch(claim: Claim, patch: ClaimPatch, corpus: Corpus, index?: CorpusIndex): Outcome<Claim> {
   const schema = check('claim-patch.schema.json', patch);
   if (schema.length > 0) return { ok: false, problems: schema };
   const edits = (['value', 'subject', 'property', 'wording', 'scope'] as const).filter((k) => patch[k] !== undefined);
@@ -30,11 +30,11 @@ export function applyPatch(claim: Claim, patch: ClaimPatch, corpus: Corpus): Out
     status: patch.action === 'reject' ? 'rejected' : 'reviewed',
     version: (claim.version ?? 1) + 1,
   };
-  const problems = claimProblems(next, corpus);
+  const problems = claimProblems(next, corpus, index);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: next };
 }
 
-export function claimFromInput(input: ClaimInput, corpus: Corpus, id: string): Outcome<Claim> {
+export function claimFromInput(input: ClaimInput, corpus: Corpus, id: string, index?: CorpusIndex): Outcome<Claim> {
   const schema = check('claim-input.schema.json', input);
   if (schema.length > 0) return { ok: false, problems: schema };
   const text = corpus.texts.get(input.source);
@@ -56,19 +56,30 @@ export function claimFromInput(input: ClaimInput, corpus: Corpus, id: string): O
     version: 1,
     ...(input.note ? { note: input.note } : {}),
   };
-  const problems = claimProblems(claim, corpus);
+  const problems = claimProblems(claim, corpus, index);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: claim };
 }
 
-/** Schema and cross-record problems of one claim against the rest of the corpus. */
-export function claimProblems(claim: Claim, corpus: Corpus): SchemaProblem[] {
+/**
+ * Schema and cross-record problems of one claim against the rest of the corpus: checked on the records
+ * it names alone, looked up in `index` (the corpus's, when the caller has it: then the check costs the
+ * claim, not the corpus; built here otherwise).
+ */
+export function claimProblems(claim: Claim, corpus: Corpus, index: CorpusIndex = indexCorpus(corpus)): SchemaProblem[] {
   const schema = check('claim.schema.json', claim);
   if (schema.length > 0) return schema;
-  const partOf = claim.partOf ? corpus.claims.filter((c) => c.id === claim.partOf) : [];
+  const source = index.source.get(claim.source);
+  const property = index.property.get(claim.property);
+  const total = claim.partOf ? index.claim.get(claim.partOf) : undefined;
+  const entities = new Set<string>([claim.subject]);
+  if (claim.value.type === 'entity') entities.add(claim.value.entity);
+  if (claim.scope?.place) entities.add(claim.scope.place);
   const slice: Corpus = {
     ...corpus,
-    sources: corpus.sources.filter((s) => s.id === claim.source),
-    claims: [claim, ...partOf],
+    sources: source ? [source] : [],
+    entities: [...entities].flatMap((id) => index.entity.get(id) ?? []),
+    properties: property ? [property] : [],
+    claims: total ? [claim, total] : [claim],
     judgements: [],
   };
   return checkIntegrity(slice, () => '')

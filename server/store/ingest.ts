@@ -7,6 +7,8 @@ import { sha256 } from '../core/integrity.js';
 import { claimsStoodFor, classMembers } from '../core/classes.js';
 import type { Comparison } from '../core/types.js';
 import { claimProblems } from '../core/review.js';
+import type { CorpusIndex } from '../core/model.js';
+import { LayeredMap } from '../analysis/layered-map.js';
 import { LIMITS } from '../core/limits.js';
 import { check } from '../core/schemas.js';
 import type { BibliographicRecord, Claim, Entity, Property, Reference, Source, SourceInput } from '../core/schema-types.js';
@@ -82,7 +84,7 @@ export function ingestSource(
     const hash = sha256(input.text);
 
     const bibliography = bibliographyOf(input);
-    const id = uniqueId(slug(input.title), new Set(analysis.corpus.sources.map((s) => s.id)));
+    const id = uniqueId(slug(input.title), analysis.index.source);
     const extraction = await extract(input.text, {
       sourceId: id,
       entities: analysis.corpus.entities,
@@ -125,15 +127,29 @@ export function ingestSource(
     const corpus = {
       ...analysis.corpus,
       sources: [...analysis.corpus.sources, source],
-      texts: new Map(analysis.corpus.texts).set(id, input.text),
+      // Layered over the previous texts, not copied (read-only from here).
+      texts: LayeredMap.of(analysis.corpus.texts, [[id, input.text]]),
       // The same lists when nothing is proposed: the analysis then keeps their indexes and graph nodes as they are.
       entities: proposedEntities.length > 0 ? [...analysis.corpus.entities, ...proposedEntities] : analysis.corpus.entities,
       properties: proposedProperties.length > 0 ? [...analysis.corpus.properties, ...proposedProperties] : analysis.corpus.properties,
     };
     const warnings = [...extraction.warnings, ...bibliography.warnings];
+    // The records the new claims may name, looked up rather than indexed afresh for each claim.
+    const lookups: CorpusIndex = {
+      source: LayeredMap.of(analysis.index.source, [[id, source]]),
+      entity: LayeredMap.of(
+        analysis.index.entity,
+        proposedEntities.map((e) => [e.id, e]),
+      ),
+      property: LayeredMap.of(
+        analysis.index.property,
+        proposedProperties.map((p) => [p.id, p]),
+      ),
+      claim: analysis.index.claim,
+    };
     const claims: Claim[] = [];
     for (const claim of extraction.claims) {
-      const claimIssues = claimProblems(claim, corpus);
+      const claimIssues = claimProblems(claim, corpus, lookups);
       if (claimIssues.length === 0) claims.push(claim);
       else warnings.push(`candidate ${claim.id} left out: ${claimIssues.map((p) => `${p.at}: ${p.message}`).join('; ')}`);
     }

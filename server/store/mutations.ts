@@ -1,7 +1,7 @@
 // Writes to graph-data/: review decisions, hand-made claims and new sources. Each runs alone
 // (Repository.exclusive), is all-or-nothing on disk (commitFiles), is on disk before it returns,
 // leaves an audit line in the changelog, and re-runs reconciliation for the affected groups only.
-import { reanalyse } from '../analysis/analyse.js';
+import { reanalyse, sourceClaims } from '../analysis/analyse.js';
 import { applyPatch, claimFromInput } from '../core/review.js';
 import { LIMITS } from '../core/limits.js';
 import { check, type SchemaProblem } from '../core/schemas.js';
@@ -38,7 +38,7 @@ export function patchClaim(repo: Repository, id: string, expectedVersion: number
     if ((before.version ?? 1) !== expectedVersion) {
       throw new MutationError('version-mismatch', `claim ${id} is at version ${before.version ?? 1}, not ${expectedVersion}`, before);
     }
-    const result = applyPatch(before, patch, analysis.corpus);
+    const result = applyPatch(before, patch, analysis.corpus, analysis.index);
     if (!result.ok) throw invalid(result.problems);
     await saveClaims(repo, before.source, [{ before, after: result.value }], actor, patch.action, patch.note);
     return result.value;
@@ -53,11 +53,11 @@ export function createClaim(repo: Repository, input: ClaimInput, actor: Actor): 
     const shape = check('claim-input.schema.json', input);
     if (shape.length > 0) throw invalid(shape);
     const { value: most, what } = LIMITS.claimsPerSource;
-    const held = analysis.corpus.claims.reduce((n, c) => n + (c.source === input.source ? 1 : 0), 0);
+    const held = sourceClaims(analysis, input.source).length;
     if (held >= most)
       throw invalid([{ at: '/source', message: `source ${input.source} already holds ${held} claims: the limit is ${most} ${what}` }]);
     const id = nextClaimId(input.source, analysis.index.claim);
-    const result = claimFromInput(input, analysis.corpus, id);
+    const result = claimFromInput(input, analysis.corpus, id, analysis.index);
     if (!result.ok) throw invalid(result.problems);
     await saveClaims(repo, input.source, [{ after: result.value }], actor, 'create', input.note);
     return result.value;
@@ -86,15 +86,7 @@ export async function saveClaims(
 ): Promise<void> {
   const { analysis } = repo.snapshot;
   const idOf = (c: ClaimChange) => (c.after ?? c.before)!.id;
-  const byId = new Map(changed.map((c) => [idOf(c), c]));
-  const claims: Claim[] = [];
-  for (const c of analysis.corpus.claims) {
-    const change = byId.get(c.id);
-    if (!change) claims.push(c);
-    else if (change.after) claims.push(change.after);
-  }
-  for (const c of changed) if (!c.before && c.after) claims.push(c.after);
-  const corpus = { ...analysis.corpus, claims };
+  const corpus = { ...analysis.corpus, claims: claimsAfter(analysis.corpus.claims, changed) };
   const at = new Date().toISOString();
   let seq = await lastSeq(repo);
   const lines = changed.map((c) =>
@@ -113,11 +105,43 @@ export async function saveClaims(
   );
   const next = repo.prepare(reanalyse(analysis, corpus, changed));
   await repo.commit(
-    [{ file: repo.layout.claimsFile(sourceId), content: toJsonFile(claims.filter((c) => c.source === sourceId)) }],
+    [{ file: repo.layout.claimsFile(sourceId), content: toJsonFile(sourceClaims(next.analysis, sourceId)) }],
     [{ file: changelogPath(repo.layout.root), content: lines.join('') }],
   );
   advanceSeq(repo, seq);
   repo.install(next);
+}
+
+/**
+ * The corpus's claims after `changed`: a changed claim in its place, a new one last, a removed one
+ * gone. A copy of the array with the changed places set (native copies), not a walk of every claim.
+ */
+function claimsAfter(claims: readonly Claim[], changed: readonly ClaimChange[]): Claim[] {
+  const places: number[] = [];
+  for (const c of changed) {
+    if (!c.before) continue;
+    const at = c.after && c.after.id === c.before.id ? claims.indexOf(c.before) : -1;
+    if (at < 0) return claimsWalked(claims, changed);
+    places.push(at);
+  }
+  const out = claims.slice();
+  let i = 0;
+  for (const c of changed) if (c.before) out[places[i++]!] = c.after!;
+  for (const c of changed) if (!c.before && c.after) out.push(c.after);
+  return out;
+}
+
+/** The same, by a walk of every claim: for a removal, or a change whose claim is not found as it was. */
+function claimsWalked(claims: readonly Claim[], changed: readonly ClaimChange[]): Claim[] {
+  const byId = new Map(changed.map((c) => [(c.after ?? c.before)!.id, c]));
+  const out: Claim[] = [];
+  for (const c of claims) {
+    const change = byId.get(c.id);
+    if (!change) out.push(c);
+    else if (change.after) out.push(change.after);
+  }
+  for (const c of changed) if (!c.before && c.after) out.push(c.after);
+  return out;
 }
 
 /** The last sequence number in the changelog, read once and then counted in memory (one writer). */

@@ -2,7 +2,7 @@
 // Reads share one immutable snapshot; every write goes through one queue (see `exclusive`).
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { analyse, type Analysis } from '../analysis/analyse.js';
+import { analyse, prepareWrites, type Analysis } from '../analysis/analyse.js';
 import { patchNow } from '../analysis/live-graph.js';
 import { formatProblem, type DataProblem } from '../core/model.js';
 import type { Change } from '../core/schema-types.js';
@@ -139,7 +139,15 @@ export class Repository {
   }
 }
 
-function analysedOrRefused({ corpus, problems }: Loaded): Analysis {
+function analysedOrRefused(loaded: Loaded): Analysis {
+  const analysis = analysedOrRefusedWhole(loaded);
+  // The indexes a write reads (claims by place, by source, by total; comparisons by group), built
+  // now in one walk so that the first write costs what it changes, as the later ones do.
+  prepareWrites(analysis);
+  return analysis;
+}
+
+function analysedOrRefusedWhole({ corpus, problems }: Loaded): Analysis {
   // A changed source text is not corruption: its claims are served, marked orphaned.
   const fatal = problems.filter((p) => !p.code);
   if (fatal.length > 0) throw new StoreProblemError(fatal);

@@ -4,7 +4,8 @@
 import { expect } from 'vitest';
 import type { Analysis } from '../../server/analysis/analyse.js';
 import { reanalyse } from '../../server/analysis/analyse.js';
-import type { Corpus } from '../../server/core/model.js';
+import { indexCorpus, type Corpus } from '../../server/core/model.js';
+import { reconcile } from '../../server/core/reconcile.js';
 import type { Claim, Source } from '../../server/core/schema-types.js';
 
 export type Write =
@@ -118,4 +119,13 @@ export function expectSameAnalysis(incremental: Analysis, full: Analysis): void 
   });
   expect(likely(incremental)).toEqual(likely(full));
   expect(graphContent(incremental.graph)).toEqual(graphContent(full.graph));
+}
+
+/** The comparisons and groups of an analysis kept write by write, against a reconciliation of its whole corpus. */
+export function expectSameReconciliation(analysis: Analysis): void {
+  const index = indexCorpus(analysis.corpus);
+  const full = reconcile({ ...analysis.corpus, entityLabel: (id) => index.entity.get(id)?.label ?? id });
+  expect(sortedById(analysis.comparisons)).toEqual(sortedById(full.comparisons));
+  const byKey = (groups: ReadonlyMap<string, readonly string[]>) => [...groups].sort(([x], [y]) => (x < y ? -1 : 1));
+  expect(byKey(analysis.groups)).toEqual(byKey(full.groups));
 }

@@ -3,12 +3,13 @@
 // the trust as it stood, the graph patched) and then settled (trust re-learned in full, as the
 // store does in the background) equals analyse() run from scratch on the same corpus. The graph is
 // patched in place when first read (live-graph.ts): read after every write, as the store does when it
-// installs one, or only at the end, when it is built whole.
+// installs one, or only at the end, when it is built whole. After each write, before trust settles, its
+// comparisons and groups equal those of a reconciliation of the whole corpus.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, settleTrust, type Analysis } from '../../server/analysis/analyse.js';
 import { generateCorpus } from '../../bench/lib/corpus.js';
-import { applyWrite, expectSameAnalysis, type Write } from '../analysis/incremental-helpers.js';
+import { applyWrite, expectSameAnalysis, expectSameReconciliation, type Write } from '../analysis/incremental-helpers.js';
 
 const index = fc.nat({ max: 10_000 });
 const shift = fc.integer({ min: -40, max: 40 });
@@ -35,6 +36,9 @@ describe('incremental analysis', () => {
           serve();
           for (const w of writes) {
             analysis = applyWrite(analysis, w);
+            // Before trust settles: what the write re-ran from its indexes (groups by group, comparisons
+            // by group and by claim, parts by total) equals reconciliation of the whole corpus.
+            expectSameReconciliation(analysis);
             serve();
             // Trust settling between some writes and not others: both orders of events happen in the store.
             if (settleBetween) analysis = settleTrust(analysis);

@@ -2,7 +2,7 @@
 // any sequence of changes it reads, counts and iterates exactly as a Map built afresh in corpus order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LayeredMap } from '../../server/analysis/layered-map.js';
+import { LayeredMap, LayeredSet } from '../../server/analysis/layered-map.js';
 
 const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
 const change = fc.tuple(key, fc.option(fc.nat({ max: 99 }), { nil: undefined }));
@@ -57,6 +57,41 @@ describe('LayeredMap', () => {
   it('is read-only once made', () => {
     const layered = LayeredMap.of(new Map([['a', 1]]), [['b', 2]]);
     expect(() => layered.set('c', 3)).toThrow(/read-only/);
+    expect(() => layered.delete('a')).toThrow(/read-only/);
+  });
+});
+
+describe('LayeredSet', () => {
+  it('holds what a Set changed in place holds, layer after layer, and leaves each base as it was', () => {
+    fc.assert(
+      fc.property(
+        fc.array(key, { maxLength: 6 }),
+        fc.array(fc.array(fc.tuple(key, fc.boolean()), { maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+        (start, writes) => {
+          let layered: Set<string> = new Set(start);
+          const plain = new Set(layered);
+          for (const changes of writes) {
+            const before = [...layered].sort();
+            const next = LayeredSet.of(layered, changes);
+            expect([...layered].sort()).toEqual(before);
+            for (const [k, present] of changes) {
+              if (present) plain.add(k);
+              else plain.delete(k);
+            }
+            layered = next;
+            expect([...layered].sort()).toEqual([...plain].sort());
+            expect(layered.size).toBe(plain.size);
+            for (const k of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'z']) expect(layered.has(k)).toBe(plain.has(k));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is read-only once made', () => {
+    const layered = LayeredSet.of(new Set(['a']), [['b', true]]);
+    expect(() => layered.add('c')).toThrow(/read-only/);
     expect(() => layered.delete('a')).toThrow(/read-only/);
   });
 });
