@@ -64,10 +64,18 @@ async function cases(): Promise<Case[]> {
   }
   const markers: string[] = [];
   for (let n = 0; n < 100_000; n++) markers.push(`The column reached the station on day ${n}.[${(n % 40) + 1}] `);
-  return [
+  // Issue 12's crash: one paste that reads as tens of thousands of figures of one subject, so one
+  // comparison group and one truth-discovery item of 40,000 values are stored and analysed.
+  const figures: string[] = [];
+  for (let n = 0; n < 40_000; n++) figures.push(`On that day the garrison numbered ${1000 + n} men on the walls. `);
+  const all = [
     { name: '5 MB paste (the bundled articles repeated, digits as letters)', text: pasted.join('').slice(0, 4_990_000) },
     { name: '100,000 footnote markers', text: markers.join('') },
+    { name: '40,000 figures of one subject', text: figures.join('') },
   ];
+  // STALL_CASES=figures (a part of a case's name) runs only the cases it names.
+  const only = process.env.STALL_CASES?.split(',');
+  return only ? all.filter((c) => only.some((o) => c.name.includes(o))) : all;
 }
 
 interface Sample {
@@ -94,7 +102,7 @@ async function main(): Promise<void> {
   const load = [os.loadavg()[0]!];
   const host = machine();
   const rows: string[] = [];
-  // STALL_MODES=worker and STALL_PROFILE=<folder> (a CPU profile of the server) are for looking into one run.
+  // STALL_MODES=worker, STALL_CASES (above) and STALL_PROFILE=<folder> (a CPU profile of the server) are for looking into one run.
   const modes = (process.env.STALL_MODES ?? 'in-process,worker').split(',') as Mode[];
   for (const c of await cases()) {
     for (const mode of modes) {

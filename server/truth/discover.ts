@@ -54,20 +54,30 @@ function observationLists(graph: FactGraph): (f: number) => number[] {
   return (f) => (lists[f] ??= Array.from(graph.factObs.subarray(graph.factObsStart[f]!, graph.factObsStart[f + 1]!)));
 }
 
-function summarize(graph: FactGraph, out: MethodOutput, f: number, observationsOf: (f: number) => number[]): FactSummary {
+/**
+ * One fact with its evidence. The close values of an alternative are worked out when first read (and
+ * kept): nothing in the product reads them for the alternatives of a large item, and an item of 40,000
+ * values would otherwise build 40,000 × 2 × maxNeighbours records on every write that touches it.
+ */
+function summarize(graph: FactGraph, out: MethodOutput, f: number, observationsOf: (f: number) => number[], eager: boolean): FactSummary {
   const sources: FactSummary['sources'] = [];
   for (let j = graph.factSourceStart[f]!; j < graph.factSourceStart[f + 1]!; j++) {
     const s = graph.factSources[j]!;
     sources.push({ source: graph.sources[s]!, trust: out.trust[s]! });
   }
   sources.sort((a, b) => b.trust - a.trust || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  const closeValues: FactSummary['closeValues'] = [];
-  for (let j = graph.pairStart[f]!; j < graph.pairStart[f + 1]!; j++) {
-    const g = graph.pairFrom[j]!;
-    closeValues.push({ ...valueOf(graph, g), similarity: graph.pairSim[j]!, observations: observationsOf(g) });
-  }
-  closeValues.sort((a, b) => b.similarity - a.similarity);
-  return { ...valueOf(graph, f), confidence: out.factConfidence[f]!, sources, observations: observationsOf(f), closeValues };
+  const closeValues = (): FactSummary['closeValues'] => {
+    const close: FactSummary['closeValues'] = [];
+    for (let j = graph.pairStart[f]!; j < graph.pairStart[f + 1]!; j++) {
+      const g = graph.pairFrom[j]!;
+      close.push({ ...valueOf(graph, g), similarity: graph.pairSim[j]!, observations: observationsOf(g) });
+    }
+    return close.sort((a, b) => b.similarity - a.similarity);
+  };
+  const summary = { ...valueOf(graph, f), confidence: out.factConfidence[f]!, sources, observations: observationsOf(f) };
+  if (eager) return { ...summary, closeValues: closeValues() };
+  let kept: FactSummary['closeValues'] | undefined;
+  return Object.defineProperty(summary, 'closeValues', { enumerable: true, get: () => (kept ??= closeValues()) }) as FactSummary;
 }
 
 function verdicts(
@@ -87,8 +97,8 @@ function verdicts(
     const tieBreak = ties[i];
     return {
       item,
-      chosen: summarize(graph, out, chosen[i]!, observationsOf),
-      alternatives: facts.map((f) => summarize(graph, out, f, observationsOf)),
+      chosen: summarize(graph, out, chosen[i]!, observationsOf, true),
+      alternatives: facts.map((f) => summarize(graph, out, f, observationsOf, false)),
       sourceCount: graph.itemSourceCount[i]!,
       lowEvidence: reason !== undefined,
       ...(reason !== undefined ? { lowEvidenceReason: reason } : {}),
