@@ -49,10 +49,14 @@ interface Pattern {
   re: RegExp;
   /** The pattern needs a month name: skipped for sentences that have none. */
   month?: boolean;
+  /** Words the pattern needs (a season, "early"…): skipped for sentences without them (most have none). */
+  hint?: RegExp;
   read: (m: RegExpExecArray, year: number | undefined) => Omit<DateMention, 'start' | 'end'> | undefined;
 }
 
 const rx = (source: string) => new RegExp(source, 'gu');
+const HAS_SEASON = new RegExp(SEASON);
+const HAS_PART = new RegExp(PART);
 
 const PATTERNS: Pattern[] = [
   // "23 to 31 May 1920", "12–15 March 1920"
@@ -83,16 +87,22 @@ const PATTERNS: Pattern[] = [
   { re: rx(`(?<![\\d/.-])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])`), read: (m) => point(numericDate(m[3]!, Number(m[1]), Number(m[2]))) },
   // "the summer and fall of 1919": a date value holds one part, so the pair reads as its year
   {
+    hint: HAS_SEASON,
     re: rx(`(?:\\b[Tt]he\\s+)?\\b${SEASON}\\s+and\\s+${SEASON}\\s+(?:of\\s+)?${YEAR}`),
     read: (m) => (plausibleYear(m[3]!) ? point({ value: m[3]!, precision: 'year' }) : undefined),
   },
   {
     month: true,
+    hint: HAS_PART,
     re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`),
     read: (m) => point(monthPart(m[3]!, m[2]!, m[1]!)),
   },
-  { re: rx(`(?:\\b[Tt]he\\s+)?\\b(?:(?:[Ee]arly|[Ll]ate)\\s+)?${SEASON}\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(season(m[2]!, m[1]!)) },
-  { re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${YEAR}`), read: (m) => point(yearPart(m[2]!, m[1]!)) },
+  {
+    hint: HAS_SEASON,
+    re: rx(`(?:\\b[Tt]he\\s+)?\\b(?:(?:[Ee]arly|[Ll]ate)\\s+)?${SEASON}\\s+(?:of\\s+)?${YEAR}`),
+    read: (m) => point(season(m[2]!, m[1]!)),
+  },
+  { hint: HAS_PART, re: rx(`\\b${PART}[\\s-]+(?:of\\s+)?${YEAR}`), read: (m) => point(yearPart(m[2]!, m[1]!)) },
   { month: true, re: rx(`${MONTH},?\\s+(?:of\\s+)?${YEAR}`), read: (m) => point(month(m[2]!, m[1]!)) },
   // No year: "on April 6", "6 April", "by October" — the year comes from context.
   // (Not before a year the full patterns read; "August 17, 960 people" is a day and a count.)
@@ -140,8 +150,8 @@ export function findDates(text: string, year?: number, month?: string): DateMent
       if (date) found.push({ start: at, end: m.index + m[0].length, date, inferredYear: true });
     }
   }
-  for (const { re, read, month } of PATTERNS) {
-    if (month && !months) continue;
+  for (const { re, read, month, hint } of PATTERNS) {
+    if ((month && !months) || (hint && !hint.test(s))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const reading = read(m, year);

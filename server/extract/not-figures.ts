@@ -64,6 +64,10 @@ const LOCATOR = new RegExp(
 );
 const IDENTIFIER = new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu');
 
+/** "Apollo 11 landed": see its place in PATTERNS. */
+const IN_NAME =
+  /(?<=(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+\s)(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s)(?<!(?:ese|an|ans|ians|ish|ch|ic|i)\s)\d{1,3}(?![\d,.])(?=\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b)/gu;
+
 /**
  * Patterns whose every match holds an anchor character (a digit; for identifiers also "X") at most `reach`
  * characters after its start (the longest word, then at most five one-character separators: every character
@@ -74,12 +78,34 @@ interface Near {
   sticky: RegExp;
   anchor: RegExp;
   reach: number;
+  /** Character codes a match can start with (its words' first letters in either case, and ſ and K, which fold to s and k). */
+  starts?: Uint8Array;
 }
+const startsOf = (list: readonly string[]) => {
+  const out = new Uint8Array(0x10000);
+  for (const w of list)
+    for (const c of [w[0]!.toLowerCase(), w[0]!.toUpperCase()]) {
+      out[c.charCodeAt(0)] = 1;
+      if (c === 's') out[0x17f] = 1;
+      if (c === 'k') out[0x212a] = 1;
+    }
+  return out;
+};
 const longest = (list: readonly string[]) => Math.max(...list.map((w) => w.length));
 const sticky = (re: RegExp) => new RegExp(re.source, re.flags.replace('g', '') + 'y');
 const NEAR = new Map<RegExp, Near>([
-  [LOCATOR, { sticky: sticky(LOCATOR), anchor: /\d/g, reach: longest(words.locators) + 5 }],
-  [IDENTIFIER, { sticky: sticky(IDENTIFIER), anchor: /[\dXx]/g, reach: longest(words.identifierPrefixes) + 3 }],
+  [LOCATOR, { sticky: sticky(LOCATOR), anchor: /\d/g, reach: longest(words.locators) + 5, starts: startsOf(words.locators) }],
+  [
+    IDENTIFIER,
+    {
+      sticky: sticky(IDENTIFIER),
+      anchor: /[\dXx]/g,
+      reach: longest(words.identifierPrefixes) + 3,
+      starts: startsOf(words.identifierPrefixes),
+    },
+  ],
+  // Its match is digits right after the white space its look-behind ends with.
+  [IN_NAME, { sticky: sticky(IN_NAME), anchor: /(?<=\s)\d/gu, reach: 0 }],
 ]);
 
 const PATTERNS: [RegExp | undefined, RegExp][] = [
@@ -155,11 +181,8 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   [/§/, /§+\s?\d+(?:[–-]\d+)?/g],
   // "Apollo 11 landed", "Windows 10 was released": a number that is part of a name (a capitalised word inside the
   // sentence, not a month, weekday or people's name — "the Japanese 680 were" —, and a verb after it, not a counted noun).
-  // (A digit first: the look-behinds, which scan back over a word, then run at digits only.)
-  [
-    /\p{Lu}\p{Ll}+\s\d/u,
-    /(?=\d)(?<=(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+\s)(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s)(?<!(?:ese|an|ans|ians|ish|ch|ic|i)\s)\d{1,3}(?![\d,.])(?=\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b)/gu,
-  ],
+  // (IN_NAME, above: tried at digits after a space only.)
+  [/\p{Lu}\p{Ll}+\s\d/u, IN_NAME],
   // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
   [
     /\d{4}[a-z]?(?:,\s*pp?\.|:\s?\d)/,
@@ -217,7 +240,7 @@ function readSpans(s: string): Span[] {
 }
 
 /** The matches holding a digit of a pattern of NEAR (see there), tried within `reach` before each anchor. */
-function readNear(s: string, { sticky, anchor, reach }: Near, out: Span[]): void {
+function readNear(s: string, { sticky, anchor, reach, starts }: Near, out: Span[]): void {
   /** Positions below this one are tried, or inside a match. */
   let next = 0;
   anchor.lastIndex = 0;
@@ -225,6 +248,7 @@ function readNear(s: string, { sticky, anchor, reach }: Near, out: Span[]): void
     const q = a.index;
     if (q < next) continue;
     for (let p = Math.max(next, q - reach); p <= q; p++) {
+      if (starts && starts[s.charCodeAt(p)] !== 1) continue;
       sticky.lastIndex = p;
       const m = sticky.exec(s);
       if (!m || m[0].length === 0) continue;

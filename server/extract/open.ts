@@ -7,6 +7,7 @@
 // words/roles.json.
 import type { Property } from '../core/schema-types.js';
 import type { Token } from './tokens.js';
+import { cachedBuild, propertiesKey } from './index-cache.js';
 import { AUXILIARIES, FUNCTION_WORDS, isPastVerb, ROLES, type Role } from './words.js';
 
 /** Function words: never the verb or the object a property is named from. */
@@ -123,15 +124,16 @@ export function datePredicate(
 /** Proposed properties of one text: one per label, fresh ids beside the vocabulary's. */
 export class PropertyProposals {
   private readonly byLabel = new Map<string, { property: Property; claims: number; example: string }>();
-  private readonly taken: Set<string>;
-  private readonly byId: Map<string, Property>;
+  /** Ids given to this text's proposals (the vocabulary's are in `byId`). */
+  private readonly taken = new Set<string>();
+  /** The vocabulary by id: built once per vocabulary (index-cache.ts), not per text. */
+  private readonly byId: ReadonlyMap<string, Property>;
 
   constructor(
     private readonly sourceId: string,
     vocabulary: readonly Property[],
   ) {
-    this.taken = new Set(vocabulary.map((p) => p.id));
-    this.byId = new Map(vocabulary.map((p) => [p.id, p]));
+    this.byId = cachedBuild('properties-by-id', vocabulary, propertiesKey, () => new Map(vocabulary.map((p) => [p.id, p])));
   }
 
   /**
@@ -185,7 +187,7 @@ export class PropertyProposals {
 
   private freshId(base: string): string {
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.byId.has(id) || this.taken.has(id); n++) id = `${base}-${n}`;
     this.taken.add(id);
     return id;
   }

@@ -188,6 +188,21 @@ export interface ScoreInput {
   roleScore?: number;
 }
 
+/** The cues whose first word the sentence holds, in the order of its words: the same for every value of the sentence, so kept with its words. */
+const cuesBySentence = new WeakMap<SentenceWords, Map<PropertyGroup, CueRef[]>>();
+
+function cuesIn(group: PropertyGroup, words: SentenceWords): CueRef[] {
+  let byGroup = cuesBySentence.get(words);
+  if (!byGroup) cuesBySentence.set(words, (byGroup = new Map()));
+  let cues = byGroup.get(group);
+  if (!cues) {
+    const found = new Set<CueRef>();
+    for (const word of words.at.keys()) for (const ref of group.byFirst.get(word) ?? []) found.add(ref);
+    byGroup.set(group, (cues = [...found]));
+  }
+  return cues;
+}
+
 /**
  * Properties of the given kind ranked by cue evidence around the value; empty when no cue is present.
  * Evidence: the word right before the value ("lost up to 3,000", "deployed 70,000") is the predicate
@@ -196,9 +211,12 @@ export interface ScoreInput {
  */
 export function rankProperties(group: PropertyGroup, input: ScoreInput): PropertyScore[] {
   // Only cues whose first word is in the sentence (or whose last word is a role of the value) can score.
-  const present = new Set<CueRef>();
-  for (const word of input.words.at.keys()) for (const ref of group.byFirst.get(word) ?? []) present.add(ref);
-  for (const role of input.roleWords ?? []) for (const ref of group.byLast.get(role) ?? []) present.add(ref);
+  let present: Iterable<CueRef> = cuesIn(group, input.words);
+  if (input.roleWords && input.roleWords.length > 0) {
+    const withRoles = new Set(present);
+    for (const role of input.roleWords) for (const ref of group.byLast.get(role) ?? []) withRoles.add(ref);
+    present = withRoles;
+  }
   const evidence = new Map<PropertyEntry, { best: number; cue: string; at: number | undefined; total: number }>();
   for (const { entry, cue } of present) {
     const score = cueScore(cue, input);
