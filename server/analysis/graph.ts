@@ -156,12 +156,21 @@ export function comparisonEdgeKeys(cmp: Comparison): { key: string; other: strin
   return others.map((other) => ({ key: `${cmp.verdict}:${cmp.id}${many ? `:${other}` : ''}`, other }));
 }
 
-export function addComparisonEdges(graph: ConcordanceGraph, cmp: Comparison): void {
+/** The edges a comparison draws in a graph holding the nodes `has` says it holds: key and target (its source is the claim `a`). */
+export function comparisonEdges(cmp: Comparison, has: (node: string) => boolean): { key: string; target: string }[] {
   const [a, b] = [nodeKey.claim(cmp.a), nodeKey.claim(cmp.b)];
-  if (!graph.hasNode(a)) return;
+  if (!has(a) || !has(b)) return [];
+  const out: { key: string; target: string }[] = [];
   for (const { key, other } of comparisonEdgeKeys(cmp)) {
     const target = nodeKey.claim(other);
-    if (!graph.hasNode(target) || target === a || !graph.hasNode(b)) continue;
+    if (has(target) && target !== a) out.push({ key, target });
+  }
+  return out;
+}
+
+export function addComparisonEdges(graph: ConcordanceGraph, cmp: Comparison): void {
+  const a = nodeKey.claim(cmp.a);
+  for (const { key, target } of comparisonEdges(cmp, (node) => graph.hasNode(node))) {
     const attributes: EdgeAttributes = { kind: cmp.verdict, comparison: cmp.id, basis: cmp.basis, reason: cmp.reason, scope: cmp.scope };
     if (cmp.members) attributes.members = cmp.members.length;
     if (cmp.counts) attributes.counts = cmp.counts;
@@ -170,16 +179,22 @@ export function addComparisonEdges(graph: ConcordanceGraph, cmp: Comparison): vo
   }
 }
 
+/** The edges that make a claim readable (about, object, from, cites), each drawn when its target is in the graph. */
+export function structuralEdges(claim: Claim): { key: string; target: string; kind: EdgeKind }[] {
+  const out = [{ key: `about:${claim.id}`, target: nodeKey.entity(claim.subject), kind: 'about' as EdgeKind }];
+  if (claim.value.type === 'entity') out.push({ key: `object:${claim.id}`, target: nodeKey.entity(claim.value.entity), kind: 'object' });
+  out.push({ key: `from:${claim.id}`, target: nodeKey.source(claim.source), kind: 'from' });
+  for (const c of claim.citations) {
+    if (c.kind === 'reference')
+      out.push({ key: `cites:${claim.id}:${c.ref}`, target: nodeKey.citation(claim.source, c.ref), kind: 'cites' });
+  }
+  return out;
+}
+
 export function addStructuralEdges(graph: ConcordanceGraph, claim: Claim): void {
   const key = nodeKey.claim(claim.id);
-  const link = (edgeKey: string, target: string, kind: EdgeKind) => {
+  for (const { key: edgeKey, target, kind } of structuralEdges(claim)) {
     if (graph.hasNode(target)) graph.addDirectedEdgeWithKey(edgeKey, key, target, { kind });
-  };
-  link(`about:${claim.id}`, nodeKey.entity(claim.subject), 'about');
-  if (claim.value.type === 'entity') link(`object:${claim.id}`, nodeKey.entity(claim.value.entity), 'object');
-  link(`from:${claim.id}`, nodeKey.source(claim.source), 'from');
-  for (const c of claim.citations) {
-    if (c.kind === 'reference') link(`cites:${claim.id}:${c.ref}`, nodeKey.citation(claim.source, c.ref), 'cites');
   }
 }
 

@@ -55,10 +55,23 @@ export function labelledClaim(analysis: Pick<Analysis, 'index'>, claim: Claim): 
 }
 
 export function buildReport(analysis: Analysis): Report {
+  const conflicts = reportItems(analysis, 'conflicts');
+  const agreements = reportItems(analysis, 'agrees');
+  return {
+    conflicts,
+    agreements,
+    pending: { conflicts: conflicts.filter((i) => i.pending).length, agreements: agreements.filter((i) => i.pending).length },
+  };
+}
+
+/** One verdict's items of the report, in its order: a list of conflicts needs none of the (many more) agreements labelled. */
+export function reportItems(analysis: Analysis, verdict: Comparison['verdict']): ReportItem[] {
   const full = (id: string): ReportClaim => labelledClaim(analysis, analysis.index.claim.get(id)!);
-  const items = analysis.comparisons.map((cmp): ReportItem => {
+  const items: ReportItem[] = [];
+  for (const cmp of analysis.comparisons) {
+    if (cmp.verdict !== verdict) continue;
     const a = full(cmp.a);
-    return {
+    items.push({
       id: cmp.id,
       verdict: cmp.verdict,
       basis: cmp.basis,
@@ -73,17 +86,13 @@ export function buildReport(analysis: Analysis): Report {
       ...(cmp.members ? { members: cmp.members } : {}),
       ...(cmp.counts ? { counts: cmp.counts } : {}),
       ...(cmp.pending ? { pending: true as const } : {}),
-    };
-  });
-  const order = (x: ReportItem, y: ReportItem) =>
-    x.subject.label.localeCompare(y.subject.label) || x.property.label.localeCompare(y.property.label) || x.id.localeCompare(y.id);
-  const conflicts = items.filter((i) => i.verdict === 'conflicts').sort(order);
-  const agreements = items.filter((i) => i.verdict === 'agrees').sort(order);
-  return {
-    conflicts,
-    agreements,
-    pending: { conflicts: conflicts.filter((i) => i.pending).length, agreements: agreements.filter((i) => i.pending).length },
-  };
+    });
+  }
+  // One collator for the whole sort (what localeCompare uses, without making it again per comparison).
+  const { compare } = new Intl.Collator();
+  return items.sort(
+    (x, y) => compare(x.subject.label, y.subject.label) || compare(x.property.label, y.property.label) || compare(x.id, y.id),
+  );
 }
 
 export function citedAs(citations: readonly Citation[], referenceText: (n: number) => string | undefined): string[] {

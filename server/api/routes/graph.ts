@@ -7,6 +7,7 @@ import { REQUEST_SCHEMAS, validInput } from '../validation.js';
 import { listComparisons } from '../views/comparisons.js';
 import { DEFAULT_OVERVIEW_LIMIT, overviewGraph } from '../views/overview.js';
 import { placed } from '../views/positions.js';
+import { factsOf } from '../views/view-facts.js';
 import { graphViewSpecOf, type GraphViewSpec, type ViewQuery } from '../views/view-spec.js';
 
 type GraphQuery = ViewQuery;
@@ -59,9 +60,10 @@ class ViewCache {
     if (!entry) {
       let graph;
       try {
-        const whole = snapshot.analysis.graph;
-        // Every view places its nodes where every other view of this revision does (positions.ts).
-        graph = spec.kind === 'overview' ? overviewGraph(whole, spec.limit) : placed(viewGraph(whole, spec), whole);
+        const { analysis } = snapshot;
+        // The overview is read off the analysis (the graph is not built for it); every view places
+        // its nodes where every other view of this revision does (positions.ts).
+        graph = spec.kind === 'overview' ? overviewGraph(analysis, spec.limit) : placed(viewGraph(analysis.graph, spec), analysis);
       } catch (err) {
         if (err instanceof UnknownViewTarget) throw new HttpError(404, err.message);
         throw err;
@@ -81,7 +83,7 @@ const LARGE_GRAPH_NODES = 20_000;
 function warmLargeGraph(repo: Repository, cache: ViewCache): void {
   try {
     const snapshot = repo.snapshot;
-    if (snapshot.analysis.graph.order <= LARGE_GRAPH_NODES) return;
+    if (factsOf(snapshot.analysis).totals().nodes <= LARGE_GRAPH_NODES) return;
     cache.get(snapshot, { kind: 'overview', limit: DEFAULT_OVERVIEW_LIMIT });
     // The list's first page, in its default order: the report and its triage are cached per snapshot.
     listComparisons(snapshot.analysis, 'conflicts', { sort: 'gap', group: 'identical', offset: '0', limit: '100' });

@@ -2,7 +2,7 @@
 // reason), filtered by source, entity, property and scope.
 import type { Analysis } from '../../analysis/analyse.js';
 import type { Comparison } from '../../core/types.js';
-import { buildReport, type ReportClaim, type ReportItem } from '../../analysis/report.js';
+import { reportItems, type ReportClaim, type ReportItem } from '../../analysis/report.js';
 import { likelyOfClaim, perAnalysis, type LikelyView } from './common.js';
 import { page, triage, type ComparisonSort, type Triaged } from './comparison-page.js';
 
@@ -36,7 +36,9 @@ export interface ComparisonList {
   items: Triaged<ReportItem & { likely: LikelyView | null }>[];
 }
 
-const reportOf = perAnalysis(buildReport);
+// Per verdict: the conflicts list (what a reviewer opens) labels none of the agreements, which are most comparisons.
+const conflictsOf = perAnalysis((analysis) => reportItems(analysis, 'conflicts'));
+const agreementsOf = perAnalysis((analysis) => reportItems(analysis, 'agrees'));
 const triagedLists = perAnalysis(() => new Map<string, Triaged<ReportItem>[]>());
 
 /**
@@ -51,14 +53,13 @@ export function unknownFilters(analysis: Analysis, filters: ComparisonFilters): 
 }
 
 export function listComparisons(analysis: Analysis, verdict: Comparison['verdict'], filters: ComparisonFilters): ComparisonList {
-  const report = reportOf(analysis);
   // A list read page by page asks the same filters again for every page: triaged once per snapshot.
   const { offset: _offset, limit: _limit, ...criteria } = filters;
   const key = `${verdict}|${JSON.stringify(Object.entries(criteria).sort())}`;
   const cache = triagedLists(analysis);
   let sorted = cache.get(key);
   if (!sorted) {
-    const matching = (verdict === 'conflicts' ? report.conflicts : report.agreements).filter((item) => matches(item, filters));
+    const matching = (verdict === 'conflicts' ? conflictsOf(analysis) : agreementsOf(analysis)).filter((item) => matches(item, filters));
     sorted = triage(matching, {
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.tolerance !== undefined ? { tolerance: Number(filters.tolerance) } : {}),

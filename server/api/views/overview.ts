@@ -7,6 +7,7 @@ import type { ConcordanceGraph, EdgeAttributes, NodeAttributes } from '../../ana
 import { positionsOf } from './positions.js';
 import { sourceNames } from './source-name.js';
 import { DEFAULT_OVERVIEW_LIMIT, overviewNodes, rankingOf } from './ranking.js';
+import { factsOf, type FactsSource } from './view-facts.js';
 
 export { DEFAULT_OVERVIEW_LIMIT };
 
@@ -25,15 +26,20 @@ export interface OverviewInfo {
   claims: number;
 }
 
-export function overviewGraph(graph: ConcordanceGraph, limit = DEFAULT_OVERVIEW_LIMIT): ConcordanceGraph {
-  const { tally, sourcesOf } = rankingOf(graph);
-  const positions = positionsOf(graph);
-  const nodes = overviewNodes(graph, limit);
+/**
+ * The overview of a revision, given as its analysis (the server: the graph is not built for it) or
+ * as its graph (the same view: test/api/overview-fast.test.ts).
+ */
+export function overviewGraph(from: FactsSource, limit = DEFAULT_OVERVIEW_LIMIT): ConcordanceGraph {
+  const facts = factsOf(from);
+  const { tally, sourcesOf } = rankingOf(from);
+  const positions = positionsOf(from);
+  const nodes = overviewNodes(from, limit);
   const view: ConcordanceGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
   let entities = 0;
   let sources = 0;
   for (const key of nodes) {
-    const attrs = graph.getNodeAttributes(key);
+    const attrs = facts.hubAttributes(key);
     const t = tally.get(key) ?? { claims: 0, conflicts: 0 };
     const at = positions.get(key) ?? { x: attrs.x, y: attrs.y };
     if (attrs.kind === 'source') {
@@ -60,23 +66,20 @@ export function overviewGraph(graph: ConcordanceGraph, limit = DEFAULT_OVERVIEW_
       });
     }
   }
-  let entityTotal = 0;
-  let sourceTotal = 0;
+  const entityTotal = facts.entities().length;
+  const sourceTotal = facts.sources().length;
   let claims = 0;
-  graph.forEachNode((_k, a) => {
-    if (a.kind === 'entity') entityTotal++;
-    else if (a.kind === 'source') sourceTotal++;
-    else if (a.kind === 'claim') claims++;
-  });
+  facts.forEachClaim(() => claims++);
   const info: OverviewInfo = {
     kind: 'overview',
     truncated: entities < entityTotal || sources < sourceTotal,
-    total: { nodes: graph.order, edges: graph.size },
+    total: facts.totals(),
     entities: { shown: entities, total: entityTotal },
     sources: { shown: sources, total: sourceTotal },
     claims,
   };
   view.setAttribute('view', info);
-  if (graph.hasAttribute('counts')) view.setAttribute('counts', graph.getAttribute('counts'));
+  const counts = facts.counts();
+  if (counts) view.setAttribute('counts', counts);
   return view;
 }

@@ -12,6 +12,7 @@ import { fnv1a } from '../../common/hash.js';
 import type { ConcordanceGraph } from '../../analysis/graph.js';
 import { overviewNodes, rankingOf } from './ranking.js';
 import { sourceNames } from './source-name.js';
+import { factsOf, type FactsSource, type ViewFacts } from './view-facts.js';
 
 type Interop<T> = T | { default: T };
 const forceAtlas2 = ((m: Interop<typeof fa2Module.default>) => ('default' in m ? m.default : m))(
@@ -33,32 +34,88 @@ const PETAL = 4;
 
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 
-const cache = new WeakMap<ConcordanceGraph, Map<string, Point>>();
+/**
+ * A revision's positions: every entity and source placed when first asked (the overview needs
+ * only these), each hub's claims and citations placed around it the first time one of them is.
+ */
+export class Positions {
+  /** Claims and citations by the hub they are placed around, with the order they take on its rings (filled on first use). */
+  private around: Map<string, { key: string; order: string }[]> | undefined;
+  private petals = new Map<string, Point>();
+  private ringed = new Set<string>();
+
+  constructor(
+    private readonly facts: ViewFacts,
+    /** Entities and sources. */
+    readonly hubs: Map<string, Point>,
+  ) {}
+
+  get(key: string): Point | undefined {
+    const hub = this.hubs.get(key);
+    if (hub) return hub;
+    if (!key.startsWith('claim:') && !key.startsWith('citation:')) return undefined;
+    let at = this.petals.get(key);
+    if (!at) {
+      this.around ??= aroundHubs(this.facts, this.hubs);
+      const hub = this.hubOf.get(key);
+      if (hub !== undefined && !this.ringed.has(hub)) {
+        this.ringed.add(hub);
+        petals(this.hubs.get(hub), this.around.get(hub) ?? [], this.petals);
+        at = this.petals.get(key);
+      }
+      // Anything left (a claim whose entity and source are both missing): at its key's hash seed.
+      at ??= seed(key, SPACING * 10);
+    }
+    return at;
+  }
+
+  private get hubOf(): Map<string, string> {
+    if (!this.hubIndex) {
+      this.hubIndex = new Map();
+      for (const [hub, list] of this.around!) for (const { key } of list) this.hubIndex.set(key, hub);
+    }
+    return this.hubIndex;
+  }
+  private hubIndex: Map<string, string> | undefined;
+
+  /** Every node's position (claims and citations too): what a test compares. */
+  all(): Map<string, Point> {
+    const out = new Map(this.hubs);
+    this.around ??= aroundHubs(this.facts, this.hubs);
+    // (Keys first: placing a hub's petals sorts its list.)
+    const keys = [...this.around.values()].flatMap((list) => list.map((p) => p.key));
+    for (const key of keys) out.set(key, this.get(key)!);
+    return out;
+  }
+}
+
+const cache = new WeakMap<FactsSource, Positions>();
 /** The positions computed last in this process: a write's new revision keeps them (see below). */
-let previous: Map<string, Point> | null = null;
+let previous: Positions | null = null;
 /** Share of a revision's entities and sources that must have been placed before to keep their places. */
 const KEEP_OVERLAP = 0.9;
 
-export function positionsOf(graph: ConcordanceGraph): Map<string, Point> {
-  let positions = cache.get(graph);
+/** The positions of a revision, given as its analysis (the graph left unbuilt) or its graph. */
+export function positionsOf(from: FactsSource): Positions {
+  let positions = cache.get(from);
   if (!positions) {
-    positions = computePositions(graph, previous);
-    cache.set(graph, positions);
+    positions = new Positions(factsOf(from), computeHubs(from, previous?.hubs ?? null));
+    cache.set(from, positions);
     previous = positions;
   }
   return positions;
 }
 
 /** The layout of a fresh start (no earlier revision to keep places from): what a new process computes. */
-export function layoutAfresh(graph: ConcordanceGraph): Map<string, Point> {
-  return computePositions(graph, null);
+export function layoutAfresh(from: FactsSource): Map<string, Point> {
+  return new Positions(factsOf(from), computeHubs(from, null)).all();
 }
 
 /**
  * The view with every node at its position, and sources under their readable names (fresh attribute
- * objects: the view shares the revision's own).
+ * objects: the view shares the revision's own). `whole` is the revision the view is of.
  */
-export function placed(view: ConcordanceGraph, whole: ConcordanceGraph): ConcordanceGraph {
+export function placed(view: ConcordanceGraph, whole: FactsSource): ConcordanceGraph {
   const positions = positionsOf(whole);
   view.updateEachNodeAttributes((key, attrs) => {
     const at = positions.get(key) ?? { x: attrs.x, y: attrs.y };
@@ -72,23 +129,23 @@ export function placed(view: ConcordanceGraph, whole: ConcordanceGraph): Concord
  * placed before), every entity and source keeps its place and only new ones are placed, beside
  * what they link to: the picture does not move on an edit. A fresh start lays everything out.
  */
-function computePositions(graph: ConcordanceGraph, before: Map<string, Point> | null): Map<string, Point> {
+function computeHubs(from: FactsSource, before: Map<string, Point> | null): Map<string, Point> {
+  const facts = factsOf(from);
   const out = new Map<string, Point>();
-  const hubs = graph.filterNodes((_k, a) => a.kind === 'entity' || a.kind === 'source');
-  // (The claims and citations are placed afresh from their hubs either way: petals() below.)
+  const hubs = [...facts.sources(), ...facts.entities()];
+  // (The claims and citations are placed afresh from their hubs either way: Positions.get.)
   const kept = before ? hubs.filter((k) => before.has(k)).length : 0;
   if (before && hubs.length > 0 && kept >= KEEP_OVERLAP * hubs.length) {
     for (const k of hubs) if (before.has(k)) out.set(k, before.get(k)!);
     placeNewHubs(
-      graph,
+      facts,
       out,
       hubs.filter((k) => !before.has(k)),
     );
   } else {
-    const radius = layoutHubs(graph, out);
-    spiralTheRest(graph, out, radius);
+    const radius = layoutHubs(from, out);
+    spiralTheRest(from, out, radius);
   }
-  petals(graph, out);
   return out;
 }
 
@@ -100,10 +157,10 @@ function seed(key: string, radius: number): Point {
 }
 
 /** ForceAtlas2 over the top of the overview (entities and sources linked by what they say). Returns its radius. */
-function layoutHubs(graph: ConcordanceGraph, out: Map<string, Point>): number {
-  const nodes = overviewNodes(graph, FORCE_NODES);
+function layoutHubs(from: FactsSource, out: Map<string, Point>): number {
+  const nodes = overviewNodes(from, FORCE_NODES);
   if (nodes.length === 0) return 0;
-  const { sourcesOf } = rankingOf(graph);
+  const { sourcesOf } = rankingOf(from);
   const g = new MultiGraph<{ x: number; y: number }, { weight: number }>();
   // Seeds: entities on a golden-angle spiral in rank order (the most disputed in the middle), each
   // source at the mean of the entities it speaks of, a little aside; ForceAtlas2 then refines.
@@ -169,9 +226,9 @@ function layoutHubs(graph: ConcordanceGraph, out: Map<string, Point>): number {
 }
 
 /** Entities and sources not laid out: on a golden-angle spiral outside the laid-out disc, most disputed nearest. */
-function spiralTheRest(graph: ConcordanceGraph, out: Map<string, Point>, inner: number): void {
-  const { entities } = rankingOf(graph);
-  const rest = [...entities, ...graph.filterNodes((_k, a) => a.kind === 'source').sort()].filter((k) => !out.has(k));
+function spiralTheRest(from: FactsSource, out: Map<string, Point>, inner: number): void {
+  const { entities } = rankingOf(from);
+  const rest = [...entities, ...factsOf(from).sources().sort()].filter((k) => !out.has(k));
   const start = inner + SPACING;
   rest.forEach((key, i) => {
     // Area grows with i: SPACING² per node, in an annulus starting at `start`.
@@ -181,16 +238,13 @@ function spiralTheRest(graph: ConcordanceGraph, out: Map<string, Point>, inner: 
 }
 
 /** Entities and sources new since the last revision: beside the hubs their claims link them to, or outside. */
-function placeNewHubs(graph: ConcordanceGraph, out: Map<string, Point>, added: readonly string[]): void {
+function placeNewHubs(facts: ViewFacts, out: Map<string, Point>, added: readonly string[]): void {
   let radius = 0;
   for (const p of out.values()) radius = Math.max(radius, Math.hypot(p.x, p.y));
   added.forEach((key, i) => {
     const linked = new Set<string>();
-    graph.forEachInNeighbor(key, (claim, a) => {
-      if (a.kind !== 'claim') return;
-      graph.forEachOutNeighbor(claim, (other) => {
-        if (other !== key && out.has(other)) linked.add(other);
-      });
+    facts.forEachLinked(key, (other) => {
+      if (other !== key && out.has(other)) linked.add(other);
     });
     const jitter = seed(key, SPACING * 0.8);
     if (linked.size > 0) {
@@ -208,45 +262,39 @@ function placeNewHubs(graph: ConcordanceGraph, out: Map<string, Point>, added: r
   });
 }
 
-/** Claims in rings around their subject (by property, then source); citations around their source. */
-function petals(graph: ConcordanceGraph, out: Map<string, Point>): void {
+/** Claims around their subject (or, when it is not in the graph, their source); citations around their source; each with its order on the rings. */
+function aroundHubs(facts: ViewFacts, hubs: ReadonlyMap<string, Point>): Map<string, { key: string; order: string }[]> {
   const around = new Map<string, { key: string; order: string }[]>();
-  graph.forEachNode((key, a) => {
-    let hub: string;
-    let order: string;
-    if (a.kind === 'claim') {
-      hub = `entity:${String(a.subject)}`;
-      if (!out.has(hub)) hub = `source:${String(a.source)}`;
-      order = `${String(a.property)}\u0001${String(a.source)}\u0001${key}`;
-    } else if (a.kind === 'citation') {
-      hub = `source:${String(a.source)}`;
-      order = String(a.number).padStart(6, '0');
-    } else return;
+  const put = (hub: string, key: string, order: string) => {
     let list = around.get(hub);
     if (!list) around.set(hub, (list = []));
     list.push({ key, order });
+  };
+  facts.forEachClaim((key, a) => {
+    let hub = `entity:${a.subject}`;
+    if (!hubs.has(hub)) hub = `source:${a.source}`;
+    put(hub, key, `${a.property}\u0001${a.source}\u0001${key}`);
   });
-  for (const [hub, list] of around) {
-    const centre = out.get(hub);
-    if (!centre) continue;
-    list.sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
-    // Ring k holds 6k items; items of one property stay together along the rings.
-    let ring = 1;
-    let slot = 0;
-    for (const { key } of list) {
-      const capacity = 6 * ring;
-      const angle = (slot / capacity) * 2 * Math.PI + ring * 0.5;
-      out.set(key, { x: round(centre.x + PETAL * ring * Math.cos(angle)), y: round(centre.y + PETAL * ring * Math.sin(angle)) });
-      if (++slot >= capacity) {
-        ring++;
-        slot = 0;
-      }
+  facts.forEachCitation((key, source, number) => put(`source:${source}`, key, String(number).padStart(6, '0')));
+  return around;
+}
+
+/** One hub's claims and citations in rings around it (by property, then source; citations by number). */
+function petals(centre: Point | undefined, list: { key: string; order: string }[], out: Map<string, Point>): void {
+  if (!centre) return;
+  list.sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+  // Ring k holds 6k items; items of one property stay together along the rings.
+  let ring = 1;
+  let slot = 0;
+  for (const { key } of list) {
+    const capacity = 6 * ring;
+    const angle = (slot / capacity) * 2 * Math.PI + ring * 0.5;
+    out.set(key, { x: round(centre.x + PETAL * ring * Math.cos(angle)), y: round(centre.y + PETAL * ring * Math.sin(angle)) });
+    if (++slot >= capacity) {
+      ring++;
+      slot = 0;
     }
   }
-  // Anything left (a claim whose entity and source are both missing): at the centre's hash seed.
-  graph.forEachNode((key) => {
-    if (!out.has(key)) out.set(key, seed(key, SPACING * 10));
-  });
 }
 
 /** Hundredths of a unit: below a pixel, and short in the export. */

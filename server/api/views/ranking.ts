@@ -1,7 +1,7 @@
 // Which entities and sources matter most in a large graph: per entity and per source, its claims
 // and the contradictions they take part in, counted once per revision. The overview shows the top
 // of this ranking, and the server's layout (positions.ts) lays the same top out by force.
-import type { ConcordanceGraph } from '../../analysis/graph.js';
+import { factsOf, type FactsSource } from './view-facts.js';
 
 export const DEFAULT_OVERVIEW_LIMIT = 1500;
 
@@ -20,12 +20,16 @@ export interface OverviewRanking {
   sourcesOf: Map<string, Map<string, Tally>>;
 }
 
-const rankings = new WeakMap<ConcordanceGraph, OverviewRanking>();
+const rankings = new WeakMap<FactsSource, OverviewRanking>();
 
-/** Counts once per graph (a graph is one revision's and never changes). */
-export function rankingOf(graph: ConcordanceGraph): OverviewRanking {
-  let r = rankings.get(graph);
+/**
+ * Counts once per revision: per analysis (read from its corpus, the graph left unbuilt), or per
+ * graph as given (a graph patched in place by a later write must be given again as a new one).
+ */
+export function rankingOf(from: FactsSource): OverviewRanking {
+  let r = rankings.get(from);
   if (r) return r;
+  const facts = factsOf(from);
   const tally = new Map<string, Tally>();
   const sourcesOf = new Map<string, Map<string, Tally>>();
   const bump = (map: Map<string, Tally>, key: string, conflicts: number) => {
@@ -34,12 +38,11 @@ export function rankingOf(graph: ConcordanceGraph): OverviewRanking {
     t.conflicts += conflicts;
     map.set(key, t);
   };
-  graph.forEachNode((_claim, a) => {
-    if (a.kind !== 'claim') return;
-    const entity = `entity:${String(a.subject)}`;
-    const source = `source:${String(a.source)}`;
-    if (!graph.hasNode(entity) || !graph.hasNode(source)) return;
-    const conflicts = Number(a.conflicts) || 0;
+  facts.forEachClaim((_claim, a) => {
+    const entity = `entity:${a.subject}`;
+    const source = `source:${a.source}`;
+    if (!facts.hasHub(entity) || !facts.hasHub(source)) return;
+    const conflicts = a.conflicts;
     bump(tally, entity, conflicts);
     bump(tally, source, conflicts);
     let per = sourcesOf.get(entity);
@@ -47,11 +50,11 @@ export function rankingOf(graph: ConcordanceGraph): OverviewRanking {
     bump(per, source, conflicts);
   });
   const score = (k: string) => tally.get(k) ?? { claims: 0, conflicts: 0 };
-  const entities = graph
-    .filterNodes((_k, a) => a.kind === 'entity')
+  const entities = facts
+    .entities()
     .sort((x, y) => score(y).conflicts - score(x).conflicts || score(y).claims - score(x).claims || (x < y ? -1 : 1));
   r = { entities, tally, sourcesOf };
-  rankings.set(graph, r);
+  rankings.set(from, r);
   return r;
 }
 
@@ -62,8 +65,8 @@ export function rankingOf(graph: ConcordanceGraph): OverviewRanking {
 export const SOURCES_PER_ENTITY = 3;
 
 /** The nodes of an overview of at most `limit` nodes: each entity in rank order with its main sources. */
-export function overviewNodes(graph: ConcordanceGraph, limit: number): string[] {
-  const { entities, sourcesOf } = rankingOf(graph);
+export function overviewNodes(from: FactsSource, limit: number): string[] {
+  const { entities, sourcesOf } = rankingOf(from);
   const chosen = new Set<string>();
   for (const entity of entities) {
     const sources = [...(sourcesOf.get(entity)?.entries() ?? [])]
