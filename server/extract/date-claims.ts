@@ -123,7 +123,16 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
         ? { entity: cell.subject, confidence: 0.9, also: [] }
         : titleRow
           ? { entity: ctx.carried!.entity, confidence: 0.8, also: [] }
-          : chooseSubject(subjectInput);
+          : ctx.phraseSubject(
+              {
+                valueStart: d.start,
+                valueEnd: d.end,
+                kind: 'date',
+                cueStart: subjectInput.cueStart,
+                subjectTypes: subjectInput.subjectTypes,
+              },
+              () => chooseSubject(subjectInput),
+            );
     if (!subject) continue;
     // The vocabulary's property cannot be about anything the sentence names (a colliery report's "explosion
     // occurred on 14 October 1913" is no event the graph knows): kept under a property named from its verb.
@@ -148,7 +157,8 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
         : undefined;
       if (own && free && own[0]![1].entry.property.status === 'proposed') {
         readings.splice(0, readings.length, ...own);
-        subject = free;
+        // A subject read from the grammar stays.
+        subject = subject.phrase ? { ...subject, confidence: ctx.settings.subject.phraseCommon } : free;
         proposed = true;
       }
     }

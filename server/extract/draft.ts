@@ -7,7 +7,8 @@ import type { EntityMention } from './entities.js';
 import type { InfoboxCell } from './infobox.js';
 import type { PropertyIndex, SentenceWords } from './properties.js';
 import type { Sentence } from './sentences.js';
-import type { Carried } from './subjects.js';
+import type { PhraseInput } from './noun-phrases.js';
+import type { Carried, SubjectChoice } from './subjects.js';
 import type { Token } from './tokens.js';
 import type { Entity } from '../core/schema-types.js';
 import type { PropertyProposals } from './open.js';
@@ -35,6 +36,15 @@ export interface SentenceContext {
   clauseAt(offset: number): { start: number; end: number };
   /** The force or group a nationality word stands for ("Japanese", "Americans"), if the graph has one. */
   nation(word: string): Entity | undefined;
+  /**
+   * The subject the sentence's grammar gives a value (noun-phrases.ts): the name the phrase in the subject's
+   * place holds, else an entity proposed from the phrase itself; undefined when no rule applies.
+   */
+  phraseSubject(
+    input: Omit<PhraseInput, 'text' | 'tokens' | 'sentenceStart'> & { subjectTypes?: readonly Entity['type'][] },
+    /** The choice by the mentions' weights (subjects.ts), when no phrase applies or a clause subject reads weaker. */
+    mentionsChoice: () => SubjectChoice | undefined,
+  ): SubjectChoice | undefined;
   /** Properties proposed for figures and dates no vocabulary entry fits (open.ts). */
   open: PropertyProposals;
   settings: ExtractSettings;

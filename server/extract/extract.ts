@@ -22,7 +22,8 @@ import { containment } from './spans.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
-import { isModifier, type Carried } from './subjects.js';
+import { isModifier, type Carried, type SubjectChoice } from './subjects.js';
+import { NAMED_COMPLEMENT, PEOPLE_HEADS, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
 import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -155,6 +156,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       entityIndex,
       open,
       settings,
+      proposals,
     );
     const figures = quantityClaims(ctx, context.sourceId);
     const found = [
@@ -258,6 +260,30 @@ function datelineSpan(masked: string, sentence: Sentence): NameSpan | undefined 
   return { start, end: start + m[2]!.length, text: m[2]!, type: 'place', confidence: 0.5 };
 }
 
+/** The phrase's words of more than three letters, lower case. */
+function phraseWords(masked: string, phrase: { start: number; end: number }): string[] {
+  return masked
+    .slice(phrase.start, phrase.end)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 3);
+}
+
+const topicWordsOf = new WeakMap<Entity, Set<string>>();
+/** The lower-case words of an entity's names, for "the explosion" after a title naming "the Explosion at …". */
+function topicWords(entity: Entity): Set<string> {
+  let words = topicWordsOf.get(entity);
+  if (!words) {
+    words = new Set(
+      [entity.label, ...entity.aliases.map((a) => a.name)]
+        .flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+        .filter((w) => w.length > 3),
+    );
+    topicWordsOf.set(entity, words);
+  }
+  return words;
+}
+
 /** What wiki and Markdown write around a heading ("= Title =", "## Title"), or nothing. */
 const HEADING_MARKUP = /^[\s=#*_`]*$/;
 
@@ -319,7 +345,71 @@ class Context implements SentenceContext {
     private readonly entityIndex: EntityIndex,
     readonly open: PropertyProposals,
     readonly settings: ExtractSettings,
+    private readonly proposals: ProposalCollector,
   ) {}
+
+  phraseSubject(
+    input: Omit<PhraseInput, 'text' | 'tokens' | 'sentenceStart'> & { subjectTypes?: readonly Entity['type'][] },
+    mentionsChoice: () => SubjectChoice | undefined,
+  ): SubjectChoice | undefined {
+    const phrase = subjectPhrase({ ...input, text: this.masked, tokens: this.tokens, sentenceStart: this.sentence.start });
+    if (!phrase) return mentionsChoice();
+    const s = this.settings.subject;
+    // The clause's subject phrase is a weaker reading than a preposition's or an owner's object: the mentions'
+    // weights keep a clear choice of their own.
+    const weak = phrase.rule === 'clause-subject';
+    const clear = () => {
+      const alt = weak ? mentionsChoice() : undefined;
+      return alt && alt.confidence >= s.phraseOverride ? alt : undefined;
+    };
+    // "The manager, Mr. Edward Shaw, was convicted": a name in apposition names the phrase.
+    const apposed = this.mentions.find(
+      (m) =>
+        /^,\s*(?:[\p{Lu}][\p{L}.]*\s+)?$/u.test(this.masked.slice(phrase.end, m.start)) &&
+        m.start - phrase.end < 16 &&
+        /^\s*,/.test(this.masked.slice(m.end, m.end + 3)),
+    );
+    // "the administration of Prime Minister Terauchi agreed to send 12,000 troops": the name the phrase is of or in.
+    const complement = weak
+      ? this.mentions.find((m) => m.start > phrase.end && NAMED_COMPLEMENT.test(this.masked.slice(phrase.end, m.start)))
+      : undefined;
+    // A name covering the phrase's words ("the Humber Bridge" read as a phrase "Humber Bridge"): the name.
+    const mention =
+      mentionIn(phrase, this.mentions) ??
+      apposed ??
+      complement ??
+      this.mentions.find((m) => m.start <= phrase.start && phrase.end <= m.end);
+    // A name of a kind the property cannot be about ("General Otani … had some 72,000 troops"): the mentions' weights decide.
+    if (mention && input.subjectTypes && !mention.entities.some((e) => input.subjectTypes!.includes(e.type))) return mentionsChoice();
+    if (mention)
+      return (
+        clear() ?? {
+          entity: mention.entities[0]!,
+          confidence: Math.min(s.phraseName, Math.max(s.phraseName * 0.8, mention.confidence)),
+          mention,
+          also: [],
+          phrase: true,
+        }
+      );
+    // A thing of a kind the vocabulary's property cannot be about ("The colliery company employed 1,700 men" is no
+    // force's strength): the subject stands, with a confidence low enough that the figure is offered under a property
+    // named from its own words.
+    const fit = (entity: Entity) =>
+      !input.subjectTypes || input.subjectTypes.includes(entity.type) ? s.phraseCommon : s.phraseCommon * s.misfit;
+    // "the explosion", "the colliery company" in a report on "the explosion at the Universal Colliery": what the text is about.
+    const topic = this.carried;
+    if (phrase.definite && topic && phraseWords(this.masked, phrase).some((w) => topicWords(topic.entity).has(w)))
+      return clear() ?? { entity: topic.entity, confidence: fit(topic.entity), also: [], phrase: true };
+    const alt = clear();
+    if (alt) return alt;
+    const words = this.text.slice(phrase.start, phrase.end).replace(/\s+/g, ' ');
+    const type = PEOPLE_HEADS.has(phrase.head) ? 'group' : 'other';
+    const { entity } = this.proposals.addPhrase(words, phrase.head, type, s.phraseProposal);
+    // Later sentences may call it by its head noun again ("the request").
+    this.mentions.push({ start: phrase.start, end: phrase.end, entities: [entity], confidence: s.phraseProposal, via: 'alias' });
+    this.mentions.sort((a, b) => a.start - b.start);
+    return { entity, confidence: fit(entity), also: [], phrase: true };
+  }
 
   nation(word: string): Entity | undefined {
     return nationOf(this.entityIndex, word);

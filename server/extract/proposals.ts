@@ -294,6 +294,31 @@ export class ProposalCollector {
     return { entity: proposal.entity, confidence: proposal.confidence };
   }
 
+  /**
+   * An entity named by a common-noun phrase the grammar gives as a value's subject ("participants", "FY2015 war
+   * request"), with its head noun as a short name ("the request"); merged with a name or phrase of the same words.
+   */
+  addPhrase(text: string, head: string, type: Entity['type'], confidence: number): { entity: Entity; confidence: number } {
+    const key = foldName(text);
+    let proposal = this.byKey.get(key);
+    if (!proposal) {
+      const entity: Entity = {
+        id: this.freshId(text),
+        type,
+        label: text,
+        status: 'proposed',
+        aliases: [{ name: text, kind: 'label', sources: [this.sourceId] }],
+      };
+      if (foldName(head) !== key) entity.aliases.push({ name: head, kind: 'short', sources: [this.sourceId] });
+      proposal = { entity, confidence, count: 0, keys: [] };
+      this.ordered.push(proposal);
+      this.byKey.set(key, proposal);
+    }
+    proposal.count++;
+    proposal.confidence = Math.min(0.9, Math.max(proposal.confidence, confidence) + (proposal.count > 1 ? 0.05 : 0));
+    return { entity: proposal.entity, confidence: proposal.confidence };
+  }
+
   results(minConfidence: number): { entities: Entity[]; confidence: Record<string, number> } {
     const kept = this.ordered.filter((p) => p.confidence >= minConfidence);
     for (const p of kept)

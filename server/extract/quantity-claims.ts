@@ -9,7 +9,7 @@ import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { rankProperties, stem, type PropertyEntry, type PropertyScore } from './properties.js';
 import type { InfoboxCell } from './infobox.js';
 import { readScope } from './scope.js';
-import { chooseSubject, placeOf, type SubjectInput } from './subjects.js';
+import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
 import { FUNCTION_WORDS } from './words.js';
 
 /** Nouns of time: "two days before" is when something happened, rarely a stated duration. */
@@ -196,7 +196,24 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   };
   const counted = countedEntity(ctx, first, base);
   // An infobox cell's side is known from its column; prose is read for its subject.
-  let subject = cell && cell.kind !== 'date' ? { entity: cell.subject, confidence: 0.85 } : (counted ?? chooseSubject(subjectInput));
+  // The sentence's grammar first ("$81 billion for war-designated funding", "a guard of four soldiers"), then the mentions' weights.
+  // The sentence's grammar ("$81 billion for war-designated funding", "a guard of four soldiers"), else the mentions' weights.
+  let subject: SubjectChoice | { entity: Entity; confidence: number } | undefined =
+    cell && cell.kind !== 'date'
+      ? { entity: cell.subject, confidence: 0.85 }
+      : (counted ??
+        ctx.phraseSubject(
+          {
+            valueStart,
+            valueEnd,
+            kind: 'quantity',
+            share: first.mention.currency !== undefined || first.mention.percent === true,
+            cueStart: subjectInput.cueStart,
+            subjectTypes: subjectInput.subjectTypes,
+            roled: role !== undefined,
+          },
+          () => chooseSubject(subjectInput),
+        ));
   if (!subject) return undefined;
   // The vocabulary's property cannot be about anything the sentence names ("950 men were underground" is
   // no armed force's strength in a colliery report): the figure is kept under a property named from its words.
@@ -217,7 +234,9 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
           cueStart: own.cueAt === undefined ? undefined : ctx.tokens[own.cueAt]?.start,
         })
       : undefined;
-    if (own && free && own.entry.property.status === 'proposed') [property, subject, proposed] = [own, free, true];
+    // A subject read from the grammar stays; the property named from the words is as sure as it is.
+    const kept = 'phrase' in subject && subject.phrase ? { ...subject, confidence: ctx.settings.subject.phraseCommon } : undefined;
+    if (own && free && own.entry.property.status === 'proposed') [property, subject, proposed] = [own, kept ?? free, true];
   }
   const place = placeOf(subjectInput, subject.entity);
   const scope = readScope({

@@ -47,6 +47,14 @@ export interface SubjectSettings {
   reporter: number;
   /** In a list, a name in another item than the value's ("1,200 in Leeds, 800 in Bradford") keeps this share. */
   otherItem: number;
+  /** Confidence in a name that holds the subject's place in the sentence's grammar (noun-phrases.ts: "$58.1 billion for Afghanistan"). */
+  phraseName: number;
+  /** Confidence in a common-noun phrase in that place ("$81 billion for war-designated funding"), proposed as an entity. */
+  phraseCommon: number;
+  /** A choice by the mentions' weights at least this confident keeps its subject over the clause's subject phrase (which holds no name or another). */
+  phraseOverride: number;
+  /** The proposal confidence of an entity named by such a phrase (proposals under confidence.minProposal are listed only when a claim uses them). */
+  phraseProposal: number;
 }
 
 /** Page furniture (furniture.ts): how a line of prose, a menu, a label and a timestamp line are told apart. */
@@ -93,7 +101,19 @@ export type ExtractSettingsInput = { [S in keyof ExtractSettings]?: Partial<Extr
 export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
   confidence: Object.freeze({ minClaim: 0.5, minProposedClaim: 0.15, minProposal: 0.4, proposedProperty: 0.75 }),
   property: Object.freeze({ minScore: 0.34, roleScore: 0.36, reach: 40, quantityFull: 1.6, dateFull: 1.2 }),
-  subject: Object.freeze({ misfit: 0.3, standIn: 0.9, window: 60, paragraphDecay: 0.3, modifier: 0.1, reporter: 0.35, otherItem: 0.3 }),
+  subject: Object.freeze({
+    misfit: 0.3,
+    standIn: 0.9,
+    window: 60,
+    paragraphDecay: 0.3,
+    modifier: 0.1,
+    reporter: 0.35,
+    otherItem: 0.3,
+    phraseName: 0.8,
+    phraseCommon: 0.6,
+    phraseProposal: 0.45,
+    phraseOverride: 0.6,
+  }),
   layout: Object.freeze({
     maxRunningHead: 60,
     hardWrapMinLines: 3,
@@ -135,6 +155,10 @@ const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: 
     modifier: { min: 0, max: 1 },
     reporter: { min: 0, max: 1 },
     otherItem: { min: 0, max: 1 },
+    phraseName: { min: 0, max: 1 },
+    phraseCommon: { min: 0, max: 1 },
+    phraseProposal: { min: 0, max: 1 },
+    phraseOverride: { min: 0, max: 1 },
   },
   layout: {
     maxRunningHead: { min: 1, max: 1000, integer: true },

@@ -78,6 +78,8 @@ export interface SubjectChoice {
   mention?: EntityMention;
   /** Entities coordinated with the chosen one ("Kolchak and Denikin"): the value is theirs too. */
   also: Entity[];
+  /** Read from the sentence's grammar (noun-phrases.ts), whatever property the value is given. */
+  phrase?: true;
 }
 
 export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
