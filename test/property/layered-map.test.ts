@@ -54,6 +54,35 @@ describe('LayeredMap', () => {
     );
   });
 
+  it('merges its layers over a large map without copying it, as a rebuilt Map reads', () => {
+    const big = new Map(Array.from({ length: 400 }, (_, i) => [`k${i}`, i] as [string, number]));
+    const bigKey = fc.oneof(
+      key,
+      fc.nat({ max: 399 }).map((i) => `k${i}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(bigKey, fc.option(fc.nat({ max: 99 }), { nil: undefined })), { maxLength: 5 }), {
+          minLength: 8,
+          maxLength: 30,
+        }),
+        (writes) => {
+          let layered: Map<string, number> = big;
+          let plain = new Map(big);
+          for (const changes of writes) {
+            layered = LayeredMap.of(layered, changes);
+            plain = rebuilt(plain, changes);
+            expect(layered.size).toBe(plain.size);
+            for (const [k] of changes) expect(layered.get(k)).toBe(plain.get(k));
+          }
+          expect([...layered]).toEqual([...plain]);
+          expect(big.size).toBe(400);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('is read-only once made', () => {
     const layered = LayeredMap.of(new Map([['a', 1]]), [['b', 2]]);
     expect(() => layered.set('c', 3)).toThrow(/read-only/);
