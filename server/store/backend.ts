@@ -3,13 +3,14 @@
 // folder store would write, append and remove — so mutations build one list of writes and a backend
 // commits it all or nothing; a database backend maps each file name to its table.
 import { access, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Change } from '../core/schema-types.js';
 import type { Corpus, DataProblem } from '../core/model.js';
 import { changelogPath, readChangelog } from './changelog.js';
 import { storeFailureOf } from './failures.js';
-import { folderReader, loadStore } from './load.js';
+import { folderReader, loadStore, type StartCacheUse } from './load.js';
 import { storeLayout, type StoreLayout } from './layout.js';
-import { defaultCacheFile } from './start-cache.js';
+import { startCacheFile } from './start-cache.js';
 import { commitFiles, recover, watchAppendOnly, type Append, type FileWrite } from './transaction.js';
 
 export interface Loaded {
@@ -18,6 +19,8 @@ export interface Loaded {
   problems: DataProblem[];
   /** The seq of the last change the loaded records include, when the backend can tell (a database reads both in one snapshot). */
   lastSeq?: number;
+  /** What the start cache saved, when one was used (start-cache.ts). */
+  startCache?: StartCacheUse;
 }
 
 export interface StoreBackend {
@@ -54,11 +57,11 @@ export class FolderBackend implements StoreBackend {
     const { root } = this.layout;
     await recover(root);
     // Files unchanged since the last start are not validated again (start-cache.ts).
-    const startCache = defaultCacheFile(root);
-    const { corpus, problems } = await loadStore(root, folderReader, startCache ? { startCache } : {});
+    const startCache = startCacheFile(path.resolve(root));
+    const { corpus, problems, startCache: use } = await loadStore(root, folderReader, startCache ? { startCache } : {});
     await watchAppendOnly(changelogPath(root));
     const { problems: logProblems } = await readChangelog(root);
-    return { corpus, problems: [...problems, ...logProblems] };
+    return { corpus, problems: [...problems, ...logProblems], ...(use ? { startCache: use } : {}) };
   }
 
   async commit(writes: FileWrite[], appends: Append[], removals: string[]): Promise<void> {

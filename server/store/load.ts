@@ -58,10 +58,10 @@ export const folderReader: StoreReader = {
 };
 
 /** The folder reader telling `cache` what each file was when read (start-cache.ts). */
-function keyedFolderReader(cache: StartCache, root: string): StoreReader {
+function keyedFolderReader(note: NoteRead): StoreReader {
   const read = (file: string) => {
     const { content, key, ctimeMs } = readKeyed(file);
-    cache.noteRead(path.relative(root, file), key, ctimeMs);
+    note(file, key, ctimeMs);
     return content;
   };
   return {
@@ -86,7 +86,15 @@ export interface LoadOptions {
    * found valid are not validated again, and sources whose files are unchanged keep their checks' results.
    */
   startCache?: string;
+  /**
+   * With a start cache, the reader to use, telling `note` what each file was when read (its key, and
+   * when it last changed): the folder's files by default; a database's rows by their versions.
+   */
+  keyedReader?: (note: NoteRead) => StoreReader;
 }
+
+/** What the file just read was: `key` names exactly the content read (undefined: unknown), `changedMs` when it last changed. */
+export type NoteRead = (file: string, key: string | undefined, changedMs: number) => void;
 
 export async function loadStore(root?: string, reader: StoreReader = folderReader, options: LoadOptions = {}): Promise<LoadResult> {
   const layout = storeLayout(root);
@@ -94,7 +102,10 @@ export async function loadStore(root?: string, reader: StoreReader = folderReade
   const problems: DataProblem[] = [];
   const rel = (p: string) => path.relative(layout.root, p);
   const cache = options.startCache ? StartCache.open(options.startCache, layout.root) : undefined;
-  if (cache) reader = keyedFolderReader(cache, layout.root);
+  if (cache) {
+    const note: NoteRead = (file, key, changedMs) => cache.noteRead(rel(file), key, changedMs);
+    reader = options.keyedReader ? options.keyedReader(note) : keyedFolderReader(note);
+  }
   const use: StartCacheUse = { filesValidated: 0, filesKnownValid: 0, sourcesChecked: 0, sourcesKept: 0 };
 
   async function readJson<T>(file: string, schemaRef: string, fallback: T): Promise<T> {

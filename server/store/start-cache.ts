@@ -58,11 +58,12 @@ interface CacheFile {
   };
 }
 
-export function defaultCacheFile(root: string): string | undefined {
+/** The cache file of a store, named by what identifies it: a folder's absolute path, a database's system identifier and oid. */
+export function startCacheFile(identity: string): string | undefined {
   const setting = process.env.CONCORDANCE_START_CACHE;
   if (setting === 'off') return undefined;
   const dir = setting || path.join(os.tmpdir(), 'concordance-start-cache');
-  return path.join(dir, `${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 20)}.json`);
+  return path.join(dir, `${createHash('sha1').update(identity).digest('hex').slice(0, 20)}.json`);
 }
 
 let fingerprintMemo: string | undefined;

@@ -15,7 +15,8 @@ import type { DataProblem } from '../../core/model.js';
 import type { Loaded, StoreBackend } from '../backend.js';
 import { parseChangelog } from '../changelog.js';
 import { StoreWriteError } from '../failures.js';
-import { loadStore, type StoreReader } from '../load.js';
+import { loadStore, type NoteRead, type StoreReader } from '../load.js';
+import { startCacheFile } from '../start-cache.js';
 import { storeLayout, type StoreLayout } from '../layout.js';
 import { MutationError } from '../mutations.js';
 import type { Append, FileWrite } from '../transaction.js';
@@ -63,12 +64,23 @@ export class PostgresBackend implements StoreBackend {
 
   async load(): Promise<Loaded> {
     const image = await this.withClient((db) => readImage(db, false));
-    const { corpus, problems } = await loadStore(this.layout.root, imageReader(this.layout.root, image));
+    // Rows unchanged since an earlier start (same row versions) are not validated again (start-cache.ts).
+    const startCache = await this.startCache();
+    const root = this.layout.root;
+    const {
+      corpus,
+      problems,
+      startCache: use,
+    } = await loadStore(
+      root,
+      imageReader(root, image),
+      startCache ? { startCache, keyedReader: (note) => imageReader(root, image, note) } : {},
+    );
     const { problems: logProblems } = await this.readChangelog();
     this.versions = new Map();
     for (const c of corpus.claims) this.versionsOf(c.source).set(c.id, c.version ?? 1);
     this.knownSeq = image.lastSeq;
-    return { corpus, problems: [...problems, ...logProblems], lastSeq: image.lastSeq };
+    return { corpus, problems: [...problems, ...logProblems], lastSeq: image.lastSeq, ...(use ? { startCache: use } : {}) };
   }
 
   async commit(writes: FileWrite[], appends: Append[], removals: string[]): Promise<void> {
@@ -144,6 +156,22 @@ export class PostgresBackend implements StoreBackend {
       this.description,
       null,
     );
+  }
+
+  /**
+   * The start cache of this database: named by the cluster's system identifier and the database's oid,
+   * so that row versions (xmin, unique within a cluster) name the same rows. None when they cannot be read.
+   */
+  private async startCache(): Promise<string | undefined> {
+    try {
+      const { rows } = await this.pool.query<{ id: string; oid: string }>(
+        'SELECT (SELECT system_identifier::text FROM pg_control_system()) AS id, (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS oid',
+      );
+      const { id, oid } = rows[0] ?? {};
+      return id && oid ? startCacheFile(`postgres:${id}:${oid}`) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async readChangelog(): Promise<{ changes: Change[]; problems: DataProblem[] }> {
@@ -232,14 +260,19 @@ function versionsIn(content: string | Uint8Array): Map<string, number> {
   return new Map(claims.map((c) => [c.id, c.version ?? 1]));
 }
 
-/** loadStore reading the rows as the files they stand for. */
-function imageReader(root: string, image: StoreImage): StoreReader {
+/** loadStore reading the rows as the files they stand for (telling `note` their row versions, read in one snapshot). */
+function imageReader(root: string, image: StoreImage, note?: NoteRead): StoreReader {
   const rel = (file: string) => path.relative(root, file);
   return {
-    readJson: async (file) => image.json.get(rel(file)),
+    readJson: async (file) => {
+      const data = image.json.get(rel(file));
+      if (data !== undefined) note?.(file, image.versions.get(rel(file)), 0);
+      return data;
+    },
     readText: async (file) => {
       const text = image.texts.get(rel(file));
       if (text === undefined) throw new Error(`no text ${rel(file)}`);
+      note?.(file, image.versions.get(rel(file)), 0);
       return text;
     },
     jsonFilesIn: async (dir) => {

@@ -1,6 +1,7 @@
 // The graph-data files as PostgreSQL rows, both ways: a file written by a mutation (or found in a
 // folder being imported) becomes the rows of its kind, and the rows read back are presented as the
 // files they stand for (what loadStore reads and what an export writes).
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { PoolClient } from 'pg';
 import { CHANGELOG_FILE } from '../changelog.js';
@@ -138,6 +139,16 @@ export interface StoreImage {
   changelog: string;
   /** The last change's seq (0 when none). */
   lastSeq: number;
+  /**
+   * For each JSON file and text: a key naming exactly the rows read for it (their row versions, xmin:
+   * any write to a row gives it a new one), for the start cache (start-cache.ts).
+   */
+  versions: Map<string, string>;
+}
+
+/** The key of the rows of one file, in their order: how many, and their row versions. */
+function rowsKey(versions: string[]): string {
+  return `${versions.length}:${createHash('sha1').update(versions.join(',')).digest('base64url')}`;
 }
 
 /**
@@ -150,29 +161,43 @@ export async function readImage(db: PoolClient, full: boolean): Promise<StoreIma
     const json = new Map<string, unknown>();
     const texts = new Map<string, string>();
     const bytes = new Map<string, Buffer>();
+    const versions = new Map<string, string>();
     for (const [file, table] of Object.entries(LIST_TABLES)) {
-      const { rows } = await db.query<{ record: unknown }>(`SELECT record FROM ${table} ORDER BY position`);
-      if (rows.length > 0 || !OPTIONAL_LISTS.has(file))
+      const { rows } = await db.query<{ record: unknown; v: string }>(`SELECT record, xmin::text AS v FROM ${table} ORDER BY position`);
+      if (rows.length > 0 || !OPTIONAL_LISTS.has(file)) {
         json.set(
           file,
           rows.map((r) => r.record),
         );
+        versions.set(file, rowsKey(rows.map((r) => r.v)));
+      }
     }
-    const sources = await db.query<{ id: string; record: { text: { file: string } }; text: string | null }>(
-      'SELECT id, record, text FROM sources',
+    const sources = await db.query<{ id: string; record: { text: { file: string } }; text: string | null; v: string }>(
+      'SELECT id, record, text, xmin::text AS v FROM sources',
     );
     for (const s of sources.rows) {
       json.set(path.join('sources', `${s.id}.json`), s.record);
+      versions.set(path.join('sources', `${s.id}.json`), rowsKey([s.v]));
       json.set(path.join('claims', `${s.id}.json`), []);
-      if (s.text !== null) texts.set(path.join('sources', s.record.text.file), s.text);
+      if (s.text !== null) {
+        texts.set(path.join('sources', s.record.text.file), s.text);
+        versions.set(path.join('sources', s.record.text.file), rowsKey([s.v]));
+      }
     }
-    const claims = await db.query<{ source: string; record: unknown }>('SELECT source, record FROM claims ORDER BY source, position');
+    const claims = await db.query<{ source: string; record: unknown; v: string }>(
+      'SELECT source, record, xmin::text AS v FROM claims ORDER BY source, position',
+    );
+    const claimVersions = new Map<string, string[]>();
     for (const c of claims.rows) {
       const file = path.join('claims', `${c.source}.json`);
       const list = json.get(file) as unknown[] | undefined;
       if (list) list.push(c.record);
       else json.set(file, [c.record]);
+      let v = claimVersions.get(file);
+      if (!v) claimVersions.set(file, (v = []));
+      v.push(c.v);
     }
+    for (const file of json.keys()) if (file.startsWith(`claims${path.sep}`)) versions.set(file, rowsKey(claimVersions.get(file) ?? []));
     const last = await db.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM changes');
     let changelog = '';
     if (full) {
@@ -184,7 +209,7 @@ export async function readImage(db: PoolClient, full: boolean): Promise<StoreIma
       changelog = changes.rows.map((r) => `${r.line}\n`).join('');
     }
     await db.query('COMMIT');
-    return { json, texts, bytes, changelog, lastSeq: Number(last.rows[0]?.seq ?? 0) };
+    return { json, texts, bytes, changelog, lastSeq: Number(last.rows[0]?.seq ?? 0), versions };
   } catch (err) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw err;
