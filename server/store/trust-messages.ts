@@ -10,13 +10,15 @@ export type ToWorker =
   | { kind: 'records'; records: Partial<Omit<Corpus, 'claims' | 'texts'>> }
   | { kind: 'claims'; remove: string[]; upsert: Claim[] }
   | { kind: 'comparisons'; remove: string[]; add: Comparison[] }
-  | { kind: 'learn'; serial: number };
+  /** `base`: the serial of the last answer the main thread holds, which this one may be sent as changes to. */
+  | { kind: 'learn'; serial: number; base?: number };
 
 export type FromWorker =
-  | { kind: 'summary'; serial: number; method: string; convergence: Convergence; trust: [string, SourceTrustView][]; order: string[] }
+  /** `base`: the likely claims and sets come as changes to that answer (`remove` and the parts), not whole. */
+  | { kind: 'summary'; serial: number; method: string; convergence: Convergence; trust: [string, SourceTrustView][]; base?: number }
   | { kind: 'verdicts'; serial: number; entries: [string, GroupVerdict[]][] }
-  | { kind: 'likely'; serial: number; ids: string[] }
-  | { kind: 'sets'; serial: number; entries: [string, string][] }
+  | { kind: 'likely'; serial: number; ids: string[]; remove?: string[] }
+  | { kind: 'sets'; serial: number; entries: [string, string][]; remove?: string[] }
   | { kind: 'done'; serial: number; ms: number }
   | { kind: 'failed'; serial: number; message: string };
 

@@ -37,11 +37,14 @@ port.on('message', (m: ToWorker) => {
       for (const c of m.add) comparisons.set(c.id, c);
       return;
     case 'learn':
-      learn(m.serial);
+      learn(m.serial, m.base);
   }
 });
 
-function learn(serial: number): void {
+/** The last answer sent: the next may be sent as changes to it. */
+let answered: { serial: number; likely: ReadonlySet<string>; sets: ReadonlyMap<string, string> } | undefined;
+
+function learn(serial: number, base: number | undefined): void {
   const started = performance.now();
   try {
     const index: CorpusIndex = {
@@ -60,23 +63,39 @@ function learn(serial: number): void {
     }
     const groups = groupsInCorpusOrder(claims.values(), (key) => members.get(key) ?? []);
     const likely = learnTrust(records!, groups, index, [...comparisons.values()]);
+    // Likely claims and sets barely move between two answers (trust moves every verdict, so those go
+    // whole): sent as changes to the last answer when the main thread holds it, not as a million entries.
+    const changes = base !== undefined && answered?.serial === base ? answered : undefined;
     post({
       kind: 'summary',
       serial,
       method: likely.method,
       convergence: likely.convergence,
       trust: [...likely.trust],
-      order: [...groups.keys()],
+      ...(changes ? { base } : {}),
     });
     const verdicts = [...likely.byGroup];
     for (let i = 0; i < verdicts.length; i += PART) post({ kind: 'verdicts', serial, entries: verdicts.slice(i, i + PART) });
-    const ids = [...likely.likelyClaims];
-    for (let i = 0; i < ids.length; i += PART * 10) post({ kind: 'likely', serial, ids: ids.slice(i, i + PART * 10) });
+    const ids: string[] = [];
+    for (const id of likely.likelyClaims) if (!changes?.likely.has(id)) ids.push(id);
+    const goneIds = changes ? [...changes.likely].filter((id) => !likely.likelyClaims.has(id)) : [];
+    for (let i = 0; i === 0 || i < ids.length; i += PART * 10)
+      post({ kind: 'likely', serial, ids: ids.slice(i, i + PART * 10), ...(i === 0 && goneIds.length > 0 ? { remove: goneIds } : {}) });
     // Which set each claim is in: the main thread's may be partial (an analysis whose trust was left to learn at start).
-    const sets = [...likely.setOf];
-    for (let i = 0; i < sets.length; i += PART * 10) post({ kind: 'sets', serial, entries: sets.slice(i, i + PART * 10) });
+    const sets: [string, string][] = [];
+    for (const [id, key] of likely.setOf) if (changes?.sets.get(id) !== key) sets.push([id, key]);
+    const goneSets = changes ? [...changes.sets.keys()].filter((id) => !likely.setOf.has(id)) : [];
+    for (let i = 0; i === 0 || i < sets.length; i += PART * 10)
+      post({
+        kind: 'sets',
+        serial,
+        entries: sets.slice(i, i + PART * 10),
+        ...(i === 0 && goneSets.length > 0 ? { remove: goneSets } : {}),
+      });
+    answered = { serial, likely: likely.likelyClaims, sets: likely.setOf };
     post({ kind: 'done', serial, ms: performance.now() - started });
   } catch (err) {
+    answered = undefined;
     post({ kind: 'failed', serial, message: (err as Error).message });
   }
 }

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { serialOf, stepOf, type Analysis } from '../analysis/analyse.js';
 import type { GroupVerdict, LikelySummary, SourceTrustView } from '../analysis/likely.js';
 import type { Corpus } from '../core/model.js';
+import { LayeredMap, LayeredSet } from '../analysis/layered-map.js';
 import { PART, type FromWorker, type ToWorker } from './trust-messages.js';
 
 const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './trust-thread.ts' : './trust-thread.js', import.meta.url);
@@ -26,8 +27,11 @@ interface Job {
   analysis: Analysis;
   summary?: Extract<FromWorker, { kind: 'summary' }>;
   byGroup: Map<string, GroupVerdict[]>;
-  likelyClaims: Set<string>;
-  setOf: Map<string, string>;
+  /** Likely claims and sets as sent: whole, or changes to the last answer (`summary.base`). */
+  likelyAdded: string[];
+  likelyRemoved: string[];
+  sets: [string, string][];
+  setsRemoved: string[];
   resolve: (learned: Learned) => void;
   reject: (err: Error) => void;
 }
@@ -40,6 +44,8 @@ export class TrustWorker {
   /** Steps that came while the whole corpus was being sent: sent after it. */
   private held: ToWorker[] = [];
   private jobs = new Map<number, Job>();
+  /** The last answer taken: the worker sends the next one's likely claims and sets as changes to it. */
+  private answer: { serial: number; likelyClaims: Set<string>; setOf: Map<string, string> } | undefined;
 
   /** `next` was installed after `previous`: the worker's copy follows, if it has one. */
   follow(previous: Analysis, next: Analysis): void {
@@ -69,11 +75,20 @@ export class TrustWorker {
     if (this.mirrored !== serialOf(analysis)) await this.sendWhole(analysis);
     const serial = serialOf(analysis);
     const learned = new Promise<Learned>((resolve, reject) =>
-      this.jobs.set(serial, { analysis, byGroup: new Map(), likelyClaims: new Set(), setOf: new Map(), resolve, reject }),
+      this.jobs.set(serial, {
+        analysis,
+        byGroup: new Map(),
+        likelyAdded: [],
+        likelyRemoved: [],
+        sets: [],
+        setsRemoved: [],
+        resolve,
+        reject,
+      }),
     );
     // Someone waits for the answer: the thread keeps the process alive until it comes.
     worker.ref();
-    worker.postMessage({ kind: 'learn', serial } satisfies ToWorker);
+    worker.postMessage({ kind: 'learn', serial, ...(this.answer ? { base: this.answer.serial } : {}) } satisfies ToWorker);
     return learned.finally(() => {
       if (this.jobs.size === 0) this.worker?.unref();
     });
@@ -83,6 +98,7 @@ export class TrustWorker {
     const worker = this.worker;
     this.worker = undefined;
     this.mirrored = undefined;
+    this.answer = undefined;
     await worker?.terminate();
   }
 
@@ -96,6 +112,7 @@ export class TrustWorker {
       if (this.worker === worker) {
         this.worker = undefined;
         this.mirrored = undefined;
+        this.answer = undefined;
       }
       for (const job of this.jobs.values()) job.reject(err);
       this.jobs.clear();
@@ -147,26 +164,47 @@ export class TrustWorker {
         for (const [group, verdicts] of m.entries) job.byGroup.set(group, verdicts);
         return;
       case 'likely':
-        for (const id of m.ids) job.likelyClaims.add(id);
+        for (const id of m.ids) job.likelyAdded.push(id);
+        for (const id of m.remove ?? []) job.likelyRemoved.push(id);
         return;
       case 'sets':
-        for (const [id, key] of m.entries) job.setOf.set(id, key);
+        for (const entry of m.entries) job.sets.push(entry);
+        for (const id of m.remove ?? []) job.setsRemoved.push(id);
         return;
       case 'failed':
+        this.answer = undefined;
         this.jobs.delete(m.serial);
         job.reject(new Error(m.message));
         return;
       case 'done': {
         this.jobs.delete(m.serial);
         const { analysis, summary } = job;
-        const groups = new Map(summary!.order.map((key) => [key, analysis.groups.get(key) ?? []]));
+        // Changes to the last answer are layered over it (a million sets not rebuilt for a few moved).
+        const base = summary!.base !== undefined && this.answer?.serial === summary!.base ? this.answer : undefined;
+        if (summary!.base !== undefined && !base) {
+          job.reject(new Error(`the trust worker answered as changes to answer ${summary!.base}, which is not held`));
+          this.answer = undefined;
+          return;
+        }
+        const likelyClaims = base
+          ? LayeredSet.of(base.likelyClaims, [
+              ...job.likelyRemoved.map((id): [string, boolean] => [id, false]),
+              ...job.likelyAdded.map((id): [string, boolean] => [id, true]),
+            ])
+          : new Set(job.likelyAdded);
+        const setOf = base
+          ? LayeredMap.of(base.setOf, [...job.setsRemoved.map((id): [string, undefined] => [id, undefined]), ...job.sets])
+          : new Map(job.sets);
+        this.answer = { serial: m.serial, likelyClaims, setOf };
+        // The groups as the analysis holds them (their order is not the corpus's after writes; their content is).
+        const groups = analysis.groups;
         const likely: LikelySummary = {
           method: summary!.method,
           convergence: summary!.convergence,
           byGroup: job.byGroup,
-          setOf: job.setOf,
+          setOf,
           trust: new Map<string, SourceTrustView>(summary!.trust),
-          likelyClaims: job.likelyClaims,
+          likelyClaims,
           reviewer: analysis.corpus.trust ?? [],
         };
         job.resolve({ groups, likely, ms: m.ms });
