@@ -36,11 +36,12 @@ export function buildGraph(
   corpus: Corpus,
   comparisons: readonly Comparison[],
   likely?: Pick<LikelySummary, 'trust' | 'likelyClaims'>,
+  /** Per claim, its verdicts when `comparisons` are a part of the corpus's (local-graph.ts). */
+  counts: ReadonlyMap<string, { conflicts: number }> = verdictCounts(comparisons),
 ): ConcordanceGraph {
   useDictionaryAdjacency();
   const graph: ConcordanceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const index = indexCorpus(corpus);
-  const counts = verdictCounts(comparisons);
   const place = seededPlacement();
 
   for (const source of corpus.sources) {

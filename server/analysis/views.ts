@@ -49,18 +49,24 @@ export function viewNodes(graph: ConcordanceGraph, spec: ViewSpec): string[] | u
   }
 }
 
-/** The view as a graph of its own (the whole graph itself for "all"), its info in the `view` attribute. */
-export function viewGraph(graph: ConcordanceGraph, spec: ViewSpec): ConcordanceGraph {
+/**
+ * The view as a graph of its own (the whole graph itself for "all"), its info in the `view` attribute.
+ * `graph` may be a part of the whole holding all the view can choose (local-graph.ts): `total` is then the whole's size.
+ */
+export function viewGraph(
+  graph: ConcordanceGraph,
+  spec: ViewSpec,
+  total: { nodes: number; edges: number } = { nodes: graph.order, edges: graph.size },
+): ConcordanceGraph {
   const nodes = viewNodes(graph, spec);
   if (!nodes || spec.kind === 'all') return graph;
-  const total = { nodes: graph.order, edges: graph.size };
   const keep = new Set(nodes);
   const view: ConcordanceGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
   for (const key of nodes) view.addNode(key, graph.getNodeAttributes(key));
   graph.forEachEdge((edge, attributes, source, target) => {
     if (keep.has(source) && keep.has(target)) view.addDirectedEdgeWithKey(edge, source, target, attributes);
   });
-  const truncated = spec.kind === 'conflicts' ? nodes.length >= spec.limit : nodes.length >= spec.limit && nodes.length < graph.order;
+  const truncated = spec.kind === 'conflicts' ? nodes.length >= spec.limit : nodes.length >= spec.limit && nodes.length < total.nodes;
   view.setAttribute('view', { kind: spec.kind, truncated, total } satisfies ViewInfo);
   // The headline figures are the whole graph's, whatever part of it the view sends.
   if (graph.hasAttribute('counts')) view.setAttribute('counts', graph.getAttribute('counts'));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { isLocalView, localView } from '../../analysis/local-graph.js';
 import { UnknownViewTarget, viewGraph } from '../../analysis/views.js';
 import type { Repository, Snapshot } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
@@ -63,7 +64,12 @@ class ViewCache {
         const { analysis } = snapshot;
         // The overview is read off the analysis (the graph is not built for it); every view places
         // its nodes where every other view of this revision does (positions.ts).
-        graph = spec.kind === 'overview' ? overviewGraph(analysis, spec.limit) : placed(viewGraph(analysis.graph, spec), analysis);
+        // An entity's, a source's or a one-hop neighbourhood is made from the graph around it, not the whole (local-graph.ts).
+        if (spec.kind === 'overview') graph = overviewGraph(analysis, spec.limit);
+        else if (spec.kind === 'entity' || spec.kind === 'source') {
+          const facts = factsOf(analysis);
+          graph = placed(localView(analysis, spec, { total: facts.totals(), counts: facts.counts() }), analysis);
+        } else graph = placed(viewGraph(analysis.graph, spec), analysis);
       } catch (err) {
         if (err instanceof UnknownViewTarget) throw new HttpError(404, err.message);
         throw err;

@@ -20,14 +20,16 @@ export interface OverviewRanking {
   sourcesOf: Map<string, Map<string, Tally>>;
 }
 
-const rankings = new WeakMap<FactsSource, OverviewRanking>();
+const rankings = new WeakMap<object, OverviewRanking>();
 
 /**
  * Counts once per revision: per analysis (read from its corpus, the graph left unbuilt), or per
  * graph as given (a graph patched in place by a later write must be given again as a new one).
  */
 export function rankingOf(from: FactsSource): OverviewRanking {
-  let r = rankings.get(from);
+  // An analysis's ranking is its comparisons' (and so its corpus's): trust learnt after a write changes neither.
+  const key = 'corpus' in from ? from.comparisons : from;
+  let r = rankings.get(key);
   if (r) return r;
   const facts = factsOf(from);
   const tally = new Map<string, Tally>();
@@ -54,7 +56,7 @@ export function rankingOf(from: FactsSource): OverviewRanking {
     .entities()
     .sort((x, y) => score(y).conflicts - score(x).conflicts || score(y).claims - score(x).claims || (x < y ? -1 : 1));
   r = { entities, tally, sourcesOf };
-  rankings.set(from, r);
+  rankings.set(key, r);
   return r;
 }
 

@@ -5,6 +5,7 @@
 // costs tens of seconds, and a large graph's first view (the overview) needs none of it. Both
 // readers give the same facts (test/api/overview-fast.test.ts), so the views have one implementation.
 import type { Analysis } from '../../analysis/analyse.js';
+import { claimsByHub, claimVerdicts } from '../../analysis/local-graph.js';
 import {
   comparisonCounts,
   comparisonEdges,
@@ -12,7 +13,6 @@ import {
   nodeKey,
   sourceNodeAttributes,
   structuralEdges,
-  verdictCounts,
   withPlace,
   type ComparisonCounts,
   type ConcordanceGraph,
@@ -93,10 +93,7 @@ function analysisFacts(analysis: Analysis): ViewFacts {
   const live = <T extends { status?: string }>(r: T | undefined): r is T => r !== undefined && r.status !== 'rejected';
   const hasHub = (key: string) =>
     key.startsWith('entity:') ? live(index.entity.get(key.slice(7))) : key.startsWith('source:') && index.source.has(key.slice(7));
-  let conflicts: Map<string, { conflicts: number }> | undefined;
-  let byHub: Map<string, string[]> | undefined;
   let totals: { nodes: number; edges: number } | undefined;
-  const claims = () => corpus.claims.filter((c) => c.status !== 'rejected');
   return {
     entities: () => corpus.entities.filter((e) => e.status !== 'rejected').map((e) => nodeKey.entity(e.id)),
     sources: () => corpus.sources.map((s) => nodeKey.source(s.id)),
@@ -109,7 +106,7 @@ function analysisFacts(analysis: Analysis): ViewFacts {
         { x: 0, y: 0 },
       ),
     forEachClaim: (callback) => {
-      conflicts ??= verdictCounts(analysis.comparisons);
+      const conflicts = claimVerdicts(analysis);
       for (const c of corpus.claims) {
         if (c.status === 'rejected') continue;
         callback(nodeKey.claim(c.id), {
@@ -124,21 +121,9 @@ function analysisFacts(analysis: Analysis): ViewFacts {
       for (const s of corpus.sources) for (const r of s.references) callback(nodeKey.citation(s.id, r.number), s.id, r.number);
     },
     forEachLinked: (hub, callback) => {
-      if (!byHub) {
-        byHub = new Map();
-        const add = (key: string, claim: string) => {
-          const list = byHub!.get(key);
-          if (list) list.push(claim);
-          else byHub!.set(key, [claim]);
-        };
-        for (const c of claims()) {
-          add(nodeKey.entity(c.subject), c.id);
-          if (c.value.type === 'entity') add(nodeKey.entity(c.value.entity), c.id);
-          add(nodeKey.source(c.source), c.id);
-        }
-      }
-      for (const id of byHub.get(hub) ?? [])
+      for (const id of claimsByHub(analysis).get(hub) ?? []) {
         for (const { target } of structuralEdges(index.claim.get(id)!)) if (hasHub(target)) callback(target);
+      }
     },
     totals: () => (totals ??= totalsOf(analysis, hasHub)),
     counts: () => comparisonCounts(analysis.comparisons),
@@ -147,20 +132,32 @@ function analysisFacts(analysis: Analysis): ViewFacts {
 
 /** graph.order and graph.size of the graph buildGraph would make, counted without making it. */
 function totalsOf(analysis: Analysis, hasHub: (key: string) => boolean): { nodes: number; edges: number } {
-  const { corpus } = analysis;
+  // The same for every analysis sharing these comparisons (and so this corpus): trust learnt after a write changes neither.
+  let totals = totalsByComparisons.get(analysis.comparisons);
+  if (totals) return totals;
+  const { corpus, index } = analysis;
   const citations = new Set<string>();
   for (const s of corpus.sources) for (const r of s.references) citations.add(nodeKey.citation(s.id, r.number));
-  const claims = new Set<string>();
-  for (const c of corpus.claims) if (c.status !== 'rejected') claims.add(nodeKey.claim(c.id));
+  let claims = 0;
+  for (const c of corpus.claims) if (c.status !== 'rejected') claims++;
   let entities = 0;
   for (const e of corpus.entities) if (e.status !== 'rejected') entities++;
-  const has = (key: string) =>
-    key.startsWith('claim:') ? claims.has(key) : key.startsWith('citation:') ? citations.has(key) : hasHub(key);
+  const has = (key: string) => {
+    if (key.startsWith('claim:')) {
+      const claim = index.claim.get(key.slice(6));
+      return claim !== undefined && claim.status !== 'rejected';
+    }
+    return key.startsWith('citation:') ? citations.has(key) : hasHub(key);
+  };
   let edges = 0;
   for (const c of corpus.claims) {
     if (c.status === 'rejected') continue;
     for (const { target } of structuralEdges(c)) if (has(target)) edges++;
   }
   for (const cmp of analysis.comparisons) edges += comparisonEdges(cmp, has).length;
-  return { nodes: corpus.sources.length + citations.size + entities + claims.size, edges };
+  totals = { nodes: corpus.sources.length + citations.size + entities + claims, edges };
+  totalsByComparisons.set(analysis.comparisons, totals);
+  return totals;
 }
+
+const totalsByComparisons = new WeakMap<readonly unknown[], { nodes: number; edges: number }>();
