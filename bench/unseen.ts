@@ -227,6 +227,7 @@ function runSection(): string {
     `| candidate precision | ${ci(metrics.precision)} | ${total.candidatesMatching} of ${total.candidates} | ≥ ${TARGETS.precision} | ${verdict(met.precision)} |`,
     `| candidate precision, one to one | ${ci(metrics.precisionOneToOne)} | ${total.candidatesAssigned} of ${total.candidates} | | |`,
     `| junk entity proposals | ${ci(metrics.junk)} | ${total.junkEntities} of ${total.proposedEntities} | ≤ ${TARGETS.junk} | ${verdict(met.junk)} |`,
+    `| proposals naming no proper name (strict: annotated subjects not excepted) | ${ci(wilson(total.notProperNames, total.proposedEntities))} | ${total.notProperNames} of ${total.proposedEntities} | | |`,
     `| throughput | ${throughput.mbPerSecond.toFixed(2)} MB/s wall, ${throughput.mbPerCpuSecond.toFixed(2)} MB per CPU-second | | ≥ ${TARGETS.mbPerSecond} MB/s | ${verdict(met.throughput)} |`,
     `| throughput, the texts joined into one of ${throughput.joinedMb.toFixed(2)} MB | ${throughput.joinedMbPerSecond.toFixed(2)} MB/s wall, ${throughput.joinedMbPerCpuSecond.toFixed(2)} MB per CPU-second | | | |`,
     `| values found among all candidates (confidence ≥ 0) | ${ci(metrics.valuesAll)} | ${totalAll.valueFound} of ${totalAll.items} | | |`,

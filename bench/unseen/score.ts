@@ -44,7 +44,10 @@ export interface TextScore {
   candidatesAssigned: number;
   otherCandidates: number;
   proposedEntities: number;
+  /** Proposals naming neither a proper name of the text nor an annotated subject. */
   junkEntities: number;
+  /** Proposals naming no proper name of the text (the strict count, subjects not excepted). */
+  notProperNames: number;
   results: ItemResult[];
   unmatchedCandidates: Claim[];
   junk: Entity[];
@@ -140,8 +143,14 @@ export function scoreText(input: ScoreInput): TextScore {
       : { item, subjectRight: false, propertyRight: false };
   });
   const matching = new Set(pairs.map((p) => p.claim));
+  // A proposal is junk when it names neither a proper name of the text nor what an annotated figure or
+  // date is about: "participants" proposed for "1163 patients" is the subject a reader files it under.
+  // The strict count (proper names only, this scorer's first definition) is kept beside it.
   const names = new Set(input.names.flatMap((n) => [n.name, ...n.aliases]).map(normaliseName));
-  const junk = input.proposedEntities.filter((e) => ![e.label, ...e.aliases.map((a) => a.name)].some((n) => names.has(normaliseName(n))));
+  const subjects = new Set(input.items.flatMap((i) => [i.subject.name, ...i.subject.aliases]).map(normaliseName));
+  const spellings = (e: Entity) => [e.label, ...e.aliases.map((a) => a.name)].map(normaliseName);
+  const notProper = input.proposedEntities.filter((e) => !spellings(e).some((n) => names.has(n)));
+  const junk = notProper.filter((e) => !spellings(e).some((n) => subjects.has(n)));
   return {
     items: input.items.length,
     valueFound: results.filter((r) => r.claim).length,
@@ -153,6 +162,7 @@ export function scoreText(input: ScoreInput): TextScore {
     otherCandidates: input.claims.length - candidates.length,
     proposedEntities: input.proposedEntities.length,
     junkEntities: junk.length,
+    notProperNames: notProper.length,
     results,
     unmatchedCandidates: candidates.filter((c) => !matching.has(c)),
     junk,
@@ -170,7 +180,7 @@ export function wilson(k: number, n: number, z = 1.959964): { p: number; lo: num
 }
 
 type Counted = Omit<TextScore, 'results' | 'unmatchedCandidates' | 'junk'>;
-const COUNTS: (keyof Counted)[] = ['items', 'valueFound', 'valueAndSubject', 'propertyRight', 'candidates', 'candidatesMatching', 'candidatesAssigned', 'otherCandidates', 'proposedEntities', 'junkEntities'];
+const COUNTS: (keyof Counted)[] = ['items', 'valueFound', 'valueAndSubject', 'propertyRight', 'candidates', 'candidatesMatching', 'candidatesAssigned', 'otherCandidates', 'proposedEntities', 'junkEntities', 'notProperNames'];
 
 /** The texts' counts added together (proportions are then pooled over all items and candidates). */
 export function pool(scores: readonly TextScore[]): Counted {

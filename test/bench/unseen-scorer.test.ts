@@ -78,7 +78,11 @@ describe('scoreText', () => {
       claim(6, 1, 'about 3,000', about3000, 'foo-harbour-company', 'dockers-employed'), // right value, wrong place: its quote does not hold it
       { ...claim(7, 2, 'wrote', { type: 'text', text: 'wrote about it' }, 'zorblat-quux', 'aim') }, // not a figure or a date
     ],
-    proposedEntities: [entity('foo-harbour-company', 'Foo Harbour Company'), entity('zorblat-quux', 'Zorblat Quux')],
+    proposedEntities: [
+      entity('foo-harbour-company', 'Foo Harbour Company'),
+      entity('zorblat-quux', 'Zorblat Quux'),
+      entity('company', 'the company'),
+    ],
     proposedProperties: [{ id: 'dockers-employed', label: 'dockers employed' }],
     vocabulary: {
       entities: [],
@@ -100,8 +104,14 @@ describe('scoreText', () => {
     expect(score.unmatchedCandidates.map((c) => c.id)).toEqual(['t-x4', 't-x6']);
   });
 
-  it('counts a proposed entity that is no listed proper name as junk', () => {
-    expect([score.proposedEntities, score.junkEntities, score.junk[0]?.label]).toEqual([2, 1, 'Zorblat Quux']);
+  it('counts a proposed entity that is neither a listed proper name nor an annotated subject as junk', () => {
+    // "the company" is no proper name, but it is what the items are about (an alias of their subject).
+    expect([score.proposedEntities, score.junkEntities, score.notProperNames, score.junk.map((e) => e.label)]).toEqual([
+      3,
+      1,
+      2,
+      ['Zorblat Quux'],
+    ]);
   });
 });
 
