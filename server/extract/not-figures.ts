@@ -112,10 +112,8 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   // "10:44 p.m.", "13:13", "2:00:35": a clock reading (or a race time: a duration the schema has no unit for).
   [/\d:\d/, new RegExp(`(?<![\\d.,])\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?(?:${CLOCK})(?![\\p{L}]))?`, 'giu')],
   // "3.53 pm", "10 pm", "1344 GMT", "0800 hours", "4 o'clock"
-  [
-    /(?:[ap]\.?\s?m|gmt|utc|[a-z]{1,3}t|o.clock)\b/i,
-    new RegExp(`(?<![\\d.,])\\d{1,4}(?:[.:]\\d{2})?\\s?(?:${CLOCK})(?![\\p{L}\\d])`, 'giu'),
-  ],
+  // (Its hint: a digit, perhaps a space, and a clock word, as every match ends.)
+  [new RegExp(`\\d\\s?(?:${CLOCK})`, 'iu'), new RegExp(`(?<![\\d.,])\\d{1,4}(?:[.:]\\d{2})?\\s?(?:${CLOCK})(?![\\p{L}\\d])`, 'giu')],
   // "0800 hours", "1430 hrs": a four-digit clock reading (a duration, "48 hours", has fewer digits).
   [/h(?:ou)?rs?\b|\dh\b/i, new RegExp(`(?<![\\d.,])[012]\\d[0-5]\\d\\s?(?:${alt(words.militaryTimeWords)})(?![\\p{L}])`, 'giu')],
   // "about 0043 eastern daylight time", "2153 local time"; and any four digits with a leading zero ("0043"): a clock reading or a code.
@@ -181,8 +179,8 @@ const PATTERNS: [RegExp | undefined, RegExp][] = [
   [/§/, /§+\s?\d+(?:[–-]\d+)?/g],
   // "Apollo 11 landed", "Windows 10 was released": a number that is part of a name (a capitalised word inside the
   // sentence, not a month, weekday or people's name — "the Japanese 680 were" —, and a verb after it, not a counted noun).
-  // (IN_NAME, above: tried at digits after a space only.)
-  [/\p{Lu}\p{Ll}+\s\d/u, IN_NAME],
+  // (IN_NAME, above: tried at digits after a space only, in sentences where a verb of its list follows a number.)
+  [/\d\s+(?:was|is|were|are|has|had|will|would|landed|launched|won|took|became|began|ended)\b/, IN_NAME],
   // "Harries 2001, p. 127", "Gow and Smith 2004: 55": a citation in a note or a reference list.
   [
     /\d{4}[a-z]?(?:,\s*pp?\.|:\s?\d)/,

@@ -152,6 +152,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export interface SentenceWords {
   stems: string[];
   at: Map<string, number[]>;
+  /** Cues whose first word is in the sentence, per property kind (rankProperties), found when first asked for. */
+  cues?: Map<PropertyGroup, CueRef[]>;
 }
 
 export function sentenceWords(tokens: readonly Token[]): SentenceWords {
@@ -162,7 +164,7 @@ export function sentenceWords(tokens: readonly Token[]): SentenceWords {
     if (list) list.push(i);
     else at.set(s, [i]);
   });
-  return { stems, at };
+  return { stems, at, cues: undefined };
 }
 
 export interface ScoreInput {
@@ -189,11 +191,8 @@ export interface ScoreInput {
 }
 
 /** The cues whose first word the sentence holds, in the order of its words: the same for every value of the sentence, so kept with its words. */
-const cuesBySentence = new WeakMap<SentenceWords, Map<PropertyGroup, CueRef[]>>();
-
 function cuesIn(group: PropertyGroup, words: SentenceWords): CueRef[] {
-  let byGroup = cuesBySentence.get(words);
-  if (!byGroup) cuesBySentence.set(words, (byGroup = new Map()));
+  const byGroup = (words.cues ??= new Map());
   let cues = byGroup.get(group);
   if (!cues) {
     const found = new Set<CueRef>();
