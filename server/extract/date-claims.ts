@@ -113,11 +113,13 @@ export function dateClaims(ctx: SentenceContext, sourceId: string, figureSpans: 
     // An infobox's date row is about the article's title.
     const cell = ctx.cellAt(d.start);
     // A "Date: August 1918 – October 1922" row of a flattened infobox is about the article's title, like the infobox's own date row.
+    // So is a date on a line above the prose ("December 8, 2014 (RL33110)", "(Published 08 March 2011)"): the document's.
     const titleRow =
       !cell &&
       ctx.sentence.isLine &&
       ctx.carried?.kind === 'title' &&
-      /^\s*[\p{L}][\p{L} ]{0,40}:\s/u.test(ctx.masked.slice(ctx.sentence.start, d.start));
+      (/^\s*[\p{L}][\p{L} ]{0,40}:\s/u.test(ctx.masked.slice(ctx.sentence.start, d.start)) ||
+        (d.end <= ctx.headerEnd && !ctx.mentions.some((m) => m.via === 'alias' && m.entities[0]!.status !== 'proposed')));
     let subject: SubjectChoice | undefined =
       cell?.kind === 'date'
         ? { entity: cell.subject, confidence: 0.9, also: [] }
@@ -208,20 +210,25 @@ function proposedReadings(
     datePredicate(ctx.tokens, from, to, segment.segmentFrom, segment.segmentTo) ??
     datePredicate(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to) ??
     dateTopic(ctx.tokens, from, to, clauseTokens.from, clauseTokens.to);
-  if (!predicate) return undefined;
-  const label = `date ${predicate.words}`;
+  // A date alone on a line above the prose ("Monday, April 6, 2009", "December 8, 2014 (RL33110)") dates the document.
+  const heading =
+    !predicate && ctx.sentence.isLine && d.end <= ctx.headerEnd && ctx.carried?.kind === 'title' ? { words: '', at: from } : undefined;
+  if (!predicate && !heading) return undefined;
+  const label = predicate ? `date ${predicate.words}` : 'date';
   const wording = ctx.text.slice(wordingStart, d.end);
   const score = ctx.settings.confidence.proposedProperty * ctx.settings.property.dateFull;
+  const read = (predicate ?? heading)!;
+  const cues = read.words ? [read.words] : [];
   const scored = (property: Property): PropertyScore => ({
     entry: { property, cues: [], labelWords: property.label.split(/\s+/).length },
     score,
     cue: property.label,
-    cueAt: predicate.at,
+    cueAt: read.at,
   });
-  if (!d.until) return [[d.date, scored(ctx.open.propose(label, 'date', undefined, [predicate.words], wording)), lead]];
+  if (!d.until) return [[d.date, scored(ctx.open.propose(label, 'date', undefined, cues, wording)), lead]];
   return [
-    [d.date, scored(ctx.open.propose(`${label} (from)`, 'date', undefined, [predicate.words], wording)), undefined],
-    [d.until, scored(ctx.open.propose(`${label} (until)`, 'date', undefined, [predicate.words], wording)), undefined],
+    [d.date, scored(ctx.open.propose(`${label} (from)`, 'date', undefined, cues, wording)), undefined],
+    [d.until, scored(ctx.open.propose(`${label} (until)`, 'date', undefined, cues, wording)), undefined],
   ];
 }
 

@@ -45,6 +45,8 @@ export interface SentenceContext {
     /** The choice by the mentions' weights (subjects.ts), when no phrase applies or a clause subject reads weaker. */
     mentionsChoice: () => SubjectChoice | undefined,
   ): SubjectChoice | undefined;
+  /** Where the first line of prose starts: the lines above it (title, dateline, stamps) head the document. */
+  headerEnd: number;
   /** Properties proposed for figures and dates no vocabulary entry fits (open.ts). */
   open: PropertyProposals;
   settings: ExtractSettings;

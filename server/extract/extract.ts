@@ -17,13 +17,14 @@ import { DefiniteReferences } from './anaphora.js';
 import { quantityClaims } from './quantity-claims.js';
 import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
-import { openingTitle, pageFurniture } from './furniture.js';
+import { openingTitle, pageFurniture, type PageFurniture } from './furniture.js';
 import { containment } from './spans.js';
+import { TITLES } from './words.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
 import { isModifier, type Carried, type SubjectChoice } from './subjects.js';
-import { NAMED_COMPLEMENT, PEOPLE_HEADS, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
+import { NAMED_COMPLEMENT, PEOPLE_HEADS, headlineSubject, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
 import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -73,6 +74,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   const masked = maskSpans(text, blanks);
   const inFurniture = containment(furniture.noNames);
   const sentences = splitSentences(masked, 0, masked.length, hardWrappedBreaks(masked, settings));
+  const headerEnd = proseStart(masked);
 
   // Built once per distinct vocabulary and entity list, not per text (index-cache.ts): read-only from here on.
   const entityIndex = cachedBuild('entity-index', context.entities, entitiesKey, () => buildEntityIndex(context.entities));
@@ -135,11 +137,24 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     state.enter(sentence, mentions, masked);
     // A text that opens with a heading naming nothing known ("REPORT ON THE EXPLOSION AT THE UNIVERSAL
     // COLLIERY, SENGHENYDD") is about what the heading names: a proposed entity, the last-resort subject.
+    // …else the longest heading among the lines above the prose (a report's or an article's title under a
+    // publisher's chrome: "The Cost of Iraq, Afghanistan, and Other Global War on Terror Operations Since 9/11").
     if (i === 0 && !state.hasTitle()) {
-      const heading = openingTitle(masked, furniture, sentence, () =>
-        sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence),
-      );
-      if (heading) state.setTitle(proposals.add(heading).entity);
+      const heading =
+        openingTitle(masked, furniture, sentence, () =>
+          sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence),
+        ) ?? headerTitle(masked, sentences, furniture);
+      if (heading) {
+        // A headline's subject is what the text is about ("Major magnitude 6.3 earthquake strikes central Italy"); a
+        // title's subtitle after a colon is not part of its name ("All cause … osteoarthritis: population based cohort study").
+        const headline = headlineSubject(masked, tokenize(masked.slice(heading.start, heading.end), heading.start));
+        const main = heading.text.replace(/:\s[\s\S]*$/, '').trim();
+        state.setTitle(
+          headline
+            ? proposals.addPhrase(masked.slice(headline.start, headline.end).replace(/\s+/g, ' '), headline.head, 'other', 0.5).entity
+            : proposals.add({ ...heading, text: main, end: heading.start + main.length }).entity,
+        );
+      }
     }
     const ctx = new Context(
       text,
@@ -157,6 +172,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       open,
       settings,
       proposals,
+      headerEnd,
     );
     const figures = quantityClaims(ctx, context.sourceId);
     const found = [
@@ -250,6 +266,42 @@ function headingSpan(masked: string, sentence: Sentence): NameSpan | undefined {
   if (words.length > 12 || /[.!?:;]/.test(text) || !/^\p{Lu}/u.test(text)) return undefined;
   const start = sentence.start + masked.slice(sentence.start, sentence.end).indexOf(text);
   return { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
+}
+
+/** Where the first paragraph of prose starts (fifteen words or more ending a sentence): the lines above it head the text. */
+function proseStart(masked: string): number {
+  const head = masked.slice(0, 20_000);
+  let at = 0;
+  for (const line of head.split('\n')) {
+    if (/[.!?]["”’)]?\s*$/.test(line) && line.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 15) return at;
+    at += line.length + 1;
+  }
+  return 0;
+}
+
+/** The longest heading line above the first prose line that is not the page's chrome: two to 24 words, its subtitle left out. */
+function headerTitle(masked: string, sentences: readonly Sentence[], furniture: PageFurniture): NameSpan | undefined {
+  const end = furniture.opening?.start ?? 0;
+  const chrome = containment(furniture.noNames);
+  let best: NameSpan | undefined;
+  let bestWords = 1;
+  for (const sentence of sentences) {
+    if (sentence.start >= end) break;
+    if (!sentence.isLine || chrome(sentence.start, sentence.end)) continue;
+    const raw = masked.slice(sentence.start, sentence.end);
+    const text = raw
+      .trim()
+      .replace(/^[=#]+\s*|\s*=+$/g, '')
+      .replace(/:\s[\s\S]*$/, '');
+    const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    // Not a speaker's or a byline's name ("Mr Mike Hall (Weaver Vale) (Lab)").
+    if (words > 24 || words <= bestWords || !/^[\p{Lu}\d]/u.test(text) || /[.!?]$|\(/.test(text)) continue;
+    if (TITLES.has(text.split(/[\s.]+/)[0]!.toLowerCase())) continue;
+    const start = sentence.start + raw.indexOf(text);
+    best = { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
+    bestWords = words;
+  }
+  return best;
 }
 
 /** A news dateline opening the text ("HALIFAX, N.S., Dec. 8, 1917 —"): the place in capitals the report is filed from. */
@@ -346,6 +398,7 @@ class Context implements SentenceContext {
     readonly open: PropertyProposals,
     readonly settings: ExtractSettings,
     private readonly proposals: ProposalCollector,
+    readonly headerEnd: number,
   ) {}
 
   phraseSubject(
@@ -380,7 +433,10 @@ class Context implements SentenceContext {
       complement ??
       this.mentions.find((m) => m.start <= phrase.start && phrase.end <= m.end);
     // A name of a kind the property cannot be about ("General Otani … had some 72,000 troops"): the mentions' weights decide.
-    if (mention && input.subjectTypes && !mention.entities.some((e) => input.subjectTypes!.includes(e.type))) return mentionsChoice();
+    // (A proposed name of no known kind may be of any.)
+    const unknownKind = (e: Entity) => e.status === 'proposed' && e.type === 'other';
+    if (mention && input.subjectTypes && !mention.entities.some((e) => unknownKind(e) || input.subjectTypes!.includes(e.type)))
+      return mentionsChoice();
     if (mention)
       return (
         clear() ?? {
@@ -398,7 +454,11 @@ class Context implements SentenceContext {
       !input.subjectTypes || input.subjectTypes.includes(entity.type) ? s.phraseCommon : s.phraseCommon * s.misfit;
     // "the explosion", "the colliery company" in a report on "the explosion at the Universal Colliery": what the text is about.
     const topic = this.carried;
-    if (phrase.definite && topic && phraseWords(this.masked, phrase).some((w) => topicWords(topic.entity).has(w)))
+    if (
+      (phrase.definite || phrase.rule === 'qualified') &&
+      topic &&
+      phraseWords(this.masked, phrase).some((w) => topicWords(topic.entity).has(w))
+    )
       return clear() ?? { entity: topic.entity, confidence: fit(topic.entity), also: [], phrase: true };
     const alt = clear();
     if (alt) return alt;

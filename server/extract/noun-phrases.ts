@@ -21,6 +21,8 @@ interface PhraseWords {
   peopleHeads: string[];
   populationLabels: string[];
   collectiveHeads: string[];
+  unitWords: string[];
+  ingNouns: string[];
 }
 
 const words = JSON.parse(readFileSync(path.join(import.meta.dirname, 'words', 'phrases.json'), 'utf8')) as PhraseWords;
@@ -37,8 +39,12 @@ const isMeasure = (w: string) => MEASURE_HEAD_WORDS.has(w) || (w.endsWith('s') &
 export const PEOPLE_HEADS = new Set(words.peopleHeads);
 const POPULATION_LABELS = new Set(words.populationLabels);
 const COLLECTIVE_HEADS = new Set(words.collectiveHeads);
+const UNIT_WORDS = new Set(words.unitWords);
+const ING_NOUNS = new Set(words.ingNouns);
+/** A participle or an "-ing" form that is no noun ("sailing", "sent"; not "funding"). */
+const verbal = (w: string) => !ING_NOUNS.has(w) && (isPastVerb(w) || /ing$/.test(w));
 
-export type PhraseRule = 'for' | 'duration-of' | 'owner' | 'clause-subject' | 'reduced-relative' | 'section';
+export type PhraseRule = 'for' | 'duration-of' | 'owner' | 'qualified' | 'clause-subject' | 'reduced-relative' | 'section' | 'headline';
 
 /** "the administration of Prime Minister Terauchi", "Collections in Britain": a phrase whose complement is a name. */
 export const NAMED_COMPLEMENT = /^\s+(?:of|in)\s+(?:the\s+)?$/;
@@ -98,6 +104,9 @@ function firstPhrase(input: PhraseInput): Phrase | undefined {
         if (p) return p;
       }
     }
+    // "a 4.8 aftershock", "a $5.5 billion FY2015 budget amendment": a number before a singular noun qualifies it.
+    const qualified = qualifiedNoun(input);
+    if (qualified) return qualified;
     // "after more than 4 years of war", "the past 13 years of war".
     const d = /^\s+(?:years?|months?|weeks?|days?|decades?|centuries|hours?)\s+of\s+/i.exec(after);
     if (d) {
@@ -158,7 +167,7 @@ function phraseFrom(input: PhraseInput, offset: number, rule: PhraseRule, limit 
     if (i > first && !joined && !/^[ \t\n]+$/.test(gap(text, tokens[i - 1]!, t))) break;
     if (!joined && ends(t)) break;
     // A participle or an "-ing" form inside the phrase is an adjective only before its noun ("enhanced security").
-    if (!joined && i > first && (isPastVerb(t.lower) || /ing$/.test(t.lower))) break;
+    if (!joined && i > first && verbal(t.lower)) break;
     last = i;
   }
   if (last < first) return undefined;
@@ -287,4 +296,51 @@ export function mentionIn<M extends { start: number; end: number }>(phrase: Phra
   let found: M | undefined;
   for (const m of mentions) if (m.start >= phrase.start && m.end <= phrase.end) found = m;
   return found;
+}
+
+/**
+ * "a 4.8 aftershock", "a major 6.3 earthquake", "a $5.5 billion FY2015 budget amendment": a number followed
+ * at once by a singular common noun (no unit) is that thing's measure, not a count of it ("1163 patients").
+ */
+function qualifiedNoun(input: PhraseInput): Phrase | undefined {
+  const { tokens, text, valueEnd } = input;
+  const i = indexAt(tokens, valueEnd);
+  const t = tokens[i];
+  if (!t || t.start - valueEnd > 1 || !/^ $/.test(text.slice(valueEnd, t.start)) || (t.capital && !/\d/.test(t.text))) return undefined;
+  const w = t.lower;
+  if (w.length < 4 || UNIT_WORDS.has(w) || /s$/.test(w) || ends(t) || isPastVerb(w) || /ing$/.test(w)) return undefined;
+  // Not a number that counts a singular ("one day", "1 percent").
+  if (/^\s*(?:one|a|an|1)\s*$/i.test(text.slice(input.valueStart, valueEnd))) return undefined;
+  const p = phraseFrom(input, t.start, 'qualified');
+  // "2,000 administrative troops", "223 different zip codes": a count of the plural head after all.
+  return p && !isMeasure(p.head) && !/s$/.test(p.head) && !UNIT_WORDS.has(p.head) && !PEOPLE_HEADS.has(p.head) ? p : undefined;
+}
+
+/**
+ * A headline's subject ("Major magnitude 6.3 earthquake strikes central Italy" → "Major magnitude 6.3
+ * earthquake"): a phrase then a verb in the present or past; undefined for a title without a verb
+ * ("The Cost of Iraq, Afghanistan, and Other Global War on Terror Operations Since 9/11").
+ */
+export function headlineSubject(text: string, tokens: readonly Token[]): Phrase | undefined {
+  if (tokens.length < 3) return undefined;
+  let last = -1;
+  for (let i = 0; i < tokens.length && i < MAX_WORDS + 2; i++) {
+    const t = tokens[i]!;
+    const between = i > 0 ? gap(text, tokens[i - 1]!, t) : ' ';
+    if (!/^[ \t-]+$/.test(between) && !(/^[.,]$/.test(between) && /^\d/.test(t.text))) return undefined;
+    if (DETERMINERS.has(t.lower) && i === 0) continue;
+    // The verb: lower case, after at least one word, in -s or a past form ("strikes", "kills", "hit").
+    if (last >= 0 && !t.capital && (/[^s]s$/.test(t.lower) || isPastVerb(t.lower) || AUXILIARIES.has(t.lower)) && i + 1 < tokens.length)
+      break;
+    if (ends(t) && !/^\d/.test(t.text)) return undefined;
+    last = i;
+  }
+  if (last < 0 || last + 1 >= tokens.length) return undefined;
+  const verb = tokens[last + 1]!;
+  if (verb.capital || !(/[^s]s$/.test(verb.lower) || isPastVerb(verb.lower) || AUXILIARIES.has(verb.lower))) return undefined;
+  // "North Korea says its latest satellite launch exploded": what is reported is the news, not the reporter.
+  if (REPORTING.has(verb.lower)) return undefined;
+  const first = DETERMINERS.has(tokens[0]!.lower) ? 1 : 0;
+  if (first > last) return undefined;
+  return { start: tokens[first]!.start, end: tokens[last]!.end, head: tokens[last]!.lower, rule: 'headline' };
 }
