@@ -7,7 +7,8 @@ import type { Convergence } from '../truth/types.js';
 
 export type ToWorker =
   | { kind: 'reset'; records: Omit<Corpus, 'claims' | 'texts'> }
-  | { kind: 'records'; records: Partial<Omit<Corpus, 'claims' | 'texts'>> }
+  /** `appended`: lists that grew at their end, as the records added (the rest of each list as the worker has it). */
+  | { kind: 'records'; records: Partial<Omit<Corpus, 'claims' | 'texts'>>; appended?: Partial<Omit<Corpus, 'claims' | 'texts'>> }
   | { kind: 'claims'; remove: string[]; upsert: Claim[] }
   | { kind: 'comparisons'; remove: string[]; add: Comparison[] }
   /** `base`: the serial of the last answer the main thread holds, which this one may be sent as changes to. */

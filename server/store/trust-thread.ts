@@ -25,9 +25,13 @@ port.on('message', (m: ToWorker) => {
       claims.clear();
       comparisons.clear();
       return;
-    case 'records':
-      records = { ...records!, ...m.records };
+    case 'records': {
+      const next: Record<string, unknown> = { ...records!, ...m.records };
+      for (const [key, added] of Object.entries(m.appended ?? {}))
+        next[key] = [...((next[key] as unknown[] | undefined) ?? []), ...(added as unknown[])];
+      records = next as unknown as typeof records;
       return;
+    }
     case 'claims':
       for (const id of m.remove) claims.delete(id);
       for (const c of m.upsert) claims.set(c.id, c);
