@@ -37,20 +37,42 @@ export function buildGraph(
   comparisons: readonly Comparison[],
   likely?: Pick<LikelySummary, 'trust' | 'likelyClaims'>,
   /** Per claim, its verdicts when `comparisons` are a part of the corpus's (local-graph.ts). */
-  counts: ReadonlyMap<string, { conflicts: number }> = verdictCounts(comparisons),
+  counts?: ReadonlyMap<string, { conflicts: number }>,
 ): ConcordanceGraph {
+  const steps = graphBuilder(corpus, comparisons, likely, counts);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Records added between two pauses of graphBuilder. */
+const SLICE = 500;
+
+/**
+ * buildGraph in slices: pauses (yields) every few hundred records, so that a caller can build a large
+ * graph between other work (live-graph.ts builds it so after a large store's start) and finish it at once when needed.
+ */
+export function* graphBuilder(
+  corpus: Corpus,
+  comparisons: readonly Comparison[],
+  likely?: Pick<LikelySummary, 'trust' | 'likelyClaims'>,
+  counts: ReadonlyMap<string, { conflicts: number }> = verdictCounts(comparisons),
+): Generator<void, ConcordanceGraph> {
   useDictionaryAdjacency();
   const graph: ConcordanceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const index = indexCorpus(corpus);
   const place = seededPlacement();
+  let n = 0;
 
   for (const source of corpus.sources) {
     graph.addNode(nodeKey.source(source.id), withPlace(sourceNodeAttributes(source, likely), place('source')));
     addCitationNodes(graph, source, place);
+    if (++n % SLICE === 0) yield;
   }
   for (const entity of corpus.entities) {
     if (entity.status === 'rejected') continue;
     graph.addNode(nodeKey.entity(entity.id), withPlace(entityNodeAttributes(entity), place('entity')));
+    if (++n % SLICE === 0) yield;
   }
   for (const claim of corpus.claims) {
     if (claim.status === 'rejected') continue;
@@ -59,8 +81,12 @@ export function buildGraph(
       withPlace(claimNodeAttributes(claim, corpus, index, counts.get(claim.id)?.conflicts ?? 0, likely), place('claim')),
     );
     addStructuralEdges(graph, claim);
+    if (++n % SLICE === 0) yield;
   }
-  for (const cmp of comparisons) addComparisonEdges(graph, cmp);
+  for (const cmp of comparisons) {
+    addComparisonEdges(graph, cmp);
+    if (++n % SLICE === 0) yield;
+  }
   graph.setAttribute('counts', comparisonCounts(comparisons));
   return graph;
 }

@@ -6,13 +6,20 @@
 // reader sees a graph half-patched, and none sees the next revision's graph under the previous one.
 // An analysis read after a later one took the graph (kept by a test, or a write whose commit failed
 // and that was never installed) gets a graph built afresh: slow, but never a wrong one.
-import { buildGraph, type ConcordanceGraph } from './graph.js';
+import { performance } from 'node:perf_hooks';
+import { graphBuilder, type ConcordanceGraph } from './graph.js';
 import { patchGraph, TRUST_UPDATING, type GraphChange, type GraphState } from './graph-patch.js';
 
 interface Line {
   graph: ConcordanceGraph | undefined;
   /** The analysis the graph shows now. */
   at: GraphState | undefined;
+  /** Until the graph is first built: the analysis it will be built for (the latest on the line). */
+  start?: GraphState;
+  /** A build of `start`'s graph going on between other work (buildInBackground). */
+  building?: { analysis: GraphState; steps: Generator<void, ConcordanceGraph> };
+  /** Settles when the background build of this line is over (buildInBackground). */
+  ready?: Promise<void>;
 }
 
 interface Link {
@@ -29,7 +36,7 @@ const links = new WeakMap<GraphState, Link>();
 
 /** Gives `analysis` a lazily built graph, the first of a new line (analyse()); `updating` while trust is still to be learnt. */
 export function startGraph<A extends GraphState>(analysis: A, updating: boolean): A & { readonly graph: ConcordanceGraph } {
-  links.set(analysis, { line: { graph: undefined, at: undefined }, updating });
+  links.set(analysis, { line: { graph: undefined, at: undefined, start: analysis }, updating });
   return withGraphGetter(analysis);
 }
 
@@ -44,6 +51,7 @@ export function continueGraph<A extends GraphState>(
   if (link && link.line.at === undefined && !link.from) {
     // Nothing built yet on this line (a store just opened): this analysis becomes its start, built whole when read.
     links.set(analysis, { line: link.line, updating });
+    link.line.start = analysis;
     return withGraphGetter(analysis);
   }
   // An analysis from elsewhere (a spread copy): its graph is read now, as the base of the patch.
@@ -61,7 +69,7 @@ function graphOf(analysis: GraphState): ConcordanceGraph {
   const link = links.get(analysis)!;
   if (link.own) return link.own;
   if (bringLineTo(analysis)) return link.line.graph!;
-  link.own = wholeGraph(analysis, link.updating);
+  link.own = wholeGraph(analysis, link.updating, link.line);
   link.from = undefined;
   return link.own;
 }
@@ -74,7 +82,7 @@ function bringLineTo(analysis: GraphState): boolean {
   if (line.at === analysis) return true;
   if (!link.from) {
     if (line.at !== undefined) return false;
-    line.graph = wholeGraph(analysis, link.updating);
+    line.graph = wholeGraph(analysis, link.updating, line);
     line.at = analysis;
     return true;
   }
@@ -93,10 +101,74 @@ function bringLineTo(analysis: GraphState): boolean {
   return true;
 }
 
-function wholeGraph(analysis: GraphState, updating: boolean): ConcordanceGraph {
-  const graph = buildGraph(analysis.corpus, analysis.comparisons, analysis.likely);
+function wholeGraph(analysis: GraphState, updating: boolean, line?: Line): ConcordanceGraph {
+  let steps: Generator<void, ConcordanceGraph>;
+  // A build going on in the background for this very analysis is finished now, not begun again.
+  if (line?.building?.analysis === analysis) {
+    steps = line.building.steps;
+    line.building = undefined;
+  } else steps = graphBuilder(analysis.corpus, analysis.comparisons, analysis.likely);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const graph = step.value;
   if (updating) graph.setAttribute('trust', TRUST_UPDATING);
   return graph;
+}
+
+/** Event-loop time a background build takes at a go before letting other work (requests) run. */
+const SLICE_MS = 20;
+
+/** `analysis`'s graph is being built in the background (buildInBackground) and not ready. */
+export function isBuilding(analysis: GraphState): boolean {
+  const line = links.get(analysis)?.line;
+  return line !== undefined && line.at === undefined && line.building !== undefined;
+}
+
+/**
+ * Builds the graph of `analysis` (a store just opened, nothing built on its line) in slices of
+ * SLICE_MS between other work, so that requests are answered meanwhile; reading `graph` before it
+ * is done finishes it at once. A write meanwhile (a new start of the line) begins it again for that
+ * one. Resolves when the line has a graph, or has nothing left to build here.
+ */
+export function buildInBackground(analysis: GraphState): Promise<void> {
+  const line = links.get(analysis)?.line;
+  if (!line) return Promise.resolve();
+  return (line.ready ??= buildLine(line));
+}
+
+/** Settles once the background build of `analysis`'s graph (if any) is over: then reading `graph` costs no build. */
+export function whenBuilt(analysis: GraphState): Promise<void> {
+  return links.get(analysis)?.line.ready ?? Promise.resolve();
+}
+
+async function buildLine(line: Line): Promise<void> {
+  for (;;) {
+    const target = line.start;
+    if (line.at !== undefined || target === undefined || line.building) return;
+    const link = links.get(target)!;
+    const steps = graphBuilder(target.corpus, target.comparisons, target.likely);
+    line.building = { analysis: target, steps };
+    let graph: ConcordanceGraph | undefined;
+    while (line.building?.steps === steps && line.start === target) {
+      const until = performance.now() + SLICE_MS;
+      let step = steps.next();
+      while (!step.done && performance.now() < until) step = steps.next();
+      if (step.done) {
+        graph = step.value;
+        break;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (line.building?.steps !== steps) return; // finished by a reader meanwhile
+    line.building = undefined;
+    if (graph && line.start === target && line.at === undefined) {
+      if (link.updating) graph.setAttribute('trust', TRUST_UPDATING);
+      line.graph = graph;
+      line.at = target;
+      return;
+    }
+    // A write made a newer start meanwhile: build that one.
+  }
 }
 
 /**

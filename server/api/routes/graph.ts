@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { buildInBackground, isBuilding, whenBuilt } from '../../analysis/live-graph.js';
 import { isLocalView, localView } from '../../analysis/local-graph.js';
 import { UnknownViewTarget, viewGraph } from '../../analysis/views.js';
 import type { Repository, Snapshot } from '../../store/repository.js';
@@ -13,6 +14,9 @@ import { graphViewSpecOf, type GraphViewSpec, type ViewQuery } from '../views/vi
 
 type GraphQuery = ViewQuery;
 
+/** Response header: `building` while the whole graph is still being built in the background, else `ready`. */
+export const GRAPH_HEADER = 'X-Graph';
+
 /**
  * GET /api/graph: the graphology export() of the whole graph, or of a view of it. Each answer is
  * serialised once per revision and sent with an ETag, so an unchanged graph costs a 304.
@@ -20,13 +24,24 @@ type GraphQuery = ViewQuery;
 export function graphRoutes(repo: Repository): Router {
   const router = Router();
   const cache = new ViewCache();
-  // A large graph opens on its overview: made now, in the background, rather than on the first
-  // visit (ranking, layout and the contradictions' triage take seconds at 50,000 claims).
-  setTimeout(() => warmLargeGraph(repo, cache), 0).unref();
-  router.get('/graph', (req, res) => {
+  // A large graph opens on its overview: made now, rather than on the first visit (ranking, layout
+  // and the contradictions' triage take seconds at 100,000 claims); then the whole graph is built
+  // in slices between requests (tens of seconds at 100,000 claims: the views above do not need it).
+  setTimeout(() => {
+    if (!warmLargeGraph(repo, cache)) return;
+    buildInBackground(repo.snapshot.analysis).catch((err: unknown) => console.warn('building the graph failed:', (err as Error).message));
+  }, 0).unref();
+  router.get('/graph', async (req, res) => {
     const { query } = validInput<Record<string, never>, GraphQuery>(req, { query: REQUEST_SCHEMAS.graphQuery });
-    const snapshot = repo.snapshot;
+    let snapshot = repo.snapshot;
     const whole = query.view === undefined || query.view === 'all';
+    // While the whole graph is built in the background (a large store just opened), every answer says
+    // so; asking for the whole graph then waits for it without holding up other requests.
+    if (whole && isBuilding(snapshot.analysis)) {
+      await whenBuilt(snapshot.analysis);
+      snapshot = repo.snapshot;
+    }
+    res.setHeader(GRAPH_HEADER, isBuilding(snapshot.analysis) ? 'building' : 'ready');
     const { json, etag } = whole ? { json: snapshot.graphJson, etag: snapshot.graphEtag } : cache.get(snapshot, graphViewSpecOf(query));
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
@@ -86,10 +101,11 @@ class ViewCache {
 /** The explorer draws a graph whole up to this many nodes (client/src/graph-view/feed.ts), above it the overview. */
 const LARGE_GRAPH_NODES = 20_000;
 
-function warmLargeGraph(repo: Repository, cache: ViewCache): void {
+/** Makes a large graph's first views now; false for a graph small enough to be drawn whole. */
+function warmLargeGraph(repo: Repository, cache: ViewCache): boolean {
   try {
     const snapshot = repo.snapshot;
-    if (factsOf(snapshot.analysis).totals().nodes <= LARGE_GRAPH_NODES) return;
+    if (factsOf(snapshot.analysis).totals().nodes <= LARGE_GRAPH_NODES) return false;
     cache.get(snapshot, { kind: 'overview', limit: DEFAULT_OVERVIEW_LIMIT });
     // The list's first page, in its default order: the report and its triage are cached per snapshot.
     listComparisons(snapshot.analysis, 'conflicts', { sort: 'gap', group: 'identical', offset: '0', limit: '100' });
@@ -97,4 +113,5 @@ function warmLargeGraph(repo: Repository, cache: ViewCache): void {
     // Only a head start: the request itself will meet (and report) whatever went wrong.
     console.warn('warming the overview failed:', (err as Error).message);
   }
+  return true;
 }
