@@ -60,9 +60,13 @@ const WORD_START =
 export function findNumbers(s: string): NumberMention[] {
   const out: NumberMention[] = [];
   const digits = /\d/.test(s); // most prose has none: skip the numeral pattern altogether
-  for (const m of digits ? s.matchAll(NUMERAL) : []) {
-    const mention = readNumeral(s, m);
-    if (mention) out.push(mention);
+  if (digits) {
+    // exec on the one pattern rather than matchAll, which copies it for every sentence.
+    NUMERAL.lastIndex = 0;
+    for (let m = NUMERAL.exec(s); m; m = NUMERAL.exec(s)) {
+      const mention = readNumeral(s, m);
+      if (mention) out.push(mention);
+    }
   }
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(s); m; m = WORD_START.exec(s)) {
