@@ -19,7 +19,7 @@ import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
 import { openingTitle, pageFurniture, type PageFurniture } from './furniture.js';
 import { containment } from './spans.js';
-import { TITLES } from './words.js';
+import { REPORTING, TITLES } from './words.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
@@ -143,16 +143,26 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       const heading =
         openingTitle(masked, furniture, sentence, () =>
           sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence),
-        ) ?? headerTitle(masked, sentences, furniture);
+        ) ?? headerTitle(masked, sentences, furniture, headerEnd);
       if (heading) {
         // A headline's subject is what the text is about ("Major magnitude 6.3 earthquake strikes central Italy"); a
         // title's subtitle after a colon is not part of its name ("All cause … osteoarthritis: population based cohort study").
         const headline = headlineSubject(masked, tokenize(masked.slice(heading.start, heading.end), heading.start));
-        const main = heading.text.replace(/:\s[\s\S]*$/, '').trim();
+        // Markup and a trailing date are no part of it ("`Mr. REID — 17 May 2007`" → "Mr. REID").
+        const main = heading.text
+          .replace(/:\s[\s\S]*$/, '')
+          .replace(/^[`*_#=\s]+|[`*_=\s]+$/g, '')
+          .replace(/\s+[—–-]+\s+[^—–]*\d[^—–]*$/, '')
+          .trim();
         state.setTitle(
           headline
             ? proposals.addPhrase(masked.slice(headline.start, headline.end).replace(/\s+/g, ' '), headline.head, 'other', 0.5).entity
-            : proposals.add({ ...heading, text: main, end: heading.start + main.length }).entity,
+            : proposals.add({
+                ...heading,
+                text: main,
+                start: heading.start + Math.max(0, heading.text.indexOf(main)),
+                end: heading.start + Math.max(0, heading.text.indexOf(main)) + main.length,
+              }).entity,
         );
       }
     }
@@ -280,14 +290,21 @@ function proseStart(masked: string): number {
 }
 
 /** The longest heading line above the first prose line that is not the page's chrome: two to 24 words, its subtitle left out. */
-function headerTitle(masked: string, sentences: readonly Sentence[], furniture: PageFurniture): NameSpan | undefined {
-  const end = furniture.opening?.start ?? 0;
+function headerTitle(masked: string, sentences: readonly Sentence[], furniture: PageFurniture, end: number): NameSpan | undefined {
   const chrome = containment(furniture.noNames);
   let best: NameSpan | undefined;
   let bestWords = 1;
+  let lines = 0;
   for (const sentence of sentences) {
-    if (sentence.start >= end) break;
-    if (!sentence.isLine || chrome(sentence.start, sentence.end)) continue;
+    // A title stands at the top: among the first dozen lines.
+    if (sentence.start >= end || ++lines > 12) break;
+    if (!sentence.isLine) continue;
+    // A headline in sentence case is kept from proposing names like the page's chrome, but is still the title.
+    if (
+      chrome(sentence.start, sentence.end) &&
+      !headlineSubject(masked, tokenize(masked.slice(sentence.start, sentence.end), sentence.start))
+    )
+      continue;
     const raw = masked.slice(sentence.start, sentence.end);
     const text = raw
       .trim()
@@ -580,7 +597,9 @@ class Carry {
         !isModifier(masked, m, mentions) &&
         m.entities[0]!.type !== 'place' &&
         !(m.entities[0]!.status === 'proposed' && m.entities[0]!.type === 'other') &&
-        /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)),
+        /^\W*(?:t[hb][eco]\s+)?$|^[^,]{0,40},\s*(?:t[hb][eco]\s+)?$/i.test(masked.slice(sentence.start, m.start)) &&
+        // Who reports or measures ("The USGS says …", "the Institute registered the quake at …") is a source, not the topic.
+        !REPORTING.has(/^\s*(\p{L}+)/u.exec(masked.slice(m.end, m.end + 30))?.[1]?.toLowerCase() ?? ''),
     );
     if (opening)
       this.topic = {

@@ -238,7 +238,7 @@ function reducedRelative(input: PhraseInput): Phrase | undefined {
  * the sentence's subject phrase (after an opening phrase set off by a comma), when the value stands in its
  * predicate after the verb; not through a reporting verb ("The USGS says nearly 70,000 people live …").
  */
-function clauseSubject(input: PhraseInput): Phrase | undefined {
+function clauseSubject(input: PhraseInput, depth = 0): Phrase | undefined {
   const { tokens, text, valueStart } = input;
   let from = 0;
   const opening = tokens[0];
@@ -277,7 +277,18 @@ function clauseSubject(input: PhraseInput): Phrase | undefined {
   const verb = tokens[v]!;
   // "Casualties: 7,791, 698 killed": a row's label, not a subject; nor a phrase another figure follows.
   if (/[:;()\d]/.test(text.slice(phrase.end, verb.start))) return undefined;
-  if (REPORTING.has(verb.lower)) return undefined;
+  // "Earlier reports from the USGS had said the quake was a 6.7": the reported clause's own subject.
+  const valueAt = indexAt(tokens, valueStart);
+  // (Not a passive: "The epicenter was registered 95 kilometres …" states its own figure.)
+  const reported = tokens
+    .slice(v, valueAt)
+    .findIndex((t, k) => REPORTING.has(t.lower) && !/^(?:was|were|is|are|be|been|being)$/.test(tokens[v + k - 1]?.lower ?? ''));
+  if (reported !== -1) {
+    const r = v + reported;
+    const next = tokens[r + 1]?.lower === 'that' ? r + 2 : r + 1;
+    if (depth > 0 || next >= valueAt) return undefined;
+    return clauseSubject({ ...input, tokens: tokens.slice(next), sentenceStart: tokens[next]!.start }, depth + 1);
+  }
   // The value in the verb's own clause: no clause, relative or reported statement between them.
   const between = text.slice(verb.end, valueStart);
   if (/[;:]|\b(?:that|which|who|whose|where|when|while|because|if)\b|,\s+(?:and|but)\b/i.test(between)) return undefined;
