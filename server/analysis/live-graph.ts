@@ -118,6 +118,13 @@ function wholeGraph(analysis: GraphState, updating: boolean, line?: Line): Conco
 /** Event-loop time a background build takes at a go before letting other work (requests) run. */
 const SLICE_MS = 20;
 
+/** Reading `analysis`'s graph costs no build: it is built, or one write's patch away (patched in place when read). */
+export function hasGraph(analysis: GraphState): boolean {
+  const link = links.get(analysis);
+  if (!link) return false;
+  return link.own !== undefined || link.line.at === analysis || (link.from !== undefined && link.line.at === link.from.base);
+}
+
 /** `analysis`'s graph is being built in the background (buildInBackground) and not ready. */
 export function isBuilding(analysis: GraphState): boolean {
   const line = links.get(analysis)?.line;

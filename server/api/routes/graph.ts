@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { buildInBackground, isBuilding, whenBuilt } from '../../analysis/live-graph.js';
+import { buildInBackground, hasGraph, isBuilding, whenBuilt } from '../../analysis/live-graph.js';
 import { isLocalView, localView } from '../../analysis/local-graph.js';
-import { UnknownViewTarget, viewGraph } from '../../analysis/views.js';
+import { DEFAULT_VIEW_LIMIT, UnknownViewTarget, viewGraph } from '../../analysis/views.js';
 import type { Repository, Snapshot } from '../../store/repository.js';
 import { HttpError } from '../errors.js';
 import { REQUEST_SCHEMAS, validInput } from '../validation.js';
 import { listComparisons } from '../views/comparisons.js';
 import { DEFAULT_OVERVIEW_LIMIT, overviewGraph } from '../views/overview.js';
 import { placed } from '../views/positions.js';
+import { rankingOf } from '../views/ranking.js';
 import { factsOf } from '../views/view-facts.js';
 import { graphViewSpecOf, type GraphViewSpec, type ViewQuery } from '../views/view-spec.js';
 
@@ -79,9 +80,11 @@ class ViewCache {
         const { analysis } = snapshot;
         // The overview is read off the analysis (the graph is not built for it); every view places
         // its nodes where every other view of this revision does (positions.ts).
-        // An entity's, a source's or a one-hop neighbourhood is made from the graph around it, not the whole (local-graph.ts).
+        // An entity's, a source's or a one-hop neighbourhood is made from the graph around it
+        // (local-graph.ts: the same view) until the whole graph is there; then from the whole graph,
+        // which writes patch in place, where the local graph's indexes would be made again per revision.
         if (spec.kind === 'overview') graph = overviewGraph(analysis, spec.limit);
-        else if (spec.kind === 'entity' || spec.kind === 'source') {
+        else if (isLocalView(spec) && !hasGraph(analysis)) {
           const facts = factsOf(analysis);
           graph = placed(localView(analysis, spec, { total: facts.totals(), counts: facts.counts() }), analysis);
         } else graph = placed(viewGraph(analysis.graph, spec), analysis);
@@ -109,6 +112,9 @@ function warmLargeGraph(repo: Repository, cache: ViewCache): boolean {
     cache.get(snapshot, { kind: 'overview', limit: DEFAULT_OVERVIEW_LIMIT });
     // The list's first page, in its default order: the report and its triage are cached per snapshot.
     listComparisons(snapshot.analysis, 'conflicts', { sort: 'gap', group: 'identical', offset: '0', limit: '100' });
+    // The first entity the overview shows, opened: makes the indexes every entity's view is made from (local-graph.ts).
+    const { entities } = rankingOf(snapshot.analysis);
+    if (entities[0]) cache.get(snapshot, { kind: 'entity', id: entities[0].slice(7), limit: DEFAULT_VIEW_LIMIT });
   } catch (err) {
     // Only a head start: the request itself will meet (and report) whatever went wrong.
     console.warn('warming the overview failed:', (err as Error).message);
