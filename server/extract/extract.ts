@@ -19,7 +19,7 @@ import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
 import { openingTitle, pageFurniture, type PageFurniture } from './furniture.js';
 import { containment } from './spans.js';
-import { REPORTING, TITLES } from './words.js';
+import { REPORTING } from './words.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
@@ -140,10 +140,11 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     // …else the longest heading among the lines above the prose (a report's or an article's title under a
     // publisher's chrome: "The Cost of Iraq, Afghanistan, and Other Global War on Terror Operations Since 9/11").
     if (i === 0 && !state.hasTitle()) {
-      const heading =
-        openingTitle(masked, furniture, sentence, () =>
-          sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence),
-        ) ?? headerTitle(masked, sentences, furniture, headerEnd);
+      const opened = openingTitle(masked, furniture, sentence, () =>
+        sentence.isLine ? headingSpan(masked, sentence) : datelineSpan(masked, sentence),
+      );
+      // A date alone ("Monday, April 6, 2009") dates the text; it does not name it.
+      const heading = opened && !dateOnly(opened.text) ? opened : headerTitle(masked, sentences, furniture, headerEnd);
       if (heading) {
         // A headline's subject is what the text is about ("Major magnitude 6.3 earthquake strikes central Italy"); a
         // title's subtitle after a colon is not part of its name ("All cause … osteoarthritis: population based cohort study").
@@ -278,6 +279,13 @@ function headingSpan(masked: string, sentence: Sentence): NameSpan | undefined {
   return { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
 }
 
+/** A line that is a date and nothing else ("Monday, April 6, 2009", "December 8, 2014 (RL33110)"). */
+function dateOnly(line: string): boolean {
+  let rest = line;
+  for (const d of findDates(line).sort((a, b) => b.start - a.start)) rest = rest.slice(0, d.start) + rest.slice(d.end);
+  return rest !== line && !/\p{L}{3,}/u.test(rest.replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\([^()]*\)/giu, ''));
+}
+
 /** Where the first paragraph of prose starts (fifteen words or more ending a sentence): the lines above it head the text. */
 function proseStart(masked: string): number {
   const head = masked.slice(0, 20_000);
@@ -310,10 +318,12 @@ function headerTitle(masked: string, sentences: readonly Sentence[], furniture: 
       .trim()
       .replace(/^[=#]+\s*|\s*=+$/g, '')
       .replace(/:\s[\s\S]*$/, '');
+    // (Not a line with control characters: no name holds them.)
+    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text)) continue;
     const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     // Not a speaker's or a byline's name ("Mr Mike Hall (Weaver Vale) (Lab)").
     if (words > 24 || words <= bestWords || !/^[\p{Lu}\d]/u.test(text) || /[.!?]$|\(/.test(text)) continue;
-    if (TITLES.has(text.split(/[\s.]+/)[0]!.toLowerCase())) continue;
+    if (/^(?:mr|mrs|ms|miss|dr|sir|lord|lady|hon|rt)\b/i.test(text) || dateOnly(text)) continue;
     const start = sentence.start + raw.indexOf(text);
     best = { start, end: start + text.length, text, type: 'other', confidence: 0.5 };
     bestWords = words;

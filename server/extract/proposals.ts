@@ -298,7 +298,8 @@ export class ProposalCollector {
    * An entity named by a common-noun phrase the grammar gives as a value's subject ("participants", "FY2015 war
    * request"), with its head noun as a short name ("the request"); merged with a name or phrase of the same words.
    */
-  addPhrase(text: string, head: string, type: Entity['type'], confidence: number): { entity: Entity; confidence: number } {
+  addPhrase(phrase: string, head: string, type: Entity['type'], confidence: number): { entity: Entity; confidence: number } {
+    const text = phrase.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
     const key = foldName(text);
     let proposal = this.byKey.get(key);
     if (!proposal) {
