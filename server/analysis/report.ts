@@ -67,32 +67,48 @@ export function buildReport(analysis: Analysis): Report {
 /** One verdict's items of the report, in its order: a list of conflicts needs none of the (many more) agreements labelled. */
 export function reportItems(analysis: Analysis, verdict: Comparison['verdict']): ReportItem[] {
   const full = (id: string): ReportClaim => labelledClaim(analysis, analysis.index.claim.get(id)!);
+  const { entity, source, property } = analysis.index;
   const items: ReportItem[] = [];
   for (const cmp of analysis.comparisons) {
     if (cmp.verdict !== verdict) continue;
-    const a = full(cmp.a);
-    items.push({
-      id: cmp.id,
-      verdict: cmp.verdict,
-      basis: cmp.basis,
-      scope: cmp.scope,
-      reason: cmp.reason,
-      gap: cmp.gap,
-      subject: { id: a.subject, label: a.subjectLabel },
-      property: { id: a.property, label: a.propertyLabel },
-      a,
-      b: full(cmp.b),
-      ...(cmp.parts ? { parts: cmp.parts.map(full) } : {}),
-      ...(cmp.members ? { members: cmp.members } : {}),
-      ...(cmp.counts ? { counts: cmp.counts } : {}),
-      ...(cmp.pending ? { pending: true as const } : {}),
-    });
+    // A comparison a write kept is the same object, and its claims are the same (a changed claim's
+    // comparisons are made anew): its item is too, while no entity, source or property changed.
+    const kept = labelled.get(cmp);
+    if (kept && kept.entity === entity && kept.source === source && kept.property === property) {
+      items.push(kept.item);
+      continue;
+    }
+    const item = labelledItem(cmp, full);
+    labelled.set(cmp, { item, entity, source, property });
+    items.push(item);
   }
   // One collator for the whole sort (what localeCompare uses, without making it again per comparison).
   const { compare } = new Intl.Collator();
   return items.sort(
     (x, y) => compare(x.subject.label, y.subject.label) || compare(x.property.label, y.property.label) || compare(x.id, y.id),
   );
+}
+
+const labelled = new WeakMap<Comparison, { item: ReportItem; entity: unknown; source: unknown; property: unknown }>();
+
+function labelledItem(cmp: Comparison, full: (id: string) => ReportClaim): ReportItem {
+  const a = full(cmp.a);
+  return {
+    id: cmp.id,
+    verdict: cmp.verdict,
+    basis: cmp.basis,
+    scope: cmp.scope,
+    reason: cmp.reason,
+    gap: cmp.gap,
+    subject: { id: a.subject, label: a.subjectLabel },
+    property: { id: a.property, label: a.propertyLabel },
+    a,
+    b: full(cmp.b),
+    ...(cmp.parts ? { parts: cmp.parts.map(full) } : {}),
+    ...(cmp.members ? { members: cmp.members } : {}),
+    ...(cmp.counts ? { counts: cmp.counts } : {}),
+    ...(cmp.pending ? { pending: true as const } : {}),
+  };
 }
 
 export function citedAs(citations: readonly Citation[], referenceText: (n: number) => string | undefined): string[] {
