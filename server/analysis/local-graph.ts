@@ -9,11 +9,15 @@ import { buildGraph, comparisonEdgeKeys, nodeKey, verdictCounts, type Concordanc
 import { viewGraph, type ViewSpec } from './views.js';
 import type { Comparison } from '../core/types.js';
 
+/**
+ * Derived once per corpus and comparisons: every analysis sharing the comparisons shares the corpus
+ * (a write makes new ones), so trust learnt after a write keeps what was derived before it.
+ */
 function perAnalysis<T>(derive: (analysis: Analysis) => T): (analysis: Analysis) => T {
-  const cache = new WeakMap<Analysis, T>();
+  const cache = new WeakMap<readonly Comparison[], T>();
   return (analysis) => {
-    let value = cache.get(analysis);
-    if (value === undefined) cache.set(analysis, (value = derive(analysis)));
+    let value = cache.get(analysis.comparisons);
+    if (value === undefined) cache.set(analysis.comparisons, (value = derive(analysis)));
     return value;
   };
 }

@@ -48,7 +48,19 @@ export class Positions {
     private readonly facts: ViewFacts,
     /** Entities and sources. */
     readonly hubs: Map<string, Point>,
+    /** Positions made with the same key share the claims-by-hub lists (an analysis's comparisons: the same corpus). */
+    private readonly shareKey?: object,
   ) {}
+
+  private aroundHubs(): Map<string, { key: string; order: string }[]> {
+    if (this.around) return this.around;
+    let around = this.shareKey ? sharedAround.get(this.shareKey) : undefined;
+    if (!around) {
+      around = aroundHubs(this.facts, this.hubs);
+      if (this.shareKey) sharedAround.set(this.shareKey, around);
+    }
+    return (this.around = around);
+  }
 
   get(key: string): Point | undefined {
     const hub = this.hubs.get(key);
@@ -56,11 +68,11 @@ export class Positions {
     if (!key.startsWith('claim:') && !key.startsWith('citation:')) return undefined;
     let at = this.petals.get(key);
     if (!at) {
-      this.around ??= aroundHubs(this.facts, this.hubs);
+      this.aroundHubs();
       const hub = this.hubOf.get(key);
       if (hub !== undefined && !this.ringed.has(hub)) {
         this.ringed.add(hub);
-        petals(this.hubs.get(hub), this.around.get(hub) ?? [], this.petals);
+        petals(this.hubs.get(hub), this.around!.get(hub) ?? [], this.petals);
         at = this.petals.get(key);
       }
       // Anything left (a claim whose entity and source are both missing): at its key's hash seed.
@@ -69,27 +81,32 @@ export class Positions {
     return at;
   }
 
+  /** Each claim's and citation's hub (kept with the lists it is read from). */
   private get hubOf(): Map<string, string> {
-    if (!this.hubIndex) {
-      this.hubIndex = new Map();
-      for (const [hub, list] of this.around!) for (const { key } of list) this.hubIndex.set(key, hub);
+    const around = this.around!;
+    let index = hubIndexes.get(around);
+    if (!index) {
+      index = new Map();
+      for (const [hub, list] of around) for (const { key } of list) index.set(key, hub);
+      hubIndexes.set(around, index);
     }
-    return this.hubIndex;
+    return index;
   }
-  private hubIndex: Map<string, string> | undefined;
 
   /** Every node's position (claims and citations too): what a test compares. */
   all(): Map<string, Point> {
     const out = new Map(this.hubs);
-    this.around ??= aroundHubs(this.facts, this.hubs);
+    this.aroundHubs();
     // (Keys first: placing a hub's petals sorts its list.)
-    const keys = [...this.around.values()].flatMap((list) => list.map((p) => p.key));
+    const keys = [...this.around!.values()].flatMap((list) => list.map((p) => p.key));
     for (const key of keys) out.set(key, this.get(key)!);
     return out;
   }
 }
 
 const cache = new WeakMap<FactsSource, Positions>();
+const sharedAround = new WeakMap<object, Map<string, { key: string; order: string }[]>>();
+const hubIndexes = new WeakMap<object, Map<string, string>>();
 /** The positions computed last in this process: a write's new revision keeps them (see below). */
 let previous: Positions | null = null;
 /** Share of a revision's entities and sources that must have been placed before to keep their places. */
@@ -99,7 +116,7 @@ const KEEP_OVERLAP = 0.9;
 export function positionsOf(from: FactsSource): Positions {
   let positions = cache.get(from);
   if (!positions) {
-    positions = new Positions(factsOf(from), computeHubs(from, previous?.hubs ?? null));
+    positions = new Positions(factsOf(from), computeHubs(from, previous?.hubs ?? null), 'corpus' in from ? from.comparisons : undefined);
     cache.set(from, positions);
     previous = positions;
   }
