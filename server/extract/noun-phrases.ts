@@ -96,7 +96,7 @@ function firstPhrase(input: PhraseInput): Phrase | undefined {
     // "$81 billion (5%) for war-designated funding", "5% of the funds (across agencies) are for programs".
     if (input.share) {
       const m =
-        /^(?:\s*\([^()]{0,40}\))?(?:\s+of\s+the\s+\p{L}+)?(?:\s*\([^()]{0,40}\))?(?:\s+(?:is|are|was|were|went|goes|go))?\s+for\s+/u.exec(
+        /^(?:\s*%|\s*per\s?cent)?(?:\s*\))?(?:\s*\([^()]{0,40}\))?(?:\s+of\s+the\s+\p{L}+)?(?:\s*\([^()]{0,40}\))?(?:\s+(?:is|are|was|were|went|goes|go))?\s+for\s+/u.exec(
           after,
         );
       if (m) {
