@@ -29,8 +29,11 @@ export function graphRoutes(repo: Repository): Router {
   // and the contradictions' triage take seconds at 100,000 claims); then the whole graph is built
   // in slices between requests (tens of seconds at 100,000 claims: the views above do not need it).
   setTimeout(() => {
-    if (!warmLargeGraph(repo, cache)) return;
-    buildInBackground(repo.snapshot.analysis).catch((err: unknown) => console.warn('building the graph failed:', (err as Error).message));
+    void warmLargeGraph(repo, cache)
+      .then((large) => {
+        if (large) return buildInBackground(repo.snapshot.analysis);
+      })
+      .catch((err: unknown) => console.warn('building the graph failed:', (err as Error).message));
   }, 0).unref();
   router.get('/graph', async (req, res) => {
     const { query } = validInput<Record<string, never>, GraphQuery>(req, { query: REQUEST_SCHEMAS.graphQuery });
@@ -105,16 +108,20 @@ class ViewCache {
 const LARGE_GRAPH_NODES = 20_000;
 
 /** Makes a large graph's first views now; false for a graph small enough to be drawn whole. */
-function warmLargeGraph(repo: Repository, cache: ViewCache): boolean {
+async function warmLargeGraph(repo: Repository, cache: ViewCache): Promise<boolean> {
+  // Step by step, letting requests that came meanwhile be answered between steps (each is seconds at 1M claims).
+  const next = () => new Promise((resolve) => setImmediate(resolve));
   try {
-    const snapshot = repo.snapshot;
-    if (factsOf(snapshot.analysis).totals().nodes <= LARGE_GRAPH_NODES) return false;
-    cache.get(snapshot, { kind: 'overview', limit: DEFAULT_OVERVIEW_LIMIT });
+    if (factsOf(repo.snapshot.analysis).totals().nodes <= LARGE_GRAPH_NODES) return false;
+    await next();
+    cache.get(repo.snapshot, { kind: 'overview', limit: DEFAULT_OVERVIEW_LIMIT });
+    await next();
     // The list's first page, in its default order: the report and its triage are cached per snapshot.
-    listComparisons(snapshot.analysis, 'conflicts', { sort: 'gap', group: 'identical', offset: '0', limit: '100' });
+    listComparisons(repo.snapshot.analysis, 'conflicts', { sort: 'gap', group: 'identical', offset: '0', limit: '100' });
+    await next();
     // The first entity the overview shows, opened: makes the indexes every entity's view is made from (local-graph.ts).
-    const { entities } = rankingOf(snapshot.analysis);
-    if (entities[0]) cache.get(snapshot, { kind: 'entity', id: entities[0].slice(7), limit: DEFAULT_VIEW_LIMIT });
+    const { entities } = rankingOf(repo.snapshot.analysis);
+    if (entities[0]) cache.get(repo.snapshot, { kind: 'entity', id: entities[0].slice(7), limit: DEFAULT_VIEW_LIMIT });
   } catch (err) {
     // Only a head start: the request itself will meet (and report) whatever went wrong.
     console.warn('warming the overview failed:', (err as Error).message);
