@@ -51,7 +51,7 @@ const MEASURES = new Set([
 
 // Thousands by comma, thin/no-break/plain space, or dot; else plain digits with an optional decimal part.
 const NUMERAL =
-  /(?<![\p{L}\p{N}.,/#-])([¥$£€₽]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![.,]?\d)|\d{1,3}\.\d{3}(?!\d)|\d+(?:[.,]\d+)?)(?![\p{N}])(?!(?:st|nd|rd|th|s)\b)(?!\.\p{L})(\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?/gu;
+  /(?<![\p{L}\p{N}.,/#-])([¥$£€₽]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![.,]?\d)|\d{1,3}\.\d{3}(?!\d)|\d+(?:[.,]\d+)?)(?![\p{N}])(?!(?:st|nd|rd|th|s)\b)(?!\.\p{L})(\s?(?:bn|m|k)\b|[ \t\u00A0]*(?:\r?\n[ \t\u00A0]*)?(?:thousand|million|billion|trillion)\b)?/gu;
 
 /** Where a spelled-out number can begin: a number word, or "a"/"an"/"half" (word-numbers.ts decides). */
 const WORD_START =
@@ -74,7 +74,17 @@ export function findNumbers(s: string): NumberMention[] {
     if (at > 0 && /[\p{L}\p{N}'’-]/u.test(s[at - 1]!)) continue;
     const w = wordNumberAt(s, at);
     if (!w || out.some((n) => n.start < w.end && at < n.end)) continue; // "900 million": already read
-    out.push({ start: at, end: w.end, amount: w.value, spelled: true, yearLike: false, certainty: w.certain ? 0.9 : 0.7 });
+    const spelled: NumberMention = {
+      start: at,
+      end: w.end,
+      amount: w.value,
+      spelled: true,
+      yearLike: false,
+      certainty: w.certain ? 0.9 : 0.7,
+    };
+    const money = CURRENCY_WORD_AFTER.exec(s.slice(w.end, w.end + 24)); // "Ten Cents", "five dollars"
+    if (money) spelled.currency = money[1]!.toLowerCase();
+    out.push(spelled);
     WORD_START.lastIndex = w.end;
   }
   out.sort((a, b) => a.start - b.start);
@@ -118,6 +128,10 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
   if (PERCENT_AFTER.test(s.slice(end, end + 12))) mention.percent = true;
   return mention;
 }
+
+/** A currency word right after a spelled-out number, across a run of white space (not a blank line). */
+const CURRENCY_WORD_AFTER =
+  /^[ \t\u00A0]*(?:\r?\n[ \t\u00A0]*)?(cents|dollars|pounds|yen|euros|rubles|roubles|francs|marks|shillings|pence)\b/i;
 
 const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|pct\b)/i;
 
@@ -199,6 +213,8 @@ const BEFORE_PHRASES: [string, Comparator][] = (
     ['not more than', 'lte'],
     ['a maximum of', 'lte'],
     ['up to', 'lte'],
+    ['as many as', 'lte'],
+    ['as much as', 'lte'],
     ['at most', 'lte'],
     ['fewer than', 'lt'],
     ['less than', 'lt'],
@@ -230,25 +246,33 @@ const BEFORE_PHRASES: [string, Comparator][] = (
 ).sort((a, b) => b[0].length - a[0].length);
 const COMPARATOR_OF = new Map(BEFORE_PHRASES);
 /** One pattern for all of them, anchored at the number: the longest phrase wins by alternation order. */
-const BEFORE = new RegExp(`(?:^|[^\\p{L}])(${BEFORE_PHRASES.map(([p]) => p.replace(/[.]/g, '\\.')).join('|')})[ \u00A0]$`, 'u');
+/** A run of white space with at most one line break: hard-wrapped text, never across a blank line. */
+const SPACE_RUN = '(?:[ \\t\\u00A0]+(?:\\r?\\n[ \\t\\u00A0]*)?|\\r?\\n[ \\t\\u00A0]*)';
+const BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(${BEFORE_PHRASES.map(([p]) => p.replace(/[.]/g, '\\.').replace(/ /g, SPACE_RUN)).join('|')})(${SPACE_RUN})$`,
+  'u',
+);
 
 const AFTER: [RegExp, Comparator][] = [
-  [/^\s*(?:\+|or more\b|or over\b|and more\b|plus\b)/i, 'gte'],
-  [/^\s*(?:or (?:fewer|less)\b|at most\b)/i, 'lte'],
+  // "3,000 or more", "35 years or over": one word (the unit) may come between.
+  [/^\s*(?:\+|(?:\p{L}+\s+)?(?:or more|or over|or older|and more|and over)\b|plus\b)/iu, 'gte'],
+  [/^\s*(?:(?:\p{L}+\s+)?or (?:fewer|less)\b|at most\b)/iu, 'lte'],
   [/^(?:-odd\b|\s+odd\b|\s+or so\b)/i, 'approx'],
 ];
 
 /** The comparator the wording gives a number, from the words right before or after it. */
 export function readComparator(s: string, mention: NumberMention): ComparatorReading {
   if (mention.upper !== undefined) return { comparator: 'range', start: mention.start, end: mention.end };
-  // Line breaks count as spaces (same length, so offsets hold): "more\nthan 30,000" in wrapped text.
-  const before = s
-    .slice(Math.max(0, mention.start - 24), mention.start)
-    .toLowerCase()
-    .replace(/[\n\r\t]/g, ' ');
+  // A line break inside the sentence counts as a space: "more\nthan 30,000", "almost \n30,000" in wrapped text.
+  const before = s.slice(Math.max(0, mention.start - 32), mention.start).toLowerCase();
   const m = BEFORE.exec(before); // not after a letter: "moreover 5" is not "over 5"
-  if (m) return { comparator: COMPARATOR_OF.get(m[1]!)!, start: mention.start - m[1]!.length - 1, end: mention.end };
-  const after = s.slice(mention.end, mention.end + 16);
+  if (m)
+    return {
+      comparator: COMPARATOR_OF.get(m[1]!.replace(/\s+/g, ' '))!,
+      start: mention.start - m[1]!.length - m[2]!.length,
+      end: mention.end,
+    };
+  const after = s.slice(mention.end, mention.end + 32);
   for (const [pattern, comparator] of AFTER) {
     const m = pattern.exec(after);
     if (m) return { comparator, start: mention.start, end: mention.end + m[0].length };

@@ -38,7 +38,7 @@ export function quantityClaims(ctx: SentenceContext, sourceId: string): Draft[] 
     // A spelled-out number states a figure when it counts something ("two other fiery crashes", "forty-two
     // men", "a dozen ships"); not "one of the", "two of them", nor a lone "one" ("one day", "one rescuer"
     // is a figure only as part of a sum) unless the vocabulary counts that noun.
-    if (n.spelled && !spelledFigure(n.amount, noun, ctx.properties.countWords)) continue;
+    if (n.spelled && !n.currency && !spelledFigure(n.amount, noun, ctx.properties.countWords)) continue; // "Ten Cents" is a price
     // "26 mi 385 yd", "5 ft 11 in", "2 hours 30 minutes": the second number continues a compound measure.
     const previous = readings[readings.length - 1];
     if (previous?.noun && !n.spelled && !previous.mention.spelled && /^[ \u00A0]+$/.test(s.slice(previous.noun.end, n.start)) && noun)

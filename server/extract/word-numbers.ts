@@ -36,11 +36,12 @@ export interface WordNumber {
 const WORD = /[A-Za-z]+/y;
 
 /** The spelled-out number starting at `at` in `s`, if any. */
-const ARTICLE_BEFORE_SCALE = /^(?:an?|half(?: an?)?) (?:hundred|thousand|million|billion|dozen)\b/i;
+const ARTICLE_BEFORE_SCALE =
+  /^(?:an?|half(?:\s+an?)?)[ \t\u00A0]*(?:\r?\n)?[ \t\u00A0]*(?<=\s)(?:hundred|thousand|million|billion|dozen)\b/i;
 
 export function wordNumberAt(s: string, at: number): WordNumber | undefined {
   // "a" and "half" start a number only before a scale word: decide that before reading further.
-  if (/^(?:an?|half)\b/i.test(s.slice(at, at + 5)) && !ARTICLE_BEFORE_SCALE.test(s.slice(at, at + 20))) return undefined;
+  if (/^(?:an?|half)\b/i.test(s.slice(at, at + 5)) && !ARTICLE_BEFORE_SCALE.test(s.slice(at, at + 32))) return undefined;
   const tokens = wordsFrom(s, at, 8);
   if (tokens.length === 0) return undefined;
   let i = 0;
@@ -81,7 +82,7 @@ function isNumberWord(word: string): boolean {
   return UNITS[word] !== undefined || TENS[word] !== undefined || SCALES[word] !== undefined;
 }
 
-/** Lower-cased words from `at`, crossing single spaces and hyphens only ("twenty-five"). */
+/** Lower-cased words from `at`, crossing hyphens ("twenty-five") and white space but never a blank line. */
 function wordsFrom(s: string, at: number, max: number): { word: string; end: number }[] {
   const out: { word: string; end: number }[] = [];
   let pos = at;
@@ -92,9 +93,10 @@ function wordsFrom(s: string, at: number, max: number): { word: string; end: num
     const end = pos + m[0].length;
     if (end < s.length && /[\p{L}\p{N}]/u.test(s[end]!)) break;
     out.push({ word: m[0].toLowerCase(), end });
-    const sep = /^(?: |-)/.exec(s.slice(end, end + 1));
+    // A hyphen, or a run of white space with at most one line break (hard-wrapped text).
+    const sep = /^(?:-|[ \t\u00A0]+(?:\r?\n[ \t\u00A0]*)?|\r?\n[ \t\u00A0]*)/.exec(s.slice(end, end + 16));
     if (!sep) break;
-    pos = end + 1;
+    pos = end + sep[0].length;
   }
   return out;
 }

@@ -81,3 +81,25 @@ describe('numbers', () => {
     expect(noun('3,000 (total)')).toBeUndefined();
   });
 });
+
+describe('hard-wrapped text and more comparators', () => {
+  it('reads a comparator or scale word across one line break, never across a blank line', () => {
+    expect(comparator('deaths, almost \n30,000 wounded')).toEqual({ comparator: 'almost', wording: 'almost \n30,000' });
+    expect(comparator('and more than\n$500 billion spent')).toEqual({ comparator: 'gt', wording: 'more than\n$500 billion' });
+    expect(comparator('and more\nthan 40 spent')).toEqual({ comparator: 'gt', wording: 'more\nthan 40' });
+    expect(comparator('almost\n\n30,000 wounded')).toEqual({ comparator: 'exact', wording: '30,000' });
+    expect(read('at $1 \ntrillion dollars')).toEqual([{ text: '$1 \ntrillion', amount: 1e12 }]);
+    expect(read('at $1\n\ntrillion dollars')).toEqual([{ text: '$1', amount: 1 }]);
+    expect(read('two hundred\nthousand men')).toEqual([{ text: 'two hundred\nthousand', amount: 200000 }]);
+  });
+  it('reads "as many as N" and "N <unit> or over"', () => {
+    expect(comparator('as many as 50,000 houses')).toEqual({ comparator: 'lte', wording: 'as many as 50,000' });
+    expect(comparator('aged 35 years or over with')).toEqual({ comparator: 'gte', wording: '35 years or over' });
+    expect(comparator('3,000 or more')).toEqual({ comparator: 'gte', wording: '3,000 or more' });
+    expect(comparator('10 days or less')).toEqual({ comparator: 'lte', wording: '10 days or less' });
+  });
+  it('reads a currency word after a spelled-out number', () => {
+    expect(findNumbers('Price  Ten  Cents')[0]).toMatchObject({ amount: 10, currency: 'cents' });
+    expect(findNumbers('five dollars')[0]).toMatchObject({ amount: 5, currency: 'dollars' });
+  });
+});
