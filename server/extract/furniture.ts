@@ -73,7 +73,7 @@ function readLines(text: string, settings: FurnitureSettings): Line[] {
       if (first !== first.toLowerCase()) capital++;
       else if (!JOINING.has(w)) lower++;
     }
-    const terminal = /[.!?…]["”’')\]]*\s*$/.test(body) || /\p{L}{2,}[.!?]["”’)]*\s/u.test(body);
+    const terminal = /[.!?…]["”’')\]]*\s*$/.test(body) || /(?<=\p{L}\p{L})[.!?]["”’)]*\s/u.test(body);
     // Not "ends a sentence": the lines of a hard-wrapped page run on without one.
     // An encyclopedia's opening is dense with names: a line that ends a sentence needs only a few lower-case words.
     // A short closing sentence is prose too ("Most of them closed after the war."): a page's tail starts after it.
@@ -90,7 +90,9 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
   const masked: Span[] = [];
   const noNames: Span[] = [];
   // Links and e-mail addresses are never read, wherever they are.
-  for (const m of text.matchAll(URL)) masked.push({ start: m.index, end: m.index + m[0].length });
+  // (Every match holds '://', 'www.' or '@': a text with none of them is not scanned.)
+  if (text.includes('://') || text.includes('www.') || text.includes('@'))
+    for (const m of text.matchAll(URL)) masked.push({ start: m.index, end: m.index + m[0].length });
   const lines = readLines(text, settings);
   const firstProse = lines.findIndex((l) => l.prose);
   if (firstProse === -1) return { masked, noNames: union(noNames) };
