@@ -29,6 +29,8 @@ export interface Endpoint {
   refusals?: Record<number, string>;
   /** Answers that are not JSON (a download, an HTML preview): their media types, described as text. */
   responseMediaTypes?: string[];
+  /** Headers sent with the 200 (and 304) answer: name → description and schema of the value. */
+  responseHeaders?: Record<string, { description: string; schema: JsonSchema }>;
 }
 
 const { idParams, seqParams, noQuery, comparisonQuery, searchQuery, graphQuery, timelineQuery } = REQUEST_SCHEMAS;
@@ -43,6 +45,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
     response: 'Graph',
     notModified: true,
     notFound: true,
+    responseHeaders: {
+      'X-Graph': {
+        description:
+          '`building` while the whole graph of a large store is still being built in the background after start (the overview and the entity, source and neighbourhood views are answered meanwhile; the whole graph waits for it); `ready` once it is built.',
+        schema: { type: 'string', enum: ['building', 'ready'] },
+      },
+    },
   },
   { path: '/api/sources', summary: 'Sources with claim, conflict and agreement counts', query: noQuery, response: 'SourceList' },
   {
@@ -323,8 +332,16 @@ export function openApiDocument(): JsonSchema {
             content: e.responseMediaTypes
               ? Object.fromEntries(e.responseMediaTypes.map((t) => [t, { schema: { type: 'string' } }]))
               : json(componentRef(e.response)),
+            ...(e.responseHeaders ? { headers: e.responseHeaders } : {}),
           },
-          ...(e.notModified ? { 304: { description: 'Not modified since the ETag given in If-None-Match' } } : {}),
+          ...(e.notModified
+            ? {
+                304: {
+                  description: 'Not modified since the ETag given in If-None-Match',
+                  ...(e.responseHeaders ? { headers: e.responseHeaders } : {}),
+                },
+              }
+            : {}),
           400: errorResponse(
             e.body
               ? 'Invalid body, id or query; details lists every problem with its JSON pointer'

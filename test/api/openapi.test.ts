@@ -63,6 +63,26 @@ describe('GET /api/openapi.json', () => {
     },
   );
 
+  it('sends the response headers it documents, with values their schemas allow', async () => {
+    const ajv = new Ajv2020({ strict: false });
+    const documented = ENDPOINTS.filter((e) => e.responseHeaders);
+    expect(documented.map((e) => e.path)).toContain('/api/graph');
+    for (const e of documented) {
+      for (const query of e.path === '/api/graph' ? ['', '?view=overview&limit=50'] : ['']) {
+        const reply = await api.get(e.path + query);
+        expect(reply.status).toBe(200);
+        for (const [name, { schema }] of Object.entries(e.responseHeaders!)) {
+          const value = reply.headers[name.toLowerCase()];
+          expect(ajv.validate(schema, value), `${e.path}${query} ${name}: ${String(value)}`).toBe(true);
+        }
+      }
+    }
+    const doc = openApiDocument() as { paths: Record<string, { get: { responses: Record<string, { headers?: unknown }> } }> };
+    expect(doc.paths['/api/graph']!.get.responses['200']!.headers).toMatchObject({
+      'X-Graph': { schema: { enum: ['building', 'ready'] } },
+    });
+  });
+
   it('documents each parameter with the schema the server validates it with', () => {
     const doc = openApiDocument() as {
       paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[] } }>;
