@@ -58,6 +58,8 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 export interface GraphReply {
   data: SerializedGraph | null;
   etag: string | null;
+  /** The server's `X-Graph: building`: a large store's whole graph is still being built after start. */
+  building: boolean;
 }
 
 /** GET /api/graph (or one of its views), conditional on the ETag of the copy already held. */
@@ -65,9 +67,10 @@ async function getGraph(query: string, etag: string | null = null): Promise<Grap
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (etag) headers['If-None-Match'] = etag;
   const res = await send(`/api/graph${query}`, { headers });
-  if (res.status === 304) return { data: null, etag };
+  const building = res.headers.get('X-Graph') === 'building';
+  if (res.status === 304) return { data: null, etag, building };
   if (!res.ok) throw await apiErrorOf(res);
-  return { data: (await res.json()) as SerializedGraph, etag: res.headers.get('ETag') };
+  return { data: (await res.json()) as SerializedGraph, etag: res.headers.get('ETag'), building };
 }
 
 const cache = new Map<string, Promise<unknown>>();

@@ -1,5 +1,6 @@
 // The legend is also the filter: each node kind is a toggle button (hidden through the reducers,
-// the graph is untouched). Below, what edge colours and the red ring mean.
+// the graph is untouched). Below, what edge colours and the red ring mean. On top, while the server is
+// still building its whole graph, a note saying so.
 import type { Actions } from '../actions.js';
 import { button, h } from '../dom.js';
 import type { GraphFeed } from '../graph-view/feed.js';
@@ -9,7 +10,17 @@ import { KIND_HINT, KIND_LABEL } from '../graph-view/style.js';
 import type { Store } from '../state/store.js';
 import { NODE_KINDS, type NodeKind } from '../state/types.js';
 
+/** Shown while the server is still building its whole graph (GraphFeed.building). */
+export const GRAPH_BUILDING_TEXT = 'Whole graph still being built — showing the overview and local views; full views will follow';
+
 export function legend(store: Store, actions: Actions, graph: AppGraph, feed: GraphFeed): HTMLElement {
+  const buildingNote = h('p', { class: 'legend-note graph-building', role: 'status' });
+  const syncBuilding = (building: boolean) => {
+    // Emptied rather than hidden, so that a screen reader hears it come and go (an empty note takes no room).
+    buildingNote.textContent = building ? GRAPH_BUILDING_TEXT : '';
+  };
+  feed.onBuilding(syncBuilding);
+  syncBuilding(feed.building);
   const countEls = new Map(NODE_KINDS.map((kind) => [kind, h('span', { class: 'kind-count' })]));
   const trustNote = h(
     'li',
@@ -56,6 +67,7 @@ export function legend(store: Store, actions: Actions, graph: AppGraph, feed: Gr
   return h(
     'section',
     { class: 'legend', attrs: { 'aria-label': 'Legend and filter' } },
+    buildingNote,
     h('h2', { class: 'mini-title' }, 'Show'),
     h('div', { class: 'legend-kinds' }, buttons),
     sourcesEl,

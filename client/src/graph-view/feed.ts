@@ -15,6 +15,9 @@ export const VIEW_LIMIT = 5000;
 /** Entities and sources in the first view of a large graph: enough to read, few enough to draw at once. */
 export const OVERVIEW_LIMIT = 1500;
 export const FIRST_VIEW = `?view=overview&limit=${OVERVIEW_LIMIT}`;
+/** While the server says it is still building the whole graph: first check after this long, then less often. */
+export const BUILD_POLL_MS = 5000;
+const BUILD_POLL_MAX_MS = 30_000;
 
 export interface ViewInfo {
   kind: string;
@@ -28,6 +31,8 @@ export interface ViewInfo {
 
 interface Piece {
   etag: string | null;
+  /** The server said `X-Graph: building` with it. */
+  building?: boolean;
   /** The export as last received; dropped for the whole graph once drawn (see the constructor). */
   data: SerializedGraph | null;
 }
@@ -41,6 +46,8 @@ export interface GraphCounts {
 
 /** `write`: the server's data changed (a refresh found new revisions); otherwise more of it was loaded. */
 export type FeedListener = (change: { added: string[]; removed: number; write: boolean }) => void;
+/** The server's whole graph: still being built after start (a large store), or ready. */
+export type BuildListener = (building: boolean) => void;
 
 /**
  * What to load first. `full` (the URL's full=1) asks for the whole graph whatever its size;
@@ -62,18 +69,74 @@ export function viewInfoOf(data: SerializedGraph | null | undefined): ViewInfo |
 
 async function fetchPiece(query: string): Promise<Piece> {
   const reply = await api.graph(query);
-  return { etag: reply.etag, data: reply.data! };
+  return { etag: reply.etag, data: reply.data!, building: reply.building };
 }
 
 export class GraphFeed {
   private readonly listeners = new Set<FeedListener>();
+  private readonly buildListeners = new Set<BuildListener>();
   private busy: Promise<unknown> = Promise.resolve();
+  private buildingNow = false;
+  private buildPoll: { timer: ReturnType<typeof setTimeout>; delay: number } | null = null;
 
   constructor(
     readonly graph: AppGraph,
     private readonly pieces: Map<string, Piece>,
   ) {
     this.forgetWhole();
+    this.noteBuilding([...pieces.values()].some((p) => p.building));
+  }
+
+  /** The server is still building its whole graph (X-Graph: building): what needs the whole graph will follow. */
+  get building(): boolean {
+    return this.buildingNow;
+  }
+
+  /** Called when `building` changes. */
+  onBuilding(listener: BuildListener): () => void {
+    this.buildListeners.add(listener);
+    return () => this.buildListeners.delete(listener);
+  }
+
+  /**
+   * Every graph reply says whether the server is still building its whole graph. While it is, one
+   * conditional request now and then (5 s, then less often) asks again; on `ready` the polling
+   * stops and every piece is refreshed once. Nothing is polled otherwise.
+   */
+  private noteBuilding(building: boolean): void {
+    if (building && !this.buildPoll) this.scheduleBuildPoll(BUILD_POLL_MS);
+    if (!building && this.buildPoll) {
+      clearTimeout(this.buildPoll.timer);
+      this.buildPoll = null;
+    }
+    if (building === this.buildingNow) return;
+    this.buildingNow = building;
+    for (const listener of this.buildListeners) listener(building);
+  }
+
+  private scheduleBuildPoll(delay: number): void {
+    const timer = setTimeout(() => void this.pollBuilding(), delay);
+    this.buildPoll = { timer, delay };
+  }
+
+  private async pollBuilding(): Promise<void> {
+    const delay = this.buildPoll?.delay ?? BUILD_POLL_MS;
+    let building = true;
+    try {
+      const query = this.pieces.has(FIRST_VIEW) ? FIRST_VIEW : (this.pieces.keys().next().value ?? FIRST_VIEW);
+      building = (await api.graph(query, this.pieces.get(query)?.etag ?? null)).building;
+    } catch {
+      // The server is away for a moment: ask again later.
+    }
+    if (!this.buildPoll) return; // a reply meanwhile said ready
+    if (building) {
+      this.scheduleBuildPoll(Math.min(delay * 1.5, BUILD_POLL_MAX_MS));
+      return;
+    }
+    this.buildPoll = null;
+    // The whole graph is there: whatever changed meanwhile is fetched, then the note goes.
+    await this.refresh().catch(() => false);
+    this.noteBuilding(false);
   }
 
   /** The first (and possibly only) data, for building the graph. */
@@ -139,12 +202,13 @@ export class GraphFeed {
             this.pieces.delete(query);
             changed = true;
           } else if (reply.data) {
-            this.pieces.set(query, { etag: reply.etag, data: reply.data });
+            this.pieces.set(query, { etag: reply.etag, data: reply.data, building: reply.building });
             changed = true;
-          }
+          } else piece.building = reply.building;
         }),
       );
       if (changed) this.apply(true);
+      this.noteBuilding([...this.pieces.values()].some((p) => p.building));
       return changed;
     });
   }
@@ -170,8 +234,11 @@ export class GraphFeed {
   private add(query: string): Promise<number> {
     return this.serial(async () => {
       if (this.pieces.has(query)) return 0;
-      this.pieces.set(query, await fetchPiece(query));
-      return this.apply().added.length;
+      const piece = await fetchPiece(query);
+      this.pieces.set(query, piece);
+      const added = this.apply().added.length;
+      this.noteBuilding(piece.building === true);
+      return added;
     });
   }
 
