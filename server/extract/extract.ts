@@ -19,7 +19,7 @@ import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
 import { openingTitle, pageFurniture, type PageFurniture } from './furniture.js';
 import { containment } from './spans.js';
-import { REPORTING } from './words.js';
+import { NEVER_NAME_WORDS, REPORTING, TEMPORAL_WORDS } from './words.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
@@ -108,7 +108,11 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     const nextStart = sentences[i + 1]?.start ?? text.length;
     const tokens = tokenize(masked.slice(sentence.start, sentence.end), sentence.start);
     for (const t of tokens) if (!t.capital && t.text.length > 2) lowerWords.add(t.text);
-    const mentions = findMentions(entityIndex, masked, tokens, properties.countWords);
+    // A sound-alike of a known name (an OCR misreading, "Forcs" for "Force") is not one when the text writes the
+    // word in lower case somewhere ("the South Fork Dam … the south fork"): a common word, not a misread name.
+    const mentions = findMentions(entityIndex, masked, tokens, properties.countWords).filter(
+      (m) => m.via !== 'phonetic' || !writtenLower(masked, masked.slice(m.start, m.end), lowerWords),
+    );
     const covered = coveredTokens(tokens, mentions);
     for (const span of nameSpans(masked, tokens, covered, common)) {
       if (inFurniture(span.start, span.end)) continue;
@@ -267,6 +271,21 @@ function withoutRestatedHeadings(
   });
 }
 
+const lowerSeen = new WeakMap<object, Map<string, boolean>>();
+/** Whether the text writes the word in lower case anywhere (looked up once per text and word: sound-alikes are rare). */
+function writtenLower(masked: string, word: string, lowerWords: Set<string>): boolean {
+  const lower = word.toLowerCase();
+  if (lowerWords.has(lower)) return true;
+  let seen = lowerSeen.get(lowerWords);
+  if (!seen) lowerSeen.set(lowerWords, (seen = new Map()));
+  let found = seen.get(lower);
+  if (found === undefined) {
+    found = new RegExp(`(?<![\\p{L}\\p{N}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(masked);
+    seen.set(lower, found);
+  }
+  return found;
+}
+
 /** The opening heading as a name span ("Marathon", "Economy of Iceland"): one to twelve words, no sentence punctuation; written in capitals, its label in title case. */
 function headingSpan(masked: string, sentence: Sentence): NameSpan | undefined {
   const text = masked
@@ -339,13 +358,13 @@ function datelineSpan(masked: string, sentence: Sentence): NameSpan | undefined 
   return { start, end: start + m[2]!.length, text: m[2]!, type: 'place', confidence: 0.5 };
 }
 
-/** The phrase's words of more than three letters, lower case. */
-function phraseWords(masked: string, phrase: { start: number; end: number }): string[] {
+/** The phrase's words of `shortest` letters or more (four unless told), lower case. */
+function phraseWords(masked: string, phrase: { start: number; end: number }, shortest = 4): string[] {
   return masked
     .slice(phrase.start, phrase.end)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 3);
+    .filter((w) => w.length >= shortest);
 }
 
 const topicWordsOf = new WeakMap<Entity, Set<string>>();
@@ -433,7 +452,14 @@ class Context implements SentenceContext {
     mentionsChoice: () => SubjectChoice | undefined,
   ): SubjectChoice | undefined {
     const phrase = subjectPhrase({ ...input, text: this.masked, tokens: this.tokens, sentenceStart: this.sentence.start });
-    if (!phrase) return mentionsChoice();
+    // "$484 million today", "the current targets", "$85 billion worth of bonds": a word of time or qualification heads no subject.
+    // …nor does a number word or a month alone ("Sixty per cent were male").
+    if (
+      !phrase ||
+      TEMPORAL_WORDS.has(phrase.head) ||
+      phraseWords(this.masked, phrase, 1).every((w) => NEVER_NAME_WORDS.has(w) || TEMPORAL_WORDS.has(w))
+    )
+      return mentionsChoice();
     const s = this.settings.subject;
     // The clause's subject phrase is a weaker reading than a preposition's or an owner's object: the mentions'
     // weights keep a clear choice of their own.

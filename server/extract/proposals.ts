@@ -14,6 +14,7 @@ import {
   LABELS,
   NEVER_NAME_WORDS,
   FORCE_HEAD,
+  TEMPORAL_WORDS,
   NAME_STOP as STOP,
   NOT_NAMES_ALONE,
   ORG_HEAD,
@@ -183,6 +184,8 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
     confidence = 0.35;
   else if (type === 'other') return undefined;
   if (lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
+  // "Sixty per cent …", "Received January", "Today": labels, months, number words and words of time name nothing.
+  if (lower.every((w) => NEVER_NAME_WORDS.has(w) || TEMPORAL_WORDS.has(w) || LABELS.has(w))) return undefined;
   if (
     !nameLike(
       core.filter((w) => !CONNECTORS.has(w.lower)),

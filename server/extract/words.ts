@@ -34,6 +34,7 @@ const roles = read<RolesFile>('roles.json');
 const ocr = read<OcrFile>('ocr.json');
 const functionWords = read<{ words: string[] }>('function.json');
 const labels = read<{ sectionLabels: string[]; neverNameWords: string[] }>('labels.json');
+const temporal = read<{ words: string[] }>('temporal.json');
 const verbs = read<{ irregular: string[]; auxiliaries: string[]; reporting: string[] }>('verbs.json');
 
 /** Function words that never name a figure's or a date's topic, nor a proposed property (each reader adds its own). */
@@ -119,6 +120,8 @@ export const CONNECTORS = new Set(names.connectors);
 export const LABELS = new Set(labels.sectionLabels);
 /** Months, weekdays and number words: never words of a name ("Received March 1st", "Price Ten Cents"). */
 export const NEVER_NAME_WORDS = new Set(labels.neverNameWords);
+/** Words of time and qualification ("today", "current", "worth"): never a subject phrase's head, never a name alone. */
+export const TEMPORAL_WORDS = new Set(temporal.words);
 /** "the", as OCR misreads it too. */
 export const THE = new WordSet(['the']);
 
