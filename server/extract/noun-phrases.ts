@@ -90,7 +90,7 @@ export function subjectPhrase(input: PhraseInput): Phrase | undefined {
 }
 
 function firstPhrase(input: PhraseInput): Phrase | undefined {
-  const { text, valueStart, valueEnd } = input;
+  const { text, valueEnd } = input;
   const after = text.slice(valueEnd, valueEnd + 120);
   if (input.kind === 'quantity') {
     // "$81 billion (5%) for war-designated funding", "5% of the funds (across agencies) are for programs".
