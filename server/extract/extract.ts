@@ -19,11 +19,11 @@ import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
 import { openingTitle, pageFurniture, type PageFurniture } from './furniture.js';
 import { containment } from './spans.js';
-import { NEVER_NAME_WORDS, REPORTING, TEMPORAL_WORDS } from './words.js';
+import { FUNCTION_WORDS, NEVER_NAME_WORDS, REPORTING, TEMPORAL_WORDS } from './words.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
-import { isModifier, type Carried, type SubjectChoice } from './subjects.js';
+import { isLongTitle, isModifier, type Carried, type SubjectChoice } from './subjects.js';
 import { NAMED_COMPLEMENT, PEOPLE_HEADS, headlineSubject, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
 import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
@@ -111,7 +111,9 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     // A sound-alike of a known name (an OCR misreading, "Forcs" for "Force") is not one when the text writes the
     // word in lower case somewhere ("the South Fork Dam … the south fork"): a common word, not a misread name.
     const mentions = findMentions(entityIndex, masked, tokens, properties.countWords).filter(
-      (m) => m.via !== 'phonetic' || !writtenLower(masked, masked.slice(m.start, m.end), lowerWords),
+      (m) =>
+        m.via !== 'phonetic' ||
+        !(FUNCTION_SET.has(masked.slice(m.start, m.end).toLowerCase()) || writtenLower(masked, masked.slice(m.start, m.end), lowerWords)),
     );
     const covered = coveredTokens(tokens, mentions);
     for (const span of nameSpans(masked, tokens, covered, common)) {
@@ -271,6 +273,8 @@ function withoutRestatedHeadings(
   });
 }
 
+/** "This" opening a sentence is no misreading of a name. */
+const FUNCTION_SET = new Set(FUNCTION_WORDS);
 const lowerSeen = new WeakMap<object, Map<string, boolean>>();
 /** Whether the text writes the word in lower case anywhere (looked up once per text and word: sound-alikes are rare). */
 function writtenLower(masked: string, word: string, lowerWords: Set<string>): boolean {
@@ -511,8 +515,9 @@ class Context implements SentenceContext {
       (phrase.definite || phrase.rule === 'qualified') &&
       topic &&
       phraseWords(this.masked, phrase).some((w) => topicWords(topic.entity).has(w))
-    )
+    ) {
       return clear() ?? { entity: topic.entity, confidence: fit(topic.entity), also: [], phrase: true };
+    }
     const alt = clear();
     if (alt) return alt;
     const words = this.text.slice(phrase.start, phrase.end).replace(/\s+/g, ' ');

@@ -47,6 +47,10 @@ export interface SubjectSettings {
   reporter: number;
   /** In a list, a name in another item than the value's ("1,200 in Leeds, 800 in Bradford") keeps this share. */
   otherItem: number;
+  /** The document's title as a value's subject keeps this share of its weight when the value's clause names something else. */
+  titleBesideName: number;
+  /** A title of at least this many words reads as a document's: a name in the value's clause wins over it. */
+  titleDocumentWords: number;
   /** Confidence in a name that holds the subject's place in the sentence's grammar (noun-phrases.ts: "$58.1 billion for Afghanistan"). */
   phraseName: number;
   /** Confidence in a common-noun phrase in that place ("$81 billion for war-designated funding"), proposed as an entity. */
@@ -109,6 +113,8 @@ export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
     modifier: 0.1,
     reporter: 0.35,
     otherItem: 0.3,
+    titleBesideName: 0.2,
+    titleDocumentWords: 6,
     phraseName: 0.8,
     phraseCommon: 0.6,
     phraseProposal: 0.45,
@@ -155,6 +161,8 @@ const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: 
     modifier: { min: 0, max: 1 },
     reporter: { min: 0, max: 1 },
     otherItem: { min: 0, max: 1 },
+    titleBesideName: { min: 0, max: 1 },
+    titleDocumentWords: { min: 1, max: 30 },
     phraseName: { min: 0, max: 1 },
     phraseCommon: { min: 0, max: 1 },
     phraseProposal: { min: 0, max: 1 },

@@ -111,10 +111,24 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
     const namesNothingBefore = !input.mentions.some(
       (m) => (m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m)) || isCueSubject(input, m),
     );
-    const weight = pronounSubject(input) ? 0.8 : namesNothingBefore && carried.kind === 'topic' ? 0.55 : 0.3;
+    // The document's title is a last resort: a name in the value's own clause ("… 53.5 million people in England") is
+    // what the clause is about, however weak its own weight ("Statistical Bulletin - Office for National Statistics" is no subject of it).
+    const clauseNames =
+      carried.kind === 'title' &&
+      isLongTitle(carried.entity, input.settings) &&
+      input.mentions.some((m) => m.start >= input.clauseStart && m.end <= input.clauseEnd && m.entities[0] !== carried.entity);
+    const weight = pronounSubject(input)
+      ? 0.8
+      : namesNothingBefore && carried.kind === 'topic'
+        ? 0.55
+        : clauseNames
+          ? 0.3 * (input.settings ?? EXTRACT_SETTINGS.subject).titleBesideName
+          : 0.3;
     const chosen = preferredEntity(input, [carried.entity], carried.standIns);
     const score = chosen.weight * weight * carried.confidence;
-    if (score > bestScore) {
+    if (clauseNames && best) {
+      // A name in the clause wins over the title, whatever its weight (the confidence says how weak it is).
+    } else if (score > bestScore) {
       bestScore = score;
       best = { entity: chosen.entity };
     }
@@ -122,6 +136,11 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
   if (!best) return undefined;
   const also = best.mention ? coordinated(input, best.mention, best.entity) : [];
   return { entity: best.entity, mention: best.mention, confidence: Math.min(1, 0.1 + 1.1 * bestScore), also };
+}
+
+/** A title of many words ("Statistical Bulletin - Office for National Statistics", a paper's title) names a document, not what its figures are about. */
+export function isLongTitle(entity: Entity, settings?: SubjectSettings): boolean {
+  return entity.label.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= (settings ?? EXTRACT_SETTINGS.subject).titleDocumentWords;
 }
 
 /**
