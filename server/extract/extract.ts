@@ -124,6 +124,13 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
         mentions.push({ start: span.start, end: span.end, entities: [known], confidence: 0.8, via: 'alias' });
         continue;
       }
+      // "the Johnstown Flood (also known as the Great Flood of 1889)", "X, or Y,": a second name of the one just proposed.
+      const apposed = apposedTo(masked, span, mentions);
+      const alias = apposed ? proposals.addAlias(apposed.entities[0]!, span.text) : undefined;
+      if (alias) {
+        mentions.push({ start: span.start, end: span.end, entities: [alias.entity], confidence: apposed!.confidence, via: 'alias' });
+        continue;
+      }
       const { entity, confidence } = proposals.add(span);
       const mention: EntityMention = { start: span.start, end: span.end, entities: [entity], confidence: 0.6 * confidence, via: 'alias' };
       // "the Canadian Government" can stand for the Canadian force the graph knows, as a known state's name does.
@@ -271,6 +278,23 @@ function withoutRestatedHeadings(
     const end = Math.min(d.at + within, next);
     return !(prose.get(key(d)) ?? []).some((at) => at > d.at && at < end);
   });
+}
+
+/** Words between a name and a second name for the same thing: "(also known as the", "(locally, the", ", or". */
+const APPOSITION =
+  /^\s*(?:\(\s*(?:(?:also|locally|formerly|commonly|popularly|sometimes|officially|originally|otherwise)\b[\s,]*(?:(?:known|called|referred\s+to)\s+(?:as\s+)?)?|(?:known|called|referred\s+to)\s+(?:as\s+)?|a\.?k\.?a\.?\s+)|,\s*(?:(?:also|locally|formerly|commonly|popularly)\s+)?(?:known\s+as|called)\s+|,\s*or\s+)(?:the\s+)?$/i;
+
+/** The proposed name a new name is in apposition to, if any: the mention right before it, joined by APPOSITION. */
+function apposedTo(masked: string, span: { start: number; end: number }, mentions: readonly EntityMention[]): EntityMention | undefined {
+  let previous: EntityMention | undefined;
+  for (const m of mentions) if (m.end <= span.start && (!previous || m.end > previous.end)) previous = m;
+  if (!previous || previous.entities.length !== 1 || previous.entities[0]!.status !== 'proposed') return undefined;
+  if (span.start - previous.end > 40) return undefined;
+  const between = masked.slice(previous.end, span.start);
+  if (!APPOSITION.test(between)) return undefined;
+  // The second name closes the parenthesis or the commas ("… the Great Flood of 1889)", "…, or Y,").
+  const after = masked.slice(span.end, span.end + 30);
+  return (between.includes('(') ? /^[^()\n]{0,24}\)/ : /^\s*[,;.)]/).test(after) ? previous : undefined;
 }
 
 /** "This" opening a sentence is no misreading of a name. */

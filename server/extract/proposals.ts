@@ -298,6 +298,19 @@ export class ProposalCollector {
   }
 
   /**
+   * A second name given in apposition to a proposed entity ("the Johnstown Flood (also known as the Great Flood of
+   * 1889)", "X, or Y,"): an alias of that entity, not a new one. Undefined when the entity is not this text's proposal.
+   */
+  addAlias(entity: Entity, name: string): { entity: Entity; confidence: number } | undefined {
+    const proposal = this.ordered.find((p) => p.entity === entity);
+    if (!proposal) return undefined;
+    const key = foldName(name);
+    if (!this.byKey.has(key)) this.byKey.set(key, proposal);
+    if (!proposal.entity.aliases.some((a) => a.name === name)) proposal.entity.aliases.push({ name, sources: [this.sourceId] });
+    return { entity: proposal.entity, confidence: proposal.confidence };
+  }
+
+  /**
    * An entity named by a common-noun phrase the grammar gives as a value's subject ("participants", "FY2015 war
    * request"), with its head noun as a short name ("the request"); merged with a name or phrase of the same words.
    */
