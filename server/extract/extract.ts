@@ -23,7 +23,7 @@ import { FUNCTION_WORDS, NEVER_NAME_WORDS, REPORTING, TEMPORAL_WORDS } from './w
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
-import { isLongTitle, isModifier, type Carried, type SubjectChoice } from './subjects.js';
+import { isModifier, type Carried, type SubjectChoice } from './subjects.js';
 import { NAMED_COMPLEMENT, PEOPLE_HEADS, headlineSubject, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
 import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
