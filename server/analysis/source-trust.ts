@@ -7,7 +7,8 @@ import type { CorpusIndex } from '../core/model.js';
 import type { Claim, TrustJudgement } from '../core/schema-types.js';
 import { claimsObservations } from '../truth/claims.js';
 import { discoverTruth } from '../truth/discover.js';
-import { applicableJudgements, whatIfTrusted, type LikelyValueMove } from '../truth/reviewer.js';
+import { applicableJudgements } from '../truth/reviewer.js';
+import { whatIfTrusted, type LikelyValueMove } from '../truth/what-if.js';
 import type { Observation } from '../truth/types.js';
 import { setsOf, type LikelySummary } from './likely.js';
 

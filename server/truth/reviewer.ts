@@ -1,11 +1,8 @@
 // Trust a reviewer sets for a source: "primary" (an original record, trusted from the start) or
 // "derivative of" another source (it took its values from there, so where both state the same value it
 // adds little). The engine still learns from the data; the reviewer's word is a strong prior, not an
-// override. whatIfTrusted says how that moves each likely value, so a historian sees the consequence.
-import { discoverOnGraph, type MethodName } from './discover.js';
-import { buildFactGraph, type FactGraph } from './graph.js';
-import { resolveSettings, type TruthSettingsInput } from './settings.js';
-import type { Observation } from './types.js';
+// override. what-if.ts says how that moves each likely value, so a historian sees the consequence.
+import type { FactGraph } from './graph.js';
 
 export interface ReviewerTrust {
   source: string;
@@ -88,41 +85,4 @@ export function compileReviewerTrust(graph: FactGraph, judgements: readonly Revi
  */
 export function applicableJudgements(sources: ReadonlySet<string>, judgements: readonly ReviewerTrust[]): ReviewerTrust[] {
   return judgements.filter((j) => sources.has(j.source) && (j.primary || (j.derivativeOf !== undefined && sources.has(j.derivativeOf))));
-}
-
-export interface LikelyValueMove {
-  item: string;
-  /** observation: index into the input observations of the first that states the value (lets adapters show its wording). */
-  before: { value: number | string; confidence: number; observation: number };
-  after: { value: number | string; confidence: number; observation: number };
-  /** True when the likely value itself changes, false when only its confidence moves. */
-  changed: boolean;
-}
-
-/**
- * Every item whose likely value or confidence moves (by more than minMove) once the reviewer's
- * judgements are applied, the changed ones first. `current`: the judgements already in force, the
- * starting point (none when absent); `judgements` is then the whole set proposed in their place.
- */
-export function whatIfTrusted(
-  observations: readonly Observation[],
-  judgements: readonly ReviewerTrust[],
-  options: { method?: MethodName; settings?: TruthSettingsInput; minMove?: number; current?: readonly ReviewerTrust[] } = {},
-): LikelyValueMove[] {
-  const settings = resolveSettings(options.settings);
-  const graph = buildFactGraph(observations, settings.similarity);
-  const method = options.method ?? 'truthfinder';
-  const judged = (list: readonly ReviewerTrust[]): FactGraph =>
-    list.length > 0 ? { ...graph, reviewer: compileReviewerTrust(graph, list) } : graph;
-  const before = discoverOnGraph(judged(options.current ?? []), method, settings);
-  const after = discoverOnGraph(judged(judgements), method, settings);
-  const moves: LikelyValueMove[] = [];
-  before.items.forEach((b, i) => {
-    const a = after.items[i]!;
-    const changed = a.chosen.value !== b.chosen.value;
-    if (!changed && Math.abs(a.chosen.confidence - b.chosen.confidence) <= (options.minMove ?? 0.01)) return;
-    const at = (v: typeof a) => ({ value: v.chosen.value, confidence: v.chosen.confidence, observation: v.chosen.observations[0]! });
-    moves.push({ item: b.item, before: at(b), after: at(a), changed });
-  });
-  return moves.sort((x, y) => Number(y.changed) - Number(x.changed));
 }

@@ -2,7 +2,8 @@
 // original's vote; whatIfTrusted shows which likely values move; bad judgements are refused clearly.
 import { describe, expect, it } from 'vitest';
 import { buildFactGraph } from '../../server/truth/graph.js';
-import { applicableJudgements, compileReviewerTrust, PRIMARY_STRENGTH, whatIfTrusted } from '../../server/truth/reviewer.js';
+import { applicableJudgements, compileReviewerTrust, PRIMARY_STRENGTH } from '../../server/truth/reviewer.js';
+import { whatIfTrusted } from '../../server/truth/what-if.js';
 import { resolveSettings } from '../../server/truth/settings.js';
 import { obs } from './fixtures.js';
 
