@@ -19,6 +19,7 @@ import { findReferenceList } from './references.js';
 import { hardWrappedBreaks, pageApparatus } from './layout.js';
 import { openingTitle, pageFurniture, type PageFurniture } from './furniture.js';
 import { containment } from './spans.js';
+import { figureHeadline, garbled, notAName } from './name-plausibility.js';
 import { FUNCTION_WORDS, NEVER_NAME_WORDS, REPORTING, TEMPORAL_WORDS } from './words.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
@@ -73,6 +74,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   blanks.push(...furniture.masked);
   const masked = maskSpans(text, blanks);
   const inFurniture = containment(furniture.noNames);
+  const inCaseless = containment(furniture.caseless);
   const sentences = splitSentences(masked, 0, masked.length, hardWrappedBreaks(masked, settings));
   const headerEnd = proseStart(masked);
 
@@ -116,8 +118,14 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
         !(FUNCTION_SET.has(masked.slice(m.start, m.end).toLowerCase()) || writtenLower(masked, masked.slice(m.start, m.end), lowerWords)),
     );
     const covered = coveredTokens(tokens, mentions);
-    for (const span of nameSpans(masked, tokens, covered, common)) {
-      if (inFurniture(span.start, span.end)) continue;
+    // OCR garbage names nothing; nor does a run of common words in a heading, menu or row (name-plausibility.ts).
+    const spans = garbled(tokens, settings.names) ? [] : nameSpans(masked, tokens, covered, common);
+    for (const span of spans) {
+      if (
+        inFurniture(span.start, span.end) ||
+        notAName(span, inCaseless(span.start, span.end), masked.slice(span.end, span.end + 8), settings.names)
+      )
+        continue;
       // "Maj.-Gen. J. H. Elmsley", "General Otani": titles and initials stripped, the surname of a known person.
       const known = span.type === 'person' || !/\s/.test(span.text) ? surnames.match(span.text) : undefined;
       if (known) {
@@ -158,7 +166,8 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       );
       // A date alone ("Monday, April 6, 2009") dates the text; it does not name it.
       const heading = opened && !dateOnly(opened.text) ? opened : headerTitle(masked, sentences, furniture, headerEnd);
-      if (heading) {
+      // A headline stating a figure ("60,000 ALLIED TROOPS FOR SIBERIA") names nothing the text is about.
+      if (heading && !figureHeadline(heading.text)) {
         // A headline's subject is what the text is about ("Major magnitude 6.3 earthquake strikes central Italy"); a
         // title's subtitle after a colon is not part of its name ("All cause … osteoarthritis: population based cohort study").
         const headline = headlineSubject(masked, tokenize(masked.slice(heading.start, heading.end), heading.start));

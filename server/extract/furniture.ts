@@ -20,6 +20,12 @@ export interface PageFurniture {
   masked: Span[];
   /** Lines (and label parts of rows) from which no entity is proposed. */
   noNames: Span[];
+  /**
+   * Lines whose capitals say nothing about names: every line that is not prose (a heading, a menu, a caption, a
+   * form's row, a court's caption) and the headlines run into prose. A run of common words there is the line's
+   * wording ("Key Points", "Browse Subject Areas"), not a name (name-plausibility.ts).
+   */
+  caseless: Span[];
   /** The title line, when the page's chrome surrounds one: the zone line sharing most words with the first prose sentence. */
   title?: Span;
   /** The first prose line, where a news report's dateline stands. */
@@ -89,13 +95,19 @@ function readLines(text: string, settings: FurnitureSettings): Line[] {
 export function pageFurniture(text: string, settings: FurnitureSettings = EXTRACT_SETTINGS.furniture): PageFurniture {
   const masked: Span[] = [];
   const noNames: Span[] = [];
+  const caseless: Span[] = [];
   // Links and e-mail addresses are never read, wherever they are.
   // (Every match holds '://', 'www.' or '@': a text with none of them is not scanned.)
   if (text.includes('://') || text.includes('www.') || text.includes('@'))
     for (const m of text.matchAll(URL)) masked.push({ start: m.index, end: m.index + m[0].length });
   const lines = readLines(text, settings);
   const firstProse = lines.findIndex((l) => l.prose);
-  if (firstProse === -1) return { masked, noNames: union(noNames) };
+  if (firstProse === -1)
+    return {
+      masked,
+      noNames: union(noNames),
+      caseless: union(lines.filter((l) => l.count > 0).map((l) => ({ start: l.start, end: l.end }))),
+    };
   // The page's tail starts after the last prose that is not itself a page's timestamp ("This page was last edited on 3 May 2024, at 10:12").
   let lastProse = firstProse;
   for (let i = lines.length - 1; i > firstProse; i--)
@@ -121,10 +133,14 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
       continue;
     }
     if (l.prose) {
-      noNames.push(...headlines(l));
+      const heads = headlines(l);
+      noNames.push(...heads);
+      caseless.push(...heads);
       continue;
     }
-    if (l.count === 0 || l === title) continue;
+    if (l.count === 0) continue;
+    caseless.push({ start: l.start, end: l.end });
+    if (l === title) continue;
     const inZone = i < firstProse || i > lastProse;
     if ((i < firstProse && forms[0]) || (i > lastProse && forms[1])) {
       noNames.push(l);
@@ -176,7 +192,8 @@ export function pageFurniture(text: string, settings: FurnitureSettings = EXTRAC
   const opening = { start: lines[firstProse]!.start, end: lines[firstProse]!.end };
   // Above a news report's dateline stand its headlines and the page's chrome: no names from them.
   if (!title && datelineIn(text, opening)) for (let i = 0; i < firstProse; i++) if (lines[i]!.count > 0) noNames.push(lines[i]!);
-  return title ? { masked, noNames: union(noNames), title, opening } : { masked, noNames: union(noNames), opening };
+  const common = { masked, noNames: union(noNames), caseless: union(caseless), opening };
+  return title ? { ...common, title } : common;
 }
 
 /** A line that dates the page to the minute: a participle, a date and a clock time ("last edited on 3 May 2024, at 10:12 (UTC)"). */

@@ -29,6 +29,8 @@ export interface NameSpan {
   text: string;
   type: Entity['type'];
   confidence: number;
+  /** A title or initials mark the name as a person's ("Mr. Brown", "J. H. Elmsley"), whatever its words. */
+  marked?: boolean;
 }
 
 const GAP = /^[\s.'’‐-]{0,3}$/;
@@ -219,7 +221,9 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   const start = core[0]!.start;
   // "the Safety Board's full report": the name without its possessive ending.
   const end = core[core.length - 1]!.end - (/['’]s$/i.test(core[core.length - 1]!.text) ? 2 : 0);
-  return { start, end, text: text.slice(start, end), type, confidence };
+  const span: NameSpan = { start, end, text: text.slice(start, end), type, confidence };
+  if (titled || hasInitial) span.marked = true;
+  return span;
 }
 
 function headBeforeOf(lower: readonly string[], heads: ReadonlySet<string>): boolean {

@@ -75,6 +75,16 @@ export interface FurnitureSettings {
   timestampWords: number;
 }
 
+/** Whether capitalised words can be a name (name-plausibility.ts): word shape and OCR garbage. */
+export interface NameSettings {
+  /** A capital after at least this many lower-case letters inside a word ("OeataliUac", "LocationSouth") marks garbage or a run-together label; "MacArthur" has two. */
+  innerCapitalAfter: number;
+  /** A sentence with at least this many oddly shaped words … */
+  garbledWords: number;
+  /** … making at least this share of its words is OCR garbage: no name is proposed from it. */
+  garbledShare: number;
+}
+
 export interface LayoutSettings {
   /** A running head's words are at most this many characters. */
   maxRunningHead: number;
@@ -98,6 +108,7 @@ export interface ExtractSettings {
   subject: SubjectSettings;
   layout: LayoutSettings;
   furniture: FurnitureSettings;
+  names: NameSettings;
 }
 
 export type ExtractSettingsInput = { [S in keyof ExtractSettings]?: Partial<ExtractSettings[S]> };
@@ -131,6 +142,7 @@ export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
     restatedWithin: 3000,
   }),
   furniture: Object.freeze({ proseWords: 8, proseLowerShare: 0.5, menuWords: 7, labelWords: 5, timestampWords: 8 }),
+  names: Object.freeze({ innerCapitalAfter: 4, garbledWords: 2, garbledShare: 0.15 }),
 });
 
 interface Rule {
@@ -184,6 +196,11 @@ const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: 
     menuWords: { min: 2, max: 1000, integer: true },
     labelWords: { min: 1, max: 100, integer: true },
     timestampWords: { min: 1, max: 100, integer: true },
+  },
+  names: {
+    innerCapitalAfter: { min: 1, max: 50, integer: true },
+    garbledWords: { min: 1, max: 1000, integer: true },
+    garbledShare: { min: 0, max: 1 },
   },
 };
 
