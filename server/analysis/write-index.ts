@@ -2,6 +2,7 @@
 // stands in the corpus, the parts of each total, the claims of each source, and the comparisons of
 // each group. Built once, from the first analysis a write starts from, then carried write to write.
 import { LayeredMap } from './layered-map.js';
+import { hashString } from '../core/grouping.js';
 import type { Claim } from '../core/schema-types.js';
 import type { Comparison } from '../core/types.js';
 
@@ -11,32 +12,69 @@ import type { Comparison } from '../core/types.js';
  * hint, checked on reading against the analysis's own claim index: an entry left by a claim since
  * removed, or by a write prepared and never installed, is skipped. A claim keeps its place in the
  * corpus when it changes and a new one comes last, so a number per id, counted up, orders them.
+ *
+ * Built when a store opens, over every claim: the claims it is made from are kept as they stand (a
+ * claim's place is its index, found through an id table; a source's claims as runs of indexes, one
+ * run per claims file), not as a million-entry Map and twenty thousand id lists, which took 3.5 s
+ * of a 1M start (bench/results/writes.md). Claims appended later go into Maps.
  */
 export class ClaimHints {
-  private readonly place = new Map<string, number>();
-  private next = 0;
+  /** The ids of the claims it was made from, in corpus order: a claim's place there is its index. */
+  private readonly initial: string[];
+  private readonly table: PlaceTable;
+  /** Places given after construction (appended claims, an id repeated among the initial ones): these win. */
+  private readonly later = new Map<string, number>();
+  private next: number;
   private readonly parts = new Map<string, string[]>();
-  private readonly bySource = new Map<string, string[]>();
+  /** Per source, [start, end) runs of `initial` holding its claims, in order. */
+  private readonly runs = new Map<string, number[]>();
+  /** Per source, the ids appended since construction. */
+  private readonly appended = new Map<string, string[]>();
 
-  constructor(claims: Iterable<Claim>) {
-    for (const claim of claims) this.append(claim);
+  constructor(claims: readonly Claim[]) {
+    const n = claims.length;
+    this.initial = new Array<string>(n);
+    this.table = new PlaceTable(this.initial, n);
+    this.next = n;
+    let runSource: string | undefined;
+    let run: number[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const claim = claims[i]!;
+      const { id, source } = claim;
+      this.initial[i] = id;
+      // A repeated id: its place is the later one (as appending it again gives).
+      if (typeof id !== 'string' || !this.table.add(i)) this.later.set(id, i);
+      if (source !== runSource || run === undefined) {
+        runSource = source;
+        run = listed(this.runs, source);
+        run.push(i, i + 1);
+      } else run[run.length - 1] = i + 1;
+      if (claim.partOf) listed(this.parts, claim.partOf).push(id);
+    }
   }
 
   /** A claim appended to the corpus (new, or put back): it comes after every claim there. */
   append(claim: Claim): void {
-    this.place.set(claim.id, this.next++);
-    listed(this.bySource, claim.source).push(claim.id);
+    this.later.set(claim.id, this.next++);
+    listed(this.appended, claim.source).push(claim.id);
     if (claim.partOf) listed(this.parts, claim.partOf).push(claim.id);
   }
 
   /** Where the claim stands in the corpus: a smaller number comes first. */
   placeOf(id: string): number {
-    return this.place.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const later = this.later.get(id);
+    if (later !== undefined) return later;
+    const index = this.table.indexOf(id);
+    return index >= 0 ? index : Number.MAX_SAFE_INTEGER;
   }
 
   /** The claims of `source` in `claims`, in corpus order. */
   ofSource(source: string, claims: ReadonlyMap<string, Claim>): Claim[] {
-    return this.checked(this.bySource.get(source), claims, (c) => c.source === source);
+    const ids: string[] = [];
+    const runs = this.runs.get(source) ?? [];
+    for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) ids.push(this.initial[i]!);
+    for (const id of this.appended.get(source) ?? []) ids.push(id);
+    return this.checked(ids, claims, (c) => c.source === source);
   }
 
   /** The claims in `claims` that state a part of `total` (rejected ones too), in corpus order. */
@@ -54,9 +92,56 @@ export class ClaimHints {
       const claim = claims.get(id);
       if (claim && fits(claim)) out.push(claim);
     }
-    // Put back after a removal, an id is listed twice: its place is the later one.
+    // Put back after a removal (or repeated), an id is listed twice: its place is the later one.
     if (seen.size < ids.length) out.sort((x, y) => this.placeOf(x.id) - this.placeOf(y.id));
     return out;
+  }
+}
+
+/**
+ * Index by id into a list of ids, in one open-addressing typed array (as grouping.ts's IdTable):
+ * no Map entry per claim. Holds the first index of an id.
+ */
+class PlaceTable {
+  /** Pairs (index + 1, hash); 0 marks an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly ids: readonly string[],
+    capacity: number,
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+  }
+
+  /** Records `ids[index]`; false when that id is already there. */
+  add(index: number): boolean {
+    const id = this.ids[index]!;
+    const h = hashString(id);
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const slot = slots[2 * s]!;
+      if (slot === 0) {
+        slots[2 * s] = index + 1;
+        slots[2 * s + 1] = h;
+        return true;
+      }
+      if (slots[2 * s + 1] === h && this.ids[slot - 1] === id) return false;
+    }
+  }
+
+  indexOf(id: string): number {
+    if (typeof id !== 'string') return -1;
+    const h = hashString(id);
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const slot = slots[2 * s]!;
+      if (slot === 0) return -1;
+      if (slots[2 * s + 1] === h && this.ids[slot - 1] === id) return slot - 1;
+    }
   }
 }
 

@@ -37,7 +37,10 @@ export function indexCorpus(corpus: Corpus): CorpusIndex {
 }
 
 export function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
-  return new Map(records.map((r) => [r.id, r]));
+  // A loop rather than new Map(records.map(...)): no [id, record] pair allocated per record (a million at 1M claims).
+  const map = new Map<string, T>();
+  for (const r of records) map.set(r.id, r);
+  return map;
 }
 
 export function emptyCorpus(): Corpus {
