@@ -60,6 +60,8 @@ export interface EntityIndex {
    * ("canadian" → Canadian Siberian Expeditionary Force, "american" → American Expeditionary Force, Siberia).
    */
   nations: Map<string, Entity[]>;
+  /** The initials of a known name of two to five capitalised words ("UK" for United Kingdom, "USA" for United States of America), in capitals. */
+  initials: Map<string, Entity[]>;
 }
 
 const KIND_ORDER: Entity['type'][] = [
@@ -155,8 +157,64 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     lowerStarts,
     demonyms: demonymsOf(entities),
     nations: nationsOf(entities),
+    initials: initialsOf(entities),
     ...kinOf(entities),
   };
+}
+
+/** Lower-case words a name's initials leave out ("United States of America" → USA). */
+const UNINITIALLED = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in', '&']);
+
+/**
+ * Every known name's initials: the first letters of its capitalised words (two to five), joining words left out.
+ * Not a person's ("OK" is no Otani Kikuzo), and two letters only for a state or organisation ("UK", "US"):
+ * two capitals stand for too much else.
+ */
+function initialsOf(entities: readonly Entity[]): Map<string, Entity[]> {
+  const out = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    if (entity.status === 'rejected' || entity.type === 'person') continue;
+    for (const name of new Set([entity.label, ...entity.aliases.map((a) => a.name)])) {
+      const words = tokenize(name).filter((t) => !UNINITIALLED.has(t.text));
+      if (words.length < 2 || words.length > 5 || !words.every((t) => t.capital && /^\p{L}/u.test(t.text))) continue;
+      const key = words.map((t) => t.text[0]!.toUpperCase()).join('');
+      if (key.length === 2 && entity.type !== 'state' && entity.type !== 'organisation') continue;
+      const list = out.get(key) ?? [];
+      if (!list.includes(entity)) list.push(entity);
+      out.set(key, list);
+    }
+  }
+  return out;
+}
+
+/**
+ * A known name's initials written in capitals in a sentence that is not itself in capitals ("the population of
+ * the UK", "U.S. troops"): a mention of that name. Two-letter abbreviations are otherwise never names.
+ */
+function initialismAt(
+  index: EntityIndex,
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  shouted: boolean,
+): { mention: EntityMention; words: number } | undefined {
+  if (shouted || index.initials.size === 0) return undefined;
+  const t = tokens[i]!;
+  let letters: string;
+  let words = 1;
+  let end = t.end;
+  if (/^\p{Lu}{2,5}$/u.test(t.text)) letters = t.text;
+  else {
+    const dotted = /^(?:\p{Lu}\.){2,5}/u.exec(text.slice(t.start, t.start + 10));
+    if (!dotted || t.text.length !== 1) return undefined;
+    letters = dotted[0].replace(/\./g, '');
+    words = letters.length;
+    end = t.start + dotted[0].length;
+    for (let k = 1; k < words; k++) if (tokens[i + k]?.text !== letters[k]) return undefined;
+  }
+  const entities = index.initials.get(letters);
+  if (!entities) return undefined;
+  return { mention: { start: t.start, end, entities, confidence: entities.length === 1 ? 0.8 : 0.6, via: 'alias' }, words };
 }
 
 /** Which entities a capitalised adjective can name: those with a name of that word and one noun, or that word alone. */
@@ -287,9 +345,20 @@ export function findMentions(
     for (let k = c.from; k < c.from + c.words; k++) taken[k] = 1;
     out.push(c.mention);
   }
+  // A sentence in capitals says nothing by them: "TELL US" is no United States.
+  const shouted = !tokens.some((t) => t.text.length > 2 && /\p{Ll}/u.test(t.text));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (taken[i] || !t.capital || t.text.length < 4) continue;
+    if (taken[i] || !t.capital) continue;
+    if (t.text.length <= 5) {
+      const initials = initialismAt(index, text, tokens, i, shouted);
+      if (initials) {
+        out.push(initials.mention);
+        for (let k = i; k < i + initials.words; k++) taken[k] = 1;
+        continue;
+      }
+    }
+    if (t.text.length < 4) continue;
     const next = tokens[i + 1];
     const fold = (folded[i] ??= foldWord(t.text));
     const counts = next !== undefined && !taken[i + 1] && countWords?.has(next.lower) === true;

@@ -22,9 +22,9 @@ import { containment } from './spans.js';
 import { figureHeadline, garbled, notAName } from './name-plausibility.js';
 import { FUNCTION_WORDS, NEVER_NAME_WORDS, REPORTING, TEMPORAL_WORDS } from './words.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
-import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput } from './settings.js';
+import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput, type SubjectSettings } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
-import { isModifier, type Carried, type SubjectChoice } from './subjects.js';
+import { isLongTitle, isModifier, type Carried, type SubjectChoice } from './subjects.js';
 import { NAMED_COMPLEMENT, PEOPLE_HEADS, headlineSubject, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
 import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
@@ -100,7 +100,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   /** Drafts read from lines without a full stop (headings, captions, infobox rows). */
   const inLine = new Set<Draft>();
   const lineStarts: number[] = [];
-  const state = new Carry(settings.subject.paragraphDecay);
+  const state = new Carry(settings.subject.paragraphDecay, settings.subject);
   /** Looked for once, and only when a day with no year comes before any year (see openingYear). */
   let opening: number | null | undefined;
   let reported = 0;
@@ -197,7 +197,7 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
       mentions,
       dates,
       properties,
-      state.carried(),
+      state.carried(!sentence.isLine && sentence.start >= headerEnd),
       markers,
       nextStart,
       cells,
@@ -612,7 +612,10 @@ function citationsAfter(text: string, markers: readonly Marker[], offset: number
  * title entity, the fallback for infobox rows.
  */
 class Carry {
-  constructor(private readonly decay: number) {}
+  constructor(
+    private readonly decay: number,
+    private readonly settings?: SubjectSettings,
+  ) {}
 
   year: number | undefined;
   /** The month last named with its year ("1918-07"), for "on the 28th". */
@@ -621,8 +624,14 @@ class Carry {
   private title: Carried | undefined;
   private paragraph = -1;
 
-  carried(): Carried | undefined {
-    return this.topic ?? this.title ?? this.lastNamed;
+  /** What a sentence that names nothing is about; `inProse`: the sentence stands below the lines that head the text. */
+  carried(inProse = false): Carried | undefined {
+    if (!inProse) return this.topic ?? this.title ?? this.lastNamed;
+    // In the prose, a document's long title ("Statistical Bulletin - Office for National Statistics", a paper's title)
+    // names the document, not what its figures are about: the last thing the prose named comes before it.
+    if (!this.topic && this.title && this.lastNamed && isLongTitle(this.title.entity, this.settings)) return { ...this.lastNamed, inProse };
+    const carried = this.topic ?? this.title ?? this.lastNamed;
+    return carried && { ...carried, inProse };
   }
 
   /** The last thing prose named, a weak last resort: a figure in a sentence naming nothing is still offered for review with a subject. */

@@ -51,6 +51,8 @@ export interface Carried {
   confidence: number;
   /** The subject of the prose so far, or only the document's title (a weaker guess). */
   kind: 'topic' | 'title';
+  /** The value stands in the prose, below the lines that head the text: there a name anywhere in its sentence wins over a long title. */
+  inProse?: boolean;
 }
 
 export interface SubjectInput {
@@ -111,12 +113,18 @@ export function chooseSubject(input: SubjectInput): SubjectChoice | undefined {
     const namesNothingBefore = !input.mentions.some(
       (m) => (m.start >= input.sentenceStart && m.end <= input.valueStart && !isGoverned(input, m)) || isCueSubject(input, m),
     );
-    // The document's title is a last resort: a name in the value's own clause ("… 53.5 million people in England") is
-    // what the clause is about, however weak its own weight ("Statistical Bulletin - Office for National Statistics" is no subject of it).
+    // The document's title is a last resort: a name in the value's own sentence ("… 53.5 million people in England",
+    // "The population of the UK was … 63.7 million …, up from … 63.3 million") is what the sentence is about, however
+    // weak its own weight ("Statistical Bulletin - Office for National Statistics" is no subject of it).
     const clauseNames =
       carried.kind === 'title' &&
       isLongTitle(carried.entity, input.settings) &&
-      input.mentions.some((m) => m.start >= input.clauseStart && m.end <= input.clauseEnd && m.entities[0] !== carried.entity);
+      input.mentions.some(
+        (m) =>
+          m.start >= (carried.inProse ? input.sentenceStart : input.clauseStart) &&
+          m.end <= input.clauseEnd &&
+          m.entities[0] !== carried.entity,
+      );
     const weight = pronounSubject(input)
       ? 0.8
       : namesNothingBefore && carried.kind === 'topic'
