@@ -7,6 +7,7 @@ import type { EntityDetail } from '../../server/api/views/entities.js';
 import type { SearchResults } from '../../server/api/views/search.js';
 import type { Timeline } from '../../server/api/views/timeline.js';
 import type { SourceDetail } from '../../server/api/views/sources.js';
+import type { ValueReading } from '../../server/api/routes/read-value.js';
 import { withSession } from './auth/session.js';
 
 export type { ClaimTrace, ComparisonList, EntityDetail, SearchResults, SourceDetail, Timeline };
@@ -105,6 +106,9 @@ export const api = {
     cached<{ count: number; items: { id: string; title: string; publisher: string; counts: { claims: number } }[] }>('/api/sources'),
   timeline: (query: string) => cached<Timeline>(`/api/timeline${query}`),
   search: (q: string, signal?: AbortSignal) => getJson<SearchResults>(`/api/search?q=${seg(q)}&limit=8`, signal),
+  /** The value selected words state, read by the server's extraction readers (with the source's year for a bare day). */
+  readValue: (text: string, source: string, at: number) =>
+    getJson<ValueReading>(`/api/read-value?text=${seg(text)}&source=${seg(source)}&at=${at}`).then((r) => r.value),
   /** Forgets every cached detail view: called after a write, which changes what they say. */
   invalidate: () => cache.clear(),
 };

@@ -26,6 +26,7 @@ import { searchRoutes } from './routes/search.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { sourceRoutes } from './routes/sources.js';
 import { sourceTrustRoutes } from './routes/source-trust.js';
+import { readValueRoutes } from './routes/read-value.js';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist');
 
@@ -83,6 +84,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
     exportRoutes,
     reconciliationRoutes,
     sourceTrustRoutes,
+    readValueRoutes,
   ])
     api.use(routes(repo));
   // Documents dropped in wait on one shelf until they are saved as sources.

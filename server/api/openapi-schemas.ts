@@ -292,6 +292,11 @@ export const responseSchemas: Record<string, JsonSchema> = {
       'count: every item matching the filters; pending: how many of them rest on a claim nobody has reviewed (the headline total is count − pending); items: the page from offset.',
   },
 
+  ValueReading: {
+    ...obj({ value: ref('StoredValue') }),
+    description: 'value: as a claim holds it (schemas/claim.schema.json: quantity, date or text).',
+  },
+
   Timeline: obj({
     count: int,
     truncated: bool,

@@ -117,6 +117,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     query: timelineQuery,
     response: 'Timeline',
   },
+  {
+    path: '/api/read-value',
+    summary: 'The value selected words state (a figure, a date, else the words as text), read as extraction reads it',
+    description:
+      "For a claim made by hand from a selection. With source (and at, the selection's offset in its text), a date without a year takes the last year the source states before it. An unknown source, or at past its text, is a 400 naming the parameter.",
+    query: REQUEST_SCHEMAS.readValueQuery,
+    response: 'ValueReading',
+  },
   { path: '/api/openapi.json', summary: 'This document', query: noQuery, response: 'OpenApi' },
   {
     path: '/api/sources',

@@ -25,6 +25,7 @@ export const REQUEST_SCHEMAS = {
   reconcileSuggestQuery: 'reconcile-suggest-query.json',
   reconcilePreviewQuery: 'reconcile-preview-query.json',
   whatIfQuery: 'what-if-query.json',
+  readValueQuery: 'read-value-query.json',
 } as const;
 export type RequestSchema = (typeof REQUEST_SCHEMAS)[keyof typeof REQUEST_SCHEMAS];
 

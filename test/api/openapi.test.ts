@@ -32,6 +32,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/reconcile/suggest/property': '?prefix=troop',
   '/api/reconcile/preview': '?id=semyonov',
   '/api/sources/{id}/what-if': '?trust=primary',
+  '/api/read-value': '?text=over%2072%2C000%20troops',
 };
 
 describe('GET /api/openapi.json', () => {

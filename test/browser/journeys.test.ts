@@ -137,8 +137,14 @@ describe('a claim from selected text', () => {
     const offer = page.locator('.make-claim');
     await offer.waitFor();
     expect(await offer.textContent()).toContain(words);
+    // The value is read by the server's extraction readers, with the selection's place in the source.
+    const reading = page.waitForResponse((r) => r.url().includes('/api/read-value?'));
     await offer.click();
     await page.locator('.new-claim').waitFor();
+    const read = await reading;
+    expect(read.status()).toBe(200);
+    expect(new URL(read.url()).searchParams.get('at')).toBe(String(start));
+    expect(((await read.json()) as { value: { type: string } }).value.type).toBe('text');
     expect(await page.locator('#new-claim-type').inputValue()).toBe('text');
     await page.locator('#new-claim-subject-search').fill('Vladivostok');
     await page.locator('.new-claim .pick').first().click();

@@ -1,8 +1,9 @@
 // A claim made by hand from text selected in the reader (POST /api/claims): the selection is the
 // quote (the server finds it in the source text and computes its offsets), the wording starts as
-// the selection, the value is guessed from it (a figure, a year, else text) and can be changed, and
-// subject and property start as those of the nearest claim before it.
-import { apiErrorOf, send, type Claim, type Value } from '../api.js';
+// the selection, the value is read from it by the server's extraction readers (a figure, a date, else
+// text: GET /api/read-value) and can be changed, and subject and property start as those of the
+// nearest claim before it.
+import { api, apiErrorOf, send, type Claim, type Value } from '../api.js';
 import { button, h, replaceChildren } from '../dom.js';
 import { currentReviewer } from '../review/reviewer.js';
 import { entityPicker } from '../review/entity-picker.js';
@@ -13,54 +14,6 @@ import { errorBox } from './widgets.js';
 export interface Selected {
   exact: string;
   start: number;
-}
-
-/** A value read from the selected words: "over 72,000 soldiers", "October 1918", else the text itself. */
-export function guessValue(text: string): Value {
-  const t = text.trim();
-  const q = /^(about|some|around|over|more than|nearly|almost|up to|at least|at most)?\s*(\d{1,3}(?:[,.]\d{3})+|\d+)\s*([\p{L}]+)?/iu.exec(
-    t,
-  );
-  const year = /\b(1[0-9]{3}|20[0-9]{2})\b/.exec(t);
-  if (q && !(year && q[2] === year[1])) {
-    const comparator =
-      (
-        {
-          about: 'approx',
-          some: 'approx',
-          around: 'approx',
-          over: 'gt',
-          'more than': 'gt',
-          nearly: 'almost',
-          almost: 'almost',
-          'up to': 'lte',
-          'at least': 'gte',
-          'at most': 'lte',
-        } as const
-      )[(q[1] ?? '').toLowerCase() as 'about'] ?? 'exact';
-    return { type: 'quantity', comparator, amount: Number(q[2]!.replace(/[,.]/g, '')), unit: q[3]?.toLowerCase() ?? 'people' };
-  }
-  if (year) {
-    const months = [
-      'january',
-      'february',
-      'march',
-      'april',
-      'may',
-      'june',
-      'july',
-      'august',
-      'september',
-      'october',
-      'november',
-      'december',
-    ];
-    const m = months.findIndex((name) => t.toLowerCase().includes(name));
-    return m >= 0
-      ? { type: 'date', date: { value: `${year[1]}-${String(m + 1).padStart(2, '0')}`, precision: 'month' } }
-      : { type: 'date', date: { value: year[1]!, precision: 'year' } };
-  }
-  return { type: 'text', text: t.slice(0, 500) };
 }
 
 const EMPTY: Record<Value['type'], Value> = {
@@ -78,9 +31,12 @@ export function newClaimForm(
   near: { subject?: { id: string; label: string }; property?: string },
   close: () => void,
 ): HTMLElement {
-  const guessed = guessValue(selected.exact);
+  // The words as text until the server's reading arrives; the reading replaces them unless the reviewer
+  // has already chosen or typed a value.
+  let guessed: Value = { type: 'text', text: selected.exact.trim().slice(0, 1_000) };
+  let touched = false;
   const entityLabel = (id: string) => (ctx.graph.hasNode(`entity:${id}`) ? ctx.graph.getNodeAttribute(`entity:${id}`, 'fullLabel') : id);
-  const valueSlot = h('div', {});
+  const valueSlot = h('div', { on: { input: () => (touched = true) } });
   let value = valueFields(guessed, entityLabel);
   valueSlot.append(value.el);
   const type = h(
@@ -89,6 +45,7 @@ export function newClaimForm(
       id: 'new-claim-type',
       on: {
         change: () => {
+          touched = true;
           value = valueFields(type.value === guessed.type ? guessed : EMPTY[type.value as Value['type']], entityLabel);
           replaceChildren(valueSlot, value.el);
         },
@@ -98,6 +55,16 @@ export function newClaimForm(
       h('option', { attrs: { value: t, selected: t === guessed.type } }, t === 'entity' ? 'an entity (relation)' : t),
     ),
   );
+  void api
+    .readValue(selected.exact, sourceId, selected.start)
+    .then((read) => {
+      if (touched) return;
+      guessed = read;
+      type.value = read.type;
+      value = valueFields(read, entityLabel);
+      replaceChildren(valueSlot, value.el);
+    })
+    .catch(() => undefined); // no reading: the words stay the value, which the reviewer can change
   const wording = h('input', {
     id: 'new-claim-wording',
     type: 'text',
