@@ -1,6 +1,7 @@
 // What a number counts: the noun after it ("72,000 soldiers", "800 Russian children", "1,399
 // killed"), and stated sums ("1,399 killed and another 1,717 deaths from disease").
 import type { NumberMention } from './numbers.js';
+import { IRREGULAR_PLURALS, MEASURES } from './units.js';
 
 export interface CountedNoun {
   /** The head noun, lower case: "children", "killed", "companies". */
@@ -113,8 +114,19 @@ const STOP = new Set([
   'be',
   'against',
   'between',
+  // Conjunctions that open a clause ("a thirteen point adjustment because the loss …").
+  'because',
+  'although',
+  'though',
+  'unless',
+  'whereas',
+  'since',
+  'until',
+  'so',
+  'yet',
 ]);
-const NEXT_WORD = /^[ \u00A0]*([\p{L}][\p{L}'’-]*)/u;
+/** The next word, across a run of spaces with at most one line break (hard-wrapped text: "two important \nvotes"). */
+const NEXT_WORD = /^[ \u00A0]*(?:\r?\n[ \u00A0]*)?([\p{L}][\p{L}'’-]*)/u;
 /** "three-story house", "a 5-day strike": the counted noun joined to the number by a hyphen (singular, as compounds are). */
 const HYPHENATED = /^-(\p{Ll}[\p{Ll}'’]*)(?=[\s,.;:)]|$)/u;
 
@@ -137,7 +149,10 @@ export function countedNounAfter(s: string, end: number, extra?: ReadonlySet<str
   if (words.length === 0) return undefined;
   const head =
     words.find((w) => COUNT_WORDS.has(w.text.toLowerCase()) || extra?.has(w.text.toLowerCase())) ??
-    words.find((w) => w.text.length > 3 && /[^s]s$/i.test(w.text)) ??
+    words.find(
+      (w) =>
+        (w.text.length > 3 && /[^s]s$/i.test(w.text)) || IRREGULAR_PLURALS.has(w.text.toLowerCase()) || MEASURES.has(w.text.toLowerCase()),
+    ) ??
     words[words.length - 1]!;
   const first = words[0]!;
   return { noun: head.text.toLowerCase().replace(/[’']s$/, ''), phrase: s.slice(first.start, head.end), start: first.start, end: head.end };

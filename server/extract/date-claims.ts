@@ -281,8 +281,35 @@ const NOT_TOPIC = new Set([
   'friday',
   'saturday',
   'sunday',
+  // The months of a list of dates ("in January, February, and March") are its other items, not its topic.
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ]);
 
+const MONTH_TOKENS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 const CLOCK = new Set(['am', 'pm', 'noon', 'midnight', 'o', 'clock', 'hours', 'hrs']);
 
 /**
@@ -324,7 +351,18 @@ function dateTopic(
   const after: number[] = [];
   for (let i = to; i < Math.min(clauseTo, to + 10); i++) after.push(i);
   const before: number[] = [];
-  for (let i = from - 1; i >= Math.max(clauseFrom, from - 4); i--) before.push(i);
+  // Four words back, not counting the other months of a list ("in January, February, and March"), whose last
+  // item opens a clause of its own (", and March"): the list's words before it are then read.
+  const listItem = (i: number) => MONTH_TOKENS.has(tokens[i]!.lower) || tokens[i]!.lower === 'and' || tokens[i]!.lower === 'or';
+  // (The clause holds nothing but the list's last items, and a month comes just before it.)
+  let lastMonth = clauseFrom - 1;
+  while (lastMonth >= 0 && (tokens[lastMonth]!.lower === 'and' || tokens[lastMonth]!.lower === 'or')) lastMonth--;
+  let listOnly = lastMonth >= 0 && MONTH_TOKENS.has(tokens[lastMonth]!.lower);
+  for (let i = clauseFrom; i < from; i++) if (!listItem(i)) listOnly = false;
+  for (let i = from - 1, n = 0; i >= (listOnly ? 0 : clauseFrom) && n < 4; i--) {
+    before.push(i);
+    if (!listItem(i)) n++;
+  }
   return pick(after) ?? pick(before);
 }
 

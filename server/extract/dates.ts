@@ -6,6 +6,7 @@ import type { DateValue } from '../core/schema-types.js';
 import { keepLongest } from './spans.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { OCR_DIGITS } from './words.js';
+import { countsRatherThanYear } from './units.js';
 
 export interface DateMention {
   start: number;
@@ -37,9 +38,12 @@ const MONTH_NAMES = [
   'november',
   'december',
 ];
-// Month names as written in prose, and in capitals (headings, parliamentary order papers: "TUESDAY 15 JULY").
+// Month names as written in prose, and in capitals (headings, parliamentary order papers: "TUESDAY 15 JULY");
+// an abbreviation's full stop is part of it ("Jan. 30"), a full name's is the sentence's ("… in March.").
 const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?';
+  '(January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?:(?<=\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC))\\.)?';
+/** A month name as MONTH reads it, without a capture (for look-behinds). */
+const MONTH_WORD = MONTH.replace('(', '(?:');
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})(?!\\d|[.,]\\d|\\.\\p{L})';
 const SEASON = '([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)';
@@ -118,7 +122,10 @@ const PATTERNS: Pattern[] = [
   },
   {
     month: true,
-    re: rx(`(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-])${MONTH}(?![\\p{L}]|\\s+\\d)`),
+    // …and the months listed after it ("in January, February, and March").
+    re: rx(
+      `(?<=\\b(?:in|by|until|till|since|from|of|early|late|mid|before|after|through|to)[\\s-](?:${MONTH_WORD},?\\s+(?:(?:and|or)\\s+)?)*)${MONTH}(?![\\p{L}]|\\s+\\d)`,
+    ),
     read: (m, y) => inferred(y, (year) => month(year, m[1]!)),
   },
   { re: rx(`(?<![\\d,.])(1\\d|20)(\\d)0s\\b`), read: (m) => point({ value: `${m[1]}${m[2]}0`, precision: 'decade' }) },
@@ -127,7 +134,11 @@ const PATTERNS: Pattern[] = [
   { re: rx(`(?<![\\p{L}\\d,.$£€¥])(\\d{4})\\s*(?:–|—|-|to)\\s*(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`), read: (m) => yearRange(m[1]!, m[2]!) },
   {
     re: rx(`(?<![\\p{L}\\d,.$£€¥/#-])${YEAR}(?![\\p{L}])`),
-    read: (m) => (plausibleYear(m[1]!) ? point({ value: m[1]!, precision: 'year' }) : undefined),
+    // Not a count: "about 2000 miles", "1163 patients were included" (units.ts).
+    read: (m) =>
+      plausibleYear(m[1]!) && !countsRatherThanYear(m.input, m.index, m.index + m[0].length)
+        ? point({ value: m[1]!, precision: 'year' })
+        : undefined,
   },
 ];
 

@@ -21,6 +21,7 @@ import { openingTitle, pageFurniture, type PageFurniture } from './furniture.js'
 import { containment } from './spans.js';
 import { figureHeadline, garbled, notAName } from './name-plausibility.js';
 import { FUNCTION_WORDS, NEVER_NAME_WORDS, REPORTING, TEMPORAL_WORDS } from './words.js';
+import { FUTURE_WORDS } from './units.js';
 import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput, type SubjectSettings } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
@@ -148,7 +149,15 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
     }
     mentions.push(...definites.read(masked, tokens, mentions));
     mentions.sort((a, b) => a.start - b.start);
-    let dates = shift(findDates(masked.slice(sentence.start, sentence.end), state.year, state.month), sentence.start);
+    // A clause in the text's future ("businesses are likely to face … in January") dates its year-less months by the
+    // document's own date, when that is later than the year the narrative last named ("the worst since 2009").
+    const sentenceYear =
+      state.year !== undefined &&
+      FUTURE_CLAUSE.test(masked.slice(sentence.start, sentence.end)) &&
+      (opening ??= openingYear(text) ?? null) !== null
+        ? Math.max(state.year, opening)
+        : state.year;
+    let dates = shift(findDates(masked.slice(sentence.start, sentence.end), sentenceYear, state.month), sentence.start);
     // A dateline or header day with no year before it ("LONDON, March 3 —", "Friday, October 6") takes the first
     // year the opening of the text names (its own furniture included: a release date, a page's timestamp).
     if (state.year === undefined && dates.some((d) => d.unresolved) && (opening ??= openingYear(text) ?? null) !== null) {
@@ -424,6 +433,7 @@ const HEADING_MARKUP = /^[\s=#*_`]*$/;
 
 /** How far into the text the year a dateline leaves out is looked for. */
 const OPENING = 5000;
+const FUTURE_CLAUSE = new RegExp(`\\b(?:${FUTURE_WORDS.join('|')})\\b`, 'i');
 
 function openingYear(text: string): number | undefined {
   const opening = text.slice(0, OPENING);
@@ -491,8 +501,10 @@ class Context implements SentenceContext {
     const phrase = subjectPhrase({ ...input, text: this.masked, tokens: this.tokens, sentenceStart: this.sentence.start });
     // "$484 million today", "the current targets", "$85 billion worth of bonds": a word of time or qualification heads no subject.
     // …nor does a number word or a month alone ("Sixty per cent were male").
+    // …nor a phrase the value itself is part of ("The nineteen point upward adjustment resulted from …").
     if (
       !phrase ||
+      (phrase.start < input.valueEnd && input.valueStart < phrase.end) ||
       TEMPORAL_WORDS.has(phrase.head) ||
       phraseWords(this.masked, phrase, 1).every((w) => NEVER_NAME_WORDS.has(w) || TEMPORAL_WORDS.has(w))
     )

@@ -22,8 +22,28 @@ export interface NumberMention {
   multiplier?: number;
   /** Followed by "%" or "percent"/"per cent": a share, not a count. */
   percent?: boolean;
+  /** A spelled-out fraction ("one third"): a figure even with no counted noun. */
+  fraction?: boolean;
 }
 
+/** Unicode vulgar fractions, as written after whole numbers ("16⅔", "2½"). */
+const VULGAR_FRACTIONS: Record<string, number> = {
+  '½': 1 / 2,
+  '⅓': 1 / 3,
+  '⅔': 2 / 3,
+  '¼': 1 / 4,
+  '¾': 3 / 4,
+  '⅕': 1 / 5,
+  '⅖': 2 / 5,
+  '⅗': 3 / 5,
+  '⅘': 4 / 5,
+  '⅙': 1 / 6,
+  '⅚': 5 / 6,
+  '⅛': 1 / 8,
+  '⅜': 3 / 8,
+  '⅝': 5 / 8,
+  '⅞': 7 / 8,
+};
 const CURRENCY_SIGNS: Record<string, string> = { '¥': 'yen', $: 'dollars', '£': 'pounds', '€': 'euros', '₽': 'rubles' };
 const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
 /** Measures after which "1.399" is a decimal, not 1,399. */
@@ -51,7 +71,7 @@ const MEASURES = new Set([
 
 // Thousands by comma, thin/no-break/plain space, or dot; else plain digits with an optional decimal part.
 const NUMERAL =
-  /(?<![\p{L}\p{N}.,/#-])([¥$£€₽]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![.,]?\d)|\d{1,3}\.\d{3}(?!\d)|\d+(?:[.,]\d+)?)(?![\p{N}])(?!(?:st|nd|rd|th|s)\b)(?!\.\p{L})(\s?(?:bn|m|k)\b|[ \t\u00A0]*(?:\r?\n[ \t\u00A0]*)?(?:thousand|million|billion|trillion)\b)?/gu;
+  /(?<![\p{L}\p{N}.,/#-])([¥$£€₽]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![.,]?\d)|\d{1,3}\.\d{3}(?!\d)|\d+(?:[.,]\d+)?)([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞](?:rds?|ths?|nds?|s)?(?!\p{L}))?(?![\p{N}])(?!(?:st|nd|rd|th|s)\b)(?!\.\p{L})(\s?(?:bn|m|k)\b|[ \t\u00A0]*(?:\r?\n[ \t\u00A0]*)?(?:thousand|million|billion|trillion)\b)?/gu;
 
 /** Where a spelled-out number can begin: a number word, or "a"/"an"/"half" (word-numbers.ts decides). */
 const WORD_START =
@@ -84,6 +104,8 @@ export function findNumbers(s: string): NumberMention[] {
     };
     const money = CURRENCY_WORD_AFTER.exec(s.slice(w.end, w.end + 24)); // "Ten Cents", "five dollars"
     if (money) spelled.currency = money[1]!.toLowerCase();
+    if (PERCENT_AFTER.test(s.slice(w.end, w.end + 12))) spelled.percent = true; // "Sixty per cent"
+    if (w.fraction) spelled.fraction = true;
     out.push(spelled);
     WORD_START.lastIndex = w.end;
   }
@@ -95,7 +117,9 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
   const start = m.index!;
   const sign = m[1]?.trim();
   const digits = m[2]!;
-  const multiplier = m[3]?.trim().toLowerCase();
+  // "16⅔rds per cent": a vulgar fraction after the digits (its ordinal ending is part of the wording).
+  const fraction = m[3] ? VULGAR_FRACTIONS[m[3][0]!] : undefined;
+  const multiplier = m[4]?.trim().toLowerCase();
   let amount: number;
   let certainty = 1;
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)) amount = Number(digits.replace(/,/g, ''));
@@ -113,11 +137,15 @@ function readNumeral(s: string, m: RegExpExecArray | RegExpMatchArray): NumberMe
     if (!multiplier) return undefined; // "1,5" alone is a list or a typo, not a figure
     amount = Number(digits.replace(',', '.'));
   } else amount = Number(digits);
+  if (fraction !== undefined) {
+    if (!/^\d+$/.test(digits)) return undefined; // "1.5½" is no number
+    amount += fraction;
+  }
   if (!Number.isFinite(amount)) return undefined;
   const scale = multiplier ? (MULTIPLIERS[multiplier] ?? 1) : 1;
   amount *= scale;
   const end = start + m[0].length;
-  const bare = !sign && !multiplier && /^\d{4}$/.test(digits);
+  const bare = !sign && !multiplier && fraction === undefined && /^\d{4}$/.test(digits);
   const mention: NumberMention = { start, end, amount, spelled: false, yearLike: bare && amount >= 1000 && amount <= 2100, certainty };
   if (scale !== 1) mention.multiplier = scale;
   // The sign may follow the amount ("1,200€", "500 €"), as in much of Europe.

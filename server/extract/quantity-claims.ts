@@ -10,7 +10,8 @@ import { rankProperties, stem, type PropertyEntry, type PropertyScore } from './
 import type { InfoboxCell } from './infobox.js';
 import { readScope } from './scope.js';
 import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
-import { FUNCTION_WORDS } from './words.js';
+import { FUNCTION_WORDS, isPastVerb, TEMPORAL_WORDS } from './words.js';
+import { countsRatherThanYear, IRREGULAR_PLURALS, MEASURES } from './units.js';
 
 /** Nouns of time: "two days before" is when something happened, rarely a stated duration. */
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
@@ -33,12 +34,23 @@ export function quantityClaims(ctx: SentenceContext, sourceId: string): Draft[] 
     if (ctx.dates.some((d) => d.start < end && start < d.end)) continue; // a day or year of a date
     if (overlapsAny(notFigures, n.start, n.end)) continue;
     const comparator = readComparator(s, n);
-    const noun = countedNounAfter(s, comparator.end, ctx.properties.countWords);
-    if (n.yearLike && !(noun && ctx.properties.countWords.has(noun.noun))) continue;
+    // "a 30% increase in", "the 10 per cent. charge": what a share counts comes after its percent words.
+    const noun = countedNounAfter(s, n.percent ? afterPercentWords(s, comparator.end) : comparator.end, ctx.properties.countWords);
+    if (n.yearLike && !(noun && ctx.properties.countWords.has(noun.noun)) && !countsRatherThanYear(s, n.start, n.end)) continue;
     // A spelled-out number states a figure when it counts something ("two other fiery crashes", "forty-two
     // men", "a dozen ships"); not "one of the", "two of them", nor a lone "one" ("one day", "one rescuer"
     // is a figure only as part of a sum) unless the vocabulary counts that noun.
-    if (n.spelled && !n.currency && !spelledFigure(n.amount, noun, ctx.properties.countWords)) continue; // "Ten Cents" is a price
+    // A fraction or a share is a figure with no counted noun ("by one third", "Sixty per cent"); so is a number
+    // word closing a phrase after a copula or a preposition ("a base offense level at six,", "rose to seven.").
+    if (
+      n.spelled &&
+      !n.currency &&
+      !n.fraction &&
+      !n.percent &&
+      !spelledFigure(n.amount, noun, ctx.properties.countWords) &&
+      !(noun === undefined && spelledValueAlone(s, n))
+    )
+      continue; // "Ten Cents" is a price
     // "26 mi 385 yd", "5 ft 11 in", "2 hours 30 minutes": the second number continues a compound measure.
     const previous = readings[readings.length - 1];
     if (previous?.noun && !n.spelled && !previous.mention.spelled && /^[ \u00A0]+$/.test(s.slice(previous.noun.end, n.start)) && noun)
@@ -109,7 +121,9 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
   const cell = ctx.cellAt(base + first.mention.start);
   const { from, to } = tokenRange(ctx.tokens, valueStart, valueEnd);
   const noun = group.length === 1 ? first.noun : undefined;
-  const nounTo = noun ? tokenRange(ctx.tokens, base + noun.start, base + noun.end).to : to;
+  let nounTo = noun ? tokenRange(ctx.tokens, base + noun.start, base + noun.end).to : to;
+  // "6 per cent. of", "Sixty per cent": the words of the share are the value's, not a verb after it.
+  if (!noun && first.mention.percent) while (nounTo < ctx.tokens.length && PERCENT_WORDS.has(ctx.tokens[nounTo]!.lower)) nounTo++;
   const clauseTo = tokenRange(ctx.tokens, clause.start, clause.end).to;
   // "Some 2,900 Japanese soldiers died": the verb after what is counted says what the figure is.
   const verbAt = verbAfter(ctx.tokens, nounTo, clauseTo);
@@ -159,8 +173,15 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     ];
     // A bare number that counts nothing ("p. 127", a list item's "4.") states nothing checkable.
     if (isLocator(ctx, valueStart)) return undefined;
-    // "striking workers (75,000)", "the unemployment rate, 3.9 percent": what the figure is, named just before it.
-    if (words.length === 0 || (words.length === 1 && noun && UNIT_ONLY.has(noun.noun))) {
+    // "17% of the UK population", "5% of the funds": a share of what follows "of".
+    const share = first.mention.percent && !noun ? shareOf(s, afterPercentWords(s, first.comparator.end)) : undefined;
+    if (share) words = [`share of ${share}`, ...words.filter((w) => w !== 'percent')];
+    // "striking workers (75,000)", "the unemployment rate, 3.9 percent", "a reduction of 40%": what the figure is, named just before it.
+    if (
+      words.length === 0 ||
+      (words.length === 1 && noun && UNIT_ONLY.has(noun.noun)) ||
+      (!noun && !share && first.mention.percent && words.every((w) => w === 'percent' || w === role?.role.label))
+    ) {
       const before = nounBefore(ctx, from, tokenRange(ctx.tokens, clause.start, clause.end).from);
       if (before) words = [...new Set([...before, ...words])];
     }
@@ -301,6 +322,22 @@ const CURRENCY_UNITS = new Set([
   'currency',
 ]);
 
+/** Where the words after a share's number end: "6 per cent. of" → before " of". */
+function afterPercentWords(s: string, end: number): number {
+  const m = /^\s?(?:%|per ?cent(?:\.(?=\s+\p{Ll}))?|percent|pct\.?)/iu.exec(s.slice(end, end + 14));
+  return m ? end + m[0].length : end;
+}
+
+/** "of the UK population", "of the funds", "of patients": the head of what a share is a share of. */
+function shareOf(s: string, at: number): string | undefined {
+  const m = /^\s*of\s+(?:(?:the|all|its|their|his|her|our|these|those)\s+)?/i.exec(s.slice(at, at + 30));
+  if (!m) return undefined;
+  const noun = countedNounAfter(s, at + m[0].length);
+  return noun && !/^\p{Lu}/u.test(noun.noun) && noun.noun.length > 2 ? noun.noun : undefined;
+}
+
+/** The words of a share after its number ("per cent", "percent", "pct", "%"). */
+const PERCENT_WORDS = new Set(['per', 'cent', 'percent', 'pct', '%', 'centum']);
 /** Counted nouns that say only the unit ("3.9 percent"): the figure's name is then the noun before it. */
 const UNIT_ONLY = new Set(['percent', 'per', 'cent', 'pc', 'points', 'amount']);
 /** Words that never name what a figure is. */
@@ -375,8 +412,31 @@ function spelledFigure(
   if (noun.hyphenated) return true; // "a three-story lodging house"
   // "ten times what the Americans had asked for": a ratio between two figures, not a third.
   if (noun.noun === 'times') return false;
-  return /[^s]s$|men$|people$|children$/.test(noun.noun) || MEASURE_NOUNS.has(noun.noun);
+  if (/[^s]s$|men$|people$|children$/.test(noun.noun) || MEASURE_NOUNS.has(noun.noun) || MEASURES.has(noun.noun)) return true;
+  if (IRREGULAR_PLURALS.has(noun.noun)) return true; // "eighty-eight feet"
+  // "a nineteen point upward adjustment", "a ten year plan": a singular noun after a number above one is a
+  // compound modifier of the noun that follows (the unit of a measure, written unhyphenated).
+  return /^\p{Ll}+\s+\p{Ll}/u.test(noun.phrase) && !/s$/.test(noun.phrase.split(/\s+/)[0]!);
 }
+
+/** Words before a number word that make it the value of what precedes ("level at six", "rose to seven", "was nine"). */
+const VALUE_BEFORE =
+  /(?:^|[^\p{L}])(\p{L}+)[ \t\u00A0]+(at|to|was|were|is|are|been|be|reached|totalled|totaled|numbered|stood\s+at)[ \t\u00A0]+$/iu;
+
+/**
+ * A number word with no counted noun that closes its phrase (punctuation follows) and is the value of the
+ * noun before it: "the base offense level at six,", "the toll rose to seven." Not "one" (a pronoun), not a
+ * time ("arrived at six."): the word before "at" is no verb.
+ */
+function spelledValueAlone(s: string, n: { start: number; end: number; amount: number }): boolean {
+  if (n.amount < 2 || !/^\s*(?:[,;:)]|\.(?!\d)|$)/.test(s.slice(n.end, n.end + 3))) return false;
+  const m = VALUE_BEFORE.exec(s.slice(Math.max(0, n.start - 40), n.start));
+  if (!m) return false;
+  const word = m[1]!.toLowerCase();
+  if (FUNCTION_SET.has(word) || isPastVerb(word) || /ing$/.test(word) || TEMPORAL_WORDS.has(word)) return false;
+  return true;
+}
+const FUNCTION_SET = new Set(FUNCTION_WORDS);
 
 /** Units a spelled-out number measures in the singular as in "a hundred metre" or "two dozen": rare, but figures. */
 const MEASURE_NOUNS = new Set([

@@ -11,13 +11,13 @@ export interface DateLead {
 }
 
 const LEADS: [RegExp, DateLead['role']][] = [
-  [/\b(?:no later than|not later than|by)\s+(?:the\s+)?$/i, 'by'],
-  [/\b(?:before|prior to)\s+(?:the\s+)?$/i, 'before'],
-  [/\b(?:after|following)\s+(?:the\s+)?$/i, 'after'],
+  [/\b(?:no later than|not later than|by)\s+(?:the\s+)?(?:year\s+)?$/i, 'by'],
+  [/\b(?:before|prior to)\s+(?:the\s+)?(?:year\s+)?$/i, 'before'],
+  [/\b(?:after|following)\s+(?:the\s+)?(?:year\s+)?$/i, 'after'],
   [/\b(?:around|about|circa|approximately|c\.|ca\.)\s*$/i, 'approx'],
-  [/\b(?:since|from|beginning in|starting in)\s+(?:the\s+)?$/i, 'since'],
-  [/\b(?:until|till|up to|through)\s+(?:the\s+)?$/i, 'until'],
-  [/\b(?:in|on|at|as of|during|of)\s+(?:the\s+)?$/i, 'at'],
+  [/\b(?:since|from|beginning in|starting in)\s+(?:the\s+)?(?:year\s+)?$/i, 'since'],
+  [/\b(?:until|till|up to|through)\s+(?:the\s+)?(?:year\s+)?$/i, 'until'],
+  [/\b(?:in|on|at|as of|during|of)\s+(?:the\s+)?(?:year\s+)?$/i, 'at'],
 ];
 
 /** The word before a date that says how it is meant ("by October 1918", "until 1925"). */

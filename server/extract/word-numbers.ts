@@ -1,5 +1,7 @@
 // Spelled-out numbers: "two", "twenty-five", "a hundred", "two hundred and fifty thousand",
-// "a dozen", "half a million". Numerals are numbers.ts's job; this reads words only.
+// "a dozen", "half a million", fractions ("one third", "two-thirds"). Numerals are numbers.ts's job; this
+// reads words only.
+import { FRACTION_DENOMINATORS } from './units.js';
 
 const UNITS: Record<string, number> = {
   zero: 0,
@@ -31,6 +33,8 @@ export interface WordNumber {
   value: number;
   /** False for a lone "one" or "a dozen", often not a count at all. */
   certain: boolean;
+  /** A fraction ("one third", "two-thirds"): a figure with or without a counted noun. */
+  fraction?: boolean;
 }
 
 const WORD = /[A-Za-z]+/y;
@@ -75,7 +79,33 @@ export function wordNumberAt(s: string, at: number): WordNumber | undefined {
   }
   if (count === 0) return undefined;
   const value = total + current;
+  const fraction = fractionAfter(tokens, i, count, total, current);
+  if (fraction) return { end: fraction.end, value: fraction.value, certain: true, fraction: true };
   return { end, value, certain: !(count === 1 && value === 1) };
+}
+
+/**
+ * "one third", "two-thirds", "three quarters", "one-tenth of one percent": a number word under twenty and
+ * a denominator (words/units.json) make a fraction — singular after "one", plural after more. "of" and a
+ * second number before "percent" multiply it ("one-tenth of one percent" is 0.1 percent).
+ */
+function fractionAfter(
+  tokens: readonly { word: string; end: number }[],
+  i: number,
+  count: number,
+  total: number,
+  current: number,
+): { value: number; end: number } | undefined {
+  const word = tokens[i]?.word;
+  if (!word || count !== 1 || total !== 0 || current < 1 || current >= 20) return undefined;
+  const denominator = FRACTION_DENOMINATORS.get(word);
+  if (!denominator || (current === 1) === /s$/.test(word)) return undefined;
+  const value = current / denominator;
+  const of = tokens[i + 1]?.word === 'of' ? tokens[i + 2] : undefined;
+  const times = of && (of.word === 'a' || of.word === 'an' ? 1 : UNITS[of.word]);
+  const unit = tokens[i + 3]?.word;
+  if (of && times && (unit === 'percent' || unit === 'per' || unit === 'pct')) return { value: value * times, end: of.end };
+  return { value, end: tokens[i]!.end };
 }
 
 function isNumberWord(word: string): boolean {
