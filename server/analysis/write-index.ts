@@ -173,8 +173,12 @@ function namedBy(cmp: Comparison): string[] {
 export function indexComparisons(comparisons: Iterable<Comparison>): ComparisonIndex {
   const byGroup = new Map<string, Comparison[]>();
   const crossing = new Map<string, Comparison[]>();
+  // Reconciliation lists a group's comparisons together: one lookup per run, not per comparison (2.3M at 1M claims).
+  let group: string | undefined;
+  let list: Comparison[] = [];
   for (const cmp of comparisons) {
-    listed(byGroup, cmp.group).push(cmp);
+    if (cmp.group !== group || group === undefined) list = listed(byGroup, (group = cmp.group));
+    list.push(cmp);
     if (isCrossing(cmp)) for (const id of new Set(namedBy(cmp))) listed(crossing, id).push(cmp);
   }
   return { byGroup, crossing };
