@@ -35,6 +35,8 @@ export interface AppOptions extends GateOptions {
   clientDir?: string;
   /** The claim extractor used by POST /api/sources (tests inject their own). */
   extractor?: () => Promise<Extractor>;
+  /** When a store counts as large (GraphRouteOptions in routes/graph.ts; default 20,000 nodes). */
+  largeGraphNodes?: number;
 }
 
 export function createApp(repo: Repository, options: AppOptions = {}): Express {
@@ -72,7 +74,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): Express {
   api.use(optionsAllow(ENDPOINTS));
   // Every route here must be described in openapi.ts (a test checks both ways).
   for (const routes of [
-    graphRoutes,
+    (r: Repository) => graphRoutes(r, { largeGraphNodes: options.largeGraphNodes }),
     sourceRoutes,
     entityRoutes,
     claimRoutes,

@@ -18,22 +18,60 @@ type GraphQuery = ViewQuery;
 /** Response header: `building` while the whole graph is still being built in the background, else `ready`. */
 export const GRAPH_HEADER = 'X-Graph';
 
+/** Settings of the graph routes. */
+export interface GraphRouteOptions {
+  /**
+   * Above this many nodes a store is large: its first views are made as the server starts and its
+   * whole graph is then built in the background (X-Graph says `building` until it is). Default
+   * LARGE_GRAPH_NODES (20,000: the explorer draws a graph whole up to it, client/src/graph-view/feed.ts).
+   */
+  largeGraphNodes?: number;
+}
+
+/** The explorer draws a graph whole up to this many nodes (client/src/graph-view/feed.ts), above it the overview. */
+export const LARGE_GRAPH_NODES = 20_000;
+
+/** The options with their defaults; throws on a value that is not a count. */
+export function graphRouteSettings(options: GraphRouteOptions = {}): Required<GraphRouteOptions> {
+  const largeGraphNodes = options.largeGraphNodes ?? LARGE_GRAPH_NODES;
+  if (!Number.isInteger(largeGraphNodes) || largeGraphNodes < 0)
+    throw new RangeError(`largeGraphNodes must be a whole number of nodes, not ${largeGraphNodes}`);
+  return { largeGraphNodes };
+}
+
 /**
  * GET /api/graph: the graphology export() of the whole graph, or of a view of it. Each answer is
  * serialised once per revision and sent with an ETag, so an unchanged graph costs a 304.
  */
-export function graphRoutes(repo: Repository): Router {
+export function graphRoutes(repo: Repository, options: GraphRouteOptions = {}): Router {
+  const { largeGraphNodes } = graphRouteSettings(options);
   const router = Router();
   const cache = new ViewCache();
+  const isLarge = (analysis: Snapshot['analysis']) => factsOf(analysis).totals().nodes > largeGraphNodes;
+  // Until the warm-up below has started the background build (or found the graph small), a large
+  // store's whole graph is not built and nothing on its line says so yet (isBuilding is false):
+  // answers in that window said `ready` while the whole graph was still to be built.
+  let warming = true;
+  let warmed!: () => void;
+  const warmedUp = new Promise<void>((resolve) => (warmed = resolve));
+  const endWarming = () => {
+    warming = false;
+    warmed();
+  };
+  const stillBuilding = (analysis: Snapshot['analysis']) => isBuilding(analysis) || (warming && !hasGraph(analysis) && isLarge(analysis));
   // A large graph opens on its overview: made now, rather than on the first visit (ranking, layout
   // and the contradictions' triage take seconds at 100,000 claims); then the whole graph is built
   // in slices between requests (tens of seconds at 100,000 claims: the views above do not need it).
   setTimeout(() => {
-    void warmLargeGraph(repo, cache)
+    void warmLargeGraph(repo, cache, isLarge)
       .then((large) => {
-        if (large) return buildInBackground(repo.snapshot.analysis);
+        // Started in the same turn as warming ends: no request sees neither.
+        const built = large ? buildInBackground(repo.snapshot.analysis) : undefined;
+        endWarming();
+        return built;
       })
-      .catch((err: unknown) => console.warn('building the graph failed:', (err as Error).message));
+      .catch((err: unknown) => console.warn('building the graph failed:', (err as Error).message))
+      .finally(endWarming);
   }, 0).unref();
   router.get('/graph', async (req, res) => {
     const { query } = validInput<Record<string, never>, GraphQuery>(req, { query: REQUEST_SCHEMAS.graphQuery });
@@ -41,11 +79,12 @@ export function graphRoutes(repo: Repository): Router {
     const whole = query.view === undefined || query.view === 'all';
     // While the whole graph is built in the background (a large store just opened), every answer says
     // so; asking for the whole graph then waits for it without holding up other requests.
-    if (whole && isBuilding(snapshot.analysis)) {
-      await whenBuilt(snapshot.analysis);
+    if (whole && stillBuilding(snapshot.analysis)) {
+      await warmedUp;
+      await whenBuilt(repo.snapshot.analysis);
       snapshot = repo.snapshot;
     }
-    res.setHeader(GRAPH_HEADER, isBuilding(snapshot.analysis) ? 'building' : 'ready');
+    res.setHeader(GRAPH_HEADER, stillBuilding(snapshot.analysis) ? 'building' : 'ready');
     const { json, etag } = whole ? { json: snapshot.graphJson, etag: snapshot.graphEtag } : cache.get(snapshot, graphViewSpecOf(query));
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
@@ -104,15 +143,12 @@ class ViewCache {
   }
 }
 
-/** The explorer draws a graph whole up to this many nodes (client/src/graph-view/feed.ts), above it the overview. */
-const LARGE_GRAPH_NODES = 20_000;
-
 /** Makes a large graph's first views now; false for a graph small enough to be drawn whole. */
-async function warmLargeGraph(repo: Repository, cache: ViewCache): Promise<boolean> {
+async function warmLargeGraph(repo: Repository, cache: ViewCache, isLarge: (analysis: Snapshot['analysis']) => boolean): Promise<boolean> {
   // Step by step, letting requests that came meanwhile be answered between steps (each is seconds at 1M claims).
   const next = () => new Promise((resolve) => setImmediate(resolve));
   try {
-    if (factsOf(repo.snapshot.analysis).totals().nodes <= LARGE_GRAPH_NODES) return false;
+    if (!isLarge(repo.snapshot.analysis)) return false;
     await next();
     cache.get(repo.snapshot, { kind: 'overview', limit: DEFAULT_OVERVIEW_LIMIT });
     await next();
