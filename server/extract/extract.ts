@@ -26,7 +26,7 @@ import { notFigureSpans, overlapsAny } from './not-figures.js';
 import { resolveExtractSettings, type ExtractSettings, type ExtractSettingsInput, type SubjectSettings } from './settings.js';
 import { clauseIn, clauseStructure, splitSentences, type ClauseStructure, type Sentence } from './sentences.js';
 import { isLongTitle, isModifier, type Carried, type SubjectChoice } from './subjects.js';
-import { NAMED_COMPLEMENT, PEOPLE_HEADS, headlineSubject, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
+import { NAMED_COMPLEMENT, PEOPLE_HEADS, headlineSubject, isMeasure, mentionIn, subjectPhrase, type PhraseInput } from './noun-phrases.js';
 import type { ExtractContext, ExtractionResult } from './types.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -566,6 +566,9 @@ class Context implements SentenceContext {
     const alt = clear();
     if (alt) return alt;
     const words = this.text.slice(phrase.start, phrase.end).replace(/\s+/g, ' ');
+    // A measure's word alone ("With a population of 30,000, it was …", "above 55 years of age") is what is measured
+    // of something else: no entity of its own.
+    if (phraseWords(this.masked, phrase, 1).every(isMeasure)) return mentionsChoice();
     const type = PEOPLE_HEADS.has(phrase.head) ? 'group' : 'other';
     const { entity } = this.proposals.addPhrase(words, phrase.head, type, s.phraseProposal);
     // Later sentences may call it by its head noun again ("the request").

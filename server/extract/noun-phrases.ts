@@ -34,7 +34,7 @@ const ADVERBS = new Set(words.adverbs);
 const AMOUNT_VERBS = new Set(words.amountVerbs);
 const MEASURE_HEAD_WORDS = new Set(words.measureHeads);
 /** A head noun naming a measure, singular or plural ("rates", "figures"). */
-const isMeasure = (w: string) => MEASURE_HEAD_WORDS.has(w) || (w.endsWith('s') && MEASURE_HEAD_WORDS.has(w.slice(0, -1)));
+export const isMeasure = (w: string) => MEASURE_HEAD_WORDS.has(w) || (w.endsWith('s') && MEASURE_HEAD_WORDS.has(w.slice(0, -1)));
 /** Head nouns of people ("participants", "patients"): a phrase with one is a group. */
 export const PEOPLE_HEADS = new Set(words.peopleHeads);
 const POPULATION_LABELS = new Set(words.populationLabels);

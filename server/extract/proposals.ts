@@ -106,7 +106,9 @@ function bare(w: Token): string {
 function classify(text: string, tokens: readonly Token[], i: number, j: number, common?: (word: string) => boolean): NameSpan | undefined {
   const words = tokens.slice(i, j + 1);
   let first = 0;
-  while (first < words.length && (STOP.has(bare(words[first]!)) || TITLES.has(bare(words[first]!)))) first++;
+  // A title, a word that never opens a name, or a lone letter with no full stop, which is no initial ("V General Deniken": OCR noise).
+  const strip = (w: Token) => STOP.has(bare(w)) || TITLES.has(bare(w)) || (w.text.length === 1 && text[w.end] !== '.');
+  while (first < words.length && strip(words[first]!)) first++;
   let core = words.slice(first);
   if (core.length === 0) return undefined;
   // "Published", "Age": a field's label alone names nothing. "Results Patients with …", "Objective To examine …",
@@ -123,7 +125,9 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   }
   const lower = core.map((w) => w.lower);
   const head = lower[lower.length - 1]!;
-  const titled = first > 0 && words.slice(0, first).some((w) => TITLES.has(w.lower));
+  // A title then "of" ("Minister of Transport", "Bishop of London") names an office's department or see, not a person.
+  const office = first > 1 && words[first - 1]!.lower === 'of' && TITLES.has(bare(words[first - 2]!));
+  const titled = !office && first > 0 && words.slice(0, first).some((w) => TITLES.has(w.lower));
   const previous = i > 0 ? tokens[i - 1]!.lower : '';
   const hasInitial = /(?:^|\s)\p{Lu}\.\s*\p{Lu}/u.test(text.slice(core[0]!.start, core[core.length - 1]!.end + 1));
   let type: Entity['type'] = 'other';
@@ -187,7 +191,9 @@ function classify(text: string, tokens: readonly Token[], i: number, j: number, 
   else if (type === 'other') return undefined;
   if (lower.every((w) => TITLES.has(w) || STOP.has(w) || CONNECTORS.has(w))) return undefined;
   // "Sixty per cent …", "Received January", "Today": labels, months, number words and words of time name nothing.
-  if (lower.every((w) => NEVER_NAME_WORDS.has(w) || TEMPORAL_WORDS.has(w) || LABELS.has(w))) return undefined;
+  // (Read without a possessive ending: "in Tomorrow's Roads".)
+  if (lower.map((w) => w.replace(/['’]s$/, '')).every((w) => NEVER_NAME_WORDS.has(w) || TEMPORAL_WORDS.has(w) || LABELS.has(w)))
+    return undefined;
   if (
     !nameLike(
       core.filter((w) => !CONNECTORS.has(w.lower)),

@@ -56,3 +56,18 @@ describe('name plausibility (name-plausibility.ts)', () => {
     expect(() => validateExtractSettings({ ...resolveExtractSettings(), names: { garbledWords: 2 } })).toThrow(/settings\.names\./);
   });
 });
+
+describe('titles and measures around names (proposals.ts, extract.ts)', () => {
+  it('reads "Minister of X" as an office, a lone letter as no initial, and a measure word as no entity', () => {
+    const labels = proposed(
+      [
+        'Mr. Ridley asked the Minister of Transport about the fares. V General Deniken retreated with 20,000 men.',
+        'With a population of 30,000, Hallowmere was a growing town in 1889, and its mill employed 1,200 workers.',
+      ].join('\n\n'),
+    );
+    expect(labels).not.toContain('Transport');
+    expect(labels).not.toContain('V General Deniken');
+    expect(labels).not.toContain('population');
+    expect(labels).toEqual(expect.arrayContaining(['Ridley', 'Deniken']));
+  });
+});
