@@ -85,6 +85,47 @@ function linesOf(text: string): Span[] {
  * Council had asked"). A paragraph counts as hard-wrapped when it has several lines, its widest line is
  * narrow, and most lines come close to that width; a line much shorter than the width ends a sentence.
  */
+/** Words a sentence never ends on: a line ending on one runs on into the next (lower case only: "US" is no "us"). */
+const CONTINUING = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'with',
+  'and',
+  'or',
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'than',
+  'that',
+  'which',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'these',
+  'those',
+  'some',
+  'about',
+  'nearly',
+  'almost',
+  'over',
+  'under',
+]);
+
 export function hardWrappedBreaks(text: string, settings: ExtractSettings = EXTRACT_SETTINGS): Set<number> {
   const joins = new Set<number>();
   const {
@@ -117,6 +158,14 @@ export function hardWrappedBreaks(text: string, settings: ExtractSettings = EXTR
         if (widths[k]! >= fullLine * width && words >= 4 && !/^\s{2,}\S/.test(next) && !/^\s*[\p{Lu}][\p{L} ]{0,30}:\s/u.test(next))
           joins.add(block[k]!.end);
       }
+    }
+    // Any block: a line ending on a word no sentence ends on ("… net migration was", "… the UK population) in")
+    // runs on into a next line that opens in lower case or with a figure ("165,600 in the year", "mid-2012.").
+    for (let k = 0; k < block.length - 1; k++) {
+      const last = /(\p{L}+)\s*$/u.exec(text.slice(block[k]!.start, block[k]!.end))?.[1];
+      const next = text.slice(block[k + 1]!.start, block[k + 1]!.end);
+      if (last && CONTINUING.has(last) && /^\s*(?:\p{Ll}|\d)/u.test(next) && !/^\s*\d{1,3}[.)](?:\s|$)/.test(next))
+        joins.add(block[k]!.end);
     }
     i = j + 1;
   }

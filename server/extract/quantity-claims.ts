@@ -12,6 +12,7 @@ import { readScope } from './scope.js';
 import { chooseSubject, placeOf, type SubjectChoice, type SubjectInput } from './subjects.js';
 import { FUNCTION_WORDS, isPastVerb, TEMPORAL_WORDS } from './words.js';
 import { countsRatherThanYear, IRREGULAR_PLURALS, MEASURES } from './units.js';
+import { copulaSubject, nounOfSum } from './figure-names.js';
 
 /** Nouns of time: "two days before" is when something happened, rarely a stated duration. */
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
@@ -176,14 +177,20 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
     // "17% of the UK population", "5% of the funds": a share of what follows "of".
     const share = first.mention.percent && !noun ? shareOf(s, afterPercentWords(s, first.comparator.end)) : undefined;
     if (share) words = [`share of ${share}`, ...words.filter((w) => w !== 'percent')];
+    // "$17 million of damage", "$81 billion for war-designated funding": what a sum is of or for.
+    const sum = first.mention.currency && !noun ? nounOfSum(s, first.comparator.end) : undefined;
+    if (sum) words = [...new Set([...sum, ...words.filter((w) => w !== 'amount')])];
     // "striking workers (75,000)", "the unemployment rate, 3.9 percent", "a reduction of 40%": what the figure is, named just before it.
+    const unnamed = (w: string) => w === 'percent' || w === 'amount' || w === role?.role.label;
     if (
       words.length === 0 ||
       (words.length === 1 && noun && UNIT_ONLY.has(noun.noun)) ||
-      (!noun && !share && first.mention.percent && words.every((w) => w === 'percent' || w === role?.role.label))
+      (!noun && !share && !sum && (first.mention.percent || first.mention.currency) && words.every(unnamed))
     ) {
-      const before = nounBefore(ctx, from, tokenRange(ctx.tokens, clause.start, clause.end).from);
-      if (before) words = [...new Set([...before, ...words])];
+      const clauseFrom = tokenRange(ctx.tokens, clause.start, clause.end).from;
+      // "The population of the UK was estimated to be 63.7 million", "the war funding now totals $79.0 billion".
+      const before = copulaSubject(ctx.tokens, from, clauseFrom) ?? nounBefore(ctx, from, clauseFrom);
+      if (before) words = [...new Set([...before, ...words.filter((w) => w !== 'amount')])];
     }
     if (words.length === 0) words = ['figure'];
     const unit = first.mention.currency ?? (first.mention.percent ? 'percent' : undefined) ?? noun?.noun ?? 'items';

@@ -90,3 +90,29 @@ describe('dates', () => {
     expect(values('The strikers met on January 30, 2013. In 2009 the strikers lost, and in March they won.')).toContain('March = 2009-03');
   });
 });
+
+describe('what a figure with no counted noun is named from', () => {
+  const names = (text: string) =>
+    extractClaims(text, { sourceId: 'x', entities: strike.entities, properties: strike.properties }, { minConfidence: 0 }).claims.map(
+      (c) => `${c.wording} = ${c.property}`,
+    );
+
+  it('the subject of the clause it completes after a copula, past a date and another figure', () => {
+    const found = names(
+      'Pittsburgh grew. The estimated flow of international migrants to Pittsburgh in the year to 30 June 1877 was 517,800 and estimated outflow for the same period was 352,100. This means that the net migration of Pittsburgh was 165,600.',
+    );
+    expect(found).toContain('517,800 = flow-migrants');
+    expect(found).toContain('352,100 = outflow');
+    expect(found).toContain('165,600 = net-migration');
+  });
+
+  it('what a sum of money is of', () => {
+    expect(names('The strike accounted for $17 million of damage.')).toContain('$17 million = damage-accounted');
+  });
+
+  it('reads a line ending on a word no sentence ends on as running on into the next', () => {
+    expect(names('Pittsburgh grew. This means that the net migration of Pittsburgh was\n165,600 in the year.')).toContain(
+      '165,600 = net-migration',
+    );
+  });
+});
