@@ -13,6 +13,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { machine, round } from './lib/measure.js';
 import { writeMeasurements } from './lib/results-file.js';
 
@@ -21,6 +22,8 @@ const QUIET_MS = 3000;
 const RESULTS = path.resolve(import.meta.dirname, 'results', 'ingest-stall.md');
 const DATA = path.resolve(import.meta.dirname, '..', 'graph-data');
 type Mode = 'in-process' | 'worker';
+/** Statuses of GETs not answered 200 (printed with the run). */
+const failedGets: string[] = [];
 
 if (process.argv[2] === 'serve') await serve(process.argv[3] as Mode, process.argv[4]!);
 else await main();
@@ -40,6 +43,51 @@ async function serve(mode: Mode, dataDir: string): Promise<void> {
   console.log(`http://127.0.0.1:${address.port}`);
   // An orderly exit, so that a --cpu-prof profile is written.
   process.on('SIGINT', () => process.exit(0));
+  // The event loop's own record, asked for over IPC: 'reset' when the ingest starts, 'read' when it ends.
+  const stalls = stallRecorder();
+  process.on('message', (m: string) => {
+    if (m === 'reset') stalls.reset();
+    else if (m === 'read') process.send!(stalls.read());
+  });
+}
+
+interface LoopStalls {
+  /** The longest time the event loop did not come round, and the number and sum of the gaps over 50 ms. */
+  longestMs: number;
+  over50: number;
+  over50Ms: number;
+  /** Event-loop delay (perf_hooks, 10 ms resolution): p99. */
+  p99DelayMs: number;
+}
+
+/** Gaps of the event loop seen by a 5 ms timer, and perf_hooks' delay histogram, since the last reset. */
+function stallRecorder(): { reset(): void; read(): LoopStalls } {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let gaps: number[] = [];
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last > 50) gaps.push(now - last);
+    last = now;
+  }, 5).unref();
+  return {
+    reset() {
+      histogram.reset();
+      gaps = [];
+    },
+    read() {
+      return {
+        longestMs: round(Math.max(0, ...gaps, histogram.max / 1e6), 0),
+        over50: gaps.length,
+        over50Ms: round(
+          gaps.reduce((sum, g) => sum + g, 0),
+          0,
+        ),
+        p99DelayMs: round(histogram.percentile(99) / 1e6, 0),
+      };
+    },
+  };
 }
 
 interface Case {
@@ -96,6 +144,8 @@ interface Outcome {
   /** Sent between the first progress line and the last: extracting. */
   during: Sample[];
   after: Sample[];
+  /** The server's event loop during the ingest (its own timer and delay histogram). */
+  loop: LoopStalls;
 }
 
 async function main(): Promise<void> {
@@ -108,7 +158,9 @@ async function main(): Promise<void> {
     for (const mode of modes) {
       const outcome = await runCase(c, mode);
       load.push(os.loadavg()[0]!);
-      console.error(`${c.name}, ${mode}: ${JSON.stringify(summary(outcome))}`);
+      console.error(
+        `${c.name}, ${mode}: ${JSON.stringify(summary(outcome))}${failedGets.length > 0 ? `; GETs not answered 200: ${failedGets.splice(0).join(', ')}` : ''}`,
+      );
       rows.push(row(c, outcome));
     }
   }
@@ -119,8 +171,8 @@ async function main(): Promise<void> {
     '',
     `A GET /api/graph (gzip) is sent every ${PROBE_MS} ms during the ingest, without waiting for the previous answer; latency is send to last byte. For comparison, the same server is probed for 3 s before the ingest (what the machine's load alone costs). GETs during the ingest are classed by when they were sent: before the first progress line arrived (the 5 MB body received and parsed, the checks on the text, extraction starting), between the first and the last progress line (extracting), and after it (the claims checked, reconciled and written, on the event loop in both modes). In-process, every progress line arrives at the end of extraction at once (the loop is held until then), so the first class holds all of extraction and the second is empty.`,
     '',
-    '| text | extraction | ingest (s) | until extracted (s) | claims | no ingest (the 3 s before): GETs, p50 / p99 / max (ms) | before the first progress line: GETs, p50 / p99 / max (ms) | extracting: GETs, p50 / p99 / max (ms) | after extraction: GETs, p50 / p99 / max (ms) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| text | extraction | ingest (s) | until extracted (s) | claims | no ingest (the 3 s before): GETs, p50 / p99 / max (ms) | before the first progress line: GETs, p50 / p99 / max (ms) | extracting: GETs, p50 / p99 / max (ms) | after extraction: GETs, p50 / p99 / max (ms) | the server event loop during the ingest: longest stall (ms) / stalls over 50 ms: count, sum (ms) / delay p99 (ms) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `One worker per ingest or a kept one: starting a worker and extracting a one-sentence text took ${startup.coldMs} ms (tsx registering, the extraction modules loading); the same job on the warm worker ${startup.warmMs} ms (median of 5). Kept, the worker adds ${startup.rssMB} MB to the server's resident memory (after its first job). So one worker is kept warm and replaced only when it is stopped.`,
@@ -164,7 +216,7 @@ async function workerCosts(): Promise<{ coldMs: number; warmMs: number; rssMB: n
 function row(c: Case, o: Outcome): string {
   const s = summary(o);
   const cell = (x: { n: number; p50: number; p99: number; max: number }) => (x.n === 0 ? 'none' : `${x.n}, ${x.p50} / ${x.p99} / ${x.max}`);
-  return `| ${c.name}, ${(c.text.length / 1e6).toFixed(2)} M characters | ${o.mode} | ${o.ingestSeconds} (${o.status}) | ${o.extractSeconds} | ${o.claims} | ${cell(s.quiet)} | ${cell(s.opening)} | ${cell(s.during)} | ${cell(s.after)} |`;
+  return `| ${c.name}, ${(c.text.length / 1e6).toFixed(2)} M characters | ${o.mode} | ${o.ingestSeconds} (${o.status}) | ${o.extractSeconds} | ${o.claims} | ${cell(s.quiet)} | ${cell(s.opening)} | ${cell(s.during)} | ${cell(s.after)} | ${o.loop.longestMs} / ${o.loop.over50}, ${o.loop.over50Ms} / ${o.loop.p99DelayMs} |`;
 }
 
 function summary(o: Outcome) {
@@ -177,6 +229,7 @@ function summary(o: Outcome) {
     opening: stats(o.opening),
     during: stats(o.during),
     after: stats(o.after),
+    loop: o.loop,
   };
 }
 
@@ -191,7 +244,7 @@ async function runCase(c: Case, mode: Mode): Promise<Outcome> {
   await cp(DATA, dataDir, { recursive: true });
   const profile = process.env.STALL_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STALL_PROFILE}`] : [];
   const child = spawn(process.execPath, [...process.execArgv, ...profile, import.meta.filename, 'serve', mode, dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   try {
     const base = await firstLine(child);
@@ -203,6 +256,7 @@ async function runCase(c: Case, mode: Mode): Promise<Outcome> {
     const quiet = await probeFor(base, QUIET_MS);
 
     const probes: Promise<Sample>[] = [];
+    child.send('reset');
     const t0 = performance.now();
     let extractedAt = Infinity;
     let firstProgressAt = Infinity;
@@ -217,6 +271,9 @@ async function runCase(c: Case, mode: Mode): Promise<Outcome> {
     });
     const endedAt = performance.now();
     clearInterval(timer);
+    const loopRead = once(child, 'message');
+    child.send('read');
+    const [loop] = (await loopRead) as [LoopStalls];
     const samples = (await Promise.all(probes)).filter((s) => s.sentAt <= endedAt);
     return {
       mode,
@@ -228,6 +285,7 @@ async function runCase(c: Case, mode: Mode): Promise<Outcome> {
       opening: samples.filter((s) => s.sentAt < firstProgressAt),
       during: samples.filter((s) => s.sentAt >= firstProgressAt && s.sentAt < extractedAt),
       after: samples.filter((s) => s.sentAt >= extractedAt),
+      loop,
     };
   } finally {
     child.kill('SIGINT');
@@ -261,9 +319,11 @@ function get(url: string): Promise<number> {
     http
       .get(url, { agent: false, headers: { 'accept-encoding': 'gzip' } }, (res) => {
         res.resume();
-        res.on('end', () =>
-          res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`GET ${url}: ${res.statusCode}`)),
-        );
+        // A GET the server gave up on (408 after a minute unanswered) counts with the time it took.
+        res.on('end', () => {
+          if (res.statusCode !== 200) failedGets.push(`${res.statusCode}`);
+          resolve(performance.now() - start);
+        });
       })
       .on('error', reject);
   });

@@ -2,7 +2,7 @@
 import type { ConcordanceGraph } from './graph.js';
 import { LayeredMap } from './layered-map.js';
 import { continueGraph, startGraph } from './live-graph.js';
-import { discoverLikely, updateLikely, type LikelySummary } from './likely.js';
+import { discoverLikely, judgeGroups, mergeLikely, type Judged, type LikelySummary } from './likely.js';
 import { byId, indexCorpus, type Corpus, type CorpusIndex } from '../core/model.js';
 import { DEFAULT_RECONCILE_SETTINGS, reconcile, reconcileGroups, type GroupsView, type ReconcileSettings } from '../core/reconcile.js';
 import { allComparisons, ClaimHints, comparisonsOf, indexComparisons, nextComparisonIndex, type ComparisonIndex } from './write-index.js';
@@ -95,6 +95,54 @@ export function reanalyse(
   changed: { before?: Claim; after?: Claim }[],
   settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS,
 ): Analysis {
+  const steps = reanalysing(previous, corpus, changed, settings);
+  let step = steps.next();
+  while (!step.done) {
+    const pause = step.value;
+    step = steps.next(
+      pause.kind === 'judge'
+        ? judgeGroups(pause.groups, pause.affected, pause.index, previous.likely.reviewer, (s) => previous.likely.trust.get(s)?.score)
+        : undefined,
+    );
+  }
+  return step.value;
+}
+
+/** Where reanalysing pauses: for a turn of the event loop, or for the affected groups' likely values to be judged (judgeGroups). */
+export type ReanalysePause =
+  { kind: 'turn' } | { kind: 'judge'; groups: ReadonlyMap<string, readonly string[]>; affected: ReadonlySet<string>; index: CorpusIndex };
+
+/**
+ * reanalyse() for a write that must not hold the event loop (an ingest of tens of thousands of claims):
+ * the same steps, with a turn of the event loop between them, and the likely values judged by `judge`
+ * (likely-worker.ts: in a worker thread when the groups are large). The analysis is the same.
+ */
+export async function reanalyseInTurns(
+  previous: Analysis,
+  corpus: Corpus,
+  changed: { before?: Claim; after?: Claim }[],
+  judge: (pause: Extract<ReanalysePause, { kind: 'judge' }>, likely: LikelySummary) => Promise<Judged>,
+  settings: ReconcileSettings = DEFAULT_RECONCILE_SETTINGS,
+): Promise<Analysis> {
+  const steps = reanalysing(previous, corpus, changed, settings);
+  let step = steps.next();
+  while (!step.done) {
+    const pause = step.value;
+    if (pause.kind === 'judge') step = steps.next(await judge(pause, previous.likely));
+    else {
+      await new Promise((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+  }
+  return step.value;
+}
+
+function* reanalysing(
+  previous: Analysis,
+  corpus: Corpus,
+  changed: { before?: Claim; after?: Claim }[],
+  settings: ReconcileSettings,
+): Generator<ReanalysePause, Analysis, Judged | undefined> {
   const index = nextIndex(previous, corpus, changed);
   const hints = nextHints(previous, corpus, index, changed);
   const entityLabel = (id: string) => index.entity.get(id)?.label ?? id;
@@ -124,7 +172,9 @@ export function reanalyse(
     }
   }
   const groups = nextGroups(previous, index, hints, changed, affected);
+  yield { kind: 'turn' };
   const fresh = reconcileGroups({ ...corpus, entityLabel }, affected, settings, groupsView(index, groups, hints, affected));
+  yield { kind: 'turn' };
   // The comparisons taken out are found by group and by claim (the index), not by a pass over all.
   const before = comparisonIndexOf(previous);
   const removedSet = comparisonsOf(before, affected, touched);
@@ -136,10 +186,13 @@ export function reanalyse(
     if (!same || removedSet.has(same)) added.push(cmp);
   }
   const comparisonIndex = nextComparisonIndex(before, removedSet, added);
+  yield { kind: 'turn' };
   // Trust is learned across every set, so one edit can move any likely value; but learning it costs
   // the whole corpus. The write re-judges its own sets with the trust as it stands; settleTrust()
   // re-learns it in the background.
-  const likely = updateLikely(previous.likely, previous.groups, groups, affected, index);
+  const judged = yield { kind: 'judge', groups, affected, index };
+  const likely = mergeLikely(previous.likely, previous.groups, affected, judged!);
+  yield { kind: 'turn' };
   const mayChange = new Set(touched);
   for (const key of affected) for (const ids of [previous.groups.get(key), groups.get(key)]) for (const id of ids ?? []) mayChange.add(id);
   const next = continueGraph(

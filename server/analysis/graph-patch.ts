@@ -63,11 +63,39 @@ export function patchGraph(
   change: GraphChange,
   updating: boolean,
 ): ConcordanceGraph {
-  if (patchable(previous, next)) applyPatch(graph, previous, next, change);
+  const steps = patchSteps(graph, previous, next, change, updating);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Records (nodes or edges) patched between two pauses of patchSteps. */
+const PATCH_SLICE = 500;
+
+/**
+ * patchGraph in steps: pauses (yields) every PATCH_SLICE records, so that a caller can patch for a
+ * paste of tens of thousands of claims between other work (live-graph.ts). Between two steps the
+ * graph is half-patched: the caller must let no one read it until the last step is done.
+ */
+export function* patchSteps(
+  graph: ConcordanceGraph,
+  previous: GraphState,
+  next: GraphState,
+  change: GraphChange,
+  updating: boolean,
+): Generator<void, ConcordanceGraph> {
+  if (patchable(previous, next)) yield* applyPatch(graph, previous, next, change);
   else graph = buildGraph(next.corpus, next.comparisons, next.likely);
   if (updating) graph.setAttribute('trust', TRUST_UPDATING);
   else graph.removeAttribute('trust');
   return graph;
+}
+
+/** How many records a change patches: small ones are patched at once (live-graph.ts). */
+export function changeSize(change: GraphChange): number {
+  let size = change.removed.length + change.added.length;
+  for (const ids of [change.claims, change.likely]) for (const _ of ids) size++;
+  return size;
 }
 
 function patchable(previous: GraphState, next: GraphState): boolean {
@@ -92,7 +120,10 @@ function patchable(previous: GraphState, next: GraphState): boolean {
   return true;
 }
 
-function applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphState, change: GraphChange): void {
+function* applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphState, change: GraphChange): Generator<void, void> {
+  let done = 0;
+  // A pause every PATCH_SLICE records (never inside a record's own changes).
+  const pauseDue = () => ++done % PATCH_SLICE === 0;
   const { corpus, index } = next;
   const placed = nodeCounts(previous, graph.order);
   // Read before anything changes: the counts and each touched claim's conflicts as they were.
@@ -152,6 +183,7 @@ function applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphSt
 
   // New claims come in the order the write lists them, which is corpus order: placed as a full build would.
   for (const id of new Set(change.claims)) {
+    if (pauseDue()) yield;
     const key = nodeKey.claim(id);
     const claim = index.claim.get(id);
     const live = claim !== undefined && claim.status !== 'rejected';
@@ -169,14 +201,22 @@ function applyPatch(graph: ConcordanceGraph, previous: GraphState, next: GraphSt
     addStructuralEdges(graph, claim);
   }
   for (const [id, n] of conflicts) {
+    if (pauseDue()) yield;
     const key = nodeKey.claim(id);
     if (graph.hasNode(key)) graph.setNodeAttribute(key, 'conflicts', n);
   }
 
-  for (const cmp of change.removed) for (const { key } of comparisonEdgeKeys(cmp)) if (graph.hasEdge(key)) graph.dropEdge(key);
-  for (const cmp of change.added) addComparisonEdges(graph, cmp);
+  for (const cmp of change.removed) {
+    if (pauseDue()) yield;
+    for (const { key } of comparisonEdgeKeys(cmp)) if (graph.hasEdge(key)) graph.dropEdge(key);
+  }
+  for (const cmp of change.added) {
+    if (pauseDue()) yield;
+    addComparisonEdges(graph, cmp);
+  }
 
   for (const id of change.likely) {
+    if (pauseDue()) yield;
     const key = nodeKey.claim(id);
     if (graph.hasNode(key)) graph.setNodeAttribute(key, 'likely', next.likely.likelyClaims.has(id));
   }

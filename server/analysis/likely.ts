@@ -89,7 +89,7 @@ export function isUndecided(verdict: Pick<GroupVerdict, 'confidence' | 'alternat
 export const MIN_SHARED_FOR_TRUST = 3;
 
 /** The claims of the given groups split into sets (one figure in one scope), each set's group and each claim's set. */
-export function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: CorpusIndex) {
+export function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Iterable<string>, index: Pick<CorpusIndex, 'claim'>) {
   const sets = new Map<string, Claim[]>();
   const setOf = new Map<string, string>();
   const groupOfSet = new Map<string, string>();
@@ -117,7 +117,7 @@ export function setsOf(groups: ReadonlyMap<string, readonly string[]>, keys: Ite
 function judgeSets(
   groups: ReadonlyMap<string, readonly string[]>,
   keys: Iterable<string>,
-  index: CorpusIndex,
+  index: Pick<CorpusIndex, 'claim' | 'entity'>,
   reviewer: readonly TrustJudgement[],
   knownTrust?: (source: string) => number | undefined,
 ) {
@@ -169,6 +169,29 @@ export function discoverLikely(
   return { method: truth.method, convergence: truth.convergence, byGroup, setOf, trust, likelyClaims, reviewer };
 }
 
+/** What judging some groups' sets gives a write: their verdicts, each claim's set, the claims stating a likely value. */
+export interface Judged {
+  byGroup: Map<string, GroupVerdict[]>;
+  setOf: Map<string, string>;
+  likelyClaims: Set<string>;
+}
+
+/**
+ * The likely values of the `keys` groups judged with `trust` (per source; a source it does not know
+ * counts as unknown), nothing learned. What a write runs for its own groups, on the event loop or in
+ * the likely worker (likely-worker.ts), which gets the same answer from the same code.
+ */
+export function judgeGroups(
+  groups: ReadonlyMap<string, readonly string[]>,
+  keys: Iterable<string>,
+  index: Pick<CorpusIndex, 'claim' | 'entity'>,
+  reviewer: readonly TrustJudgement[],
+  trust: (source: string) => number | undefined,
+): Judged {
+  const { byGroup, setOf, likelyClaims } = judgeSets(groups, keys, index, reviewer, trust);
+  return { byGroup, setOf, likelyClaims };
+}
+
 /**
  * After a write: the likely values of the `affected` groups judged again with every source's trust as
  * it stands (a source new since then counts as unknown), every other set's verdict kept. Trust itself
@@ -182,7 +205,17 @@ export function updateLikely(
   affected: ReadonlySet<string>,
   index: CorpusIndex,
 ): LikelySummary {
-  const fresh = judgeSets(groups, affected, index, previous.reviewer, (source) => previous.trust.get(source)?.score);
+  const fresh = judgeGroups(groups, affected, index, previous.reviewer, (source) => previous.trust.get(source)?.score);
+  return mergeLikely(previous, before, affected, fresh);
+}
+
+/** `previous` with the `affected` groups' verdicts replaced by `fresh` (judgeGroups over them, with `previous`'s trust). */
+export function mergeLikely(
+  previous: LikelySummary,
+  before: ReadonlyMap<string, readonly string[]>,
+  affected: ReadonlySet<string>,
+  fresh: Judged,
+): LikelySummary {
   // The previous maps with the affected groups' entries replaced, layered over them: not copies
   // (at a million claims a copy of each cost more than the rest of a write).
   const groupChanges: [string, GroupVerdict[] | undefined][] = [];

@@ -8,7 +8,7 @@
 // and that was never installed) gets a graph built afresh: slow, but never a wrong one.
 import { performance } from 'node:perf_hooks';
 import { graphBuilder, type ConcordanceGraph } from './graph.js';
-import { patchGraph, TRUST_UPDATING, type GraphChange, type GraphState } from './graph-patch.js';
+import { changeSize, patchGraph, patchSteps, TRUST_UPDATING, type GraphChange, type GraphState } from './graph-patch.js';
 
 interface Line {
   graph: ConcordanceGraph | undefined;
@@ -20,6 +20,10 @@ interface Line {
   building?: { analysis: GraphState; steps: Generator<void, ConcordanceGraph> };
   /** Settles when the background build of this line is over (buildInBackground). */
   ready?: Promise<void>;
+  /** A large write's patch going on between other work (patchNow): the graph is half-patched until it is done. */
+  patching?: { analysis: GraphState; steps: Generator<void, ConcordanceGraph>; done: Promise<void> };
+  /** An installed analysis whose patch waits for the one going on in the background (patchNow). */
+  queued?: GraphState;
 }
 
 interface Link {
@@ -79,6 +83,8 @@ function bringLineTo(analysis: GraphState): boolean {
   const link = links.get(analysis);
   if (!link) return false;
   const { line } = link;
+  // A patch going on in the background is finished first: no one reads a half-patched graph.
+  if (line.patching) finishPatch(line);
   if (line.at === analysis) return true;
   if (!link.from) {
     if (line.at !== undefined) return false;
@@ -89,16 +95,78 @@ function bringLineTo(analysis: GraphState): boolean {
   const { base, change } = link.from;
   const { updating } = link;
   if (!bringLineTo(base)) return false;
+  settlePatch(line, analysis, () => patchGraph(line.graph!, base, analysis, change, updating));
+  return true;
+}
+
+/** The line's graph made to show `analysis` by `patch`, or built whole if the patch fails. */
+function settlePatch(line: Line, analysis: GraphState, patch: () => ConcordanceGraph): void {
+  const link = links.get(analysis)!;
   try {
-    line.graph = patchGraph(line.graph!, base, analysis, change, updating);
+    line.graph = patch();
   } catch (err) {
     // A patch that stopped half-way leaves a graph that matches nothing: build this one whole.
     console.error(`patching the graph failed, building it whole: ${(err as Error).message}`);
-    line.graph = wholeGraph(analysis, updating);
+    line.graph = wholeGraph(analysis, link.updating);
   }
   line.at = analysis;
   link.from = undefined;
-  return true;
+}
+
+/** The rest of a patch going on in the background, done now (someone reads the graph). */
+function finishPatch(line: Line): void {
+  const patching = line.patching!;
+  line.patching = undefined;
+  settlePatch(line, patching.analysis, () => {
+    let step = patching.steps.next();
+    while (!step.done) step = patching.steps.next();
+    return step.value;
+  });
+}
+
+/** Writes that change at least this many records (a paste of thousands of claims) are patched in slices between requests. */
+export const BACKGROUND_PATCH_FROM = 2_000;
+
+/** Patches the line's graph to show `analysis` in slices of SLICE_MS between other work; a reader meanwhile finishes it at once. */
+function patchInBackground(line: Line, analysis: GraphState): void {
+  const link = links.get(analysis)!;
+  const { base, change } = link.from!;
+  const steps = patchSteps(line.graph!, base, analysis, change, link.updating);
+  let finished!: () => void;
+  line.patching = { analysis, steps, done: new Promise<void>((resolve) => (finished = resolve)) };
+  void (async () => {
+    try {
+      // Not one step before the write's own answer is on its way.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (line.patching?.steps === steps) {
+        const until = performance.now() + SLICE_MS;
+        let step: IteratorResult<void, ConcordanceGraph>;
+        try {
+          do step = steps.next();
+          while (!step.done && performance.now() < until);
+        } catch (err) {
+          line.patching = undefined;
+          settlePatch(line, analysis, () => {
+            throw err;
+          });
+          break;
+        }
+        if (step.done) {
+          line.patching = undefined;
+          const graph = step.value;
+          settlePatch(line, analysis, () => graph);
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      finished();
+    }
+    // A write installed meanwhile waited for this patch: its own is made now.
+    const queued = line.queued;
+    line.queued = undefined;
+    if (queued && !line.patching) patchNow(queued);
+  })();
 }
 
 function wholeGraph(analysis: GraphState, updating: boolean, line?: Line): ConcordanceGraph {
@@ -121,14 +189,14 @@ const SLICE_MS = 20;
 /** Reading `analysis`'s graph costs no build: it is built, or one write's patch away (patched in place when read). */
 export function hasGraph(analysis: GraphState): boolean {
   const link = links.get(analysis);
-  if (!link) return false;
+  if (!link || link.line.patching) return false;
   return link.own !== undefined || link.line.at === analysis || (link.from !== undefined && link.line.at === link.from.base);
 }
 
 /** `analysis`'s graph is being built in the background (buildInBackground) and not ready. */
 export function isBuilding(analysis: GraphState): boolean {
   const line = links.get(analysis)?.line;
-  return line !== undefined && line.at === undefined && line.building !== undefined;
+  return line !== undefined && ((line.at === undefined && line.building !== undefined) || line.patching !== undefined);
 }
 
 /**
@@ -145,7 +213,8 @@ export function buildInBackground(analysis: GraphState): Promise<void> {
 
 /** Settles once the background build of `analysis`'s graph (if any) is over: then reading `graph` costs no build. */
 export function whenBuilt(analysis: GraphState): Promise<void> {
-  return links.get(analysis)?.line.ready ?? Promise.resolve();
+  const line = links.get(analysis)?.line;
+  return line?.patching?.done ?? line?.ready ?? Promise.resolve();
 }
 
 async function buildLine(line: Line): Promise<void> {
@@ -184,5 +253,13 @@ async function buildLine(line: Line): Promise<void> {
  */
 export function patchNow(analysis: GraphState): void {
   const link = links.get(analysis);
-  if (link?.from && link.line.at === link.from.base) bringLineTo(analysis);
+  if (!link?.from) return;
+  if (link.line.patching) {
+    if (link.from.base === link.line.patching.analysis) link.line.queued = analysis;
+    return;
+  }
+  if (link.line.at !== link.from.base) return;
+  // A large write (a paste of thousands of claims: seconds of patching) is patched between requests.
+  if (changeSize(link.from.change) >= BACKGROUND_PATCH_FROM) patchInBackground(link.line, analysis);
+  else bringLineTo(analysis);
 }
