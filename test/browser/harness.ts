@@ -1,7 +1,9 @@
 // Browser-test harness: the built client served by the real app (real helmet CSP) over a temp copy
 // of graph-data/, driven by playwright-core in Debian's Chromium. One browser per test file.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -29,9 +31,42 @@ async function newest(dir: string, skip: readonly string[] = []): Promise<number
   return max;
 }
 
+/** What the client bundle is built from: its sources, the server code it imports, the locked dependencies. */
+const BUNDLE_INPUTS = [CLIENT, path.join(ROOT, 'server/common'), path.join(ROOT, 'package-lock.json')];
+
+/** Every file under `entry` (or `entry` itself), skipping `skip` folders, sorted. */
+async function filesUnder(entry: string, skip: readonly string[]): Promise<string[]> {
+  if (!(await stat(entry)).isDirectory()) return [entry];
+  const out: string[] = [];
+  for (const child of await readdir(entry, { withFileTypes: true })) {
+    if (skip.includes(child.name)) continue;
+    out.push(...(await filesUnder(path.join(entry, child.name), skip)));
+  }
+  return out.sort();
+}
+
+/** A hash of the bundle's inputs: the same sources give the same built bundle. */
+async function bundleKey(): Promise<string> {
+  const hash = createHash('sha1');
+  for (const input of BUNDLE_INPUTS)
+    for (const file of await filesUnder(input, ['dist', 'node_modules'])) {
+      hash
+        .update(path.relative(ROOT, file))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
+    }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Folder of built bundles, one per bundleKey(), shared by every test file (and worktree) on this machine. */
+const BUNDLE_CACHE = path.join(os.tmpdir(), 'concordance-test-client');
+
 /**
- * The client bundle to serve: client/dist when it is newer than every client source file, else a
- * fresh build into a private temp folder (so parallel test files never write the same folder).
+ * The client bundle to serve: client/dist when it is newer than every client source file, else the
+ * bundle built from these very sources, once per machine: the first test file to ask builds it
+ * (others wait on its lock) into BUNDLE_CACHE. Each browser file used to build its own, ten seconds
+ * and more each on two busy cores, a dozen times per run.
  */
 export async function clientBundle(): Promise<{ dir: string; temporary: boolean }> {
   const dist = path.join(CLIENT, 'dist');
@@ -40,7 +75,57 @@ export async function clientBundle(): Promise<{ dir: string; temporary: boolean 
     () => 0,
   );
   if (built > 0 && built > (await newest(CLIENT, ['dist', 'node_modules']))) return { dir: dist, temporary: false };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'concordance-client-'));
+  const dir = path.join(BUNDLE_CACHE, await bundleKey());
+  await mkdir(BUNDLE_CACHE, { recursive: true });
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(path.join(dir, 'index.html'))) return { dir, temporary: false };
+    if (await takeLock(lock)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  try {
+    if (!existsSync(path.join(dir, 'index.html'))) {
+      // Built aside and renamed into place: a reader never sees half a bundle.
+      const staging = await mkdtemp(`${dir}.building-`);
+      buildClient(staging);
+      await rm(dir, { recursive: true, force: true });
+      await rename(staging, dir);
+    }
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+  return { dir, temporary: false };
+}
+
+/** Takes the build lock (a folder holding the builder's pid); a lock whose process is gone is taken over. */
+async function takeLock(lock: string): Promise<boolean> {
+  try {
+    await mkdir(lock);
+    await writeFile(path.join(lock, 'pid'), String(process.pid));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const owner = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => ''));
+  const since = await stat(lock).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => 0,
+  );
+  // No pid yet: the owner is between mkdir and writeFile, unless that was long ago.
+  if ((owner > 0 && !alive(owner)) || (!owner && since > 30_000)) await rm(lock, { recursive: true, force: true });
+  return false;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function buildClient(outDir: string): void {
   execFileSync(
     process.execPath,
     [
@@ -49,14 +134,13 @@ export async function clientBundle(): Promise<{ dir: string; temporary: boolean 
       '--config',
       path.join(CLIENT, 'vite.config.ts'),
       '--outDir',
-      dir,
+      outDir,
       '--emptyOutDir',
       '--logLevel',
       'warn',
     ],
     { cwd: ROOT, stdio: 'pipe' },
   );
-  return { dir, temporary: true };
 }
 
 /** A private copy of graph-data/: tests never touch the store people are curating. */
