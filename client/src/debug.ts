@@ -17,6 +17,8 @@ export interface DebugHook {
   edgeDisplay(key: string): Record<string, unknown> | null;
   positions(): Record<string, { x: number; y: number }>;
   camera(): { x: number; y: number; ratio: number };
+  /** The camera is gliding (an animation is under way): it is not where it will rest. */
+  cameraMoving(): boolean;
   layoutRunning(): boolean;
   counts(): { nodes: number; edges: number };
   /** The whole graph's size on the server, and whether only part of it is drawn. */
@@ -49,6 +51,7 @@ export function installDebugHook(store: Store, view: GraphView, layout: LayoutRu
       return out;
     },
     camera: () => view.cameraView(),
+    cameraMoving: () => view.sigma.getCamera().isAnimated(),
     layoutRunning: () => layout.running,
     counts: () => ({ nodes: graph.order, edges: graph.size }),
     extent: () => ({ partial: feed.partial, total: { ...feed.total } }),

@@ -154,15 +154,19 @@ describe('Concordance in the browser', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -300);
     await page.waitForURL(/cam=/);
-    // The URL takes the camera 250 ms after it stops moving, and the list click's framing animation
-    // may still be running under load: wait until the link holds the camera on screen.
+    // The URL takes the camera 250 ms after it comes to rest, and the list click's framing animation
+    // may still be running under load: wait until the camera rests and the link holds it (read at
+    // one moment in the page, so no frame can move the camera between the two readings).
     await expect
       .poll(
-        async () => {
-          const live = (await hooks(page)).camera;
-          const [x, y, ratio] = (new URL(page.url()).searchParams.get('cam') ?? '').split(',').map(Number);
-          return Math.abs(x! - live.x) < 1e-4 && Math.abs(y! - live.y) < 1e-4 && Math.abs(ratio! - live.ratio) < 1e-4;
-        },
+        () =>
+          page.evaluate(() => {
+            const hook = (window as unknown as PageHooks).__concordance;
+            if (hook.cameraMoving()) return false;
+            const live = hook.camera();
+            const [x, y, ratio] = (new URL(location.href).searchParams.get('cam') ?? '').split(',').map(Number);
+            return Math.abs(x! - live.x) < 1e-4 && Math.abs(y! - live.y) < 1e-4 && Math.abs(ratio! - live.ratio) < 1e-4;
+          }),
         { timeout: 10_000 },
       )
       .toBe(true);

@@ -228,15 +228,30 @@ export class GraphView {
     this.graph.on('eachNodeAttributesUpdated', () => this.placeLabelsSoon(150));
     sigma.getCamera().on('updated', () => {
       this.placeLabelsSoon();
-      clearTimeout(this.cameraTimer);
-      this.cameraTimer = setTimeout(() => this.flushCamera(), 250);
+      this.flushCameraSoon();
     });
   }
 
-  /** Writes the current camera into the URL (replaceState: camera moves are not history steps). */
-  private flushCamera(): void {
+  /** The URL takes the camera once it has been still for a moment. */
+  private flushCameraSoon(): void {
+    clearTimeout(this.cameraTimer);
+    this.cameraTimer = setTimeout(() => this.flushCamera(true), 250);
+  }
+
+  /**
+   * Writes the current camera into the URL (replaceState: camera moves are not history steps).
+   * From the timer, only a camera at rest: a busy page draws an animation's frames far apart (more
+   * than the timer's 250 ms under load), and a link copied then held a camera half-way through a
+   * glide that the page itself went on to leave. A camera still moving is looked at again later.
+   * Before a history step (`beforePush`) the camera is taken wherever it is.
+   */
+  private flushCamera(atRestOnly = false): void {
     clearTimeout(this.cameraTimer);
     this.cameraTimer = undefined;
+    if (atRestOnly && this.sigma.getCamera().isAnimated()) {
+      this.flushCameraSoon();
+      return;
+    }
     const view = this.cameraView();
     if (!sameCamera(view, this.store.state.camera)) this.store.update({ camera: view }, 'replace');
   }
