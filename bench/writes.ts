@@ -3,12 +3,17 @@
 // extraction done beforehand (only the store's work is timed), accepting one claim (with trust
 // settled, and while trust is being re-learnt in the worker thread) — and the memory after.
 //   node --expose-gc --import tsx bench/writes.ts --claims 10000,100000 [--stores file,pg] [--repeat 5] [--out bench/results/writes-table.md]
+// PROF=<prefix> writes a CPU profile of each accept; with --trace-gc, lines on stdout bracket its collections.
 // PostgreSQL: a fresh database per size on PG_BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), dropped after.
+// At 1M, generating and importing take minutes: --from <folder> uses a store made by bench/generate.ts
+// (one size; the folder run writes into a copy of it), and --pg-url <url> a database it was already
+// imported into (`npm run db:import`; written to, not dropped).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { extractClaims } from '../server/extract/index.js';
 import { writeCorpusFiles } from '../server/store/create.js';
@@ -25,6 +30,8 @@ const { values } = parseArgs({
     stores: { type: 'string', default: 'file,pg' },
     repeat: { type: 'string', default: '5' },
     out: { type: 'string' },
+    from: { type: 'string' },
+    'pg-url': { type: 'string' },
   },
   strict: true,
 });
@@ -88,6 +95,13 @@ async function opened(
     const repo = await Repository.open(dir);
     return { repo, startS: (performance.now() - t) / 1000, cleanup: async () => repo.close() };
   }
+  const given = values['pg-url'];
+  if (given) {
+    global.gc?.();
+    const t = performance.now();
+    const repo = await Repository.openBackend(await PostgresBackend.connect(given));
+    return { repo, startS: (performance.now() - t) / 1000, cleanup: async () => repo.close() };
+  }
   const name = `concordance_bench_${n}_${process.pid}`;
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`).then(() => c.query(`CREATE DATABASE ${name}`)));
   const url = new URL(ADMIN_URL);
@@ -108,6 +122,15 @@ async function opened(
     },
   };
 }
+
+// PROF=<prefix>: a CPU profile of each accept (sampled every 200 µs), written beside the prefix.
+const profiler = process.env.PROF ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+}
+let profiled = 0;
 
 async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
   const loadStart = load();
@@ -132,9 +155,17 @@ async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
   };
   const accept = async (times: number[]) => {
     const claim = repo.snapshot.analysis.corpus.claims.find((c) => c.status === 'extracted')!;
+    if (profiler) await profiler.post('Profiler.start');
+    // Brackets the accept's collections in --trace-gc output.
+    if (process.env.PROF) console.log(`accept ${times.length} begin`);
     const t = performance.now();
     await patchClaim(repo, claim.id, claim.version ?? 1, { action: 'accept' }, { who: 'bench' });
     times.push(performance.now() - t);
+    if (process.env.PROF) console.log(`accept ${times.length - 1} end: ${times.at(-1)!.toFixed(1)} ms, load ${load()}`);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(`${process.env.PROF}-${store}-${n}-accept-${profiled++}.cpuprofile`, JSON.stringify(profile));
+    }
   };
   for (let i = 0; i < repeat; i++) {
     const text = `${PAGE} Page ${i + 1} of the notes, ${store}.`;
@@ -180,17 +211,22 @@ async function run(store: 'file' | 'pg', n: number, dir: string): Promise<Row> {
 }
 
 for (const n of sizes) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `concordance-writes-${n}-`));
-  await writeCorpusFiles(generateCorpus({ claims: n, seed: 1 }), dir);
+  const dir = values.from ?? (await mkdtemp(path.join(os.tmpdir(), `concordance-writes-${n}-`)));
+  if (!values.from) await writeCorpusFiles(generateCorpus({ claims: n, seed: 1 }), dir);
   // Each store gets its own copy: the folder store's writes would otherwise be in PostgreSQL's import.
   for (const store of stores) {
+    // An imported database is not read from the folder: no copy.
+    if (store === 'pg' && values['pg-url']) {
+      rows.push(await run(store, n, dir));
+      continue;
+    }
     const copy = await mkdtemp(path.join(os.tmpdir(), `concordance-writes-${n}-${store}-`));
     await rm(copy, { recursive: true });
     await import('node:fs/promises').then((fs) => fs.cp(dir, copy, { recursive: true }));
     rows.push(await run(store, n, copy));
     await rm(copy, { recursive: true, force: true });
   }
-  await rm(dir, { recursive: true, force: true });
+  if (!values.from) await rm(dir, { recursive: true, force: true });
 }
 
 const ms = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(0)} ms`);

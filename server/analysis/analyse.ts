@@ -225,6 +225,11 @@ export function sourceClaims(analysis: Analysis, source: string): Claim[] {
   return hintsOf(analysis).ofSource(source, analysis.index.claim);
 }
 
+/** Where the claim likely stands in `analysis.corpus.claims` (exact until a claim is removed): a guess to check, not a walk. */
+export function claimPlaceHint(analysis: Analysis, id: string): number {
+  return hintsOf(analysis).placeOf(id);
+}
+
 function hintsOf(analysis: Analysis): ClaimHints {
   let hints = claimHints.get(analysis);
   if (!hints) claimHints.set(analysis, (hints = new ClaimHints(analysis.corpus.claims)));

@@ -33,6 +33,37 @@ export async function writeDurably(file: string, content: string | Uint8Array, f
   }
 }
 
+/**
+ * Creates `file` with `content` and makes both durable: the content (fsync of the file) and its name
+ * (fsync of its folder), the two syncs at once. Not atomic: a crash part-way can leave it torn, so
+ * only for a file whose reader treats a torn copy as absent (the transaction journal).
+ */
+export async function createDurably(file: string, content: string): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    // The name exists from open(): the folder's fsync can run beside the content's.
+    await Promise.all([handle.writeFile(content, 'utf8').then(() => handle.sync()), fsyncPath(path.dirname(file))]);
+  } catch (err) {
+    (err as NodeJS.ErrnoException).path ??= file;
+    throw err;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Appends without waiting for the disk: the caller fsyncs the file (fsyncPath) before relying on it. */
+export async function appendUnsynced(file: string, content: string): Promise<void> {
+  const handle = await open(file, 'a');
+  try {
+    await handle.writeFile(content, 'utf8');
+  } catch (err) {
+    (err as NodeJS.ErrnoException).path ??= file;
+    throw err;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** fsync of a file or a folder (a folder's entry list, after a rename). */
 export async function fsyncPath(file: string): Promise<void> {
   const handle = await open(file, 'r');

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, readFile, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncPath, writeDurably, writeFileAtomic } from './atomic.js';
+import { appendUnsynced, createDurably, fsyncPath, writeDurably } from './atomic.js';
 import { storeFailureOf, StoreWriteError } from './failures.js';
 import { liveLockHolder, removeStaleLock, withStoreLock } from './lock.js';
 
@@ -67,19 +67,21 @@ export async function commitFiles(root: string, writes: FileWrite[], appends: Ap
 async function commitLocked(root: string, writes: FileWrite[], appends: Append[], removals: string[]): Promise<void> {
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const sibling = (file: string, ext: 'tmp' | 'bak') => path.join(path.dirname(file), `.${path.basename(file)}.${tag}.${ext}`);
-  const entries: JournalEntry[] = [];
+  // Listed before anything is written: a write that fails half-way still has its temporary removed.
+  const entries: JournalEntry[] = writes.map((w) => ({ file: w.file, tmp: sibling(w.file, 'tmp'), backup: null }));
+  // The disk's round trips are what a small write costs (an fsync is 2-10 ms here, a write's
+  // analysis ~10 ms): the syncs that do not depend on each other run at once, in four rounds —
+  // temporaries and backups; the journal and its name; the appends and the renamed-into folders;
+  // the journal's removal. The order that matters for a crash is kept: nothing is renamed or
+  // appended before the backups and the journal are durable, and the journal goes only once
+  // everything it could undo is durable.
   try {
-    for (const w of writes) {
-      // Listed before it is written: a write that fails half-way still has its temporary removed.
-      const entry: JournalEntry = { file: w.file, tmp: sibling(w.file, 'tmp'), backup: null };
-      entries.push(entry);
-      await writeDurably(entry.tmp!, w.content);
-      if (await exists(w.file)) {
-        entry.backup = sibling(w.file, 'bak');
-        await copyFile(w.file, entry.backup).catch(withPath(entry.backup));
-        await fsyncPath(entry.backup);
-      }
-    }
+    await settledAll(
+      writes.map(async (w, i) => {
+        const entry = entries[i]!;
+        await Promise.all([writeDurably(entry.tmp!, w.content), backUp(entry, sibling(w.file, 'bak'))]);
+      }),
+    );
     for (const file of removals) entries.push({ file, tmp: null, backup: sibling(file, 'bak') });
   } catch (err) {
     await discard(entries);
@@ -104,18 +106,25 @@ async function commitLocked(root: string, writes: FileWrite[], appends: Append[]
         );
       }
     }
-    await writeFileAtomic(journalFile, JSON.stringify(journal));
+    // Written in place, not renamed in: a journal torn by a crash is read as none (recover), which
+    // is right, since nothing is renamed or appended before it is durable.
+    await createDurably(journalFile, JSON.stringify(journal));
   } catch (err) {
+    await rm(journalFile, { force: true }).catch(() => undefined);
     await discard(entries);
     throw err;
   }
   try {
-    for (const a of appends) await writeDurably(a.file, a.content, 'a');
+    for (const a of appends) await appendUnsynced(a.file, a.content);
     for (const e of entries) {
       if (e.tmp) await rename(e.tmp, e.file).catch(withPath(e.file));
       else await rename(e.file, e.backup!).catch(withPath(e.file));
     }
-    for (const dir of new Set(entries.map((e) => path.dirname(e.file)))) await fsyncPath(dir);
+    // Durable before the journal goes: the appended lines and the folders' new entries.
+    await settledAll([
+      ...appends.map((a) => fsyncPath(a.file).catch(withPath(a.file))),
+      ...[...new Set(entries.map((e) => path.dirname(e.file)))].map((dir) => fsyncPath(dir)),
+    ]);
   } catch (err) {
     try {
       await rollBack(root, journal);
@@ -130,6 +139,20 @@ async function commitLocked(root: string, writes: FileWrite[], appends: Append[]
   await fsyncPath(root);
   for (const a of appends) if (knownSizes.has(path.resolve(a.file))) await watchAppendOnly(a.file);
   await discard(entries.map((e) => ({ ...e, tmp: null })));
+}
+
+/** A durable copy of the file `entry` replaces, if there is one (named in the entry before it is made). */
+async function backUp(entry: JournalEntry, backup: string): Promise<void> {
+  if (!(await exists(entry.file))) return;
+  entry.backup = backup;
+  await copyFile(entry.file, backup).catch(withPath(backup));
+  await fsyncPath(backup);
+}
+
+/** Waits for every task, then throws the first failure: nothing is still writing when the caller cleans up. */
+async function settledAll(tasks: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Removes the temporaries and backups of `entries` (best effort: recover() sweeps what is left). */
