@@ -568,7 +568,10 @@ class Context implements SentenceContext {
     const words = this.text.slice(phrase.start, phrase.end).replace(/\s+/g, ' ');
     // A measure's word alone ("With a population of 30,000, it was …", "above 55 years of age") is what is measured
     // of something else: no entity of its own.
-    if (phraseWords(this.masked, phrase, 1).every(isMeasure)) return mentionsChoice();
+    // …nor is a phrase opened by a number word ("The nineteen point upward adjustment resulted from a thirteen point
+    // adjustment"): an amount, not a thing.
+    const own = phraseWords(this.masked, phrase, 1);
+    if (own.every(isMeasure) || NEVER_NAME_WORDS.has(own[0] === 'the' ? (own[1] ?? '') : (own[0] ?? ''))) return mentionsChoice();
     const type = PEOPLE_HEADS.has(phrase.head) ? 'group' : 'other';
     const { entity } = this.proposals.addPhrase(words, phrase.head, type, s.phraseProposal);
     // Later sentences may call it by its head noun again ("the request").

@@ -70,4 +70,11 @@ describe('titles and measures around names (proposals.ts, extract.ts)', () => {
     expect(labels).not.toContain('population');
     expect(labels).toEqual(expect.arrayContaining(['Ridley', 'Deniken']));
   });
+
+  it('proposes no entity for a phrase opened by a number word', () => {
+    const labels = proposed(
+      'The panel raised the offense level of Ronald Fisher. The nineteen point upward adjustment resulted from a thirteen point adjustment.',
+    );
+    expect(labels.some((l) => /nineteen/i.test(l))).toBe(false);
+  });
 });
