@@ -1,5 +1,6 @@
 // The messages between the main thread and the likely worker's thread (likely-worker.ts, likely-thread.ts).
 import type { Claim, TrustJudgement } from '../core/schema-types.js';
+import type { ClaimAlternative } from '../truth/claims.js';
 import type { GroupVerdict } from './likely.js';
 
 export type ToLikelyThread =
@@ -17,7 +18,10 @@ export type ToLikelyThread =
     };
 
 export type FromLikelyThread =
+  /** Verdicts with their first LIKELY_PART alternatives; the rest follow in 'alternatives' parts. */
   | { kind: 'verdicts'; job: number; entries: [string, GroupVerdict[]][] }
+  /** More alternatives of verdict `at` of `group`, appended in order. */
+  | { kind: 'alternatives'; job: number; group: string; at: number; alternatives: ClaimAlternative[] }
   | { kind: 'sets'; job: number; entries: [string, string][] }
   /** The last message of a job: the claims stating a likely value. */
   | { kind: 'done'; job: number; likely: string[] }

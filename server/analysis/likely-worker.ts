@@ -136,6 +136,9 @@ export class LikelyWorker {
       case 'verdicts':
         for (const [group, verdicts] of m.entries) pending.byGroup.set(group, verdicts);
         return;
+      case 'alternatives':
+        pending.byGroup.get(m.group)![m.at]!.alternatives.push(...m.alternatives);
+        return;
       case 'sets':
         for (const [id, key] of m.entries) pending.setOf.set(id, key);
         return;
