@@ -105,6 +105,8 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
   /** Looked for once, and only when a day with no year comes before any year (see openingYear). */
   let opening: number | null | undefined;
   let reported = 0;
+  /** Sentences read before anything was named, to read again with the first subject named after them. */
+  const awaiting: ((carried: Carried) => Draft[])[] = [];
 
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
@@ -198,39 +200,56 @@ function extractShown(text: string, context: ExtractContext, options: ExtractOpt
         );
       }
     }
-    const ctx = new Context(
-      text,
-      masked,
-      sentence,
-      tokens,
-      mentions,
-      dates,
-      properties,
-      state.carried(!sentence.isLine && sentence.start >= headerEnd),
-      markers,
-      nextStart,
-      cells,
-      entityIndex,
-      open,
-      settings,
-      proposals,
-      headerEnd,
-    );
-    const figures = quantityClaims(ctx, context.sourceId);
-    const found = [
-      ...figures,
-      ...dateClaims(
-        ctx,
-        context.sourceId,
-        figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length })),
-      ),
-    ];
-    if (sentence.isLine) {
-      lineStarts.push(sentence.start);
-      for (const d of found) inLine.add(d);
-    }
+    const read = (carried: Carried | undefined): Draft[] => {
+      const ctx = new Context(
+        text,
+        masked,
+        sentence,
+        tokens,
+        mentions,
+        dates,
+        properties,
+        carried,
+        markers,
+        nextStart,
+        cells,
+        entityIndex,
+        open,
+        settings,
+        proposals,
+        headerEnd,
+      );
+      const figures = quantityClaims(ctx, context.sourceId);
+      const found = [
+        ...figures,
+        ...dateClaims(
+          ctx,
+          context.sourceId,
+          figures.map((f) => ({ start: f.at, end: f.at + f.claim.wording.length })),
+        ),
+      ];
+      if (sentence.isLine) for (const d of found) inLine.add(d);
+      return found;
+    };
+    const carried = state.carried(!sentence.isLine && sentence.start >= headerEnd);
+    const found = read(carried);
+    if (sentence.isLine) lineStarts.push(sentence.start);
     drafts.push(...found);
+    // A text that opens on figures before naming anything ("Thirty-six grants were provided to states in three
+    // categories.", "Argued February 28, 1994 Decided May 23, 1994"): those sentences are read again with the
+    // first subject the text goes on to name, rather than dropped for want of one.
+    if (
+      found.length === 0 &&
+      carried === undefined &&
+      awaiting.length < settings.subject.awaitedSentences &&
+      MAY_STATE_VALUE.test(masked.slice(sentence.start, sentence.end))
+    )
+      awaiting.push(read);
     state.leave(dates, mentions, sentence, masked);
+    if (awaiting.length > 0) {
+      const named = state.carried(true);
+      if (named) for (const again of awaiting.splice(0)) drafts.push(...again(named));
+    }
     if (options.onProgress && (sentence.end - reported >= PROGRESS_EVERY || i === sentences.length - 1)) {
       reported = sentence.end;
       options.onProgress(i === sentences.length - 1 ? text.length : sentence.end, text.length);
@@ -433,6 +452,9 @@ const HEADING_MARKUP = /^[\s=#*_`]*$/;
 
 /** How far into the text the year a dateline leaves out is looked for. */
 const OPENING = 5000;
+/** A digit, or a number word: a sentence that may state a figure or a date. */
+const MAY_STATE_VALUE =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b/i;
 const FUTURE_CLAUSE = new RegExp(`\\b(?:${FUTURE_WORDS.join('|')})\\b`, 'i');
 
 function openingYear(text: string): number | undefined {

@@ -58,8 +58,9 @@ const CLOCK = alt(words.clockWords);
  */
 const STREET_HINT = new RegExp(`\\b(?:${cased(words.streetWords)})\\b`, 'u');
 const ERA_HINT = new RegExp(`\\d\\s?(?:${cased(words.eras)})(?![\\p{L}])|\\bA\\.?D\\b`, 'u');
+// "page 1 of 9", "page 1of 9": the page count is the locator's too (a letter glued to the number is a suffix only alone: "12a").
 const LOCATOR = new RegExp(
-  `(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?(?:\\s?(?:,|and|&|–|—|-|to)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*[a-z]?)*`,
+  `(?<![\\p{L}])(?:${alt(words.locators)})\\.?\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*(?:[a-z](?![a-z]))?(?:\\s?(?:,|and|&|–|—|-|to|of)\\s?(?:[A-Z]{1,2}-?)?\\d+(?:[.:–—-]\\d+)*(?:[a-z](?![a-z]))?)*`,
   'giu',
 );
 const IDENTIFIER = new RegExp(`(?<![\\p{L}])(?:${alt(words.identifierPrefixes)})\\.?[:\\s#]?\\s?[\\dX][\\dX./-]*\\d*`, 'giu');

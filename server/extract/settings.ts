@@ -59,6 +59,11 @@ export interface SubjectSettings {
   phraseOverride: number;
   /** The proposal confidence of an entity named by such a phrase (proposals under confidence.minProposal are listed only when a claim uses them). */
   phraseProposal: number;
+  /**
+   * A text that opens on figures or dates before naming anything: up to this many such sentences are read again
+   * with the first subject it goes on to name (extract.ts), instead of being dropped for want of a subject. 0 drops them.
+   */
+  awaitedSentences: number;
 }
 
 /** Page furniture (furniture.ts): how a line of prose, a menu, a label and a timestamp line are told apart. */
@@ -130,6 +135,7 @@ export const EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
     phraseCommon: 0.6,
     phraseProposal: 0.45,
     phraseOverride: 0.6,
+    awaitedSentences: 4,
   }),
   layout: Object.freeze({
     maxRunningHead: 60,
@@ -179,6 +185,7 @@ const RULES: { [S in keyof ExtractSettings]: { [K in keyof ExtractSettings[S]]: 
     phraseCommon: { min: 0, max: 1 },
     phraseProposal: { min: 0, max: 1 },
     phraseOverride: { min: 0, max: 1 },
+    awaitedSentences: { min: 0, max: 100, integer: true },
   },
   layout: {
     maxRunningHead: { min: 1, max: 1000, integer: true },

@@ -7,6 +7,7 @@ import { countedNounAfter } from '../../server/extract/counted.js';
 import { findDates } from '../../server/extract/dates.js';
 import { extractClaims } from '../../server/extract/index.js';
 import { findNumbers } from '../../server/extract/numbers.js';
+import { notFigureSpans } from '../../server/extract/not-figures.js';
 import { strike } from './fixtures.js';
 
 const read = (s: string) => findNumbers(s).map((n) => ({ text: s.slice(n.start, n.end), amount: n.amount }));
@@ -114,5 +115,28 @@ describe('what a figure with no counted noun is named from', () => {
     expect(names('Pittsburgh grew. This means that the net migration of Pittsburgh was\n165,600 in the year.')).toContain(
       '165,600 = net-migration',
     );
+  });
+});
+
+describe('a text that opens on figures before naming anything', () => {
+  it('reads them again with the first subject it goes on to name', () => {
+    const text = 'Thirty-six grants were provided to states in three categories.\n\nThe Baltimore and Ohio announced the grants.';
+    const read = (awaitedSentences: number) =>
+      extractClaims(
+        text,
+        { sourceId: 'x', entities: strike.entities, properties: strike.properties },
+        { minConfidence: 0, settings: { subject: { awaitedSentences } } },
+      ).claims.map((c) => `${c.wording} = ${c.subject}`);
+    expect(read(4)).toEqual(['Thirty-six = baltimore-and-ohio', 'three = baltimore-and-ohio']);
+    expect(read(0)).toEqual([]);
+  });
+});
+
+describe('locators', () => {
+  it('reads a page count as part of its locator, glued or not', () => {
+    const spans = (s: string) => notFigureSpans(s).map((x) => s.slice(x.start, x.end));
+    expect(spans('You are on page 1of 9')).toEqual(['page 1of 9']);
+    expect(spans('see page 3 of 12')).toEqual(['page 3 of 12']);
+    expect(spans('see p. 12a and 14')).toEqual(['p. 12a and 14']);
   });
 });
