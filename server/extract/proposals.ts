@@ -55,7 +55,9 @@ export function nameSpans(
       }
       const after = tokens[j + 2];
       // "Baltimore and Ohio Railroad" is one name, "the Chinese Eastern Railway and Lake Khanka" two.
-      const listed = next.lower === 'and' && isHead(tokens[j]!.lower);
+      // Nor "(Australian, N.Z. and Reuter.)": after a comma list's earlier items, "and" adds its last one.
+      const listed =
+        next.lower === 'and' && (isHead(tokens[j]!.lower) || (i > 0 && /,\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))));
       if (CONNECTORS.has(next.lower) && !listed && after && !covered[j + 2] && isNameWord(after) && joins(text, next, after)) {
         j += 2;
         continue;

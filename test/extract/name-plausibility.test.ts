@@ -71,6 +71,11 @@ describe('titles and measures around names (proposals.ts, extract.ts)', () => {
     expect(labels).toEqual(expect.arrayContaining(['Ridley', 'Deniken']));
   });
 
+  it('ends a name at "and" after a comma list\'s earlier items', () => {
+    const labels = proposed('The news came by cable (Australian, N.Z. and Reuter). Some 4,000 men left Hallowmere.');
+    expect(labels).not.toContain('N.Z. and Reuter');
+  });
+
   it('proposes no entity for a phrase opened by a number word', () => {
     const labels = proposed(
       'The panel raised the offense level of Ronald Fisher. The nineteen point upward adjustment resulted from a thirteen point adjustment.',
