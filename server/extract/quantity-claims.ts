@@ -192,6 +192,14 @@ function claimFor(ctx: SentenceContext, sourceId: string, s: string, group: Read
       const before = copulaSubject(ctx.tokens, from, clauseFrom) ?? nounBefore(ctx, from, clauseFrom);
       if (before) words = [...new Set([...before, ...words.filter((w) => w !== 'amount')])];
     }
+    // "at a depth of 10 kilometres": a unit of measure names no property, the noun before it does.
+    if (noun && MEASURES.has(noun.noun) && words.length > 0 && words[0] === noun.noun) {
+      const before = nounBefore(ctx, from, tokenRange(ctx.tokens, clause.start, clause.end).from);
+      if (before) words = [...new Set([...before, ...words])];
+    }
+    // "a moment magnitude 6.3 earthquake", "the magnitude 4.8": a singular noun right before a numeral names what it measures.
+    const named = nameBefore(ctx, from, valueStart, first);
+    if (named && !words.includes(named)) words = [named, ...words];
     if (words.length === 0) words = ['figure'];
     const unit = first.mention.currency ?? (first.mention.percent ? 'percent' : undefined) ?? noun?.noun ?? 'items';
     return proposedScore(ctx, ctx.open.propose(words.join(' '), 'quantity', unit, words, wording, undefined, beside), verb ?? role?.at);
@@ -404,6 +412,16 @@ function nounBefore(ctx: SentenceContext, from: number, clauseFrom: number): str
     out.unshift(t.lower);
   }
   return out.length > 0 ? out : undefined;
+}
+
+/** The singular noun written right before a numeral with no comparator ("magnitude 6.3"), if any. */
+function nameBefore(ctx: SentenceContext, from: number, valueStart: number, first: Reading): string | undefined {
+  if (first.mention.spelled || first.comparator.comparator !== 'exact' || first.mention.currency || from === 0) return undefined;
+  const t = ctx.tokens[from - 1]!;
+  if (!/^\s+$/.test(ctx.masked.slice(t.end, valueStart)) || t.capital || !/^\p{Ll}{4,}$/u.test(t.text)) return undefined;
+  const w = t.lower;
+  if (/s$|ing$/.test(w) || NOT_NAMES.has(w) || isPastVerb(w) || TIME_UNITS.has(w) || MEASURES.has(w)) return undefined;
+  return w;
 }
 
 /** Whether a spelled-out number counts what follows it: a counted noun (a plural, a unit, a count word), not "one" alone. */

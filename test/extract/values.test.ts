@@ -140,3 +140,15 @@ describe('locators', () => {
     expect(spans('see p. 12a and 14')).toEqual(['p. 12a and 14']);
   });
 });
+
+describe('what a measurement is named from', () => {
+  it('the noun right before a numeral, and the noun before a unit of measure', () => {
+    const found = extractClaims(
+      'Pittsburgh was shaken by a magnitude 6.3 earthquake. Pittsburgh registered a depth of 10 kilometres.',
+      { sourceId: 'x', entities: strike.entities, properties: strike.properties },
+      { minConfidence: 0 },
+    ).claims.map((c) => `${c.wording} = ${c.property}`);
+    expect(found.find((c) => c.startsWith('6.3 ='))).toMatch(/^6\.3 = magnitude/);
+    expect(found.find((c) => c.startsWith('10 ='))).toMatch(/^10 = depth/);
+  });
+});
