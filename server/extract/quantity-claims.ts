@@ -399,11 +399,14 @@ const NOT_NAMES = new Set([
 ]);
 
 /** Up to two content words right before a value, not across a clause start or another number: "striking workers". */
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)$/;
 function nounBefore(ctx: SentenceContext, from: number, clauseFrom: number): string[] | undefined {
   const out: string[] = [];
   for (let i = from - 1; i >= Math.max(clauseFrom, from - 3) && out.length < 2; i--) {
     const t = ctx.tokens[i]!;
-    if (/^\d/.test(t.text)) break;
+    // "four grants in four states, $24.8 million": words another number counts belong to that number.
+    if (/^\d/.test(t.text) || NUMBER_WORD.test(t.lower)) return undefined;
     if (NOT_NAMES.has(t.lower)) {
       if (out.length > 0) break;
       continue;

@@ -152,3 +152,14 @@ describe('what a measurement is named from', () => {
     expect(found.find((c) => c.startsWith('10 ='))).toMatch(/^10 = depth/);
   });
 });
+
+describe('the noun before a figure', () => {
+  it('is not taken from a list item another number counts', () => {
+    const found = extractClaims(
+      'Pittsburgh received four grants in four states, $24.8 million.',
+      { sourceId: 'x', entities: strike.entities, properties: strike.properties },
+      { minConfidence: 0 },
+    ).claims.map((c) => `${c.wording} = ${c.property}`);
+    expect(found.find((c) => c.startsWith('$24.8 million ='))).not.toMatch(/states/);
+  });
+});
