@@ -18,10 +18,24 @@ it('passes ESLint with no error', () => {
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 }, 300_000);
 
+// Prettier's cache (node_modules/.cache/prettier) remembers the files it found formatted, by their
+// content, its own version and its options: a file whose text changed is checked again, and each file
+// is formatted on its own, so the cache cannot hide a fault. Measured at load 21-28: 80 s for the
+// whole tree without it (a clean clone), 8 s with it warm. ESLint gets no cache: its type-aware
+// rules read other files' types, which its cache does not track.
 it('is formatted as Prettier formats it (npm run format mends it)', () => {
   const run = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'],
+    [
+      path.join(ROOT, 'node_modules/prettier/bin/prettier.cjs'),
+      '--check',
+      '.',
+      '--log-level',
+      'warn',
+      '--cache',
+      '--cache-strategy',
+      'content',
+    ],
     {
       cwd: ROOT,
       encoding: 'utf8',
