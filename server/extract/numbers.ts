@@ -281,6 +281,16 @@ const BEFORE = new RegExp(
   'u',
 );
 
+/** "not" / "nor" / "never" right before a comparator phrase, with its space. */
+const NEGATION_BEFORE = /(?<!\p{L})(?:not|nor|never)[ \t\u00A0]+$/u;
+/** The bound a denied bound leaves: not over N is at most N, not under N is at least N. */
+const NEGATED = new Map<Comparator, Comparator>([
+  ['gt', 'lte'],
+  ['gte', 'lt'],
+  ['lt', 'gte'],
+  ['lte', 'gt'],
+]);
+
 const AFTER: [RegExp, Comparator][] = [
   // "3,000 or more", "35 years or over": one word (the unit) may come between.
   [/^\s*(?:\+|(?:\p{L}+\s+)?(?:or more|or over|or older|and more|and over)\b|plus\b)/iu, 'gte'],
@@ -294,12 +304,15 @@ export function readComparator(s: string, mention: NumberMention): ComparatorRea
   // A line break inside the sentence counts as a space: "more\nthan 30,000", "almost \n30,000" in wrapped text.
   const before = s.slice(Math.max(0, mention.start - 32), mention.start).toLowerCase();
   const m = BEFORE.exec(before); // not after a letter: "moreover 5" is not "over 5"
-  if (m)
-    return {
-      comparator: COMPARATOR_OF.get(m[1]!.replace(/\s+/g, ' '))!,
-      start: mention.start - m[1]!.length - m[2]!.length,
-      end: mention.end,
-    };
+  if (m) {
+    const start = mention.start - m[1]!.length - m[2]!.length;
+    const stated = COMPARATOR_OF.get(m[1]!.replace(/\s+/g, ' '))!;
+    // A bound the wording denies is the opposite bound: "not exceeding €5,000,000" is at most, "nor over 5%" too.
+    const negated = NEGATION_BEFORE.exec(before.slice(0, before.length - m[1]!.length - m[2]!.length));
+    const opposite = negated ? NEGATED.get(stated) : undefined;
+    if (opposite) return { comparator: opposite, start: start - negated![0].length, end: mention.end };
+    return { comparator: stated, start, end: mention.end };
+  }
   const after = s.slice(mention.end, mention.end + 32);
   for (const [pattern, comparator] of AFTER) {
     const m = pattern.exec(after);

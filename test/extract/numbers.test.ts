@@ -83,6 +83,16 @@ describe('numbers', () => {
 });
 
 describe('hard-wrapped text and more comparators', () => {
+  it('reads a denied bound as the opposite bound, the denial in the wording', () => {
+    expect(comparator('a sum not exceeding €5,000,000 be granted')).toEqual({ comparator: 'lte', wording: 'not exceeding €5,000,000' });
+    expect(comparator('interest not over 5% a year')).toEqual({ comparator: 'lte', wording: 'not over 5' });
+    expect(comparator('nor exceed £1,600,000 in all')).toEqual({ comparator: 'lte', wording: 'nor exceed £1,600,000' });
+    expect(comparator('a load never under 40 tons')).toEqual({ comparator: 'gte', wording: 'never under 40' });
+    expect(comparator('not less than 30 men')).toEqual({ comparator: 'gte', wording: 'not less than 30' });
+    expect(comparator('notably over 30 men')).toEqual({ comparator: 'gt', wording: 'over 30' });
+    expect(comparator('not about 30 men')).toEqual({ comparator: 'approx', wording: 'about 30' });
+  });
+
   it('reads a comparator or scale word across one line break, never across a blank line', () => {
     expect(comparator('deaths, almost \n30,000 wounded')).toEqual({ comparator: 'almost', wording: 'almost \n30,000' });
     expect(comparator('and more than\n$500 billion spent')).toEqual({ comparator: 'gt', wording: 'more than\n$500 billion' });
