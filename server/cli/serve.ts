@@ -2,6 +2,7 @@
 // Local mode (the default): loopback only, no accounts. Team mode (AUTH=on, or any HOST that is
 // not loopback): every request names its user (npm run user:add); see README "Security and team mode".
 import { createApp } from '../api/app.js';
+import { compileWriteSchemasInTurns } from '../core/schemas.js';
 import { isLoopbackHost, parseAllowedHosts } from '../api/gate/hosts.js';
 import { StoreProblemError } from '../store/repository.js';
 import { openConfiguredStore } from '../store/pg/select.js';
@@ -40,6 +41,8 @@ try {
     );
     console.log(teamMode ? `team mode: sign-in required (users in ${users!.file})` : 'local mode: no sign-in (loopback only)');
     console.log(`listening on http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
+    // After listening, so the start is not longer: the first review then finds its validators compiled.
+    compileWriteSchemasInTurns();
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

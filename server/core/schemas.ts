@@ -32,6 +32,36 @@ export function validatorFor(ref: string): ValidateFunction {
   return validate;
 }
 
+/** The schemas a write checks (a review, a hand-made claim, an ingest, a trust judgement, the changelog line). */
+export const WRITE_SCHEMAS = [
+  'claim.schema.json',
+  'claim-patch.schema.json',
+  'claim-input.schema.json',
+  'change.schema.json',
+  'source-input.schema.json',
+  'entity.schema.json',
+  'property.schema.json',
+  'source-trust.schema.json',
+] as const;
+
+/**
+ * Compiles the write schemas ahead of the first write. A start that finds its files in the start cache
+ * validates nothing, so otherwise the first review pays ajv's compile (~90 ms at 1M claims, load 6-11).
+ */
+export function compileWriteSchemas(): void {
+  for (const ref of WRITE_SCHEMAS) validatorFor(ref);
+}
+
+/** compileWriteSchemas one schema per turn of the event loop, so requests in between wait for one compile at most. */
+export function compileWriteSchemasInTurns(done?: () => void): void {
+  const next = (i: number) => {
+    if (i === WRITE_SCHEMAS.length) return done?.();
+    validatorFor(WRITE_SCHEMAS[i]!);
+    setImmediate(next, i + 1);
+  };
+  setImmediate(next, 0);
+}
+
 export interface SchemaProblem {
   /** JSON pointer into the validated document. */
   at: string;
