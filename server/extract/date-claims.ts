@@ -3,7 +3,7 @@
 // a person's "(1865–1940)" → birth and death). Dates that only time a figure stay its scope.
 import type { DateValue, Property } from '../core/schema-types.js';
 import { datePredicate } from './open.js';
-import type { DateMention } from './dates.js';
+import { MONTH_NAMES, type DateMention } from './dates.js';
 import { combine, draft, segmentAround, tokenRange, type Draft, type SentenceContext } from './draft.js';
 import { inLongerPhrase, rankProperties, type PropertyScore } from './properties.js';
 import { dateLead, withComparator, type DateLead } from './scope.js';
@@ -282,34 +282,10 @@ const NOT_TOPIC = new Set([
   'saturday',
   'sunday',
   // The months of a list of dates ("in January, February, and March") are its other items, not its topic.
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...MONTH_NAMES,
 ]);
 
-const MONTH_TOKENS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
+const MONTH_TOKENS = new Set(MONTH_NAMES);
 const CLOCK = new Set(['am', 'pm', 'noon', 'midnight', 'o', 'clock', 'hours', 'hrs']);
 
 /**

@@ -24,7 +24,8 @@ export interface DateMention {
 
 type Part = NonNullable<DateValue['part']>;
 
-const MONTH_NAMES = [
+/** The calendar's month names, in order, lower case: what other readers match tokens against. */
+export const MONTH_NAMES: readonly string[] = [
   'january',
   'february',
   'march',

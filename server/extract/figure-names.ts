@@ -3,6 +3,7 @@
 // of the clause the figure completes after a copula ("The population of the UK was estimated to be 63.7
 // million", "the FY2015 war funding now totals $79.0 billion", "the estimated flow of international
 // migrants … was 517,800"). Generic grammar, no subject's words.
+import { MONTH_NAMES } from './dates.js';
 import type { Token } from './tokens.js';
 import { FUNCTION_WORDS } from './words.js';
 
@@ -114,20 +115,7 @@ const NOT_NAMES = new Set([
   'other',
   'such',
 ]);
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
+const MONTHS = new Set(MONTH_NAMES);
 /** A year, or a day beside a month name. */
 function datePart(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]!.text;
