@@ -2,7 +2,7 @@
 // stands in the corpus, the parts of each total, the claims of each source, and the comparisons of
 // each group. Built once, from the first analysis a write starts from, then carried write to write.
 import { LayeredMap } from './layered-map.js';
-import { hashString } from '../core/grouping.js';
+import { hashString, IdTable } from '../core/grouping.js';
 import type { Claim } from '../core/schema-types.js';
 import type { Comparison } from '../core/types.js';
 
@@ -19,9 +19,9 @@ import type { Comparison } from '../core/types.js';
  * of a 1M start (bench/results/writes.md). Claims appended later go into Maps.
  */
 export class ClaimHints {
-  /** The ids of the claims it was made from, in corpus order: a claim's place there is its index. */
-  private readonly initial: string[];
-  private readonly table: PlaceTable;
+  /** The claims it was made from, in corpus order: a claim's place there is its index (never changed: a write makes a new array). */
+  private readonly initial: readonly Claim[];
+  private readonly table: IdTable;
   /** Places given after construction (appended claims, an id repeated among the initial ones): these win. */
   private readonly later = new Map<string, number>();
   private next: number;
@@ -33,17 +33,16 @@ export class ClaimHints {
 
   constructor(claims: readonly Claim[]) {
     const n = claims.length;
-    this.initial = new Array<string>(n);
-    this.table = new PlaceTable(this.initial, n);
+    this.initial = claims;
+    this.table = new IdTable(claims);
     this.next = n;
     let runSource: string | undefined;
     let run: number[] | undefined;
     for (let i = 0; i < n; i++) {
       const claim = claims[i]!;
       const { id, source } = claim;
-      this.initial[i] = id;
       // A repeated id: its place is the later one (as appending it again gives).
-      if (typeof id !== 'string' || !this.table.add(i)) this.later.set(id, i);
+      if (typeof id !== 'string' || !this.table.add(id, hashString(id), i)) this.later.set(id, i);
       if (source !== runSource || run === undefined) {
         runSource = source;
         run = listed(this.runs, source);
@@ -72,7 +71,7 @@ export class ClaimHints {
   ofSource(source: string, claims: ReadonlyMap<string, Claim>): Claim[] {
     const ids: string[] = [];
     const runs = this.runs.get(source) ?? [];
-    for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) ids.push(this.initial[i]!);
+    for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) ids.push(this.initial[i]!.id);
     for (const id of this.appended.get(source) ?? []) ids.push(id);
     return this.checked(ids, claims, (c) => c.source === source);
   }
@@ -95,53 +94,6 @@ export class ClaimHints {
     // Put back after a removal (or repeated), an id is listed twice: its place is the later one.
     if (seen.size < ids.length) out.sort((x, y) => this.placeOf(x.id) - this.placeOf(y.id));
     return out;
-  }
-}
-
-/**
- * Index by id into a list of ids, in one open-addressing typed array (as grouping.ts's IdTable):
- * no Map entry per claim. Holds the first index of an id.
- */
-class PlaceTable {
-  /** Pairs (index + 1, hash); 0 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-
-  constructor(
-    private readonly ids: readonly string[],
-    capacity: number,
-  ) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-  }
-
-  /** Records `ids[index]`; false when that id is already there. */
-  add(index: number): boolean {
-    const id = this.ids[index]!;
-    const h = hashString(id);
-    const slots = this.slots;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = slots[2 * s]!;
-      if (slot === 0) {
-        slots[2 * s] = index + 1;
-        slots[2 * s + 1] = h;
-        return true;
-      }
-      if (slots[2 * s + 1] === h && this.ids[slot - 1] === id) return false;
-    }
-  }
-
-  indexOf(id: string): number {
-    if (typeof id !== 'string') return -1;
-    const h = hashString(id);
-    const slots = this.slots;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const slot = slots[2 * s]!;
-      if (slot === 0) return -1;
-      if (slots[2 * s + 1] === h && this.ids[slot - 1] === id) return slot - 1;
-    }
   }
 }
 
