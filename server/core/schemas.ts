@@ -45,14 +45,10 @@ export const WRITE_SCHEMAS = [
 ] as const;
 
 /**
- * Compiles the write schemas ahead of the first write. A start that finds its files in the start cache
- * validates nothing, so otherwise the first review pays ajv's compile (~90 ms at 1M claims, load 6-11).
+ * Compiles the write schemas ahead of the first write, one per turn of the event loop, so requests in between
+ * wait for one compile at most. A start that finds its files in the start cache validates nothing, so
+ * otherwise the first review pays ajv's compile (~90 ms at 1M claims, load 6-11).
  */
-export function compileWriteSchemas(): void {
-  for (const ref of WRITE_SCHEMAS) validatorFor(ref);
-}
-
-/** compileWriteSchemas one schema per turn of the event loop, so requests in between wait for one compile at most. */
 export function compileWriteSchemasInTurns(done?: () => void): void {
   const next = (i: number) => {
     if (i === WRITE_SCHEMAS.length) return done?.();
